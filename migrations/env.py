@@ -1,0 +1,50 @@
+"""Alembic environment: PCRM's metadata and naming convention; SQLite runs in batch mode."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic import context
+from sqlalchemy import Connection
+
+from pcrm.config import get_settings
+from pcrm.core.db import UTCDateTime, make_engine
+from pcrm.models import metadata
+
+config = context.config
+
+
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
+    """Migrations must not import application code: UTCDateTime is a DateTime(timezone=True)."""
+    if type_ == "type" and isinstance(obj, UTCDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
+def run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+        render_item=render_item,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def main() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        run(connection)
+        return
+    url = config.get_main_option("sqlalchemy.url") or get_settings().database_url
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        run(conn)
+    engine.dispose()
+
+
+if context.is_offline_mode():
+    raise SystemExit("PCRM migrations run online only: use `uv run pcrm migrate`.")
+main()

@@ -1,0 +1,1 @@
+"""Shared platform pieces: database, tenancy, errors, audit, i18n, templating, security."""

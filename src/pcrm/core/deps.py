@@ -1,0 +1,37 @@
+"""FastAPI dependencies shared by every area: the request's unit of work and the settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from pcrm.config import Settings
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    """One transaction per request: commit when the handler succeeds, roll back when it raises.
+
+    A handler that answers with an error without raising (a form re-rendered with its messages)
+    calls `db.rollback()` first, so nothing half-written survives.
+    """
+    session: Session = request.app.state.session_factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+DB = Annotated[Session, Depends(get_db)]
+AppSettings = Annotated[Settings, Depends(get_settings)]

@@ -1,0 +1,72 @@
+"""Pagination, sorting and listing conventions shared by every area's list endpoints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, Field
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from pcrm.core.errors import FieldError, ValidationFailed
+from pcrm.core.i18n import N_
+
+T = TypeVar("T")
+MAX_PAGE_SIZE = 200
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    total: int = Field(description="Rows matching the filters, on all pages.")
+    page: int = Field(description="1-based page number.")
+    page_size: int
+    pages: int = Field(description="Number of pages.")
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    page: int = 1
+    page_size: int = 50
+
+    @classmethod
+    def checked(cls, page: int, page_size: int) -> PageRequest:
+        errors = []
+        if page < 1:
+            errors.append(FieldError("page", N_("Page must be 1 or more."), "greater_than_equal"))
+        if not 1 <= page_size <= MAX_PAGE_SIZE:
+            errors.append(
+                FieldError(
+                    "page_size", N_("Page size must be between 1 and 200."), "less_than_equal"
+                )
+            )
+        if errors:
+            raise ValidationFailed(errors)
+        return cls(page, page_size)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+def parse_sort(value: str | None, allowed: dict[str, Any], default: str) -> list[Any]:
+    """`name` or `-name` (descending), comma-separated; only allow-listed keys."""
+    keys = [k.strip() for k in (value or default).split(",") if k.strip()]
+    order: list[Any] = []
+    for key in keys:
+        name = key.removeprefix("-")
+        if name not in allowed:
+            raise ValidationFailed([FieldError("sort", N_("Unknown sort field."), "enum")])
+        column = allowed[name]
+        order.append(column.desc() if key.startswith("-") else column.asc())
+    return order
+
+
+def paginate(db: Session, query: Select[Any], request: PageRequest) -> tuple[list[Any], int]:
+    total = db.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+    rows = list(db.scalars(query.limit(request.page_size).offset(request.offset)))
+    return rows, int(total)
+
+
+def page_count(total: int, page_size: int) -> int:
+    return max(1, -(-total // page_size))

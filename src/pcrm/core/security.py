@@ -1,0 +1,179 @@
+"""HTTP security: request ids, locale choice, security headers and CSRF tokens (pure ASGI
+middleware, so context variables reach the worker threads of plain `def` endpoints)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import uuid
+from collections.abc import Awaitable, Callable, MutableMapping
+from http.cookies import SimpleCookie
+from typing import Any
+
+from starlette.datastructures import MutableHeaders
+from starlette.requests import Request
+
+from pcrm.config import Settings
+from pcrm.core.context import request_id_var
+from pcrm.core.i18n import negotiate, normalize_locale
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CSRF_COOKIE = "pcrm_csrf"
+CSRF_HEADER = "x-csrf-token"
+CSRF_FIELD = "csrf_token"
+LANG_COOKIE = "pcrm_lang"
+SESSION_COOKIE = "pcrm_session"
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "content-security-policy": CONTENT_SECURITY_POLICY,
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=()",
+    "cross-origin-opener-policy": "same-origin",
+}
+
+
+def sign_csrf(secret: str, nonce: str) -> str:
+    mac = hmac.new(secret.encode(), nonce.encode(), hashlib.sha256).hexdigest()[:32]
+    return f"{nonce}.{mac}"
+
+
+def csrf_cookie_valid(secret: str, value: str | None) -> bool:
+    if not value or "." not in value:
+        return False
+    nonce = value.split(".", 1)[0]
+    return hmac.compare_digest(sign_csrf(secret, nonce), value)
+
+
+def is_https(request: Request, trust_proxies: bool) -> bool:
+    if trust_proxies:
+        proto = request.headers.get("x-forwarded-proto")
+        if proto:
+            return proto.split(",")[0].strip() == "https"
+    return request.url.scheme == "https"
+
+
+def wants_secure_cookies(request: Request, settings: Settings) -> bool:
+    if settings.cookie_secure == "always":
+        return True
+    if settings.cookie_secure == "never":
+        return False
+    return is_https(request, settings.trusted_proxies)
+
+
+def client_ip(request: Request, trust_proxies: bool) -> str:
+    if trust_proxies:
+        forwarded = request.headers.get("x-forwarded-for")
+        if forwarded:
+            return forwarded.split(",")[0].strip()[:64]
+    return request.client.host if request.client else "unknown"
+
+
+class PlatformMiddleware:
+    """Sets request id, locale and CSRF cookie on the way in; security headers on the way out."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        secret: Callable[[], str],
+        default_locale: str,
+        secure_cookies: Callable[[Request], bool],
+    ) -> None:
+        self.app = app
+        self.secret = secret
+        self.default_locale = default_locale
+        self.secure_cookies = secure_cookies
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        incoming = request.headers.get("x-request-id", "")
+        request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        token = request_id_var.set(request_id)
+        state = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        is_api = scope["path"].startswith("/api/")
+        state["locale"] = (
+            (None if is_api else normalize_locale(request.cookies.get(LANG_COOKIE)))
+            or negotiate(request.headers.get("accept-language"))
+            or ("en" if is_api else self.default_locale)
+        )
+        secret = self.secret()
+        cookie = request.cookies.get(CSRF_COOKIE)
+        new_cookie = None
+        if not csrf_cookie_valid(secret, cookie):
+            cookie = new_cookie = sign_csrf(secret, secrets.token_urlsafe(24))
+        state["csrf_token"] = cookie
+        secure = self.secure_cookies(request)
+
+        async def send_wrapper(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                headers["x-request-id"] = request_id
+                if new_cookie and not is_api:
+                    jar: SimpleCookie = SimpleCookie()
+                    jar[CSRF_COOKIE] = new_cookie
+                    jar[CSRF_COOKIE]["path"] = "/"
+                    jar[CSRF_COOKIE]["httponly"] = True
+                    jar[CSRF_COOKIE]["samesite"] = "Lax"
+                    if secure:
+                        jar[CSRF_COOKIE]["secure"] = True
+                    headers.append("set-cookie", jar.output(header="").strip())
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_wrapper)
+        finally:
+            request_id_var.reset(token)
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return None
+
+
+async def csrf_ok(request: Request, secret: str) -> bool:
+    """Unsafe requests carry the CSRF cookie's value in a header or form field, and come from
+    our own origin when the browser says where they come from. Bearer-token calls are exempt:
+    browsers never attach that header on their own."""
+    if request.method not in UNSAFE_METHODS or bearer_token(request) is not None:
+        return True
+    origin = request.headers.get("origin")
+    if origin and origin != "null":
+        expected = f"{request.url.scheme}://{request.headers.get('host', '')}"
+        forwarded = f"https://{request.headers.get('host', '')}"
+        if origin not in (expected, forwarded):
+            return False
+    cookie = request.cookies.get(CSRF_COOKIE)
+    if not csrf_cookie_valid(secret, cookie):
+        return False
+    sent = request.headers.get(CSRF_HEADER)
+    if sent is None:
+        content_type = request.headers.get("content-type", "")
+        if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+            form = await request.form()
+            value = form.get(CSRF_FIELD)
+            sent = value if isinstance(value, str) else None
+    return sent is not None and cookie is not None and hmac.compare_digest(sent, cookie)

@@ -1,0 +1,124 @@
+"""Jinja2 environment shared by every area: i18n, formatting filters, HTMX fragments.
+
+Templates live in `pcrm/web/templates` (layout, shared components) and `pcrm/<area>/templates`
+(`<area>/page.html`, fragments `<area>/_name.html`). An HTMX request gets the named block of the
+same template a normal request gets whole, built from the same context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import jinja2
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from jinja2_fragments.starlette import Jinja2Blocks
+from starlette.requests import Request
+from starlette.responses import Response
+
+from pcrm.config import PACKAGE_DIR
+from pcrm.core import i18n
+
+ContextProcessor = Callable[[Request], dict[str, Any]]
+
+
+def _template_dirs() -> list[str]:
+    dirs = [str(PACKAGE_DIR / "web" / "templates")]
+    dirs += sorted(str(p) for p in PACKAGE_DIR.glob("*/templates") if p.parent.name != "web")
+    return dirs
+
+
+def _locale(context: Context) -> str:
+    return str(context.get("locale") or i18n.DEFAULT_LOCALE)
+
+
+@pass_context
+def _gettext(context: Context, message: str, **_params: Any) -> str:
+    # Jinja's new-style gettext applies the %-formatting itself.
+    return i18n.translations(_locale(context)).gettext(message)
+
+
+@pass_context
+def _ngettext(context: Context, singular: str, plural: str, n: int, **_params: Any) -> str:
+    # Jinja's new-style gettext applies the %-formatting itself.
+    return i18n.translations(_locale(context)).ngettext(singular, plural, n)
+
+
+@pass_context
+def _datetime(context: Context, value: datetime | None) -> str:
+    return i18n.format_datetime(
+        value, _locale(context), str(context.get("timezone") or "Asia/Shanghai")
+    )
+
+
+@pass_context
+def _date(context: Context, value: date | datetime | None) -> str:
+    return i18n.format_date(value, _locale(context))
+
+
+@pass_context
+def _number(context: Context, value: int | float | Decimal | None) -> str:
+    return i18n.format_number(value, _locale(context))
+
+
+@pass_context
+def _money(context: Context, value: Decimal | int | None, currency: str | None = None) -> str:
+    return i18n.format_money(
+        value, currency or str(context.get("currency") or "CNY"), _locale(context)
+    )
+
+
+@pass_context
+def _iso(context: Context, value: datetime | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def build_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_template_dirs()),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(datetime=_datetime, date=_date, number=_number, money=_money, iso=_iso)
+    return env
+
+
+templates = Jinja2Blocks(env=build_environment())
+
+
+def add_context_processor(processor: ContextProcessor) -> None:
+    if processor not in templates.context_processors:
+        templates.context_processors.append(processor)
+
+
+def is_htmx(request: Request) -> bool:
+    return (
+        request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != "true"
+    )
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status_code: int = 200,
+    fragment: str | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """Render a page, or only its `fragment` block when HTMX asked for it."""
+    context = dict(context or {})
+    if fragment is not None and is_htmx(request):
+        return templates.TemplateResponse(
+            request, name, context, status_code=status_code, headers=headers, block_name=fragment
+        )
+    return templates.TemplateResponse(
+        request, name, context, status_code=status_code, headers=headers
+    )

@@ -1,0 +1,62 @@
+"""Demo data: a workspace of a Chinese system integrator with bilingual users. Written through
+the services, so the audit trail reads like real use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from pcrm.config import Settings
+from pcrm.core.audit import set_actor
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.identity import repository as identity_repo
+from pcrm.identity import service as identity
+from pcrm.identity.permissions import Role
+from pcrm.identity.schemas import UserCreate
+
+DEMO_SLUG = "demo"
+DEMO_PASSWORD = "pcrm-demo-2026"  # noqa: S105 - printed by `pcrm demo` on purpose
+
+
+@dataclass(frozen=True, slots=True)
+class DemoUser:
+    email: str
+    name: str
+    english_name: str
+    role: Role
+    locale: str
+
+
+DEMO_USERS = (
+    DemoUser("wang@stellar.example", "王建国", "Jianguo Wang", Role.OWNER, "zh_CN"),
+    DemoUser("emily@stellar.example", "陈思雨", "Emily Chen", Role.ADMIN, "en"),
+    DemoUser("li.ming@stellar.example", "李明", "Ming Li", Role.MANAGER, "zh_CN"),
+    DemoUser("zhang.wei@stellar.example", "张伟", "Wei Zhang", Role.SALES, "zh_CN"),
+    DemoUser("liu.fang@stellar.example", "刘芳", "Fang Liu", Role.DELIVERY, "zh_CN"),
+    DemoUser("zhao.lei@stellar.example", "赵磊", "Lei Zhao", Role.VIEWER, "zh_CN"),
+)
+
+
+def seed_demo(db: Session, settings: Settings) -> bool:
+    """Create the demo workspace unless it exists. True when it was created now."""
+    if identity_repo.workspace_by_slug(db, DEMO_SLUG) is not None:
+        return False
+    set_actor(db, None, "demo seed")
+    workspace = identity.create_workspace(db, DEMO_SLUG, "星图数智科技有限公司")
+    scope = WorkspaceScope(workspace.id)
+    for user in DEMO_USERS:
+        identity.create_user(
+            db,
+            scope,
+            UserCreate(
+                email=user.email,
+                name=user.name,
+                english_name=user.english_name,
+                role=user.role,
+                password=DEMO_PASSWORD,
+                locale=user.locale,
+            ),
+            settings,
+        )  # type: ignore[arg-type]
+    return True

@@ -1,0 +1,1 @@
+"""Workspaces, users and roles, sign-in sessions, API tokens, invitations and the audit log."""

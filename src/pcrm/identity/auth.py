@@ -1,0 +1,82 @@
+"""Request authentication: session cookie for people, `Authorization: Bearer` for the API.
+
+A deactivated user's sessions and tokens stop working on the next request, because every
+request re-reads the user row with the credential.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import Depends, FastAPI, Request
+from starlette.responses import RedirectResponse, Response
+
+from pcrm.core.deps import DB, AppSettings
+from pcrm.core.errors import PermissionDenied
+from pcrm.core.i18n import N_, translate
+from pcrm.core.problems import is_api, problem
+from pcrm.core.security import SESSION_COOKIE, bearer_token
+from pcrm.identity import service
+from pcrm.identity.permissions import Permission
+from pcrm.identity.principal import Principal
+
+
+class SignInRequired(Exception):
+    pass
+
+
+def optional_principal(request: Request, db: DB, settings: AppSettings) -> Principal | None:
+    bearer = bearer_token(request)
+    principal: Principal | None
+    if bearer is not None:
+        principal = service.resolve_api_token(db, bearer)
+        if principal is None:
+            raise SignInRequired()
+    else:
+        raw = request.cookies.get(SESSION_COOKIE)
+        principal = service.resolve_session(db, raw, settings) if raw else None
+    if principal is not None:
+        request.state.principal = principal
+        if principal.locale and principal.via == "session":
+            request.state.locale = principal.locale
+    return principal
+
+
+def current_principal(
+    principal: Annotated[Principal | None, Depends(optional_principal)],
+) -> Principal:
+    if principal is None:
+        raise SignInRequired()
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
+
+
+def require(permission: Permission) -> Callable[[Principal], Principal]:
+    def dependency(principal: CurrentPrincipal) -> Principal:
+        if not principal.can(permission):
+            raise PermissionDenied(N_("You do not have permission to do this."))
+        return principal
+
+    return dependency
+
+
+def install_auth_handlers(app: FastAPI) -> None:
+    @app.exception_handler(SignInRequired)
+    async def _sign_in(request: Request, _exc: SignInRequired) -> Response:
+        if is_api(request):
+            detail = translate(
+                request.state.locale,
+                N_("Send a valid API token as 'Authorization: Bearer <token>'."),
+            )
+            return problem(request, 401, detail, headers={"WWW-Authenticate": "Bearer"})
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        location = f"/login?next={quote(target, safe='')}" if target != "/" else "/login"
+        if request.headers.get("hx-request") == "true":
+            return Response(status_code=204, headers={"HX-Redirect": location})
+        response = RedirectResponse(location, status_code=303)
+        response.delete_cookie(SESSION_COOKIE, path="/")
+        return response

@@ -1,0 +1,121 @@
+"""ORM models of the identity area."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, Enum, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from pcrm.core.audit import Audited
+from pcrm.core.db import Base, IdMixin, IdType, TenantMixin, TimestampMixin, VersionedMixin
+from pcrm.identity.permissions import Role
+
+RoleType = Enum(
+    Role,
+    name="role",
+    native_enum=False,
+    length=20,
+    validate_strings=True,
+    values_callable=lambda e: [m.value for m in e],
+)
+
+
+class Workspace(IdMixin, VersionedMixin, TimestampMixin, Audited, Base):
+    """A tenant: one customer organisation of PCRM. Every business row belongs to one."""
+
+    __tablename__ = "workspaces"
+    __audit_entity__ = "workspace"
+
+    slug: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    default_locale: Mapped[str] = mapped_column(String(10), default="zh_CN")
+    timezone: Mapped[str] = mapped_column(String(60), default="Asia/Shanghai")
+
+
+class User(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
+    __tablename__ = "users"
+    __audit_entity__ = "user"
+    __audit_exclude__ = frozenset({"password_hash", "last_login_at"})
+
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    english_name: Mapped[str | None] = mapped_column(String(100))
+    role: Mapped[Role] = mapped_column(RoleType)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    locale: Mapped[str | None] = mapped_column(String(10))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    password_changed_at: Mapped[datetime | None]
+    last_login_at: Mapped[datetime | None]
+    deactivated_at: Mapped[datetime | None]
+
+
+class UserSession(IdMixin, TenantMixin, Base):
+    """A signed-in browser. The cookie holds a random token; only its SHA-256 is stored."""
+
+    __tablename__ = "user_sessions"
+
+    user_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
+    ip: Mapped[str | None] = mapped_column(String(64))
+    user_agent: Mapped[str | None] = mapped_column(String(300))
+
+
+class ApiToken(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
+    """A personal API token (`Authorization: Bearer`). Shown once; only its SHA-256 is stored."""
+
+    __tablename__ = "api_tokens"
+    __audit_entity__ = "api_token"
+    __audit_exclude__ = frozenset({"token_hash", "last_used_at"})
+
+    user_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    token_prefix: Mapped[str] = mapped_column(String(16))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    last_used_at: Mapped[datetime | None]
+    expires_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+
+
+class Invitation(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
+    """An invitation link for a new user; accepting it creates the user with the given role."""
+
+    __tablename__ = "invitations"
+    __audit_entity__ = "invitation"
+    __audit_exclude__ = frozenset({"token_hash"})
+
+    email: Mapped[str] = mapped_column(String(254), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[Role] = mapped_column(RoleType)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    invited_by_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("users.id", ondelete="SET NULL")
+    )
+    expires_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+    user_id: Mapped[int | None] = mapped_column(IdType, ForeignKey("users.id", ondelete="SET NULL"))
+
+
+class LoginAttempt(IdMixin, Base):
+    """Sign-in attempts, shared by every app process, for per-account and per-IP throttling."""
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (
+        Index("ix_login_attempts_email_time", "email", "occurred_at"),
+        Index("ix_login_attempts_ip_time", "ip", "occurred_at"),
+    )
+
+    email: Mapped[str] = mapped_column(String(254))
+    ip: Mapped[str] = mapped_column(String(64))
+    occurred_at: Mapped[datetime]
+    succeeded: Mapped[bool] = mapped_column(Boolean)

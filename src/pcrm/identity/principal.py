@@ -1,0 +1,43 @@
+"""Who is making a request: the signed-in user (by session cookie or API token) and workspace."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pcrm.core.errors import PermissionDenied
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.identity.permissions import Permission, Role, has_permission
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    user_id: int
+    workspace_id: int
+    role: Role
+    name: str
+    english_name: str | None
+    email: str
+    locale: str | None
+    workspace_name: str
+    workspace_slug: str
+    currency: str
+    timezone: str
+    via: Literal["session", "token", "cli"]
+    credential_id: int | None = None
+
+    @property
+    def scope(self) -> WorkspaceScope:
+        return WorkspaceScope(self.workspace_id)
+
+    def can(self, permission: Permission) -> bool:
+        return has_permission(self.role, permission)
+
+    def require(self, permission: Permission) -> None:
+        if not self.can(permission):
+            raise PermissionDenied("You do not have permission to do this.")
+
+    def display_name(self, locale: str) -> str:
+        if locale == "en" and self.english_name:
+            return self.english_name
+        return self.name

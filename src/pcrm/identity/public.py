@@ -1,0 +1,21 @@
+"""What other areas may use from identity: who is asking, what they may do, and the audit trail
+of a record. Returns schemas, never ORM objects."""
+
+from pcrm.identity.auth import CurrentPrincipal, current_principal, optional_principal, require
+from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
+from pcrm.identity.principal import Principal
+from pcrm.identity.schemas import AuditEntryRead
+from pcrm.identity.service import record_history
+
+__all__ = [
+    "ROLE_LABELS",
+    "AuditEntryRead",
+    "CurrentPrincipal",
+    "Permission",
+    "Principal",
+    "Role",
+    "current_principal",
+    "optional_principal",
+    "record_history",
+    "require",
+]

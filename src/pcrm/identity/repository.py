@@ -1,0 +1,254 @@
+"""Every identity query. Tenant queries take a WorkspaceScope; the few global ones say why."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from pcrm.core.audit import AuditEntry
+from pcrm.core.errors import NotFound
+from pcrm.core.tenancy import GLOBAL, WorkspaceScope
+from pcrm.identity.models import ApiToken, Invitation, LoginAttempt, User, UserSession, Workspace
+from pcrm.identity.permissions import Role
+
+
+def workspace(db: Session, scope: WorkspaceScope) -> Workspace:
+    found = db.scalar(select(Workspace).where(Workspace.id == scope.workspace_id))
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def workspace_by_slug(db: Session, slug: str) -> Workspace | None:
+    return db.scalar(select(Workspace).where(Workspace.slug == slug))
+
+
+# --- users -------------------------------------------------------------------------------------
+
+
+def user(db: Session, scope: WorkspaceScope, user_id: int) -> User:
+    found = db.scalar(
+        select(User).where(User.workspace_id == scope.workspace_id, User.id == user_id)
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def user_by_email(db: Session, scope: WorkspaceScope, email: str) -> User | None:
+    return db.scalar(
+        select(User).where(User.workspace_id == scope.workspace_id, User.email == email.lower())
+    )
+
+
+def user_for_sign_in(db: Session, email: str) -> User | None:
+    """Global on purpose: an e-mail address identifies one user across PCRM."""
+    return db.scalar(select(User).where(User.email == email.lower()).execution_options(**GLOBAL))
+
+
+def email_taken(db: Session, email: str) -> bool:
+    """Global on purpose: e-mail addresses are unique across workspaces."""
+    query = select(User.id).where(User.email == email.lower()).execution_options(**GLOBAL)
+    return db.scalar(query) is not None
+
+
+def users_query(
+    db: Session, scope: WorkspaceScope, q: str | None, role: Role | None, is_active: bool | None
+) -> Select[tuple[User]]:
+    query = select(User).where(User.workspace_id == scope.workspace_id)
+    if q:
+        like = f"%{q.lower()}%"
+        query = query.where(
+            or_(
+                func.lower(User.name).like(like),
+                func.lower(User.english_name).like(like),
+                User.email.like(like),
+            )
+        )
+    if role is not None:
+        query = query.where(User.role == role)
+    if is_active is not None:
+        query = query.where(User.is_active == is_active)
+    return query
+
+
+def active_owner_count(db: Session, scope: WorkspaceScope) -> int:
+    query = (
+        select(func.count())
+        .select_from(User)
+        .where(
+            User.workspace_id == scope.workspace_id,
+            User.role == Role.OWNER,
+            User.is_active.is_(True),
+        )
+    )
+    return int(db.scalar(query) or 0)
+
+
+def count_users(db: Session, scope: WorkspaceScope) -> int:
+    query = select(func.count()).select_from(User).where(User.workspace_id == scope.workspace_id)
+    return int(db.scalar(query) or 0)
+
+
+# --- sessions and tokens -----------------------------------------------------------------------
+
+
+def session_with_user(db: Session, token_hash: str) -> tuple[UserSession, User, Workspace] | None:
+    """Global on purpose: the token hash is the credential that tells us the workspace."""
+    query = (
+        select(UserSession, User, Workspace)
+        .join(User, User.id == UserSession.user_id)
+        .join(Workspace, Workspace.id == UserSession.workspace_id)
+        .where(UserSession.token_hash == token_hash)
+        .execution_options(**GLOBAL)
+    )
+    row = db.execute(query).first()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def api_token_with_user(db: Session, token_hash: str) -> tuple[ApiToken, User, Workspace] | None:
+    """Global on purpose: the token hash is the credential that tells us the workspace."""
+    query = (
+        select(ApiToken, User, Workspace)
+        .join(User, User.id == ApiToken.user_id)
+        .join(Workspace, Workspace.id == ApiToken.workspace_id)
+        .where(ApiToken.token_hash == token_hash)
+        .execution_options(**GLOBAL)
+    )
+    row = db.execute(query).first()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def revoke_sessions(
+    db: Session,
+    scope: WorkspaceScope,
+    user_id: int,
+    now: datetime,
+    keep_session_id: int | None = None,
+) -> None:
+    query = update(UserSession).where(
+        UserSession.workspace_id == scope.workspace_id,
+        UserSession.user_id == user_id,
+        UserSession.revoked_at.is_(None),
+    )
+    if keep_session_id is not None:
+        query = query.where(UserSession.id != keep_session_id)
+    db.execute(query.values(revoked_at=now))
+
+
+def user_tokens(db: Session, scope: WorkspaceScope, user_id: int) -> Sequence[ApiToken]:
+    query = (
+        select(ApiToken)
+        .where(ApiToken.workspace_id == scope.workspace_id, ApiToken.user_id == user_id)
+        .order_by(ApiToken.revoked_at.is_not(None), ApiToken.id.desc())
+    )
+    return db.scalars(query).all()
+
+
+def api_token(db: Session, scope: WorkspaceScope, user_id: int, token_id: int) -> ApiToken:
+    found = db.scalar(
+        select(ApiToken).where(
+            ApiToken.workspace_id == scope.workspace_id,
+            ApiToken.user_id == user_id,
+            ApiToken.id == token_id,
+        )
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+# --- invitations -------------------------------------------------------------------------------
+
+
+def invitation(db: Session, scope: WorkspaceScope, invitation_id: int) -> Invitation:
+    found = db.scalar(
+        select(Invitation).where(
+            Invitation.workspace_id == scope.workspace_id, Invitation.id == invitation_id
+        )
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def invitation_by_token(db: Session, token_hash: str) -> tuple[Invitation, Workspace] | None:
+    """Global on purpose: the invitation link is the credential that tells us the workspace."""
+    query = (
+        select(Invitation, Workspace)
+        .join(Workspace, Workspace.id == Invitation.workspace_id)
+        .where(Invitation.token_hash == token_hash)
+        .execution_options(**GLOBAL)
+    )
+    row = db.execute(query).first()
+    return (row[0], row[1]) if row else None
+
+
+def pending_invitations(db: Session, scope: WorkspaceScope, now: datetime) -> Sequence[Invitation]:
+    query = (
+        select(Invitation)
+        .where(
+            Invitation.workspace_id == scope.workspace_id,
+            Invitation.accepted_at.is_(None),
+            Invitation.revoked_at.is_(None),
+            Invitation.expires_at > now,
+        )
+        .order_by(Invitation.id.desc())
+    )
+    return db.scalars(query).all()
+
+
+# --- sign-in throttling ------------------------------------------------------------------------
+
+
+def recent_failures(db: Session, email: str, ip: str, since: datetime) -> tuple[int, int]:
+    """(failures for this account, failures from this IP) since the given time."""
+    by_email = (
+        select(func.count())
+        .select_from(LoginAttempt)
+        .where(
+            LoginAttempt.email == email,
+            LoginAttempt.succeeded.is_(False),
+            LoginAttempt.occurred_at >= since,
+        )
+    )
+    by_ip = (
+        select(func.count())
+        .select_from(LoginAttempt)
+        .where(
+            LoginAttempt.ip == ip,
+            LoginAttempt.succeeded.is_(False),
+            LoginAttempt.occurred_at >= since,
+        )
+    )
+    return int(db.scalar(by_email) or 0), int(db.scalar(by_ip) or 0)
+
+
+# --- audit -------------------------------------------------------------------------------------
+
+
+def audit_query(
+    db: Session,
+    scope: WorkspaceScope,
+    entity_type: str | None,
+    entity_id: int | None,
+    actor_user_id: int | None,
+) -> Select[tuple[AuditEntry]]:
+    query = select(AuditEntry).where(AuditEntry.workspace_id == scope.workspace_id)
+    if entity_type is not None:
+        query = query.where(AuditEntry.entity_type == entity_type)
+    if entity_id is not None:
+        query = query.where(AuditEntry.entity_id == entity_id)
+    if actor_user_id is not None:
+        query = query.where(AuditEntry.actor_user_id == actor_user_id)
+    return query.order_by(AuditEntry.id.desc())
+
+
+def users_by_ids(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, User]:
+    if not ids:
+        return {}
+    query = select(User).where(User.workspace_id == scope.workspace_id, User.id.in_(ids))
+    return {u.id: u for u in db.scalars(query)}

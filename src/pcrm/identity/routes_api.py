@@ -1,0 +1,200 @@
+"""JSON API of the identity area under /api/v1."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Query, Response, status
+
+from pcrm.core.deps import DB, AppSettings
+from pcrm.core.etag import etag, expected_version
+from pcrm.core.pagination import Page, PageRequest
+from pcrm.identity import service
+from pcrm.identity.auth import CurrentPrincipal, require
+from pcrm.identity.permissions import ROLE_PERMISSIONS, Permission, Role
+from pcrm.identity.principal import Principal
+from pcrm.identity.schemas import (
+    ApiTokenCreate,
+    ApiTokenCreated,
+    ApiTokenRead,
+    AuditEntryRead,
+    InvitationCreate,
+    InvitationCreated,
+    InvitationRead,
+    MeRead,
+    UserCreate,
+    UserRead,
+    UserUpdate,
+    WorkspaceRead,
+    WorkspaceUpdate,
+)
+
+router = APIRouter(prefix="/api/v1")
+Admin = Annotated[Principal, Depends(require(Permission.MANAGE_USERS))]
+IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
+PageNo = Annotated[int, Query(ge=1, description="1-based page number")]
+PageSize = Annotated[int, Query(ge=1, le=200, description="Rows per page (at most 200)")]
+
+
+@router.get("/me", tags=["identity"], summary="The signed-in user, workspace and permissions")
+def me(principal: CurrentPrincipal, db: DB) -> MeRead:
+    user = service.get_user(db, principal, principal.user_id)
+    return MeRead(
+        user=UserRead.model_validate(user),
+        workspace=WorkspaceRead.model_validate(service.workspace_of(db, principal)),
+        permissions=sorted(p.value for p in ROLE_PERMISSIONS[principal.role]),
+    )
+
+
+@router.get("/workspace", tags=["identity"], summary="The current workspace")
+def get_workspace(principal: CurrentPrincipal, db: DB, response: Response) -> WorkspaceRead:
+    workspace = service.workspace_of(db, principal)
+    response.headers["ETag"] = etag(workspace.version)
+    return WorkspaceRead.model_validate(workspace)
+
+
+@router.patch("/workspace", tags=["identity"], summary="Change workspace settings")
+def update_workspace(
+    data: WorkspaceUpdate,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> WorkspaceRead:
+    workspace = service.update_workspace(db, principal, data, expected_version(if_match))
+    response.headers["ETag"] = etag(workspace.version)
+    return WorkspaceRead.model_validate(workspace)
+
+
+@router.get("/users", tags=["users"], summary="List the workspace's users")
+def list_users(
+    principal: CurrentPrincipal,
+    db: DB,
+    page: PageNo = 1,
+    page_size: PageSize = 50,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    role: Role | None = None,
+    is_active: bool | None = None,
+    sort: Annotated[
+        str | None,
+        Query(description="name, email, role, created_at, last_login_at; '-' for descending"),
+    ] = None,
+) -> Page[UserRead]:
+    return service.list_users(
+        db, principal, PageRequest(page, page_size), q=q, role=role, is_active=is_active, sort=sort
+    )
+
+
+@router.post(
+    "/users",
+    tags=["users"],
+    status_code=status.HTTP_201_CREATED,
+    summary="Create a user with a password (admins)",
+)
+def create_user(
+    data: UserCreate, principal: Admin, db: DB, settings: AppSettings, response: Response
+) -> UserRead:
+    user = service.create_user(db, principal.scope, data, settings, actor=principal)
+    response.headers["ETag"] = etag(user.version)
+    response.headers["Location"] = f"/api/v1/users/{user.id}"
+    return UserRead.model_validate(user)
+
+
+@router.get("/users/{user_id}", tags=["users"], summary="One user")
+def get_user(user_id: int, principal: CurrentPrincipal, db: DB, response: Response) -> UserRead:
+    user = service.get_user(db, principal, user_id)
+    response.headers["ETag"] = etag(user.version)
+    return UserRead.model_validate(user)
+
+
+@router.patch(
+    "/users/{user_id}",
+    tags=["users"],
+    summary="Change a user's name, role or language; deactivate or reactivate",
+)
+def update_user(
+    user_id: int,
+    data: UserUpdate,
+    principal: Admin,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> UserRead:
+    user = service.update_user(db, principal, user_id, data, expected_version(if_match))
+    response.headers["ETag"] = etag(user.version)
+    return UserRead.model_validate(user)
+
+
+@router.get("/invitations", tags=["users"], summary="Pending invitations")
+def list_invitations(principal: Admin, db: DB) -> list[InvitationRead]:
+    return [InvitationRead.model_validate(i) for i in service.list_invitations(db, principal)]
+
+
+@router.post(
+    "/invitations",
+    tags=["users"],
+    status_code=status.HTTP_201_CREATED,
+    summary="Invite a user; the link is shown once",
+)
+def invite_user(data: InvitationCreate, principal: Admin, db: DB) -> InvitationCreated:
+    invitation, raw = service.invite_user(db, principal, data)
+    return InvitationCreated(
+        **InvitationRead.model_validate(invitation).model_dump(),
+        token=raw,
+        url_path=f"/invite/{raw}",
+    )
+
+
+@router.delete(
+    "/invitations/{invitation_id}",
+    tags=["users"],
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Revoke an invitation",
+)
+def revoke_invitation(invitation_id: int, principal: Admin, db: DB) -> None:
+    service.revoke_invitation(db, principal, invitation_id)
+
+
+@router.get("/api-tokens", tags=["api tokens"], summary="Your API tokens")
+def list_tokens(principal: CurrentPrincipal, db: DB) -> list[ApiTokenRead]:
+    return [ApiTokenRead.model_validate(t) for t in service.list_api_tokens(db, principal)]
+
+
+@router.post(
+    "/api-tokens",
+    tags=["api tokens"],
+    status_code=status.HTTP_201_CREATED,
+    summary="Create an API token; the secret is shown once",
+)
+def create_token(data: ApiTokenCreate, principal: CurrentPrincipal, db: DB) -> ApiTokenCreated:
+    token, raw = service.create_api_token(db, principal, data)
+    return ApiTokenCreated(**ApiTokenRead.model_validate(token).model_dump(), token=raw)
+
+
+@router.delete(
+    "/api-tokens/{token_id}",
+    tags=["api tokens"],
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Revoke one of your API tokens",
+)
+def revoke_token(token_id: int, principal: CurrentPrincipal, db: DB) -> None:
+    service.revoke_api_token(db, principal, token_id)
+
+
+@router.get(
+    "/audit-entries",
+    tags=["audit"],
+    summary="The audit trail, newest first; filter by record or actor",
+)
+def list_audit_entries(
+    principal: CurrentPrincipal,
+    db: DB,
+    page: PageNo = 1,
+    page_size: PageSize = 50,
+    entity_type: Annotated[str | None, Query(max_length=60)] = None,
+    entity_id: int | None = None,
+    actor_user_id: int | None = None,
+) -> Page[AuditEntryRead]:
+    return service.list_audit_entries(
+        db, principal, PageRequest(page, page_size), entity_type, entity_id, actor_user_id
+    )

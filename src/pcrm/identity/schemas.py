@@ -1,0 +1,166 @@
+"""Pydantic schemas of the identity area: what the API reads and writes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+
+from pcrm.core.i18n import N_
+from pcrm.identity.permissions import Role
+
+LocaleCode = Literal["zh_CN", "en"]
+PASSWORD_MIN = 8
+PASSWORD_MAX = 128
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class WorkspaceRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    slug: str
+    name: str
+    currency: str
+    default_locale: str
+    timezone: str
+    version: int
+
+
+class WorkspaceUpdate(_Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=120)
+    currency: str | None = Field(
+        default=None, pattern=r"^[A-Z]{3}$", examples=["CNY", "USD", "EUR"]
+    )
+    default_locale: LocaleCode | None = None
+    timezone: str | None = Field(default=None, max_length=60, examples=["Asia/Shanghai"])
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(N_("Unknown time zone.")) from exc
+        return value
+
+
+class UserRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    email: str
+    name: str
+    english_name: str | None
+    role: Role
+    is_active: bool
+    locale: str | None
+    last_login_at: datetime | None
+    created_at: datetime
+    version: int
+
+
+class UserCreate(_Strict):
+    email: EmailStr
+    name: str = Field(min_length=1, max_length=100)
+    english_name: str | None = Field(default=None, max_length=100)
+    role: Role
+    password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
+    locale: LocaleCode | None = None
+
+
+class UserUpdate(_Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    english_name: str | None = Field(default=None, max_length=100)
+    role: Role | None = None
+    is_active: bool | None = None
+    locale: LocaleCode | None = None
+
+
+class ProfileUpdate(_Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    english_name: str | None = Field(default=None, max_length=100)
+    locale: LocaleCode | None = None
+
+
+class PasswordChange(_Strict):
+    current_password: str = Field(min_length=1, max_length=PASSWORD_MAX)
+    new_password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
+
+
+class InvitationCreate(_Strict):
+    email: EmailStr
+    name: str = Field(min_length=1, max_length=100)
+    role: Role
+
+
+class InvitationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    email: str
+    name: str
+    role: Role
+    expires_at: datetime
+    accepted_at: datetime | None
+    revoked_at: datetime | None
+    created_at: datetime
+
+
+class InvitationCreated(InvitationRead):
+    token: str = Field(description="Shown once. The invitee opens /invite/<token> to join.")
+    url_path: str
+
+
+class InvitationAccept(_Strict):
+    name: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
+
+
+class ApiTokenCreate(_Strict):
+    name: str = Field(min_length=1, max_length=100, examples=["ERP sync"])
+    expires_in_days: int | None = Field(default=None, ge=1, le=3650)
+
+
+class ApiTokenRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    token_prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+    expires_at: datetime | None
+    revoked_at: datetime | None
+
+
+class ApiTokenCreated(ApiTokenRead):
+    token: str = Field(description="The secret. Shown once, never stored in clear.")
+
+
+class AuditEntryRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    occurred_at: datetime
+    actor_user_id: int | None
+    actor_label: str
+    entity_type: str
+    entity_id: int
+    action: str
+    changes: dict[str, Any] = Field(description="field: [before, after] for each changed field")
+    request_id: str | None
+
+
+class MeRead(BaseModel):
+    user: UserRead
+    workspace: WorkspaceRead
+    permissions: list[str]

@@ -1,0 +1,550 @@
+"""Business rules of the identity area. Services flush; the unit of work commits."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from pcrm.config import Settings
+from pcrm.core import passwords
+from pcrm.core.audit import set_actor
+from pcrm.core.db import utcnow
+from pcrm.core.errors import (
+    FieldError,
+    NotFound,
+    PermissionDenied,
+    StaleVersion,
+    TooManyAttempts,
+    ValidationFailed,
+    field_error,
+)
+from pcrm.core.i18n import N_
+from pcrm.core.pagination import Page, PageRequest, page_count, paginate, parse_sort
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.identity import repository as repo
+from pcrm.identity.models import ApiToken, Invitation, LoginAttempt, User, UserSession, Workspace
+from pcrm.identity.permissions import Permission, Role
+from pcrm.identity.principal import Principal
+from pcrm.identity.schemas import (
+    ApiTokenCreate,
+    AuditEntryRead,
+    InvitationAccept,
+    InvitationCreate,
+    PasswordChange,
+    ProfileUpdate,
+    UserCreate,
+    UserRead,
+    UserUpdate,
+    WorkspaceUpdate,
+)
+
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")
+INVITATION_DAYS = 7
+TOKEN_TOUCH_SECONDS = 60
+SESSION_TOUCH_SECONDS = 300
+USER_SORTS = {
+    "name": User.name,
+    "email": User.email,
+    "role": User.role,
+    "created_at": User.created_at,
+    "last_login_at": User.last_login_at,
+}
+
+
+def _digest(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _check_version(current: int, expected: int | None) -> None:
+    if expected is not None and expected != current:
+        raise StaleVersion(N_("This record was changed by someone else. Reload and try again."))
+
+
+def _normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def check_password_policy(password: str, email: str, field: str = "password") -> None:
+    if len(password) < 8:
+        raise field_error(field, N_("Use at least 8 characters."), "string_too_short")
+    if password.lower() == email.lower() or password.isdigit():
+        raise field_error(field, N_("This password is too easy to guess."))
+
+
+# --- workspaces --------------------------------------------------------------------------------
+
+
+def create_workspace(
+    db: Session, slug: str, name: str, currency: str = "CNY", default_locale: str = "zh_CN"
+) -> Workspace:
+    errors = []
+    if not SLUG_RE.match(slug):
+        errors.append(FieldError("slug", N_("Use 3-40 lower-case letters, digits and hyphens.")))
+    if not name.strip() or len(name) > 120:
+        errors.append(FieldError("name", N_("Enter a name of 1 to 120 characters.")))
+    if errors:
+        raise ValidationFailed(errors)
+    if repo.workspace_by_slug(db, slug) is not None:
+        raise field_error("slug", N_("This workspace already exists."), "unique")
+    workspace = Workspace(
+        slug=slug, name=name.strip(), currency=currency, default_locale=default_locale
+    )
+    db.add(workspace)
+    db.flush()
+    return workspace
+
+
+def update_workspace(
+    db: Session, principal: Principal, data: WorkspaceUpdate, expected_version: int | None
+) -> Workspace:
+    principal.require(Permission.MANAGE_WORKSPACE)
+    workspace = repo.workspace(db, principal.scope)
+    _check_version(workspace.version, expected_version)
+    for key, value in data.model_dump(exclude_unset=True).items():
+        if value is not None:
+            setattr(workspace, key, value)
+    db.flush()
+    return workspace
+
+
+# --- users -------------------------------------------------------------------------------------
+
+
+def create_user(
+    db: Session,
+    scope: WorkspaceScope,
+    data: UserCreate,
+    settings: Settings,
+    actor: Principal | None = None,
+) -> User:
+    """Create a user directly (CLI, API). `actor` is None only for operators on the CLI."""
+    if actor is not None:
+        actor.require(Permission.MANAGE_USERS)
+        if data.role == Role.OWNER and actor.role != Role.OWNER:
+            raise PermissionDenied(N_("Only an owner can grant the owner role."))
+    email = _normalize_email(data.email)
+    check_password_policy(data.password, email)
+    if repo.email_taken(db, email):
+        raise field_error("email", N_("A user with this e-mail address already exists."), "unique")
+    now = utcnow()
+    user = User(
+        workspace_id=scope.workspace_id,
+        email=email,
+        name=data.name,
+        english_name=data.english_name or None,
+        role=data.role,
+        is_active=True,
+        locale=data.locale,
+        password_hash=passwords.hash_password(data.password, settings.password_hasher),
+        password_changed_at=now,
+    )
+    db.add(user)
+    db.flush()
+    return user
+
+
+def list_users(
+    db: Session,
+    principal: Principal,
+    page: PageRequest,
+    q: str | None = None,
+    role: Role | None = None,
+    is_active: bool | None = None,
+    sort: str | None = None,
+) -> Page[UserRead]:
+    principal.require(Permission.READ)
+    order = parse_sort(sort, USER_SORTS, "name")
+    query = repo.users_query(db, principal.scope, q, role, is_active).order_by(*order, User.id)
+    rows, total = paginate(db, query, page)
+    return Page[UserRead](
+        items=[UserRead.model_validate(u) for u in rows],
+        total=total,
+        page=page.page,
+        page_size=page.page_size,
+        pages=page_count(total, page.page_size),
+    )
+
+
+def get_user(db: Session, principal: Principal, user_id: int) -> User:
+    principal.require(Permission.READ)
+    return repo.user(db, principal.scope, user_id)
+
+
+def update_user(
+    db: Session, principal: Principal, user_id: int, data: UserUpdate, expected_version: int | None
+) -> User:
+    principal.require(Permission.MANAGE_USERS)
+    user = repo.user(db, principal.scope, user_id)
+    _check_version(user.version, expected_version)
+    changes = data.model_dump(exclude_unset=True)
+    new_role = changes.get("role")
+    deactivating = changes.get("is_active") is False and user.is_active
+    touches_owner = Role.OWNER in (user.role, new_role)
+    if (
+        touches_owner
+        and principal.role != Role.OWNER
+        and (new_role not in (None, user.role) or "is_active" in changes)
+    ):
+        raise PermissionDenied(N_("Only an owner can change an owner or grant the owner role."))
+    if user.id == principal.user_id and (
+        (new_role is not None and new_role != user.role) or deactivating
+    ):
+        raise field_error(
+            "role" if new_role else "is_active",
+            N_("You cannot change your own role or deactivate yourself."),
+        )
+    losing_owner = (
+        user.role == Role.OWNER
+        and user.is_active
+        and (deactivating or (new_role is not None and new_role != Role.OWNER))
+    )
+    if losing_owner and repo.active_owner_count(db, principal.scope) <= 1:
+        raise field_error("role", N_("A workspace needs at least one active owner."))
+    now = utcnow()
+    for key, value in changes.items():
+        if key in ("name", "role", "is_active") and value is None:
+            continue
+        setattr(user, key, value)
+    if deactivating:
+        user.deactivated_at = now
+        repo.revoke_sessions(db, principal.scope, user.id, now)
+        for token in repo.user_tokens(db, principal.scope, user.id):
+            if token.revoked_at is None:
+                token.revoked_at = now
+    elif changes.get("is_active") is True:
+        user.deactivated_at = None
+    db.flush()
+    return user
+
+
+def update_profile(db: Session, principal: Principal, data: ProfileUpdate) -> User:
+    user = repo.user(db, principal.scope, principal.user_id)
+    for key, value in data.model_dump(exclude_unset=True).items():
+        if key == "name" and value is None:
+            continue
+        setattr(user, key, value)
+    db.flush()
+    return user
+
+
+def change_password(
+    db: Session, principal: Principal, data: PasswordChange, settings: Settings
+) -> None:
+    user = repo.user(db, principal.scope, principal.user_id)
+    valid, _ = passwords.verify_password(
+        data.current_password, user.password_hash, settings.password_hasher
+    )
+    if not valid:
+        raise field_error("current_password", N_("The current password is not correct."))
+    check_password_policy(data.new_password, user.email, "new_password")
+    now = utcnow()
+    user.password_hash = passwords.hash_password(data.new_password, settings.password_hasher)
+    user.password_changed_at = now
+    keep = principal.credential_id if principal.via == "session" else None
+    repo.revoke_sessions(db, principal.scope, user.id, now, keep_session_id=keep)
+    db.flush()
+
+
+# --- sign-in -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SignIn:
+    user: User
+    session_token: str
+
+
+def sign_in(
+    db: Session, email: str, password: str, ip: str, user_agent: str | None, settings: Settings
+) -> SignIn:
+    """Check credentials with throttling; unknown user and wrong password fail the same way."""
+    email = _normalize_email(email)[:254]
+    now = utcnow()
+    since = now - timedelta(minutes=settings.login_window_minutes)
+    by_email, by_ip = repo.recent_failures(db, email, ip, since)
+    if max(by_email, by_ip) >= settings.login_max_failures:
+        raise TooManyAttempts(N_("Too many failed sign-in attempts. Try again in 15 minutes."))
+    user = repo.user_for_sign_in(db, email)
+    hashed = (
+        user.password_hash if user is not None else passwords.dummy_hash(settings.password_hasher)
+    )
+    valid, new_hash = passwords.verify_password(password, hashed, settings.password_hasher)
+    ok = valid and user is not None and user.is_active
+    db.add(LoginAttempt(email=email, ip=ip, occurred_at=now, succeeded=ok))
+    if not ok or user is None:
+        db.flush()
+        raise InvalidCredentials()
+    if new_hash:
+        user.password_hash = new_hash
+    user.last_login_at = now
+    raw = secrets.token_urlsafe(32)
+    db.add(
+        UserSession(
+            workspace_id=user.workspace_id,
+            user_id=user.id,
+            token_hash=_digest(raw),
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + timedelta(days=settings.session_days),
+            ip=ip,
+            user_agent=(user_agent or "")[:300],
+        )
+    )
+    db.flush()
+    return SignIn(user=user, session_token=raw)
+
+
+class InvalidCredentials(Exception):
+    """Sign-in failed; deliberately says nothing about which part was wrong."""
+
+
+def sign_out(db: Session, raw_token: str) -> None:
+    found = repo.session_with_user(db, _digest(raw_token))
+    if found is not None and found[0].revoked_at is None:
+        found[0].revoked_at = utcnow()
+        db.flush()
+
+
+def _principal(user: User, workspace: Workspace, via: str, credential_id: int) -> Principal:
+    return Principal(
+        user_id=user.id,
+        workspace_id=workspace.id,
+        role=user.role,
+        name=user.name,
+        english_name=user.english_name,
+        email=user.email,
+        locale=user.locale,
+        workspace_name=workspace.name,
+        workspace_slug=workspace.slug,
+        currency=workspace.currency,
+        timezone=workspace.timezone,
+        via=via,  # type: ignore[arg-type]
+        credential_id=credential_id,
+    )
+
+
+def resolve_session(db: Session, raw_token: str, settings: Settings) -> Principal | None:
+    found = repo.session_with_user(db, _digest(raw_token))
+    if found is None:
+        return None
+    user_session, user, workspace = found
+    now = utcnow()
+    idle_limit = user_session.last_seen_at + timedelta(hours=settings.session_idle_hours)
+    if (
+        user_session.revoked_at is not None
+        or user_session.expires_at <= now
+        or idle_limit <= now
+        or not user.is_active
+    ):
+        return None
+    if (now - user_session.last_seen_at).total_seconds() > SESSION_TOUCH_SECONDS:
+        user_session.last_seen_at = now
+    set_actor(db, user.id, user.name)
+    return _principal(user, workspace, "session", user_session.id)
+
+
+def resolve_api_token(db: Session, raw_token: str) -> Principal | None:
+    found = repo.api_token_with_user(db, _digest(raw_token))
+    if found is None:
+        return None
+    token, user, workspace = found
+    now = utcnow()
+    if (
+        token.revoked_at is not None
+        or (token.expires_at is not None and token.expires_at <= now)
+        or not user.is_active
+    ):
+        return None
+    if (
+        token.last_used_at is None
+        or (now - token.last_used_at).total_seconds() > TOKEN_TOUCH_SECONDS
+    ):
+        token.last_used_at = now
+    set_actor(db, user.id, user.name)
+    return _principal(user, workspace, "token", token.id)
+
+
+# --- API tokens --------------------------------------------------------------------------------
+
+
+def create_api_token(
+    db: Session, principal: Principal, data: ApiTokenCreate
+) -> tuple[ApiToken, str]:
+    raw = "pcrm_" + secrets.token_urlsafe(32)
+    now = utcnow()
+    token = ApiToken(
+        workspace_id=principal.workspace_id,
+        user_id=principal.user_id,
+        name=data.name,
+        token_prefix=raw[:12],
+        token_hash=_digest(raw),
+        expires_at=(now + timedelta(days=data.expires_in_days) if data.expires_in_days else None),
+    )
+    db.add(token)
+    db.flush()
+    return token, raw
+
+
+def list_api_tokens(db: Session, principal: Principal) -> list[ApiToken]:
+    return list(repo.user_tokens(db, principal.scope, principal.user_id))
+
+
+def revoke_api_token(db: Session, principal: Principal, token_id: int) -> ApiToken:
+    token = repo.api_token(db, principal.scope, principal.user_id, token_id)
+    if token.revoked_at is None:
+        token.revoked_at = utcnow()
+        db.flush()
+    return token
+
+
+# --- invitations -------------------------------------------------------------------------------
+
+
+def invite_user(
+    db: Session, principal: Principal, data: InvitationCreate
+) -> tuple[Invitation, str]:
+    principal.require(Permission.MANAGE_USERS)
+    if data.role == Role.OWNER and principal.role != Role.OWNER:
+        raise PermissionDenied(N_("Only an owner can grant the owner role."))
+    email = _normalize_email(data.email)
+    if repo.email_taken(db, email):
+        raise field_error("email", N_("A user with this e-mail address already exists."), "unique")
+    now = utcnow()
+    raw = secrets.token_urlsafe(32)
+    invitation = Invitation(
+        workspace_id=principal.workspace_id,
+        email=email,
+        name=data.name,
+        role=data.role,
+        token_hash=_digest(raw),
+        invited_by_id=principal.user_id,
+        expires_at=now + timedelta(days=INVITATION_DAYS),
+    )
+    db.add(invitation)
+    db.flush()
+    return invitation, raw
+
+
+def list_invitations(db: Session, principal: Principal) -> list[Invitation]:
+    principal.require(Permission.MANAGE_USERS)
+    return list(repo.pending_invitations(db, principal.scope, utcnow()))
+
+
+def revoke_invitation(db: Session, principal: Principal, invitation_id: int) -> Invitation:
+    principal.require(Permission.MANAGE_USERS)
+    invitation = repo.invitation(db, principal.scope, invitation_id)
+    if invitation.accepted_at is None and invitation.revoked_at is None:
+        invitation.revoked_at = utcnow()
+        db.flush()
+    return invitation
+
+
+def open_invitation(db: Session, raw_token: str) -> tuple[Invitation, Workspace]:
+    found = repo.invitation_by_token(db, _digest(raw_token))
+    if found is None:
+        raise NotFound()
+    invitation, workspace = found
+    if (
+        invitation.accepted_at is not None
+        or invitation.revoked_at is not None
+        or invitation.expires_at <= utcnow()
+    ):
+        raise NotFound()
+    return invitation, workspace
+
+
+def accept_invitation(
+    db: Session, raw_token: str, data: InvitationAccept, settings: Settings
+) -> User:
+    invitation, workspace = open_invitation(db, raw_token)
+    set_actor(db, None, invitation.email)
+    user = create_user(
+        db,
+        WorkspaceScope(workspace.id),
+        UserCreate(
+            email=invitation.email, name=data.name, role=invitation.role, password=data.password
+        ),
+        settings,
+    )
+    invitation.accepted_at = utcnow()
+    invitation.user_id = user.id
+    db.flush()
+    return user
+
+
+# --- audit -------------------------------------------------------------------------------------
+
+
+def list_audit_entries(
+    db: Session,
+    principal: Principal,
+    page: PageRequest,
+    entity_type: str | None = None,
+    entity_id: int | None = None,
+    actor_user_id: int | None = None,
+) -> Page[AuditEntryRead]:
+    principal.require(Permission.VIEW_AUDIT)
+    query = repo.audit_query(db, principal.scope, entity_type, entity_id, actor_user_id)
+    rows, total = paginate(db, query, page)
+    return Page[AuditEntryRead](
+        items=[AuditEntryRead.model_validate(r) for r in rows],
+        total=total,
+        page=page.page,
+        page_size=page.page_size,
+        pages=page_count(total, page.page_size),
+    )
+
+
+def record_history(
+    db: Session, principal: Principal, entity_type: str, entity_id: int, limit: int = 50
+) -> list[AuditEntryRead]:
+    """A record's own history, for its page. Visible to whoever may read the record."""
+    principal.require(Permission.READ)
+    query = repo.audit_query(db, principal.scope, entity_type, entity_id, None).limit(limit)
+    return [AuditEntryRead.model_validate(r) for r in db.scalars(query)]
+
+
+def user_names(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, User]:
+    return repo.users_by_ids(db, scope, ids)
+
+
+def workspace_of(db: Session, principal: Principal) -> Workspace:
+    return repo.workspace(db, principal.scope)
+
+
+def recent_changes(db: Session, principal: Principal, limit: int = 8) -> list[AuditEntryRead]:
+    """The workbench feed: the whole workspace for auditors, one's own changes for others."""
+    actor = None if principal.can(Permission.VIEW_AUDIT) else principal.user_id
+    query = repo.audit_query(db, principal.scope, None, None, actor).limit(limit)
+    return [AuditEntryRead.model_validate(r) for r in db.scalars(query)]
+
+
+def workspace_summary(db: Session, principal: Principal) -> dict[str, int]:
+    principal.require(Permission.READ)
+    return {
+        "users": repo.count_users(db, principal.scope),
+        "tokens": len(
+            [
+                t
+                for t in repo.user_tokens(db, principal.scope, principal.user_id)
+                if t.revoked_at is None
+            ]
+        ),
+    }
+
+
+def operator_principal(db: Session, workspace_slug: str, email: str) -> Principal:
+    """The user an operator acts for on the command line (e.g. to create their API token)."""
+    workspace = repo.workspace_by_slug(db, workspace_slug)
+    if workspace is None:
+        raise NotFound(N_("No such workspace."))
+    user = repo.user_by_email(db, WorkspaceScope(workspace.id), _normalize_email(email))
+    if user is None or not user.is_active:
+        raise NotFound(N_("No active user with this e-mail address in the workspace."))
+    set_actor(db, user.id, f"{user.name} (cli)")
+    return _principal(user, workspace, "cli", 0)

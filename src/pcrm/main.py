@@ -1,0 +1,101 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+
+from pcrm.config import PACKAGE_DIR, Settings, get_settings
+from pcrm.core.audit import install_audit_hooks
+from pcrm.core.db import make_engine, make_session_factory
+from pcrm.core.errors import PermissionDenied
+from pcrm.core.i18n import N_, load_catalogues
+from pcrm.core.instance import get_or_create_secret
+from pcrm.core.problems import install_error_handlers
+from pcrm.core.security import PlatformMiddleware, csrf_ok, wants_secure_cookies
+from pcrm.core.templating import add_context_processor
+from pcrm.core.tenancy import install_tenant_guard
+from pcrm.identity import routes_api as identity_api
+from pcrm.identity import routes_html as identity_html
+from pcrm.identity.auth import install_auth_handlers
+from pcrm.web import routes as web_routes
+from pcrm.web.context import shell_context
+
+API_DESCRIPTION = """
+The PCRM JSON API. Authenticate with a personal API token (create one under *API tokens* in the
+user menu) sent as `Authorization: Bearer <token>`.
+
+Conventions: resources live under `/api/v1/<plural-noun>`; lists answer
+`{items, total, page, page_size, pages}` and take `page`, `page_size` (≤ 200), `q`, `sort`
+(`field` or `-field`, allow-listed) and filters as query parameters; creates answer 201 with the
+resource and its `ETag`; updates take `If-Match` and answer 412 when the record changed since;
+errors are RFC 9457 `application/problem+json`, with per-field `errors` on 422.
+"""
+
+
+class _LazySecret:
+    """The secret key: from settings, else read (or created) once from the database."""
+
+    def __init__(self, settings: Settings, engine: Engine) -> None:
+        self._settings, self._engine = settings, engine
+        self._value: str | None = settings.secret_key
+        self._lock = threading.Lock()
+
+    def __call__(self) -> str:
+        if self._value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = get_or_create_secret(self._engine)
+        return self._value
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    logging.basicConfig(level=settings.log_level)
+    engine = make_engine(settings.database_url)
+    session_factory = make_session_factory(engine)
+    if settings.tenant_guard:
+        install_tenant_guard(session_factory)
+    install_audit_hooks(session_factory)
+    load_catalogues()
+    secret = _LazySecret(settings, engine)
+
+    async def verify_csrf(request: Request) -> None:
+        if not await csrf_ok(request, secret()):
+            raise PermissionDenied(
+                N_(
+                    "Your form has expired or did not come from PCRM. Reload the page and try "
+                    "again."
+                )
+            )
+
+    app = FastAPI(
+        title="PCRM API",
+        version="1",
+        description=API_DESCRIPTION,
+        openapi_url="/api/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+        dependencies=[Depends(verify_csrf)],
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = session_factory
+    app.add_middleware(
+        PlatformMiddleware,
+        secret=secret,  # type: ignore[arg-type]
+        default_locale=settings.default_locale,
+        secure_cookies=lambda request: wants_secure_cookies(request, settings),
+    )
+    install_error_handlers(app)
+    install_auth_handlers(app)
+    add_context_processor(shell_context)
+    app.mount("/static", StaticFiles(directory=PACKAGE_DIR / "web" / "static"), name="static")
+    app.include_router(identity_api.router)
+    app.include_router(identity_html.router)
+    app.include_router(web_routes.router)
+    return app

@@ -1,0 +1,1 @@
+"""The application shell: layout, navigation, shared components and static assets."""

@@ -1,0 +1,53 @@
+"""Shell pages: the workbench, interactive API docs and a health check."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from sqlalchemy import text
+from starlette.responses import HTMLResponse, JSONResponse, Response
+
+from pcrm.core.deps import DB
+from pcrm.core.history import history_rows
+from pcrm.core.templating import render
+from pcrm.identity import service as identity
+from pcrm.identity.public import ROLE_LABELS, CurrentPrincipal, Permission
+
+router = APIRouter(include_in_schema=False)
+
+API_DOCS_HTML = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>PCRM API</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/static/vendor/swagger-ui.css">
+<script src="/static/vendor/swagger-ui-bundle.js" defer></script>
+<script src="/static/js/api-docs.js" defer></script>
+</head><body><div id="swagger-ui"></div></body></html>"""
+
+
+@router.get("/")
+def workbench(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
+    locale = str(request.state.locale)
+    changes = identity.recent_changes(db, principal)
+    return render(
+        request,
+        "home.html",
+        {
+            "summary": identity.workspace_summary(db, principal),
+            "role_label": ROLE_LABELS[principal.role],
+            "changes": history_rows(
+                changes, locale, principal.timezone, with_subject=True, with_changes=False
+            ),
+            "workspace_feed": principal.can(Permission.VIEW_AUDIT),
+            "can_manage_users": principal.can(Permission.MANAGE_USERS),
+        },
+    )
+
+
+@router.get("/api/docs")
+def api_docs() -> HTMLResponse:
+    return HTMLResponse(API_DOCS_HTML)
+
+
+@router.get("/healthz")
+def health(db: DB) -> JSONResponse:
+    db.execute(text("SELECT 1"))
+    return JSONResponse({"status": "ok"})

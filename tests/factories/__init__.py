@@ -1,0 +1,65 @@
+"""Builders for test data, written through the services like real use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi.testclient import TestClient
+from sqlalchemy.orm import Session
+
+from pcrm.config import Settings
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.identity import service
+from pcrm.identity.models import User, Workspace
+from pcrm.identity.permissions import Role
+from pcrm.identity.schemas import ApiTokenCreate, UserCreate
+
+PASSWORD = "correct-horse-42"
+SETTINGS = Settings(password_hasher="fast-insecure-for-tests")
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    workspace_id: int
+    user_id: int
+    email: str
+    role: Role
+
+
+def make_workspace(db: Session, slug: str = "acme", name: str = "Acme 工程") -> Workspace:
+    return service.create_workspace(db, slug, name)
+
+
+def make_user(db: Session, workspace: Workspace, email: str, role: Role = Role.SALES,
+              name: str = "张三", password: str = PASSWORD, locale: str | None = None) -> Member:
+    user: User = service.create_user(
+        db, WorkspaceScope(workspace.id),
+        UserCreate(email=email, name=name, role=role, password=password,
+                   locale=locale),  # type: ignore[arg-type]
+        SETTINGS)
+    return Member(workspace.id, user.id, user.email, user.role)
+
+
+def make_token(db: Session, workspace: Workspace, email: str, name: str = "tests") -> str:
+    principal = service.operator_principal(db, workspace.slug, email)
+    _token, raw = service.create_api_token(db, principal, ApiTokenCreate(name=name))
+    return raw
+
+
+def csrf_token(client: TestClient) -> str:
+    if "pcrm_csrf" not in client.cookies:
+        client.get("/login")
+    return str(client.cookies["pcrm_csrf"])
+
+
+def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> str:
+    """Sign in through the form; returns the CSRF token for later posts."""
+    token = csrf_token(client)
+    response = client.post("/login", data={"email": email, "password": password,
+                                           "csrf_token": token, "next": "/"})
+    assert response.status_code == 303, response.text
+    return token
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
