@@ -5,12 +5,12 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
 
 from pcrm.config import PACKAGE_DIR, get_settings
 from pcrm.core.audit import install_audit_hooks, set_actor
@@ -31,7 +31,7 @@ Host = Annotated[str, typer.Option(help="Address to listen on.")]
 Port = Annotated[int, typer.Option(help="Port to listen on.")]
 
 
-def _session_factory():  # type: ignore[no-untyped-def]
+def _session_factory() -> sessionmaker[Session]:
     factory = make_session_factory(make_engine(get_settings().database_url))
     install_tenant_guard(factory)
     install_audit_hooks(factory)
@@ -153,7 +153,7 @@ def create_user(
         data = UserCreate(
             email=email,
             password=password,
-            role=role,  # type: ignore[arg-type]
+            role=role,
             name=name or email.split("@")[0],
         )
     except ValidationError as exc:
@@ -269,4 +269,4 @@ def main() -> None:  # pragma: no cover
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

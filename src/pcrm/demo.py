@@ -58,5 +58,5 @@ def seed_demo(db: Session, settings: Settings) -> bool:
                 locale=user.locale,
             ),
             settings,
-        )  # type: ignore[arg-type]
+        )
     return True

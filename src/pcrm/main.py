@@ -87,7 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_factory = session_factory
     app.add_middleware(
         PlatformMiddleware,
-        secret=secret,  # type: ignore[arg-type]
+        secret=secret,
         default_locale=settings.default_locale,
         secure_cookies=lambda request: wants_secure_cookies(request, settings),
     )

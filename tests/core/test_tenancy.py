@@ -32,8 +32,9 @@ def test_scoped_select_passes_and_sees_only_its_workspace(uow):
 def test_a_join_needs_the_filter_on_every_tenant_table(uow):
     with uow() as db:
         make_workspace(db)
-    query = select(ApiToken).join(User, User.id == ApiToken.user_id).where(
-        ApiToken.workspace_id == 1)
+    query = (
+        select(ApiToken).join(User, User.id == ApiToken.user_id).where(ApiToken.workspace_id == 1)
+    )
     with uow() as db, pytest.raises(TenantScopeError, match="users"):
         db.execute(query).all()
     scoped = query.where(User.workspace_id == 1)

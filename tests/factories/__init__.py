@@ -30,13 +30,21 @@ def make_workspace(db: Session, slug: str = "acme", name: str = "Acme 工程") -
     return service.create_workspace(db, slug, name)
 
 
-def make_user(db: Session, workspace: Workspace, email: str, role: Role = Role.SALES,
-              name: str = "张三", password: str = PASSWORD, locale: str | None = None) -> Member:
+def make_user(
+    db: Session,
+    workspace: Workspace,
+    email: str,
+    role: Role = Role.SALES,
+    name: str = "张三",
+    password: str = PASSWORD,
+    locale: str | None = None,
+) -> Member:
     user: User = service.create_user(
-        db, WorkspaceScope(workspace.id),
-        UserCreate(email=email, name=name, role=role, password=password,
-                   locale=locale),  # type: ignore[arg-type]
-        SETTINGS)
+        db,
+        WorkspaceScope(workspace.id),
+        UserCreate(email=email, name=name, role=role, password=password, locale=locale),  # type: ignore[arg-type]
+        SETTINGS,
+    )
     return Member(workspace.id, user.id, user.email, user.role)
 
 
@@ -55,11 +63,32 @@ def csrf_token(client: TestClient) -> str:
 def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> str:
     """Sign in through the form; returns the CSRF token for later posts."""
     token = csrf_token(client)
-    response = client.post("/login", data={"email": email, "password": password,
-                                           "csrf_token": token, "next": "/"})
+    response = client.post(
+        "/login", data={"email": email, "password": password, "csrf_token": token, "next": "/"}
+    )
     assert response.status_code == 303, response.text
     return token
 
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+def api_routes(app: object) -> list[tuple[str, set[str]]]:
+    """(path, methods) of every endpoint, through FastAPI's included routers."""
+    from fastapi.routing import APIRoute
+
+    found: list[tuple[str, set[str]]] = []
+
+    def walk(routes: list[object], prefix: str) -> None:
+        for route in routes:
+            if isinstance(route, APIRoute):
+                found.append((prefix + route.path, set(route.methods)))
+            elif hasattr(route, "original_router"):
+                walk(
+                    route.original_router.routes,  # type: ignore[attr-defined]
+                    prefix + route.include_context.prefix,
+                )  # type: ignore[attr-defined]
+
+    walk(app.routes, "")  # type: ignore[attr-defined]
+    return found

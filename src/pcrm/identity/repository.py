@@ -57,7 +57,7 @@ def email_taken(db: Session, email: str) -> bool:
 
 def users_query(
     db: Session, scope: WorkspaceScope, q: str | None, role: Role | None, is_active: bool | None
-) -> Select[tuple[User]]:
+) -> Select[User]:
     query = select(User).where(User.workspace_id == scope.workspace_id)
     if q:
         like = f"%{q.lower()}%"
@@ -236,7 +236,7 @@ def audit_query(
     entity_type: str | None,
     entity_id: int | None,
     actor_user_id: int | None,
-) -> Select[tuple[AuditEntry]]:
+) -> Select[AuditEntry]:
     query = select(AuditEntry).where(AuditEntry.workspace_id == scope.workspace_id)
     if entity_type is not None:
         query = query.where(AuditEntry.entity_type == entity_type)

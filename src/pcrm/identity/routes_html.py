@@ -179,7 +179,7 @@ def set_language(
 ) -> Response:
     chosen = locale if locale in LOCALES else "zh_CN"
     if principal is not None and principal.locale != chosen:
-        service.update_profile(db, principal, ProfileUpdate(locale=chosen))  # type: ignore[arg-type]
+        service.update_profile(db, principal, ProfileUpdate(locale=chosen))
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(
         LANG_COOKIE, chosen, samesite="lax", path="/", max_age=365 * 86400, httponly=True
