@@ -32,8 +32,10 @@ Port = Annotated[int, typer.Option(help="Port to listen on.")]
 
 
 def _session_factory() -> sessionmaker[Session]:
-    factory = make_session_factory(make_engine(get_settings().database_url))
-    install_tenant_guard(factory)
+    settings = get_settings()
+    factory = make_session_factory(make_engine(settings.database_url))
+    if settings.tenant_guard:
+        install_tenant_guard(factory)
     install_audit_hooks(factory)
     return factory
 

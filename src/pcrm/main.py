@@ -65,7 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     secret = _LazySecret(settings, engine)
 
     async def verify_csrf(request: Request) -> None:
-        if not await csrf_ok(request, secret()):
+        if not await csrf_ok(request, secret(), settings.trusted_proxies):
             raise PermissionDenied(
                 N_(
                     "Your form has expired or did not come from PCRM. Reload the page and try "

@@ -154,7 +154,7 @@ def bearer_token(request: Request) -> str | None:
     return None
 
 
-async def csrf_ok(request: Request, secret: str) -> bool:
+async def csrf_ok(request: Request, secret: str, trust_proxies: bool) -> bool:
     """Unsafe requests carry the CSRF cookie's value in a header or form field, and come from
     our own origin when the browser says where they come from. Bearer-token calls are exempt:
     browsers never attach that header on their own."""
@@ -162,9 +162,8 @@ async def csrf_ok(request: Request, secret: str) -> bool:
         return True
     origin = request.headers.get("origin")
     if origin and origin != "null":
-        expected = f"{request.url.scheme}://{request.headers.get('host', '')}"
-        forwarded = f"https://{request.headers.get('host', '')}"
-        if origin not in (expected, forwarded):
+        scheme = "https" if is_https(request, trust_proxies) else request.url.scheme
+        if origin != f"{scheme}://{request.headers.get('host', '')}":
             return False
     cookie = request.cookies.get(CSRF_COOKIE)
     if not csrf_cookie_valid(secret, cookie):

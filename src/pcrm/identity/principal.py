@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from pcrm.core.errors import PermissionDenied
+from pcrm.core.i18n import N_
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.permissions import Permission, Role, has_permission
 
@@ -35,7 +36,7 @@ class Principal:
 
     def require(self, permission: Permission) -> None:
         if not self.can(permission):
-            raise PermissionDenied("You do not have permission to do this.")
+            raise PermissionDenied(N_("You do not have permission to do this."))
 
     def display_name(self, locale: str) -> str:
         if locale == "en" and self.english_name:

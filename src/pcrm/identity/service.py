@@ -268,7 +268,7 @@ def sign_in(
     since = now - timedelta(minutes=settings.login_window_minutes)
     by_email, by_ip = repo.recent_failures(db, email, ip, since)
     if max(by_email, by_ip) >= settings.login_max_failures:
-        raise TooManyAttempts(N_("Too many failed sign-in attempts. Try again in 15 minutes."))
+        raise TooManyAttempts(N_("Too many failed sign-in attempts. Try again later."))
     user = repo.user_for_sign_in(db, email)
     hashed = (
         user.password_hash if user is not None else passwords.dummy_hash(settings.password_hasher)
