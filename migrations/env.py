@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 
 from pcrm.config import get_settings
 from pcrm.core.db import UTCDateTime, make_engine
+from pcrm.core.migrate import include_name
 from pcrm.models import metadata
 
 config = context.config
@@ -28,6 +29,7 @@ def run(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=render_item,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -9,6 +9,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
+from pcrm.accounts import routes_api as accounts_api
 from pcrm.config import PACKAGE_DIR, Settings, get_settings
 from pcrm.core.audit import install_audit_hooks
 from pcrm.core.db import make_engine, make_session_factory
@@ -96,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     add_context_processor(shell_context)
     app.mount("/static", StaticFiles(directory=PACKAGE_DIR / "web" / "static"), name="static")
     app.include_router(identity_api.router)
+    app.include_router(accounts_api.router)
     app.include_router(identity_html.router)
     app.include_router(web_routes.router)
     return app

@@ -10,7 +10,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from pcrm.core.db import make_engine
-from pcrm.core.migrate import downgrade, upgrade
+from pcrm.core.migrate import SEARCH_INDEX_TABLES, downgrade, include_name, upgrade
 from pcrm.models import metadata
 from tests.conftest import BACKENDS, _postgres_database
 
@@ -26,7 +26,8 @@ def empty_database(request, tmp_path):
 def _tables(url):
     engine = make_engine(url)
     try:
-        return set(inspect(engine).get_table_names()) - {"alembic_version"}
+        names = set(inspect(engine).get_table_names()) - {"alembic_version"}
+        return {n for n in names if not n.startswith(SEARCH_INDEX_TABLES)}
     finally:
         engine.dispose()
 
@@ -45,7 +46,8 @@ def test_the_migrated_schema_matches_the_models(empty_database):
     engine = make_engine(empty_database)
     try:
         with engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
+            context = MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_name": include_name})
             assert compare_metadata(context, metadata) == []
     finally:
         engine.dispose()

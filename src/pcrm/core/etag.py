@@ -23,3 +23,9 @@ def expected_version(if_match: str | None) -> int | None:
         if match:
             return int(match.group(1))
     raise StaleVersion(N_("This record was changed by someone else. Reload and try again."))
+
+
+def check_version(current: int, expected: int | None) -> None:
+    """Optimistic locking: refuse to apply an edit made to an older version of the record."""
+    if expected is not None and expected != current:
+        raise StaleVersion(N_("This record was changed by someone else. Reload and try again."))

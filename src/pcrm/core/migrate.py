@@ -12,6 +12,21 @@ from pcrm.config import PACKAGE_DIR
 ROOT = PACKAGE_DIR.parent.parent
 
 
+SEARCH_INDEX_TABLES = ("accounts_fts", "contacts_fts")
+
+
+def include_name(name: str | None, type_: str, _parent: object) -> bool:
+    """Autogenerate ignores the search indexes that migrations make by hand: SQLite's FTS5
+    tables and PostgreSQL's GIN indexes over the gram arrays."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(SEARCH_INDEX_TABLES)
+    if type_ == "index":
+        return not name.endswith("_search_grams")
+    return True
+
+
 def alembic_config(database_url: str) -> Config:
     config = Config(str(ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(Path(ROOT / "migrations")))

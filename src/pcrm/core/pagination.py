@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from pcrm.core.errors import FieldError, ValidationFailed
@@ -22,6 +22,9 @@ class Page(BaseModel, Generic[T]):
     page: int = Field(description="1-based page number.")
     page_size: int
     pages: int = Field(description="Number of pages.")
+    total_capped: bool = Field(
+        default=False, description="True when more rows match than were counted (`total`)."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,16 @@ def paginate(db: Session, query: Select[Any], request: PageRequest) -> tuple[lis
     total = db.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
     rows = list(db.scalars(query.limit(request.page_size).offset(request.offset)))
     return rows, int(total)
+
+
+def count_capped(db: Session, query: Select[Any], cap: int) -> tuple[int, bool]:
+    """Count matching rows, but stop at `cap`: large lists show "10,000+" instead of paying for
+    an exact count of a million rows on every page view."""
+    limited: Select[Any] = (
+        query.order_by(None).with_only_columns(literal_column("1")).limit(cap + 1)
+    )
+    total = int(db.scalar(select(func.count()).select_from(limited.subquery())) or 0)
+    return min(total, cap), total > cap
 
 
 def page_count(total: int, page_size: int) -> int:

@@ -4,8 +4,8 @@ of a record. Returns schemas, never ORM objects."""
 from pcrm.identity.auth import CurrentPrincipal, current_principal, optional_principal, require
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
 from pcrm.identity.principal import Principal
-from pcrm.identity.schemas import AuditEntryRead
-from pcrm.identity.service import record_history
+from pcrm.identity.schemas import AuditEntryRead, UserRef
+from pcrm.identity.service import active_user_refs, record_history, user_refs
 
 __all__ = [
     "ROLE_LABELS",
@@ -14,8 +14,11 @@ __all__ = [
     "Permission",
     "Principal",
     "Role",
+    "UserRef",
+    "active_user_refs",
     "current_principal",
     "optional_principal",
     "record_history",
     "require",
+    "user_refs",
 ]

@@ -252,3 +252,8 @@ def users_by_ids(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int,
         return {}
     query = select(User).where(User.workspace_id == scope.workspace_id, User.id.in_(ids))
     return {u.id: u for u in db.scalars(query)}
+
+
+def active_users(db: Session, scope: WorkspaceScope) -> Sequence[User]:
+    query = select(User).where(User.workspace_id == scope.workspace_id, User.is_active.is_(True))
+    return db.scalars(query.order_by(User.name)).all()

@@ -164,3 +164,17 @@ class MeRead(BaseModel):
     user: UserRead
     workspace: WorkspaceRead
     permissions: list[str]
+
+
+class UserRef(BaseModel):
+    """A user as other areas see them: enough to show and to pick."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    english_name: str | None
+    is_active: bool
+
+    def display(self, locale: str) -> str:
+        return self.english_name if locale == "en" and self.english_name else self.name

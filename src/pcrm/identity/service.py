@@ -18,11 +18,11 @@ from pcrm.core.errors import (
     FieldError,
     NotFound,
     PermissionDenied,
-    StaleVersion,
     TooManyAttempts,
     ValidationFailed,
     field_error,
 )
+from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
 from pcrm.core.pagination import Page, PageRequest, page_count, paginate, parse_sort
 from pcrm.core.tenancy import WorkspaceScope
@@ -39,6 +39,7 @@ from pcrm.identity.schemas import (
     ProfileUpdate,
     UserCreate,
     UserRead,
+    UserRef,
     UserUpdate,
     WorkspaceUpdate,
 )
@@ -58,11 +59,6 @@ USER_SORTS = {
 
 def _digest(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
-
-
-def _check_version(current: int, expected: int | None) -> None:
-    if expected is not None and expected != current:
-        raise StaleVersion(N_("This record was changed by someone else. Reload and try again."))
 
 
 def _normalize_email(email: str) -> str:
@@ -104,7 +100,7 @@ def update_workspace(
 ) -> Workspace:
     principal.require(Permission.MANAGE_WORKSPACE)
     workspace = repo.workspace(db, principal.scope)
-    _check_version(workspace.version, expected_version)
+    check_version(workspace.version, expected_version)
     for key, value in data.model_dump(exclude_unset=True).items():
         if value is not None:
             setattr(workspace, key, value)
@@ -180,7 +176,7 @@ def update_user(
 ) -> User:
     principal.require(Permission.MANAGE_USERS)
     user = repo.user(db, principal.scope, user_id)
-    _check_version(user.version, expected_version)
+    check_version(user.version, expected_version)
     changes = data.model_dump(exclude_unset=True)
     new_role = changes.get("role")
     deactivating = changes.get("is_active") is False and user.is_active
@@ -548,3 +544,12 @@ def operator_principal(db: Session, workspace_slug: str, email: str) -> Principa
         raise NotFound(N_("No active user with this e-mail address in the workspace."))
     set_actor(db, user.id, f"{user.name} (cli)")
     return _principal(user, workspace, "cli", 0)
+
+
+def user_refs(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, UserRef]:
+    """Users of the workspace by id (missing and other workspaces' ids are left out)."""
+    return {uid: UserRef.model_validate(u) for uid, u in repo.users_by_ids(db, scope, ids).items()}
+
+
+def active_user_refs(db: Session, scope: WorkspaceScope) -> list[UserRef]:
+    return [UserRef.model_validate(u) for u in repo.active_users(db, scope)]

@@ -1,0 +1,205 @@
+"""Business rules for activities (跟进记录): who took part, next steps and their reminders."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from pcrm.accounts import repository as repo
+from pcrm.accounts.models import Activity
+from pcrm.accounts.repository import ActivityFilters
+from pcrm.accounts.schemas import ActivityCreate, ActivityRead, ActivityUpdate
+from pcrm.accounts.service import LIST_COUNT_CAP, check_users
+from pcrm.core.db import utcnow
+from pcrm.core.errors import FieldError, ValidationFailed, field_error
+from pcrm.core.etag import check_version
+from pcrm.core.i18n import N_
+from pcrm.core.pagination import Page, PageRequest, count_capped, page_count, parse_sort
+from pcrm.core.reminders import create_reminder, reminders_for
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.identity.public import Permission, Principal
+
+ACTIVITY_SORTS = {
+    "occurred_at": Activity.occurred_at,
+    "type": Activity.type,
+    "created_at": Activity.created_at,
+}
+REMINDER_HOUR = time(9, 0)
+
+
+def _check_links(
+    db: Session,
+    scope: WorkspaceScope,
+    account_id: int,
+    contact_id: int | None,
+    participant_ids: list[int],
+) -> None:
+    account = repo.accounts_by_ids(db, scope, [account_id]).get(account_id)
+    errors = []
+    if account is None:
+        errors.append(FieldError("account_id", N_("Choose an account of this workspace.")))
+    wanted = {*participant_ids, *([contact_id] if contact_id is not None else [])}
+    contacts = repo.contacts_by_ids(db, scope, wanted)
+    if contact_id is not None:
+        linked = contacts.get(contact_id)
+        if linked is None or linked.account_id != account_id:
+            errors.append(FieldError("contact_id", N_("Choose a contact of the same account.")))
+    if set(participant_ids) - contacts.keys():
+        errors.append(
+            FieldError("participant_contact_ids", N_("Choose contacts of this workspace."))
+        )
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def _sync_reminder(db: Session, principal: Principal, activity: Activity) -> None:
+    """One open reminder per activity with a next step, for its owner, at 09:00 local time."""
+    scope = principal.scope
+    open_ones = [r for r in reminders_for(db, scope, "activity", activity.id) if not r.done_at]
+    if not activity.next_step or activity.next_step_due is None or activity.owner_id is None:
+        for reminder in open_ones:
+            db.delete(reminder)
+        return
+    due = datetime.combine(
+        activity.next_step_due, REMINDER_HOUR, tzinfo=ZoneInfo(principal.timezone)
+    )
+    link = f"/accounts/{activity.account_id}?tab=activities"
+    if open_ones:
+        reminder = open_ones[0]
+        reminder.user_id, reminder.due_at = activity.owner_id, due
+        reminder.title, reminder.link = activity.next_step, link
+    else:
+        create_reminder(
+            db, scope, activity.owner_id, due, activity.next_step, "activity", activity.id, link
+        )
+
+
+def create_activity(db: Session, principal: Principal, data: ActivityCreate) -> Activity:
+    principal.require(Permission.WRITE)
+    scope = principal.scope
+    if data.occurred_at.tzinfo is None:
+        raise field_error("occurred_at", N_("Give the time with its time zone."))
+    owner_id = data.owner_id if data.owner_id is not None else principal.user_id
+    check_users(
+        db, scope, {"owner_id": {owner_id}, "participant_user_ids": set(data.participant_user_ids)}
+    )
+    _check_links(db, scope, data.account_id, data.contact_id, data.participant_contact_ids)
+    activity = Activity(
+        workspace_id=scope.workspace_id,
+        owner_id=owner_id,
+        **data.model_dump(exclude={"owner_id", "participant_contact_ids", "participant_user_ids"}),
+    )
+    db.add(activity)
+    db.flush()
+    repo.replace_participants(
+        db, scope, activity.id, data.participant_contact_ids, data.participant_user_ids
+    )
+    _sync_reminder(db, principal, activity)
+    db.flush()
+    return activity
+
+
+def update_activity(
+    db: Session,
+    principal: Principal,
+    activity_id: int,
+    data: ActivityUpdate,
+    expected_version: int | None,
+) -> Activity:
+    principal.require(Permission.WRITE)
+    scope = principal.scope
+    activity = repo.activity(db, scope, activity_id)
+    check_version(activity.version, expected_version)
+    changes = data.model_dump(
+        exclude_unset=True, exclude={"participant_contact_ids", "participant_user_ids"}
+    )
+    for key in ("type", "occurred_at", "subject"):
+        if key in changes and changes[key] is None:
+            raise field_error(key, N_("This field is required."))
+    if changes.get("occurred_at") is not None:
+        if changes["occurred_at"].tzinfo is None:
+            raise field_error("occurred_at", N_("Give the time with its time zone."))
+        changes["occurred_at"] = changes["occurred_at"].astimezone(UTC)
+    users = {"participant_user_ids": set(data.participant_user_ids or [])}
+    if changes.get("owner_id") is not None:
+        users["owner_id"] = {changes["owner_id"]}
+    check_users(db, scope, users)
+    contact_id = changes.get("contact_id", activity.contact_id)
+    _check_links(db, scope, activity.account_id, contact_id, data.participant_contact_ids or [])
+    for key, value in changes.items():
+        setattr(activity, key, value)
+    if data.participant_contact_ids is not None or data.participant_user_ids is not None:
+        current = repo.participants(db, scope, [activity.id])[activity.id]
+        repo.replace_participants(
+            db,
+            scope,
+            activity.id,
+            data.participant_contact_ids
+            if data.participant_contact_ids is not None
+            else current[0],
+            data.participant_user_ids if data.participant_user_ids is not None else current[1],
+        )
+    _sync_reminder(db, principal, activity)
+    db.flush()
+    return activity
+
+
+def archive_activity(db: Session, principal: Principal, activity_id: int) -> None:
+    principal.require(Permission.WRITE)
+    activity = repo.activity(db, principal.scope, activity_id)
+    activity.archived_at = utcnow()
+    activity.next_step_due = None
+    _sync_reminder(db, principal, activity)
+    db.flush()
+
+
+def _reads(db: Session, scope: WorkspaceScope, rows: list[Activity]) -> list[ActivityRead]:
+    """Activities with names and participants, in three queries for the whole page."""
+    ids = [a.id for a in rows]
+    people = repo.participants(db, scope, ids)
+    accounts = repo.account_names(db, scope, {a.account_id for a in rows})
+    contacts = repo.contacts_by_ids(db, scope, {a.contact_id for a in rows if a.contact_id})
+    return [
+        ActivityRead.model_validate(a).model_copy(
+            update={
+                "account_name": accounts.get(a.account_id, ""),
+                "contact_name": contacts[a.contact_id].name if a.contact_id in contacts else None,
+                "participant_contact_ids": people[a.id][0],
+                "participant_user_ids": people[a.id][1],
+            }
+        )
+        for a in rows
+    ]
+
+
+def get_activity(db: Session, principal: Principal, activity_id: int) -> ActivityRead:
+    principal.require(Permission.READ)
+    return _reads(db, principal.scope, [repo.activity(db, principal.scope, activity_id)])[0]
+
+
+def list_activities(
+    db: Session,
+    principal: Principal,
+    filters: ActivityFilters,
+    page: PageRequest,
+    sort: str | None = None,
+) -> Page[ActivityRead]:
+    principal.require(Permission.READ)
+    order = parse_sort(sort, ACTIVITY_SORTS, "-occurred_at")
+    query = repo.activities_query(principal.scope, filters)
+    rows = list(
+        db.scalars(
+            query.order_by(*order, Activity.id.desc()).limit(page.page_size).offset(page.offset)
+        )
+    )
+    total, capped = count_capped(db, query, LIST_COUNT_CAP)
+    return Page[ActivityRead](
+        items=_reads(db, principal.scope, rows),
+        total=total,
+        total_capped=capped,
+        page=page.page,
+        page_size=page.page_size,
+        pages=page_count(total, page.page_size),
+    )

@@ -1,0 +1,60 @@
+"""From list query parameters (API and pages alike) to repository filters."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from pcrm.accounts.repository import AccountFilters, ActivityFilters, ContactFilters
+from pcrm.accounts.schemas import AccountQuery, ActivityQuery, ContactQuery
+
+
+def day_start(day: date | None, tz: str, *, next_day: bool = False) -> datetime | None:
+    """Midnight of a local date in the workspace's time zone, as UTC."""
+    if day is None:
+        return None
+    if next_day:
+        day = day + timedelta(days=1)
+    return datetime.combine(day, time.min, tzinfo=ZoneInfo(tz)).astimezone(UTC)
+
+
+def account_filters(query: AccountQuery, tz: str) -> AccountFilters:
+    return AccountFilters(
+        q=query.q,
+        industry=query.industry,
+        province=query.province,
+        ownership=query.ownership,
+        stage=query.stage,
+        owner_id=query.owner_id,
+        tag=query.tag,
+        created_from=day_start(query.created_from, tz),
+        created_to=day_start(query.created_to, tz, next_day=True),
+        include_archived=query.include_archived,
+    )
+
+
+def contact_filters(query: ContactQuery, tz: str) -> ContactFilters:
+    return ContactFilters(
+        q=query.q,
+        account_id=query.account_id,
+        importance=query.importance,
+        status=query.status,
+        owner_id=query.owner_id,
+        industry=query.industry,
+        province=query.province,
+        updated_from=day_start(query.updated_from, tz),
+        updated_to=day_start(query.updated_to, tz, next_day=True),
+        include_archived=query.include_archived,
+    )
+
+
+def activity_filters(query: ActivityQuery, tz: str) -> ActivityFilters:
+    return ActivityFilters(
+        account_id=query.account_id,
+        contact_id=query.contact_id,
+        owner_id=query.owner_id,
+        types=tuple(query.type),
+        occurred_from=day_start(query.occurred_from, tz),
+        occurred_to=day_start(query.occurred_to, tz, next_day=True),
+        q=query.q.casefold() if query.q else None,
+    )

@@ -1,0 +1,257 @@
+"""ORM models of the accounts area."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import JSON, Date, Enum, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from pcrm.accounts.vocab import (
+    AccountStatus,
+    ActivityType,
+    ContactStatus,
+    Gender,
+    Importance,
+    Industry,
+    LifecycleStage,
+    Ownership,
+    RevenueBand,
+    SizeBand,
+    TeamRole,
+)
+from pcrm.core.audit import Audited
+from pcrm.core.db import Base, IdMixin, IdType, TenantMixin, TimestampMixin, VersionedMixin
+
+
+def _enum(cls: type[Any], name: str) -> Enum:
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        length=20,
+        validate_strings=True,
+        values_callable=lambda e: [m.value for m in e],
+    )
+
+
+class Searchable:
+    """Rows found by the search box. `search_text` is the normalised text (NFKC, case-folded,
+    pinyin initials added) that decides a match; `search_grams` lists its 1- and 2-character
+    grams, indexed per database (FTS5 on SQLite, GIN on PostgreSQL) to find candidates fast."""
+
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    search_grams: Mapped[str] = mapped_column(Text, default="")
+    sort_name: Mapped[str] = mapped_column(String(400), default="")
+
+
+class Account(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Searchable, Audited, Base):
+    """A customer organisation (客户单位)."""
+
+    __tablename__ = "accounts"
+    __audit_entity__ = "account"
+    __audit_exclude__ = frozenset({"search_text", "search_grams", "sort_name"})
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "credit_code"),
+        Index("ix_accounts_list_name", "workspace_id", "archived_at", "sort_name"),
+        Index("ix_accounts_list_updated", "workspace_id", "archived_at", "updated_at"),
+        Index("ix_accounts_industry", "workspace_id", "industry", "sort_name"),
+        Index("ix_accounts_province", "workspace_id", "province", "sort_name"),
+        Index("ix_accounts_stage", "workspace_id", "lifecycle_stage", "sort_name"),
+        Index("ix_accounts_owner", "workspace_id", "owner_id", "sort_name"),
+        Index("ix_accounts_parent", "workspace_id", "parent_id"),
+    )
+
+    name: Mapped[str] = mapped_column(String(200))
+    short_name: Mapped[str | None] = mapped_column(String(60))
+    english_name: Mapped[str | None] = mapped_column(String(200))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    credit_code: Mapped[str | None] = mapped_column(String(18))
+    industry: Mapped[Industry | None] = mapped_column(_enum(Industry, "industry"))
+    province: Mapped[str | None] = mapped_column(String(20))
+    city: Mapped[str | None] = mapped_column(String(40))
+    ownership: Mapped[Ownership | None] = mapped_column(_enum(Ownership, "ownership"))
+    size_band: Mapped[SizeBand | None] = mapped_column(_enum(SizeBand, "size_band"))
+    revenue_band: Mapped[RevenueBand | None] = mapped_column(_enum(RevenueBand, "revenue_band"))
+    parent_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("accounts.id", ondelete="SET NULL")
+    )
+    owner_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("users.id", ondelete="SET NULL")
+    )
+    lifecycle_stage: Mapped[LifecycleStage] = mapped_column(
+        _enum(LifecycleStage, "lifecycle_stage"), default=LifecycleStage.POTENTIAL
+    )
+    lost_reason: Mapped[str | None] = mapped_column(String(500))
+    lost_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[AccountStatus] = mapped_column(
+        _enum(AccountStatus, "account_status"), default=AccountStatus.ACTIVE
+    )
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    website: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(300))
+    notes: Mapped[str | None] = mapped_column(Text)
+    archived_at: Mapped[datetime | None]
+    merged_into_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("accounts.id", ondelete="SET NULL")
+    )
+
+
+class AccountTag(IdMixin, TenantMixin, Base):
+    """One tag of an account, kept in its own table so lists can filter by tag on an index."""
+
+    __tablename__ = "account_tags"
+    __table_args__ = (
+        UniqueConstraint("account_id", "tag"),
+        Index("ix_account_tags_tag", "workspace_id", "tag", "account_id"),
+    )
+
+    account_id: Mapped[int] = mapped_column(IdType, ForeignKey("accounts.id", ondelete="CASCADE"))
+    tag: Mapped[str] = mapped_column(String(40))
+
+
+class AccountTeamMember(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
+    """One of our people on an account's team (销售/技术/市场/售后)."""
+
+    __tablename__ = "account_team_members"
+    __audit_entity__ = "account_team_member"
+    __table_args__ = (UniqueConstraint("account_id", "user_id"),)
+
+    account_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("accounts.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
+    role: Mapped[TeamRole] = mapped_column(_enum(TeamRole, "team_role"))
+
+
+class Contact(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Searchable, Audited, Base):
+    """A person at a customer (联系人)."""
+
+    __tablename__ = "contacts"
+    __audit_entity__ = "contact"
+    __audit_exclude__ = frozenset({"search_text", "search_grams", "sort_name"})
+    __table_args__ = (
+        Index("ix_contacts_list_name", "workspace_id", "archived_at", "sort_name"),
+        Index("ix_contacts_list_updated", "workspace_id", "archived_at", "updated_at"),
+        Index("ix_contacts_account", "workspace_id", "account_id", "sort_name"),
+        Index("ix_contacts_importance", "workspace_id", "importance", "sort_name"),
+        Index("ix_contacts_mobile", "workspace_id", "mobile"),
+        Index("ix_contacts_email", "workspace_id", "email"),
+        Index("ix_contacts_reports_to", "workspace_id", "reports_to_id"),
+    )
+
+    name: Mapped[str] = mapped_column(String(100))
+    english_name: Mapped[str | None] = mapped_column(String(100))
+    gender: Mapped[Gender] = mapped_column(_enum(Gender, "gender"), default=Gender.UNKNOWN)
+    title: Mapped[str | None] = mapped_column(String(100))
+    department: Mapped[str | None] = mapped_column(String(100))
+    account_id: Mapped[int] = mapped_column(IdType, ForeignKey("accounts.id", ondelete="RESTRICT"))
+    reports_to_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("contacts.id", ondelete="SET NULL")
+    )
+    mobile: Mapped[str | None] = mapped_column(String(20))
+    office_phone: Mapped[str | None] = mapped_column(String(20))
+    email: Mapped[str | None] = mapped_column(String(254))
+    wechat: Mapped[str | None] = mapped_column(String(60))
+    birthday: Mapped[date | None] = mapped_column(Date)
+    preferences: Mapped[str | None] = mapped_column(Text)
+    importance: Mapped[Importance] = mapped_column(
+        _enum(Importance, "importance"), default=Importance.NORMAL
+    )
+    status: Mapped[ContactStatus] = mapped_column(
+        _enum(ContactStatus, "contact_status"), default=ContactStatus.ACTIVE
+    )
+    left_on: Mapped[date | None] = mapped_column(Date)
+    archived_at: Mapped[datetime | None]
+    merged_into_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("contacts.id", ondelete="SET NULL")
+    )
+
+
+class Employment(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
+    """A contact's time at one account: kept when a person moves to another customer."""
+
+    __tablename__ = "employments"
+    __audit_entity__ = "employment"
+    __table_args__ = (Index("ix_employments_contact", "workspace_id", "contact_id", "started_on"),)
+
+    contact_id: Mapped[int] = mapped_column(IdType, ForeignKey("contacts.id", ondelete="CASCADE"))
+    account_id: Mapped[int] = mapped_column(IdType, ForeignKey("accounts.id", ondelete="CASCADE"))
+    title: Mapped[str | None] = mapped_column(String(100))
+    department: Mapped[str | None] = mapped_column(String(100))
+    started_on: Mapped[date] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+
+
+class Activity(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
+    """A follow-up record (跟进记录): a call, visit, meeting, e-mail, WeChat, event."""
+
+    __tablename__ = "activities"
+    __audit_entity__ = "activity"
+    __table_args__ = (
+        Index("ix_activities_account", "workspace_id", "account_id", "occurred_at"),
+        Index("ix_activities_contact", "workspace_id", "contact_id", "occurred_at"),
+        Index("ix_activities_owner", "workspace_id", "owner_id", "occurred_at"),
+        Index("ix_activities_time", "workspace_id", "occurred_at"),
+        Index("ix_activities_type", "workspace_id", "type", "occurred_at"),
+    )
+
+    type: Mapped[ActivityType] = mapped_column(_enum(ActivityType, "activity_type"))
+    occurred_at: Mapped[datetime]
+    owner_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("users.id", ondelete="SET NULL")
+    )
+    account_id: Mapped[int] = mapped_column(IdType, ForeignKey("accounts.id", ondelete="RESTRICT"))
+    contact_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("contacts.id", ondelete="SET NULL")
+    )
+    subject: Mapped[str] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    outcome: Mapped[str | None] = mapped_column(String(500))
+    next_step: Mapped[str | None] = mapped_column(String(300))
+    next_step_due: Mapped[date | None] = mapped_column(Date)
+    cost: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    archived_at: Mapped[datetime | None]
+
+
+class ActivityParticipant(IdMixin, TenantMixin, Base):
+    """Who took part: customer contacts and our users."""
+
+    __tablename__ = "activity_participants"
+    __table_args__ = (
+        Index("ix_activity_participants_activity", "workspace_id", "activity_id"),
+        Index("ix_activity_participants_contact", "workspace_id", "contact_id"),
+    )
+
+    activity_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("activities.id", ondelete="CASCADE")
+    )
+    contact_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("contacts.id", ondelete="CASCADE")
+    )
+    user_id: Mapped[int | None] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
+
+
+class SavedView(IdMixin, TenantMixin, TimestampMixin, Base):
+    """A user's named filter and sort for one list."""
+
+    __tablename__ = "saved_views"
+    __table_args__ = (UniqueConstraint("workspace_id", "user_id", "list_name", "name"),)
+
+    user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
+    list_name: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(60))
+    query: Mapped[str] = mapped_column(String(1000))
+
+
+class ListColumns(IdMixin, TenantMixin, Base):
+    """The columns a user chose to see in one list."""
+
+    __tablename__ = "list_columns"
+    __table_args__ = (UniqueConstraint("workspace_id", "user_id", "list_name"),)
+
+    user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
+    list_name: Mapped[str] = mapped_column(String(20))
+    columns: Mapped[list[str]] = mapped_column(JSON)

@@ -1,0 +1,531 @@
+"""Every query of the accounts area, always scoped to the workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    Text,
+    cast,
+    column,
+    delete,
+    func,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, array
+from sqlalchemy.orm import Session
+
+from pcrm.accounts import search
+from pcrm.accounts.models import (
+    Account,
+    AccountTag,
+    AccountTeamMember,
+    Activity,
+    ActivityParticipant,
+    Contact,
+    Employment,
+    ListColumns,
+    SavedView,
+)
+from pcrm.accounts.vocab import (
+    ActivityType,
+    ContactStatus,
+    Importance,
+    Industry,
+    LifecycleStage,
+    Ownership,
+)
+from pcrm.core.errors import NotFound
+from pcrm.core.tenancy import WorkspaceScope
+
+FTS_TABLES = {"accounts": "accounts_fts", "contacts": "contacts_fts"}
+
+
+def _dialect(db: Session) -> str:
+    return db.get_bind().dialect.name
+
+
+def matches(db: Session, model: type[Account] | type[Contact], query: str) -> ColumnElement[bool]:
+    """Rows whose search fields contain the normalised query (see `accounts.search`)."""
+    like = model.search_text.like(search.like_pattern(query), escape="\\")
+    grams = search.query_grams(query)
+    if not grams:
+        return like
+    if _dialect(db) == "postgresql":
+        has_grams = func.string_to_array(model.search_grams, " ").op("@>")(
+            cast(array(grams), ARRAY(Text))
+        )
+        return has_grams & like
+    fts = FTS_TABLES[model.__tablename__]
+    sql = f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match"  # noqa: S608 - fixed names
+    candidates = (
+        text(sql).bindparams(match=search.fts_match(grams)).columns(column("rowid", Integer))
+    )
+    return model.id.in_(candidates) & like
+
+
+# --- accounts ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AccountFilters:
+    q: str | None = None
+    industry: Industry | None = None
+    province: str | None = None
+    ownership: Ownership | None = None
+    stage: LifecycleStage | None = None
+    owner_id: int | None = None
+    tag: str | None = None
+    created_from: datetime | None = None
+    created_to: datetime | None = None
+    include_archived: bool = False
+
+
+def account(db: Session, scope: WorkspaceScope, account_id: int) -> Account:
+    found = db.scalar(
+        select(Account).where(Account.workspace_id == scope.workspace_id, Account.id == account_id)
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def accounts_by_ids(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> dict[int, Account]:
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    query = select(Account).where(
+        Account.workspace_id == scope.workspace_id, Account.id.in_(wanted)
+    )
+    return {a.id: a for a in db.scalars(query)}
+
+
+def account_names(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> dict[int, str]:
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    query = select(Account.id, Account.name).where(
+        Account.workspace_id == scope.workspace_id, Account.id.in_(wanted)
+    )
+    return {row.id: row.name for row in db.execute(query)}
+
+
+def account_by_credit_code(db: Session, scope: WorkspaceScope, code: str) -> Account | None:
+    return db.scalar(
+        select(Account).where(
+            Account.workspace_id == scope.workspace_id, Account.credit_code == code
+        )
+    )
+
+
+def accounts_query(db: Session, scope: WorkspaceScope, filters: AccountFilters) -> Select[Any]:
+    query = select(Account).where(Account.workspace_id == scope.workspace_id)
+    if not filters.include_archived:
+        query = query.where(Account.archived_at.is_(None))
+    if filters.q:
+        query = query.where(matches(db, Account, filters.q))
+    if filters.industry is not None:
+        query = query.where(Account.industry == filters.industry)
+    if filters.province:
+        query = query.where(Account.province == filters.province)
+    if filters.ownership is not None:
+        query = query.where(Account.ownership == filters.ownership)
+    if filters.stage is not None:
+        query = query.where(Account.lifecycle_stage == filters.stage)
+    if filters.owner_id is not None:
+        query = query.where(Account.owner_id == filters.owner_id)
+    if filters.tag:
+        tagged = select(AccountTag.account_id).where(
+            AccountTag.workspace_id == scope.workspace_id, AccountTag.tag == filters.tag
+        )
+        query = query.where(Account.id.in_(tagged))
+    if filters.created_from is not None:
+        query = query.where(Account.created_at >= filters.created_from)
+    if filters.created_to is not None:
+        query = query.where(Account.created_at < filters.created_to)
+    return query
+
+
+def parent_of(db: Session, scope: WorkspaceScope, account_id: int) -> int | None:
+    return db.scalar(
+        select(Account.parent_id).where(
+            Account.workspace_id == scope.workspace_id, Account.id == account_id
+        )
+    )
+
+
+def children(db: Session, scope: WorkspaceScope, account_id: int) -> Sequence[Account]:
+    query = (
+        select(Account)
+        .where(
+            Account.workspace_id == scope.workspace_id,
+            Account.parent_id == account_id,
+            Account.archived_at.is_(None),
+        )
+        .order_by(Account.sort_name)
+    )
+    return db.scalars(query).all()
+
+
+def team(db: Session, scope: WorkspaceScope, account_id: int) -> Sequence[AccountTeamMember]:
+    query = (
+        select(AccountTeamMember)
+        .where(
+            AccountTeamMember.workspace_id == scope.workspace_id,
+            AccountTeamMember.account_id == account_id,
+        )
+        .order_by(AccountTeamMember.id)
+    )
+    return db.scalars(query).all()
+
+
+def replace_tags(db: Session, scope: WorkspaceScope, account_id: int, tags: list[str]) -> None:
+    db.execute(
+        delete(AccountTag).where(
+            AccountTag.workspace_id == scope.workspace_id, AccountTag.account_id == account_id
+        )
+    )
+    db.add_all(
+        AccountTag(workspace_id=scope.workspace_id, account_id=account_id, tag=t) for t in tags
+    )
+
+
+def contact_count(db: Session, scope: WorkspaceScope, account_id: int) -> int:
+    query = (
+        select(func.count())
+        .select_from(Contact)
+        .where(
+            Contact.workspace_id == scope.workspace_id,
+            Contact.account_id == account_id,
+            Contact.archived_at.is_(None),
+        )
+    )
+    return int(db.scalar(query) or 0)
+
+
+def all_tags(db: Session, scope: WorkspaceScope, limit: int = 200) -> list[str]:
+    query = (
+        select(AccountTag.tag)
+        .where(AccountTag.workspace_id == scope.workspace_id)
+        .group_by(AccountTag.tag)
+        .order_by(func.count().desc(), AccountTag.tag)
+        .limit(limit)
+    )
+    return list(db.scalars(query))
+
+
+# --- contacts ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ContactFilters:
+    q: str | None = None
+    account_id: int | None = None
+    importance: Importance | None = None
+    status: ContactStatus | None = None
+    owner_id: int | None = None
+    industry: Industry | None = None
+    province: str | None = None
+    updated_from: datetime | None = None
+    updated_to: datetime | None = None
+    include_archived: bool = False
+
+
+def contact(db: Session, scope: WorkspaceScope, contact_id: int) -> Contact:
+    found = db.scalar(
+        select(Contact).where(Contact.workspace_id == scope.workspace_id, Contact.id == contact_id)
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def contacts_by_ids(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> dict[int, Contact]:
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    query = select(Contact).where(
+        Contact.workspace_id == scope.workspace_id, Contact.id.in_(wanted)
+    )
+    return {c.id: c for c in db.scalars(query)}
+
+
+def contacts_query(db: Session, scope: WorkspaceScope, filters: ContactFilters) -> Select[Any]:
+    query = select(Contact).where(Contact.workspace_id == scope.workspace_id)
+    if not filters.include_archived:
+        query = query.where(Contact.archived_at.is_(None))
+    if filters.q:
+        query = query.where(matches(db, Contact, filters.q))
+    if filters.account_id is not None:
+        query = query.where(Contact.account_id == filters.account_id)
+    if filters.importance is not None:
+        query = query.where(Contact.importance == filters.importance)
+    if filters.status is not None:
+        query = query.where(Contact.status == filters.status)
+    if filters.owner_id is not None or filters.industry is not None or filters.province:
+        of_accounts = select(Account.id).where(Account.workspace_id == scope.workspace_id)
+        if filters.owner_id is not None:
+            of_accounts = of_accounts.where(Account.owner_id == filters.owner_id)
+        if filters.industry is not None:
+            of_accounts = of_accounts.where(Account.industry == filters.industry)
+        if filters.province:
+            of_accounts = of_accounts.where(Account.province == filters.province)
+        query = query.where(Contact.account_id.in_(of_accounts))
+    if filters.updated_from is not None:
+        query = query.where(Contact.updated_at >= filters.updated_from)
+    if filters.updated_to is not None:
+        query = query.where(Contact.updated_at < filters.updated_to)
+    return query
+
+
+def account_contacts(
+    db: Session, scope: WorkspaceScope, account_id: int, limit: int = 500
+) -> Sequence[Contact]:
+    query = (
+        select(Contact)
+        .where(
+            Contact.workspace_id == scope.workspace_id,
+            Contact.account_id == account_id,
+            Contact.archived_at.is_(None),
+        )
+        .order_by(Contact.sort_name, Contact.id)
+        .limit(limit)
+    )
+    return db.scalars(query).all()
+
+
+def reports_to_of(db: Session, scope: WorkspaceScope, contact_id: int) -> int | None:
+    return db.scalar(
+        select(Contact.reports_to_id).where(
+            Contact.workspace_id == scope.workspace_id, Contact.id == contact_id
+        )
+    )
+
+
+def direct_reports(db: Session, scope: WorkspaceScope, contact_id: int) -> Sequence[Contact]:
+    query = select(Contact).where(
+        Contact.workspace_id == scope.workspace_id, Contact.reports_to_id == contact_id
+    )
+    return db.scalars(query).all()
+
+
+def contacts_with(
+    db: Session,
+    scope: WorkspaceScope,
+    *,
+    mobile: str | None = None,
+    email: str | None = None,
+    limit: int = 5,
+) -> Sequence[Contact]:
+    query = select(Contact).where(
+        Contact.workspace_id == scope.workspace_id, Contact.archived_at.is_(None)
+    )
+    if mobile:
+        query = query.where(Contact.mobile == mobile)
+    elif email:
+        query = query.where(Contact.email == email)
+    else:
+        return []
+    return db.scalars(query.limit(limit)).all()
+
+
+def employments(db: Session, scope: WorkspaceScope, contact_id: int) -> Sequence[Employment]:
+    query = (
+        select(Employment)
+        .where(Employment.workspace_id == scope.workspace_id, Employment.contact_id == contact_id)
+        .order_by(Employment.started_on.desc(), Employment.id.desc())
+    )
+    return db.scalars(query).all()
+
+
+def employments_at(db: Session, scope: WorkspaceScope, account_id: int) -> Sequence[Employment]:
+    query = select(Employment).where(
+        Employment.workspace_id == scope.workspace_id, Employment.account_id == account_id
+    )
+    return db.scalars(query).all()
+
+
+def open_employment(db: Session, scope: WorkspaceScope, contact_id: int) -> Employment | None:
+    query = (
+        select(Employment)
+        .where(
+            Employment.workspace_id == scope.workspace_id,
+            Employment.contact_id == contact_id,
+            Employment.ended_on.is_(None),
+        )
+        .order_by(Employment.id.desc())
+        .limit(1)
+    )
+    return db.scalar(query)
+
+
+# --- activities --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityFilters:
+    account_id: int | None = None
+    contact_id: int | None = None
+    owner_id: int | None = None
+    types: tuple[ActivityType, ...] = field(default_factory=tuple)
+    occurred_from: datetime | None = None
+    occurred_to: datetime | None = None
+    q: str | None = None
+
+
+def activity(db: Session, scope: WorkspaceScope, activity_id: int) -> Activity:
+    found = db.scalar(
+        select(Activity).where(
+            Activity.workspace_id == scope.workspace_id,
+            Activity.id == activity_id,
+            Activity.archived_at.is_(None),
+        )
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def activities_query(scope: WorkspaceScope, filters: ActivityFilters) -> Select[Any]:
+    query = select(Activity).where(
+        Activity.workspace_id == scope.workspace_id, Activity.archived_at.is_(None)
+    )
+    if filters.account_id is not None:
+        query = query.where(Activity.account_id == filters.account_id)
+    if filters.contact_id is not None:
+        involved = select(ActivityParticipant.activity_id).where(
+            ActivityParticipant.workspace_id == scope.workspace_id,
+            ActivityParticipant.contact_id == filters.contact_id,
+        )
+        query = query.where((Activity.contact_id == filters.contact_id) | Activity.id.in_(involved))
+    if filters.owner_id is not None:
+        query = query.where(Activity.owner_id == filters.owner_id)
+    if filters.types:
+        query = query.where(Activity.type.in_(filters.types))
+    if filters.occurred_from is not None:
+        query = query.where(Activity.occurred_at >= filters.occurred_from)
+    if filters.occurred_to is not None:
+        query = query.where(Activity.occurred_at < filters.occurred_to)
+    if filters.q:
+        like = search.like_pattern(filters.q)
+        query = query.where(func.lower(Activity.subject).like(like, escape="\\"))
+    return query
+
+
+def participants(
+    db: Session, scope: WorkspaceScope, activity_ids: Iterable[int]
+) -> dict[int, tuple[list[int], list[int]]]:
+    """activity id → (contact ids, user ids), in one query for a whole page."""
+    wanted = set(activity_ids)
+    found: dict[int, tuple[list[int], list[int]]] = {a: ([], []) for a in wanted}
+    if not wanted:
+        return found
+    query = (
+        select(ActivityParticipant)
+        .where(
+            ActivityParticipant.workspace_id == scope.workspace_id,
+            ActivityParticipant.activity_id.in_(wanted),
+        )
+        .order_by(ActivityParticipant.id)
+    )
+    for row in db.scalars(query):
+        contacts, users = found[row.activity_id]
+        if row.contact_id is not None:
+            contacts.append(row.contact_id)
+        if row.user_id is not None:
+            users.append(row.user_id)
+    return found
+
+
+def replace_participants(
+    db: Session,
+    scope: WorkspaceScope,
+    activity_id: int,
+    contact_ids: list[int],
+    user_ids: list[int],
+) -> None:
+    db.execute(
+        delete(ActivityParticipant).where(
+            ActivityParticipant.workspace_id == scope.workspace_id,
+            ActivityParticipant.activity_id == activity_id,
+        )
+    )
+    db.add_all(
+        [
+            ActivityParticipant(
+                workspace_id=scope.workspace_id, activity_id=activity_id, contact_id=c
+            )
+            for c in contact_ids
+        ]
+        + [
+            ActivityParticipant(workspace_id=scope.workspace_id, activity_id=activity_id, user_id=u)
+            for u in user_ids
+        ]
+    )
+
+
+# --- saved views and columns -------------------------------------------------------------------
+
+
+def saved_views(
+    db: Session, scope: WorkspaceScope, user_id: int, list_name: str
+) -> Sequence[SavedView]:
+    query = (
+        select(SavedView)
+        .where(
+            SavedView.workspace_id == scope.workspace_id,
+            SavedView.user_id == user_id,
+            SavedView.list_name == list_name,
+        )
+        .order_by(SavedView.name)
+    )
+    return db.scalars(query).all()
+
+
+def saved_view(db: Session, scope: WorkspaceScope, user_id: int, view_id: int) -> SavedView:
+    found = db.scalar(
+        select(SavedView).where(
+            SavedView.workspace_id == scope.workspace_id,
+            SavedView.user_id == user_id,
+            SavedView.id == view_id,
+        )
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def list_columns(
+    db: Session, scope: WorkspaceScope, user_id: int, list_name: str
+) -> ListColumns | None:
+    return db.scalar(
+        select(ListColumns).where(
+            ListColumns.workspace_id == scope.workspace_id,
+            ListColumns.user_id == user_id,
+            ListColumns.list_name == list_name,
+        )
+    )
+
+
+def move_participant(
+    db: Session, scope: WorkspaceScope, from_contact: int, to_contact: int
+) -> None:
+    query = select(ActivityParticipant).where(
+        ActivityParticipant.workspace_id == scope.workspace_id,
+        ActivityParticipant.contact_id.in_([from_contact, to_contact]),
+    )
+    rows = list(db.scalars(query))
+    already = {r.activity_id for r in rows if r.contact_id == to_contact}
+    for row in rows:
+        if row.contact_id == from_contact:
+            if row.activity_id in already:
+                db.delete(row)
+            else:
+                row.contact_id = to_contact

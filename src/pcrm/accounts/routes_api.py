@@ -1,0 +1,411 @@
+"""JSON API of the accounts area: /api/v1/accounts, /contacts, /activities, /search."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Response, status
+
+from pcrm.accounts import activity_service, contact_service, list_service, service
+from pcrm.accounts.filters import account_filters, activity_filters, contact_filters
+from pcrm.accounts.schemas import (
+    AccountCreate,
+    AccountDetail,
+    AccountQuery,
+    AccountRead,
+    AccountUpdate,
+    ActivityCreate,
+    ActivityQuery,
+    ActivityRead,
+    ActivityUpdate,
+    BulkAction,
+    BulkResult,
+    ContactCreate,
+    ContactQuery,
+    ContactRead,
+    ContactUpdate,
+    Duplicate,
+    EmploymentRead,
+    MergeRequest,
+    SearchResult,
+)
+from pcrm.accounts.validation import normalize_phone
+from pcrm.core.deps import DB
+from pcrm.core.etag import etag, expected_version
+from pcrm.core.pagination import Page, PageRequest
+from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
+
+router = APIRouter(prefix="/api/v1")
+IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
+Ids = Annotated[list[int], Query(max_length=500)]
+
+
+def _tagged(response: Response, version: int, location: str | None = None) -> None:
+    response.headers["ETag"] = etag(version)
+    if location:
+        response.headers["Location"] = location
+
+
+# --- accounts ----------------------------------------------------------------------------------
+
+
+@router.get("/accounts", tags=["accounts"], summary="List accounts")
+def list_accounts(
+    principal: CurrentPrincipal, db: DB, query: Annotated[AccountQuery, Query()]
+) -> Page[AccountRead]:
+    return service.list_accounts(
+        db,
+        principal,
+        account_filters(query, principal.timezone),
+        PageRequest(query.page, query.page_size),
+        query.sort,
+    )
+
+
+@router.post(
+    "/accounts", tags=["accounts"], status_code=status.HTTP_201_CREATED, summary="Create an account"
+)
+def create_account(
+    data: AccountCreate, principal: CurrentPrincipal, db: DB, response: Response
+) -> AccountDetail:
+    account = service.create_account(db, principal, data)
+    _tagged(response, account.version, f"/api/v1/accounts/{account.id}")
+    return service.account_detail(db, principal, account.id)
+
+
+@router.get(
+    "/accounts/duplicates",
+    tags=["accounts"],
+    summary="Accounts that look like the one being entered",
+)
+def account_duplicates(
+    principal: CurrentPrincipal,
+    db: DB,
+    name: Annotated[str, Query(min_length=1, max_length=200)],
+    credit_code: Annotated[str | None, Query(max_length=18)] = None,
+    exclude_id: int | None = None,
+) -> list[Duplicate]:
+    return service.find_account_duplicates(db, principal, name, credit_code, exclude_id)
+
+
+@router.post(
+    "/accounts/bulk",
+    tags=["accounts"],
+    summary="Assign an owner, add a tag or archive many accounts",
+)
+def bulk_accounts(data: BulkAction, principal: CurrentPrincipal, db: DB) -> BulkResult:
+    return BulkResult(updated=service.bulk_update_accounts(db, principal, data))
+
+
+@router.get("/accounts/{account_id}", tags=["accounts"], summary="One account with its team")
+def get_account(
+    account_id: int, principal: CurrentPrincipal, db: DB, response: Response
+) -> AccountDetail:
+    detail = service.account_detail(db, principal, account_id)
+    _tagged(response, detail.version)
+    return detail
+
+
+@router.patch("/accounts/{account_id}", tags=["accounts"], summary="Change an account")
+def update_account(
+    account_id: int,
+    data: AccountUpdate,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> AccountDetail:
+    account = service.update_account(db, principal, account_id, data, expected_version(if_match))
+    _tagged(response, account.version)
+    return service.account_detail(db, principal, account.id)
+
+
+@router.post(
+    "/accounts/{account_id}/archive",
+    tags=["accounts"],
+    summary="Archive an account (it leaves the lists, keeps its history)",
+)
+def archive_account(
+    account_id: int,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> AccountRead:
+    account = service.archive_account(db, principal, account_id, expected_version(if_match))
+    _tagged(response, account.version)
+    return AccountRead.model_validate(account)
+
+
+@router.post(
+    "/accounts/{account_id}/restore", tags=["accounts"], summary="Bring an archived account back"
+)
+def restore_account(
+    account_id: int, principal: CurrentPrincipal, db: DB, response: Response
+) -> AccountRead:
+    account = service.restore_account(db, principal, account_id)
+    _tagged(response, account.version)
+    return AccountRead.model_validate(account)
+
+
+@router.post(
+    "/accounts/{account_id}/merge",
+    tags=["accounts"],
+    summary="Merge a duplicate into this account, keeping every linked record",
+)
+def merge_account(
+    account_id: int,
+    data: MergeRequest,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> AccountDetail:
+    account = service.merge_accounts(
+        db, principal, account_id, data.duplicate_id, expected_version(if_match)
+    )
+    _tagged(response, account.version)
+    return service.account_detail(db, principal, account.id)
+
+
+@router.get(
+    "/accounts/{account_id}/history",
+    tags=["accounts"],
+    summary="The account's audit trail, newest first",
+)
+def account_history(account_id: int, principal: CurrentPrincipal, db: DB) -> list[AuditEntryRead]:
+    service.get_account(db, principal, account_id)
+    return record_history(db, principal, "account", account_id)
+
+
+@router.get(
+    "/accounts/{account_id}/org-chart",
+    tags=["accounts"],
+    summary="The reports-to tree of the account's contacts",
+)
+def account_org_chart(
+    account_id: int, principal: CurrentPrincipal, db: DB
+) -> list[dict[str, object]]:
+    return service.org_chart(db, principal, account_id)
+
+
+# --- contacts ----------------------------------------------------------------------------------
+
+
+@router.get("/contacts", tags=["contacts"], summary="List contacts")
+def list_contacts(
+    principal: CurrentPrincipal, db: DB, query: Annotated[ContactQuery, Query()]
+) -> Page[ContactRead]:
+    return contact_service.list_contacts(
+        db,
+        principal,
+        contact_filters(query, principal.timezone),
+        PageRequest(query.page, query.page_size),
+        query.sort,
+    )
+
+
+@router.post(
+    "/contacts", tags=["contacts"], status_code=status.HTTP_201_CREATED, summary="Create a contact"
+)
+def create_contact(
+    data: ContactCreate, principal: CurrentPrincipal, db: DB, response: Response
+) -> ContactRead:
+    contact = contact_service.create_contact(db, principal, data)
+    _tagged(response, contact.version, f"/api/v1/contacts/{contact.id}")
+    return contact_service.get_contact(db, principal, contact.id)
+
+
+@router.get(
+    "/contacts/duplicates",
+    tags=["contacts"],
+    summary="Contacts that look like the one being entered",
+)
+def contact_duplicates(
+    principal: CurrentPrincipal,
+    db: DB,
+    name: Annotated[str, Query(max_length=100)] = "",
+    account_id: int | None = None,
+    mobile: Annotated[str | None, Query(max_length=30)] = None,
+    email: Annotated[str | None, Query(max_length=254)] = None,
+    exclude_id: int | None = None,
+) -> list[Duplicate]:
+    try:
+        normalized = normalize_phone(mobile) if mobile else None
+    except ValueError:
+        normalized = None
+    return contact_service.find_contact_duplicates(
+        db, principal, name, account_id, normalized, email, exclude_id
+    )
+
+
+@router.post("/contacts/bulk-archive", tags=["contacts"], summary="Archive many contacts")
+def bulk_archive_contacts(principal: CurrentPrincipal, db: DB, data: BulkAction) -> BulkResult:
+    return BulkResult(updated=contact_service.bulk_archive_contacts(db, principal, data.ids))
+
+
+@router.get("/contacts/{contact_id}", tags=["contacts"], summary="One contact")
+def get_contact(
+    contact_id: int, principal: CurrentPrincipal, db: DB, response: Response
+) -> ContactRead:
+    contact = contact_service.get_contact(db, principal, contact_id)
+    _tagged(response, contact.version)
+    return contact
+
+
+@router.patch(
+    "/contacts/{contact_id}",
+    tags=["contacts"],
+    summary="Change a contact (moving account keeps the employment history)",
+)
+def update_contact(
+    contact_id: int,
+    data: ContactUpdate,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ContactRead:
+    contact = contact_service.update_contact(
+        db, principal, contact_id, data, expected_version(if_match)
+    )
+    _tagged(response, contact.version)
+    return contact_service.get_contact(db, principal, contact.id)
+
+
+@router.post("/contacts/{contact_id}/archive", tags=["contacts"], summary="Archive a contact")
+def archive_contact(
+    contact_id: int,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ContactRead:
+    contact = contact_service.archive_contact(db, principal, contact_id, expected_version(if_match))
+    _tagged(response, contact.version)
+    return contact_service.get_contact(db, principal, contact.id)
+
+
+@router.post(
+    "/contacts/{contact_id}/merge", tags=["contacts"], summary="Merge a duplicate into this contact"
+)
+def merge_contact(
+    contact_id: int,
+    data: MergeRequest,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ContactRead:
+    contact = contact_service.merge_contacts(
+        db, principal, contact_id, data.duplicate_id, expected_version(if_match)
+    )
+    _tagged(response, contact.version)
+    return contact_service.get_contact(db, principal, contact.id)
+
+
+@router.get(
+    "/contacts/{contact_id}/employments",
+    tags=["contacts"],
+    summary="Where the contact has worked, newest first",
+)
+def contact_employments(
+    contact_id: int, principal: CurrentPrincipal, db: DB
+) -> list[EmploymentRead]:
+    return contact_service.employment_history(db, principal, contact_id)
+
+
+@router.get(
+    "/contacts/{contact_id}/history",
+    tags=["contacts"],
+    summary="The contact's audit trail, newest first",
+)
+def contact_history(contact_id: int, principal: CurrentPrincipal, db: DB) -> list[AuditEntryRead]:
+    contact_service.get_contact(db, principal, contact_id)
+    return record_history(db, principal, "contact", contact_id)
+
+
+# --- activities --------------------------------------------------------------------------------
+
+
+@router.get("/activities", tags=["activities"], summary="List activities, newest first")
+def list_activities(
+    principal: CurrentPrincipal, db: DB, query: Annotated[ActivityQuery, Query()]
+) -> Page[ActivityRead]:
+    return activity_service.list_activities(
+        db,
+        principal,
+        activity_filters(query, principal.timezone),
+        PageRequest(query.page, query.page_size),
+        query.sort,
+    )
+
+
+@router.post(
+    "/activities",
+    tags=["activities"],
+    status_code=status.HTTP_201_CREATED,
+    summary="Record an activity; a next step with a due date reminds its owner",
+)
+def create_activity(
+    data: ActivityCreate, principal: CurrentPrincipal, db: DB, response: Response
+) -> ActivityRead:
+    activity = activity_service.create_activity(db, principal, data)
+    _tagged(response, activity.version, f"/api/v1/activities/{activity.id}")
+    return activity_service.get_activity(db, principal, activity.id)
+
+
+@router.get("/activities/{activity_id}", tags=["activities"], summary="One activity")
+def get_activity(
+    activity_id: int, principal: CurrentPrincipal, db: DB, response: Response
+) -> ActivityRead:
+    activity = activity_service.get_activity(db, principal, activity_id)
+    _tagged(response, activity.version)
+    return activity
+
+
+@router.patch("/activities/{activity_id}", tags=["activities"], summary="Change an activity")
+def update_activity(
+    activity_id: int,
+    data: ActivityUpdate,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> ActivityRead:
+    activity = activity_service.update_activity(
+        db, principal, activity_id, data, expected_version(if_match)
+    )
+    _tagged(response, activity.version)
+    return activity_service.get_activity(db, principal, activity.id)
+
+
+@router.delete(
+    "/activities/{activity_id}",
+    tags=["activities"],
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Archive an activity",
+)
+def archive_activity(activity_id: int, principal: CurrentPrincipal, db: DB) -> None:
+    activity_service.archive_activity(db, principal, activity_id)
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+@router.get("/search", tags=["search"], summary="Search accounts and contacts")
+def search(
+    principal: CurrentPrincipal,
+    db: DB,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=100,
+            description="华为 finds 华为技术有限公司; 1 character works.",
+            examples=["华为"],
+        ),
+    ],
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> SearchResult:
+    return list_service.search_all(db, principal, q, limit)

@@ -1,0 +1,434 @@
+"""API schemas of the accounts area."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    StringConstraints,
+    field_validator,
+)
+
+from pcrm.accounts.validation import normalize_phone, valid_credit_code
+from pcrm.accounts.vocab import (
+    PROVINCES,
+    AccountStatus,
+    ActivityType,
+    ContactStatus,
+    Gender,
+    Importance,
+    Industry,
+    LifecycleStage,
+    Ownership,
+    RevenueBand,
+    SizeBand,
+    TeamRole,
+)
+from pcrm.core.i18n import N_
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+
+
+def _phone(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return normalize_phone(value)
+    except ValueError as exc:
+        raise ValueError(N_("Enter a valid phone number.")) from exc
+
+
+def _credit_code(value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    code = value.strip().upper()
+    if not valid_credit_code(code):
+        raise ValueError(N_("Enter a valid 18-character unified social credit code."))
+    return code
+
+
+def _province(value: str | None) -> str | None:
+    if value is None or not value:
+        return None
+    if value not in PROVINCES:
+        raise ValueError(N_("Choose one of the allowed values."))
+    return value
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: list[str] = []
+    for value in values:
+        if value not in seen:
+            seen.append(value)
+    return seen
+
+
+Phone = Annotated[str | None, AfterValidator(_phone)]
+CreditCode = Annotated[str | None, AfterValidator(_credit_code)]
+Province = Annotated[str | None, AfterValidator(_province)]
+
+
+class _Write(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class TeamMemberWrite(_Write):
+    user_id: int
+    role: TeamRole
+
+
+class AccountFields(_Write):
+    short_name: Annotated[str | None, StringConstraints(max_length=60)] = None
+    english_name: Annotated[str | None, StringConstraints(max_length=200)] = None
+    aliases: Annotated[
+        list[Annotated[str, StringConstraints(min_length=1, max_length=100)]], Field(max_length=10)
+    ] = []
+    credit_code: CreditCode = Field(default=None, examples=["91350100M000100Y43"])
+    industry: Industry | None = None
+    province: Province = Field(default=None, examples=["guangdong"])
+    city: Annotated[str | None, StringConstraints(max_length=40)] = None
+    ownership: Ownership | None = None
+    size_band: SizeBand | None = None
+    revenue_band: RevenueBand | None = None
+    parent_id: int | None = None
+    owner_id: int | None = None
+    lifecycle_stage: LifecycleStage = LifecycleStage.POTENTIAL
+    lost_reason: Annotated[str | None, StringConstraints(max_length=500)] = None
+    lost_on: date | None = None
+    status: AccountStatus = AccountStatus.ACTIVE
+    tags: Annotated[list[Tag], Field(max_length=20)] = []
+    website: Annotated[str | None, StringConstraints(max_length=200)] = None
+    address: Annotated[str | None, StringConstraints(max_length=300)] = None
+    notes: Annotated[str | None, StringConstraints(max_length=5000)] = None
+
+    @field_validator("tags", "aliases")
+    @classmethod
+    def _dedupe(cls, values: list[str]) -> list[str]:
+        return _unique(values)
+
+
+class AccountCreate(AccountFields):
+    name: Name = Field(examples=["华为技术有限公司"])
+    team: Annotated[list[TeamMemberWrite], Field(max_length=20)] = []
+
+
+class AccountUpdate(AccountFields):
+    """Fields to change; leave out what stays. `null` clears an optional field."""
+
+    name: Name | None = None
+    lifecycle_stage: LifecycleStage | None = None  # type: ignore[assignment]
+    status: AccountStatus | None = None  # type: ignore[assignment]
+    aliases: (
+        Annotated[
+            list[Annotated[str, StringConstraints(min_length=1, max_length=100)]],
+            Field(max_length=10),
+        ]
+        | None
+    ) = None  # type: ignore[assignment]
+    tags: Annotated[list[Tag], Field(max_length=20)] | None = None  # type: ignore[assignment]
+    team: Annotated[list[TeamMemberWrite], Field(max_length=20)] | None = None
+
+
+class TeamMemberRead(BaseModel):
+    user_id: int
+    role: TeamRole
+    name: str
+
+
+class AccountRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    short_name: str | None
+    english_name: str | None
+    aliases: list[str]
+    credit_code: str | None
+    industry: Industry | None
+    province: str | None
+    city: str | None
+    ownership: Ownership | None
+    size_band: SizeBand | None
+    revenue_band: RevenueBand | None
+    parent_id: int | None
+    owner_id: int | None
+    lifecycle_stage: LifecycleStage
+    lost_reason: str | None
+    lost_on: date | None
+    status: AccountStatus
+    tags: list[str]
+    website: str | None
+    address: str | None
+    notes: str | None
+    archived_at: datetime | None
+    merged_into_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class AccountDetail(AccountRead):
+    team: list[TeamMemberRead]
+    contact_count: int
+
+
+class ContactFields(_Write):
+    english_name: Annotated[str | None, StringConstraints(max_length=100)] = None
+    gender: Gender = Gender.UNKNOWN
+    title: Annotated[str | None, StringConstraints(max_length=100)] = None
+    department: Annotated[str | None, StringConstraints(max_length=100)] = None
+    reports_to_id: int | None = None
+    mobile: Phone = Field(default=None, examples=["13812345678"])
+    office_phone: Phone = Field(default=None, examples=["010-88886666"])
+    email: EmailStr | None = None
+    wechat: Annotated[str | None, StringConstraints(max_length=60)] = None
+    birthday: date | None = None
+    preferences: Annotated[str | None, StringConstraints(max_length=2000)] = None
+    importance: Importance = Importance.NORMAL
+    status: ContactStatus = ContactStatus.ACTIVE
+    left_on: date | None = None
+
+    @field_validator("email", mode="before")
+    @classmethod
+    def _blank_email(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("email")
+    @classmethod
+    def _lower_email(cls, value: str | None) -> str | None:
+        return value.lower() if value else value
+
+
+class ContactCreate(ContactFields):
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] = (
+        Field(examples=["张伟"])
+    )
+    account_id: int
+
+
+class ContactUpdate(ContactFields):
+    name: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+        | None
+    ) = None
+    account_id: int | None = None
+    gender: Gender | None = None  # type: ignore[assignment]
+    importance: Importance | None = None  # type: ignore[assignment]
+    status: ContactStatus | None = None  # type: ignore[assignment]
+
+
+class ContactRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    english_name: str | None
+    gender: Gender
+    title: str | None
+    department: str | None
+    account_id: int
+    account_name: str = ""
+    reports_to_id: int | None
+    mobile: str | None
+    office_phone: str | None
+    email: str | None
+    wechat: str | None
+    birthday: date | None
+    preferences: str | None
+    importance: Importance
+    status: ContactStatus
+    left_on: date | None
+    archived_at: datetime | None
+    merged_into_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    version: int
+
+
+class EmploymentRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    account_id: int
+    account_name: str = ""
+    title: str | None
+    department: str | None
+    started_on: date
+    ended_on: date | None
+
+
+class ActivityFields(_Write):
+    contact_id: int | None = None
+    subject: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+        | None
+    ) = None
+    notes: Annotated[str | None, StringConstraints(max_length=10000)] = None
+    outcome: Annotated[str | None, StringConstraints(max_length=500)] = None
+    next_step: Annotated[str | None, StringConstraints(max_length=300)] = None
+    next_step_due: date | None = None
+    cost: Annotated[
+        Decimal | None, Field(ge=0, le=Decimal("999999999999.99"), decimal_places=2)
+    ] = None
+    participant_contact_ids: Annotated[list[int], Field(max_length=50)] = []
+    participant_user_ids: Annotated[list[int], Field(max_length=50)] = []
+
+
+class ActivityCreate(ActivityFields):
+    type: ActivityType
+    occurred_at: datetime
+    account_id: int
+    owner_id: int | None = None
+    subject: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class ActivityUpdate(ActivityFields):
+    type: ActivityType | None = None
+    occurred_at: datetime | None = None
+    owner_id: int | None = None
+    participant_contact_ids: Annotated[list[int], Field(max_length=50)] | None = None  # type: ignore[assignment]
+    participant_user_ids: Annotated[list[int], Field(max_length=50)] | None = None  # type: ignore[assignment]
+
+
+class ActivityRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    type: ActivityType
+    occurred_at: datetime
+    owner_id: int | None
+    account_id: int
+    account_name: str = ""
+    contact_id: int | None
+    contact_name: str | None = None
+    subject: str
+    notes: str | None
+    outcome: str | None
+    next_step: str | None
+    next_step_due: date | None
+    cost: Decimal | None
+    participant_contact_ids: list[int] = []
+    participant_user_ids: list[int] = []
+    archived_at: datetime | None
+    created_at: datetime
+    version: int
+
+
+class MergeRequest(_Write):
+    duplicate_id: int = Field(description="The record merged into this one, then archived.")
+
+
+class BulkAction(_Write):
+    ids: Annotated[list[int], Field(min_length=1, max_length=500)]
+    action: Literal["assign_owner", "add_tag", "archive"]
+    owner_id: int | None = None
+    tag: Tag | None = None
+
+
+class BulkResult(BaseModel):
+    updated: int
+
+
+class Duplicate(BaseModel):
+    id: int
+    name: str
+    reason: Literal["credit_code", "name", "mobile", "email"]
+    score: int
+
+
+class SearchHit(BaseModel):
+    kind: Literal["account", "contact"]
+    id: int
+    name: str
+    detail: str
+    url: str
+
+
+class SearchResult(BaseModel):
+    query: str
+    accounts: list[SearchHit]
+    contacts: list[SearchHit]
+
+
+class SavedViewWrite(_Write):
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+    query: Annotated[str, StringConstraints(max_length=1000)]
+
+
+class SavedViewRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    list_name: str
+    name: str
+    query: str
+
+
+class _ListQuery(BaseModel):
+    """Query parameters of a list endpoint. Unknown parameters are refused (422), so a typo in
+    a filter never silently returns everything."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    page: int = Field(default=1, ge=1)
+    page_size: int = Field(default=50, ge=1, le=200)
+    q: Annotated[str | None, StringConstraints(max_length=100)] = Field(
+        default=None, description="Substring search (华为 finds 华为技术有限公司)."
+    )
+    sort: Annotated[str | None, StringConstraints(max_length=60)] = None
+
+
+class AccountQuery(_ListQuery):
+    sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
+        default=None,
+        description="name, updated_at, created_at, lifecycle_stage, industry, "
+        "province; prefix '-' for descending.",
+    )
+    industry: Industry | None = None
+    province: Province = None
+    ownership: Ownership | None = None
+    stage: LifecycleStage | None = None
+    owner_id: int | None = None
+    tag: Annotated[str | None, StringConstraints(max_length=40)] = None
+    created_from: date | None = None
+    created_to: date | None = None
+    include_archived: bool = False
+
+
+class ContactQuery(_ListQuery):
+    sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
+        default=None,
+        description="name, updated_at, created_at, importance, title; prefix '-' for descending.",
+    )
+    account_id: int | None = None
+    importance: Importance | None = None
+    status: ContactStatus | None = None
+    owner_id: int | None = Field(default=None, description="Owner of the contact's account.")
+    industry: Industry | None = None
+    province: Province = None
+    updated_from: date | None = None
+    updated_to: date | None = None
+    include_archived: bool = False
+
+
+class ActivityQuery(_ListQuery):
+    sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
+        default=None, description="occurred_at, type, created_at; prefix '-' for descending."
+    )
+    q: Annotated[str | None, StringConstraints(max_length=100)] = Field(
+        default=None, description="Substring of the subject."
+    )
+    account_id: int | None = None
+    contact_id: int | None = None
+    owner_id: int | None = None
+    type: list[ActivityType] = []
+    occurred_from: date | None = None
+    occurred_to: date | None = None

@@ -1,0 +1,91 @@
+"""Chinese-friendly substring search, identical on SQLite and PostgreSQL.
+
+A row matches a query when the normalised query is a substring of one of the row's normalised
+search fields. Normalisation is NFKC + case folding (full-width Ａ１ finds a1), and Chinese text
+also gets its pinyin initials (华为 → hw) so `hw` finds 华为.
+
+Scanning a million rows with LIKE '%q%' is too slow, and SQLite 3.40's FTS5 trigram tables find
+nothing for 1-2 character queries, so each row also stores its distinct 1- and 2-character
+grams. Every gram of a query that is a substring of a field is a gram of that field; the
+database's own index over the grams (an FTS5 table on SQLite, a GIN index on PostgreSQL) finds
+the candidate rows and `search_text LIKE` confirms them. Results are therefore the same on both
+databases; only the index differs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from pypinyin import Style, lazy_pinyin
+
+FIELD_SEPARATOR = "\x1f"
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MAX_QUERY = 100
+
+
+def normalize(text: str) -> str:
+    return _CONTROL.sub(" ", unicodedata.normalize("NFKC", text)).casefold().strip()
+
+
+def pinyin_initials(text: str) -> str:
+    """First letters of the Chinese characters only: 华为技术有限公司 → hwjsyxgs."""
+    letters = [lazy_pinyin(ch, style=Style.FIRST_LETTER)[0] for ch in text if _CJK.match(ch)]
+    return "".join(letters).casefold()
+
+
+def sort_key(text: str) -> str:
+    """Pinyin order for Chinese, alphabetical for Latin: 阿里 < 百度 < 华为 < Zeta."""
+    return "".join(lazy_pinyin(normalize(text))).replace(" ", "")[:400]
+
+
+def grams(text: str) -> set[str]:
+    """Distinct 1- and 2-character grams of one field, none containing whitespace."""
+    found: set[str] = set()
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            found.add(ch)
+            nxt = text[i + 1 : i + 2]
+            if nxt and not nxt.isspace():
+                found.add(ch + nxt)
+    return found
+
+
+def index_fields(values: Iterable[str | None]) -> tuple[str, str]:
+    """(search_text, search_grams) for a row's searchable values."""
+    fields: list[str] = []
+    for value in values:
+        if not value:
+            continue
+        text = normalize(value)
+        if text:
+            fields.append(text)
+            if _CJK.search(text):
+                initials = pinyin_initials(text)
+                if len(initials) > 1:
+                    fields.append(initials)
+    all_grams: set[str] = set()
+    for field in fields:
+        all_grams |= grams(field)
+    return FIELD_SEPARATOR.join(fields), " ".join(sorted(all_grams))
+
+
+def query_grams(query: str) -> list[str]:
+    """The grams a matching row must have: the query itself if 1 character long, else its
+    2-character grams (those with whitespace cannot be indexed and are left to LIKE)."""
+    if len(query) == 1:
+        return [query] if not query.isspace() else []
+    pairs = {query[i : i + 2] for i in range(len(query) - 1)}
+    return sorted(p for p in pairs if not any(ch.isspace() for ch in p))
+
+
+def like_pattern(query: str) -> str:
+    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def fts_match(query_grams_: list[str]) -> str:
+    """An FTS5 MATCH expression requiring every gram (each quoted as a phrase)."""
+    return " AND ".join('"' + g.replace('"', '""') + '"' for g in query_grams_)
