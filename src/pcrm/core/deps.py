@@ -33,5 +33,5 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-DB = Annotated[Session, Depends(get_db)]
+DB = Annotated[Session, Depends(get_db, scope="function")]
 AppSettings = Annotated[Settings, Depends(get_settings)]
