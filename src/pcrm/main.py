@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from pcrm.accounts import routes_api as accounts_api
+from pcrm.accounts import routes_html as accounts_html
 from pcrm.config import PACKAGE_DIR, Settings, get_settings
 from pcrm.core.audit import install_audit_hooks
 from pcrm.core.db import make_engine, make_session_factory
@@ -99,5 +100,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(identity_api.router)
     app.include_router(accounts_api.router)
     app.include_router(identity_html.router)
+    app.include_router(accounts_html.router)
     app.include_router(web_routes.router)
     return app

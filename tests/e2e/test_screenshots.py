@@ -114,14 +114,14 @@ def test_the_workbench_cards_line_up_on_a_desktop_and_stack_evenly_on_a_phone(
     sign_in(page, OWNER)
 
     # Then the cards of each row of the workbench start at the same height
-    stats, panels = _tops(page, ".grid-3 > .card"), _tops(page, ".grid-2 > .card")
+    stats, panels = _tops(page, ".stats > .card"), _tops(page, ".panels > .card")
     assert len(stats) == 3
-    assert len(panels) == 2
+    assert len(panels) == 3
     assert len(set(stats)) == 1, f"the figures do not line up: tops at {stats}"
     assert len(set(panels)) == 1, f"the panels do not line up: tops at {panels}"
 
     # When they look at it on a phone, the cards stack with the same 16px gap
     page.set_viewport_size(PHONE)
-    boxes = [_box(card) for card in page.locator(".grid-3 > .card").all()]
+    boxes = [_box(card) for card in page.locator(".stats > .card").all()]
     gaps = [round(below["y"] - (above["y"] + above["height"])) for above, below in pairwise(boxes)]
     assert gaps == [16, 16]

@@ -3,9 +3,11 @@ in the user's language, keyed by field, for inline display."""
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
+from fastapi import Depends, Request
 from pydantic import BaseModel, ValidationError
+from starlette.datastructures import FormData
 
 from pcrm.core.errors import ValidationFailed
 from pcrm.core.i18n import translate
@@ -34,3 +36,18 @@ def validate(model: type[M], data: dict[str, Any], locale: str) -> tuple[M | Non
 
 def domain_errors(exc: ValidationFailed, locale: str) -> FormErrors:
     return {e.field: translate(locale, e.message) for e in exc.errors}
+
+
+async def posted_form(request: Request) -> FormData:
+    """The parsed form of a POST, for plain `def` handlers with many fields."""
+    return await request.form()
+
+
+PostedForm = Annotated[FormData, Depends(posted_form)]
+
+
+class FormValues(dict[str, Any]):
+    """Values to show in a form's inputs; a field not given shows as empty."""
+
+    def __missing__(self, key: str) -> str:
+        return ""

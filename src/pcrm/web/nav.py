@@ -20,7 +20,9 @@ class NavItem:
 
 MAIN_NAV: tuple[NavItem, ...] = (
     NavItem("home", N_("Workbench"), "home", "/"),
-    NavItem("accounts", N_("Accounts"), "building", None),
+    NavItem("accounts", N_("Accounts"), "building", "/accounts"),
+    NavItem("contacts", N_("Contacts"), "user", "/contacts"),
+    NavItem("activities", N_("Activities"), "chat", "/activities"),
     NavItem("relationships", N_("Relationships"), "network", None),
     NavItem("opportunities", N_("Opportunities"), "target", None),
     NavItem("projects", N_("Projects"), "kanban", None),

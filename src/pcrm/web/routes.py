@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from sqlalchemy import text
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
+from pcrm.core import reminders
+from pcrm.core.db import utcnow
 from pcrm.core.deps import DB
 from pcrm.core.history import history_rows
 from pcrm.core.templating import render
@@ -27,6 +29,11 @@ API_DOCS_HTML = """<!doctype html>
 def workbench(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
     locale = str(request.state.locale)
     changes = identity.recent_changes(db, principal)
+    now = utcnow()
+    open_reminders = [
+        (r, r.due_at <= now)
+        for r in reminders.open_reminders(db, principal.scope, principal.user_id)
+    ]
     return render(
         request,
         "home.html",
@@ -38,8 +45,15 @@ def workbench(request: Request, db: DB, principal: CurrentPrincipal) -> Response
             ),
             "workspace_feed": principal.can(Permission.VIEW_AUDIT),
             "can_manage_users": principal.can(Permission.MANAGE_USERS),
+            "reminders": open_reminders,
         },
     )
+
+
+@router.post("/reminders/{reminder_id}/done")
+def complete_reminder(reminder_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+    reminders.complete_reminder(db, principal.scope, principal.user_id, reminder_id)
+    return RedirectResponse("/", status_code=303)
 
 
 @router.get("/api/docs")

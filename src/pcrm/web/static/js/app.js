@@ -46,7 +46,49 @@
       return {
         open: false,
         toggle: function () { this.open = !this.open; },
+        show: function () { this.open = true; },
         close: function () { this.open = false; },
+      };
+    });
+    Alpine.data("picker", function () {
+      return {
+        query: "", results: [], open: false, value: "", kind: "account", searched: false,
+        init: function () {
+          this.kind = this.$el.dataset.kind || "account";
+          this.value = this.$el.dataset.value || "";
+          this.query = this.$el.dataset.label || "";
+        },
+        get empty() { return this.searched && this.results.length === 0; },
+        search: function () {
+          var self = this;
+          var q = this.query.trim();
+          if (!q) { this.results = []; this.open = false; this.value = ""; return; }
+          fetch("/api/v1/search?limit=8&q=" + encodeURIComponent(q), {
+            credentials: "same-origin", headers: { Accept: "application/json" },
+          }).then(function (r) { return r.ok ? r.json() : { accounts: [], contacts: [] }; })
+            .then(function (data) {
+              self.results = self.kind === "contact" ? data.contacts : data.accounts;
+              self.searched = true;
+              self.open = true;
+            });
+        },
+        choose: function (event) {
+          var el = event.currentTarget;
+          this.value = el.dataset.id;
+          this.query = el.dataset.name;
+          this.open = false;
+        },
+        close: function () { this.open = false; },
+      };
+    });
+    Alpine.data("selectAll", function () {
+      return {
+        toggle: function (event) {
+          var form = document.getElementById(this.$el.dataset.form);
+          form.querySelectorAll('input[name="ids"]').forEach(function (box) {
+            box.checked = event.target.checked;
+          });
+        },
       };
     });
     Alpine.data("copyable", function () {

@@ -1,0 +1,118 @@
+"""From posted HTML forms to the API's write schemas (same validation, same messages)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from starlette.datastructures import FormData
+
+_SPLIT = re.compile(r"[,，、;；\n]+")
+
+ACCOUNT_FIELDS = (
+    "name",
+    "short_name",
+    "english_name",
+    "credit_code",
+    "industry",
+    "province",
+    "city",
+    "ownership",
+    "size_band",
+    "revenue_band",
+    "parent_id",
+    "owner_id",
+    "lifecycle_stage",
+    "lost_reason",
+    "lost_on",
+    "status",
+    "website",
+    "address",
+    "notes",
+)
+CONTACT_FIELDS = (
+    "name",
+    "english_name",
+    "gender",
+    "title",
+    "department",
+    "account_id",
+    "reports_to_id",
+    "mobile",
+    "office_phone",
+    "email",
+    "wechat",
+    "birthday",
+    "preferences",
+    "importance",
+    "status",
+    "left_on",
+)
+ACTIVITY_FIELDS = (
+    "type",
+    "account_id",
+    "contact_id",
+    "owner_id",
+    "subject",
+    "notes",
+    "outcome",
+    "next_step",
+    "next_step_due",
+    "cost",
+)
+
+
+def _text(form: FormData, key: str) -> str:
+    value = form.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in _SPLIT.split(text) if part.strip()]
+
+
+def _values(form: FormData, fields: tuple[str, ...]) -> dict[str, Any]:
+    return {key: (_text(form, key) or None) for key in fields if key in form}
+
+
+def account_data(form: FormData) -> dict[str, Any]:
+    data = _values(form, ACCOUNT_FIELDS)
+    if "aliases" in form:
+        data["aliases"] = split_list(_text(form, "aliases"))
+    if "tags" in form:
+        data["tags"] = split_list(_text(form, "tags"))
+    return data
+
+
+def contact_data(form: FormData) -> dict[str, Any]:
+    return _values(form, CONTACT_FIELDS)
+
+
+def activity_data(form: FormData, tz: str) -> dict[str, Any]:
+    data = _values(form, ACTIVITY_FIELDS)
+    when = _text(form, "occurred_at")
+    if when:
+        try:
+            data["occurred_at"] = datetime.fromisoformat(when).replace(tzinfo=ZoneInfo(tz))
+        except ValueError:
+            data["occurred_at"] = when  # the schema reports it as invalid
+    else:
+        data["occurred_at"] = None
+    data["participant_contact_ids"] = [v for v in form.getlist("participant_contact_ids") if v]
+    data["participant_user_ids"] = [v for v in form.getlist("participant_user_ids") if v]
+    return data
+
+
+def form_echo(data: dict[str, Any]) -> dict[str, Any]:
+    """What to put back in the inputs after an error: lists joined, everything as text."""
+    echo: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, list):
+            echo[key] = value if key.startswith("participant") else "，".join(value)
+        elif isinstance(value, datetime):
+            echo[key] = value.strftime("%Y-%m-%dT%H:%M")
+        else:
+            echo[key] = "" if value is None else str(value)
+    return echo

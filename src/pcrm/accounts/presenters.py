@@ -1,0 +1,222 @@
+"""Display-ready rows and choices for the accounts pages: labels translated, names resolved,
+phones formatted. Templates only format what these give them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from pcrm.accounts.schemas import AccountRead, ActivityRead, ContactRead
+from pcrm.accounts.validation import display_phone
+from pcrm.accounts.vocab import (
+    LABELS,
+    PROVINCES,
+    AccountStatus,
+    ActivityType,
+    ContactStatus,
+    Gender,
+    Importance,
+    Industry,
+    LifecycleStage,
+    Ownership,
+    RevenueBand,
+    SizeBand,
+    TeamRole,
+    province_label,
+)
+from pcrm.core.i18n import N_, translate
+from pcrm.identity.public import UserRef
+
+STAGE_BADGES = {
+    "potential": "",
+    "bidding": "amber",
+    "execution": "blue",
+    "delivered": "green",
+    "lost": "red",
+}
+IMPORTANCE_BADGES = {"key": "red", "important": "amber", "normal": ""}
+
+
+def label(value: StrEnum | None, locale: str) -> str:
+    if value is None:
+        return ""
+    return translate(locale, LABELS[type(value)][value.value])
+
+
+def choices(enum: type[StrEnum], locale: str) -> list[tuple[str, str]]:
+    return [(member.value, translate(locale, LABELS[enum][member.value])) for member in enum]
+
+
+def province_choices(locale: str) -> list[tuple[str, str]]:
+    return [(code, province_label(code, locale)) for code in PROVINCES]
+
+
+def vocabularies(locale: str) -> dict[str, list[tuple[str, str]]]:
+    """Every closed vocabulary as (value, label) pairs, for selects and filters."""
+    return {
+        "industry": choices(Industry, locale),
+        "ownership": choices(Ownership, locale),
+        "size_band": choices(SizeBand, locale),
+        "revenue_band": choices(RevenueBand, locale),
+        "lifecycle_stage": choices(LifecycleStage, locale),
+        "status": choices(AccountStatus, locale),
+        "team_role": choices(TeamRole, locale),
+        "gender": choices(Gender, locale),
+        "importance": choices(Importance, locale),
+        "contact_status": choices(ContactStatus, locale),
+        "activity_type": choices(ActivityType, locale),
+        "province": province_choices(locale),
+    }
+
+
+def user_name(users: dict[int, UserRef], user_id: int | None, locale: str) -> str:
+    if user_id is None or user_id not in users:
+        return ""
+    return users[user_id].display(locale)
+
+
+def user_choices(users: Iterable[UserRef], locale: str) -> list[tuple[str, str]]:
+    return [(str(u.id), u.display(locale)) for u in users]
+
+
+@dataclass(frozen=True, slots=True)
+class AccountRow:
+    account: AccountRead
+    name: str
+    secondary: str
+    industry: str
+    region: str
+    ownership: str
+    stage: str
+    stage_badge: str
+    owner: str
+    tags: list[str]
+
+
+def account_row(account: AccountRead, users: dict[int, UserRef], locale: str) -> AccountRow:
+    region = " · ".join(x for x in (province_label(account.province, locale), account.city) if x)
+    secondary = (
+        account.english_name
+        if locale == "en" and account.english_name
+        else (account.short_name or "")
+    )
+    return AccountRow(
+        account=account,
+        name=account.name,
+        secondary=secondary,
+        industry=label(account.industry, locale),
+        region=region,
+        ownership=label(account.ownership, locale),
+        stage=label(account.lifecycle_stage, locale),
+        stage_badge=STAGE_BADGES[account.lifecycle_stage.value],
+        owner=user_name(users, account.owner_id, locale),
+        tags=account.tags,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    contact: ContactRead
+    name: str
+    secondary: str
+    importance: str
+    importance_badge: str
+    status: str
+    mobile: str
+    office_phone: str
+    gender: str
+
+
+def contact_row(contact: ContactRead, locale: str) -> ContactRow:
+    secondary = contact.english_name if locale == "en" and contact.english_name else ""
+    return ContactRow(
+        contact=contact,
+        name=contact.name,
+        secondary=secondary or "",
+        importance=label(contact.importance, locale),
+        importance_badge=IMPORTANCE_BADGES[contact.importance.value],
+        status=label(contact.status, locale),
+        mobile=display_phone(contact.mobile),
+        office_phone=display_phone(contact.office_phone),
+        gender=label(contact.gender, locale),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRow:
+    activity: ActivityRead
+    type: str
+    owner: str
+    participants: list[str]
+
+
+def activity_rows(
+    activities: Iterable[ActivityRead],
+    users: dict[int, UserRef],
+    contact_names: dict[int, str],
+    locale: str,
+) -> list[ActivityRow]:
+    rows = []
+    for a in activities:
+        people = [contact_names[c] for c in a.participant_contact_ids if c in contact_names]
+        people += [users[u].display(locale) for u in a.participant_user_ids if u in users]
+        rows.append(
+            ActivityRow(
+                activity=a,
+                type=label(a.type, locale),
+                owner=user_name(users, a.owner_id, locale),
+                participants=people,
+            )
+        )
+    return rows
+
+
+def account_facts(
+    account: AccountRead, users: dict[int, UserRef], parent_name: str | None, locale: str
+) -> list[tuple[str, Any]]:
+    """(label msgid, display value) pairs for the overview card; empty values are skipped."""
+    facts: list[tuple[str, Any]] = [
+        (N_("Short name"), account.short_name),
+        (N_("English name"), account.english_name),
+        (N_("Aliases"), "、".join(account.aliases)),
+        (N_("Unified social credit code"), account.credit_code),
+        (N_("Industry"), label(account.industry, locale)),
+        (
+            N_("Region"),
+            " · ".join(x for x in (province_label(account.province, locale), account.city) if x),
+        ),
+        (N_("Ownership"), label(account.ownership, locale)),
+        (N_("Size"), label(account.size_band, locale)),
+        (N_("Annual revenue"), label(account.revenue_band, locale)),
+        (N_("Parent account"), parent_name),
+        (N_("Owner"), user_name(users, account.owner_id, locale)),
+        (N_("Status"), label(account.status, locale)),
+        (N_("Website"), account.website),
+        (N_("Address"), account.address),
+    ]
+    if account.lifecycle_stage == LifecycleStage.LOST:
+        facts += [(N_("Lost because"), account.lost_reason), (N_("Lost on"), account.lost_on)]
+    return [(name, value) for name, value in facts if value]
+
+
+def contact_facts(
+    contact: ContactRead, boss_name: str | None, locale: str
+) -> list[tuple[str, Any]]:
+    facts: list[tuple[str, Any]] = [
+        (N_("English name"), contact.english_name),
+        (N_("Gender"), label(contact.gender, locale)),
+        (N_("Title"), contact.title),
+        (N_("Department"), contact.department),
+        (N_("Reports to"), boss_name),
+        (N_("Mobile"), display_phone(contact.mobile)),
+        (N_("Office phone"), display_phone(contact.office_phone)),
+        (N_("E-mail"), contact.email),
+        (N_("WeChat"), contact.wechat),
+        (N_("Birthday"), contact.birthday),
+        (N_("Importance"), label(contact.importance, locale)),
+        (N_("Status"), label(contact.status, locale)),
+        (N_("Left on"), contact.left_on),
+    ]
+    return [(name, value) for name, value in facts if value]

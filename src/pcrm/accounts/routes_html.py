@@ -1,0 +1,1246 @@
+"""Pages of the customer line: account, contact and activity lists and records, the search
+box, saved views and chosen columns. Handlers translate, services decide."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from fastapi import APIRouter, Form, Query, Request
+from pydantic import ValidationError
+from starlette.responses import RedirectResponse, Response
+
+from pcrm.accounts import activity_service, contact_service, list_service, presenters, service
+from pcrm.accounts import forms as html_forms
+from pcrm.accounts import repository as repo
+from pcrm.accounts.filters import account_filters, activity_filters, contact_filters
+from pcrm.accounts.list_service import COLUMNS
+from pcrm.accounts.schemas import (
+    AccountCreate,
+    AccountQuery,
+    AccountUpdate,
+    ActivityCreate,
+    ActivityQuery,
+    ActivityUpdate,
+    BulkAction,
+    ContactCreate,
+    ContactQuery,
+    ContactRead,
+    ContactUpdate,
+    SavedViewWrite,
+    TeamMemberWrite,
+)
+from pcrm.accounts.validation import normalize_phone
+from pcrm.core.db import utcnow
+from pcrm.core.deps import DB
+from pcrm.core.errors import StaleVersion, ValidationFailed
+from pcrm.core.forms import FormErrors, FormValues, PostedForm, domain_errors, validate
+from pcrm.core.history import history_rows
+from pcrm.core.i18n import N_, translate
+from pcrm.core.pagination import PageRequest
+from pcrm.core.problems import field_errors_from_pydantic
+from pcrm.core.templating import is_htmx, render
+from pcrm.identity.public import (
+    CurrentPrincipal,
+    Permission,
+    Principal,
+    UserRef,
+    active_user_refs,
+    record_history,
+    user_refs,
+)
+
+router = APIRouter(include_in_schema=False)
+
+NOTICES = {
+    "saved": N_("Your changes have been saved."),
+    "created": N_("Created."),
+    "archived": N_("Archived. It no longer shows in lists; its history is kept."),
+    "restored": N_("Restored."),
+    "merged": N_("Merged. Every linked record now belongs here."),
+    "bulk": N_("The chosen records were updated."),
+    "view_saved": N_("View saved."),
+    "columns": N_("Columns saved."),
+}
+LIST_PARAMS: dict[str, type[AccountQuery] | type[ContactQuery] | type[ActivityQuery]] = {
+    "accounts": AccountQuery,
+    "contacts": ContactQuery,
+    "activities": ActivityQuery,
+}
+COLUMN_LABELS = {
+    "industry": N_("Industry"),
+    "region": N_("Region"),
+    "ownership": N_("Ownership"),
+    "lifecycle_stage": N_("Stage"),
+    "owner": N_("Owner"),
+    "tags": N_("Tags"),
+    "updated_at": N_("Updated"),
+    "account": N_("Account"),
+    "title": N_("Title"),
+    "department": N_("Department"),
+    "mobile": N_("Mobile"),
+    "email": N_("E-mail"),
+    "importance": N_("Importance"),
+    "type": N_("Type"),
+    "contact": N_("Contact"),
+    "next_step": N_("Next step"),
+    "cost": N_("Cost"),
+}
+SORTABLE = {
+    "accounts": {
+        "name": N_("Account name"),
+        "industry": N_("Industry"),
+        "province": N_("Region"),
+        "lifecycle_stage": N_("Stage"),
+        "updated_at": N_("Updated"),
+    },
+    "contacts": {
+        "name": N_("Name"),
+        "title": N_("Title"),
+        "importance": N_("Importance"),
+        "updated_at": N_("Updated"),
+    },
+    "activities": {"occurred_at": N_("Time"), "type": N_("Type")},
+}
+
+
+def _locale(request: Request) -> str:
+    return str(request.state.locale)
+
+
+def _notice(request: Request) -> str | None:
+    key = request.query_params.get("notice")
+    return translate(_locale(request), NOTICES[key]) if key in NOTICES else None
+
+
+def _redirect(url: str, notice: str | None = None) -> RedirectResponse:
+    if notice:
+        url += ("&" if "?" in url else "?") + f"notice={notice}"
+    return RedirectResponse(url, status_code=303)
+
+
+def _users(db: DB, principal: Principal, extra: set[int] | None = None) -> dict[int, UserRef]:
+    users = {u.id: u for u in active_user_refs(db, principal.scope)}
+    missing = (extra or set()) - users.keys()
+    if missing:
+        users.update(user_refs(db, principal.scope, missing))
+    return users
+
+
+def _list_params(request: Request, list_name: str) -> tuple[Any, FormErrors, list[tuple[str, str]]]:
+    """The list's query parameters, validated with the API's own model. Unknown or bad ones
+    are reported inline and the list falls back to its defaults."""
+    pairs = [(k, v) for k, v in request.query_params.multi_items() if k != "notice" and v != ""]
+    raw: dict[str, Any] = {}
+    for key, value in pairs:
+        if key == "type":
+            raw.setdefault("type", []).append(value)
+        else:
+            raw[key] = value
+    model = LIST_PARAMS[list_name]
+    try:
+        return model.model_validate(raw), {}, pairs
+    except ValidationError as exc:
+        errors = {
+            e["field"]: e["message"]
+            for e in field_errors_from_pydantic(exc.errors(), _locale(request))
+        }
+        return model(), errors, []
+
+
+def _list_links(
+    path: str,
+    pairs: list[tuple[str, str]],
+    list_name: str,
+    sort: str | None,
+    default_sort: str,
+    locale: str,
+) -> dict[str, Any]:
+    keep = [(k, v) for k, v in pairs if k not in ("page", "sort")]
+    current = sort or default_sort
+    headers = {}
+    for key, label in SORTABLE[list_name].items():
+        descending = current == key
+        next_sort = f"-{key}" if descending else key
+        arrow = "↑" if current == key else "↓" if current == f"-{key}" else ""
+        headers[key] = {
+            "label": translate(locale, label),
+            "arrow": arrow,
+            "url": f"{path}?{urlencode([*keep, ('sort', next_sort)])}",
+        }
+    without_page = [(k, v) for k, v in pairs if k != "page"]
+    return {
+        "sort_headers": headers,
+        "base_url": f"{path}?{urlencode(without_page)}&" if without_page else f"{path}?",
+        "query_string": urlencode(without_page),
+        "filters": dict(keep),
+    }
+
+
+def _list_chrome(db: DB, principal: Principal, list_name: str, locale: str) -> dict[str, Any]:
+    chosen = list_service.chosen_columns(db, principal, list_name)  # type: ignore[arg-type]
+    return {
+        "columns": chosen,
+        "column_choices": [
+            (c, translate(locale, COLUMN_LABELS[c]), c in chosen) for c in COLUMNS[list_name]
+        ],
+        "views": list_service.saved_views(db, principal, list_name),  # type: ignore[arg-type]
+        "list_name": list_name,
+        "can_write": principal.can(Permission.WRITE),
+    }
+
+
+# --- accounts list -----------------------------------------------------------------------------
+
+
+@router.get("/accounts")
+def accounts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
+    locale = _locale(request)
+    params, errors, pairs = _list_params(request, "accounts")
+    page = service.list_accounts(
+        db,
+        principal,
+        account_filters(params, principal.timezone),
+        PageRequest(params.page, params.page_size),
+        params.sort,
+    )
+    users = _users(db, principal, {a.owner_id for a in page.items if a.owner_id})
+    context = {
+        "page": page,
+        "rows": [presenters.account_row(a, users, locale) for a in page.items],
+        "errors": errors,
+        "notice": _notice(request),
+        "params": params,
+        "vocab": presenters.vocabularies(locale),
+        "user_options": presenters.user_choices(users.values(), locale),
+        "tag_options": [(t, t) for t in repo.all_tags(db, principal.scope)],
+        **_list_links("/accounts", pairs, "accounts", params.sort, "name", locale),
+        **_list_chrome(db, principal, "accounts", locale),
+    }
+    return render(
+        request,
+        "accounts/accounts.html",
+        context,
+        fragment="results",
+        status_code=422 if errors else 200,
+    )
+
+
+@router.post("/accounts/bulk")
+def bulk_accounts(
+    request: Request,
+    db: DB,
+    principal: CurrentPrincipal,
+    ids: Annotated[list[int], Form()],
+    action: Annotated[str, Form()],
+    owner_id: Annotated[str, Form()] = "",
+    tag: Annotated[str, Form()] = "",
+    back: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        data = BulkAction(
+            ids=ids,
+            action=action,
+            owner_id=int(owner_id) if owner_id.isdigit() else None,
+            tag=tag.strip() or None,
+        )
+        service.bulk_update_accounts(db, principal, data)
+    except (ValidationError, ValidationFailed):
+        db.rollback()
+        return _redirect(f"/accounts?{back}" if back else "/accounts")
+    return _redirect(f"/accounts?{back}" if back else "/accounts", "bulk")
+
+
+@router.post("/lists/{list_name}/columns")
+def choose_columns(
+    list_name: str,
+    db: DB,
+    principal: CurrentPrincipal,
+    columns: Annotated[list[str] | None, Form()] = None,
+    back: Annotated[str, Form()] = "",
+) -> Response:
+    if list_name not in COLUMNS:
+        return _redirect("/")
+    list_service.choose_columns(db, principal, list_name, columns or [])  # type: ignore[arg-type]
+    return _redirect(f"/{list_name}?{back}" if back else f"/{list_name}", "columns")
+
+
+@router.post("/lists/{list_name}/views")
+def save_view(
+    request: Request,
+    list_name: str,
+    db: DB,
+    principal: CurrentPrincipal,
+    name: Annotated[str, Form()] = "",
+    query: Annotated[str, Form()] = "",
+) -> Response:
+    if list_name not in COLUMNS:
+        return _redirect("/")
+    data, _errors = validate(SavedViewWrite, {"name": name, "query": query}, _locale(request))
+    if data is None:
+        return _redirect(f"/{list_name}?{query}")
+    list_service.save_view(db, principal, list_name, data)  # type: ignore[arg-type]
+    return _redirect(f"/{list_name}?{query}", "view_saved")
+
+
+@router.post("/lists/views/{view_id}/delete")
+def delete_view(
+    view_id: int,
+    db: DB,
+    principal: CurrentPrincipal,
+    list_name: Annotated[str, Form()] = "accounts",
+) -> Response:
+    list_service.delete_view(db, principal, view_id)
+    return _redirect(f"/{list_name}" if list_name in COLUMNS else "/")
+
+
+# --- account forms -----------------------------------------------------------------------------
+
+
+def _account_form_context(
+    request: Request,
+    db: DB,
+    principal: Principal,
+    *,
+    form: dict[str, Any],
+    errors: FormErrors,
+    account_id: int | None = None,
+    version: int | None = None,
+    duplicates: list[Any] | None = None,
+) -> dict[str, Any]:
+    locale = _locale(request)
+    users = _users(db, principal)
+    parent_name = ""
+    if form.get("parent_id") and str(form["parent_id"]).isdigit():
+        parent_name = repo.account_names(db, principal.scope, [int(form["parent_id"])]).get(
+            int(form["parent_id"]), ""
+        )
+    return {
+        "form": FormValues(form),
+        "errors": errors,
+        "account_id": account_id,
+        "version": version,
+        "vocab": presenters.vocabularies(locale),
+        "user_options": presenters.user_choices(users.values(), locale),
+        "parent_name": parent_name,
+        "duplicates": duplicates or [],
+    }
+
+
+def _account_form_values(account: Any) -> dict[str, Any]:
+    values = {key: getattr(account, key) for key in html_forms.ACCOUNT_FIELDS}
+    values["aliases"] = account.aliases
+    values["tags"] = account.tags
+    return html_forms.form_echo(values)
+
+
+@router.get("/accounts/new")
+def new_account_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
+    principal.require(Permission.WRITE)
+    form = {
+        "owner_id": str(principal.user_id),
+        "lifecycle_stage": "potential",
+        "status": "active",
+        "parent_id": request.query_params.get("parent_id", ""),
+    }
+    return render(
+        request,
+        "accounts/account_form.html",
+        _account_form_context(request, db, principal, form=form, errors={}),
+    )
+
+
+@router.get("/accounts/duplicates-check")
+def account_duplicates_check(
+    request: Request,
+    db: DB,
+    principal: CurrentPrincipal,
+    name: Annotated[str, Query(max_length=200)] = "",
+    credit_code: Annotated[str, Query(max_length=30)] = "",
+    exclude_id: int | None = None,
+) -> Response:
+    duplicates = (
+        service.find_account_duplicates(db, principal, name, credit_code or None, exclude_id)
+        if name.strip()
+        else []
+    )
+    return render(
+        request, "accounts/_duplicates.html", {"duplicates": duplicates, "kind": "accounts"}
+    )
+
+
+def _account_errors(request: Request, exc: ValidationError | ValidationFailed) -> FormErrors:
+    if isinstance(exc, ValidationFailed):
+        return domain_errors(exc, _locale(request))
+    return {
+        e["field"]: e["message"] for e in field_errors_from_pydantic(exc.errors(), _locale(request))
+    }
+
+
+@router.post("/accounts")
+def create_account(
+    request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
+) -> Response:
+    data = html_forms.account_data(form)
+    echo = html_forms.form_echo(data)
+    try:
+        payload = AccountCreate.model_validate(data)
+        if form.get("confirm_duplicate") != "1":
+            duplicates = service.find_account_duplicates(
+                db, principal, payload.name, payload.credit_code
+            )
+            if duplicates:
+                return render(
+                    request,
+                    "accounts/account_form.html",
+                    _account_form_context(
+                        request, db, principal, form=echo, errors={}, duplicates=duplicates
+                    ),
+                    status_code=409,
+                )
+        account = service.create_account(db, principal, payload)
+    except (ValidationError, ValidationFailed) as exc:
+        db.rollback()
+        return render(
+            request,
+            "accounts/account_form.html",
+            _account_form_context(
+                request, db, principal, form=echo, errors=_account_errors(request, exc)
+            ),
+            status_code=422,
+        )
+    return _redirect(f"/accounts/{account.id}", "created")
+
+
+@router.get("/accounts/{account_id}/edit")
+def edit_account_page(
+    request: Request, account_id: int, db: DB, principal: CurrentPrincipal
+) -> Response:
+    principal.require(Permission.WRITE)
+    account = service.get_account(db, principal, account_id)
+    context = _account_form_context(
+        request,
+        db,
+        principal,
+        form=_account_form_values(account),
+        errors={},
+        account_id=account.id,
+        version=account.version,
+    )
+    return render(request, "accounts/account_form.html", context, fragment="form_card")
+
+
+@router.post("/accounts/{account_id}/edit")
+def update_account(
+    request: Request, account_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+) -> Response:
+    data = html_forms.account_data(form)
+    version = int(str(form.get("version") or 0)) or None
+    status = 422
+    try:
+        service.update_account(
+            db, principal, account_id, AccountUpdate.model_validate(data), version
+        )
+    except (ValidationError, ValidationFailed) as exc:
+        db.rollback()
+        errors = _account_errors(request, exc)
+    except StaleVersion as exc:
+        db.rollback()
+        errors, status = {"__all__": translate(_locale(request), exc.detail)}, 412
+    else:
+        target = f"/accounts/{account_id}"
+        if is_htmx(request):
+            return Response(status_code=204, headers={"HX-Redirect": target + "?notice=saved"})
+        return _redirect(target, "saved")
+    context = _account_form_context(
+        request,
+        db,
+        principal,
+        form=html_forms.form_echo(data),
+        errors=errors,
+        account_id=account_id,
+        version=version,
+    )
+    return render(
+        request, "accounts/account_form.html", context, fragment="form_card", status_code=status
+    )
+
+
+@router.post("/accounts/{account_id}/archive")
+def archive_account(account_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+    service.archive_account(db, principal, account_id)
+    return _redirect(f"/accounts/{account_id}", "archived")
+
+
+@router.post("/accounts/{account_id}/restore")
+def restore_account(account_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+    service.restore_account(db, principal, account_id)
+    return _redirect(f"/accounts/{account_id}", "restored")
+
+
+@router.post("/accounts/{account_id}/team")
+def add_team_member(
+    request: Request,
+    account_id: int,
+    db: DB,
+    principal: CurrentPrincipal,
+    user_id: Annotated[int, Form()],
+    role: Annotated[str, Form()],
+) -> Response:
+    detail = service.account_detail(db, principal, account_id)
+    team = [
+        TeamMemberWrite(user_id=m.user_id, role=m.role) for m in detail.team if m.user_id != user_id
+    ]
+    try:
+        team.append(TeamMemberWrite(user_id=user_id, role=role))
+        service.update_account(db, principal, account_id, AccountUpdate(team=team), detail.version)
+    except (ValidationError, ValidationFailed):
+        db.rollback()
+    return _redirect(f"/accounts/{account_id}")
+
+
+@router.post("/accounts/{account_id}/team/{user_id}/remove")
+def remove_team_member(
+    account_id: int, user_id: int, db: DB, principal: CurrentPrincipal
+) -> Response:
+    detail = service.account_detail(db, principal, account_id)
+    team = [
+        TeamMemberWrite(user_id=m.user_id, role=m.role) for m in detail.team if m.user_id != user_id
+    ]
+    service.update_account(db, principal, account_id, AccountUpdate(team=team), detail.version)
+    return _redirect(f"/accounts/{account_id}", "saved")
+
+
+# --- account page ------------------------------------------------------------------------------
+
+ACCOUNT_TABS = ("overview", "contacts", "activities", "history")
+
+
+@router.get("/accounts/{account_id}")
+def account_page(
+    request: Request,
+    account_id: int,
+    db: DB,
+    principal: CurrentPrincipal,
+    tab: str = "overview",
+    type: Annotated[list[str] | None, Query()] = None,
+    page: Annotated[int, Query(ge=1)] = 1,
+) -> Response:
+    locale = _locale(request)
+    tab = tab if tab in ACCOUNT_TABS else "overview"
+    detail = service.account_detail(db, principal, account_id)
+    users = _users(db, principal, {detail.owner_id} if detail.owner_id else set())
+    context: dict[str, Any] = {
+        "account": detail,
+        "tab": tab,
+        "notice": _notice(request),
+        "row": presenters.account_row(detail, users, locale),
+        "can_write": principal.can(Permission.WRITE),
+        "team": [(m, presenters.label(m.role, locale)) for m in detail.team],
+        "vocab": presenters.vocabularies(locale),
+        "user_options": presenters.user_choices(users.values(), locale),
+    }
+    if tab == "overview":
+        parent = (
+            repo.account_names(db, principal.scope, [detail.parent_id]).get(detail.parent_id)
+            if detail.parent_id
+            else None
+        )
+        context["facts"] = [
+            (translate(locale, k), v)
+            for k, v in presenters.account_facts(detail, users, parent, locale)
+        ]
+        context["org_chart"] = service.org_chart(db, principal, account_id)
+        context["children"] = repo.children(db, principal.scope, account_id)
+        context["merged_into"] = (
+            repo.account_names(db, principal.scope, [detail.merged_into_id]).get(
+                detail.merged_into_id
+            )
+            if detail.merged_into_id
+            else None
+        )
+    elif tab == "contacts":
+        contacts = service.contacts_of(db, principal, account_id)
+        context["contacts"] = [
+            presenters.contact_row(ContactRead.model_validate(c), locale) for c in contacts
+        ]
+    elif tab == "activities":
+        context.update(_timeline(request, db, principal, type or [], page, account_id=account_id))
+    else:
+        context["history"] = history_rows(
+            record_history(db, principal, "account", account_id), locale, principal.timezone
+        )
+    fragment = (
+        "timeline"
+        if tab == "activities" and request.headers.get("hx-target") == "timeline"
+        else "tab_content"
+    )
+    return render(request, "accounts/account.html", context, fragment=fragment)
+
+
+def _timeline(
+    request: Request,
+    db: DB,
+    principal: Principal,
+    types: list[str],
+    page: int,
+    *,
+    account_id: int | None = None,
+    contact_id: int | None = None,
+) -> dict[str, Any]:
+    locale = _locale(request)
+    try:
+        query = ActivityQuery(
+            type=types,
+            account_id=account_id,
+            contact_id=contact_id,
+            page=page,
+            page_size=20,
+        )
+    except ValidationError:
+        query = ActivityQuery(account_id=account_id, contact_id=contact_id, page_size=20)
+    activities = activity_service.list_activities(
+        db,
+        principal,
+        activity_filters(query, principal.timezone),
+        PageRequest(query.page, query.page_size),
+    )
+    contact_ids = {c for a in activities.items for c in a.participant_contact_ids}
+    names = {c.id: c.name for c in repo.contacts_by_ids(db, principal.scope, contact_ids).values()}
+    users = _users(db, principal, {u for a in activities.items for u in a.participant_user_ids})
+    base = f"/accounts/{account_id}" if account_id else f"/contacts/{contact_id}"
+    chosen = [t.value for t in query.type]
+    timeline_query = [("tab", "activities"), *[("type", t) for t in chosen]]
+    return {
+        "activities": activities,
+        "activity_rows": presenters.activity_rows(activities.items, users, names, locale),
+        "type_filters": [
+            (value, label, value in chosen)
+            for value, label in presenters.vocabularies(locale)["activity_type"]
+        ],
+        "timeline_base": base,
+        "types_chosen": bool(chosen),
+        "timeline_page_url": f"{base}?{urlencode(timeline_query)}&",
+    }
+
+
+# --- merge -------------------------------------------------------------------------------------
+
+
+@router.get("/accounts/{account_id}/merge")
+def merge_account_page(
+    request: Request,
+    account_id: int,
+    db: DB,
+    principal: CurrentPrincipal,
+    duplicate_id: int | None = None,
+) -> Response:
+    principal.require(Permission.WRITE)
+    account = service.get_account(db, principal, account_id)
+    suggestions = service.find_account_duplicates(
+        db, principal, account.name, account.credit_code, exclude_id=account.id
+    )
+    duplicate = service.get_account(db, principal, duplicate_id) if duplicate_id else None
+    return render(
+        request,
+        "accounts/merge.html",
+        {
+            "kind": "accounts",
+            "record": account,
+            "duplicate": duplicate,
+            "suggestions": suggestions,
+            "error": None,
+        },
+    )
+
+
+@router.post("/accounts/{account_id}/merge")
+def merge_account(
+    request: Request,
+    account_id: int,
+    db: DB,
+    principal: CurrentPrincipal,
+    duplicate_id: Annotated[int, Form()],
+) -> Response:
+    try:
+        service.merge_accounts(db, principal, account_id, duplicate_id)
+    except ValidationFailed as exc:
+        db.rollback()
+        account = service.get_account(db, principal, account_id)
+        return render(
+            request,
+            "accounts/merge.html",
+            {
+                "kind": "accounts",
+                "record": account,
+                "duplicate": None,
+                "suggestions": [],
+                "error": "; ".join(domain_errors(exc, _locale(request)).values()),
+            },
+            status_code=422,
+        )
+    return _redirect(f"/accounts/{account_id}", "merged")
+
+
+# --- contacts ----------------------------------------------------------------------------------
+
+
+@router.get("/contacts")
+def contacts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
+    locale = _locale(request)
+    params, errors, pairs = _list_params(request, "contacts")
+    page = contact_service.list_contacts(
+        db,
+        principal,
+        contact_filters(params, principal.timezone),
+        PageRequest(params.page, params.page_size),
+        params.sort,
+    )
+    users = _users(db, principal)
+    account_name = (
+        repo.account_names(db, principal.scope, [params.account_id]).get(params.account_id)
+        if params.account_id
+        else None
+    )
+    context = {
+        "page": page,
+        "rows": [presenters.contact_row(c, locale) for c in page.items],
+        "errors": errors,
+        "notice": _notice(request),
+        "params": params,
+        "vocab": presenters.vocabularies(locale),
+        "account_name": account_name,
+        "user_options": presenters.user_choices(users.values(), locale),
+        **_list_links("/contacts", pairs, "contacts", params.sort, "name", locale),
+        **_list_chrome(db, principal, "contacts", locale),
+    }
+    return render(
+        request,
+        "accounts/contacts.html",
+        context,
+        fragment="results",
+        status_code=422 if errors else 200,
+    )
+
+
+@router.post("/contacts/bulk-archive")
+def bulk_archive_contacts(
+    db: DB,
+    principal: CurrentPrincipal,
+    ids: Annotated[list[int], Form()],
+    back: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        contact_service.bulk_archive_contacts(db, principal, ids)
+    except ValidationFailed:
+        db.rollback()
+        return _redirect(f"/contacts?{back}" if back else "/contacts")
+    return _redirect(f"/contacts?{back}" if back else "/contacts", "bulk")
+
+
+def _contact_form_context(
+    request: Request,
+    db: DB,
+    principal: Principal,
+    *,
+    form: dict[str, Any],
+    errors: FormErrors,
+    contact_id: int | None = None,
+    version: int | None = None,
+    duplicates: list[Any] | None = None,
+) -> dict[str, Any]:
+    locale = _locale(request)
+    account_id = int(form["account_id"]) if str(form.get("account_id", "")).isdigit() else None
+    colleagues = (
+        [
+            (str(c.id), f"{c.name} · {c.title}" if c.title else c.name)
+            for c in repo.account_contacts(db, principal.scope, account_id)
+            if c.id != contact_id
+        ]
+        if account_id
+        else []
+    )
+    account_name = (
+        repo.account_names(db, principal.scope, [account_id]).get(account_id, "")
+        if account_id
+        else ""
+    )
+    return {
+        "form": FormValues(form),
+        "errors": errors,
+        "contact_id": contact_id,
+        "version": version,
+        "vocab": presenters.vocabularies(locale),
+        "colleagues": colleagues,
+        "account_name": account_name,
+        "duplicates": duplicates or [],
+    }
+
+
+@router.get("/contacts/new")
+def new_contact_page(
+    request: Request, db: DB, principal: CurrentPrincipal, account_id: int | None = None
+) -> Response:
+    principal.require(Permission.WRITE)
+    form = {
+        "account_id": str(account_id or ""),
+        "importance": "normal",
+        "status": "active",
+        "gender": "unknown",
+    }
+    return render(
+        request,
+        "accounts/contact_form.html",
+        _contact_form_context(request, db, principal, form=form, errors={}),
+    )
+
+
+@router.get("/contacts/duplicates-check")
+def contact_duplicates_check(
+    request: Request,
+    db: DB,
+    principal: CurrentPrincipal,
+    name: Annotated[str, Query(max_length=100)] = "",
+    account_id: Annotated[str, Query(max_length=20)] = "",
+    mobile: Annotated[str, Query(max_length=30)] = "",
+    email: Annotated[str, Query(max_length=254)] = "",
+    exclude_id: int | None = None,
+) -> Response:
+    try:
+        phone = normalize_phone(mobile) if mobile.strip() else None
+    except ValueError:
+        phone = None
+    duplicates = contact_service.find_contact_duplicates(
+        db,
+        principal,
+        name,
+        int(account_id) if account_id.isdigit() else None,
+        phone,
+        email.strip() or None,
+        exclude_id,
+    )
+    return render(
+        request, "accounts/_duplicates.html", {"duplicates": duplicates, "kind": "contacts"}
+    )
+
+
+@router.post("/contacts")
+def create_contact(
+    request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
+) -> Response:
+    data = html_forms.contact_data(form)
+    echo = html_forms.form_echo(data)
+    try:
+        payload = ContactCreate.model_validate(data)
+        if form.get("confirm_duplicate") != "1":
+            duplicates = contact_service.find_contact_duplicates(
+                db, principal, payload.name, payload.account_id, payload.mobile, payload.email
+            )
+            if duplicates:
+                return render(
+                    request,
+                    "accounts/contact_form.html",
+                    _contact_form_context(
+                        request, db, principal, form=echo, errors={}, duplicates=duplicates
+                    ),
+                    status_code=409,
+                )
+        contact = contact_service.create_contact(db, principal, payload)
+    except (ValidationError, ValidationFailed) as exc:
+        db.rollback()
+        return render(
+            request,
+            "accounts/contact_form.html",
+            _contact_form_context(
+                request, db, principal, form=echo, errors=_account_errors(request, exc)
+            ),
+            status_code=422,
+        )
+    return _redirect(f"/contacts/{contact.id}", "created")
+
+
+@router.get("/contacts/{contact_id}/edit")
+def edit_contact_page(
+    request: Request, contact_id: int, db: DB, principal: CurrentPrincipal
+) -> Response:
+    principal.require(Permission.WRITE)
+    contact = contact_service.get_contact(db, principal, contact_id)
+    values = html_forms.form_echo({k: getattr(contact, k) for k in html_forms.CONTACT_FIELDS})
+    context = _contact_form_context(
+        request,
+        db,
+        principal,
+        form=values,
+        errors={},
+        contact_id=contact.id,
+        version=contact.version,
+    )
+    return render(request, "accounts/contact_form.html", context, fragment="form_card")
+
+
+@router.post("/contacts/{contact_id}/edit")
+def update_contact(
+    request: Request, contact_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+) -> Response:
+    data = html_forms.contact_data(form)
+    version = int(str(form.get("version") or 0)) or None
+    status = 422
+    try:
+        contact_service.update_contact(
+            db, principal, contact_id, ContactUpdate.model_validate(data), version
+        )
+    except (ValidationError, ValidationFailed) as exc:
+        db.rollback()
+        errors = _account_errors(request, exc)
+    except StaleVersion as exc:
+        db.rollback()
+        errors, status = {"__all__": translate(_locale(request), exc.detail)}, 412
+    else:
+        target = f"/contacts/{contact_id}"
+        if is_htmx(request):
+            return Response(status_code=204, headers={"HX-Redirect": target + "?notice=saved"})
+        return _redirect(target, "saved")
+    context = _contact_form_context(
+        request,
+        db,
+        principal,
+        form=html_forms.form_echo(data),
+        errors=errors,
+        contact_id=contact_id,
+        version=version,
+    )
+    return render(
+        request, "accounts/contact_form.html", context, fragment="form_card", status_code=status
+    )
+
+
+@router.post("/contacts/{contact_id}/archive")
+def archive_contact(contact_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+    contact_service.archive_contact(db, principal, contact_id)
+    return _redirect(f"/contacts/{contact_id}", "archived")
+
+
+CONTACT_TABS = ("overview", "activities", "history")
+
+
+@router.get("/contacts/{contact_id}")
+def contact_page(
+    request: Request,
+    contact_id: int,
+    db: DB,
+    principal: CurrentPrincipal,
+    tab: str = "overview",
+    type: Annotated[list[str] | None, Query()] = None,
+    page: Annotated[int, Query(ge=1)] = 1,
+) -> Response:
+    locale = _locale(request)
+    tab = tab if tab in CONTACT_TABS else "overview"
+    contact = contact_service.get_contact(db, principal, contact_id)
+    context: dict[str, Any] = {
+        "contact": contact,
+        "row": presenters.contact_row(contact, locale),
+        "tab": tab,
+        "notice": _notice(request),
+        "can_write": principal.can(Permission.WRITE),
+    }
+    if tab == "overview":
+        boss = (
+            repo.contacts_by_ids(db, principal.scope, [contact.reports_to_id]).get(
+                contact.reports_to_id
+            )
+            if contact.reports_to_id
+            else None
+        )
+        context["facts"] = [
+            (translate(locale, k), v)
+            for k, v in presenters.contact_facts(contact, boss.name if boss else None, locale)
+        ]
+        context["boss_id"] = boss.id if boss else None
+        context["reports"] = repo.direct_reports(db, principal.scope, contact.id)
+        context["employments"] = contact_service.employment_history(db, principal, contact.id)
+        context["merged_into"] = contact.merged_into_id
+    elif tab == "activities":
+        context.update(_timeline(request, db, principal, type or [], page, contact_id=contact_id))
+    else:
+        context["history"] = history_rows(
+            record_history(db, principal, "contact", contact_id), locale, principal.timezone
+        )
+    fragment = (
+        "timeline"
+        if tab == "activities" and request.headers.get("hx-target") == "timeline"
+        else "tab_content"
+    )
+    return render(request, "accounts/contact.html", context, fragment=fragment)
+
+
+@router.get("/contacts/{contact_id}/merge")
+def merge_contact_page(
+    request: Request,
+    contact_id: int,
+    db: DB,
+    principal: CurrentPrincipal,
+    duplicate_id: int | None = None,
+) -> Response:
+    principal.require(Permission.WRITE)
+    contact = contact_service.get_contact(db, principal, contact_id)
+    suggestions = contact_service.find_contact_duplicates(
+        db,
+        principal,
+        contact.name,
+        contact.account_id,
+        contact.mobile,
+        contact.email,
+        exclude_id=contact.id,
+    )
+    duplicate = contact_service.get_contact(db, principal, duplicate_id) if duplicate_id else None
+    return render(
+        request,
+        "accounts/merge.html",
+        {
+            "kind": "contacts",
+            "record": contact,
+            "duplicate": duplicate,
+            "suggestions": suggestions,
+            "error": None,
+        },
+    )
+
+
+@router.post("/contacts/{contact_id}/merge")
+def merge_contact(
+    request: Request,
+    contact_id: int,
+    db: DB,
+    principal: CurrentPrincipal,
+    duplicate_id: Annotated[int, Form()],
+) -> Response:
+    try:
+        contact_service.merge_contacts(db, principal, contact_id, duplicate_id)
+    except ValidationFailed as exc:
+        db.rollback()
+        contact = contact_service.get_contact(db, principal, contact_id)
+        return render(
+            request,
+            "accounts/merge.html",
+            {
+                "kind": "contacts",
+                "record": contact,
+                "duplicate": None,
+                "suggestions": [],
+                "error": "; ".join(domain_errors(exc, _locale(request)).values()),
+            },
+            status_code=422,
+        )
+    return _redirect(f"/contacts/{contact_id}", "merged")
+
+
+# --- activities --------------------------------------------------------------------------------
+
+
+@router.get("/activities")
+def activities_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
+    locale = _locale(request)
+    params, errors, pairs = _list_params(request, "activities")
+    page = activity_service.list_activities(
+        db,
+        principal,
+        activity_filters(params, principal.timezone),
+        PageRequest(params.page, params.page_size),
+        params.sort,
+    )
+    contact_ids = {c for a in page.items for c in a.participant_contact_ids}
+    names = {c.id: c.name for c in repo.contacts_by_ids(db, principal.scope, contact_ids).values()}
+    users = _users(db, principal, {a.owner_id for a in page.items if a.owner_id})
+    context = {
+        "page": page,
+        "rows": presenters.activity_rows(page.items, users, names, locale),
+        "errors": errors,
+        "notice": _notice(request),
+        "params": params,
+        "chosen_types": [t.value for t in params.type],
+        "vocab": presenters.vocabularies(locale),
+        "user_options": presenters.user_choices(users.values(), locale),
+        **_list_links("/activities", pairs, "activities", params.sort, "-occurred_at", locale),
+        **_list_chrome(db, principal, "activities", locale),
+    }
+    return render(
+        request,
+        "accounts/activities.html",
+        context,
+        fragment="results",
+        status_code=422 if errors else 200,
+    )
+
+
+def _activity_form_context(
+    request: Request,
+    db: DB,
+    principal: Principal,
+    *,
+    form: dict[str, Any],
+    errors: FormErrors,
+    activity_id: int | None = None,
+    version: int | None = None,
+) -> dict[str, Any]:
+    locale = _locale(request)
+    account_id = int(form["account_id"]) if str(form.get("account_id", "")).isdigit() else None
+    people = (
+        [
+            (str(c.id), f"{c.name} · {c.title}" if c.title else c.name)
+            for c in repo.account_contacts(db, principal.scope, account_id)
+        ]
+        if account_id
+        else []
+    )
+    users = _users(db, principal)
+    account_name = (
+        repo.account_names(db, principal.scope, [account_id]).get(account_id, "")
+        if account_id
+        else ""
+    )
+    return {
+        "form": FormValues(form),
+        "errors": errors,
+        "activity_id": activity_id,
+        "version": version,
+        "vocab": presenters.vocabularies(locale),
+        "people": people,
+        "user_options": presenters.user_choices(users.values(), locale),
+        "account_name": account_name,
+    }
+
+
+@router.get("/activities/new")
+def new_activity_page(
+    request: Request,
+    db: DB,
+    principal: CurrentPrincipal,
+    account_id: int | None = None,
+    contact_id: int | None = None,
+) -> Response:
+    principal.require(Permission.WRITE)
+    if contact_id and not account_id:
+        account_id = contact_service.get_contact(db, principal, contact_id).account_id
+    now = utcnow().astimezone(ZoneInfo(principal.timezone)).strftime("%Y-%m-%dT%H:%M")
+    form = {
+        "account_id": str(account_id or ""),
+        "contact_id": str(contact_id or ""),
+        "type": "visit",
+        "occurred_at": now,
+        "owner_id": str(principal.user_id),
+        "participant_contact_ids": [str(contact_id)] if contact_id else [],
+        "participant_user_ids": [str(principal.user_id)],
+    }
+    return render(
+        request,
+        "accounts/activity_form.html",
+        _activity_form_context(request, db, principal, form=form, errors={}),
+    )
+
+
+@router.post("/activities")
+def create_activity(
+    request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
+) -> Response:
+    data = html_forms.activity_data(form, principal.timezone)
+    try:
+        activity = activity_service.create_activity(
+            db, principal, ActivityCreate.model_validate(data)
+        )
+    except (ValidationError, ValidationFailed) as exc:
+        db.rollback()
+        return render(
+            request,
+            "accounts/activity_form.html",
+            _activity_form_context(
+                request,
+                db,
+                principal,
+                form=html_forms.form_echo(data),
+                errors=_account_errors(request, exc),
+            ),
+            status_code=422,
+        )
+    return _redirect(f"/accounts/{activity.account_id}?tab=activities", "created")
+
+
+@router.get("/activities/{activity_id}")
+def edit_activity_page(
+    request: Request, activity_id: int, db: DB, principal: CurrentPrincipal
+) -> Response:
+    activity = activity_service.get_activity(db, principal, activity_id)
+    values = {k: getattr(activity, k) for k in html_forms.ACTIVITY_FIELDS}
+    values["occurred_at"] = activity.occurred_at.astimezone(ZoneInfo(principal.timezone))
+    values["participant_contact_ids"] = [str(i) for i in activity.participant_contact_ids]
+    values["participant_user_ids"] = [str(i) for i in activity.participant_user_ids]
+    context = _activity_form_context(
+        request,
+        db,
+        principal,
+        form=html_forms.form_echo(values),
+        errors={},
+        activity_id=activity.id,
+        version=activity.version,
+    )
+    context["read_only"] = not principal.can(Permission.WRITE)
+    return render(request, "accounts/activity_form.html", context)
+
+
+@router.post("/activities/{activity_id}")
+def update_activity(
+    request: Request, activity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+) -> Response:
+    data = html_forms.activity_data(form, principal.timezone)
+    data.pop("account_id", None)
+    version = int(str(form.get("version") or 0)) or None
+    status = 422
+    try:
+        activity = activity_service.update_activity(
+            db, principal, activity_id, ActivityUpdate.model_validate(data), version
+        )
+    except (ValidationError, ValidationFailed) as exc:
+        db.rollback()
+        errors = _account_errors(request, exc)
+    except StaleVersion as exc:
+        db.rollback()
+        errors, status = {"__all__": translate(_locale(request), exc.detail)}, 412
+    else:
+        return _redirect(f"/accounts/{activity.account_id}?tab=activities", "saved")
+    current = activity_service.get_activity(db, principal, activity_id)
+    data["account_id"] = current.account_id
+    context = _activity_form_context(
+        request,
+        db,
+        principal,
+        form=html_forms.form_echo(data),
+        errors=errors,
+        activity_id=activity_id,
+        version=version,
+    )
+    context["read_only"] = False
+    return render(request, "accounts/activity_form.html", context, status_code=status)
+
+
+@router.post("/activities/{activity_id}/archive")
+def archive_activity(activity_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+    activity = activity_service.get_activity(db, principal, activity_id)
+    activity_service.archive_activity(db, principal, activity_id)
+    return _redirect(f"/accounts/{activity.account_id}?tab=activities", "archived")
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+@router.get("/search")
+def search_page(
+    request: Request,
+    db: DB,
+    principal: CurrentPrincipal,
+    q: Annotated[str, Query(max_length=100)] = "",
+) -> Response:
+    result = list_service.search_all(db, principal, q, limit=8 if is_htmx(request) else 50)
+    context = {"result": result, "q": q}
+    if is_htmx(request):
+        return render(request, "accounts/_search_results.html", context)
+    return render(request, "accounts/search.html", context)
