@@ -32,7 +32,8 @@ def test_security_headers_on_every_response(client, path):
 def test_every_unsafe_route_refuses_a_request_without_csrf_token(app, client):
     unsafe = [(path, method) for path, methods in api_routes(app) for method in methods & UNSAFE]
     assert {("/login", "POST"), ("/api/v1/users", "POST"), ("/admin/workspace", "POST")} <= set(
-        unsafe)
+        unsafe
+    )
     client.get("/login")  # has the CSRF cookie, but does not send the token
     for path, method in unsafe:
         concrete = re.sub(r"\{[a-z_]+\}", "1", path)

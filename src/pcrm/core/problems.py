@@ -75,6 +75,8 @@ def field_errors_from_pydantic(errors: Any, locale: str) -> list[dict[str, str]]
             if p not in ("body", "query", "path", "header", "form")
         ]
         kind = str(error.get("type", "value_error"))
+        if kind.endswith("_type") and error.get("input", "") is None:
+            kind = "missing"  # a blank form field arrives as None
         if kind == "value_error" and "email" in str(error.get("msg", "")).lower():
             message = translate(locale, N_("Enter a valid e-mail address."))
         elif kind == "value_error" and str(error.get("msg", "")).startswith("Value error, "):

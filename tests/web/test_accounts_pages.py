@@ -1,0 +1,380 @@
+"""The customer-line pages: rendering in both languages, forms, duplicates, tenancy, queries."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from pcrm.accounts import activity_service, contact_service, service
+from pcrm.accounts.models import Account, Contact
+from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate
+from pcrm.core.audit import AuditEntry
+from pcrm.core.tenancy import GLOBAL
+from pcrm.identity.permissions import Role
+from pcrm.identity.service import operator_principal
+from tests.factories import api_routes, make_user, make_workspace, sign_in
+
+
+def _count(uow, model):
+    with uow() as db:
+        return db.scalar(select(func.count()).select_from(model).execution_options(**GLOBAL))
+
+
+@pytest.fixture
+def crm(uow):
+    """Acme with an owner, one account with two contacts and an activity; Other with its own."""
+    with uow() as db:
+        acme = make_workspace(db, "acme", "Acme 工程")
+        other = make_workspace(db, "other", "Other 集团")
+        make_user(db, acme, "owner@acme.example", Role.OWNER, name="王总")
+        make_user(db, acme, "viewer@acme.example", Role.VIEWER, name="访客")
+        make_user(db, other, "owner@other.example", Role.OWNER, name="外人")
+        boss = operator_principal(db, "acme", "owner@acme.example")
+        account = service.create_account(
+            db,
+            boss,
+            AccountCreate(
+                name="华为技术有限公司",
+                short_name="华为",
+                industry="telecom",
+                province="guangdong",
+                tags=["战略客户"],
+            ),
+        )
+        cio = contact_service.create_contact(
+            db,
+            boss,
+            ContactCreate(name="张伟", account_id=account.id, title="CIO", mobile="13812345678"),
+        )
+        contact_service.create_contact(
+            db,
+            boss,
+            ContactCreate(
+                name="李娜", account_id=account.id, title="采购经理", reports_to_id=cio.id
+            ),
+        )
+        activity_service.create_activity(
+            db,
+            boss,
+            ActivityCreate(
+                type="visit",
+                occurred_at="2026-11-20T10:00:00+08:00",
+                account_id=account.id,
+                contact_id=cio.id,
+                subject="拜访信息中心",
+                next_step="发送方案",
+                next_step_due="2026-11-25",
+                participant_contact_ids=[cio.id],
+            ),
+        )
+        stranger = operator_principal(db, "other", "owner@other.example")
+        theirs = service.create_account(db, stranger, AccountCreate(name="别家客户"))
+        their_contact = contact_service.create_contact(
+            db, stranger, ContactCreate(name="外联系人", account_id=theirs.id)
+        )
+    return {
+        "account": account.id,
+        "cio": cio.id,
+        "theirs": theirs.id,
+        "their_contact": their_contact.id,
+    }
+
+
+PAGES = [
+    "/accounts",
+    "/accounts/{account}",
+    "/accounts/{account}?tab=contacts",
+    "/accounts/{account}?tab=activities",
+    "/accounts/{account}?tab=history",
+    "/accounts/new",
+    "/accounts/{account}/merge",
+    "/contacts",
+    "/contacts/{cio}",
+    "/contacts/{cio}?tab=activities",
+    "/contacts/{cio}?tab=history",
+    "/contacts/new?account_id={account}",
+    "/contacts/{cio}/merge",
+    "/activities",
+    "/activities/new?account_id={account}",
+    "/search?q=华",
+]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_render_in_both_languages(client, crm, path):
+    sign_in(client, "owner@acme.example")
+    url = path.format(**crm)
+    zh = client.get(url)
+    assert zh.status_code == 200, zh.text[:500]
+    assert "客户" in zh.text
+    client.cookies.set("pcrm_lang", "en")
+    en = client.get(url)
+    assert en.status_code == 200
+    assert "Accounts" in en.text
+
+
+def test_the_account_page_shows_org_chart_timeline_and_history(client, crm):
+    sign_in(client, "owner@acme.example")
+    overview = client.get(f"/accounts/{crm['account']}").text
+    tree = overview[overview.index('data-testid="org-chart"') :]
+    assert tree.index("张伟") < tree.index("李娜")  # 李娜 reports to 张伟: nested below
+    timeline = client.get(f"/accounts/{crm['account']}?tab=activities").text
+    assert "拜访信息中心" in timeline
+    assert "发送方案" in timeline
+    only_calls = client.get(f"/accounts/{crm['account']}?tab=activities&type=call").text
+    assert "拜访信息中心" not in only_calls
+    history = client.get(f"/accounts/{crm['account']}?tab=history").text
+    assert "华为技术有限公司" in history
+
+
+def test_creating_an_account_in_the_form(client, crm, uow):
+    token = sign_in(client, "owner@acme.example")
+    response = client.post(
+        "/accounts",
+        data={
+            "csrf_token": token,
+            "name": "国网江苏省电力有限公司",
+            "short_name": "江苏电力",
+            "industry": "energy",
+            "ownership": "state_owned",
+            "province": "jiangsu",
+            "lifecycle_stage": "bidding",
+            "status": "active",
+            "tags": "战略客户，重点行业",
+            "aliases": "",
+            "owner_id": "",
+        },
+    )
+    assert response.status_code == 303
+    account_id = int(response.headers["location"].split("/")[2].split("?")[0])
+    with uow() as db:
+        account = db.scalar(
+            select(Account).where(Account.workspace_id == 1, Account.id == account_id)
+        )
+        assert (account.short_name, account.tags, account.owner_id) == (
+            "江苏电力",
+            ["战略客户", "重点行业"],
+            None,
+        )
+
+
+def test_bad_form_input_is_shown_inline_and_nothing_is_written(client, crm, uow):
+    token = sign_in(client, "owner@acme.example")
+    accounts, audits = _count(uow, Account), _count(uow, AuditEntry)
+    response = client.post(
+        "/accounts",
+        data={
+            "csrf_token": token,
+            "name": "",
+            "credit_code": "123",
+            "lifecycle_stage": "lost",
+            "status": "active",
+        },
+    )
+    assert response.status_code == 422
+    assert 'data-testid="error-name">此项为必填项。' in response.text
+    assert "请输入有效的 18 位统一社会信用代码。" in response.text
+    assert (_count(uow, Account), _count(uow, AuditEntry)) == (accounts, audits)
+    cycle = client.post(
+        "/contacts",
+        data={
+            "csrf_token": token,
+            "name": "王五",
+            "account_id": str(crm["theirs"]),
+            "gender": "male",
+            "importance": "normal",
+            "status": "active",
+            "mobile": "12345",
+        },
+    )
+    assert cycle.status_code == 422
+    assert "请输入有效的电话号码。" in cycle.text
+    assert _count(uow, Contact) == 3
+
+
+def test_a_look_alike_account_needs_confirmation(client, crm, uow):
+    token = sign_in(client, "owner@acme.example")
+    form = {
+        "csrf_token": token,
+        "name": "华为技术有限公司 ",
+        "lifecycle_stage": "potential",
+        "status": "active",
+    }
+    warned = client.post("/accounts", data=form)
+    assert warned.status_code == 409
+    assert 'data-testid="duplicate-warning"' in warned.text
+    assert f'href="/accounts/{crm["account"]}"' in warned.text
+    assert _count(uow, Account) == 2
+    confirmed = client.post("/accounts", data={**form, "confirm_duplicate": "1"})
+    assert confirmed.status_code == 303
+    assert _count(uow, Account) == 3
+
+
+def test_inline_edit_of_a_stale_version_says_so_and_keeps_the_other_change(client, crm, uow):
+    token = sign_in(client, "owner@acme.example")
+    url = f"/accounts/{crm['account']}/edit"
+    base = {
+        "csrf_token": token,
+        "version": "1",
+        "lifecycle_stage": "potential",
+        "status": "active",
+        "name": "华为技术有限公司",
+    }
+    first = client.post(url, data={**base, "short_name": "华为一"}, headers={"HX-Request": "true"})
+    assert first.status_code == 204
+    assert first.headers["hx-redirect"] == f"/accounts/{crm['account']}?notice=saved"
+    second = client.post(url, data={**base, "short_name": "华为二"}, headers={"HX-Request": "true"})
+    assert second.status_code == 412
+    assert "此记录已被他人修改，请刷新后重试。" in second.text
+    assert "<html" not in second.text
+    with uow() as db:
+        assert (
+            db.scalar(
+                select(Account.short_name).where(
+                    Account.workspace_id == 1, Account.id == crm["account"]
+                )
+            )
+            == "华为一"
+        )
+
+
+def test_bulk_archive_from_the_list(client, crm, uow):
+    token = sign_in(client, "owner@acme.example")
+    response = client.post(
+        "/accounts/bulk",
+        data={"csrf_token": token, "action": "archive", "ids": [crm["account"]], "back": "q=华"},
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == "/accounts?q=%E5%8D%8E&notice=bulk"
+    assert "华为技术有限公司" not in client.get("/accounts").text
+
+
+def test_saved_views_and_columns_are_remembered_per_user(client, crm):
+    token = sign_in(client, "owner@acme.example")
+    client.post(
+        "/lists/accounts/views",
+        data={
+            "csrf_token": token,
+            "name": "广东电信",
+            "query": "industry=telecom&province=guangdong",
+        },
+    )
+    client.post("/lists/accounts/columns", data={"csrf_token": token, "columns": ["tags", "owner"]})
+    page = client.get("/accounts").text
+    assert 'href="/accounts?industry=telecom&amp;province=guangdong">广东电信</a>' in page
+    header = page[page.index('data-testid="accounts-table"') : page.index("</thead>")]
+    assert re.findall(r"<th>([^<]+)</th>", header) == ["所有者", "标签"]
+
+
+def test_a_viewer_sees_no_write_actions_and_cannot_post(client, crm, uow):
+    token = sign_in(client, "viewer@acme.example")
+    page = client.get(f"/accounts/{crm['account']}").text
+    assert "/archive" not in page
+    assert 'data-testid="edit-account"' not in page
+    denied = client.post(f"/accounts/{crm['account']}/archive", data={"csrf_token": token})
+    assert denied.status_code == 403
+    with uow() as db:
+        assert (
+            db.scalar(
+                select(Account.archived_at).where(
+                    Account.workspace_id == 1, Account.id == crm["account"]
+                )
+            )
+            is None
+        )
+
+
+def test_every_account_page_of_another_workspace_is_a_404(app, client, crm, uow):
+    token = sign_in(client, "owner@acme.example")
+    ids = {
+        "account_id": crm["theirs"],
+        "contact_id": crm["their_contact"],
+        "activity_id": 999_999,
+        "view_id": 999_999,
+        "reminder_id": 999_999,
+        "user_id": 1,
+    }
+    checked = 0
+    for path, methods in api_routes(app):
+        if (
+            path.startswith("/api/")
+            or "{" not in path
+            or not path.startswith(
+                ("/accounts", "/contacts", "/activities", "/lists/views", "/reminders")
+            )
+        ):
+            continue
+        concrete = re.sub(r"\{([a-z_]+)\}", lambda m: str(ids[m.group(1)]), path)
+        for method in methods:
+            response = client.request(
+                method,
+                concrete,
+                data={"csrf_token": token, "duplicate_id": "1", "user_id": "1", "role": "sales"},
+            )
+            assert response.status_code == 404, (method, path, response.status_code)
+            checked += 1
+    assert checked >= 20
+    with uow() as db:
+        assert (
+            db.scalar(
+                select(Account.name).where(Account.workspace_id == 2, Account.id == crm["theirs"])
+            )
+            == "别家客户"
+        )
+
+
+@pytest.mark.parametrize("path", ["/accounts", "/contacts", "/activities"])
+def test_list_pages_issue_the_same_queries_for_3_or_30_rows(client, crm, uow, count_queries, path):
+    sign_in(client, "owner@acme.example")
+    with count_queries() as few:
+        assert client.get(path).status_code == 200
+    with uow() as db:
+        boss = operator_principal(db, "acme", "owner@acme.example")
+        for n in range(30):
+            account = service.create_account(db, boss, AccountCreate(name=f"客户{n}"))
+            contact = contact_service.create_contact(
+                db, boss, ContactCreate(name=f"联系人{n}", account_id=account.id)
+            )
+            activity_service.create_activity(
+                db,
+                boss,
+                ActivityCreate(
+                    type="call",
+                    occurred_at="2026-11-21T09:00:00+08:00",
+                    account_id=account.id,
+                    contact_id=contact.id,
+                    subject=f"电话{n}",
+                    participant_contact_ids=[contact.id],
+                ),
+            )
+    with count_queries() as many:
+        assert client.get(path).status_code == 200
+    assert few.count == many.count
+
+
+def test_the_account_page_query_count_is_pinned(client, crm, count_queries):
+    sign_in(client, "owner@acme.example")
+    with count_queries() as queries:
+        client.get(f"/accounts/{crm['account']}")
+    # session, account, team, contact count, users, account again + contacts (org chart), children
+    assert queries.count == 8
+
+
+def test_the_header_search_returns_a_fragment(client, crm):
+    sign_in(client, "owner@acme.example")
+    fragment = client.get("/search?q=华为", headers={"HX-Request": "true"})
+    assert "<html" not in fragment.text
+    assert 'href="/accounts/' in fragment.text
+    assert "华为技术有限公司" in fragment.text
+
+
+def test_reminders_show_on_the_workbench_and_can_be_done(client, crm):
+    token = sign_in(client, "owner@acme.example")
+    home = client.get("/").text
+    assert 'data-testid="reminder"' in home
+    assert "发送方案" in home
+    reminder_id = re.search(r'action="/reminders/(\d+)/done"', home).group(1)
+    client.post(f"/reminders/{reminder_id}/done", data={"csrf_token": token})
+    assert "发送方案" not in client.get("/").text
