@@ -36,7 +36,6 @@ from pcrm.core.db import utcnow
 from pcrm.core.deps import DB
 from pcrm.core.errors import StaleVersion, ValidationFailed
 from pcrm.core.forms import FormErrors, FormValues, PostedForm, domain_errors, validate
-from pcrm.core.history import history_rows
 from pcrm.core.i18n import N_, translate
 from pcrm.core.pagination import PageRequest
 from pcrm.core.problems import field_errors_from_pydantic
@@ -47,7 +46,7 @@ from pcrm.identity.public import (
     Principal,
     UserRef,
     active_user_refs,
-    record_history,
+    record_history_view,
     user_refs,
 )
 
@@ -568,9 +567,7 @@ def account_page(
     elif tab == "activities":
         context.update(_timeline(request, db, principal, type or [], page, account_id=account_id))
     else:
-        context["history"] = history_rows(
-            record_history(db, principal, "account", account_id), locale, principal.timezone
-        )
+        context["history"] = record_history_view(db, principal, "account", account_id, locale)
     fragment = (
         "timeline"
         if tab == "activities" and request.headers.get("hx-target") == "timeline"
@@ -963,9 +960,7 @@ def contact_page(
     elif tab == "activities":
         context.update(_timeline(request, db, principal, type or [], page, contact_id=contact_id))
     else:
-        context["history"] = history_rows(
-            record_history(db, principal, "contact", contact_id), locale, principal.timezone
-        )
+        context["history"] = record_history_view(db, principal, "contact", contact_id, locale)
     fragment = (
         "timeline"
         if tab == "activities" and request.headers.get("hx-target") == "timeline"

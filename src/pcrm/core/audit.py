@@ -30,6 +30,7 @@ class Audited:
 
     __audit_entity__: ClassVar[str]
     __audit_exclude__: ClassVar[frozenset[str]] = frozenset()
+    __audit_label__: ClassVar[str | None] = "name"  # the attribute that names the record
 
 
 class AuditEntry(IdMixin, Base):
@@ -46,6 +47,7 @@ class AuditEntry(IdMixin, Base):
     actor_label: Mapped[str] = mapped_column(String(200))
     entity_type: Mapped[str] = mapped_column(String(60))
     entity_id: Mapped[int] = mapped_column(IdType)
+    entity_label: Mapped[str | None] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(20))
     changes: Mapped[dict[str, Any]] = mapped_column(JSON)
     request_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
@@ -78,6 +80,12 @@ def _audited_columns(obj: Audited) -> list[str]:
     return [attr.key for attr in mapper.column_attrs if attr.key not in skip]
 
 
+def _label(obj: Any) -> str | None:
+    attribute = obj.__audit_label__
+    value = getattr(obj, attribute, None) if attribute else None
+    return str(value)[:200] if value else None
+
+
 def _workspace_of(obj: Any) -> int:
     return int(obj.workspace_id if hasattr(obj, "workspace_id") else obj.id)
 
@@ -96,6 +104,7 @@ def _entries_for(session: Session) -> list[dict[str, Any]]:
                 "actor_label": actor_label,
                 "entity_type": obj.__audit_entity__,
                 "entity_id": obj.id,
+                "entity_label": _label(obj),
                 "action": action,
                 "changes": changes,
                 "request_id": request_id,

@@ -14,6 +14,7 @@ from pcrm.core.i18n import N_, format_datetime, translate
 
 ACTIONS = {"create": N_("created"), "update": N_("changed"), "delete": N_("deleted")}
 ENTITIES: dict[str, str] = {}
+LINKS: dict[str, str] = {}
 FIELD_LABELS: dict[str, str] = {"name": N_("Name")}
 FIELD_VALUES: dict[str, dict[str, str]] = {
     "locale": {"zh_CN": "简体中文", "en": "English"},
@@ -24,9 +25,11 @@ _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 
 class AuditEntryLike(Protocol):
     occurred_at: datetime
+    actor_user_id: int | None
     actor_label: str
     entity_type: str
     entity_id: int
+    entity_label: str | None
     action: str
     changes: dict[str, Any]
 
@@ -35,11 +38,13 @@ def register_labels(
     entities: Mapping[str, str],
     fields: Mapping[str, str],
     values: Mapping[str, Mapping[str, str]] | None = None,
+    links: Mapping[str, str] | None = None,
 ) -> None:
     """An area names its audited entities, fields and closed-vocabulary values (English message
-    ids, translated when shown)."""
+    ids, translated when shown) and says where a record's page is (`/accounts/{id}`)."""
     ENTITIES.update(entities)
     FIELD_LABELS.update(fields)
+    LINKS.update(links or {})
     for field, labels in (values or {}).items():
         FIELD_VALUES.setdefault(field, {}).update(labels)
 
@@ -50,6 +55,7 @@ class HistoryRow:
     actor: str
     action: str
     subject: str
+    link: str | None
     changes: list[tuple[str, str | None, str | None]]
 
 
@@ -77,7 +83,10 @@ def history_rows(
     *,
     with_subject: bool = False,
     with_changes: bool = True,
+    actor_names: Mapping[int, str] | None = None,
 ) -> list[HistoryRow]:
+    """Rows for the history component. `actor_names` (user id → name in the reader's language)
+    replaces the name recorded at the time, e.g. to show English names in English."""
     rows = []
     for entry in entries:
         changes = (
@@ -93,18 +102,22 @@ def history_rows(
             if with_changes
             else []
         )
-        subject = ""
+        subject, link = "", None
         if with_subject:
-            subject = (
-                f"{translate(locale, ENTITIES.get(entry.entity_type, entry.entity_type))}"
-                f" #{entry.entity_id}"
-            )
+            kind = translate(locale, ENTITIES.get(entry.entity_type, entry.entity_type))
+            subject = f"{kind} {entry.entity_label or f'#{entry.entity_id}'}"
+            pattern = LINKS.get(entry.entity_type)
+            link = pattern.format(id=entry.entity_id) if pattern else None
+        actor = entry.actor_label
+        if actor_names and entry.actor_user_id in actor_names:
+            actor = actor_names[entry.actor_user_id]  # type: ignore[index]
         rows.append(
             HistoryRow(
                 entry.occurred_at,
-                entry.actor_label,
+                actor,
                 translate(locale, ACTIONS.get(entry.action, entry.action)),
                 subject,
+                link,
                 changes,
             )
         )

@@ -19,6 +19,7 @@ from pcrm.core.tenancy import WorkspaceScope
 class Reminder(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
     __tablename__ = "reminders"
     __audit_entity__ = "reminder"
+    __audit_label__ = "title"
     __table_args__ = (Index("ix_reminders_open", "workspace_id", "user_id", "done_at", "due_at"),)
 
     user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))

@@ -91,6 +91,7 @@ class Invitation(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
 
     __tablename__ = "invitations"
     __audit_entity__ = "invitation"
+    __audit_label__ = "email"
     __audit_exclude__ = frozenset({"token_hash"})
 
     email: Mapped[str] = mapped_column(String(254), index=True)

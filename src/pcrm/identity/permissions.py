@@ -86,4 +86,5 @@ register_labels(
         "invited_by_id": N_("Invited by"),
     },
     values={"role": {role.value: label for role, label in ROLE_LABELS.items()}},
+    links={"user": "/admin/users/{id}"},
 )

@@ -5,7 +5,14 @@ from pcrm.identity.auth import CurrentPrincipal, current_principal, optional_pri
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.schemas import AuditEntryRead, UserRef
-from pcrm.identity.service import active_user_refs, record_history, user_refs
+from pcrm.identity.service import (
+    active_user_refs,
+    actor_names,
+    history_view,
+    record_history,
+    record_history_view,
+    user_refs,
+)
 
 __all__ = [
     "ROLE_LABELS",
@@ -16,9 +23,12 @@ __all__ = [
     "Role",
     "UserRef",
     "active_user_refs",
+    "actor_names",
     "current_principal",
+    "history_view",
     "optional_principal",
     "record_history",
+    "record_history_view",
     "require",
     "user_refs",
 ]

@@ -16,7 +16,7 @@ from starlette.responses import RedirectResponse, Response
 from pcrm.core.deps import DB, AppSettings
 from pcrm.core.errors import StaleVersion, TooManyAttempts, ValidationFailed
 from pcrm.core.forms import clean, domain_errors, validate
-from pcrm.core.history import ENTITIES, history_rows
+from pcrm.core.history import ENTITIES
 from pcrm.core.i18n import LOCALES, N_, currency_name, translate
 from pcrm.core.pagination import PageRequest
 from pcrm.core.security import (
@@ -511,7 +511,7 @@ def _user_context(
             (translate(_locale(request), ROLE_LABELS[r]), translate(_locale(request), ROLE_HELP[r]))
             for r in Role
         ],
-        "history": history_rows(history, _locale(request), principal.timezone),
+        "history": service.history_view(db, principal, history, _locale(request)),
         "is_self": user.id == principal.user_id,
     }
     context.update(extra)
@@ -584,7 +584,7 @@ def _workspace_context(
         "currencies": [
             (code, f"{code} · {currency_name(code, _locale(request))}") for code in CURRENCIES
         ],
-        "history": history_rows(history, _locale(request), principal.timezone),
+        "history": service.history_view(db, principal, history, _locale(request)),
     }
     context.update(extra)
     return context
@@ -660,7 +660,7 @@ def audit_page(
             "entries": entries,
             "entity_type": chosen or "",
             "entity_options": [(e, translate(locale, ENTITIES[e])) for e in AUDIT_ENTITIES],
-            "rows": history_rows(entries.items, locale, principal.timezone, with_subject=True),
+            "rows": service.history_view(db, principal, entries.items, locale, with_subject=True),
             "base_url": f"/admin/audit?entity_type={chosen}&" if chosen else "/admin/audit?",
         },
         fragment="audit_table",

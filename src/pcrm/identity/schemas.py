@@ -155,6 +155,7 @@ class AuditEntryRead(BaseModel):
     actor_label: str
     entity_type: str
     entity_id: int
+    entity_label: str | None = Field(description="The record's name when it was changed.")
     action: str
     changes: dict[str, Any] = Field(description="field: [before, after] for each changed field")
     request_id: str | None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -23,6 +24,7 @@ from pcrm.core.errors import (
     field_error,
 )
 from pcrm.core.etag import check_version
+from pcrm.core.history import HistoryRow, history_rows
 from pcrm.core.i18n import N_
 from pcrm.core.pagination import Page, PageRequest, page_count, paginate, parse_sort
 from pcrm.core.tenancy import WorkspaceScope
@@ -553,3 +555,40 @@ def user_refs(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, Us
 
 def active_user_refs(db: Session, scope: WorkspaceScope) -> list[UserRef]:
     return [UserRef.model_validate(u) for u in repo.active_users(db, scope)]
+
+
+def actor_names(
+    db: Session, scope: WorkspaceScope, entries: Iterable[AuditEntryRead], locale: str
+) -> dict[int, str]:
+    """The users who made these changes, named in the reader's language."""
+    ids = {e.actor_user_id for e in entries if e.actor_user_id is not None}
+    return {uid: ref.display(locale) for uid, ref in user_refs(db, scope, ids).items()}
+
+
+def history_view(
+    db: Session,
+    principal: Principal,
+    entries: list[AuditEntryRead],
+    locale: str,
+    *,
+    with_subject: bool = False,
+    with_changes: bool = True,
+) -> list[HistoryRow]:
+    """Audit entries ready for the history component, actors named in the reader's language."""
+    return history_rows(
+        entries,
+        locale,
+        principal.timezone,
+        with_subject=with_subject,
+        with_changes=with_changes,
+        actor_names=actor_names(db, principal.scope, entries, locale),
+    )
+
+
+def record_history_view(
+    db: Session, principal: Principal, entity_type: str, entity_id: int, locale: str
+) -> list[HistoryRow]:
+    """A record's own history for its page (whoever may read the record may read it)."""
+    return history_view(
+        db, principal, record_history(db, principal, entity_type, entity_id), locale
+    )

@@ -9,7 +9,6 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from pcrm.core import reminders
 from pcrm.core.db import utcnow
 from pcrm.core.deps import DB
-from pcrm.core.history import history_rows
 from pcrm.core.templating import render
 from pcrm.identity import service as identity
 from pcrm.identity.public import ROLE_LABELS, CurrentPrincipal, Permission
@@ -40,8 +39,8 @@ def workbench(request: Request, db: DB, principal: CurrentPrincipal) -> Response
         {
             "summary": identity.workspace_summary(db, principal),
             "role_label": ROLE_LABELS[principal.role],
-            "changes": history_rows(
-                changes, locale, principal.timezone, with_subject=True, with_changes=False
+            "changes": identity.history_view(
+                db, principal, changes, locale, with_subject=True, with_changes=False
             ),
             "workspace_feed": principal.can(Permission.VIEW_AUDIT),
             "can_manage_users": principal.can(Permission.MANAGE_USERS),
