@@ -34,8 +34,15 @@ from pcrm.accounts.schemas import (
 from pcrm.accounts.validation import normalize_phone
 from pcrm.core.db import utcnow
 from pcrm.core.deps import DB
-from pcrm.core.errors import StaleVersion, ValidationFailed
-from pcrm.core.forms import FormErrors, FormValues, PostedForm, domain_errors, validate
+from pcrm.core.errors import ValidationFailed
+from pcrm.core.forms import (
+    FormErrors,
+    FormValues,
+    PostedForm,
+    attempt,
+    domain_errors,
+    validate,
+)
 from pcrm.core.i18n import N_, translate
 from pcrm.core.pagination import PageRequest
 from pcrm.core.problems import field_errors_from_pydantic
@@ -369,6 +376,13 @@ def account_duplicates_check(
     )
 
 
+def _saved(request: Request, target: str) -> Response:
+    """After an inline (HTMX) edit the whole page reloads with the notice; else redirect."""
+    if is_htmx(request):
+        return Response(status_code=204, headers={"HX-Redirect": f"{target}?notice=saved"})
+    return _redirect(target, "saved")
+
+
 def _account_errors(request: Request, exc: ValidationError | ValidationFailed) -> FormErrors:
     if isinstance(exc, ValidationFailed):
         return domain_errors(exc, _locale(request))
@@ -436,33 +450,30 @@ def update_account(
 ) -> Response:
     data = html_forms.account_data(form)
     version = int(str(form.get("version") or 0)) or None
-    status = 422
-    try:
-        service.update_account(
+    outcome = attempt(
+        db,
+        _locale(request),
+        lambda: service.update_account(
             db, principal, account_id, AccountUpdate.model_validate(data), version
-        )
-    except (ValidationError, ValidationFailed) as exc:
-        db.rollback()
-        errors = _account_errors(request, exc)
-    except StaleVersion as exc:
-        db.rollback()
-        errors, status = {"__all__": translate(_locale(request), exc.detail)}, 412
-    else:
-        target = f"/accounts/{account_id}"
-        if is_htmx(request):
-            return Response(status_code=204, headers={"HX-Redirect": target + "?notice=saved"})
-        return _redirect(target, "saved")
+        ),
+    )
+    if outcome.ok:
+        return _saved(request, f"/accounts/{account_id}")
     context = _account_form_context(
         request,
         db,
         principal,
         form=html_forms.form_echo(data),
-        errors=errors,
+        errors=outcome.errors,
         account_id=account_id,
         version=version,
     )
     return render(
-        request, "accounts/account_form.html", context, fragment="form_card", status_code=status
+        request,
+        "accounts/account_form.html",
+        context,
+        fragment="form_card",
+        status_code=outcome.status,
     )
 
 
@@ -882,33 +893,30 @@ def update_contact(
 ) -> Response:
     data = html_forms.contact_data(form)
     version = int(str(form.get("version") or 0)) or None
-    status = 422
-    try:
-        contact_service.update_contact(
+    outcome = attempt(
+        db,
+        _locale(request),
+        lambda: contact_service.update_contact(
             db, principal, contact_id, ContactUpdate.model_validate(data), version
-        )
-    except (ValidationError, ValidationFailed) as exc:
-        db.rollback()
-        errors = _account_errors(request, exc)
-    except StaleVersion as exc:
-        db.rollback()
-        errors, status = {"__all__": translate(_locale(request), exc.detail)}, 412
-    else:
-        target = f"/contacts/{contact_id}"
-        if is_htmx(request):
-            return Response(status_code=204, headers={"HX-Redirect": target + "?notice=saved"})
-        return _redirect(target, "saved")
+        ),
+    )
+    if outcome.ok:
+        return _saved(request, f"/contacts/{contact_id}")
     context = _contact_form_context(
         request,
         db,
         principal,
         form=html_forms.form_echo(data),
-        errors=errors,
+        errors=outcome.errors,
         contact_id=contact_id,
         version=version,
     )
     return render(
-        request, "accounts/contact_form.html", context, fragment="form_card", status_code=status
+        request,
+        "accounts/contact_form.html",
+        context,
+        fragment="form_card",
+        status_code=outcome.status,
     )
 
 
@@ -1189,32 +1197,27 @@ def update_activity(
     data = html_forms.activity_data(form, principal.timezone)
     data.pop("account_id", None)
     version = int(str(form.get("version") or 0)) or None
-    status = 422
-    try:
-        activity = activity_service.update_activity(
+    outcome = attempt(
+        db,
+        _locale(request),
+        lambda: activity_service.update_activity(
             db, principal, activity_id, ActivityUpdate.model_validate(data), version
-        )
-    except (ValidationError, ValidationFailed) as exc:
-        db.rollback()
-        errors = _account_errors(request, exc)
-    except StaleVersion as exc:
-        db.rollback()
-        errors, status = {"__all__": translate(_locale(request), exc.detail)}, 412
-    else:
-        return _redirect(f"/accounts/{activity.account_id}?tab=activities", "saved")
-    current = activity_service.get_activity(db, principal, activity_id)
-    data["account_id"] = current.account_id
+        ),
+    )
+    if outcome.result is not None:
+        return _redirect(f"/accounts/{outcome.result.account_id}?tab=activities", "saved")
+    data["account_id"] = activity_service.get_activity(db, principal, activity_id).account_id
     context = _activity_form_context(
         request,
         db,
         principal,
         form=html_forms.form_echo(data),
-        errors=errors,
+        errors=outcome.errors,
         activity_id=activity_id,
         version=version,
     )
     context["read_only"] = False
-    return render(request, "accounts/activity_form.html", context, status_code=status)
+    return render(request, "accounts/activity_form.html", context, status_code=outcome.status)
 
 
 @router.post("/activities/{activity_id}/archive")

@@ -3,17 +3,21 @@ in the user's language, keyed by field, for inline display."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any, TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Request
 from pydantic import BaseModel, ValidationError
+from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
-from pcrm.core.errors import ValidationFailed
+from pcrm.core.errors import StaleVersion, ValidationFailed
 from pcrm.core.i18n import translate
 from pcrm.core.problems import field_errors_from_pydantic
 
 M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R")
 FormErrors = dict[str, str]
 
 
@@ -51,3 +55,33 @@ class FormValues(dict[str, Any]):
 
     def __missing__(self, key: str) -> str:
         return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt(Generic[R]):
+    """The outcome of a write made from a form: its result, or the messages to show."""
+
+    result: R | None
+    errors: FormErrors
+    status: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def attempt(db: Session, locale: str, write: Callable[[], R]) -> Attempt[R]:
+    """Run a form's write. Bad input (422) or an edit of an older version (412) rolls the
+    transaction back and comes back as messages in the user's language, keyed by field."""
+    try:
+        return Attempt(write(), {}, 200)
+    except ValidationError as exc:
+        db.rollback()
+        errors = field_errors_from_pydantic(exc.errors(), locale)
+        return Attempt(None, {e["field"]: e["message"] for e in errors}, 422)
+    except ValidationFailed as exc:
+        db.rollback()
+        return Attempt(None, domain_errors(exc, locale), 422)
+    except StaleVersion as exc:
+        db.rollback()
+        return Attempt(None, {"__all__": translate(locale, exc.detail)}, 412)

@@ -14,8 +14,8 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from pcrm.core.deps import DB, AppSettings
-from pcrm.core.errors import StaleVersion, TooManyAttempts, ValidationFailed
-from pcrm.core.forms import clean, domain_errors, validate
+from pcrm.core.errors import TooManyAttempts, ValidationFailed
+from pcrm.core.forms import attempt, clean, domain_errors, validate
 from pcrm.core.history import ENTITIES
 from pcrm.core.i18n import LOCALES, N_, currency_name, translate
 from pcrm.core.pagination import PageRequest
@@ -547,24 +547,20 @@ def update_user(
     if is_active is not None:
         raw["is_active"] = is_active
     form = clean(raw, optional=("english_name", "locale"))
-    data, errors = validate(UserUpdate, form, page_locale)
-    status = 422
-    if data is not None:
-        try:
-            service.update_user(db, principal, user_id, data, version)
-        except ValidationFailed as exc:
-            db.rollback()
-            errors = domain_errors(exc, page_locale)
-        except StaleVersion as exc:
-            db.rollback()
-            errors, status = {"__all__": translate(page_locale, exc.detail)}, 412
-        else:
-            return RedirectResponse(f"/admin/users/{user_id}?notice=saved", status_code=303)
+    outcome = attempt(
+        db,
+        page_locale,
+        lambda: service.update_user(
+            db, principal, user_id, UserUpdate.model_validate(form), version
+        ),
+    )
+    if outcome.ok:
+        return RedirectResponse(f"/admin/users/{user_id}?notice=saved", status_code=303)
     return render(
         request,
         "identity/user.html",
-        _user_context(request, db, principal, user_id, errors=errors, form=form),
-        status_code=status,
+        _user_context(request, db, principal, user_id, errors=outcome.errors, form=form),
+        status_code=outcome.status,
     )
 
 
@@ -619,21 +615,20 @@ def update_workspace(
         "default_locale": default_locale,
         "timezone": timezone,
     }
-    data, errors = validate(WorkspaceUpdate, form, locale)
-    status = 422
-    if data is not None:
-        try:
-            service.update_workspace(db, principal, data, version)
-        except StaleVersion as exc:
-            db.rollback()
-            errors, status = {"__all__": translate(locale, exc.detail)}, 412
-        else:
-            return RedirectResponse("/admin/workspace?notice=saved", status_code=303)
+    outcome = attempt(
+        db,
+        locale,
+        lambda: service.update_workspace(
+            db, principal, WorkspaceUpdate.model_validate(form), version
+        ),
+    )
+    if outcome.ok:
+        return RedirectResponse("/admin/workspace?notice=saved", status_code=303)
     return render(
         request,
         "identity/workspace.html",
-        _workspace_context(request, db, principal, errors=errors, form=form),
-        status_code=status,
+        _workspace_context(request, db, principal, errors=outcome.errors, form=form),
+        status_code=outcome.status,
     )
 
 
