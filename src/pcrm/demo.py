@@ -1,5 +1,6 @@
-"""Demo data: a workspace of a Chinese system integrator with bilingual users. Written through
-the services, so the audit trail reads like real use."""
+"""Demo data: a workspace of a Chinese system integrator with bilingual users and its customer
+base (see `demo_accounts`). Written through the services, so the audit trail reads like real
+use."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ from sqlalchemy.orm import Session
 from pcrm.config import Settings
 from pcrm.core.audit import set_actor
 from pcrm.core.tenancy import WorkspaceScope
+from pcrm.demo_accounts import Staff, seed_accounts
 from pcrm.identity import repository as identity_repo
 from pcrm.identity import service as identity
+from pcrm.identity.models import User, Workspace
 from pcrm.identity.permissions import Role
+from pcrm.identity.principal import Principal
 from pcrm.identity.schemas import UserCreate
 
 DEMO_SLUG = "demo"
@@ -26,16 +30,35 @@ class DemoUser:
     english_name: str
     role: Role
     locale: str
+    part: str  # the field of demo_accounts.Staff this user fills in the customer data
 
 
 DEMO_USERS = (
-    DemoUser("wang@stellar.example", "王建国", "Jianguo Wang", Role.OWNER, "zh_CN"),
-    DemoUser("emily@stellar.example", "陈思雨", "Emily Chen", Role.ADMIN, "en"),
-    DemoUser("li.ming@stellar.example", "李明", "Ming Li", Role.MANAGER, "zh_CN"),
-    DemoUser("zhang.wei@stellar.example", "张伟", "Wei Zhang", Role.SALES, "zh_CN"),
-    DemoUser("liu.fang@stellar.example", "刘芳", "Fang Liu", Role.DELIVERY, "zh_CN"),
-    DemoUser("zhao.lei@stellar.example", "赵磊", "Lei Zhao", Role.VIEWER, "zh_CN"),
+    DemoUser("wang@stellar.example", "王建国", "Jianguo Wang", Role.OWNER, "zh_CN", "boss"),
+    DemoUser("emily@stellar.example", "陈思雨", "Emily Chen", Role.ADMIN, "en", "marketing"),
+    DemoUser("li.ming@stellar.example", "李明", "Ming Li", Role.MANAGER, "zh_CN", "manager"),
+    DemoUser("zhang.wei@stellar.example", "张伟", "Wei Zhang", Role.SALES, "zh_CN", "sales"),
+    DemoUser("liu.fang@stellar.example", "刘芳", "Fang Liu", Role.DELIVERY, "zh_CN", "delivery"),
+    DemoUser("zhao.lei@stellar.example", "赵磊", "Lei Zhao", Role.VIEWER, "zh_CN", "viewer"),
 )
+
+
+def _principal(user: User, workspace: Workspace) -> Principal:
+    """The demo user as if signed in, so the services act for them."""
+    return Principal(
+        user_id=user.id,
+        workspace_id=workspace.id,
+        role=user.role,
+        name=user.name,
+        english_name=user.english_name,
+        email=user.email,
+        locale=user.locale,
+        workspace_name=workspace.name,
+        workspace_slug=workspace.slug,
+        currency=workspace.currency,
+        timezone=workspace.timezone,
+        via="cli",
+    )
 
 
 def seed_demo(db: Session, settings: Settings) -> bool:
@@ -45,8 +68,9 @@ def seed_demo(db: Session, settings: Settings) -> bool:
     set_actor(db, None, "demo seed")
     workspace = identity.create_workspace(db, DEMO_SLUG, "星图数智科技有限公司")
     scope = WorkspaceScope(workspace.id)
+    principals: dict[str, Principal] = {}
     for user in DEMO_USERS:
-        identity.create_user(
+        created = identity.create_user(
             db,
             scope,
             UserCreate(
@@ -59,4 +83,6 @@ def seed_demo(db: Session, settings: Settings) -> bool:
             ),
             settings,
         )
+        principals[user.part] = _principal(created, workspace)
+    seed_accounts(db, Staff(**principals))
     return True

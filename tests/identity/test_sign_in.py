@@ -62,14 +62,14 @@ def test_session_cookie_is_secure_over_https(uow, app):
 
 
 def test_each_sign_in_gets_a_new_session_id(uow, make_client):
-    _setup(uow)
+    acme, _owner, _member = _setup(uow)
     first, second = make_client(), make_client()
     _post_login(first, "member@acme.example", PASSWORD)
     _post_login(second, "member@acme.example", PASSWORD)
     assert first.cookies["pcrm_session"] != second.cookies["pcrm_session"]
     with uow() as db:
         count = db.scalar(
-            select(func.count()).select_from(UserSession).where(UserSession.workspace_id == 1)
+            select(func.count()).select_from(UserSession).where(UserSession.workspace_id == acme.id)
         )
     assert count == 2
 

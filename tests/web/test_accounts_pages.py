@@ -79,6 +79,8 @@ def crm(uow):
         "cio": cio.id,
         "theirs": theirs.id,
         "their_contact": their_contact.id,
+        "acme": acme.id,
+        "other": other.id,
     }
 
 
@@ -151,7 +153,7 @@ def test_creating_an_account_in_the_form(client, crm, uow):
     account_id = int(response.headers["location"].split("/")[2].split("?")[0])
     with uow() as db:
         account = db.scalar(
-            select(Account).where(Account.workspace_id == 1, Account.id == account_id)
+            select(Account).where(Account.workspace_id == crm["acme"], Account.id == account_id)
         )
         assert (account.short_name, account.tags, account.owner_id) == (
             "江苏电力",
@@ -233,7 +235,7 @@ def test_inline_edit_of_a_stale_version_says_so_and_keeps_the_other_change(clien
         assert (
             db.scalar(
                 select(Account.short_name).where(
-                    Account.workspace_id == 1, Account.id == crm["account"]
+                    Account.workspace_id == crm["acme"], Account.id == crm["account"]
                 )
             )
             == "华为一"
@@ -279,7 +281,7 @@ def test_a_viewer_sees_no_write_actions_and_cannot_post(client, crm, uow):
         assert (
             db.scalar(
                 select(Account.archived_at).where(
-                    Account.workspace_id == 1, Account.id == crm["account"]
+                    Account.workspace_id == crm["acme"], Account.id == crm["account"]
                 )
             )
             is None
@@ -319,7 +321,9 @@ def test_every_account_page_of_another_workspace_is_a_404(app, client, crm, uow)
     with uow() as db:
         assert (
             db.scalar(
-                select(Account.name).where(Account.workspace_id == 2, Account.id == crm["theirs"])
+                select(Account.name).where(
+                    Account.workspace_id == crm["other"], Account.id == crm["theirs"]
+                )
             )
             == "别家客户"
         )

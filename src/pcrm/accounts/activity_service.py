@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -76,6 +77,11 @@ def _sync_reminder(db: Session, principal: Principal, activity: Activity) -> Non
         )
 
 
+def _cents(amount: Decimal | None) -> Decimal | None:
+    """Money is kept to the cent, as the database stores it."""
+    return amount.quantize(Decimal("0.01")) if amount is not None else None
+
+
 def create_activity(db: Session, principal: Principal, data: ActivityCreate) -> Activity:
     principal.require(Permission.WRITE)
     scope = principal.scope
@@ -86,11 +92,12 @@ def create_activity(db: Session, principal: Principal, data: ActivityCreate) -> 
         db, scope, {"owner_id": {owner_id}, "participant_user_ids": set(data.participant_user_ids)}
     )
     _check_links(db, scope, data.account_id, data.contact_id, data.participant_contact_ids)
-    activity = Activity(
-        workspace_id=scope.workspace_id,
-        owner_id=owner_id,
-        **data.model_dump(exclude={"owner_id", "participant_contact_ids", "participant_user_ids"}),
+    values = data.model_dump(
+        exclude={"owner_id", "participant_contact_ids", "participant_user_ids"}
     )
+    values["occurred_at"] = data.occurred_at.astimezone(UTC)
+    values["cost"] = _cents(data.cost)
+    activity = Activity(workspace_id=scope.workspace_id, owner_id=owner_id, **values)
     db.add(activity)
     db.flush()
     repo.replace_participants(
@@ -122,6 +129,8 @@ def update_activity(
         if changes["occurred_at"].tzinfo is None:
             raise field_error("occurred_at", N_("Give the time with its time zone."))
         changes["occurred_at"] = changes["occurred_at"].astimezone(UTC)
+    if "cost" in changes:
+        changes["cost"] = _cents(changes["cost"])
     users = {"participant_user_ids": set(data.participant_user_ids or [])}
     if changes.get("owner_id") is not None:
         users["owner_id"] = {changes["owner_id"]}

@@ -20,12 +20,19 @@ from pcrm.accounts.schemas import (
 )
 from pcrm.accounts.service import LIST_COUNT_CAP, normalize_query
 from pcrm.accounts.validation import display_phone
-from pcrm.accounts.vocab import ContactStatus
+from pcrm.accounts.vocab import ContactStatus, Importance
 from pcrm.core.db import utcnow
 from pcrm.core.errors import field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
-from pcrm.core.pagination import Page, PageRequest, count_capped, page_count, parse_sort
+from pcrm.core.pagination import (
+    Page,
+    PageRequest,
+    count_capped,
+    in_vocabulary_order,
+    page_count,
+    parse_sort,
+)
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
 
@@ -33,7 +40,7 @@ CONTACT_SORTS = {
     "name": Contact.sort_name,
     "updated_at": Contact.updated_at,
     "created_at": Contact.created_at,
-    "importance": Contact.importance,
+    "importance": in_vocabulary_order(Contact.importance, Importance),
     "title": Contact.title,
 }
 
@@ -108,7 +115,7 @@ def create_contact(db: Session, principal: Principal, data: ContactCreate) -> Co
             account_id=contact.account_id,
             title=contact.title,
             department=contact.department,
-            started_on=utcnow().date(),
+            started_on=principal.today(),
         )
     )
     db.flush()
@@ -143,7 +150,7 @@ def update_contact(
     if changes.get("reports_to_id") is not None:
         _check_reports_to(db, scope, contact.id, account_id, changes["reports_to_id"])
     _check_left(changes.get("status", contact.status), changes.get("left_on", contact.left_on))
-    today = utcnow().date()
+    today = principal.today()
     if moving:
         current = repo.open_employment(db, scope, contact.id)
         if current is not None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterable
+from typing import Literal, TypeVar
 
 from sqlalchemy.orm import Session
 
 from pcrm.accounts import repository as repo
+from pcrm.accounts import search
 from pcrm.accounts.models import Account, Contact, ListColumns, SavedView
 from pcrm.accounts.repository import AccountFilters, ContactFilters
 from pcrm.accounts.schemas import SavedViewWrite, SearchHit, SearchResult
@@ -15,6 +17,7 @@ from pcrm.core.errors import field_error
 from pcrm.core.i18n import N_
 from pcrm.identity.public import Permission, Principal
 
+T = TypeVar("T")
 ListName = Literal["accounts", "contacts", "activities"]
 COLUMNS: dict[str, tuple[str, ...]] = {
     "accounts": (
@@ -46,6 +49,14 @@ def _rank(name: str, query: str) -> int:
     return 2 if query in text else 3
 
 
+def _unique(*batches: Iterable[T]) -> list[T]:
+    seen: dict[int, T] = {}
+    for batch in batches:
+        for row in batch:
+            seen.setdefault(row.id, row)  # type: ignore[attr-defined]
+    return list(seen.values())
+
+
 def search_all(db: Session, principal: Principal, query: str, limit: int = 10) -> SearchResult:
     """Accounts and contacts whose names, short names, aliases, phones, e-mails, titles or
     departments contain the query. Exact and leading matches come first."""
@@ -54,19 +65,26 @@ def search_all(db: Session, principal: Principal, query: str, limit: int = 10) -
     if not q:
         return SearchResult(query=query, accounts=[], contacts=[])
     scope = principal.scope
-    accounts = list(
+    leading = search.prefix_pattern(q)
+    # Names that start with the query first (an old exact match must not drown among newer
+    # partial ones), then the newest other matches.
+    account_query = repo.accounts_query(db, scope, AccountFilters(q=q))
+    contact_query = repo.contacts_query(db, scope, ContactFilters(q=q))
+    accounts = _unique(
         db.scalars(
-            repo.accounts_query(db, scope, AccountFilters(q=q))
-            .order_by(Account.id.desc())
-            .limit(CANDIDATES)
-        )
+            account_query.where(Account.search_text.like(leading, escape="\\"))
+            .order_by(Account.sort_name)
+            .limit(limit)
+        ),
+        db.scalars(account_query.order_by(Account.id.desc()).limit(CANDIDATES)),
     )
-    contacts = list(
+    contacts = _unique(
         db.scalars(
-            repo.contacts_query(db, scope, ContactFilters(q=q))
-            .order_by(Contact.id.desc())
-            .limit(CANDIDATES)
-        )
+            contact_query.where(Contact.search_text.like(leading, escape="\\"))
+            .order_by(Contact.sort_name)
+            .limit(limit)
+        ),
+        db.scalars(contact_query.order_by(Contact.id.desc()).limit(CANDIDATES)),
     )
     accounts.sort(key=lambda a: (_rank(a.name, q), a.sort_name))
     contacts.sort(key=lambda c: (_rank(c.name, q), c.sort_name))

@@ -161,15 +161,21 @@ def parent_of(db: Session, scope: WorkspaceScope, account_id: int) -> int | None
     )
 
 
-def children(db: Session, scope: WorkspaceScope, account_id: int) -> Sequence[Account]:
-    query = (
-        select(Account)
-        .where(
-            Account.workspace_id == scope.workspace_id,
-            Account.parent_id == account_id,
-            Account.archived_at.is_(None),
-        )
-        .order_by(Account.sort_name)
+def children(
+    db: Session, scope: WorkspaceScope, account_id: int, include_archived: bool = False
+) -> Sequence[Account]:
+    query = select(Account).where(
+        Account.workspace_id == scope.workspace_id, Account.parent_id == account_id
+    )
+    if not include_archived:
+        query = query.where(Account.archived_at.is_(None))
+    return db.scalars(query.order_by(Account.sort_name)).all()
+
+
+def all_activities_of(db: Session, scope: WorkspaceScope, account_id: int) -> Sequence[Activity]:
+    """Every activity of an account, archived ones included (for merges)."""
+    query = select(Activity).where(
+        Activity.workspace_id == scope.workspace_id, Activity.account_id == account_id
     )
     return db.scalars(query).all()
 

@@ -74,16 +74,28 @@ def index_fields(values: Iterable[str | None]) -> tuple[str, str]:
 
 def query_grams(query: str) -> list[str]:
     """The grams a matching row must have: the query itself if 1 character long, else its
-    2-character grams (those with whitespace cannot be indexed and are left to LIKE)."""
+    2-character grams. Grams with whitespace are not indexed, and FTS5's tokenizer keeps only
+    letters and digits, so a gram without any (like "++") would be an empty phrase there:
+    both are left to LIKE, on both databases alike."""
     if len(query) == 1:
-        return [query] if not query.isspace() else []
+        return [query] if query.isalnum() else []
     pairs = {query[i : i + 2] for i in range(len(query) - 1)}
-    return sorted(p for p in pairs if not any(ch.isspace() for ch in p))
+    return sorted(
+        p for p in pairs if not any(ch.isspace() for ch in p) and any(ch.isalnum() for ch in p)
+    )
+
+
+def _escape(query: str) -> str:
+    return query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def like_pattern(query: str) -> str:
-    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
+    return f"%{_escape(query)}%"
+
+
+def prefix_pattern(query: str) -> str:
+    """Rows whose first field, the name, starts with the query."""
+    return f"{_escape(query)}%"
 
 
 def fts_match(query_grams_: list[str]) -> str:

@@ -27,7 +27,14 @@ from pcrm.core.db import utcnow
 from pcrm.core.errors import FieldError, ValidationFailed, field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
-from pcrm.core.pagination import Page, PageRequest, count_capped, page_count, parse_sort
+from pcrm.core.pagination import (
+    Page,
+    PageRequest,
+    count_capped,
+    in_vocabulary_order,
+    page_count,
+    parse_sort,
+)
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal, user_refs
 
@@ -36,7 +43,7 @@ ACCOUNT_SORTS = {
     "name": Account.sort_name,
     "updated_at": Account.updated_at,
     "created_at": Account.created_at,
-    "lifecycle_stage": Account.lifecycle_stage,
+    "lifecycle_stage": in_vocabulary_order(Account.lifecycle_stage, LifecycleStage),
     "industry": Account.industry,
     "province": Account.province,
 }
@@ -214,7 +221,7 @@ def update_account(
     for key, value in changes.items():
         setattr(account, key, value)
     if stage == LifecycleStage.LOST and account.lost_on is None:
-        account.lost_on = utcnow().date()
+        account.lost_on = principal.today()
     refresh_search_fields(account)
     if "tags" in changes:
         repo.replace_tags(db, scope, account.id, account.tags)
@@ -367,19 +374,24 @@ def merge_accounts(
     duplicate = repo.account(db, scope, duplicate_id)
     if duplicate.merged_into_id is not None:
         raise field_error("duplicate_id", N_("This record was already merged."))
+    if keep.merged_into_id is not None:
+        raise field_error("duplicate_id", N_("Records cannot be merged into a merged account."))
+    # The credit code is unique: free it before the kept account may take it over.
+    credit_code, duplicate.credit_code = duplicate.credit_code, None
+    db.flush()
     if keep.parent_id == duplicate.id:
         keep.parent_id = duplicate.parent_id if duplicate.parent_id != keep.id else None
+    elif keep.parent_id is None and duplicate.parent_id not in (None, keep.id):
+        keep.parent_id = duplicate.parent_id
     for contact in db.scalars(
         repo.contacts_query(
             db, scope, ContactFilters(account_id=duplicate.id, include_archived=True)
         )
     ):
         contact.account_id = keep.id
-    for activity in db.scalars(
-        repo.activities_query(scope, repo.ActivityFilters(account_id=duplicate.id))
-    ):
+    for activity in repo.all_activities_of(db, scope, duplicate.id):
         activity.account_id = keep.id
-    for child in repo.children(db, scope, duplicate.id):
+    for child in repo.children(db, scope, duplicate.id, include_archived=True):
         if child.id != keep.id:
             child.parent_id = keep.id
     for employment in repo.employments_at(db, scope, duplicate.id):
@@ -406,12 +418,10 @@ def merge_accounts(
             "owner_id",
             "website",
             "address",
-            "parent_id",
         ),
     )
-    if duplicate.credit_code and keep.credit_code == duplicate.credit_code:
-        duplicate.credit_code = None
-        db.flush()
+    if keep.credit_code is None:
+        keep.credit_code = credit_code
     keep.aliases = list(dict.fromkeys([*keep.aliases, duplicate.name, *duplicate.aliases]))[:10]
     keep.tags = list(dict.fromkeys([*keep.tags, *duplicate.tags]))[:20]
     if duplicate.notes:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, Field
-from sqlalchemy import Select, func, literal_column, select
+from sqlalchemy import Select, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from pcrm.core.errors import FieldError, ValidationFailed
@@ -61,8 +62,14 @@ def parse_sort(value: str | None, allowed: dict[str, Any], default: str) -> list
         if name not in allowed:
             raise ValidationFailed([FieldError("sort", N_("Unknown sort field."), "enum")])
         column = allowed[name]
-        order.append(column.desc() if key.startswith("-") else column.asc())
+        direction = column.desc() if key.startswith("-") else column.asc()
+        order.append(direction.nulls_last())  # blanks last on both databases, either way
     return order
+
+
+def in_vocabulary_order(column: Any, vocabulary: type[Enum]) -> Any:
+    """Sort a closed vocabulary in its own order (stage I before II), not alphabetically."""
+    return case({member.value: rank for rank, member in enumerate(vocabulary)}, value=column)
 
 
 def paginate(db: Session, query: Select[Any], request: PageRequest) -> tuple[list[Any], int]:

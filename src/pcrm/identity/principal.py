@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
+from zoneinfo import ZoneInfo
 
+from pcrm.core.db import utcnow
 from pcrm.core.errors import PermissionDenied
 from pcrm.core.i18n import N_
 from pcrm.core.tenancy import WorkspaceScope
@@ -37,6 +40,10 @@ class Principal:
     def require(self, permission: Permission) -> None:
         if not self.can(permission):
             raise PermissionDenied(N_("You do not have permission to do this."))
+
+    def today(self) -> date:
+        """Today's date where the workspace is (not the UTC date)."""
+        return utcnow().astimezone(ZoneInfo(self.timezone)).date()
 
     def display_name(self, locale: str) -> str:
         if locale == "en" and self.english_name:

@@ -1,0 +1,99 @@
+"""A syntactically valid request for every route of the accounts API, aimed at given records.
+
+Tests that must cover every route enumerate the app's routes and compare them with the keys
+here, so a new route fails those tests until it is given a request below."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI
+
+from tests.factories import api_routes
+
+PREFIXES = ("/api/v1/accounts", "/api/v1/contacts", "/api/v1/activities")
+UNSAFE = {"POST", "PATCH", "PUT", "DELETE"}
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The records a request is aimed at, and what identifies them in bodies and queries."""
+
+    account: int
+    contact: int
+    activity: int
+    account_name: str
+    credit_code: str
+    mobile: str
+    email: str
+
+
+def accounts_routes(app: FastAPI) -> set[tuple[str, str]]:
+    """(method, path) of every route of the accounts area's JSON API."""
+    return {
+        (method, path)
+        for path, methods in api_routes(app)
+        if path.startswith(PREFIXES)
+        for method in methods
+    }
+
+
+def requests_for(target: Target, own: Target) -> dict[tuple[str, str], dict[str, Any]]:
+    """Keyword arguments of `client.request` per route; `own` gives records of the caller's
+    workspace where a body needs a second record (the duplicate of a merge)."""
+    t = target
+    return {
+        ("GET", "/api/v1/accounts"): {"params": {"q": t.account_name}},
+        ("POST", "/api/v1/accounts"): {"json": {"name": "新单位", "parent_id": t.account}},
+        ("GET", "/api/v1/accounts/duplicates"): {
+            "params": {"name": t.account_name, "credit_code": t.credit_code}
+        },
+        ("POST", "/api/v1/accounts/bulk"): {"json": {"ids": [t.account], "action": "archive"}},
+        ("GET", "/api/v1/accounts/{account_id}"): {},
+        ("PATCH", "/api/v1/accounts/{account_id}"): {"json": {"name": "改名"}},
+        ("POST", "/api/v1/accounts/{account_id}/archive"): {},
+        ("POST", "/api/v1/accounts/{account_id}/restore"): {},
+        ("POST", "/api/v1/accounts/{account_id}/merge"): {"json": {"duplicate_id": own.account}},
+        ("GET", "/api/v1/accounts/{account_id}/history"): {},
+        ("GET", "/api/v1/accounts/{account_id}/org-chart"): {},
+        ("GET", "/api/v1/contacts"): {"params": {"q": t.mobile, "account_id": t.account}},
+        ("POST", "/api/v1/contacts"): {"json": {"name": "新人", "account_id": t.account}},
+        ("GET", "/api/v1/contacts/duplicates"): {
+            "params": {
+                "name": "张伟",
+                "account_id": t.account,
+                "mobile": t.mobile,
+                "email": t.email,
+            }
+        },
+        ("POST", "/api/v1/contacts/bulk-archive"): {
+            "json": {"ids": [t.contact], "action": "archive"}
+        },
+        ("GET", "/api/v1/contacts/{contact_id}"): {},
+        ("PATCH", "/api/v1/contacts/{contact_id}"): {"json": {"title": "总监"}},
+        ("POST", "/api/v1/contacts/{contact_id}/archive"): {},
+        ("POST", "/api/v1/contacts/{contact_id}/merge"): {"json": {"duplicate_id": own.contact}},
+        ("GET", "/api/v1/contacts/{contact_id}/employments"): {},
+        ("GET", "/api/v1/contacts/{contact_id}/history"): {},
+        ("GET", "/api/v1/activities"): {
+            "params": {"account_id": t.account, "contact_id": t.contact}
+        },
+        ("POST", "/api/v1/activities"): {
+            "json": {
+                "type": "call",
+                "occurred_at": "2026-03-02T10:00:00+08:00",
+                "account_id": t.account,
+                "subject": "电话沟通",
+            }
+        },
+        ("GET", "/api/v1/activities/{activity_id}"): {},
+        ("PATCH", "/api/v1/activities/{activity_id}"): {"json": {"subject": "改期"}},
+        ("DELETE", "/api/v1/activities/{activity_id}"): {},
+    }
+
+
+def url_for(path: str, target: Target) -> str:
+    return path.format(
+        account_id=target.account, contact_id=target.contact, activity_id=target.activity
+    )

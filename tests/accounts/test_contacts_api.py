@@ -1,0 +1,251 @@
+"""Contacts through the JSON API: normalised phones and e-mails, moving between accounts with
+the employment history, duplicates and merge."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from pcrm.accounts import contact_service
+from pcrm.identity import principal as principal_module
+from tests.accounts.builders import new_account, new_activity, new_contact
+from tests.factories import bearer
+
+
+class Clock:
+    """Stands in for `utcnow` in the contact service, which dates employments."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    fake = Clock(datetime(2026, 1, 5, 4, 0, tzinfo=UTC))
+    monkeypatch.setattr(contact_service, "utcnow", fake)
+    monkeypatch.setattr(principal_module, "utcnow", fake)  # Principal.today()
+    return fake
+
+
+def test_create_answers_201_with_normalised_phones_and_email(client, acme):
+    account = new_account(client, acme["tokens"]["owner"], "中国银行")
+
+    response = client.post(
+        "/api/v1/contacts",
+        headers=bearer(acme["tokens"]["owner"]),
+        json={
+            "account_id": account["id"],
+            "name": " 张伟 ",
+            "mobile": "138 1234 5678",
+            "office_phone": "010-88886666",
+            "email": "Zhang.Wei@Huawei.COM",
+        },
+    )
+
+    assert response.status_code == 201
+    body = response.json()
+    assert response.headers["etag"] == '"v1"'
+    assert response.headers["location"] == f"/api/v1/contacts/{body['id']}"
+    assert {
+        k: body[k]
+        for k in ("name", "account_id", "account_name", "mobile", "office_phone", "email")
+    } == {
+        "name": "张伟",
+        "account_id": account["id"],
+        "account_name": "中国银行",
+        "mobile": "+8613812345678",
+        "office_phone": "+861088886666",
+        "email": "zhang.wei@huawei.com",
+    }
+
+
+def test_moving_a_contact_closes_the_old_employment_and_opens_a_new_one(client, acme, clock):
+    token = acme["tokens"]["owner"]
+    headers = bearer(token)
+    boc = new_account(client, token, "中国银行")
+    ccb = new_account(client, token, "建设银行")
+    boss = new_contact(client, token, boc["id"], "张总")
+    zhang = new_contact(
+        client,
+        token,
+        boc["id"],
+        "张伟",
+        reports_to_id=boss["id"],
+        title="采购总监",
+        department="采购部",
+    )
+    report = new_contact(client, token, boc["id"], "小王", reports_to_id=zhang["id"])
+    clock.now = datetime(2026, 3, 2, 4, 0, tzinfo=UTC)
+
+    moved = client.patch(
+        f"/api/v1/contacts/{zhang['id']}",
+        json={"account_id": ccb["id"], "title": "CIO"},
+        headers={**headers, "If-Match": '"v1"'},
+    )
+
+    assert moved.status_code == 200
+    assert moved.headers["etag"] == '"v2"'
+    assert {k: moved.json()[k] for k in ("account_id", "account_name", "reports_to_id")} == {
+        "account_id": ccb["id"],
+        "account_name": "建设银行",
+        "reports_to_id": None,
+    }
+    assert (
+        client.get(f"/api/v1/contacts/{report['id']}", headers=headers).json()["reports_to_id"]
+        is None
+    )
+    employments = client.get(f"/api/v1/contacts/{zhang['id']}/employments", headers=headers)
+    assert employments.json() == [
+        {
+            "account_id": ccb["id"],
+            "account_name": "建设银行",
+            "title": "CIO",
+            "department": "采购部",
+            "started_on": "2026-03-02",
+            "ended_on": None,
+        },
+        {
+            "account_id": boc["id"],
+            "account_name": "中国银行",
+            "title": "采购总监",
+            "department": "采购部",
+            "started_on": "2026-01-05",
+            "ended_on": "2026-03-02",
+        },
+    ]
+
+
+def test_a_new_title_at_the_same_account_updates_the_open_employment(client, acme, clock):
+    token = acme["tokens"]["owner"]
+    boc = new_account(client, token, "中国银行")
+    zhang = new_contact(client, token, boc["id"], "张伟", title="采购经理")
+
+    client.patch(
+        f"/api/v1/contacts/{zhang['id']}", json={"title": "采购总监"}, headers=bearer(token)
+    )
+
+    employments = client.get(
+        f"/api/v1/contacts/{zhang['id']}/employments", headers=bearer(token)
+    ).json()
+    assert [(e["account_id"], e["title"], e["ended_on"]) for e in employments] == [
+        (boc["id"], "采购总监", None)
+    ]
+
+
+def test_employment_dates_are_the_workspaces_local_date(client, acme, clock):
+    token = acme["tokens"]["owner"]
+    boc = new_account(client, token, "中国银行")
+    clock.now = datetime(2026, 3, 1, 17, 0, tzinfo=UTC)  # 2026-03-02 01:00 in Asia/Shanghai
+
+    zhang = new_contact(client, token, boc["id"], "张伟")
+
+    employments = client.get(
+        f"/api/v1/contacts/{zhang['id']}/employments", headers=bearer(token)
+    ).json()
+    assert [e["started_on"] for e in employments] == ["2026-03-02"]
+
+
+def test_contact_duplicates_are_the_same_mobile_email_or_name_at_the_account(client, acme):
+    token = acme["tokens"]["owner"]
+    boc = new_account(client, token, "中国银行")
+    ccb = new_account(client, token, "建设银行")
+    zhang = new_contact(
+        client, token, boc["id"], "张伟", mobile="13812345678", email="zhang@boc.example"
+    )
+    li = new_contact(client, token, ccb["id"], "李娜")
+    headers = bearer(acme["tokens"]["viewer"])
+
+    def duplicates(**params):
+        response = client.get("/api/v1/contacts/duplicates", params=params, headers=headers)
+        assert response.status_code == 200
+        return response.json()
+
+    assert duplicates(name="某人", mobile="138 1234 5678") == [
+        {"id": zhang["id"], "name": "张伟", "reason": "mobile", "score": 100}
+    ]
+    assert duplicates(email="ZHANG@boc.example") == [
+        {"id": zhang["id"], "name": "张伟", "reason": "email", "score": 100}
+    ]
+    assert duplicates(name="李娜", account_id=ccb["id"]) == [
+        {"id": li["id"], "name": "李娜", "reason": "name", "score": 100}
+    ]
+    assert duplicates(name="李娜", account_id=boc["id"]) == []
+    assert duplicates(name="张伟", mobile="13812345678", exclude_id=zhang["id"]) == []
+    assert duplicates(name="某人", mobile="not a phone") == []
+
+
+def test_merge_moves_activities_participants_reports_and_employments(client, acme):
+    token = acme["tokens"]["owner"]
+    headers = bearer(token)
+    boc = new_account(client, token, "中国银行")
+    keep = new_contact(client, token, boc["id"], "张伟", mobile="13812345678")
+    duplicate = new_contact(
+        client, token, boc["id"], "张伟", email="zhang@boc.example", title="采购总监"
+    )
+    other = new_contact(client, token, boc["id"], "李娜")
+    report = new_contact(client, token, boc["id"], "小王", reports_to_id=duplicate["id"])
+    as_contact = new_activity(
+        client, token, boc["id"], "拜访", "2026-03-01T10:00:00+08:00", contact_id=duplicate["id"]
+    )
+    as_participant = new_activity(
+        client,
+        token,
+        boc["id"],
+        "电话",
+        "2026-03-02T10:00:00+08:00",
+        contact_id=other["id"],
+        participant_contact_ids=[duplicate["id"]],
+    )
+    with_both = new_activity(
+        client,
+        token,
+        boc["id"],
+        "交流会",
+        "2026-03-03T10:00:00+08:00",
+        participant_contact_ids=[duplicate["id"], keep["id"]],
+    )
+
+    merged = client.post(
+        f"/api/v1/contacts/{keep['id']}/merge",
+        json={"duplicate_id": duplicate["id"]},
+        headers={**headers, "If-Match": '"v1"'},
+    )
+
+    assert merged.status_code == 200, merged.text
+    assert {k: merged.json()[k] for k in ("mobile", "email", "title", "version")} == {
+        "mobile": "+8613812345678",
+        "email": "zhang@boc.example",
+        "title": "采购总监",
+        "version": 2,
+    }
+    involved = client.get(f"/api/v1/activities?contact_id={keep['id']}", headers=headers)
+    activities = {
+        a["id"]: (a["contact_id"], a["participant_contact_ids"]) for a in involved.json()["items"]
+    }
+    assert activities == {
+        with_both["id"]: (None, [keep["id"]]),
+        as_participant["id"]: (other["id"], [keep["id"]]),
+        as_contact["id"]: (keep["id"], []),
+    }
+    left = client.get(f"/api/v1/activities?contact_id={duplicate['id']}", headers=headers)
+    assert left.json()["items"] == []
+    assert (
+        client.get(f"/api/v1/contacts/{report['id']}", headers=headers).json()["reports_to_id"]
+        == keep["id"]
+    )
+    employments = client.get(f"/api/v1/contacts/{keep['id']}/employments", headers=headers)
+    assert [(e["account_id"], e["ended_on"]) for e in employments.json()] == [
+        (boc["id"], None),
+        (boc["id"], None),
+    ]
+    gone = client.get(f"/api/v1/contacts/{duplicate['id']}", headers=headers).json()
+    assert (gone["merged_into_id"], gone["archived_at"] is not None) == (keep["id"], True)
+    assert (
+        client.get(f"/api/v1/contacts/{duplicate['id']}/employments", headers=headers).json() == []
+    )
+    listed = client.get(f"/api/v1/contacts?account_id={boc['id']}", headers=headers).json()
+    assert [c["id"] for c in listed["items"]] == [other["id"], report["id"], keep["id"]]

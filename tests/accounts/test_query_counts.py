@@ -1,0 +1,70 @@
+"""No hidden queries: a list page costs the same number of queries for 3 rows as for 30."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from pcrm.accounts import activity_service, contact_service
+from pcrm.accounts import service as account_service
+from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate, TeamMemberWrite
+from pcrm.identity import service as identity_service
+from tests.factories import bearer
+
+LISTS = ("/api/v1/accounts", "/api/v1/contacts", "/api/v1/activities")
+# Per request: the token joined with its user and workspace, the page and its count; for
+# contacts the account names too; for activities the participants, account and contact names.
+EXPECTED = {"/api/v1/accounts": 3, "/api/v1/contacts": 4, "/api/v1/activities": 6}
+
+
+def _add_rows(uow, acme, start, stop):
+    """Accounts with a team, each with a contact and an activity that has participants."""
+    with uow() as db:
+        principal = identity_service.operator_principal(db, "acme", "owner@acme.example")
+        for n in range(start, stop):
+            account = account_service.create_account(
+                db,
+                principal,
+                AccountCreate(
+                    name=f"客户{n:02d}",
+                    tags=["重点"],
+                    team=[TeamMemberWrite(user_id=acme["admin"].user_id, role="sales")],
+                ),
+            )
+            contact = contact_service.create_contact(
+                db, principal, ContactCreate(name=f"联系人{n:02d}", account_id=account.id)
+            )
+            activity_service.create_activity(
+                db,
+                principal,
+                ActivityCreate(
+                    type="visit",
+                    occurred_at=datetime(2026, 3, 1, tzinfo=UTC) + timedelta(hours=n),
+                    account_id=account.id,
+                    contact_id=contact.id,
+                    subject=f"拜访{n:02d}",
+                    participant_contact_ids=[contact.id],
+                    participant_user_ids=[acme["admin"].user_id],
+                ),
+            )
+
+
+def _count(client, count_queries, headers):
+    client.get("/api/v1/me", headers=headers)  # the token's last use is recorded once a minute
+    counts = {}
+    for path in LISTS:
+        with count_queries() as counter:
+            response = client.get(path, headers=headers)
+        assert response.status_code == 200
+        counts[path] = (len(response.json()["items"]), counter.count)
+    return counts
+
+
+def test_list_pages_cost_the_same_queries_for_3_and_30_rows(client, acme, uow, count_queries):
+    headers = bearer(acme["tokens"]["viewer"])
+    _add_rows(uow, acme, 0, 3)
+    with_3 = _count(client, count_queries, headers)
+    _add_rows(uow, acme, 3, 30)
+    with_30 = _count(client, count_queries, headers)
+
+    assert with_3 == {path: (3, queries) for path, queries in EXPECTED.items()}
+    assert with_30 == {path: (30, queries) for path, queries in EXPECTED.items()}

@@ -1,0 +1,311 @@
+"""Substring search over accounts and contacts: the pure functions, then the same cases on
+both databases through the JSON API."""
+
+from __future__ import annotations
+
+import pytest
+
+from pcrm.accounts import search
+from pcrm.accounts import service as account_service
+from pcrm.accounts.schemas import AccountCreate
+from pcrm.accounts.service import normalize_query
+from pcrm.identity import service as identity_service
+from tests.accounts.builders import new_account, new_contact
+from tests.factories import bearer
+
+# --- the pure functions -----------------------------------------------------------------------
+
+
+def test_normalize_folds_width_and_case_and_blanks_control_characters():
+    assert search.normalize("  ＡＢＣ\u3000Ｔｅｃｈ\t") == "abc tech"
+    assert search.normalize("Straße") == "strasse"
+
+
+def test_pinyin_initials_take_only_chinese_characters():
+    assert search.pinyin_initials("华为技术有限公司") == "hwjsyxgs"
+    assert search.pinyin_initials("ABC科技2号") == "kjh"
+
+
+def test_grams_are_distinct_one_and_two_character_pieces_without_whitespace():
+    assert search.grams("华为 ab") == {"华", "为", "华为", "a", "b", "ab"}
+    assert search.grams("aaa") == {"a", "aa"}
+    assert search.grams("") == set()
+
+
+def test_query_grams_is_the_character_itself_or_the_bigrams():
+    assert search.query_grams("华") == ["华"]
+    assert search.query_grams(" ") == []
+    assert search.query_grams("华为技术") == ["为技", "华为", "技术"]
+    assert search.query_grams("abc tech") == ["ab", "bc", "ch", "ec", "te"]
+    assert search.query_grams("a b") == []
+
+
+def test_index_fields_join_normalised_fields_with_their_pinyin_initials():
+    text, grams = search.index_fields(["华为", None, "", "Ａb"])
+    assert text == "华为\x1fhw\x1fab"
+    assert grams == "a ab b h hw w 为 华 华为"
+
+
+def test_index_fields_skip_initials_of_a_single_chinese_character():
+    assert search.index_fields(["华"]) == ("华", "华")
+
+
+def test_sort_key_orders_by_pinyin_then_latin():
+    names = ["Zeta", "华为", "百度", "阿里"]
+    assert sorted(names, key=search.sort_key) == ["阿里", "百度", "华为", "Zeta"]
+    assert search.sort_key("华为") == "huawei"
+
+
+def test_like_pattern_escapes_wildcards_and_the_escape_character():
+    assert search.like_pattern("50%_\\") == "%50\\%\\_\\\\%"
+
+
+def test_fts_match_requires_every_gram_quoted():
+    assert search.fts_match(["华为", 'a"']) == '"华为" AND "a"""'
+
+
+@pytest.mark.parametrize(
+    ("typed", "seen"),
+    [
+        ("138 1234 5678", "13812345678"),
+        ("+86 138-1234-5678", "+8613812345678"),
+        ("(010) 8888 6666", "01088886666"),
+        ("  ＡＢＣ ", "abc"),
+        ("华为 技术", "华为 技术"),
+        ("   ", None),
+        (None, None),
+        ("x" * 150, "x" * 100),
+    ],
+)
+def test_normalize_query_drops_spaces_and_dashes_only_from_phone_like_input(typed, seen):
+    assert normalize_query(typed) == seen
+
+
+# --- through the API, on both databases --------------------------------------------------------
+
+
+def _names(response):
+    assert response.status_code == 200, response.text
+    return [item["name"] for item in response.json()["items"]]
+
+
+@pytest.fixture
+def catalogue(client, acme):
+    """Accounts and contacts of acme, one archived account and one of another workspace."""
+    token = acme["tokens"]["owner"]
+    huawei = new_account(client, token, "华为技术有限公司")
+    new_account(client, token, "华为为技集团")  # has the grams 华为 and 为技, not 华为技
+    new_account(client, token, "ＡＢＣ\u3000Ｔｅｃｈ")
+    new_account(
+        client, token, "中国移动通信集团有限公司", short_name="中移动", aliases=["China Mobile"]
+    )
+    new_account(client, token, "A_B 科技")
+    new_account(client, token, "AXB A_X X_B 工作室")  # grams a_ and _b, and a?b, never a_b
+    new_account(client, token, "50%折扣商行")
+    new_account(client, token, "50元折扣商行")
+    new_account(client, token, "500强0%利率基金")  # grams 50 and 0%, never 50%
+    archived = new_account(client, token, "华为终端有限公司")
+    response = client.post(f"/api/v1/accounts/{archived['id']}/archive", headers=bearer(token))
+    assert response.status_code == 200
+    new_account(client, acme["tokens"]["stranger"], "华为云计算技术有限公司")
+
+    zhang = new_contact(
+        client,
+        token,
+        huawei["id"],
+        "张伟",
+        mobile="13812345678",
+        email="Zhang.Wei@Huawei.com",
+        title="采购总监",
+        department="采购部",
+    )
+    new_contact(
+        client,
+        token,
+        huawei["id"],
+        "李娜",
+        mobile="13900001111",
+        email="li.na@example.com",
+        title="CTO",
+        department="信息中心",
+    )
+    gone = new_contact(client, token, huawei["id"], "王强", mobile="13700002222")
+    response = client.post(f"/api/v1/contacts/{gone['id']}/archive", headers=bearer(token))
+    assert response.status_code == 200
+    other = new_account(client, acme["tokens"]["stranger"], "外部单位")
+    new_contact(client, acme["tokens"]["stranger"], other["id"], "张伟外", mobile="13812345678")
+    return {"huawei": huawei, "zhang": zhang}
+
+
+def test_accounts_are_found_by_any_substring_of_their_names(client, acme, catalogue):
+    headers = bearer(acme["tokens"]["viewer"])
+    queries = [
+        "华为",
+        "华",
+        "技术",
+        "华为技",
+        "abc tech",
+        "ABC",
+        "hwjs",
+        "中移动",
+        "china mobile",
+        "a_b",
+        "50%",
+        "终端",
+        "云计算",
+    ]
+    found = {
+        q: _names(client.get("/api/v1/accounts", params={"q": q}, headers=headers)) for q in queries
+    }
+    assert found == {
+        "华为": ["华为技术有限公司", "华为为技集团"],
+        "华": ["华为技术有限公司", "华为为技集团"],
+        "技术": ["华为技术有限公司"],
+        "华为技": ["华为技术有限公司"],
+        "abc tech": ["ＡＢＣ\u3000Ｔｅｃｈ"],
+        "ABC": ["ＡＢＣ\u3000Ｔｅｃｈ"],
+        "hwjs": ["华为技术有限公司"],
+        "中移动": ["中国移动通信集团有限公司"],
+        "china mobile": ["中国移动通信集团有限公司"],
+        "a_b": ["A_B 科技"],
+        "50%": ["50%折扣商行"],
+        "终端": [],  # archived
+        "云计算": [],  # another workspace's
+    }
+
+
+def test_an_archived_account_is_found_only_when_archived_ones_are_asked_for(
+    client, acme, catalogue
+):
+    headers = bearer(acme["tokens"]["viewer"])
+    response = client.get(
+        "/api/v1/accounts", params={"q": "华为", "include_archived": "true"}, headers=headers
+    )
+    assert _names(response) == ["华为技术有限公司", "华为为技集团", "华为终端有限公司"]
+
+
+def test_contacts_are_found_by_phone_email_title_and_department(client, acme, catalogue):
+    headers = bearer(acme["tokens"]["viewer"])
+    queries = [
+        "13812345678",
+        "1234567",
+        "138 1234 5678",
+        "+86 138-1234-5678",
+        "huawei.com",
+        "ZHANG.W",
+        "采购总监",
+        "总监",
+        "信息中心",
+        "cto",
+        "zw",
+        "13700002222",
+        "张伟外",
+    ]
+    found = {
+        q: _names(client.get("/api/v1/contacts", params={"q": q}, headers=headers)) for q in queries
+    }
+    assert found == {
+        "13812345678": ["张伟"],
+        "1234567": ["张伟"],
+        "138 1234 5678": ["张伟"],
+        "+86 138-1234-5678": ["张伟"],
+        "huawei.com": ["张伟"],
+        "ZHANG.W": ["张伟"],
+        "采购总监": ["张伟"],
+        "总监": ["张伟"],
+        "信息中心": ["李娜"],
+        "cto": ["李娜"],
+        "zw": ["张伟"],
+        "13700002222": [],  # archived
+        "张伟外": [],  # another workspace's
+    }
+
+
+def test_the_search_box_puts_exact_then_leading_matches_first(client, acme):
+    token = acme["tokens"]["owner"]
+    shenzhen = new_account(client, token, "深圳华为")
+    new_account(client, token, "华为终端")
+    new_account(client, token, "华为技术有限公司")
+    exact = new_account(client, token, "华为", short_name="HW")
+    zhang = new_contact(
+        client, token, shenzhen["id"], "张伟", title="采购总监", department="华为事业部"
+    )
+
+    response = client.get(
+        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme["tokens"]["viewer"])
+    )
+
+    assert response.status_code == 200
+    body = response.json()
+    assert [hit["name"] for hit in body["accounts"]] == [
+        "华为",
+        "华为技术有限公司",
+        "华为终端",
+        "深圳华为",
+    ]
+    assert body["accounts"][0] == {
+        "kind": "account",
+        "id": exact["id"],
+        "name": "华为",
+        "detail": "HW",
+        "url": f"/accounts/{exact['id']}",
+    }
+    assert body["query"] == "华为"
+    assert body["contacts"] == [
+        {
+            "kind": "contact",
+            "id": zhang["id"],
+            "name": "张伟",
+            "detail": "深圳华为 · 采购总监",
+            "url": f"/contacts/{zhang['id']}",
+        }
+    ]
+
+
+def test_the_search_box_never_shows_another_workspaces_rows(client, acme, catalogue):
+    mine = client.get(
+        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme["tokens"]["viewer"])
+    ).json()
+    theirs = client.get(
+        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme["tokens"]["stranger"])
+    ).json()
+    assert [h["name"] for h in mine["accounts"]] == ["华为技术有限公司", "华为为技集团"]
+    assert [h["name"] for h in theirs["accounts"]] == ["华为云计算技术有限公司"]
+    by_phone = client.get(
+        "/api/v1/search", params={"q": "13812345678"}, headers=bearer(acme["tokens"]["stranger"])
+    ).json()
+    assert [h["name"] for h in by_phone["contacts"]] == ["张伟外"]
+
+
+def test_a_blank_search_finds_nothing_instead_of_everything(client, acme):
+    account = new_account(client, acme["tokens"]["owner"], "华为技术有限公司")
+    new_contact(client, acme["tokens"]["owner"], account["id"], "张伟", mobile="13812345678")
+
+    response = client.get(
+        "/api/v1/search", params={"q": " - "}, headers=bearer(acme["tokens"]["viewer"])
+    )
+    assert response.json() == {"query": " - ", "accounts": [], "contacts": []}
+
+
+def test_punctuation_only_grams_are_found_like_any_other(client, acme):
+    token = acme["tokens"]["owner"]
+    new_account(client, token, "C++ 培训中心")
+    new_account(client, token, "C 语言学院")
+    response = client.get(
+        "/api/v1/accounts", params={"q": "c++"}, headers=bearer(acme["tokens"]["viewer"])
+    )
+    assert _names(response) == ["C++ 培训中心"]
+
+
+def test_an_exact_name_is_first_even_among_many_partial_matches(client, acme, uow):
+    with uow() as db:
+        principal = identity_service.operator_principal(db, "acme", "owner@acme.example")
+        account_service.create_account(db, principal, AccountCreate(name="华为"))
+        for n in range(50):
+            account_service.create_account(db, principal, AccountCreate(name=f"华为分公司{n:02d}"))
+
+    response = client.get(
+        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme["tokens"]["viewer"])
+    )
+
+    assert response.json()["accounts"][0]["name"] == "华为"
