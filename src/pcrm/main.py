@@ -24,6 +24,7 @@ from pcrm.core.tenancy import install_tenant_guard
 from pcrm.identity import routes_api as identity_api
 from pcrm.identity import routes_html as identity_html
 from pcrm.identity.auth import install_auth_handlers
+from pcrm.relationships import routes_api as relationships_api
 from pcrm.web import routes as web_routes
 from pcrm.web.context import shell_context
 
@@ -99,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=PACKAGE_DIR / "web" / "static"), name="static")
     app.include_router(identity_api.router)
     app.include_router(accounts_api.router)
+    app.include_router(relationships_api.router)
     app.include_router(identity_html.router)
     app.include_router(accounts_html.router)
     app.include_router(web_routes.router)

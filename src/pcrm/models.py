@@ -16,6 +16,14 @@ from pcrm.core.db import Base
 from pcrm.core.instance import InstanceSetting
 from pcrm.core.reminders import Reminder
 from pcrm.identity.models import ApiToken, Invitation, LoginAttempt, User, UserSession, Workspace
+from pcrm.relationships.models import (
+    Acquaintance,
+    Competitor,
+    CompetitorTie,
+    DottedLine,
+    Influence,
+    ProfileEntry,
+)
 
 metadata = Base.metadata
 
@@ -23,16 +31,22 @@ __all__ = [
     "Account",
     "AccountTag",
     "AccountTeamMember",
+    "Acquaintance",
     "Activity",
     "ActivityParticipant",
     "ApiToken",
     "AuditEntry",
+    "Competitor",
+    "CompetitorTie",
     "Contact",
+    "DottedLine",
     "Employment",
+    "Influence",
     "InstanceSetting",
     "Invitation",
     "ListColumns",
     "LoginAttempt",
+    "ProfileEntry",
     "Reminder",
     "SavedView",
     "User",

@@ -16,6 +16,7 @@ from sqlalchemy import (
     column,
     delete,
     func,
+    or_,
     select,
     text,
 )
@@ -535,3 +536,109 @@ def move_participant(
                 db.delete(row)
             else:
                 row.contact_id = to_contact
+
+
+def last_interactions(
+    db: Session, scope: WorkspaceScope, user_ids: Iterable[int], contact_ids: Iterable[int]
+) -> dict[tuple[int, int], datetime]:
+    """(user id, contact id) → time of their latest activity together (as participants, or the
+    user owning an activity with the contact)."""
+    users, contacts = set(user_ids), set(contact_ids)
+    if not users or not contacts:
+        return {}
+    us = ActivityParticipant.__table__.alias("us")
+    them = ActivityParticipant.__table__.alias("them")
+    together = (
+        select(us.c.user_id, them.c.contact_id, func.max(Activity.occurred_at))
+        .select_from(us)
+        .join(
+            them,
+            (them.c.activity_id == us.c.activity_id) & (them.c.workspace_id == scope.workspace_id),
+        )
+        .join(
+            Activity,
+            (Activity.id == us.c.activity_id) & (Activity.workspace_id == scope.workspace_id),
+        )
+        .where(
+            us.c.workspace_id == scope.workspace_id,
+            us.c.user_id.in_(users),
+            them.c.contact_id.in_(contacts),
+            Activity.archived_at.is_(None),
+        )
+        .group_by(us.c.user_id, them.c.contact_id)
+    )
+    owned = (
+        select(Activity.owner_id, Activity.contact_id, func.max(Activity.occurred_at))
+        .where(
+            Activity.workspace_id == scope.workspace_id,
+            Activity.owner_id.in_(users),
+            Activity.contact_id.in_(contacts),
+            Activity.archived_at.is_(None),
+        )
+        .group_by(Activity.owner_id, Activity.contact_id)
+    )
+    found: dict[tuple[int, int], datetime] = {}
+    for query in (together, owned):
+        for user_id, contact_id, when in db.execute(query):
+            key = (int(user_id), int(contact_id))
+            if key not in found or when > found[key]:
+                found[key] = when
+    return found
+
+
+def reporting_links(
+    db: Session, scope: WorkspaceScope, contact_ids: Iterable[int]
+) -> list[tuple[int, int]]:
+    """(contact, boss) pairs where either side is one of the given contacts (not archived)."""
+    wanted = set(contact_ids)
+    if not wanted:
+        return []
+    query = select(Contact.id, Contact.reports_to_id).where(
+        Contact.workspace_id == scope.workspace_id,
+        Contact.archived_at.is_(None),
+        Contact.reports_to_id.is_not(None),
+        or_(Contact.id.in_(wanted), Contact.reports_to_id.in_(wanted)),
+    )
+    return [(int(row.id), int(row.reports_to_id)) for row in db.execute(query)]
+
+
+def last_activity_with(
+    db: Session, scope: WorkspaceScope, contact_ids: Iterable[int]
+) -> dict[int, datetime]:
+    """Contact → time of the latest activity with them (as the contact or a participant)."""
+    wanted = set(contact_ids)
+    if not wanted:
+        return {}
+    direct = (
+        select(Activity.contact_id, func.max(Activity.occurred_at))
+        .where(
+            Activity.workspace_id == scope.workspace_id,
+            Activity.contact_id.in_(wanted),
+            Activity.archived_at.is_(None),
+        )
+        .group_by(Activity.contact_id)
+    )
+    joined = (
+        select(ActivityParticipant.contact_id, func.max(Activity.occurred_at))
+        .join(
+            Activity,
+            (Activity.id == ActivityParticipant.activity_id)
+            & (Activity.workspace_id == scope.workspace_id),
+        )
+        .where(
+            ActivityParticipant.workspace_id == scope.workspace_id,
+            ActivityParticipant.contact_id.in_(wanted),
+            Activity.archived_at.is_(None),
+        )
+        .group_by(ActivityParticipant.contact_id)
+    )
+    found: dict[int, datetime] = {}
+    for query in (direct, joined):
+        for contact_id, when in db.execute(query):
+            if (
+                contact_id is not None
+                and when is not None
+                and (contact_id not in found or when > found[contact_id])
+            ):
+                found[int(contact_id)] = when
+    return found

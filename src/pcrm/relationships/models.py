@@ -1,0 +1,193 @@
+"""ORM models of the relationships area."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from pcrm.core.audit import Audited
+from pcrm.core.db import Base, IdMixin, IdType, TenantMixin, TimestampMixin, VersionedMixin
+from pcrm.core.history import register_labels
+from pcrm.core.i18n import N_
+from pcrm.relationships.vocab import (
+    AcquaintanceKind,
+    BehaviourOrientation,
+    InteractionLevel,
+    RelationshipStatus,
+)
+
+
+def _enum(cls: type[Any], name: str) -> Enum:
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        length=20,
+        validate_strings=True,
+        values_callable=lambda e: [m.value for m in e],
+    )
+
+
+def _contact() -> Mapped[int]:
+    return mapped_column(IdType, ForeignKey("contacts.id", ondelete="CASCADE"))
+
+
+class ProfileEntry(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
+    """A contact's profile as of a date (行为取向, 关系状况, 交互程度). The newest is current;
+    older ones show how the relationship developed."""
+
+    __tablename__ = "profile_entries"
+    __audit_entity__ = "profile_entry"
+    __audit_label__ = None
+    __table_args__ = (
+        Index("ix_profile_entries_contact", "workspace_id", "contact_id", "effective_on", "id"),
+    )
+
+    contact_id: Mapped[int] = _contact()
+    behaviour: Mapped[BehaviourOrientation | None] = mapped_column(
+        _enum(BehaviourOrientation, "behaviour_orientation")
+    )
+    relationship_status: Mapped[RelationshipStatus] = mapped_column(
+        _enum(RelationshipStatus, "relationship_status")
+    )
+    interaction_level: Mapped[InteractionLevel] = mapped_column(
+        _enum(InteractionLevel, "interaction_level")
+    )
+    effective_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+class Influence(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
+    """Contact → contact: who sways whom (影响力关系), strength 1–5; may cross accounts."""
+
+    __tablename__ = "influences"
+    __audit_entity__ = "influence"
+    __audit_label__ = None
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "from_contact_id", "to_contact_id"),
+        CheckConstraint("strength BETWEEN 1 AND 5", name="strength_range"),
+        CheckConstraint("from_contact_id <> to_contact_id", name="no_self"),
+        Index("ix_influences_to", "workspace_id", "to_contact_id"),
+    )
+
+    from_contact_id: Mapped[int] = _contact()
+    to_contact_id: Mapped[int] = _contact()
+    strength: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+class DottedLine(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
+    """Dotted-line reporting (虚线汇报): the contact also reports to another person."""
+
+    __tablename__ = "dotted_lines"
+    __audit_entity__ = "dotted_line"
+    __audit_label__ = None
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "contact_id", "manager_id"),
+        CheckConstraint("contact_id <> manager_id", name="no_self"),
+        Index("ix_dotted_lines_manager", "workspace_id", "manager_id"),
+    )
+
+    contact_id: Mapped[int] = _contact()
+    manager_id: Mapped[int] = _contact()
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+class Acquaintance(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
+    """One of our people knows a customer person (我司关系资源), closeness 1–5."""
+
+    __tablename__ = "acquaintances"
+    __audit_entity__ = "acquaintance"
+    __audit_label__ = None
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "user_id", "contact_id"),
+        CheckConstraint("closeness BETWEEN 1 AND 5", name="closeness_range"),
+        Index("ix_acquaintances_contact", "workspace_id", "contact_id"),
+    )
+
+    user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = _contact()
+    closeness: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[AcquaintanceKind] = mapped_column(_enum(AcquaintanceKind, "acquaintance_kind"))
+    since: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+class Competitor(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
+    """A competitor (竞争对手)."""
+
+    __tablename__ = "competitors"
+    __audit_entity__ = "competitor"
+    __table_args__ = (UniqueConstraint("workspace_id", "name"),)
+
+    name: Mapped[str] = mapped_column(String(200))
+    website: Mapped[str | None] = mapped_column(String(200))
+    strengths: Mapped[str | None] = mapped_column(Text)
+    weaknesses: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    archived_at: Mapped[datetime | None]
+
+
+class CompetitorTie(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
+    """A competitor's relationship with a customer person (竞争对手关系资源), closeness 1–5."""
+
+    __tablename__ = "competitor_ties"
+    __audit_entity__ = "competitor_tie"
+    __audit_label__ = None
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "competitor_id", "contact_id"),
+        CheckConstraint("closeness BETWEEN 1 AND 5", name="closeness_range"),
+        Index("ix_competitor_ties_contact", "workspace_id", "contact_id"),
+    )
+
+    competitor_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("competitors.id", ondelete="CASCADE")
+    )
+    contact_id: Mapped[int] = _contact()
+    closeness: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str | None] = mapped_column(String(300))
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+register_labels(
+    entities={
+        "profile_entry": N_("Profile"),
+        "influence": N_("Influence"),
+        "dotted_line": N_("Dotted-line reporting"),
+        "acquaintance": N_("Our relationship"),
+        "competitor": N_("Competitor"),
+        "competitor_tie": N_("Competitor relationship"),
+    },
+    fields={
+        "behaviour": N_("Behaviour orientation"),
+        "relationship_status": N_("Relationship status"),
+        "interaction_level": N_("Interaction level"),
+        "effective_on": N_("As of"),
+        "note": N_("Note"),
+        "from_contact_id": N_("From"),
+        "to_contact_id": N_("To"),
+        "strength": N_("Strength"),
+        "manager_id": N_("Dotted-line manager"),
+        "closeness": N_("Closeness"),
+        "kind": N_("Kind"),
+        "since": N_("Since"),
+        "competitor_id": N_("Competitor"),
+        "strengths": N_("Strengths"),
+        "weaknesses": N_("Weaknesses"),
+        "source": N_("Source"),
+    },
+    links={"competitor": "/competitors/{id}"},
+)

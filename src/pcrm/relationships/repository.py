@@ -1,0 +1,223 @@
+"""Every query of the relationships area, always scoped to the workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from pcrm.core.errors import NotFound
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.relationships.models import (
+    Acquaintance,
+    Competitor,
+    CompetitorTie,
+    DottedLine,
+    Influence,
+    ProfileEntry,
+)
+
+Edge = TypeVar("Edge", Influence, DottedLine, Acquaintance, Competitor, CompetitorTie)
+
+
+def _one(db: Session, model: type[Edge], scope: WorkspaceScope, record_id: int) -> Edge:
+    found = db.scalar(
+        select(model).where(model.workspace_id == scope.workspace_id, model.id == record_id)
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def influence(db: Session, scope: WorkspaceScope, record_id: int) -> Influence:
+    return _one(db, Influence, scope, record_id)
+
+
+def dotted_line(db: Session, scope: WorkspaceScope, record_id: int) -> DottedLine:
+    return _one(db, DottedLine, scope, record_id)
+
+
+def acquaintance(db: Session, scope: WorkspaceScope, record_id: int) -> Acquaintance:
+    return _one(db, Acquaintance, scope, record_id)
+
+
+def competitor(db: Session, scope: WorkspaceScope, record_id: int) -> Competitor:
+    return _one(db, Competitor, scope, record_id)
+
+
+def competitor_tie(db: Session, scope: WorkspaceScope, record_id: int) -> CompetitorTie:
+    return _one(db, CompetitorTie, scope, record_id)
+
+
+def influence_between(
+    db: Session, scope: WorkspaceScope, source: int, target: int
+) -> Influence | None:
+    return db.scalar(
+        select(Influence).where(
+            Influence.workspace_id == scope.workspace_id,
+            Influence.from_contact_id == source,
+            Influence.to_contact_id == target,
+        )
+    )
+
+
+def dotted_line_between(
+    db: Session, scope: WorkspaceScope, contact_id: int, manager_id: int
+) -> DottedLine | None:
+    return db.scalar(
+        select(DottedLine).where(
+            DottedLine.workspace_id == scope.workspace_id,
+            DottedLine.contact_id == contact_id,
+            DottedLine.manager_id == manager_id,
+        )
+    )
+
+
+def acquaintance_of(
+    db: Session, scope: WorkspaceScope, user_id: int, contact_id: int
+) -> Acquaintance | None:
+    return db.scalar(
+        select(Acquaintance).where(
+            Acquaintance.workspace_id == scope.workspace_id,
+            Acquaintance.user_id == user_id,
+            Acquaintance.contact_id == contact_id,
+        )
+    )
+
+
+def tie_of(
+    db: Session, scope: WorkspaceScope, competitor_id: int, contact_id: int
+) -> CompetitorTie | None:
+    return db.scalar(
+        select(CompetitorTie).where(
+            CompetitorTie.workspace_id == scope.workspace_id,
+            CompetitorTie.competitor_id == competitor_id,
+            CompetitorTie.contact_id == contact_id,
+        )
+    )
+
+
+def competitor_named(db: Session, scope: WorkspaceScope, name: str) -> Competitor | None:
+    return db.scalar(
+        select(Competitor).where(
+            Competitor.workspace_id == scope.workspace_id, Competitor.name == name
+        )
+    )
+
+
+def competitors(db: Session, scope: WorkspaceScope) -> Sequence[Competitor]:
+    query = select(Competitor).where(
+        Competitor.workspace_id == scope.workspace_id, Competitor.archived_at.is_(None)
+    )
+    return db.scalars(query.order_by(Competitor.name)).all()
+
+
+def competitors_by_ids(
+    db: Session, scope: WorkspaceScope, ids: Iterable[int]
+) -> dict[int, Competitor]:
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    query = select(Competitor).where(
+        Competitor.workspace_id == scope.workspace_id, Competitor.id.in_(wanted)
+    )
+    return {c.id: c for c in db.scalars(query)}
+
+
+def profile_history(db: Session, scope: WorkspaceScope, contact_id: int) -> Sequence[ProfileEntry]:
+    query = select(ProfileEntry).where(
+        ProfileEntry.workspace_id == scope.workspace_id, ProfileEntry.contact_id == contact_id
+    )
+    return db.scalars(
+        query.order_by(ProfileEntry.effective_on.desc(), ProfileEntry.id.desc())
+    ).all()
+
+
+def current_profiles(
+    db: Session, scope: WorkspaceScope, contact_ids: Iterable[int]
+) -> dict[int, ProfileEntry]:
+    """The newest profile entry of each contact, in one query."""
+    wanted = set(contact_ids)
+    if not wanted:
+        return {}
+    newest = (
+        select(ProfileEntry.contact_id, func.max(ProfileEntry.id).label("id"))
+        .where(ProfileEntry.workspace_id == scope.workspace_id, ProfileEntry.contact_id.in_(wanted))
+        .group_by(ProfileEntry.contact_id)
+        .subquery()
+    )
+    query = select(ProfileEntry).where(
+        ProfileEntry.workspace_id == scope.workspace_id, ProfileEntry.id.in_(select(newest.c.id))
+    )
+    return {p.contact_id: p for p in db.scalars(query)}
+
+
+def influences_touching(
+    db: Session, scope: WorkspaceScope, contact_ids: Iterable[int]
+) -> Sequence[Influence]:
+    wanted = set(contact_ids)
+    if not wanted:
+        return []
+    query = select(Influence).where(
+        Influence.workspace_id == scope.workspace_id,
+        or_(Influence.from_contact_id.in_(wanted), Influence.to_contact_id.in_(wanted)),
+    )
+    return db.scalars(query).all()
+
+
+def dotted_lines_touching(
+    db: Session, scope: WorkspaceScope, contact_ids: Iterable[int]
+) -> Sequence[DottedLine]:
+    wanted = set(contact_ids)
+    if not wanted:
+        return []
+    query = select(DottedLine).where(
+        DottedLine.workspace_id == scope.workspace_id,
+        or_(DottedLine.contact_id.in_(wanted), DottedLine.manager_id.in_(wanted)),
+    )
+    return db.scalars(query).all()
+
+
+def acquaintances_of_contacts(
+    db: Session, scope: WorkspaceScope, contact_ids: Iterable[int]
+) -> Sequence[Acquaintance]:
+    wanted = set(contact_ids)
+    if not wanted:
+        return []
+    query = select(Acquaintance).where(
+        Acquaintance.workspace_id == scope.workspace_id, Acquaintance.contact_id.in_(wanted)
+    )
+    return db.scalars(query).all()
+
+
+def acquaintances_of_user(
+    db: Session, scope: WorkspaceScope, user_id: int
+) -> Sequence[Acquaintance]:
+    query = select(Acquaintance).where(
+        Acquaintance.workspace_id == scope.workspace_id, Acquaintance.user_id == user_id
+    )
+    return db.scalars(query.order_by(Acquaintance.closeness.desc(), Acquaintance.id)).all()
+
+
+def ties_of_contacts(
+    db: Session, scope: WorkspaceScope, contact_ids: Iterable[int]
+) -> Sequence[CompetitorTie]:
+    wanted = set(contact_ids)
+    if not wanted:
+        return []
+    query = select(CompetitorTie).where(
+        CompetitorTie.workspace_id == scope.workspace_id, CompetitorTie.contact_id.in_(wanted)
+    )
+    return db.scalars(query).all()
+
+
+def ties_of_competitor(
+    db: Session, scope: WorkspaceScope, competitor_id: int
+) -> Sequence[CompetitorTie]:
+    query = select(CompetitorTie).where(
+        CompetitorTie.workspace_id == scope.workspace_id,
+        CompetitorTie.competitor_id == competitor_id,
+    )
+    return db.scalars(query.order_by(CompetitorTie.closeness.desc())).all()

@@ -1,0 +1,316 @@
+"""JSON API of the relationships area."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Header, Query, Request, Response, status
+from pydantic import BaseModel
+
+from pcrm.accounts.public import ContactRead, set_reports_to
+from pcrm.core.deps import DB
+from pcrm.core.etag import etag, expected_version
+from pcrm.identity.public import CurrentPrincipal
+from pcrm.relationships import service
+from pcrm.relationships.schemas import (
+    AcquaintanceCreate,
+    AcquaintanceRead,
+    AcquaintanceUpdate,
+    Closeness,
+    CompetitorRead,
+    CompetitorTieCreate,
+    CompetitorTieRead,
+    CompetitorTieUpdate,
+    CompetitorWrite,
+    DottedLineCreate,
+    DottedLineRead,
+    EdgeKind,
+    Graph,
+    InfluenceCreate,
+    InfluenceRead,
+    InfluenceUpdate,
+    Path,
+    ProfileRead,
+    ProfileWrite,
+)
+
+router = APIRouter(prefix="/api/v1", tags=["relationships"])
+IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
+
+
+class ReportsTo(BaseModel):
+    manager_id: int | None
+
+
+def _locale(request: Request) -> str:
+    return str(request.state.locale)
+
+
+def _created(response: Response, version: int | None, location: str) -> None:
+    if version is not None:
+        response.headers["ETag"] = etag(version)
+    response.headers["Location"] = location
+
+
+# --- profiles and the org chart ----------------------------------------------------------------
+
+
+@router.get("/contacts/{contact_id}/profile", summary="A contact's profile over time, newest first")
+def profile_history(contact_id: int, principal: CurrentPrincipal, db: DB) -> list[ProfileRead]:
+    return [
+        ProfileRead.model_validate(p) for p in service.profile_history(db, principal, contact_id)
+    ]
+
+
+@router.post(
+    "/contacts/{contact_id}/profile",
+    status_code=status.HTTP_201_CREATED,
+    summary="Record the contact's profile as of a date",
+)
+def set_profile(
+    contact_id: int, data: ProfileWrite, principal: CurrentPrincipal, db: DB
+) -> ProfileRead:
+    return ProfileRead.model_validate(service.set_profile(db, principal, contact_id, data))
+
+
+@router.put(
+    "/contacts/{contact_id}/reports-to",
+    summary="Re-parent a contact in the org chart (cycles are refused)",
+)
+def move_in_org_chart(
+    contact_id: int, data: ReportsTo, principal: CurrentPrincipal, db: DB
+) -> ContactRead:
+    return set_reports_to(db, principal, contact_id, data.manager_id)
+
+
+# --- edges -------------------------------------------------------------------------------------
+
+
+@router.post("/influences", status_code=status.HTTP_201_CREATED, summary="Record who sways whom")
+def create_influence(
+    data: InfluenceCreate, principal: CurrentPrincipal, db: DB, response: Response
+) -> InfluenceRead:
+    edge = service.create_influence(db, principal, data)
+    _created(response, edge.version, f"/api/v1/influences/{edge.id}")
+    return InfluenceRead.model_validate(edge)
+
+
+@router.patch("/influences/{edge_id}", summary="Change an influence's strength or note")
+def update_influence(
+    edge_id: int,
+    data: InfluenceUpdate,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> InfluenceRead:
+    edge = service.update_influence(db, principal, edge_id, data, expected_version(if_match))
+    response.headers["ETag"] = etag(edge.version)
+    return InfluenceRead.model_validate(edge)
+
+
+@router.delete(
+    "/influences/{edge_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Remove an influence"
+)
+def delete_influence(edge_id: int, principal: CurrentPrincipal, db: DB) -> None:
+    service.delete_influence(db, principal, edge_id)
+
+
+@router.post(
+    "/dotted-lines", status_code=status.HTTP_201_CREATED, summary="Record dotted-line reporting"
+)
+def create_dotted_line(
+    data: DottedLineCreate, principal: CurrentPrincipal, db: DB, response: Response
+) -> DottedLineRead:
+    edge = service.create_dotted_line(db, principal, data)
+    _created(response, None, f"/api/v1/dotted-lines/{edge.id}")
+    return DottedLineRead.model_validate(edge)
+
+
+@router.delete(
+    "/dotted-lines/{edge_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Remove dotted-line reporting",
+)
+def delete_dotted_line(edge_id: int, principal: CurrentPrincipal, db: DB) -> None:
+    service.delete_dotted_line(db, principal, edge_id)
+
+
+@router.post(
+    "/acquaintances",
+    status_code=status.HTTP_201_CREATED,
+    summary="Record that one of our people knows a customer person",
+)
+def create_acquaintance(
+    data: AcquaintanceCreate, principal: CurrentPrincipal, db: DB, response: Response
+) -> AcquaintanceRead:
+    edge = service.create_acquaintance(db, principal, data)
+    _created(response, edge.version, f"/api/v1/acquaintances/{edge.id}")
+    return AcquaintanceRead.model_validate(edge)
+
+
+@router.patch("/acquaintances/{edge_id}", summary="Change closeness, kind, since or note")
+def update_acquaintance(
+    edge_id: int,
+    data: AcquaintanceUpdate,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> AcquaintanceRead:
+    edge = service.update_acquaintance(db, principal, edge_id, data, expected_version(if_match))
+    response.headers["ETag"] = etag(edge.version)
+    return AcquaintanceRead.model_validate(edge)
+
+
+@router.delete(
+    "/acquaintances/{edge_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Remove one of our relationships",
+)
+def delete_acquaintance(edge_id: int, principal: CurrentPrincipal, db: DB) -> None:
+    service.delete_acquaintance(db, principal, edge_id)
+
+
+@router.get("/contacts/{contact_id}/known-by", summary="Which of our people know this contact")
+def who_knows(contact_id: int, principal: CurrentPrincipal, db: DB) -> list[AcquaintanceRead]:
+    return service.who_knows(db, principal, contact_id)
+
+
+@router.get("/users/{user_id}/acquaintances", summary="The customer people a user knows")
+def known_by(user_id: int, principal: CurrentPrincipal, db: DB) -> list[AcquaintanceRead]:
+    return service.known_by(db, principal, user_id)
+
+
+# --- competitors -------------------------------------------------------------------------------
+
+
+@router.get("/competitors", summary="Competitors")
+def list_competitors(principal: CurrentPrincipal, db: DB) -> list[CompetitorRead]:
+    return [CompetitorRead.model_validate(c) for c in service.list_competitors(db, principal)]
+
+
+@router.post("/competitors", status_code=status.HTTP_201_CREATED, summary="Add a competitor")
+def create_competitor(
+    data: CompetitorWrite, principal: CurrentPrincipal, db: DB, response: Response
+) -> CompetitorRead:
+    competitor = service.create_competitor(db, principal, data)
+    _created(response, competitor.version, f"/api/v1/competitors/{competitor.id}")
+    return CompetitorRead.model_validate(competitor)
+
+
+@router.get("/competitors/{competitor_id}", summary="One competitor")
+def get_competitor(
+    competitor_id: int, principal: CurrentPrincipal, db: DB, response: Response
+) -> CompetitorRead:
+    competitor = service.get_competitor(db, principal, competitor_id)
+    response.headers["ETag"] = etag(competitor.version)
+    return CompetitorRead.model_validate(competitor)
+
+
+@router.put("/competitors/{competitor_id}", summary="Change a competitor")
+def update_competitor(
+    competitor_id: int,
+    data: CompetitorWrite,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> CompetitorRead:
+    competitor = service.update_competitor(
+        db, principal, competitor_id, data, expected_version(if_match)
+    )
+    response.headers["ETag"] = etag(competitor.version)
+    return CompetitorRead.model_validate(competitor)
+
+
+@router.get(
+    "/competitors/{competitor_id}/ties", summary="Customer people this competitor is close to"
+)
+def competitor_ties(
+    competitor_id: int, principal: CurrentPrincipal, db: DB
+) -> list[CompetitorTieRead]:
+    return [
+        CompetitorTieRead.model_validate(t)
+        for t in service.competitor_ties(db, principal, competitor_id)
+    ]
+
+
+@router.post(
+    "/competitor-ties",
+    status_code=status.HTTP_201_CREATED,
+    summary="Record a competitor's relationship with a customer person",
+)
+def create_tie(
+    data: CompetitorTieCreate, principal: CurrentPrincipal, db: DB, response: Response
+) -> CompetitorTieRead:
+    tie = service.create_tie(db, principal, data)
+    _created(response, tie.version, f"/api/v1/competitor-ties/{tie.id}")
+    return CompetitorTieRead.model_validate(tie)
+
+
+@router.patch("/competitor-ties/{tie_id}", summary="Change a competitor relationship")
+def update_tie(
+    tie_id: int,
+    data: CompetitorTieUpdate,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> CompetitorTieRead:
+    tie = service.update_tie(db, principal, tie_id, data, expected_version(if_match))
+    response.headers["ETag"] = etag(tie.version)
+    return CompetitorTieRead.model_validate(tie)
+
+
+@router.delete(
+    "/competitor-ties/{tie_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Remove a competitor relationship",
+)
+def delete_tie(tie_id: int, principal: CurrentPrincipal, db: DB) -> None:
+    service.delete_tie(db, principal, tie_id)
+
+
+# --- analyses ----------------------------------------------------------------------------------
+
+
+@router.get(
+    "/accounts/{account_id}/relationship-graph",
+    summary="The account's people and every link between them, as nodes and edges",
+)
+def relationship_graph(
+    request: Request,
+    account_id: int,
+    principal: CurrentPrincipal,
+    db: DB,
+    kinds: Annotated[list[EdgeKind] | None, Query()] = None,
+) -> Graph:
+    return service.account_graph(
+        db, principal, account_id, set(kinds) if kinds else None, _locale(request)
+    )
+
+
+@router.get(
+    "/accounts/{account_id}/closeness",
+    summary="How well we cover the account's key people (客户关系紧密度)",
+)
+def account_closeness(
+    request: Request, account_id: int, principal: CurrentPrincipal, db: DB
+) -> Closeness:
+    return service.closeness(db, principal, account_id, _locale(request))
+
+
+@router.get(
+    "/contacts/{contact_id}/paths",
+    summary="Who can introduce us: paths from our people to this contact (≤ 4 links)",
+)
+def paths(
+    request: Request,
+    contact_id: int,
+    principal: CurrentPrincipal,
+    db: DB,
+    mode: Literal["strongest", "fewest"] = "strongest",
+    limit: Annotated[int, Query(ge=1, le=20)] = 5,
+) -> list[Path]:
+    return service.paths_to(db, principal, contact_id, mode, limit, _locale(request))

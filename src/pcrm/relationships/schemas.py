@@ -1,0 +1,236 @@
+"""API schemas of the relationships area."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from pcrm.relationships.vocab import (
+    AcquaintanceKind,
+    BehaviourOrientation,
+    InteractionLevel,
+    RelationshipStatus,
+)
+
+Note = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=500)]
+Strength = Annotated[int, Field(ge=1, le=5, description="1 (weak) to 5 (strong)")]
+
+
+class _Write(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class _Read(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class ProfileWrite(_Write):
+    behaviour: BehaviourOrientation | None = None
+    relationship_status: RelationshipStatus = RelationshipStatus.UNKNOWN
+    interaction_level: InteractionLevel = InteractionLevel.NONE
+    effective_on: date | None = Field(default=None, description="Defaults to today.")
+    note: Note = None
+
+
+class ProfileRead(_Read):
+    id: int
+    contact_id: int
+    behaviour: BehaviourOrientation | None
+    relationship_status: RelationshipStatus
+    interaction_level: InteractionLevel
+    effective_on: date
+    note: str | None
+    created_at: datetime
+
+
+class InfluenceCreate(_Write):
+    from_contact_id: int
+    to_contact_id: int
+    strength: Strength
+    note: Note = None
+
+
+class InfluenceUpdate(_Write):
+    strength: Strength | None = None
+    note: Note = None
+
+
+class InfluenceRead(_Read):
+    id: int
+    from_contact_id: int
+    to_contact_id: int
+    strength: int
+    note: str | None
+    version: int
+
+
+class DottedLineCreate(_Write):
+    contact_id: int
+    manager_id: int
+    note: Note = None
+
+
+class DottedLineRead(_Read):
+    id: int
+    contact_id: int
+    manager_id: int
+    note: str | None
+
+
+class AcquaintanceCreate(_Write):
+    user_id: int
+    contact_id: int
+    closeness: Strength
+    kind: AcquaintanceKind = AcquaintanceKind.BUSINESS
+    since: date | None = None
+    note: Note = None
+
+
+class AcquaintanceUpdate(_Write):
+    closeness: Strength | None = None
+    kind: AcquaintanceKind | None = None
+    since: date | None = None
+    note: Note = None
+
+
+class AcquaintanceRead(_Read):
+    id: int
+    user_id: int
+    contact_id: int
+    closeness: int
+    kind: AcquaintanceKind
+    since: date | None
+    note: str | None
+    last_interaction: datetime | None = Field(
+        default=None, description="Latest activity the user and the contact took part in."
+    )
+    version: int
+
+
+class CompetitorWrite(_Write):
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    website: Annotated[str | None, StringConstraints(max_length=200)] = None
+    strengths: Annotated[str | None, StringConstraints(max_length=5000)] = None
+    weaknesses: Annotated[str | None, StringConstraints(max_length=5000)] = None
+    notes: Annotated[str | None, StringConstraints(max_length=5000)] = None
+
+
+class CompetitorRead(_Read):
+    id: int
+    name: str
+    website: str | None
+    strengths: str | None
+    weaknesses: str | None
+    notes: str | None
+    version: int
+
+
+class CompetitorTieCreate(_Write):
+    competitor_id: int
+    contact_id: int
+    closeness: Strength
+    source: Annotated[str | None, StringConstraints(max_length=300)] = Field(
+        default=None, description="Where we learned it."
+    )
+    note: Note = None
+
+
+class CompetitorTieUpdate(_Write):
+    closeness: Strength | None = None
+    source: Annotated[str | None, StringConstraints(max_length=300)] = None
+    note: Note = None
+
+
+class CompetitorTieRead(_Read):
+    id: int
+    competitor_id: int
+    contact_id: int
+    closeness: int
+    source: str | None
+    note: str | None
+    version: int
+
+
+NodeKind = Literal["contact", "external_contact", "user", "competitor"]
+EdgeKind = Literal["reports_to", "dotted_line", "influence", "acquaintance", "competitor_tie"]
+
+
+class GraphNode(BaseModel):
+    id: str = Field(description="c<id> contact, u<id> user, k<id> competitor")
+    kind: NodeKind
+    record_id: int
+    label: str
+    detail: str = ""
+    importance: str | None = None
+    relationship_status: str | None = None
+    account_id: int | None = None
+
+
+class GraphEdge(BaseModel):
+    source: str
+    target: str
+    kind: EdgeKind
+    strength: int | None = None
+    record_id: int | None = None
+
+
+class Graph(BaseModel):
+    account_id: int
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+class PathStep(BaseModel):
+    source: str
+    target: str
+    kind: EdgeKind
+    strength: int
+    source_label: str
+    target_label: str
+
+
+class Path(BaseModel):
+    user_id: int
+    steps: list[PathStep]
+    hops: int
+    score: float = Field(description="Product of link strengths / 5, from 0 to 1.")
+
+
+class Reason(BaseModel):
+    code: Literal[
+        "nobody_knows", "nobody_close", "competitor_closer", "not_supporter", "no_recent_contact"
+    ]
+    text: str = Field(description="The reason in the request's language.")
+    values: dict[str, str | int] = {}
+
+
+class WeakSpot(BaseModel):
+    contact_id: int
+    name: str
+    title: str | None
+    importance: str
+    reasons: list[Reason]
+
+
+class ContactCoverage(BaseModel):
+    contact_id: int
+    name: str
+    title: str | None
+    importance: str
+    relationship_status: str
+    our_best: int
+    our_best_user_id: int | None
+    competitor_best: int
+    competitor_best_id: int | None
+    days_since_interaction: int | None
+    points: float
+
+
+class Closeness(BaseModel):
+    account_id: int
+    score: int = Field(description="0–100, see `formula`.")
+    contacts: list[ContactCoverage]
+    weak_spots: list[WeakSpot]
+    formula: str
