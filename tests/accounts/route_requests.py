@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from tests.factories import api_routes
+from tests.factories import module_routes
 
 PREFIXES = ("/api/v1/accounts", "/api/v1/contacts", "/api/v1/activities")
 UNSAFE = {"POST", "PATCH", "PUT", "DELETE"}
@@ -33,8 +33,7 @@ def accounts_routes(app: FastAPI) -> set[tuple[str, str]]:
     """(method, path) of every route of the accounts area's JSON API."""
     return {
         (method, path)
-        for path, methods in api_routes(app)
-        if path.startswith(PREFIXES)
+        for path, methods in module_routes(app, "pcrm.accounts.routes_api")
         for method in methods
     }
 
@@ -45,6 +44,7 @@ def requests_for(target: Target, own: Target) -> dict[tuple[str, str], dict[str,
     t = target
     return {
         ("GET", "/api/v1/accounts"): {"params": {"q": t.account_name}},
+        ("GET", "/api/v1/search"): {"params": {"q": "华为"}},
         ("POST", "/api/v1/accounts"): {"json": {"name": "新单位", "parent_id": t.account}},
         ("GET", "/api/v1/accounts/duplicates"): {
             "params": {"name": t.account_name, "credit_code": t.credit_code}

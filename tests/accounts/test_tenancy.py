@@ -38,6 +38,7 @@ NOT_404 = {
     ("POST", "/api/v1/contacts/bulk-archive"): 422,
     ("GET", "/api/v1/activities"): 200,
     ("POST", "/api/v1/activities"): 422,
+    ("GET", "/api/v1/search"): 200,
 }
 
 
@@ -126,6 +127,7 @@ def test_lists_and_duplicate_checks_return_nothing_of_another_workspace(client, 
             "/api/v1/contacts",
             "/api/v1/contacts/duplicates",
             "/api/v1/activities",
+            "/api/v1/search",
         )
     }
     empty_page = {
@@ -142,6 +144,7 @@ def test_lists_and_duplicate_checks_return_nothing_of_another_workspace(client, 
         "/api/v1/contacts": empty_page,
         "/api/v1/contacts/duplicates": [],
         "/api/v1/activities": empty_page,
+        "/api/v1/search": {"query": "华为", "accounts": [], "contacts": []},
     }
 
 

@@ -92,3 +92,24 @@ def api_routes(app: object) -> list[tuple[str, set[str]]]:
 
     walk(app.routes, "")  # type: ignore[attr-defined]
     return found
+
+
+def module_routes(app: object, module: str) -> list[tuple[str, set[str]]]:
+    """(path, methods) of the endpoints defined in one module, e.g. an area's routes_api."""
+    from fastapi.routing import APIRoute
+
+    found: list[tuple[str, set[str]]] = []
+
+    def walk(routes: list[object], prefix: str) -> None:
+        for route in routes:
+            if isinstance(route, APIRoute):
+                if route.endpoint.__module__ == module:
+                    found.append((prefix + route.path, set(route.methods)))
+            elif hasattr(route, "original_router"):
+                walk(
+                    route.original_router.routes,  # type: ignore[attr-defined]
+                    prefix + route.include_context.prefix,
+                )  # type: ignore[attr-defined]
+
+    walk(app.routes, "")  # type: ignore[attr-defined]
+    return found

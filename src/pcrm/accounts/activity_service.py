@@ -36,10 +36,12 @@ def _check_links(
     account_id: int,
     contact_id: int | None,
     participant_ids: list[int],
+    *,
+    creating: bool = False,
 ) -> None:
     account = repo.accounts_by_ids(db, scope, [account_id]).get(account_id)
     errors = []
-    if account is None:
+    if account is None or (creating and account.archived_at is not None):
         errors.append(FieldError("account_id", N_("Choose an account of this workspace.")))
     wanted = {*participant_ids, *([contact_id] if contact_id is not None else [])}
     contacts = repo.contacts_by_ids(db, scope, wanted)
@@ -91,7 +93,9 @@ def create_activity(db: Session, principal: Principal, data: ActivityCreate) -> 
     check_users(
         db, scope, {"owner_id": {owner_id}, "participant_user_ids": set(data.participant_user_ids)}
     )
-    _check_links(db, scope, data.account_id, data.contact_id, data.participant_contact_ids)
+    _check_links(
+        db, scope, data.account_id, data.contact_id, data.participant_contact_ids, creating=True
+    )
     values = data.model_dump(
         exclude={"owner_id", "participant_contact_ids", "participant_user_ids"}
     )

@@ -174,6 +174,10 @@ def update_contact(
         current = repo.open_employment(db, scope, contact.id)
         if current is not None:
             current.title, current.department = contact.title, contact.department
+    if contact.status == ContactStatus.LEFT and contact.left_on is not None:
+        current = repo.open_employment(db, scope, contact.id)
+        if current is not None:
+            current.ended_on = contact.left_on  # leaving ends the job at that account
     refresh_search_fields(contact)
     db.flush()
     return contact

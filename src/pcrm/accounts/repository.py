@@ -469,11 +469,11 @@ def replace_participants(
             ActivityParticipant(
                 workspace_id=scope.workspace_id, activity_id=activity_id, contact_id=c
             )
-            for c in contact_ids
+            for c in dict.fromkeys(contact_ids)
         ]
         + [
             ActivityParticipant(workspace_id=scope.workspace_id, activity_id=activity_id, user_id=u)
-            for u in user_ids
+            for u in dict.fromkeys(user_ids)
         ]
     )
 

@@ -177,6 +177,8 @@ def create_account(db: Session, principal: Principal, data: AccountCreate) -> Ac
     _check_lost(data.lifecycle_stage, data.lost_reason)
     values = data.model_dump(exclude={"team"})
     values["owner_id"] = data.owner_id if "owner_id" in data.model_fields_set else principal.user_id
+    if data.lifecycle_stage == LifecycleStage.LOST and data.lost_on is None:
+        values["lost_on"] = principal.today()
     account = Account(workspace_id=scope.workspace_id, **values)
     refresh_search_fields(account)
     db.add(account)

@@ -81,7 +81,26 @@ def _scoped_tables(criteria: list[ColumnElement[Any]]) -> set[Any]:
     return scoped
 
 
+_CHECKED: dict[Any, None] = {}  # cache keys of statements already found scoped
+_CHECKED_MAX = 10_000
+
+
 def check_tenant_scope(statement: Any) -> None:
+    """Raise unless every tenant table of the statement is filtered on workspace_id. Finding
+    the FROM list compiles an ORM statement in full, so a statement shape found scoped once
+    (same cache key: same SQL, other parameters) is not checked again."""
+    cache_key = statement._generate_cache_key()
+    key = cache_key.key if cache_key is not None else None
+    if key is not None and key in _CHECKED:
+        return
+    _check(statement)
+    if key is not None:
+        if len(_CHECKED) >= _CHECKED_MAX:
+            _CHECKED.clear()
+        _CHECKED[key] = None
+
+
+def _check(statement: Any) -> None:
     tables = _tenant_froms(statement)
     if not tables:
         return
