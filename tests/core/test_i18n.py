@@ -57,5 +57,5 @@ def test_money_numbers_and_dates_follow_the_locale():
     assert i18n.format_money(amount, "USD", "en") == "$1,234,567.50"
     assert i18n.format_number(1234567, "zh_CN") == "1,234,567"
     moment = datetime(2026, 11, 22, 1, 30, tzinfo=UTC)
-    assert i18n.format_datetime(moment, "zh_CN") == "2026年11月22日 09:30:00"
-    assert i18n.format_datetime(moment, "en", "Europe/London") == "Nov 22, 2026, 1:30:00\u202fAM"
+    assert i18n.format_datetime(moment, "zh_CN") == "2026年11月22日 09:30"
+    assert i18n.format_datetime(moment, "en", "Europe/London") == "Nov 22, 2026, 1:30 AM"

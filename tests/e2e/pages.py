@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Dialog, Locator, Page, expect
 
 from tests.factories import PASSWORD
 
@@ -39,3 +39,24 @@ def choose_language(page: Page, code: str) -> None:
     page.get_by_test_id("language-menu").click()
     page.get_by_test_id(f"set-locale-{code}").click()
     expect(page.locator("html")).to_have_attribute("lang", HTML_LANG[code])
+
+
+def accept_dialogs(page: Page) -> list[str]:
+    """Accept every confirm() the page asks from now on; returns the list of questions asked."""
+    questions: list[str] = []
+
+    def accept(dialog: Dialog) -> None:
+        questions.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", accept)
+    return questions
+
+
+def fact(page: Page, label: str) -> Locator:
+    """The value shown beside `label` in a record's overview facts (<dl class="facts">)."""
+    return (
+        page.locator("dl.facts dt")
+        .filter(has_text=re.compile(rf"^{re.escape(label)}$"))
+        .locator("xpath=following-sibling::dd[1]")
+    )

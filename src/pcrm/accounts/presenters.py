@@ -206,7 +206,10 @@ def contact_facts(
 ) -> list[tuple[str, Any]]:
     facts: list[tuple[str, Any]] = [
         (N_("English name"), contact.english_name),
-        (N_("Gender"), label(contact.gender, locale)),
+        (
+            N_("Gender"),
+            label(contact.gender, locale) if contact.gender.value != "unknown" else None,
+        ),
         (N_("Title"), contact.title),
         (N_("Department"), contact.department),
         (N_("Reports to"), boss_name),

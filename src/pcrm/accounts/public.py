@@ -11,6 +11,7 @@ from pcrm.accounts import repository as repo
 from pcrm.accounts.presenters import label
 from pcrm.accounts.schemas import AccountRead, ContactRead, ContactUpdate
 from pcrm.accounts.vocab import Importance
+from pcrm.core.errors import FieldError, ValidationFailed
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Principal
 
@@ -66,9 +67,19 @@ def set_reports_to(
 ) -> ContactRead:
     """Re-parent a contact in its account's org chart (cycles and other accounts refused)."""
     contact = contact_service.get_contact(db, principal, contact_id)
-    contact_service.update_contact(
-        db, principal, contact_id, ContactUpdate(reports_to_id=boss_id), contact.version
-    )
+    try:
+        contact_service.update_contact(
+            db, principal, contact_id, ContactUpdate(reports_to_id=boss_id), contact.version
+        )
+    except ValidationFailed as exc:  # the org chart's callers name the new manager manager_id
+        raise ValidationFailed(
+            [
+                FieldError(
+                    "manager_id" if e.field == "reports_to_id" else e.field, e.message, e.type
+                )
+                for e in exc.errors
+            ]
+        ) from exc
     return contact_service.get_contact(db, principal, contact_id)
 
 

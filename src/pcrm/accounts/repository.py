@@ -541,8 +541,8 @@ def move_participant(
 def last_interactions(
     db: Session, scope: WorkspaceScope, user_ids: Iterable[int], contact_ids: Iterable[int]
 ) -> dict[tuple[int, int], datetime]:
-    """(user id, contact id) → time of their latest activity together (as participants, or the
-    user owning an activity with the contact)."""
+    """(user id, contact id) → time of their latest activity together: both took part, or the
+    user owns an activity with the contact as its contact or a participant."""
     users, contacts = set(user_ids), set(contact_ids)
     if not users or not contacts:
         return {}
@@ -577,8 +577,23 @@ def last_interactions(
         )
         .group_by(Activity.owner_id, Activity.contact_id)
     )
+    owned_with = (
+        select(Activity.owner_id, them.c.contact_id, func.max(Activity.occurred_at))
+        .select_from(them)
+        .join(
+            Activity,
+            (Activity.id == them.c.activity_id) & (Activity.workspace_id == scope.workspace_id),
+        )
+        .where(
+            them.c.workspace_id == scope.workspace_id,
+            Activity.owner_id.in_(users),
+            them.c.contact_id.in_(contacts),
+            Activity.archived_at.is_(None),
+        )
+        .group_by(Activity.owner_id, them.c.contact_id)
+    )
     found: dict[tuple[int, int], datetime] = {}
-    for query in (together, owned):
+    for query in (together, owned, owned_with):
         for user_id, contact_id, when in db.execute(query):
             key = (int(user_id), int(contact_id))
             if key not in found or when > found[key]:

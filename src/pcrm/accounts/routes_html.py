@@ -66,6 +66,9 @@ NOTICES = {
     "restored": N_("Restored."),
     "merged": N_("Merged. Every linked record now belongs here."),
     "bulk": N_("The chosen records were updated."),
+    "bulk_failed": N_(
+        "Nothing was changed: choose records, and an owner or a tag for that action."
+    ),
     "view_saved": N_("View saved."),
     "columns": N_("Columns saved."),
 }
@@ -217,6 +220,9 @@ def accounts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Resp
         "rows": [presenters.account_row(a, users, locale) for a in page.items],
         "errors": errors,
         "notice": _notice(request),
+        "notice_kind": "error"
+        if request.query_params.get("notice") == "bulk_failed"
+        else "success",
         "params": params,
         "vocab": presenters.vocabularies(locale),
         "user_options": presenters.user_choices(users.values(), locale),
@@ -254,7 +260,7 @@ def bulk_accounts(
         service.bulk_update_accounts(db, principal, data)
     except (ValidationError, ValidationFailed):
         db.rollback()
-        return _redirect(f"/accounts?{back}" if back else "/accounts")
+        return _redirect(f"/accounts?{back}" if back else "/accounts", "bulk_failed")
     return _redirect(f"/accounts?{back}" if back else "/accounts", "bulk")
 
 

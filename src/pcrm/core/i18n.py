@@ -107,7 +107,8 @@ def format_datetime(value: datetime | None, locale: str, tz: str = "Asia/Shangha
     if value is None:
         return ""
     local = value.astimezone(ZoneInfo(tz))
-    return babel_dates.format_datetime(local, "medium", locale=_babel_locale(locale))
+    pattern = "yyyy年M月d日 HH:mm" if locale == "zh_CN" else "MMM d, yyyy, h:mm a"
+    return babel_dates.format_datetime(local, pattern, locale=_babel_locale(locale))
 
 
 def format_date(value: date | datetime | None, locale: str) -> str:

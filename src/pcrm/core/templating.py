@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import jinja2
 from jinja2 import pass_context
@@ -56,6 +57,8 @@ def _datetime(context: Context, value: datetime | None) -> str:
 
 @pass_context
 def _date(context: Context, value: date | datetime | None) -> str:
+    if isinstance(value, datetime):  # the day where the workspace is, not the UTC day
+        value = value.astimezone(ZoneInfo(str(context.get("timezone") or "Asia/Shanghai")))
     return i18n.format_date(value, _locale(context))
 
 

@@ -138,18 +138,27 @@ def profile_history(db: Session, scope: WorkspaceScope, contact_id: int) -> Sequ
 def current_profiles(
     db: Session, scope: WorkspaceScope, contact_ids: Iterable[int]
 ) -> dict[int, ProfileEntry]:
-    """The newest profile entry of each contact, in one query."""
+    """Each contact's current profile: the entry with the latest date (then the latest
+    recorded), in one query."""
     wanted = set(contact_ids)
     if not wanted:
         return {}
-    newest = (
-        select(ProfileEntry.contact_id, func.max(ProfileEntry.id).label("id"))
+    ranked = (
+        select(
+            ProfileEntry.id,
+            func.row_number()
+            .over(
+                partition_by=ProfileEntry.contact_id,
+                order_by=(ProfileEntry.effective_on.desc(), ProfileEntry.id.desc()),
+            )
+            .label("rank"),
+        )
         .where(ProfileEntry.workspace_id == scope.workspace_id, ProfileEntry.contact_id.in_(wanted))
-        .group_by(ProfileEntry.contact_id)
         .subquery()
     )
+    newest = select(ranked.c.id).where(ranked.c.rank == 1)
     query = select(ProfileEntry).where(
-        ProfileEntry.workspace_id == scope.workspace_id, ProfileEntry.id.in_(select(newest.c.id))
+        ProfileEntry.workspace_id == scope.workspace_id, ProfileEntry.id.in_(newest)
     )
     return {p.contact_id: p for p in db.scalars(query)}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from pcrm.accounts.public import ContactRead, set_reports_to
 from pcrm.core.deps import DB
@@ -39,6 +39,8 @@ IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e
 
 
 class ReportsTo(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     manager_id: int | None
 
 
@@ -91,7 +93,7 @@ def create_influence(
     data: InfluenceCreate, principal: CurrentPrincipal, db: DB, response: Response
 ) -> InfluenceRead:
     edge = service.create_influence(db, principal, data)
-    _created(response, edge.version, f"/api/v1/influences/{edge.id}")
+    response.headers["ETag"] = etag(edge.version)
     return InfluenceRead.model_validate(edge)
 
 
@@ -123,7 +125,6 @@ def create_dotted_line(
     data: DottedLineCreate, principal: CurrentPrincipal, db: DB, response: Response
 ) -> DottedLineRead:
     edge = service.create_dotted_line(db, principal, data)
-    _created(response, None, f"/api/v1/dotted-lines/{edge.id}")
     return DottedLineRead.model_validate(edge)
 
 
@@ -145,7 +146,7 @@ def create_acquaintance(
     data: AcquaintanceCreate, principal: CurrentPrincipal, db: DB, response: Response
 ) -> AcquaintanceRead:
     edge = service.create_acquaintance(db, principal, data)
-    _created(response, edge.version, f"/api/v1/acquaintances/{edge.id}")
+    response.headers["ETag"] = etag(edge.version)
     return AcquaintanceRead.model_validate(edge)
 
 
@@ -245,7 +246,7 @@ def create_tie(
     data: CompetitorTieCreate, principal: CurrentPrincipal, db: DB, response: Response
 ) -> CompetitorTieRead:
     tie = service.create_tie(db, principal, data)
-    _created(response, tie.version, f"/api/v1/competitor-ties/{tie.id}")
+    response.headers["ETag"] = etag(tie.version)
     return CompetitorTieRead.model_validate(tie)
 
 

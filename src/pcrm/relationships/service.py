@@ -108,6 +108,8 @@ def set_profile(
 ) -> ProfileEntry:
     """Record the contact's profile as of a date; earlier entries stay as its history."""
     principal.require(Permission.WRITE)
+    if contact_id not in contacts_by_ids(db, principal.scope, {contact_id}):
+        _missing()  # the contact is in the path: missing or another workspace's is a 404
     _contacts(db, principal.scope, {"contact_id": contact_id})
     entry = ProfileEntry(
         workspace_id=principal.workspace_id,
@@ -630,6 +632,78 @@ def _reason(code: str, locale: str, **values: str | int) -> Reason:
 # --- path to a person --------------------------------------------------------------------------
 
 
+def _neighbours(
+    db: Session, scope: WorkspaceScope, frontier: set[int]
+) -> list[tuple[int, int, EdgeKind, int]]:
+    """(from contact, to contact, kind, strength) of every person-to-person link touching the
+    frontier, both ways: influence, dotted lines and the org charts."""
+    links: list[tuple[int, int, EdgeKind, int]] = []
+    for e in repo.influences_touching(db, scope, frontier):
+        links += [
+            (e.from_contact_id, e.to_contact_id, "influence", e.strength),
+            (e.to_contact_id, e.from_contact_id, "influence", e.strength),
+        ]
+    for line in repo.dotted_lines_touching(db, scope, frontier):
+        links += [
+            (line.contact_id, line.manager_id, "dotted_line", DOTTED_LINE_STRENGTH),
+            (line.manager_id, line.contact_id, "dotted_line", DOTTED_LINE_STRENGTH),
+        ]
+    for person, boss in reporting_links(db, scope, frontier):
+        links += [
+            (person, boss, "reports_to", REPORTING_STRENGTH),
+            (boss, person, "reports_to", REPORTING_STRENGTH),
+        ]
+    return [link for link in links if link[0] in frontier]
+
+
+Layer = dict[str, tuple[float, str, EdgeKind | None, int]]
+
+
+def _best_paths(
+    db: Session, scope: WorkspaceScope, layers: list[Layer], mode: str, locale: str
+) -> list[Path]:
+    """Each user's best way in (the strongest, or the shortest then strongest), rebuilt from
+    the layer it was found in."""
+    chosen: dict[int, tuple[float, int]] = {}
+    for hops, layer in enumerate(layers):
+        for node, (score, _, _, _) in layer.items():
+            if not node.startswith("u"):
+                continue
+            user_id, current = int(node[1:]), chosen.get(int(node[1:]))
+            better = (
+                (current is None or score > current[0] + 1e-9)
+                if mode != "fewest"
+                else current is None
+            )
+            if better:
+                chosen[user_id] = (score, hops)
+    users = user_refs(db, scope, set(chosen))
+    on_paths = {int(n[1:]) for layer in layers for n in layer if n.startswith("c")}
+    names = {f"c{cid}": c.name for cid, c in contacts_by_ids(db, scope, on_paths).items()}
+    names.update({f"u{uid}": u.display(locale) for uid, u in users.items()})
+    paths: list[Path] = []
+    for user_id in users:
+        score, hops = chosen[user_id]
+        steps: list[PathStep] = []
+        node = f"u{user_id}"
+        for depth in range(hops, 0, -1):
+            _score, before, kind, strength = layers[depth][node]
+            assert kind is not None  # noqa: S101 - only the target has no incoming link
+            steps.append(
+                PathStep(
+                    source=node,
+                    target=before,
+                    kind=kind,
+                    strength=strength,
+                    source_label=names.get(node, node),
+                    target_label=names.get(before, before),
+                )
+            )
+            node = before
+        paths.append(Path(user_id=user_id, steps=steps, hops=hops, score=round(score, 4)))
+    return paths
+
+
 def paths_to(
     db: Session,
     principal: Principal,
@@ -639,85 +713,56 @@ def paths_to(
     locale: str = "en",
 ) -> list[Path]:
     """Ways from our people to a customer person through who knows whom, influence and the org
-    charts: at most 4 links. "strongest" ranks by the product of link strengths (each /5),
-    "fewest" by the number of links first."""
+    charts: at most 4 links, never through archived people. "strongest" ranks by the product
+    of link strengths (each /5), "fewest" by the number of links first.
+
+    The search walks out from the target one layer of links at a time and keeps, for each
+    person and each distance, the strongest way there, so every path is rebuilt from its own
+    layer and is exactly as long and as strong as it says."""
     principal.require(Permission.READ)
     scope = principal.scope
     target = contacts_by_ids(db, scope, {contact_id}).get(contact_id)
-    if target is None:
+    if target is None or target.archived_at is not None:
         _missing()
-    # best[node] = (score, hops, previous node, edge kind, strength); nodes are "c1" or "u2".
-    best: dict[str, tuple[float, int, str | None, str, int]] = {
-        f"c{contact_id}": (1.0, 0, None, "", 0)
-    }
-    frontier = {contact_id}
-    users_reached: set[int] = set()
+    # layer[h][node] = (score, previous node, kind, strength); nodes are "c1" or "u2".
+    layers: list[dict[str, tuple[float, str, EdgeKind | None, int]]] = [
+        {f"c{contact_id}": (1.0, "", None, 0)}
+    ]
+    archived: set[int] = set()
     for hops in range(1, MAX_HOPS + 1):
-        links: list[tuple[int, str, str, int]] = []  # (from contact, to node, kind, strength)
+        previous = layers[-1]
+        frontier = {int(n[1:]) for n in previous if n.startswith("c")}
+        frontier = set(sorted(frontier, key=lambda c: -previous[f"c{c}"][0])[:FRONTIER_LIMIT])
+        layer: dict[str, tuple[float, str, EdgeKind | None, int]] = {}
+
+        def reach(
+            origin: int,
+            node: str,
+            kind: EdgeKind,
+            strength: int,
+            layer: dict[str, tuple[float, str, EdgeKind | None, int]] = layer,
+            previous: dict[str, tuple[float, str, EdgeKind | None, int]] = previous,
+        ) -> None:
+            score = previous[f"c{origin}"][0] * strength / 5
+            if node not in layer or score > layer[node][0] + 1e-9:
+                layer[node] = (score, f"c{origin}", kind, strength)
+
         for a in repo.acquaintances_of_contacts(db, scope, frontier):
-            links.append((a.contact_id, f"u{a.user_id}", "acquaintance", a.closeness))
+            reach(a.contact_id, f"u{a.user_id}", "acquaintance", a.closeness)
         if hops < MAX_HOPS:
-            for e in repo.influences_touching(db, scope, frontier):
-                for here, there in (
-                    (e.from_contact_id, e.to_contact_id),
-                    (e.to_contact_id, e.from_contact_id),
-                ):
-                    if here in frontier:
-                        links.append((here, f"c{there}", "influence", e.strength))
-            for line in repo.dotted_lines_touching(db, scope, frontier):
-                for here, there in (
-                    (line.contact_id, line.manager_id),
-                    (line.manager_id, line.contact_id),
-                ):
-                    if here in frontier:
-                        links.append((here, f"c{there}", "dotted_line", DOTTED_LINE_STRENGTH))
-            for person, boss in reporting_links(db, scope, frontier):
-                for here, there in ((person, boss), (boss, person)):
-                    if here in frontier:
-                        links.append((here, f"c{there}", "reports_to", REPORTING_STRENGTH))
-        improved: set[int] = set()
-        for origin, reached, kind, strength in links:
-            score = best[f"c{origin}"][0] * strength / 5
-            current = best.get(reached)
-            if current is None or score > current[0] + 1e-9:
-                best[reached] = (score, hops, f"c{origin}", kind, strength)
-                if reached.startswith("u"):
-                    users_reached.add(int(reached[1:]))
-                else:
-                    improved.add(int(reached[1:]))
-        frontier = set(sorted(improved, key=lambda c: -best[f"c{c}"][0])[:FRONTIER_LIMIT])
-        if not frontier:
+            links = _neighbours(db, scope, frontier)
+            fresh = {there for _, there, _, _ in links} - archived
+            known = contacts_by_ids(db, scope, fresh)
+            archived |= {
+                cid for cid in fresh if cid not in known or known[cid].archived_at is not None
+            }
+            for origin, there, kind, strength in links:
+                if there != contact_id and there not in archived:
+                    reach(origin, f"c{there}", kind, strength)
+        layers.append(layer)
+        if not layer:
             break
-    users = user_refs(db, scope, users_reached)
-    contact_ids = {int(n[1:]) for n in best if n.startswith("c")}
-    names = {f"c{cid}": c.name for cid, c in contacts_by_ids(db, scope, contact_ids).items()}
-    names.update({f"u{uid}": u.display(locale) for uid, u in users.items()})
-    paths: list[Path] = []
-    for user_id in users:
-        steps: list[PathStep] = []
-        node: str | None = f"u{user_id}"
-        while node is not None and best[node][2] is not None:
-            score, _hops, previous, kind, strength = best[node]
-            assert previous is not None  # noqa: S101 - set together with kind
-            steps.append(
-                PathStep(
-                    source=node,
-                    target=previous,
-                    kind=kind,
-                    strength=strength,
-                    source_label=names.get(node, node),
-                    target_label=names.get(previous, previous),
-                )
-            )
-            node = previous
-        paths.append(
-            Path(
-                user_id=user_id,
-                steps=steps,
-                hops=len(steps),
-                score=round(best[f"u{user_id}"][0], 4),
-            )
-        )
+    paths = _best_paths(db, scope, layers, mode, locale)
     if mode == "fewest":
         paths.sort(key=lambda p: (p.hops, -p.score, p.user_id))
     else:

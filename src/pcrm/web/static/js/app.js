@@ -24,6 +24,20 @@
     }
   });
 
+  // Lists filter in place (hx-push-url), so forms that save "the current filters" read the
+  // address bar when submitted: <form data-current-query="query"> fills input[name=query].
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    var field = form.getAttribute && form.getAttribute("data-current-query");
+    if (!field) { return; }
+    var params = new URLSearchParams(window.location.search);
+    ["page", "notice"].forEach(function (key) { params.delete(key); });
+    Array.from(params.keys()).forEach(function (key) {
+      if (params.get(key) === "") { params.delete(key); }
+    });
+    form.querySelector('input[name="' + field + '"]').value = params.toString();
+  }, true);
+
   // Confirmations without inline handlers: <form data-confirm="...">
   document.addEventListener("submit", function (event) {
     var message = event.target.getAttribute && event.target.getAttribute("data-confirm");
