@@ -9,10 +9,8 @@ from pcrm.relationships.models import Acquaintance, Competitor, CompetitorTie, I
 from tests.accounts.builders import new_account, new_contact
 from tests.factories import bearer
 from tests.relationships.builders import (
-    acquaintance,
     audit_trail,
     competitor,
-    dotted_line,
     influence,
     row_counts,
     stored,
