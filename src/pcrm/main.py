@@ -25,6 +25,7 @@ from pcrm.identity import routes_api as identity_api
 from pcrm.identity import routes_html as identity_html
 from pcrm.identity.auth import install_auth_handlers
 from pcrm.relationships import routes_api as relationships_api
+from pcrm.relationships import routes_html as relationships_html
 from pcrm.web import routes as web_routes
 from pcrm.web.context import shell_context
 
@@ -103,5 +104,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(relationships_api.router)
     app.include_router(identity_html.router)
     app.include_router(accounts_html.router)
+    app.include_router(relationships_html.router)
     app.include_router(web_routes.router)
     return app

@@ -329,6 +329,7 @@ def test_a_view_saved_after_filtering_in_place_keeps_the_filters(
     expect(page).to_have_url(
         re.compile(r"/accounts\?industry=telecom&notice=view_saved$"), timeout=SETTLED_MS
     )
+    page.get_by_test_id("views-menu").click()
     expect(page.get_by_role("link", name="电信客户", exact=True)).to_have_attribute(
         "href", "/accounts?industry=telecom"
     )

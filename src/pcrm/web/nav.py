@@ -23,7 +23,7 @@ MAIN_NAV: tuple[NavItem, ...] = (
     NavItem("accounts", N_("Accounts"), "building", "/accounts"),
     NavItem("contacts", N_("Contacts"), "user", "/contacts"),
     NavItem("activities", N_("Activities"), "chat", "/activities"),
-    NavItem("relationships", N_("Relationships"), "network", None),
+    NavItem("relationships", N_("Relationships"), "network", "/relationships"),
     NavItem("opportunities", N_("Opportunities"), "target", None),
     NavItem("projects", N_("Projects"), "kanban", None),
     NavItem("loyalty", N_("Satisfaction & loyalty"), "heart", None),
