@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -24,8 +24,29 @@ def get_db(request: Request) -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
+    else:
+        run_after_commit(session)
     finally:
         session.close()
+
+
+AFTER_COMMIT = "pcrm_after_commit"
+
+
+def after_commit(session: Session, work: Callable[[Session], object]) -> None:
+    """Bookkeeping (a token's last use) done in its own short transaction once the request's
+    work is committed, so it never turns a reading request into a writer that can collide
+    with another on SQLite, and its failure never fails the request."""
+    session.info.setdefault(AFTER_COMMIT, []).append(work)
+
+
+def run_after_commit(session: Session) -> None:
+    for work in session.info.pop(AFTER_COMMIT, []):
+        try:
+            work(session)
+            session.commit()
+        except Exception:
+            session.rollback()
 
 
 def get_settings(request: Request) -> Settings:

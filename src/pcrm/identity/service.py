@@ -9,12 +9,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from pcrm.config import Settings
 from pcrm.core import passwords
 from pcrm.core.audit import set_actor
 from pcrm.core.db import utcnow
+from pcrm.core.deps import after_commit
 from pcrm.core.errors import (
     FieldError,
     NotFound,
@@ -341,7 +343,15 @@ def resolve_session(db: Session, raw_token: str, settings: Settings) -> Principa
     ):
         return None
     if (now - user_session.last_seen_at).total_seconds() > SESSION_TOUCH_SECONDS:
-        user_session.last_seen_at = now
+        session_id = user_session.id
+        after_commit(
+            db,
+            lambda s: s.execute(
+                update(UserSession)
+                .where(UserSession.workspace_id == workspace.id, UserSession.id == session_id)
+                .values(last_seen_at=now)
+            ),
+        )
     set_actor(db, user.id, user.name)
     return _principal(user, workspace, "session", user_session.id)
 
@@ -362,7 +372,15 @@ def resolve_api_token(db: Session, raw_token: str) -> Principal | None:
         token.last_used_at is None
         or (now - token.last_used_at).total_seconds() > TOKEN_TOUCH_SECONDS
     ):
-        token.last_used_at = now
+        token_id = token.id
+        after_commit(
+            db,
+            lambda s: s.execute(
+                update(ApiToken)
+                .where(ApiToken.workspace_id == workspace.id, ApiToken.id == token_id)
+                .values(last_used_at=now)
+            ),
+        )
     set_actor(db, user.id, user.name)
     return _principal(user, workspace, "token", token.id)
 
