@@ -265,7 +265,10 @@ def discover_ids(host: str, port: int, token: str, rng: random.Random) -> Ids:
     ids = Ids()
     for kind, target in (("contacts", ids.contacts), ("accounts", ids.accounts)):
         for page in rng.sample(range(1, 51), 10):
-            status, body = client.get(f"{API}/{kind}?sort=name&page_size=200&page={page}")
+            try:
+                status, body = client.get(f"{API}/{kind}?sort=name&page_size=200&page={page}")
+            except OSError as exc:
+                sys.exit(f"error: cannot reach the server at {host}:{port}: {exc}")
             if status != 200:
                 sys.exit(f"error: GET /{kind} answered {status}: {body[:200]!r}")
             target += [item["id"] for item in json.loads(body)["items"]]
