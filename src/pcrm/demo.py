@@ -1,17 +1,19 @@
-"""Demo data: a workspace of a Chinese system integrator with bilingual users and its customer
-base (see `demo_accounts`). Written through the services, so the audit trail reads like real
-use."""
+"""Demo data: a workspace of a Chinese system integrator with bilingual users, its customer
+base (see `demo_accounts`) and the relationships between their people and ours (see
+`demo_relationships`). Written through the services, so the audit trail reads like real use."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from pcrm.config import Settings
 from pcrm.core.audit import set_actor
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.demo_accounts import Staff, seed_accounts
+from pcrm.demo_accounts import TZ, Staff, seed_accounts
+from pcrm.demo_relationships import seed_relationships
 from pcrm.identity import repository as identity_repo
 from pcrm.identity import service as identity
 from pcrm.identity.models import User, Workspace
@@ -84,5 +86,8 @@ def seed_demo(db: Session, settings: Settings) -> bool:
             settings,
         )
         principals[user.part] = _principal(created, workspace)
-    seed_accounts(db, Staff(**principals))
+    staff = Staff(**principals)
+    today = datetime.now(TZ).date()
+    plan = seed_accounts(db, staff, today)
+    seed_relationships(db, staff, plan, today)
     return True
