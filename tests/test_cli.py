@@ -142,3 +142,39 @@ def test_backup_and_restore(operator, uow, tmp_path):
     assert run("restore", str(target), "--yes").exit_code == 0
     with uow() as db:
         assert db.scalars(select(Workspace.name)).all() == ["备份前"]
+
+
+def test_serve_hands_uvicorn_a_factory_each_worker_can_import(monkeypatch):
+    """Worker processes cannot be given an app object: uvicorn needs an import string and
+    builds one app per worker, and it must wait for a worker that is slow to start."""
+    import uvicorn
+    from uvicorn.importer import import_from_string
+
+    from pcrm import cli as cli_module
+    from pcrm.main import create_app
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append((app, options)))
+    monkeypatch.setattr(cli_module, "ensure_frontend", lambda: None)
+
+    result = run("serve", "--port", "8123", "--workers", "2")
+
+    assert result.exit_code == 0, result.output
+    [(app, options)] = calls
+    assert import_from_string(app) is create_app
+    assert options == {
+        "factory": True,
+        "host": "127.0.0.1",
+        "port": 8123,
+        "workers": 2,
+        "timeout_worker_healthcheck": 60,
+        "proxy_headers": False,
+        "log_level": "info",
+    }
+
+
+def test_serve_refuses_zero_workers(monkeypatch):
+    import uvicorn
+
+    monkeypatch.setattr(uvicorn, "run", lambda *_a, **_k: pytest.fail("must not start"))
+    assert run("serve", "--workers", "0").exit_code == 2

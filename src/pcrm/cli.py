@@ -63,15 +63,23 @@ def ensure_frontend() -> None:
     subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)  # noqa: S603
 
 
+# With --workers, uvicorn's supervisor pings each worker process and kills one that does not
+# answer within this many seconds. A worker is a fresh (spawned) interpreter that imports
+# PCRM before it can answer: over 5 s, uvicorn's default, on a busy 2-core host, where
+# `pcrm serve --workers 2` then killed and restarted its workers for ever instead of serving.
+WORKER_HEALTHCHECK_SECONDS = 60
+
+
 def _serve(host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
     uvicorn.run(
-        "pcrm.main:create_app",
+        "pcrm.main:create_app",  # an import string and a factory: each worker builds its app
         factory=True,
         host=host,
         port=port,
         workers=workers,
+        timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
         proxy_headers=get_settings().trusted_proxies,
         log_level="info",
     )
@@ -88,7 +96,7 @@ def migrate() -> None:
 def serve(
     host: Host = "127.0.0.1",
     port: Port = 8000,
-    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Serve PCRM over HTTP (run `pcrm migrate` first)."""
     ensure_frontend()

@@ -11,9 +11,10 @@ from pcrm.identity import service as identity_service
 from tests.factories import bearer
 
 LISTS = ("/api/v1/accounts", "/api/v1/contacts", "/api/v1/activities")
-# Per request: the token joined with its user and workspace, the page and its count; for
-# contacts the account names too; for activities the participants, account and contact names.
-EXPECTED = {"/api/v1/accounts": 3, "/api/v1/contacts": 4, "/api/v1/activities": 6}
+# Per request: the token joined with its user and workspace (not cached yet), the page and
+# its count; for contacts the page carries the account names; for activities the
+# participants, account and contact names follow.
+EXPECTED = {"/api/v1/accounts": 3, "/api/v1/contacts": 3, "/api/v1/activities": 6}
 
 
 def _add_rows(uow, acme, start, stop):
@@ -52,6 +53,7 @@ def _count(client, count_queries, headers):
     client.get("/api/v1/me", headers=headers)  # the token's last use is recorded once a minute
     counts = {}
     for path in LISTS:
+        identity_service.forget_api_tokens()
         with count_queries() as counter:
             response = client.get(path, headers=headers)
         assert response.status_code == 200

@@ -4,10 +4,13 @@ both databases through the JSON API."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
-from pcrm.accounts import search
+from pcrm.accounts import contact_service, search
+from pcrm.accounts import repository as repo
 from pcrm.accounts import service as account_service
-from pcrm.accounts.schemas import AccountCreate
+from pcrm.accounts.models import Account, Contact
+from pcrm.accounts.schemas import AccountCreate, ContactCreate
 from pcrm.accounts.service import normalize_query
 from pcrm.identity import service as identity_service
 from tests.accounts.builders import new_account, new_contact
@@ -155,7 +158,8 @@ def test_accounts_are_found_by_any_substring_of_their_names(client, acme, catalo
         "云计算",
     ]
     found = {
-        q: _names(client.get("/api/v1/accounts", params={"q": q}, headers=headers)) for q in queries
+        q: _names(client.get("/api/v1/accounts", params={"q": q, "sort": "name"}, headers=headers))
+        for q in queries
     }
     assert found == {
         "华为": ["华为技术有限公司", "华为为技集团"],
@@ -179,7 +183,9 @@ def test_an_archived_account_is_found_only_when_archived_ones_are_asked_for(
 ):
     headers = bearer(acme["tokens"]["viewer"])
     response = client.get(
-        "/api/v1/accounts", params={"q": "华为", "include_archived": "true"}, headers=headers
+        "/api/v1/accounts",
+        params={"q": "华为", "include_archived": "true", "sort": "name"},
+        headers=headers,
     )
     assert _names(response) == ["华为技术有限公司", "华为为技集团", "华为终端有限公司"]
 
@@ -309,3 +315,121 @@ def test_an_exact_name_is_first_even_among_many_partial_matches(client, acme, uo
     )
 
     assert response.json()["accounts"][0]["name"] == "华为"
+
+
+# --- the order and count of a searched list ----------------------------------------------------
+
+
+def test_a_searched_list_shows_the_newest_matches_first_and_name_order_on_request(client, acme):
+    token = acme["tokens"]["owner"]
+    first = new_account(client, token, "华为终端")
+    new_account(client, token, "阿里巴巴")  # no match
+    second = new_account(client, token, "深圳华为")
+    third = new_account(client, token, "华为技术")
+    for name, account in (("华强", first), ("张华", second), ("李华", third)):
+        new_contact(client, token, account["id"], name)
+    headers = bearer(acme["tokens"]["viewer"])
+
+    def listed(path, **params):
+        return _names(client.get(path, params=params, headers=headers))
+
+    assert listed("/api/v1/accounts", q="华为") == ["华为技术", "深圳华为", "华为终端"]
+    assert listed("/api/v1/accounts", q="华为", sort="name") == ["华为技术", "华为终端", "深圳华为"]
+    assert listed("/api/v1/accounts", q="华为", sort="added") == [
+        "华为终端",
+        "深圳华为",
+        "华为技术",
+    ]
+    assert listed("/api/v1/accounts") == ["阿里巴巴", "华为技术", "华为终端", "深圳华为"]
+    assert listed("/api/v1/contacts", q="华") == ["李华", "张华", "华强"]
+    assert listed("/api/v1/contacts", q="华", sort="name") == ["华强", "李华", "张华"]
+    assert listed("/api/v1/contacts", q="华", sort="-added", page_size=2) == ["李华", "张华"]
+    assert listed("/api/v1/contacts", q="华", page=2, page_size=2) == ["华强"]
+    assert listed("/api/v1/contacts", q="华", account_id=first["id"]) == ["华强"]
+
+
+def test_a_searched_list_counts_to_its_own_lower_cap(client, acme, monkeypatch):
+    token = acme["tokens"]["owner"]
+    for name in ("华为一", "华为二", "华为三", "其他"):
+        new_account(client, token, name)
+    monkeypatch.setattr(account_service, "SEARCH_COUNT_CAP", 2)
+    monkeypatch.setattr(account_service, "LIST_COUNT_CAP", 3)
+    headers = bearer(acme["tokens"]["viewer"])
+
+    def counted(**params):
+        body = client.get("/api/v1/accounts", params=params, headers=headers).json()
+        return body["total"], body["total_capped"], body["pages"]
+
+    assert counted(q="华为", page_size=1) == (2, True, 2)
+    assert counted(q="华为三") == (1, False, 1)
+    assert counted(page_size=1) == (3, True, 3)
+    assert counted(q="  ", page_size=1) == (3, True, 3)  # blank: not a search
+
+
+def test_the_caps_and_default_orders_are_the_documented_ones():
+    assert (account_service.SEARCH_COUNT_CAP, account_service.LIST_COUNT_CAP) == (1_000, 10_000)
+    assert account_service.default_sort("华为") == "-added"
+    assert account_service.default_sort(" ") == "name"
+
+
+# --- names that start with the query (the search box's first part), both databases -------------
+
+
+@pytest.fixture
+def leading(uow, acme):
+    """Contacts and accounts whose names do or do not start with 王 / 王小."""
+    with uow() as db:
+        principal = identity_service.operator_principal(db, "acme", "owner@acme.example")
+        accounts = {
+            name: account_service.create_account(db, principal, AccountCreate(name=name))
+            for name in ("王府井百货", "小王科技", "王小二商行", "王朝酒业")
+        }
+        base = accounts["小王科技"].id
+        for name, title in (
+            ("王小二", None),
+            ("王小六", None),  # shares 王小 with 王小二, not 王小二
+            ("小王", "王牌销售"),  # 王 in the name and title, but not leading
+            ("王", None),
+            ("王五", None),
+            ("王芳", None),
+            ("汪洋", None),  # wang too, another character
+        ):
+            contact_service.create_contact(
+                db, principal, ContactCreate(name=name, account_id=base, title=title)
+            )
+        archived = contact_service.create_contact(
+            db, principal, ContactCreate(name="王小五", account_id=base)
+        )
+        contact_service.archive_contact(db, principal, archived.id)
+        account_service.archive_account(db, principal, accounts["王朝酒业"].id)
+        return principal.scope
+
+
+@pytest.mark.parametrize(
+    ("query", "contacts", "accounts"),
+    [
+        ("王", ["王", "王芳", "王五", "王小二", "王小六"], ["王府井百货", "王小二商行"]),
+        ("王小", ["王小二", "王小六"], ["王小二商行"]),
+        ("王小二", ["王小二"], ["王小二商行"]),
+        ("小王", ["小王"], ["小王科技"]),
+        ("汪", ["汪洋"], []),
+        ("洋", [], []),
+    ],
+)
+def test_the_leading_query_finds_names_starting_with_the_query_in_name_order(
+    uow, leading, query, contacts, accounts
+):
+    def names(model):
+        with uow() as db:
+            statement = (
+                select(model.name)
+                .where(
+                    model.workspace_id == leading.workspace_id,
+                    model.archived_at.is_(None),
+                    repo.starts_with(model, query),
+                )
+                .order_by(*repo.in_name_order(model))
+            )
+            return list(db.scalars(statement))
+
+    assert (names(Contact), names(Account)) == (contacts, accounts)

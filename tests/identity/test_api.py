@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from pcrm.core.audit import AuditEntry
+from pcrm.core.db import utcnow
 from pcrm.core.tenancy import GLOBAL
+from pcrm.identity import service as identity_service
 from pcrm.identity.models import ApiToken, Invitation, User
 from pcrm.identity.permissions import Role
 from tests.factories import (
@@ -370,3 +372,62 @@ def test_only_admins_invite(client, acme):
         json={"email": "x@acme.example", "name": "x", "role": "sales"},
     )
     assert response.status_code == 403
+
+
+# --- the API-token cache -----------------------------------------------------------------------
+
+
+def _token_reads(count_queries, call):
+    """The response's status and how many statements read the api_tokens table."""
+    with count_queries() as counter:
+        response = call()
+    return response.status_code, sum("FROM api_tokens" in s for s in counter.statements)
+
+
+def test_a_token_is_read_once_within_the_cache_window(client, acme, count_queries, monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(identity_service, "_clock", lambda: now[0])
+    identity_service.forget_api_tokens()
+    headers = bearer(acme["tokens"]["viewer"])
+
+    def me():
+        return client.get("/api/v1/me", headers=headers)
+
+    assert _token_reads(count_queries, me) == (200, 1)
+    assert _token_reads(count_queries, me) == (200, 0)
+    now[0] += identity_service.TOKEN_CACHE_SECONDS
+    assert _token_reads(count_queries, me) == (200, 1)
+    assert _token_reads(count_queries, me) == (200, 0)
+
+
+def test_a_token_revoked_by_another_process_stops_working_within_the_window(
+    client, acme, uow, monkeypatch
+):
+    now = [1000.0]
+    monkeypatch.setattr(identity_service, "_clock", lambda: now[0])
+    identity_service.forget_api_tokens()
+    headers = bearer(acme["tokens"]["viewer"])
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
+    with uow() as db:  # straight to the database, as another process's change would be
+        db.execute(
+            update(ApiToken)
+            .where(ApiToken.workspace_id == acme["workspace"].id)
+            .values(revoked_at=utcnow())
+        )
+
+    now[0] += identity_service.TOKEN_CACHE_SECONDS - 0.5
+    assert client.get("/api/v1/me", headers=headers).status_code == 200
+    now[0] += 0.5
+    assert client.get("/api/v1/me", headers=headers).status_code == 401
+
+
+def test_a_role_change_made_here_counts_at_once_for_a_cached_token(client, acme):
+    viewer, admin = bearer(acme["tokens"]["viewer"]), bearer(acme["tokens"]["admin"])
+    assert client.get("/api/v1/me", headers=viewer).json()["permissions"] == ["read"]
+    url = f"/api/v1/users/{acme['viewer'].user_id}"
+    etag = client.get(url, headers=admin).headers["etag"]
+
+    changed = client.patch(url, json={"role": "sales"}, headers={**admin, "If-Match": etag})
+
+    assert changed.status_code == 200
+    assert client.get("/api/v1/me", headers=viewer).json()["permissions"] == ["read", "write"]

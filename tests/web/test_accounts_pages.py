@@ -382,3 +382,21 @@ def test_reminders_show_on_the_workbench_and_can_be_done(client, crm):
     reminder_id = re.search(r'action="/reminders/(\d+)/done"', home).group(1)
     client.post(f"/reminders/{reminder_id}/done", data={"csrf_token": token})
     assert 'data-testid="reminder"' not in client.get("/").text
+
+
+@pytest.mark.parametrize("path", ["/accounts", "/contacts"])
+def test_a_searched_list_page_says_it_shows_the_newest_first_and_links_name_order(
+    client, crm, path
+):
+    sign_in(client, "owner@acme.example")
+    client.cookies.set("pcrm_lang", "en")
+
+    searched = client.get(f"{path}?q=%E5%8D%8E")  # 华
+    by_name = client.get(f"{path}?q=%E5%8D%8E&sort=name")
+    unsearched = client.get(path)
+
+    note = re.search(r'data-testid="sort-note">([^<]*)<a href="([^"]+)"', searched.text)
+    assert note is not None
+    assert note.groups() == ("Newest matches first. ", f"{path}?q=%E5%8D%8E&amp;sort=name")
+    assert 'data-testid="sort-note"' not in by_name.text
+    assert 'data-testid="sort-note"' not in unsearched.text

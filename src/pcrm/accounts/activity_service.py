@@ -12,7 +12,7 @@ from pcrm.accounts import repository as repo
 from pcrm.accounts.models import Activity
 from pcrm.accounts.repository import ActivityFilters
 from pcrm.accounts.schemas import ActivityCreate, ActivityRead, ActivityUpdate
-from pcrm.accounts.service import LIST_COUNT_CAP, check_users
+from pcrm.accounts.service import check_users, count_cap
 from pcrm.core.db import utcnow
 from pcrm.core.errors import FieldError, ValidationFailed, field_error
 from pcrm.core.etag import check_version
@@ -207,7 +207,7 @@ def list_activities(
             query.order_by(*order, Activity.id.desc()).limit(page.page_size).offset(page.offset)
         )
     )
-    total, capped = count_capped(db, query, LIST_COUNT_CAP)
+    total, capped = count_capped(db, query, count_cap(filters.q))
     return Page[ActivityRead](
         items=_reads(db, principal.scope, rows),
         total=total,

@@ -8,7 +8,6 @@ from typing import Literal, TypeVar
 from sqlalchemy.orm import Session
 
 from pcrm.accounts import repository as repo
-from pcrm.accounts import search
 from pcrm.accounts.models import Account, Contact, ListColumns, SavedView
 from pcrm.accounts.repository import AccountFilters, ContactFilters
 from pcrm.accounts.schemas import SavedViewWrite, SearchHit, SearchResult
@@ -65,31 +64,42 @@ def search_all(db: Session, principal: Principal, query: str, limit: int = 10) -
     if not q:
         return SearchResult(query=query, accounts=[], contacts=[])
     scope = principal.scope
-    leading = search.prefix_pattern(q)
     # Names that start with the query first (an old exact match must not drown among newer
-    # partial ones), then the newest other matches.
-    account_query = repo.accounts_query(db, scope, AccountFilters(q=q))
-    contact_query = repo.contacts_query(db, scope, ContactFilters(q=q))
+    # partial ones), read in name order from the leading-name indexes; then the newest other
+    # matches, which the search index serves newest first.
     accounts = _unique(
         db.scalars(
-            account_query.where(Account.search_text.like(leading, escape="\\"))
-            .order_by(Account.sort_name)
+            repo.accounts_query(db, scope, AccountFilters())
+            .where(repo.starts_with(Account, q))
+            .order_by(*repo.in_name_order(Account))
             .limit(limit)
         ),
-        db.scalars(account_query.order_by(Account.id.desc()).limit(CANDIDATES)),
+        db.scalars(
+            repo.accounts_query(db, scope, AccountFilters(q=q), newest_first=True).limit(CANDIDATES)
+        ),
     )
     contacts = _unique(
-        db.scalars(
-            contact_query.where(Contact.search_text.like(leading, escape="\\"))
-            .order_by(Contact.sort_name)
-            .limit(limit)
+        db.execute(
+            repo.with_account_name(
+                scope,
+                repo.contacts_query(db, scope, ContactFilters())
+                .where(repo.starts_with(Contact, q))
+                .order_by(*repo.in_name_order(Contact))
+                .limit(limit),
+            )
         ),
-        db.scalars(contact_query.order_by(Contact.id.desc()).limit(CANDIDATES)),
+        db.execute(
+            repo.with_account_name(
+                scope,
+                repo.contacts_query(db, scope, ContactFilters(q=q), newest_first=True).limit(
+                    CANDIDATES
+                ),
+            )
+        ),
     )
     accounts.sort(key=lambda a: (_rank(a.name, q), a.sort_name))
     contacts.sort(key=lambda c: (_rank(c.name, q), c.sort_name))
     contacts = contacts[:limit]
-    names = repo.account_names(db, scope, {c.account_id for c in contacts})
     return SearchResult(
         query=query,
         accounts=[
@@ -107,7 +117,7 @@ def search_all(db: Session, principal: Principal, query: str, limit: int = 10) -
                 kind="contact",
                 id=c.id,
                 name=c.name,
-                detail=" · ".join(x for x in (names.get(c.account_id), c.title) if x),
+                detail=" · ".join(x for x in (c.account_name, c.title) if x),
                 url=f"/contacts/{c.id}",
             )
             for c in contacts

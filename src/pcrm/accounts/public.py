@@ -2,33 +2,67 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.orm import Session
 
 from pcrm.accounts import contact_service, service
 from pcrm.accounts import repository as repo
+from pcrm.accounts.models import Account, Contact
 from pcrm.accounts.presenters import label
 from pcrm.accounts.schemas import AccountRead, ContactRead, ContactUpdate
-from pcrm.accounts.vocab import Importance
+from pcrm.accounts.vocab import ContactStatus, Importance, Ownership
 from pcrm.core.errors import FieldError, ValidationFailed
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Principal
 
 __all__ = [
     "AccountRead",
+    "AccountRef",
     "ContactRead",
+    "ContactRef",
     "Importance",
+    "Ownership",
     "account_contacts",
+    "account_ids_by_ownership",
+    "account_people",
+    "account_refs",
     "contacts_by_ids",
     "get_account",
     "get_contact",
     "label",
     "last_activity_with",
     "last_interactions",
+    "live_contacts",
     "reporting_links",
     "set_reports_to",
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class AccountRef:
+    """An account as other areas' lists show it."""
+
+    id: int
+    name: str
+    short_name: str | None
+    ownership: Ownership | None
+    archived: bool
+
+
+def account_refs(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, AccountRef]:
+    """The named accounts of the workspace (archived ones too, marked), in one query."""
+    return {
+        a.id: AccountRef(a.id, a.name, a.short_name, a.ownership, a.archived_at is not None)
+        for a in repo.accounts_by_ids(db, scope, ids).values()
+    }
+
+
+def account_ids_by_ownership(db: Session, scope: WorkspaceScope, ownership: Ownership) -> set[int]:
+    """Ids of the workspace's accounts of this ownership type, archived ones included."""
+    filters = repo.AccountFilters(ownership=ownership, include_archived=True)
+    return set(db.scalars(repo.accounts_query(db, scope, filters).with_only_columns(Account.id)))
 
 
 def get_account(db: Session, principal: Principal, account_id: int) -> AccountRead:
@@ -39,21 +73,61 @@ def get_contact(db: Session, principal: Principal, contact_id: int) -> ContactRe
     return contact_service.get_contact(db, principal, contact_id)
 
 
+@dataclass(frozen=True, slots=True)
+class ContactRef:
+    """A contact as another area's graph or analysis of a whole account needs it: a plain
+    object, since such a read builds hundreds of them."""
+
+    id: int
+    name: str
+    title: str | None
+    importance: Importance
+    status: ContactStatus
+    account_id: int
+    reports_to_id: int | None
+
+
+REF_COLUMNS = (
+    Contact.id,
+    Contact.name,
+    Contact.title,
+    Contact.importance,
+    Contact.status,
+    Contact.account_id,
+    Contact.reports_to_id,
+)  # ContactRef's fields, in order
+
+
+def account_people(db: Session, principal: Principal, account_id: int) -> list[ContactRef]:
+    """The same contacts as `account_contacts` (not archived, at most 500, by pinyin name),
+    as `ContactRef`s."""
+    service.get_account(db, principal, account_id)
+    rows = repo.account_contact_rows(db, principal.scope, account_id, REF_COLUMNS)
+    return [
+        ContactRef(cid, name, title, importance, status, account, boss)
+        for cid, name, title, importance, status, account, boss in rows
+    ]
+
+
 def account_contacts(db: Session, principal: Principal, account_id: int) -> list[ContactRead]:
     """The account's contacts that are not archived (at most 500), by pinyin name."""
-    return [ContactRead.model_validate(c) for c in service.contacts_of(db, principal, account_id)]
+    service.get_account(db, principal, account_id)
+    rows = repo.account_contact_rows(db, principal.scope, account_id)
+    return [ContactRead.model_validate(row._mapping) for row in rows]
 
 
 def contacts_by_ids(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, ContactRead]:
-    """Contacts of the workspace by id, archived ones included; other ids are left out."""
-    found = repo.contacts_by_ids(db, scope, ids)
-    names = repo.account_names(db, scope, {c.account_id for c in found.values()})
+    """Contacts of the workspace by id (with their account's name), archived ones included;
+    other ids are left out. One query."""
     return {
-        cid: ContactRead.model_validate(c).model_copy(
-            update={"account_name": names.get(c.account_id, "")}
-        )
-        for cid, c in found.items()
+        cid: ContactRead.model_validate(row._mapping)
+        for cid, row in repo.contact_rows(db, scope, ids).items()
     }
+
+
+def live_contacts(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, str]:
+    """Id → name of the workspace's contacts among `ids` that are not archived."""
+    return repo.live_contact_names(db, scope, ids)
 
 
 def last_interactions(

@@ -10,18 +10,25 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Integer,
+    Row,
     Select,
+    TableClause,
     Text,
     cast,
     column,
     delete,
     func,
-    or_,
+    literal_column,
     select,
+    table,
     text,
+    union,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, array
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.expression import Join
 
 from pcrm.accounts import search
 from pcrm.accounts.models import (
@@ -47,13 +54,33 @@ from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import WorkspaceScope
 
 FTS_TABLES = {"accounts": "accounts_fts", "contacts": "contacts_fts"}
+# SQLite's FTS5 tables over search_grams (made by the migrations, not in the models); the
+# hidden column named like the table is the one MATCH is applied to.
+FTS: dict[str, TableClause] = {
+    name: table(fts, column("rowid", Integer), column(fts)) for name, fts in FTS_TABLES.items()
+}
+Searched = type[Account] | type[Contact]
 
 
 def _dialect(db: Session) -> str:
     return db.get_bind().dialect.name
 
 
-def matches(db: Session, model: type[Account] | type[Contact], query: str) -> ColumnElement[bool]:
+class _CrossJoin(Join):
+    """An inner join that SQLite must run with the left table in the outer loop."""
+
+    inherit_cache = True
+
+
+@compiles(_CrossJoin, "sqlite")
+def _sqlite_cross_join(join: _CrossJoin, compiler: SQLCompiler, **kw: Any) -> str:
+    # "<left> JOIN <right> ON ...", with the FROM linter told they are joined; the left side
+    # is always a bare FTS table, so the first " JOIN " is this join's.
+    joined = compiler.visit_join(join, **kw)  # type: ignore[no-untyped-call]
+    return str(joined).replace(" JOIN ", " CROSS JOIN ", 1)
+
+
+def matches(db: Session, model: Searched, query: str) -> ColumnElement[bool]:
     """Rows whose search fields contain the normalised query (see `accounts.search`)."""
     like = model.search_text.like(search.like_pattern(query), escape="\\")
     grams = search.query_grams(query)
@@ -70,6 +97,52 @@ def matches(db: Session, model: type[Account] | type[Contact], query: str) -> Co
         text(sql).bindparams(match=search.fts_match(grams)).columns(column("rowid", Integer))
     )
     return model.id.in_(candidates) & like
+
+
+def _searched(
+    db: Session, query: Select[Any], model: Searched, q: str, newest_first: bool
+) -> Select[Any]:
+    """`query` narrowed to the rows matching q, and ordered newest first if asked.
+
+    Newest first on SQLite, FTS5 drives: `fts CROSS JOIN model ... ORDER BY fts.rowid DESC`
+    reads the matches newest first and stops at the LIMIT (0.4-0.9 ms at a million contacts
+    instead of materialising every match, 20-30 ms for 王). It must be CROSS JOIN: with a
+    plain JOIN SQLite put the model outside and probed FTS5 once per row (18 s for 王).
+    PostgreSQL walks the primary key backwards, checking the gram condition."""
+    grams = search.query_grams(q)
+    if not (newest_first and grams and _dialect(db) == "sqlite"):
+        query = query.where(matches(db, model, q))
+        return query.order_by(model.id.desc()) if newest_first else query
+    fts = FTS[model.__tablename__]
+    driven = _CrossJoin(fts, model.__table__, model.id == fts.c.rowid)
+    return (
+        query.select_from(driven)
+        .where(
+            fts.c[fts.name].op("MATCH")(search.fts_match(grams)),
+            model.search_text.like(search.like_pattern(q), escape="\\"),
+        )
+        .order_by(fts.c.rowid.desc())
+    )
+
+
+def starts_with(model: Searched, query: str) -> ColumnElement[bool]:
+    """Rows whose name starts with the normalised query, in the form the leading-name
+    indexes answer (models.py): the first field of search_text is the name, so
+    `substr(search_text, 1, n) = q[:n]` (n = 1 or 2) finds the candidates in name order and
+    `LIKE 'q%'` confirms them. It implies the gram condition, which is therefore left out.
+    The substr arguments are literals: SQLite matches an index expression only by its text."""
+    n = min(len(query), 2)
+    leading = func.substr(model.search_text, literal_column("1"), literal_column(str(n)))
+    return (leading == query[:n]) & model.search_text.like(
+        search.prefix_pattern(query), escape="\\"
+    )
+
+
+def in_name_order(model: Searched) -> tuple[Any, Any]:
+    """ORDER BY of live rows by name that the (workspace_id, archived_at, ..., sort_name)
+    indexes serve as they are: archived_at is NULL on every such row, but PostgreSQL reads an
+    index in order only when each column before sort_name is fixed by `=` or ordered on."""
+    return model.archived_at, model.sort_name
 
 
 # --- accounts ----------------------------------------------------------------------------------
@@ -126,12 +199,18 @@ def account_by_credit_code(db: Session, scope: WorkspaceScope, code: str) -> Acc
     )
 
 
-def accounts_query(db: Session, scope: WorkspaceScope, filters: AccountFilters) -> Select[Any]:
+def accounts_query(
+    db: Session, scope: WorkspaceScope, filters: AccountFilters, newest_first: bool = False
+) -> Select[Any]:
+    """The accounts matching the filters; ordered newest first (latest added) if asked,
+    else unordered."""
     query = select(Account).where(Account.workspace_id == scope.workspace_id)
     if not filters.include_archived:
         query = query.where(Account.archived_at.is_(None))
     if filters.q:
-        query = query.where(matches(db, Account, filters.q))
+        query = _searched(db, query, Account, filters.q, newest_first)
+    elif newest_first:
+        query = query.order_by(Account.id.desc())
     if filters.industry is not None:
         query = query.where(Account.industry == filters.industry)
     if filters.province:
@@ -264,12 +343,22 @@ def contacts_by_ids(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> d
     return {c.id: c for c in db.scalars(query)}
 
 
-def contacts_query(db: Session, scope: WorkspaceScope, filters: ContactFilters) -> Select[Any]:
+def contacts_query(
+    db: Session, scope: WorkspaceScope, filters: ContactFilters, newest_first: bool = False
+) -> Select[Any]:
+    """The contacts matching the filters; ordered newest first (latest added) if asked,
+    else unordered. One account's contacts are few, so a search within them is not driven
+    by the search index (which would read the matches of the whole workspace)."""
     query = select(Contact).where(Contact.workspace_id == scope.workspace_id)
     if not filters.include_archived:
         query = query.where(Contact.archived_at.is_(None))
     if filters.q:
-        query = query.where(matches(db, Contact, filters.q))
+        drive = newest_first and filters.account_id is None
+        query = _searched(db, query, Contact, filters.q, drive)
+        if newest_first and not drive:
+            query = query.order_by(Contact.id.desc())
+    elif newest_first:
+        query = query.order_by(Contact.id.desc())
     if filters.account_id is not None:
         query = query.where(Contact.account_id == filters.account_id)
     if filters.importance is not None:
@@ -292,10 +381,36 @@ def contacts_query(db: Session, scope: WorkspaceScope, filters: ContactFilters) 
     return query
 
 
-def account_contacts(
-    db: Session, scope: WorkspaceScope, account_id: int, limit: int = 500
-) -> Sequence[Contact]:
-    query = (
+# What a contact is read with: every column but the (long) derived search ones.
+CONTACT_COLUMNS = tuple(
+    c for c in Contact.__table__.c if c.key not in ("search_text", "search_grams")
+)
+
+
+def with_account_name(scope: WorkspaceScope, query: Select[Any]) -> Select[Any]:
+    """A query of contacts as rows of their columns plus their account's name
+    (`account_name`), joined in the same statement. A LEFT JOIN, because SQLite always keeps
+    its right side in the inner loop: the contacts' own plan (and order) stays as it was.
+    Validate a schema from such a row's `_mapping`: pydantic reads a mapping about twice as
+    fast as a Row's attributes, and faster than an ORM object's."""
+    return query.with_only_columns(*CONTACT_COLUMNS, Account.name.label("account_name")).outerjoin(
+        Account, (Account.id == Contact.account_id) & (Account.workspace_id == scope.workspace_id)
+    )
+
+
+def contact_rows(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> dict[int, Row[Any]]:
+    """Contacts by id (archived ones too) as rows with `account_name`, in one query."""
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    query = select(Contact).where(
+        Contact.workspace_id == scope.workspace_id, Contact.id.in_(wanted)
+    )
+    return {row.id: row for row in db.execute(with_account_name(scope, query))}
+
+
+def _account_contacts(scope: WorkspaceScope, account_id: int, limit: int) -> Select[Any]:
+    return (
         select(Contact)
         .where(
             Contact.workspace_id == scope.workspace_id,
@@ -305,7 +420,25 @@ def account_contacts(
         .order_by(Contact.sort_name, Contact.id)
         .limit(limit)
     )
-    return db.scalars(query).all()
+
+
+def account_contacts(
+    db: Session, scope: WorkspaceScope, account_id: int, limit: int = 500
+) -> Sequence[Contact]:
+    return db.scalars(_account_contacts(scope, account_id, limit)).all()
+
+
+def account_contact_rows(
+    db: Session,
+    scope: WorkspaceScope,
+    account_id: int,
+    columns: Sequence[Any] = CONTACT_COLUMNS,
+    limit: int = 500,
+) -> Sequence[Row[*tuple[Any, ...]]]:
+    """The same contacts as `account_contacts`, as rows of the given columns: reading hundreds
+    of them for another area's graph costs far less without building ORM objects."""
+    query = _account_contacts(scope, account_id, limit).with_only_columns(*columns)
+    return db.execute(query).all()
 
 
 def reports_to_of(db: Session, scope: WorkspaceScope, contact_id: int) -> int | None:
@@ -604,17 +737,39 @@ def last_interactions(
 def reporting_links(
     db: Session, scope: WorkspaceScope, contact_ids: Iterable[int]
 ) -> list[tuple[int, int]]:
-    """(contact, boss) pairs where either side is one of the given contacts (not archived)."""
+    """(contact, boss) pairs where either side is one of the given contacts (not archived).
+    The contacts themselves are found by primary key and their reports through
+    ix_contacts_reports_to, united: `id IN (...) OR reports_to_id IN (...)` made SQLite read
+    every contact of the workspace instead."""
     wanted = set(contact_ids)
     if not wanted:
         return []
+    scoped = Contact.workspace_id == scope.workspace_id
+    either = union(
+        select(Contact.id).where(scoped, Contact.id.in_(wanted)),
+        select(Contact.id).where(scoped, Contact.reports_to_id.in_(wanted)),
+    )
     query = select(Contact.id, Contact.reports_to_id).where(
-        Contact.workspace_id == scope.workspace_id,
+        scoped,
+        Contact.id.in_(either),
         Contact.archived_at.is_(None),
         Contact.reports_to_id.is_not(None),
-        or_(Contact.id.in_(wanted), Contact.reports_to_id.in_(wanted)),
     )
-    return [(int(row.id), int(row.reports_to_id)) for row in db.execute(query)]
+    return [(int(row.id), int(row.reports_to_id)) for row in db.execute(query.order_by(Contact.id))]
+
+
+def live_contact_names(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> dict[int, str]:
+    """Id → name of the workspace's contacts among `ids` that are not archived. Archived ones
+    are left out here, not in SQL: with `archived_at IS NULL` (or with only indexed columns
+    read) SQLite, which has no statistics, read every contact of the workspace through an
+    index instead of looking the few ids up by primary key."""
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    query = select(Contact.id, Contact.name, Contact.archived_at).where(
+        Contact.workspace_id == scope.workspace_id, Contact.id.in_(wanted)
+    )
+    return {row.id: row.name for row in db.execute(query) if row.archived_at is None}
 
 
 def last_activity_with(

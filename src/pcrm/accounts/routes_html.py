@@ -181,6 +181,7 @@ def _list_links(
     without_page = [(k, v) for k, v in pairs if k != "page"]
     return {
         "sort_headers": headers,
+        "newest_first": current == service.NEWEST,
         "base_url": f"{path}?{urlencode(without_page)}&" if without_page else f"{path}?",
         "query_string": urlencode(without_page),
         "filters": dict(keep),
@@ -227,7 +228,9 @@ def accounts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Resp
         "vocab": presenters.vocabularies(locale),
         "user_options": presenters.user_choices(users.values(), locale),
         "tag_options": [(t, t) for t in repo.all_tags(db, principal.scope)],
-        **_list_links("/accounts", pairs, "accounts", params.sort, "name", locale),
+        **_list_links(
+            "/accounts", pairs, "accounts", params.sort, service.default_sort(params.q), locale
+        ),
         **_list_chrome(db, principal, "accounts", locale),
     }
     return render(
@@ -726,7 +729,9 @@ def contacts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Resp
         "vocab": presenters.vocabularies(locale),
         "account_name": account_name,
         "user_options": presenters.user_choices(users.values(), locale),
-        **_list_links("/contacts", pairs, "contacts", params.sort, "name", locale),
+        **_list_links(
+            "/contacts", pairs, "contacts", params.sort, service.default_sort(params.q), locale
+        ),
         **_list_chrome(db, principal, "contacts", locale),
     }
     return render(

@@ -381,7 +381,10 @@ class _ListQuery(BaseModel):
     page: int = Field(default=1, ge=1)
     page_size: int = Field(default=50, ge=1, le=200)
     q: Annotated[str | None, StringConstraints(max_length=100)] = Field(
-        default=None, description="Substring search (华为 finds 华为技术有限公司)."
+        default=None,
+        description="Substring search (华为 finds 华为技术有限公司). A search is listed newest "
+        "first unless `sort` is given, and its `total` is counted up to 1,000 (more: "
+        "`total_capped`); other lists count up to 10,000.",
     )
     sort: Annotated[str | None, StringConstraints(max_length=60)] = None
 
@@ -389,8 +392,9 @@ class _ListQuery(BaseModel):
 class AccountQuery(_ListQuery):
     sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
         default=None,
-        description="name, updated_at, created_at, lifecycle_stage, industry, "
-        "province; prefix '-' for descending.",
+        description="name, added (the order records were entered in), updated_at, "
+        "created_at, lifecycle_stage, industry, province; prefix '-' for descending. "
+        "Default: name, or -added (newest first) when `q` is given.",
     )
     industry: Industry | None = None
     province: Province = None
@@ -406,7 +410,9 @@ class AccountQuery(_ListQuery):
 class ContactQuery(_ListQuery):
     sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
         default=None,
-        description="name, updated_at, created_at, importance, title; prefix '-' for descending.",
+        description="name, added (the order records were entered in), updated_at, "
+        "created_at, importance, title; prefix '-' for descending. Default: name, or -added "
+        "(newest first) when `q` is given.",
     )
     account_id: int | None = None
     importance: Importance | None = None
@@ -424,7 +430,9 @@ class ActivityQuery(_ListQuery):
         default=None, description="occurred_at, type, created_at; prefix '-' for descending."
     )
     q: Annotated[str | None, StringConstraints(max_length=100)] = Field(
-        default=None, description="Substring of the subject."
+        default=None,
+        description="Substring of the subject; `total` is then counted up to 1,000 (more: "
+        "`total_capped`).",
     )
     account_id: int | None = None
     contact_id: int | None = None

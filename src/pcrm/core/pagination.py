@@ -63,8 +63,16 @@ def parse_sort(value: str | None, allowed: dict[str, Any], default: str) -> list
             raise ValidationFailed([FieldError("sort", N_("Unknown sort field."), "enum")])
         column = allowed[name]
         direction = column.desc() if key.startswith("-") else column.asc()
-        order.append(direction.nulls_last())  # blanks last on both databases, either way
+        if _nullable(column):
+            direction = direction.nulls_last()  # blanks last on both databases, either way
+        order.append(direction)
     return order
+
+
+def _nullable(column: Any) -> bool:
+    """False for a NOT NULL column. Such a column is sorted without NULLS LAST, which
+    PostgreSQL would otherwise take as a reason not to read an index backwards (`-added`)."""
+    return getattr(getattr(column, "expression", column), "nullable", True) is not False
 
 
 def in_vocabulary_order(column: Any, vocabulary: type[Enum]) -> Any:

@@ -1,7 +1,9 @@
 """Request authentication: session cookie for people, `Authorization: Bearer` for the API.
 
-A deactivated user's sessions and tokens stop working on the next request, because every
-request re-reads the user row with the credential.
+A deactivated user's sessions stop working on the next request, because every request
+re-reads the user row with the session. API tokens are resolved through a 5-second cache per
+process (`service.TOKEN_CACHE_SECONDS`): a change made through this process clears it at once,
+one made through another process counts within those 5 seconds.
 """
 
 from __future__ import annotations

@@ -10,11 +10,12 @@ from sqlalchemy.orm import Session
 
 from pcrm.accounts.public import (
     ContactRead,
-    account_contacts,
+    account_people,
     contacts_by_ids,
     get_account,
     last_activity_with,
     last_interactions,
+    live_contacts,
     reporting_links,
 )
 from pcrm.core.db import utcnow
@@ -44,8 +45,6 @@ from pcrm.relationships.schemas import (
     DottedLineCreate,
     EdgeKind,
     Graph,
-    GraphEdge,
-    GraphNode,
     InfluenceCreate,
     InfluenceUpdate,
     Path,
@@ -364,117 +363,127 @@ def account_graph(
     locale: str = "en",
 ) -> Graph:
     """Contacts of the account as nodes, with the org chart, dotted lines, influence (also to
-    and from people at other accounts), our people and competitors linked to them."""
+    and from people at other accounts), our people and competitors linked to them.
+
+    A large account's graph has thousands of nodes and edges: they are read as columns and
+    collected as plain dicts, then validated once as the whole `Graph` (one pass in
+    pydantic's core instead of a model constructor call per edge). Membership in `people` is
+    tested per id: a set difference with `people.keys()` would copy every id of the account
+    for each edge."""
     account = get_account(db, principal, account_id)
     scope = principal.scope
     wanted = set(kinds or EDGE_KINDS)
-    people = {c.id: c for c in account_contacts(db, principal, account.id)}
-    profiles = repo.current_profiles(db, scope, people)
-    nodes: dict[str, GraphNode] = {}
-    edges: list[GraphEdge] = []
+    people = {c.id: c for c in account_people(db, principal, account.id)}
+    statuses = repo.current_statuses(db, scope, people)
+    unknown = RelationshipStatus.UNKNOWN
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: list[dict[str, Any]] = []
     for c in people.values():
-        profile = profiles.get(c.id)
-        nodes[f"c{c.id}"] = GraphNode(
-            id=f"c{c.id}",
-            kind="contact",
-            record_id=c.id,
-            label=c.name,
-            detail=c.title or "",
-            importance=c.importance.value,
-            relationship_status=(
-                profile.relationship_status.value if profile else RelationshipStatus.UNKNOWN.value
-            ),
-            account_id=c.account_id,
-        )
+        nodes[f"c{c.id}"] = {
+            "id": f"c{c.id}",
+            "kind": "contact",
+            "record_id": c.id,
+            "label": c.name,
+            "detail": c.title or "",
+            "importance": c.importance.value,
+            "relationship_status": statuses.get(c.id, unknown).value,
+            "account_id": c.account_id,
+        }
     if "reports_to" in wanted:
         edges += [
-            GraphEdge(source=f"c{c.id}", target=f"c{c.reports_to_id}", kind="reports_to")
+            {"source": f"c{c.id}", "target": f"c{c.reports_to_id}", "kind": "reports_to"}
             for c in people.values()
             if c.reports_to_id in people
         ]
     outside: set[int] = set()
     if "dotted_line" in wanted:
         for line in repo.dotted_lines_touching(db, scope, people):
-            outside |= {line.contact_id, line.manager_id} - people.keys()
+            outside.update(c for c in (line.contact_id, line.manager_id) if c not in people)
             edges.append(
-                GraphEdge(
-                    source=f"c{line.contact_id}",
-                    target=f"c{line.manager_id}",
-                    kind="dotted_line",
-                    record_id=line.id,
-                )
+                {
+                    "source": f"c{line.contact_id}",
+                    "target": f"c{line.manager_id}",
+                    "kind": "dotted_line",
+                    "record_id": line.id,
+                }
             )
     if "influence" in wanted:
         for edge in repo.influences_touching(db, scope, people):
-            outside |= {edge.from_contact_id, edge.to_contact_id} - people.keys()
+            outside.update(c for c in (edge.from_contact_id, edge.to_contact_id) if c not in people)
             edges.append(
-                GraphEdge(
-                    source=f"c{edge.from_contact_id}",
-                    target=f"c{edge.to_contact_id}",
-                    kind="influence",
-                    strength=edge.strength,
-                    record_id=edge.id,
-                )
+                {
+                    "source": f"c{edge.from_contact_id}",
+                    "target": f"c{edge.to_contact_id}",
+                    "kind": "influence",
+                    "strength": edge.strength,
+                    "record_id": edge.id,
+                }
             )
-    visible_outside = {
-        cid: c for cid, c in contacts_by_ids(db, scope, outside).items() if c.archived_at is None
-    }
-    for c in visible_outside.values():
-        nodes[f"c{c.id}"] = GraphNode(
-            id=f"c{c.id}",
-            kind="external_contact",
-            record_id=c.id,
-            label=c.name,
-            detail=c.account_name,
-            importance=c.importance.value,
-            account_id=c.account_id,
-        )
+    for other in contacts_by_ids(db, scope, outside).values():
+        if other.archived_at is None:
+            nodes[f"c{other.id}"] = {
+                "id": f"c{other.id}",
+                "kind": "external_contact",
+                "record_id": other.id,
+                "label": other.name,
+                "detail": other.account_name,
+                "importance": other.importance.value,
+                "account_id": other.account_id,
+            }
     if "acquaintance" in wanted:
-        known = repo.acquaintances_of_contacts(db, scope, people)
+        known = repo.acquaintance_links(db, scope, people)
         users = user_refs(db, scope, {a.user_id for a in known})
         for a in known:
             if a.user_id in users:
                 nodes.setdefault(
                     f"u{a.user_id}",
-                    GraphNode(
-                        id=f"u{a.user_id}",
-                        kind="user",
-                        record_id=a.user_id,
-                        label=users[a.user_id].display(locale),
-                    ),
+                    {
+                        "id": f"u{a.user_id}",
+                        "kind": "user",
+                        "record_id": a.user_id,
+                        "label": users[a.user_id].display(locale),
+                    },
                 )
                 edges.append(
-                    GraphEdge(
-                        source=f"u{a.user_id}",
-                        target=f"c{a.contact_id}",
-                        kind="acquaintance",
-                        strength=a.closeness,
-                        record_id=a.id,
-                    )
+                    {
+                        "source": f"u{a.user_id}",
+                        "target": f"c{a.contact_id}",
+                        "kind": "acquaintance",
+                        "strength": a.closeness,
+                        "record_id": a.id,
+                    }
                 )
     if "competitor_tie" in wanted:
-        ties = repo.ties_of_contacts(db, scope, people)
+        ties = repo.tie_links(db, scope, people)
         rivals = repo.competitors_by_ids(db, scope, {t.competitor_id for t in ties})
         for t in ties:
             rival = rivals.get(t.competitor_id)
             if rival is not None and rival.archived_at is None:
                 nodes.setdefault(
                     f"k{rival.id}",
-                    GraphNode(
-                        id=f"k{rival.id}", kind="competitor", record_id=rival.id, label=rival.name
-                    ),
+                    {
+                        "id": f"k{rival.id}",
+                        "kind": "competitor",
+                        "record_id": rival.id,
+                        "label": rival.name,
+                    },
                 )
                 edges.append(
-                    GraphEdge(
-                        source=f"k{rival.id}",
-                        target=f"c{t.contact_id}",
-                        kind="competitor_tie",
-                        strength=t.closeness,
-                        record_id=t.id,
-                    )
+                    {
+                        "source": f"k{rival.id}",
+                        "target": f"c{t.contact_id}",
+                        "kind": "competitor_tie",
+                        "strength": t.closeness,
+                        "record_id": t.id,
+                    }
                 )
-    edges = [e for e in edges if e.source in nodes and e.target in nodes]
-    return Graph(account_id=account.id, nodes=list(nodes.values()), edges=edges)
+    return Graph.model_validate(
+        {
+            "account_id": account.id,
+            "nodes": list(nodes.values()),
+            "edges": [e for e in edges if e["source"] in nodes and e["target"] in nodes],
+        }
+    )
 
 
 # --- closeness analysis ------------------------------------------------------------------------
@@ -505,38 +514,34 @@ def closeness(db: Session, principal: Principal, account_id: int, locale: str = 
     scope = principal.scope
     people = [
         c
-        for c in account_contacts(db, principal, account.id)
+        for c in account_people(db, principal, account.id)
         if c.importance.value in ("key", "important") and c.status.value == "active"
     ]
     ids = {c.id for c in people}
-    profiles = repo.current_profiles(db, scope, ids)
-    known = repo.acquaintances_of_contacts(db, scope, ids)
+    statuses = repo.current_statuses(db, scope, ids)
+    known = repo.acquaintance_links(db, scope, ids)
     users = user_refs(db, scope, {a.user_id for a in known})
-    ties = repo.ties_of_contacts(db, scope, ids)
+    ties = repo.tie_links(db, scope, ids)
     rivals = repo.competitors_by_ids(db, scope, {t.competitor_id for t in ties})
     latest = last_activity_with(db, scope, ids)
     now = utcnow()
     coverage: list[ContactCoverage] = []
     weak: list[WeakSpot] = []
     total = weights = 0.0
+    ours_of: dict[int, list[Any]] = {}
+    for a in known:
+        if a.user_id in users:
+            ours_of.setdefault(a.contact_id, []).append(a)
+    theirs_of: dict[int, list[Any]] = {}
+    for t in ties:
+        if t.competitor_id in rivals and rivals[t.competitor_id].archived_at is None:
+            theirs_of.setdefault(t.contact_id, []).append(t)
     for c in people:
-        ours = sorted(
-            (a for a in known if a.contact_id == c.id and a.user_id in users),
-            key=lambda a: -a.closeness,
-        )
-        theirs = sorted(
-            (
-                t
-                for t in ties
-                if t.contact_id == c.id
-                and t.competitor_id in rivals
-                and rivals[t.competitor_id].archived_at is None
-            ),
-            key=lambda t: -t.closeness,
-        )
+        ours = sorted(ours_of.get(c.id, []), key=lambda a: -a.closeness)
+        theirs = sorted(theirs_of.get(c.id, []), key=lambda t: -t.closeness)
         best = ours[0].closeness if ours else 0
         rival_best = theirs[0].closeness if theirs else 0
-        status = profiles[c.id].relationship_status.value if c.id in profiles else "unknown"
+        status = statuses[c.id].value if c.id in statuses else "unknown"
         days = (now - latest[c.id]).days if c.id in latest else None
         points = (
             _reach_points(best)
@@ -660,10 +665,15 @@ Layer = dict[str, tuple[float, str, EdgeKind | None, int]]
 
 
 def _best_paths(
-    db: Session, scope: WorkspaceScope, layers: list[Layer], mode: str, locale: str
+    db: Session,
+    scope: WorkspaceScope,
+    layers: list[Layer],
+    mode: str,
+    contact_names: dict[int, str],
+    locale: str,
 ) -> list[Path]:
     """Each user's best way in (the strongest, or the shortest then strongest), rebuilt from
-    the layer it was found in."""
+    the layer it was found in. `contact_names` holds every contact the layers reached."""
     chosen: dict[int, tuple[float, int]] = {}
     for hops, layer in enumerate(layers):
         for node, (score, _, _, _) in layer.items():
@@ -678,8 +688,7 @@ def _best_paths(
             if better:
                 chosen[user_id] = (score, hops)
     users = user_refs(db, scope, set(chosen))
-    on_paths = {int(n[1:]) for layer in layers for n in layer if n.startswith("c")}
-    names = {f"c{cid}": c.name for cid, c in contacts_by_ids(db, scope, on_paths).items()}
+    names = {f"c{cid}": name for cid, name in contact_names.items()}
     names.update({f"u{uid}": u.display(locale) for uid, u in users.items()})
     paths: list[Path] = []
     for user_id in users:
@@ -721,14 +730,14 @@ def paths_to(
     layer and is exactly as long and as strong as it says."""
     principal.require(Permission.READ)
     scope = principal.scope
-    target = contacts_by_ids(db, scope, {contact_id}).get(contact_id)
-    if target is None or target.archived_at is not None:
+    names = live_contacts(db, scope, {contact_id})  # and then every live contact reached
+    if contact_id not in names:
         _missing()
     # layer[h][node] = (score, previous node, kind, strength); nodes are "c1" or "u2".
     layers: list[dict[str, tuple[float, str, EdgeKind | None, int]]] = [
         {f"c{contact_id}": (1.0, "", None, 0)}
     ]
-    archived: set[int] = set()
+    archived: set[int] = set()  # and missing: never walked through
     for hops in range(1, MAX_HOPS + 1):
         previous = layers[-1]
         frontier = {int(n[1:]) for n in previous if n.startswith("c")}
@@ -747,22 +756,21 @@ def paths_to(
             if node not in layer or score > layer[node][0] + 1e-9:
                 layer[node] = (score, f"c{origin}", kind, strength)
 
-        for a in repo.acquaintances_of_contacts(db, scope, frontier):
+        for a in repo.acquaintance_links(db, scope, frontier):
             reach(a.contact_id, f"u{a.user_id}", "acquaintance", a.closeness)
         if hops < MAX_HOPS:
             links = _neighbours(db, scope, frontier)
-            fresh = {there for _, there, _, _ in links} - archived
-            known = contacts_by_ids(db, scope, fresh)
-            archived |= {
-                cid for cid in fresh if cid not in known or known[cid].archived_at is not None
-            }
+            fresh = {there for _, there, _, _ in links} - archived - names.keys()
+            found = live_contacts(db, scope, fresh)
+            names.update(found)
+            archived |= fresh - found.keys()
             for origin, there, kind, strength in links:
                 if there != contact_id and there not in archived:
                     reach(origin, f"c{there}", kind, strength)
         layers.append(layer)
         if not layer:
             break
-    paths = _best_paths(db, scope, layers, mode, locale)
+    paths = _best_paths(db, scope, layers, mode, names, locale)
     if mode == "fewest":
         paths.sort(key=lambda p: (p.hops, -p.score, p.user_id))
     else:
