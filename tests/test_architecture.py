@@ -1,5 +1,6 @@
-"""STYLE.md's import direction: core → identity → accounts → relationships / opportunities →
-projects → loyalty → analytics / portal. Across areas only `<area>.public` may be imported.
+"""STYLE.md's import direction: core → identity → accounts → relationships → opportunities →
+projects → loyalty → analytics / portal (opportunities use relationships' competitors and
+people, so they come after it). Across areas only `<area>.public` may be imported.
 `main`, `cli`, `models`, `demo*` and `web` assemble the application and may import any area."""
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ LAYERS = {
     "identity": 1,
     "accounts": 2,
     "relationships": 3,
-    "opportunities": 3,
-    "projects": 4,
-    "loyalty": 5,
-    "analytics": 6,
-    "portal": 6,
+    "opportunities": 4,  # builds on relationships: competitors, decision chain, stances
+    "projects": 5,
+    "loyalty": 6,
+    "analytics": 7,
+    "portal": 7,
 }
 SHARED = {"config"}  # importable from anywhere
 ASSEMBLY = {"main", "cli", "models", "demo", "web"}

@@ -41,6 +41,12 @@ class Settings(BaseSettings):
         default=True, description="Refuse ORM queries on tenant tables without a workspace filter."
     )
     log_level: str = "INFO"
+    files_dir: Path | None = Field(
+        default=None,
+        description="Where uploaded documents are kept. Default: a pcrm-files directory next to "
+        "the SQLite database, or in the working directory.",
+    )
+    max_upload_mb: int = Field(default=25, ge=1, le=2048, description="Largest upload, in MB.")
 
     @property
     def is_sqlite(self) -> bool:

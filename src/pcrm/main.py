@@ -24,6 +24,11 @@ from pcrm.core.tenancy import install_tenant_guard
 from pcrm.identity import routes_api as identity_api
 from pcrm.identity import routes_html as identity_html
 from pcrm.identity.auth import install_auth_handlers
+from pcrm.opportunities import routes_api as opportunities_api
+from pcrm.opportunities import routes_bid_html as opportunity_bid
+from pcrm.opportunities import routes_documents as opportunity_documents
+from pcrm.opportunities import routes_html as opportunities_html
+from pcrm.opportunities import routes_insights as opportunity_insights
 from pcrm.relationships import routes_api as relationships_api
 from pcrm.relationships import routes_html as relationships_html
 from pcrm.web import routes as web_routes
@@ -102,8 +107,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(identity_api.router)
     app.include_router(accounts_api.router)
     app.include_router(relationships_api.router)
+    app.include_router(opportunities_api.router)
+    app.include_router(opportunity_documents.api)
+    app.include_router(opportunity_documents.pages)
     app.include_router(identity_html.router)
     app.include_router(accounts_html.router)
     app.include_router(relationships_html.router)
+    app.include_router(opportunities_html.router)
+    app.include_router(opportunity_bid.router)
+    app.include_router(opportunity_insights.router)
+    app.include_router(web_routes.api_router)
     app.include_router(web_routes.router)
     return app

@@ -16,6 +16,20 @@ from pcrm.core.db import Base
 from pcrm.core.instance import InstanceSetting
 from pcrm.core.reminders import Reminder
 from pcrm.identity.models import ApiToken, Invitation, LoginAttempt, User, UserSession, Workspace
+from pcrm.opportunities.models import (
+    DecisionChainMember,
+    Document,
+    Opportunity,
+    OpportunityRelation,
+    OpportunityTeamMember,
+    Quote,
+    QuoteRound,
+    ScoringItem,
+    Tender,
+    Vendor,
+    VendorScore,
+    WinLossReview,
+)
 from pcrm.relationships.models import (
     Acquaintance,
     Competitor,
@@ -39,6 +53,8 @@ __all__ = [
     "Competitor",
     "CompetitorTie",
     "Contact",
+    "DecisionChainMember",
+    "Document",
     "DottedLine",
     "Employment",
     "Influence",
@@ -46,11 +62,21 @@ __all__ = [
     "Invitation",
     "ListColumns",
     "LoginAttempt",
+    "Opportunity",
+    "OpportunityRelation",
+    "OpportunityTeamMember",
     "ProfileEntry",
+    "Quote",
+    "QuoteRound",
     "Reminder",
     "SavedView",
+    "ScoringItem",
+    "Tender",
     "User",
     "UserSession",
+    "Vendor",
+    "VendorScore",
+    "WinLossReview",
     "Workspace",
     "metadata",
 ]

@@ -255,3 +255,26 @@ def test_list_filters_and_orders_newest_first(client, acme):
         "q=电话": ["电话沟通"],
         "sort=occurred_at": ["邮件报价", "拜访张伟", "电话沟通", "会后纪要", "技术交流会"],
     }
+
+
+def test_the_reminders_api_lists_and_completes_only_your_own_reminders(client, acme, uow):
+    owner, admin = acme["tokens"]["owner"], acme["tokens"]["admin"]
+    boc = new_account(client, owner, "中国银行")
+    new_activity(client, owner, boc["id"], next_step="寄送方案", next_step_due="2026-03-10")
+    listed = client.get("/api/v1/reminders", headers=bearer(owner))
+    assert listed.status_code == 200
+    [reminder] = listed.json()["items"]
+    assert (reminder["title"], reminder["due_at"], reminder["done_at"]) == (
+        "寄送方案",
+        "2026-03-10T01:00:00Z",
+        None,
+    )
+    assert client.get("/api/v1/reminders", headers=bearer(admin)).json()["items"] == []
+    # someone else's reminder is a 404 and stays open
+    refused = client.post(f"/api/v1/reminders/{reminder['id']}/done", headers=bearer(admin))
+    assert refused.status_code == 404
+    assert _reminders(uow, acme["workspace"].id)[0][-1] is None
+    done = client.post(f"/api/v1/reminders/{reminder['id']}/done", headers=bearer(owner))
+    assert done.status_code == 200
+    assert done.json()["done_at"] is not None
+    assert client.get("/api/v1/reminders", headers=bearer(owner)).json()["items"] == []

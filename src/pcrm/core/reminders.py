@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pydantic import BaseModel, ConfigDict
 from sqlalchemy import ForeignKey, Index, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -29,6 +30,18 @@ class Reminder(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
     source_type: Mapped[str] = mapped_column(String(40))
     source_id: Mapped[int] = mapped_column(IdType)
     done_at: Mapped[datetime | None]
+
+
+class ReminderRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    due_at: datetime
+    title: str
+    link: str | None
+    source_type: str
+    source_id: int
+    done_at: datetime | None
 
 
 def create_reminder(

@@ -1,16 +1,74 @@
 """What later areas (opportunities' decision chain, analytics) may use from relationships."""
 
-from pcrm.relationships.schemas import AcquaintanceRead, Closeness, CompetitorRead, Graph, Path
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.identity.public import Principal
+from pcrm.relationships import repository as repo
+from pcrm.relationships import service
+from pcrm.relationships.schemas import (
+    AcquaintanceRead,
+    Closeness,
+    CompetitorRead,
+    CompetitorTieRead,
+    Graph,
+    Path,
+)
 from pcrm.relationships.service import account_graph, closeness, paths_to, who_knows
+from pcrm.relationships.vocab import InteractionLevel, RelationshipStatus
+from pcrm.relationships.vocab import label as vocab_label
 
 __all__ = [
     "AcquaintanceRead",
     "Closeness",
     "CompetitorRead",
+    "CompetitorTieRead",
     "Graph",
+    "InteractionLevel",
     "Path",
+    "RelationshipStatus",
     "account_graph",
     "closeness",
+    "competitor_names",
+    "competitor_ties",
+    "current_stances",
+    "get_competitor",
+    "list_competitors",
     "paths_to",
+    "vocab_label",
     "who_knows",
 ]
+
+
+def competitor_names(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, str]:
+    """Names of the workspace's competitors among `ids` (archived ones included)."""
+    return {c.id: c.name for c in repo.competitors_by_ids(db, scope, ids).values()}
+
+
+def current_stances(
+    db: Session, scope: WorkspaceScope, contact_ids: set[int]
+) -> dict[int, tuple[RelationshipStatus, InteractionLevel]]:
+    """Each contact's current relationship status and interaction level, where profiled."""
+    return {
+        contact_id: (p.relationship_status, p.interaction_level)
+        for contact_id, p in repo.current_profiles(db, scope, contact_ids).items()
+    }
+
+
+def get_competitor(db: Session, principal: Principal, competitor_id: int) -> CompetitorRead:
+    return CompetitorRead.model_validate(service.get_competitor(db, principal, competitor_id))
+
+
+def list_competitors(db: Session, principal: Principal) -> list[CompetitorRead]:
+    return [CompetitorRead.model_validate(c) for c in service.list_competitors(db, principal)]
+
+
+def competitor_ties(
+    db: Session, principal: Principal, competitor_id: int
+) -> list[CompetitorTieRead]:
+    return [
+        CompetitorTieRead.model_validate(t)
+        for t in service.competitor_ties(db, principal, competitor_id)
+    ]

@@ -24,7 +24,7 @@ MAIN_NAV: tuple[NavItem, ...] = (
     NavItem("contacts", N_("Contacts"), "user", "/contacts"),
     NavItem("activities", N_("Activities"), "chat", "/activities"),
     NavItem("relationships", N_("Relationships"), "network", "/relationships"),
-    NavItem("opportunities", N_("Opportunities"), "target", None),
+    NavItem("opportunities", N_("Opportunities"), "target", "/opportunities"),
     NavItem("projects", N_("Projects"), "kanban", None),
     NavItem("loyalty", N_("Satisfaction & loyalty"), "heart", None),
     NavItem("analytics", N_("Analytics"), "chart", None),

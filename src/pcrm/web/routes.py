@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from pydantic import BaseModel
 from sqlalchemy import text
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
@@ -14,6 +15,26 @@ from pcrm.identity import service as identity
 from pcrm.identity.public import ROLE_LABELS, CurrentPrincipal, Permission
 
 router = APIRouter(include_in_schema=False)
+api_router = APIRouter(prefix="/api/v1", tags=["reminders"])
+
+
+class ReminderList(BaseModel):
+    items: list[reminders.ReminderRead]
+
+
+@api_router.get("/reminders", summary="Your open reminders, soonest first (at most 200)")
+def list_reminders(db: DB, principal: CurrentPrincipal) -> ReminderList:
+    found = reminders.open_reminders(db, principal.scope, principal.user_id, limit=200)
+    return ReminderList(items=[reminders.ReminderRead.model_validate(r) for r in found])
+
+
+@api_router.post("/reminders/{reminder_id}/done", summary="Mark one of your reminders done")
+def finish_reminder(
+    reminder_id: int, db: DB, principal: CurrentPrincipal
+) -> reminders.ReminderRead:
+    done = reminders.complete_reminder(db, principal.scope, principal.user_id, reminder_id)
+    return reminders.ReminderRead.model_validate(done)
+
 
 API_DOCS_HTML = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>PCRM API</title>

@@ -1,0 +1,1 @@
+"""Opportunities and tenders: the current-opportunity and project-history lines."""

@@ -1,0 +1,195 @@
+"""The decision chain of an opportunity (项目决策关系): who decides, evaluates, uses, influences
+or guards the door, where they stand on this project, and the chart that puts them on the
+relationship graph of the people-relationship line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from pcrm.accounts.public import contacts_by_ids, live_contacts
+from pcrm.core.errors import FieldError, NotFound, ValidationFailed, field_error
+from pcrm.core.etag import check_version
+from pcrm.core.i18n import N_
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.identity.public import Permission, Principal
+from pcrm.opportunities import repository as repo
+from pcrm.opportunities.models import DecisionChainMember
+from pcrm.opportunities.schemas import (
+    DecisionMemberRead,
+    DecisionMemberUpdate,
+    DecisionMemberWrite,
+)
+from pcrm.opportunities.vocab import Stance
+from pcrm.relationships.public import (
+    Graph,
+    InteractionLevel,
+    RelationshipStatus,
+    account_graph,
+    competitor_names,
+    current_stances,
+)
+
+
+def chain(db: Session, principal: Principal, opportunity_id: int) -> list[DecisionMemberRead]:
+    principal.require(Permission.READ)
+    scope = principal.scope
+    repo.opportunity(db, scope, opportunity_id)
+    return _reads(db, scope, repo.chain(db, scope, opportunity_id))
+
+
+def _reads(
+    db: Session, scope: WorkspaceScope, rows: Sequence[DecisionChainMember]
+) -> list[DecisionMemberRead]:
+    contacts = contacts_by_ids(db, scope, {m.contact_id for m in rows})
+    rivals = competitor_names(
+        db, scope, {m.favoured_competitor_id for m in rows if m.favoured_competitor_id}
+    )
+    out = []
+    for m in rows:
+        contact = contacts.get(m.contact_id)
+        if contact is None or contact.archived_at is not None:  # archived since: kept, hidden
+            continue
+        out.append(
+            DecisionMemberRead(
+                id=m.id,
+                contact_id=m.contact_id,
+                contact_name=contact.name,
+                title=contact.title,
+                decision_role=m.decision_role,
+                relationship_status=m.relationship_status,
+                interaction_level=m.interaction_level,
+                stance=m.stance,
+                favoured_competitor_id=m.favoured_competitor_id,
+                favoured_competitor_name=(
+                    rivals.get(m.favoured_competitor_id) if m.favoured_competitor_id else None
+                ),
+                note=m.note,
+                version=m.version,
+            )
+        )
+    return out
+
+
+def _check_stance(
+    db: Session, scope: WorkspaceScope, stance: Stance, competitor_id: int | None
+) -> None:
+    if stance is Stance.FAVOURS_COMPETITOR and competitor_id is None:
+        raise field_error(
+            "favoured_competitor_id", N_("Say which competitor they favour."), "missing"
+        )
+    if stance is not Stance.FAVOURS_COMPETITOR and competitor_id is not None:
+        raise field_error(
+            "favoured_competitor_id",
+            N_("A favoured competitor goes with the stance 'favours a competitor'."),
+        )
+    if competitor_id is not None and not competitor_names(db, scope, {competitor_id}):
+        raise field_error("favoured_competitor_id", N_("Choose a competitor of this workspace."))
+
+
+def add_member(
+    db: Session, principal: Principal, opportunity_id: int, data: DecisionMemberWrite
+) -> DecisionMemberRead:
+    """Put a customer person on the decision chain. Status and interaction default to the
+    contact's current profile from the relationships area."""
+    principal.require(Permission.WRITE)
+    scope = principal.scope
+    repo.opportunity(db, scope, opportunity_id)
+    if data.contact_id not in live_contacts(db, scope, {data.contact_id}):
+        raise field_error("contact_id", N_("Choose a contact of this workspace."))
+    if any(m.contact_id == data.contact_id for m in repo.chain(db, scope, opportunity_id)):
+        raise field_error(
+            "contact_id", N_("This person is already on the decision chain."), "unique"
+        )
+    _check_stance(db, scope, data.stance, data.favoured_competitor_id)
+    status, level = current_stances(db, scope, {data.contact_id}).get(
+        data.contact_id, (RelationshipStatus.UNKNOWN, InteractionLevel.NONE)
+    )
+    member = DecisionChainMember(
+        workspace_id=scope.workspace_id,
+        opportunity_id=opportunity_id,
+        contact_id=data.contact_id,
+        decision_role=data.decision_role,
+        relationship_status=data.relationship_status or status,
+        interaction_level=data.interaction_level or level,
+        stance=data.stance,
+        favoured_competitor_id=data.favoured_competitor_id,
+        note=data.note,
+    )
+    db.add(member)
+    try:
+        db.flush()
+    except IntegrityError as exc:
+        raise field_error(
+            "contact_id", N_("This person is already on the decision chain."), "unique"
+        ) from exc
+    return _reads(db, scope, [member])[0]
+
+
+def _member_of(
+    db: Session, scope: WorkspaceScope, opportunity_id: int, member_id: int
+) -> DecisionChainMember:
+    member = repo.chain_member(db, scope, member_id)
+    if member.opportunity_id != opportunity_id:
+        raise NotFound()
+    return member
+
+
+def update_member(
+    db: Session,
+    principal: Principal,
+    opportunity_id: int,
+    member_id: int,
+    data: DecisionMemberUpdate,
+    expected_version: int | None = None,
+) -> DecisionMemberRead:
+    principal.require(Permission.WRITE)
+    scope = principal.scope
+    member = _member_of(db, scope, opportunity_id, member_id)
+    check_version(member.version, expected_version)
+    changes = data.model_dump(exclude_unset=True)
+    errors = [
+        FieldError(field, N_("This field is required."), "missing")
+        for field in ("decision_role", "relationship_status", "interaction_level", "stance")
+        if field in changes and changes[field] is None
+    ]
+    if errors:
+        raise ValidationFailed(errors)
+    stance = changes.get("stance", member.stance)
+    competitor = changes.get("favoured_competitor_id", member.favoured_competitor_id)
+    if stance is not Stance.FAVOURS_COMPETITOR and "favoured_competitor_id" not in changes:
+        competitor = changes["favoured_competitor_id"] = None
+    _check_stance(db, scope, stance, competitor)
+    for key, value in changes.items():
+        setattr(member, key, value)
+    db.flush()
+    return _reads(db, scope, [member])[0]
+
+
+def remove_member(db: Session, principal: Principal, opportunity_id: int, member_id: int) -> None:
+    principal.require(Permission.WRITE)
+    db.delete(_member_of(db, principal.scope, opportunity_id, member_id))
+    db.flush()
+
+
+def chain_graph(db: Session, principal: Principal, opportunity_id: int) -> Graph:
+    """The decision chain drawn on the people-relationship graph: its members, the reporting
+    and influence lines between them, and our people's and competitors' ties to them."""
+    principal.require(Permission.READ)
+    scope = principal.scope
+    opportunity = repo.opportunity(db, scope, opportunity_id)
+    members = {m.contact_id for m in repo.chain(db, scope, opportunity_id)}
+    graph = account_graph(db, principal, opportunity.account_id)
+    keep = {f"c{cid}" for cid in members}
+    edges = [
+        e
+        for e in graph.edges
+        if (e.source in keep and e.target in keep)
+        or (e.kind in ("acquaintance", "competitor_tie") and e.target in keep)
+    ]
+    ends = keep | {e.source for e in edges} | {e.target for e in edges}
+    return Graph(
+        account_id=graph.account_id, nodes=[n for n in graph.nodes if n.id in ends], edges=edges
+    )

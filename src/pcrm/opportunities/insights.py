@@ -1,0 +1,945 @@
+"""The analytical views of the project-history line (项目历史线), built from past opportunities:
+
+- a customer's **tender rhythm** (项目关键时点): when it publishes tenders, how long it takes from
+  RFP to award and from award to contract, its usual tender and evaluation methods and weights,
+  and a 12-month outlook; for one account or for every account of an ownership type;
+- a competitor's **record** against us: where we met them, win/loss, their quotes versus ours,
+  their wins and the customer people they are close to;
+- an account's **project history**: its chains of related opportunities with the 11 elements of
+  each (key dates, relations, triggers, type, amounts, decision chain, evaluation criteria,
+  vendors, quote rounds, documents, lessons learned).
+
+Read-only: each function checks the read permission, loads every kind of row it needs in one
+query (insights_repository) and computes in Python. docs/opportunities-insights.md explains
+every figure.
+"""
+
+from __future__ import annotations
+
+import heapq
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TypeVar
+
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from pcrm.accounts.public import (
+    AccountRef,
+    ContactRead,
+    Ownership,
+    account_ids_by_ownership,
+    account_refs,
+    contacts_by_ids,
+)
+from pcrm.core.errors import NotFound
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.identity.public import Permission, Principal
+from pcrm.opportunities import insights_repository as irepo
+from pcrm.opportunities.insights_repository import ItemFacts, TenderFacts
+from pcrm.opportunities.models import (
+    DecisionChainMember,
+    Document,
+    Opportunity,
+    QuoteRound,
+    ScoringItem,
+    Tender,
+    Vendor,
+    WinLossReview,
+)
+from pcrm.opportunities.vocab import (
+    DecisionRole,
+    DocumentKind,
+    EvaluationMethod,
+    Outcome,
+    PriceFormula,
+    ProjectType,
+    RelationKind,
+    ReviewReason,
+    Stage,
+    Stance,
+    TenderMethod,
+    Trigger,
+    VendorStatus,
+)
+from pcrm.relationships.public import competitor_names, competitor_ties, get_competitor
+
+HUNDRED = Decimal(100)
+TENTH = Decimal("0.1")
+CENT = Decimal("0.01")
+# A month of the outlook is "likely" when the customer published a tender in it in at least
+# half of the years observed (expected count ≥ 0.5).
+LIKELY_FROM = Decimal("0.5")
+STAGE_OUTCOME = {
+    Stage.EXECUTION: Outcome.WON,
+    Stage.DELIVERED: Outcome.WON,
+    Stage.LOST: Outcome.LOST,
+    Stage.ABANDONED: Outcome.ABANDONED,
+}
+
+TENDER_DATES = (
+    "rfp_published_on",
+    "qa_deadline",
+    "site_visit_at",
+    "submission_deadline",
+    "opening_at",
+    "award_announced_on",
+    "contract_signed_on",
+)
+
+E = TypeVar("E", TenderMethod, EvaluationMethod)
+
+
+def _round(value: Decimal, step: Decimal) -> Decimal:
+    return value.quantize(step, rounding=ROUND_HALF_UP)
+
+
+def _percent(part: Decimal | int, whole: Decimal | int) -> Decimal:
+    return _round(Decimal(part) * HUNDRED / Decimal(whole), TENTH)
+
+
+def _median(values: Sequence[int]) -> Decimal | None:
+    if not values:
+        return None
+    return _round(Decimal(str(statistics.median(values))), TENTH)
+
+
+# --- schemas ----------------------------------------------------------------------------------
+
+
+class MethodShare(BaseModel):
+    method: TenderMethod
+    count: int
+    share: Decimal = Field(description="Percent of the tenders, 1 decimal")
+
+
+class EvaluationShare(BaseModel):
+    method: EvaluationMethod
+    count: int
+    share: Decimal = Field(description="Percent of the tenders, 1 decimal")
+
+
+class ItemWeight(BaseModel):
+    name: str
+    average_weight: Decimal = Field(description="Mean weight where the item appears, 1 decimal")
+    tenders: int = Field(description="Weighted tenders that have this top-level item")
+
+
+class OutlookMonth(BaseModel):
+    year: int
+    month: int
+    expected: Decimal = Field(description="Tenders published in this month / years observed")
+    likely: bool = Field(description="expected ≥ 0.5")
+
+
+class RhythmFigures(BaseModel):
+    """The rhythm of a set of tenders; docs/opportunities-insights.md says how each is made."""
+
+    tender_count: int = Field(description="Tenders of the opportunities (archived left out)")
+    published_count: int = Field(description="Of them, with an RFP published by today")
+    first_year: int | None
+    last_year: int | None
+    years_observed: int = Field(description="last_year − first_year + 1, 0 without tenders")
+    months: list[int] = Field(description="RFPs published per calendar month, January first")
+    month_shares: list[Decimal] = Field(description="Percent of the published RFPs per month")
+    rfp_to_award_days: Decimal | None = Field(description="Median days, RFP to award")
+    rfp_to_award_samples: int
+    award_to_contract_days: Decimal | None = Field(description="Median days, award to contract")
+    award_to_contract_samples: int
+    methods: list[MethodShare] = Field(description="Most frequent first")
+    evaluation_methods: list[EvaluationShare] = Field(description="Most frequent first")
+    usual_method: TenderMethod | None
+    usual_evaluation_method: EvaluationMethod | None
+    weighted_tenders: int = Field(description="Tenders evaluated by weighted scoring")
+    price_weight: Decimal | None = Field(description="Mean weight of the price item")
+    item_weights: list[ItemWeight] = Field(description="Other top-level items, by name")
+    outlook: list[OutlookMonth] = Field(description="The 12 months from next month")
+    likely_from: Decimal = LIKELY_FROM
+
+
+class AccountRhythm(RhythmFigures):
+    account_id: int
+    account_name: str
+    ownership: Ownership | None
+
+
+class OwnershipRhythm(RhythmFigures):
+    ownership: Ownership | None = Field(description="None: every account of the workspace")
+    account_count: int = Field(description="Accounts with at least one tender")
+
+
+class Meeting(BaseModel):
+    """An opportunity where we met the competitor."""
+
+    opportunity_id: int
+    opportunity_name: str
+    account_id: int
+    account_name: str
+    on: date | None = Field(description="Closed on, else RFP published, else expected close")
+    stage: Stage
+    outcome: Outcome | None = Field(description="Our outcome; None while open")
+    their_status: VendorStatus | None = Field(description="None when not recorded as a vendor")
+    currency: str
+    their_quote: Decimal | None = Field(description="Their quote in their last round")
+    our_quote: Decimal | None = Field(description="Our quote in our last round")
+    quote_ratio: Decimal | None = Field(description="their_quote / our_quote, percent")
+    winner_competitor_id: int | None = Field(description="Who won when we lost")
+    winner_name: str | None
+    they_won: bool
+    winning_price: Decimal | None
+    winning_vs_our_quote: Decimal | None = Field(description="winning price / our_quote, percent")
+
+
+class LostTo(BaseModel):
+    competitor_id: int | None
+    name: str | None
+    count: int
+
+
+class CloseContact(BaseModel):
+    contact_id: int
+    name: str
+    title: str | None
+    account_id: int
+    account_name: str
+    closeness: int
+    source: str | None
+    note: str | None
+
+
+class CompetitorRecord(BaseModel):
+    competitor_id: int
+    name: str
+    met: int
+    open: int
+    won: int = Field(description="Closed won by us")
+    lost: int
+    abandoned: int
+    win_rate: Decimal | None = Field(description="won / (won + lost), percent")
+    they_won: int = Field(description="Lost to this competitor")
+    lost_to_others: list[LostTo]
+    quote_comparisons: int = Field(description="Opportunities where both quoted")
+    mean_quote_ratio: Decimal | None = Field(description="Mean of their / our quote, percent")
+    average_winning_price: Decimal | None = Field(description="Mean price of their wins")
+    mean_winning_vs_our_quote: Decimal | None = Field(description="Percent of our quote")
+    meetings: list[Meeting]
+    close_contacts: list[CloseContact]
+
+
+class KeyDates(BaseModel):
+    rfp_published_on: date | None = None
+    qa_deadline: datetime | None = None
+    site_visit_at: datetime | None = None
+    submission_deadline: datetime | None = None
+    opening_at: datetime | None = None
+    award_announced_on: date | None = None
+    contract_signed_on: date | None = None
+    expected_close_on: date | None = None
+    closed_on: date | None = None
+
+
+class HistoryRelation(BaseModel):
+    kind: RelationKind
+    direction: str = Field(description="`earlier`: this follows the other; `later`: the reverse")
+    other_id: int
+    other_name: str
+    other_in_account: bool
+
+
+class DecisionMaker(BaseModel):
+    contact_id: int
+    name: str
+    title: str | None
+    stance: Stance
+    favoured_competitor_name: str | None
+
+
+class DecisionSummary(BaseModel):
+    members: int
+    stances: dict[Stance, int] = Field(description="Members per stance")
+    decision_makers: list[DecisionMaker]
+
+
+class CriteriaItem(BaseModel):
+    name: str
+    weight: Decimal
+    is_price: bool
+    sub_items: list[CriteriaItem] = Field(default_factory=list)
+
+
+class Criteria(BaseModel):
+    method: TenderMethod
+    evaluation_method: EvaluationMethod
+    price_formula: PriceFormula
+    items: list[CriteriaItem]
+
+
+class HistoryVendor(BaseModel):
+    competitor_id: int | None
+    name: str
+    is_us: bool
+    status: VendorStatus
+
+
+class RoundLine(BaseModel):
+    number: int
+    quoted_on: date
+    our_quote: Decimal | None
+    best_competitor_quote: Decimal | None = Field(description="Lowest competitor quote")
+    best_competitor_name: str | None
+
+
+class DocumentLine(BaseModel):
+    id: int
+    kind: DocumentKind
+    version: int
+    filename: str
+    url: str
+
+
+class DocumentSummary(BaseModel):
+    counts: dict[DocumentKind, int]
+    items: list[DocumentLine]
+
+
+class Lessons(BaseModel):
+    outcome: Outcome
+    reasons: list[ReviewReason]
+    reason_note: str | None
+    what_worked: str | None
+    what_to_change: str | None
+    winner_name: str | None
+    winning_price: Decimal | None
+
+
+class HistoryEntry(BaseModel):
+    """One opportunity with the 11 elements of the project-history line."""
+
+    opportunity_id: int
+    name: str
+    stage: Stage
+    key_dates: KeyDates
+    relations: list[HistoryRelation]
+    triggers: list[Trigger]
+    trigger_note: str | None
+    project_type: ProjectType
+    budget_amount: Decimal | None
+    awarded_amount: Decimal | None
+    currency: str
+    decision: DecisionSummary
+    criteria: Criteria | None
+    vendors: list[HistoryVendor]
+    rounds: list[RoundLine]
+    documents: DocumentSummary
+    lessons: Lessons | None
+
+
+class HistoryChain(BaseModel):
+    starts_on: date
+    ends_on: date
+    opportunities: list[HistoryEntry] = Field(description="Earlier first")
+
+
+class ProjectHistory(BaseModel):
+    account_id: int
+    account_name: str
+    opportunity_count: int
+    chains: list[HistoryChain] = Field(description="Oldest chain first")
+
+
+# --- tender rhythm ----------------------------------------------------------------------------
+
+
+def _next_months(today: date, count: int = 12) -> list[tuple[int, int]]:
+    months = []
+    for step in range(1, count + 1):
+        index = today.month - 1 + step
+        months.append((today.year + index // 12, index % 12 + 1))
+    return months
+
+
+def _shares(values: Sequence[E], order: Sequence[E], total: int) -> list[tuple[E, int, Decimal]]:
+    counts = Counter(values)
+    ranked = sorted(counts, key=lambda v: (-counts[v], order.index(v)))
+    return [(v, counts[v], _percent(counts[v], total)) for v in ranked]
+
+
+def rhythm_figures(
+    facts: Sequence[TenderFacts], items: Sequence[ItemFacts], today: date
+) -> RhythmFigures:
+    """The rhythm of these tenders as of `today` (pure: no database)."""
+    published = [
+        f.rfp_published_on
+        for f in facts
+        if f.rfp_published_on is not None and f.rfp_published_on <= today
+    ]
+    months = [0] * 12
+    for day in published:
+        months[day.month - 1] += 1
+    years = {day.year for day in published}
+    first, last = (min(years), max(years)) if years else (None, None)
+    observed = last - first + 1 if first is not None and last is not None else 0
+    to_award = [
+        (f.award_announced_on - f.rfp_published_on).days
+        for f in facts
+        if f.rfp_published_on is not None
+        and f.award_announced_on is not None
+        and f.award_announced_on <= today
+    ]
+    to_contract = [
+        (f.contract_signed_on - f.award_announced_on).days
+        for f in facts
+        if f.award_announced_on is not None
+        and f.contract_signed_on is not None
+        and f.contract_signed_on <= today
+    ]
+    methods = _shares([f.method for f in facts], list(TenderMethod), len(facts))
+    evaluations = _shares([f.evaluation_method for f in facts], list(EvaluationMethod), len(facts))
+    weighted = {f.tender_id for f in facts if f.evaluation_method is EvaluationMethod.WEIGHTED}
+    price_weights = [i.weight for i in items if i.is_price and i.tender_id in weighted]
+    by_name: dict[str, list[Decimal]] = defaultdict(list)
+    for item in items:
+        if not item.is_price and item.tender_id in weighted:
+            by_name[item.name].append(item.weight)
+    item_weights = sorted(
+        (
+            ItemWeight(
+                name=name,
+                average_weight=_round(sum(ws, Decimal(0)) / len(ws), TENTH),
+                tenders=len(ws),
+            )
+            for name, ws in by_name.items()
+        ),
+        key=lambda w: (-w.tenders, -w.average_weight, w.name),
+    )
+    outlook = []
+    for year, month in _next_months(today):
+        expected = (
+            _round(Decimal(months[month - 1]) / observed, CENT) if observed else Decimal("0.00")
+        )
+        outlook.append(
+            OutlookMonth(year=year, month=month, expected=expected, likely=expected >= LIKELY_FROM)
+        )
+    return RhythmFigures(
+        tender_count=len(facts),
+        published_count=len(published),
+        first_year=first,
+        last_year=last,
+        years_observed=observed,
+        months=months,
+        month_shares=[_percent(n, len(published)) if published else Decimal("0.0") for n in months],
+        rfp_to_award_days=_median(to_award),
+        rfp_to_award_samples=len(to_award),
+        award_to_contract_days=_median(to_contract),
+        award_to_contract_samples=len(to_contract),
+        methods=[MethodShare(method=m, count=n, share=s) for m, n, s in methods],
+        evaluation_methods=[EvaluationShare(method=m, count=n, share=s) for m, n, s in evaluations],
+        usual_method=methods[0][0] if methods else None,
+        usual_evaluation_method=evaluations[0][0] if evaluations else None,
+        weighted_tenders=len(weighted),
+        price_weight=(
+            _round(sum(price_weights, Decimal(0)) / len(price_weights), TENTH)
+            if price_weights
+            else None
+        ),
+        item_weights=item_weights,
+        outlook=outlook,
+    )
+
+
+def _account(db: Session, scope: WorkspaceScope, account_id: int) -> AccountRef:
+    found = account_refs(db, scope, {account_id}).get(account_id)
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def account_rhythm(db: Session, principal: Principal, account_id: int) -> AccountRhythm:
+    """The tender rhythm of one account: three queries."""
+    principal.require(Permission.READ)
+    scope = principal.scope
+    account = _account(db, scope, account_id)
+    figures = rhythm_figures(
+        irepo.tender_facts(db, scope, {account_id}),
+        irepo.top_level_items(db, scope, {account_id}),
+        principal.today(),
+    )
+    return AccountRhythm(
+        **dict(figures),
+        account_id=account.id,
+        account_name=account.name,
+        ownership=account.ownership,
+    )
+
+
+def ownership_rhythm(
+    db: Session, principal: Principal, ownership: Ownership | None
+) -> OwnershipRhythm:
+    """The tender rhythm of every account of an ownership type (None: the whole workspace)."""
+    principal.require(Permission.READ)
+    scope = principal.scope
+    ids = None if ownership is None else account_ids_by_ownership(db, scope, ownership)
+    facts = irepo.tender_facts(db, scope, ids)
+    figures = rhythm_figures(facts, irepo.top_level_items(db, scope, ids), principal.today())
+    return OwnershipRhythm(
+        **dict(figures),
+        ownership=ownership,
+        account_count=len({f.account_id for f in facts}),
+    )
+
+
+# --- competitor record ------------------------------------------------------------------------
+
+
+def _last_quotes(quotes: Iterable[irepo.QuoteFacts]) -> dict[tuple[int, int | None], Decimal]:
+    """(opportunity, competitor or None for us) → the quote of the vendor's latest round."""
+    last: dict[tuple[int, int | None], tuple[int, Decimal]] = {}
+    for q in quotes:
+        key = (q.opportunity_id, q.competitor_id)
+        if key not in last or q.round_number > last[key][0]:
+            last[key] = (q.round_number, q.amount)
+    return {key: amount for key, (_n, amount) in last.items()}
+
+
+def _mean(values: Sequence[Decimal]) -> Decimal | None:
+    return sum(values, Decimal(0)) / len(values) if values else None
+
+
+def competitor_record(db: Session, principal: Principal, competitor_id: int) -> CompetitorRecord:
+    """Where we met the competitor and how it went, their quotes versus ours, their wins and
+    the customer people they are close to."""
+    principal.require(Permission.READ)
+    scope = principal.scope
+    competitor = get_competitor(db, principal, competitor_id)
+    met = irepo.meetings(db, scope, competitor_id)
+    last = _last_quotes(irepo.head_to_head_quotes(db, scope, competitor_id))
+    reviews = {r.opportunity_id: r for r in irepo.reviews_where_met(db, scope, competitor_id)}
+    accounts = account_refs(db, scope, {m.account_id for m in met})
+    winners = competitor_names(
+        db, scope, {r.winner_competitor_id for r in reviews.values() if r.winner_competitor_id}
+    )
+    ties = competitor_ties(db, principal, competitor_id)
+    contacts = contacts_by_ids(db, scope, {t.contact_id for t in ties})
+
+    meetings: list[Meeting] = []
+    ratios: list[Decimal] = []
+    winning_ratios: list[Decimal] = []
+    winning_prices: list[Decimal] = []
+    for m in met:
+        review = reviews.get(m.opportunity_id)
+        theirs = last.get((m.opportunity_id, competitor_id))
+        ours = last.get((m.opportunity_id, None))
+        ratio = theirs / ours if theirs is not None and ours is not None else None
+        winner = review.winner_competitor_id if review is not None else None
+        price = review.winning_price if review is not None else None
+        they_won = winner == competitor_id
+        winning_ratio = price / ours if they_won and price is not None and ours else None
+        if ratio is not None:
+            ratios.append(ratio)
+        if winning_ratio is not None:
+            winning_ratios.append(winning_ratio)
+        if they_won and price is not None:
+            winning_prices.append(price)
+        account = accounts.get(m.account_id)
+        meetings.append(
+            Meeting(
+                opportunity_id=m.opportunity_id,
+                opportunity_name=m.name,
+                account_id=m.account_id,
+                account_name=account.name if account else "",
+                on=m.closed_on or m.rfp_published_on or m.expected_close_on,
+                stage=m.stage,
+                outcome=review.outcome if review is not None else STAGE_OUTCOME.get(m.stage),
+                their_status=m.their_status,
+                currency=m.currency,
+                their_quote=theirs,
+                our_quote=ours,
+                quote_ratio=_percent(ratio, 1) if ratio is not None else None,
+                winner_competitor_id=winner,
+                winner_name=winners.get(winner) if winner is not None else None,
+                they_won=they_won,
+                winning_price=price,
+                winning_vs_our_quote=(
+                    _percent(winning_ratio, 1) if winning_ratio is not None else None
+                ),
+            )
+        )
+    meetings.sort(key=lambda x: (-(x.on.toordinal() if x.on else 0), -x.opportunity_id))
+    outcomes = Counter(x.outcome for x in meetings)
+    won, lost = outcomes[Outcome.WON], outcomes[Outcome.LOST]
+    others = Counter(
+        x.winner_competitor_id for x in meetings if x.outcome is Outcome.LOST and not x.they_won
+    )
+    mean_ratio = _mean(ratios)
+    mean_winning = _mean(winning_ratios)
+    mean_price = _mean(winning_prices)
+    return CompetitorRecord(
+        competitor_id=competitor.id,
+        name=competitor.name,
+        met=len(meetings),
+        open=outcomes[None],
+        won=won,
+        lost=lost,
+        abandoned=outcomes[Outcome.ABANDONED],
+        win_rate=_percent(won, won + lost) if won + lost else None,
+        they_won=sum(1 for x in meetings if x.they_won),
+        lost_to_others=[
+            LostTo(competitor_id=cid, name=winners.get(cid) if cid else None, count=n)
+            for cid, n in sorted(others.items(), key=lambda kv: (-kv[1], kv[0] or 0))
+        ],
+        quote_comparisons=len(ratios),
+        mean_quote_ratio=_percent(mean_ratio, 1) if mean_ratio is not None else None,
+        average_winning_price=_round(mean_price, CENT) if mean_price is not None else None,
+        mean_winning_vs_our_quote=_percent(mean_winning, 1) if mean_winning is not None else None,
+        meetings=meetings,
+        close_contacts=[
+            CloseContact(
+                contact_id=t.contact_id,
+                name=contacts[t.contact_id].name,
+                title=contacts[t.contact_id].title,
+                account_id=contacts[t.contact_id].account_id,
+                account_name=contacts[t.contact_id].account_name,
+                closeness=t.closeness,
+                source=t.source,
+                note=t.note,
+            )
+            for t in ties
+            if t.contact_id in contacts
+        ],
+    )
+
+
+# --- project history --------------------------------------------------------------------------
+
+
+def _key_date(o: Opportunity, tender: Tender | None) -> date:
+    """Where an opportunity sits in time: its RFP, else its close, else its expected close,
+    else the day it was recorded."""
+    return (
+        (tender.rfp_published_on if tender else None)
+        or o.closed_on
+        or o.expected_close_on
+        or o.created_at.date()
+    )
+
+
+def _chains(
+    opportunities: Sequence[Opportunity],
+    links: Sequence[tuple[int, int]],
+    when: dict[int, date],
+) -> list[list[int]]:
+    """Connected groups of related opportunities, each in order (earlier before later, then by
+    date), the groups by their first date."""
+    parent = {o.id: o.id for o in opportunities}
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for later, earlier in links:
+        parent[root(later)] = root(earlier)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for o in opportunities:
+        groups[root(o.id)].append(o.id)
+    follows: dict[int, list[int]] = defaultdict(list)
+    waiting: Counter[int] = Counter()
+    for later, earlier in links:
+        follows[earlier].append(later)
+        waiting[later] += 1
+    ordered = []
+    for members in groups.values():
+        ready = [(when[i], i) for i in members if waiting[i] == 0]
+        heapq.heapify(ready)
+        chain = []
+        while ready:
+            _day, current = heapq.heappop(ready)
+            chain.append(current)
+            for nxt in follows[current]:
+                waiting[nxt] -= 1
+                if waiting[nxt] == 0:
+                    heapq.heappush(ready, (when[nxt], nxt))
+        ordered.append(chain)
+    ordered.sort(key=lambda chain: (min(when[i] for i in chain), chain[0]))
+    return ordered
+
+
+def _criteria(tender: Tender, items: Sequence[ScoringItem]) -> Criteria:
+    tops = [i for i in items if i.parent_id is None]
+    return Criteria(
+        method=tender.method,
+        evaluation_method=tender.evaluation_method,
+        price_formula=tender.price_formula,
+        items=[
+            CriteriaItem(
+                name=top.name,
+                weight=top.weight,
+                is_price=top.is_price,
+                sub_items=[
+                    CriteriaItem(name=s.name, weight=s.weight, is_price=False)
+                    for s in items
+                    if s.parent_id == top.id
+                ],
+            )
+            for top in tops
+        ],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _HistoryRows:
+    """Every row the project history of an account needs, one query per kind."""
+
+    opportunities: Sequence[Opportunity]
+    relations: Sequence[irepo.RelationFacts]
+    tenders: dict[int, Tender]
+    items_of: dict[int, list[ScoringItem]]  # by tender
+    vendors: Sequence[Vendor]
+    rounds_of: dict[int, list[QuoteRound]]  # by opportunity
+    quotes_of: dict[int, dict[int, Decimal]]  # round → vendor → amount
+    members_of: dict[int, list[DecisionChainMember]]  # by opportunity
+    documents_of: dict[int, list[Document]]  # by opportunity
+    reviews: dict[int, WinLossReview]  # by opportunity
+    competitors: dict[int, str]
+    contacts: dict[int, ContactRead]
+
+
+def _load_history(db: Session, scope: WorkspaceScope, account_id: int) -> _HistoryRows:
+    items_of: dict[int, list[ScoringItem]] = defaultdict(list)
+    for item in irepo.account_scoring_items(db, scope, account_id):
+        items_of[item.tender_id].append(item)
+    rounds_of: dict[int, list[QuoteRound]] = defaultdict(list)
+    for r in irepo.account_rounds(db, scope, account_id):
+        rounds_of[r.opportunity_id].append(r)
+    quotes_of: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for q in irepo.account_quotes(db, scope, account_id):
+        quotes_of[q.round_id][q.vendor_id] = q.amount
+    members_of: dict[int, list[DecisionChainMember]] = defaultdict(list)
+    for m in irepo.account_chain_members(db, scope, account_id):
+        members_of[m.opportunity_id].append(m)
+    documents_of: dict[int, list[Document]] = defaultdict(list)
+    for d in irepo.account_documents(db, scope, account_id):
+        documents_of[d.opportunity_id].append(d)
+    opportunities = irepo.account_opportunities(db, scope, account_id)
+    vendors = irepo.account_vendors(db, scope, account_id)
+    reviews = {r.opportunity_id: r for r in irepo.account_reviews(db, scope, account_id)}
+    members = [m for chain in members_of.values() for m in chain]
+    competitors = competitor_names(
+        db,
+        scope,
+        {v.competitor_id for v in vendors if v.competitor_id is not None}
+        | {m.favoured_competitor_id for m in members if m.favoured_competitor_id is not None}
+        | {r.winner_competitor_id for r in reviews.values() if r.winner_competitor_id is not None},
+    )
+    return _HistoryRows(
+        opportunities=opportunities,
+        relations=irepo.account_relations(db, scope, account_id),
+        tenders={t.opportunity_id: t for t in irepo.account_tenders(db, scope, account_id)},
+        items_of=items_of,
+        vendors=vendors,
+        rounds_of=rounds_of,
+        quotes_of=quotes_of,
+        members_of=members_of,
+        documents_of=documents_of,
+        reviews=reviews,
+        competitors=competitors,
+        contacts=contacts_by_ids(db, scope, {m.contact_id for m in members}),
+    )
+
+
+def _relations(rows: _HistoryRows, account_id: int) -> dict[int, list[HistoryRelation]]:
+    ids = {o.id for o in rows.opportunities}
+    related: dict[int, list[HistoryRelation]] = defaultdict(list)
+    for r in rows.relations:
+        if r.opportunity_id in ids:
+            related[r.opportunity_id].append(
+                HistoryRelation(
+                    kind=r.kind,
+                    direction="earlier",
+                    other_id=r.earlier_id,
+                    other_name=r.earlier_name,
+                    other_in_account=r.earlier_account_id == account_id,
+                )
+            )
+        if r.earlier_id in ids:
+            related[r.earlier_id].append(
+                HistoryRelation(
+                    kind=r.kind,
+                    direction="later",
+                    other_id=r.opportunity_id,
+                    other_name=r.later_name,
+                    other_in_account=r.later_account_id == account_id,
+                )
+            )
+    return related
+
+
+def _vendors(
+    rows: _HistoryRows, workspace_name: str
+) -> tuple[dict[int, list[HistoryVendor]], dict[int, str], set[int]]:
+    """Vendors per opportunity, every vendor's name, and the ids of our own vendor rows."""
+    per_opportunity: dict[int, list[HistoryVendor]] = defaultdict(list)
+    names: dict[int, str] = {}
+    ours: set[int] = set()
+    for v in rows.vendors:
+        name = rows.competitors.get(v.competitor_id, "") if v.competitor_id else workspace_name
+        names[v.id] = name
+        if v.competitor_id is None:
+            ours.add(v.id)
+        per_opportunity[v.opportunity_id].append(
+            HistoryVendor(
+                competitor_id=v.competitor_id,
+                name=name,
+                is_us=v.competitor_id is None,
+                status=v.status,
+            )
+        )
+    return per_opportunity, names, ours
+
+
+def _rounds(
+    rows: _HistoryRows, opportunity_id: int, names: dict[int, str], ours: set[int]
+) -> list[RoundLine]:
+    lines = []
+    for r in rows.rounds_of[opportunity_id]:
+        quotes = rows.quotes_of[r.id]
+        our_quote = next((a for vid, a in quotes.items() if vid in ours), None)
+        theirs = sorted((a, names.get(vid, "")) for vid, a in quotes.items() if vid not in ours)
+        lines.append(
+            RoundLine(
+                number=r.number,
+                quoted_on=r.quoted_on,
+                our_quote=our_quote,
+                best_competitor_quote=theirs[0][0] if theirs else None,
+                best_competitor_name=theirs[0][1] if theirs else None,
+            )
+        )
+    return lines
+
+
+def _decision(rows: _HistoryRows, opportunity_id: int) -> DecisionSummary:
+    chain = rows.members_of[opportunity_id]
+    stances = Counter(m.stance for m in chain)
+    return DecisionSummary(
+        members=len(chain),
+        stances={s: stances[s] for s in Stance if stances[s]},
+        decision_makers=[
+            DecisionMaker(
+                contact_id=m.contact_id,
+                name=rows.contacts[m.contact_id].name,
+                title=rows.contacts[m.contact_id].title,
+                stance=m.stance,
+                favoured_competitor_name=(
+                    rows.competitors.get(m.favoured_competitor_id)
+                    if m.favoured_competitor_id
+                    else None
+                ),
+            )
+            for m in chain
+            if m.decision_role is DecisionRole.DECISION_MAKER and m.contact_id in rows.contacts
+        ],
+    )
+
+
+def _documents(rows: _HistoryRows, opportunity_id: int) -> DocumentSummary:
+    order = list(DocumentKind)
+    docs = sorted(
+        rows.documents_of[opportunity_id],
+        key=lambda d: (order.index(d.kind), -d.version, d.id),
+    )
+    kinds = Counter(d.kind for d in docs)
+    return DocumentSummary(
+        counts={k: kinds[k] for k in DocumentKind if kinds[k]},
+        items=[
+            DocumentLine(
+                id=d.id,
+                kind=d.kind,
+                version=d.version,
+                filename=d.filename,
+                url=f"/opportunities/{opportunity_id}/documents/{d.id}/download",
+            )
+            for d in docs
+        ],
+    )
+
+
+def _lessons(rows: _HistoryRows, opportunity_id: int) -> Lessons | None:
+    review = rows.reviews.get(opportunity_id)
+    if review is None:
+        return None
+    return Lessons(
+        outcome=review.outcome,
+        reasons=[ReviewReason(r) for r in review.reasons],
+        reason_note=review.reason_note,
+        what_worked=review.what_worked,
+        what_to_change=review.what_to_change,
+        winner_name=(
+            rows.competitors.get(review.winner_competitor_id)
+            if review.winner_competitor_id
+            else None
+        ),
+        winning_price=review.winning_price,
+    )
+
+
+def project_history(db: Session, principal: Principal, account_id: int) -> ProjectHistory:
+    """The account's opportunities in chains with the 11 elements of each: a fixed number of
+    queries (one per kind of row) whatever the number of opportunities."""
+    principal.require(Permission.READ)
+    scope = principal.scope
+    account = _account(db, scope, account_id)
+    rows = _load_history(db, scope, account_id)
+    related = _relations(rows, account_id)
+    vendors_of, vendor_names, ours = _vendors(rows, principal.workspace_name)
+
+    def entry(o: Opportunity) -> HistoryEntry:
+        tender = rows.tenders.get(o.id)
+        dates = {k: getattr(tender, k) for k in TENDER_DATES} if tender else {}
+        return HistoryEntry(
+            opportunity_id=o.id,
+            name=o.name,
+            stage=o.stage,
+            key_dates=KeyDates(
+                **dates, expected_close_on=o.expected_close_on, closed_on=o.closed_on
+            ),
+            relations=related[o.id],
+            triggers=[Trigger(t) for t in o.triggers],
+            trigger_note=o.trigger_note,
+            project_type=o.project_type,
+            budget_amount=o.budget_amount,
+            awarded_amount=o.awarded_amount,
+            currency=o.currency,
+            decision=_decision(rows, o.id),
+            criteria=_criteria(tender, rows.items_of[tender.id]) if tender else None,
+            vendors=vendors_of[o.id],
+            rounds=_rounds(rows, o.id, vendor_names, ours),
+            documents=_documents(rows, o.id),
+            lessons=_lessons(rows, o.id),
+        )
+
+    ids = {o.id for o in rows.opportunities}
+    by_id = {o.id: o for o in rows.opportunities}
+    when = {o.id: _key_date(o, rows.tenders.get(o.id)) for o in rows.opportunities}
+    links = [
+        (r.opportunity_id, r.earlier_id)
+        for r in rows.relations
+        if r.opportunity_id in ids and r.earlier_id in ids
+    ]
+    return ProjectHistory(
+        account_id=account.id,
+        account_name=account.name,
+        opportunity_count=len(rows.opportunities),
+        chains=[
+            HistoryChain(
+                starts_on=min(when[i] for i in chain),
+                ends_on=max(when[i] for i in chain),
+                opportunities=[entry(by_id[i]) for i in chain],
+            )
+            for chain in _chains(rows.opportunities, links, when)
+        ],
+    )

@@ -1,0 +1,440 @@
+"""ORM models of the opportunities area: the opportunity with its team and relations, the
+tender (招标信息) with its scoring items, the participating vendors with their estimated scores
+and quote rounds, the decision chain, documents and the win/loss review."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from pcrm.core.audit import Audited
+from pcrm.core.db import Base, IdMixin, IdType, TenantMixin, TimestampMixin, VersionedMixin
+from pcrm.core.history import register_labels
+from pcrm.core.i18n import N_
+from pcrm.opportunities.vocab import (
+    LABELS,
+    DecisionRole,
+    DocumentKind,
+    EvaluationMethod,
+    OpportunityRole,
+    Outcome,
+    PriceFormula,
+    ProjectType,
+    RelationKind,
+    Source,
+    Stage,
+    Stance,
+    TenderMethod,
+    VendorStatus,
+)
+from pcrm.relationships.public import InteractionLevel, RelationshipStatus
+
+Money = Numeric(18, 2)
+
+
+def _enum(cls: type[Any], name: str) -> Enum:
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        length=24,
+        validate_strings=True,
+        values_callable=lambda e: [m.value for m in e],
+    )
+
+
+def _opportunity() -> Mapped[int]:
+    return mapped_column(IdType, ForeignKey("opportunities.id", ondelete="CASCADE"))
+
+
+class Opportunity(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
+    """A project opportunity (商机/项目机会) of an account, from potential to delivered."""
+
+    __tablename__ = "opportunities"
+    __audit_entity__ = "opportunity"
+    __table_args__ = (
+        CheckConstraint("probability BETWEEN 0 AND 100", name="probability_range"),
+        CheckConstraint("budget_amount IS NULL OR budget_amount >= 0", name="budget_positive"),
+        CheckConstraint("awarded_amount IS NULL OR awarded_amount >= 0", name="awarded_positive"),
+        Index(
+            "ix_opportunities_stage", "workspace_id", "archived_at", "stage", "expected_close_on"
+        ),
+        Index("ix_opportunities_account", "workspace_id", "account_id", "created_at"),
+        Index("ix_opportunities_owner", "workspace_id", "owner_id", "archived_at", "stage"),
+        Index("ix_opportunities_list_updated", "workspace_id", "archived_at", "updated_at"),
+        # the pipeline totals read this index alone; the name search scans it, not the rows
+        Index(
+            "ix_opportunities_totals",
+            "workspace_id",
+            "archived_at",
+            "stage",
+            "budget_amount",
+            "probability",
+        ),
+        Index("ix_opportunities_name", "workspace_id", "archived_at", "name"),
+    )
+
+    account_id: Mapped[int] = mapped_column(IdType, ForeignKey("accounts.id", ondelete="RESTRICT"))
+    name: Mapped[str] = mapped_column(String(200))
+    owner_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("users.id", ondelete="SET NULL")
+    )
+    stage: Mapped[Stage] = mapped_column(_enum(Stage, "opportunity_stage"), default=Stage.POTENTIAL)
+    probability: Mapped[int] = mapped_column(Integer)
+    probability_overridden: Mapped[bool] = mapped_column(Boolean, default=False)
+    expected_close_on: Mapped[date | None] = mapped_column(Date)
+    project_type: Mapped[ProjectType] = mapped_column(
+        _enum(ProjectType, "project_type"), default=ProjectType.NEW
+    )
+    triggers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    trigger_note: Mapped[str | None] = mapped_column(String(500))
+    budget_amount: Mapped[Decimal | None] = mapped_column(Money)
+    awarded_amount: Mapped[Decimal | None] = mapped_column(Money)
+    currency: Mapped[str] = mapped_column(String(3), default="CNY")
+    source: Mapped[Source | None] = mapped_column(_enum(Source, "opportunity_source"))
+    no_tender_reason: Mapped[str | None] = mapped_column(String(500))
+    description: Mapped[str | None] = mapped_column(Text)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    archived_at: Mapped[datetime | None]
+
+
+class OpportunityTeamMember(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
+    __tablename__ = "opportunity_team_members"
+    __audit_entity__ = "opportunity_team_member"
+    __audit_label__ = None
+    __table_args__ = (UniqueConstraint("opportunity_id", "user_id"),)
+
+    opportunity_id: Mapped[int] = _opportunity()
+    user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
+    role: Mapped[OpportunityRole] = mapped_column(_enum(OpportunityRole, "opportunity_role"))
+
+
+class OpportunityRelation(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
+    """`opportunity` is the `kind` of `earlier` (e.g. phase 2 of it). Never a loop."""
+
+    __tablename__ = "opportunity_relations"
+    __audit_entity__ = "opportunity_relation"
+    __audit_label__ = None
+    __table_args__ = (
+        UniqueConstraint("opportunity_id", "earlier_id"),
+        CheckConstraint("opportunity_id <> earlier_id", name="no_self"),
+        Index("ix_opportunity_relations_earlier", "workspace_id", "earlier_id"),
+    )
+
+    opportunity_id: Mapped[int] = _opportunity()
+    earlier_id: Mapped[int] = _opportunity()
+    kind: Mapped[RelationKind] = mapped_column(_enum(RelationKind, "opportunity_relation_kind"))
+
+
+class Tender(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
+    """The tender (招标信息) of an opportunity that goes to tender: method, evaluation, the
+    price-score rule and the key time points (项目关键时点)."""
+
+    __tablename__ = "tenders"
+    __audit_entity__ = "tender"
+    __audit_label__ = None
+    __table_args__ = (
+        UniqueConstraint("opportunity_id"),
+        CheckConstraint("bid_bond IS NULL OR bid_bond >= 0", name="bond_positive"),
+        Index("ix_tenders_submission", "workspace_id", "submission_deadline"),
+    )
+
+    opportunity_id: Mapped[int] = _opportunity()
+    method: Mapped[TenderMethod] = mapped_column(_enum(TenderMethod, "tender_method"))
+    evaluation_method: Mapped[EvaluationMethod] = mapped_column(
+        _enum(EvaluationMethod, "evaluation_method")
+    )
+    price_formula: Mapped[PriceFormula] = mapped_column(
+        _enum(PriceFormula, "price_formula"), default=PriceFormula.LOWEST_RATIO
+    )
+    benchmark_discount: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("0"))
+    deduct_above: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("1"))
+    deduct_below: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("0.5"))
+    agency: Mapped[str | None] = mapped_column(String(200))
+    bid_bond: Mapped[Decimal | None] = mapped_column(Money)
+    rfp_published_on: Mapped[date | None] = mapped_column(Date)
+    qa_deadline: Mapped[datetime | None]
+    site_visit_at: Mapped[datetime | None]
+    submission_deadline: Mapped[datetime | None]
+    opening_at: Mapped[datetime | None]
+    award_announced_on: Mapped[date | None] = mapped_column(Date)
+    contract_signed_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class ScoringItem(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
+    """A scoring item (评分项) of a weighted tender with its weight; sub-items have a parent and
+    their weights add up to the parent's. Exactly one top-level item is the price item.
+    Written as a whole sheet with the tender."""
+
+    __tablename__ = "scoring_items"
+    __audit_entity__ = "scoring_item"
+    __table_args__ = (
+        CheckConstraint("weight > 0 AND weight <= 100", name="weight_range"),
+        Index("ix_scoring_items_tender", "workspace_id", "tender_id", "position"),
+    )
+
+    tender_id: Mapped[int] = mapped_column(IdType, ForeignKey("tenders.id", ondelete="CASCADE"))
+    parent_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("scoring_items.id", ondelete="CASCADE")
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(120))
+    weight: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+    is_price: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Vendor(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
+    """A participating vendor (参与厂商) of an opportunity: a competitor, or us
+    (`competitor_id` empty)."""
+
+    __tablename__ = "opportunity_vendors"
+    __audit_entity__ = "opportunity_vendor"
+    __audit_label__ = None
+    __table_args__ = (
+        UniqueConstraint("opportunity_id", "competitor_id"),
+        Index("ix_opportunity_vendors_competitor", "workspace_id", "competitor_id"),
+    )
+
+    opportunity_id: Mapped[int] = _opportunity()
+    competitor_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("competitors.id", ondelete="RESTRICT")
+    )
+    status: Mapped[VendorStatus] = mapped_column(
+        _enum(VendorStatus, "vendor_status"), default=VendorStatus.BIDDING
+    )
+    notes: Mapped[str | None] = mapped_column(String(1000))
+
+
+class VendorScore(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
+    """Our estimate of what a vendor scores on a non-price scoring item."""
+
+    __tablename__ = "vendor_scores"
+    __audit_entity__ = "vendor_score"
+    __audit_label__ = None
+    __table_args__ = (
+        UniqueConstraint("vendor_id", "scoring_item_id"),
+        CheckConstraint("score >= 0", name="score_positive"),
+        Index("ix_vendor_scores_item", "workspace_id", "scoring_item_id"),
+    )
+
+    vendor_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("opportunity_vendors.id", ondelete="CASCADE")
+    )
+    scoring_item_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("scoring_items.id", ondelete="CASCADE")
+    )
+    score: Mapped[Decimal] = mapped_column(Numeric(5, 2))
+
+
+class QuoteRound(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
+    """A quote round (报价轮次): numbered 1, 2, … in date order."""
+
+    __tablename__ = "quote_rounds"
+    __audit_entity__ = "quote_round"
+    __audit_label__ = None
+    __table_args__ = (UniqueConstraint("opportunity_id", "number"),)
+
+    opportunity_id: Mapped[int] = _opportunity()
+    number: Mapped[int] = mapped_column(Integer)
+    quoted_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+class Quote(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
+    """One vendor's quote in a round, ours or a competitor's (with where we learned it)."""
+
+    __tablename__ = "quotes"
+    __audit_entity__ = "quote"
+    __audit_label__ = None
+    __table_args__ = (
+        UniqueConstraint("round_id", "vendor_id"),
+        CheckConstraint("amount > 0", name="amount_positive"),
+        Index("ix_quotes_vendor", "workspace_id", "vendor_id"),
+    )
+
+    round_id: Mapped[int] = mapped_column(IdType, ForeignKey("quote_rounds.id", ondelete="CASCADE"))
+    vendor_id: Mapped[int] = mapped_column(
+        IdType, ForeignKey("opportunity_vendors.id", ondelete="CASCADE")
+    )
+    amount: Mapped[Decimal] = mapped_column(Money)
+    source: Mapped[str | None] = mapped_column(String(200))
+
+
+class DecisionChainMember(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
+    """A customer person's part in this opportunity's decision (项目决策关系)."""
+
+    __tablename__ = "decision_chain_members"
+    __audit_entity__ = "decision_chain_member"
+    __audit_label__ = None
+    __table_args__ = (
+        UniqueConstraint("opportunity_id", "contact_id"),
+        Index("ix_decision_chain_members_contact", "workspace_id", "contact_id"),
+    )
+
+    opportunity_id: Mapped[int] = _opportunity()
+    contact_id: Mapped[int] = mapped_column(IdType, ForeignKey("contacts.id", ondelete="CASCADE"))
+    decision_role: Mapped[DecisionRole] = mapped_column(_enum(DecisionRole, "decision_role"))
+    relationship_status: Mapped[RelationshipStatus] = mapped_column(
+        _enum(RelationshipStatus, "relationship_status"), default=RelationshipStatus.UNKNOWN
+    )
+    interaction_level: Mapped[InteractionLevel] = mapped_column(
+        _enum(InteractionLevel, "interaction_level"), default=InteractionLevel.NONE
+    )
+    stance: Mapped[Stance] = mapped_column(_enum(Stance, "stance"), default=Stance.UNKNOWN)
+    favoured_competitor_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("competitors.id", ondelete="SET NULL")
+    )
+    note: Mapped[str | None] = mapped_column(String(500))
+
+
+class Document(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
+    """A project document (项目文档); the bytes live in the configured storage under
+    `storage_key`, never in the database."""
+
+    __tablename__ = "opportunity_documents"
+    __audit_entity__ = "opportunity_document"
+    __audit_label__ = "filename"
+    __table_args__ = (
+        Index("ix_opportunity_documents_opportunity", "workspace_id", "opportunity_id", "kind"),
+    )
+
+    opportunity_id: Mapped[int] = _opportunity()
+    kind: Mapped[DocumentKind] = mapped_column(_enum(DocumentKind, "document_kind"))
+    version: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    storage_key: Mapped[str] = mapped_column(String(200))
+    uploaded_by_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("users.id", ondelete="SET NULL")
+    )
+
+
+class WinLossReview(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
+    """经验总结: required to close an opportunity (won, lost or abandoned)."""
+
+    __tablename__ = "win_loss_reviews"
+    __audit_entity__ = "win_loss_review"
+    __audit_label__ = None
+    __table_args__ = (
+        UniqueConstraint("opportunity_id"),
+        CheckConstraint("winning_price IS NULL OR winning_price > 0", name="price_positive"),
+    )
+
+    opportunity_id: Mapped[int] = _opportunity()
+    outcome: Mapped[Outcome] = mapped_column(_enum(Outcome, "review_outcome"))
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    reason_note: Mapped[str | None] = mapped_column(Text)
+    what_worked: Mapped[str | None] = mapped_column(Text)
+    what_to_change: Mapped[str | None] = mapped_column(Text)
+    winner_competitor_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("competitors.id", ondelete="SET NULL")
+    )
+    winning_price: Mapped[Decimal | None] = mapped_column(Money)
+
+
+register_labels(
+    entities={
+        "opportunity": N_("Opportunity"),
+        "opportunity_team_member": N_("Opportunity team"),
+        "opportunity_relation": N_("Related opportunity"),
+        "tender": N_("Tender"),
+        "scoring_item": N_("Scoring item"),
+        "vendor_score": N_("Estimated score"),
+        "opportunity_vendor": N_("Participating vendor"),
+        "quote_round": N_("Quote round"),
+        "quote": N_("Quote"),
+        "decision_chain_member": N_("Decision chain"),
+        "opportunity_document": N_("Document"),
+        "win_loss_review": N_("Win/loss review"),
+    },
+    fields={
+        "stage": N_("Stage"),
+        "probability": N_("Probability"),
+        "probability_overridden": N_("Probability set by hand"),
+        "expected_close_on": N_("Expected close"),
+        "project_type": N_("Project type"),
+        "triggers": N_("Triggering conditions"),
+        "trigger_note": N_("Triggering conditions (details)"),
+        "budget_amount": N_("Budget"),
+        "awarded_amount": N_("Awarded amount"),
+        "currency": N_("Currency"),
+        "no_tender_reason": N_("Why no tender"),
+        "description": N_("Description"),
+        "closed_on": N_("Closed on"),
+        "opportunity_id": N_("Opportunity"),
+        "earlier_id": N_("Earlier opportunity"),
+        "kind": N_("Kind"),
+        "method": N_("Tender method"),
+        "evaluation_method": N_("Evaluation method"),
+        "price_formula": N_("Price score rule"),
+        "benchmark_discount": N_("Benchmark discount (%)"),
+        "deduct_above": N_("Points lost per 1% above"),
+        "deduct_below": N_("Points lost per 1% below"),
+        "agency": N_("Tender agency"),
+        "bid_bond": N_("Bid bond"),
+        "rfp_published_on": N_("RFP published"),
+        "qa_deadline": N_("Q&A deadline"),
+        "site_visit_at": N_("Site visit"),
+        "submission_deadline": N_("Bid submission deadline"),
+        "opening_at": N_("Bid opening"),
+        "award_announced_on": N_("Award announced"),
+        "contract_signed_on": N_("Contract signed"),
+        "competitor_id": N_("Competitor"),
+        "number": N_("Round"),
+        "quoted_on": N_("Date"),
+        "amount": N_("Amount"),
+        "weight": N_("Weight"),
+        "is_price": N_("Price item"),
+        "score": N_("Score"),
+        "scoring_item_id": N_("Scoring item"),
+        "vendor_id": N_("Vendor"),
+        "decision_role": N_("Decision role"),
+        "stance": N_("Stance"),
+        "favoured_competitor_id": N_("Favoured competitor"),
+        "filename": N_("File"),
+        "outcome": N_("Outcome"),
+        "reasons": N_("Main reasons"),
+        "reason_note": N_("Reasons (details)"),
+        "what_worked": N_("What worked"),
+        "what_to_change": N_("What to change"),
+        "winner_competitor_id": N_("Winner"),
+        "winning_price": N_("Winning price"),
+    },
+    values={
+        field: dict(LABELS[enum])
+        for field, enum in (
+            ("stage", Stage),
+            ("project_type", ProjectType),
+            ("source", Source),
+            ("kind", RelationKind),
+            ("kind", DocumentKind),
+            ("method", TenderMethod),
+            ("evaluation_method", EvaluationMethod),
+            ("price_formula", PriceFormula),
+            ("decision_role", DecisionRole),
+            ("stance", Stance),
+            ("outcome", Outcome),
+        )
+    },
+    links={"opportunity": "/opportunities/{id}"},
+)

@@ -1,0 +1,351 @@
+"""Every query of the opportunities area, always scoped to the workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from pcrm.core.errors import NotFound
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.opportunities.models import (
+    DecisionChainMember,
+    Document,
+    Opportunity,
+    OpportunityRelation,
+    OpportunityTeamMember,
+    Quote,
+    QuoteRound,
+    ScoringItem,
+    Tender,
+    Vendor,
+    VendorScore,
+    WinLossReview,
+)
+from pcrm.opportunities.vocab import ProjectType, Stage
+
+Row = TypeVar("Row", Opportunity, Tender, Vendor, DecisionChainMember, Document, QuoteRound)
+
+
+def _one(db: Session, model: type[Row], scope: WorkspaceScope, record_id: int) -> Row:
+    found = db.scalar(
+        select(model).where(model.workspace_id == scope.workspace_id, model.id == record_id)
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def opportunity(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Opportunity:
+    return _one(db, Opportunity, scope, opportunity_id)
+
+
+def vendor(db: Session, scope: WorkspaceScope, vendor_id: int) -> Vendor:
+    return _one(db, Vendor, scope, vendor_id)
+
+
+def chain_member(db: Session, scope: WorkspaceScope, member_id: int) -> DecisionChainMember:
+    return _one(db, DecisionChainMember, scope, member_id)
+
+
+def document(db: Session, scope: WorkspaceScope, document_id: int) -> Document:
+    return _one(db, Document, scope, document_id)
+
+
+def lock_opportunity(db: Session, scope: WorkspaceScope, opportunity_id: int) -> None:
+    """Hold the opportunity's row until the transaction ends (PostgreSQL; SQLite has one
+    writer anyway), so two writers numbering its children (document versions) take turns."""
+    db.execute(
+        select(Opportunity.id)
+        .where(Opportunity.workspace_id == scope.workspace_id, Opportunity.id == opportunity_id)
+        .with_for_update()
+    )
+
+
+def quote_round(db: Session, scope: WorkspaceScope, round_id: int) -> QuoteRound:
+    return _one(db, QuoteRound, scope, round_id)
+
+
+def opportunities_by_ids(
+    db: Session, scope: WorkspaceScope, ids: Iterable[int]
+) -> dict[int, Opportunity]:
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    query = select(Opportunity).where(
+        Opportunity.workspace_id == scope.workspace_id, Opportunity.id.in_(wanted)
+    )
+    return {o.id: o for o in db.scalars(query)}
+
+
+@dataclass(frozen=True, slots=True)
+class OpportunityFilters:
+    q: str | None = None
+    stages: tuple[Stage, ...] = ()
+    owner_id: int | None = None
+    account_id: int | None = None
+    project_type: ProjectType | None = None
+    close_from: date | None = None
+    close_to: date | None = None
+    include_archived: bool = False
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def opportunities_query(scope: WorkspaceScope, filters: OpportunityFilters) -> Select[Any]:
+    query = select(Opportunity).where(Opportunity.workspace_id == scope.workspace_id)
+    if not filters.include_archived:
+        query = query.where(Opportunity.archived_at.is_(None))
+    if filters.stages:
+        query = query.where(Opportunity.stage.in_(filters.stages))
+    if filters.owner_id is not None:
+        query = query.where(Opportunity.owner_id == filters.owner_id)
+    if filters.account_id is not None:
+        query = query.where(Opportunity.account_id == filters.account_id)
+    if filters.project_type is not None:
+        query = query.where(Opportunity.project_type == filters.project_type)
+    if filters.close_from is not None:
+        query = query.where(Opportunity.expected_close_on >= filters.close_from)
+    if filters.close_to is not None:
+        query = query.where(Opportunity.expected_close_on <= filters.close_to)
+    if filters.q:
+        query = query.where(Opportunity.name.like(_like(filters.q), escape="\\"))
+    return query
+
+
+@dataclass(frozen=True, slots=True)
+class StageTotal:
+    stage: Stage
+    count: int
+    budget: Decimal
+    weighted: Decimal
+
+
+def stage_totals(
+    db: Session, scope: WorkspaceScope, filters: OpportunityFilters
+) -> dict[Stage, StageTotal]:
+    """Count, budget and weighted budget (budget × probability) per stage, in one query."""
+    matching = opportunities_query(scope, filters).subquery()
+    query = select(
+        matching.c.stage,
+        func.count(),
+        func.coalesce(func.sum(matching.c.budget_amount), 0),
+        func.coalesce(func.sum(matching.c.budget_amount * matching.c.probability), 0),
+    ).group_by(matching.c.stage)
+    totals = {}
+    for stage, count, budget, weighted in db.execute(query):
+        value = Stage(stage)
+        totals[value] = StageTotal(
+            value, int(count), Decimal(budget), (Decimal(weighted) / 100).quantize(Decimal("0.01"))
+        )
+    return totals
+
+
+def tender_ids(db: Session, scope: WorkspaceScope, opportunity_ids: Iterable[int]) -> set[int]:
+    """The opportunities among these that have a tender."""
+    wanted = set(opportunity_ids)
+    if not wanted:
+        return set()
+    query = select(Tender.opportunity_id).where(
+        Tender.workspace_id == scope.workspace_id, Tender.opportunity_id.in_(wanted)
+    )
+    return set(db.scalars(query))
+
+
+def team(
+    db: Session, scope: WorkspaceScope, opportunity_id: int
+) -> Sequence[OpportunityTeamMember]:
+    query = select(OpportunityTeamMember).where(
+        OpportunityTeamMember.workspace_id == scope.workspace_id,
+        OpportunityTeamMember.opportunity_id == opportunity_id,
+    )
+    return db.scalars(query.order_by(OpportunityTeamMember.id)).all()
+
+
+def relations_of(
+    db: Session, scope: WorkspaceScope, opportunity_id: int
+) -> Sequence[OpportunityRelation]:
+    query = select(OpportunityRelation).where(
+        OpportunityRelation.workspace_id == scope.workspace_id,
+        or_(
+            OpportunityRelation.opportunity_id == opportunity_id,
+            OpportunityRelation.earlier_id == opportunity_id,
+        ),
+    )
+    return db.scalars(query.order_by(OpportunityRelation.id)).all()
+
+
+def relation(db: Session, scope: WorkspaceScope, relation_id: int) -> OpportunityRelation:
+    found = db.scalar(
+        select(OpportunityRelation).where(
+            OpportunityRelation.workspace_id == scope.workspace_id,
+            OpportunityRelation.id == relation_id,
+        )
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def earlier_of(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> set[int]:
+    """The opportunities that these directly follow."""
+    wanted = set(ids)
+    if not wanted:
+        return set()
+    query = select(OpportunityRelation.earlier_id).where(
+        OpportunityRelation.workspace_id == scope.workspace_id,
+        OpportunityRelation.opportunity_id.in_(wanted),
+    )
+    return set(db.scalars(query))
+
+
+def relations_among_accounts(
+    db: Session, scope: WorkspaceScope, opportunity_ids: Iterable[int]
+) -> Sequence[OpportunityRelation]:
+    """Every relation touching these opportunities."""
+    wanted = set(opportunity_ids)
+    if not wanted:
+        return []
+    query = select(OpportunityRelation).where(
+        OpportunityRelation.workspace_id == scope.workspace_id,
+        or_(
+            OpportunityRelation.opportunity_id.in_(wanted),
+            OpportunityRelation.earlier_id.in_(wanted),
+        ),
+    )
+    return db.scalars(query).all()
+
+
+def tender_of(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Tender | None:
+    return db.scalar(
+        select(Tender).where(
+            Tender.workspace_id == scope.workspace_id, Tender.opportunity_id == opportunity_id
+        )
+    )
+
+
+def tenders_of(
+    db: Session, scope: WorkspaceScope, opportunity_ids: Iterable[int]
+) -> dict[int, Tender]:
+    wanted = set(opportunity_ids)
+    if not wanted:
+        return {}
+    query = select(Tender).where(
+        Tender.workspace_id == scope.workspace_id, Tender.opportunity_id.in_(wanted)
+    )
+    return {t.opportunity_id: t for t in db.scalars(query)}
+
+
+def scoring_items(
+    db: Session, scope: WorkspaceScope, tender_ids: Iterable[int]
+) -> Sequence[ScoringItem]:
+    wanted = set(tender_ids)
+    if not wanted:
+        return []
+    query = select(ScoringItem).where(
+        ScoringItem.workspace_id == scope.workspace_id, ScoringItem.tender_id.in_(wanted)
+    )
+    return db.scalars(query.order_by(ScoringItem.tender_id, ScoringItem.position)).all()
+
+
+def vendors(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Sequence[Vendor]:
+    query = select(Vendor).where(
+        Vendor.workspace_id == scope.workspace_id, Vendor.opportunity_id == opportunity_id
+    )
+    # us first, then in the order they were added
+    return db.scalars(query.order_by(Vendor.competitor_id.is_not(None), Vendor.id)).all()
+
+
+def our_vendor(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Vendor | None:
+    return db.scalar(
+        select(Vendor).where(
+            Vendor.workspace_id == scope.workspace_id,
+            Vendor.opportunity_id == opportunity_id,
+            Vendor.competitor_id.is_(None),
+        )
+    )
+
+
+def vendor_scores(
+    db: Session, scope: WorkspaceScope, vendor_ids: Iterable[int]
+) -> Sequence[VendorScore]:
+    wanted = set(vendor_ids)
+    if not wanted:
+        return []
+    query = select(VendorScore).where(
+        VendorScore.workspace_id == scope.workspace_id, VendorScore.vendor_id.in_(wanted)
+    )
+    return db.scalars(query).all()
+
+
+def rounds(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Sequence[QuoteRound]:
+    query = select(QuoteRound).where(
+        QuoteRound.workspace_id == scope.workspace_id, QuoteRound.opportunity_id == opportunity_id
+    )
+    return db.scalars(query.order_by(QuoteRound.number)).all()
+
+
+def quotes(db: Session, scope: WorkspaceScope, round_ids: Iterable[int]) -> Sequence[Quote]:
+    wanted = set(round_ids)
+    if not wanted:
+        return []
+    query = select(Quote).where(
+        Quote.workspace_id == scope.workspace_id, Quote.round_id.in_(wanted)
+    )
+    return db.scalars(query.order_by(Quote.round_id, Quote.id)).all()
+
+
+def chain(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Sequence[DecisionChainMember]:
+    query = select(DecisionChainMember).where(
+        DecisionChainMember.workspace_id == scope.workspace_id,
+        DecisionChainMember.opportunity_id == opportunity_id,
+    )
+    return db.scalars(query.order_by(DecisionChainMember.id)).all()
+
+
+def documents(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Sequence[Document]:
+    query = select(Document).where(
+        Document.workspace_id == scope.workspace_id, Document.opportunity_id == opportunity_id
+    )
+    return db.scalars(query.order_by(Document.kind, Document.version.desc(), Document.id)).all()
+
+
+def latest_document_version(
+    db: Session, scope: WorkspaceScope, opportunity_id: int, kind: str
+) -> int:
+    query = select(func.max(Document.version)).where(
+        Document.workspace_id == scope.workspace_id,
+        Document.opportunity_id == opportunity_id,
+        Document.kind == kind,
+    )
+    return int(db.scalar(query) or 0)
+
+
+def review_of(db: Session, scope: WorkspaceScope, opportunity_id: int) -> WinLossReview | None:
+    return db.scalar(
+        select(WinLossReview).where(
+            WinLossReview.workspace_id == scope.workspace_id,
+            WinLossReview.opportunity_id == opportunity_id,
+        )
+    )
+
+
+def reviews_of(
+    db: Session, scope: WorkspaceScope, opportunity_ids: Iterable[int]
+) -> dict[int, WinLossReview]:
+    wanted = set(opportunity_ids)
+    if not wanted:
+        return {}
+    query = select(WinLossReview).where(
+        WinLossReview.workspace_id == scope.workspace_id,
+        WinLossReview.opportunity_id.in_(wanted),
+    )
+    return {r.opportunity_id: r for r in db.scalars(query)}

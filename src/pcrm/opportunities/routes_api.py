@@ -1,0 +1,455 @@
+"""JSON API of the opportunities area: opportunities, the pipeline, stages and closing, the
+tender with its scoring sheet, vendors, estimated scores, quote rounds, the bid sheet and the
+decision chain."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Response, status
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from pcrm.core.deps import DB
+from pcrm.core.etag import etag, expected_version
+from pcrm.core.pagination import Page, PageRequest
+from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
+from pcrm.opportunities import chain_service, service, tender_service
+from pcrm.opportunities.repository import OpportunityFilters, StageTotal
+from pcrm.opportunities.schemas import (
+    BidSheet,
+    CloseOpportunity,
+    DecisionMemberRead,
+    DecisionMemberUpdate,
+    DecisionMemberWrite,
+    OpportunityCreate,
+    OpportunityDetail,
+    OpportunityRead,
+    OpportunityUpdate,
+    QuoteRoundCreate,
+    QuoteRoundRead,
+    RelationCreate,
+    RelationRead,
+    ReviewRead,
+    ReviewWrite,
+    ScoresWrite,
+    StageMove,
+    TeamMemberRead,
+    TeamMemberWrite,
+    TenderRead,
+    TenderWrite,
+    VendorCreate,
+    VendorRead,
+    VendorUpdate,
+)
+from pcrm.opportunities.vocab import ProjectType, Stage
+from pcrm.relationships.public import Graph
+
+router = APIRouter(prefix="/api/v1", tags=["opportunities"])
+IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
+
+
+class OpportunityQuery(BaseModel):
+    """Query parameters of the opportunity list and the pipeline. Unknown ones are a 422."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    page: int = Field(default=1, ge=1)
+    page_size: int = Field(default=50, ge=1, le=200)
+    q: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=100)] = Field(
+        default=None, description="Part of the opportunity's name."
+    )
+    sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
+        default=None,
+        description="name, expected_close_on (default), budget_amount, probability, stage, "
+        "updated_at, created_at; prefix '-' for descending.",
+    )
+    stage: list[Stage] = Field(default_factory=list, description="One or more stages.")
+    owner_id: int | None = None
+    account_id: int | None = None
+    project_type: ProjectType | None = None
+    close_from: date | None = None
+    close_to: date | None = None
+    include_archived: bool = False
+
+    def filters(self) -> OpportunityFilters:
+        return OpportunityFilters(
+            q=self.q or None,
+            stages=tuple(self.stage),
+            owner_id=self.owner_id,
+            account_id=self.account_id,
+            project_type=self.project_type,
+            close_from=self.close_from,
+            close_to=self.close_to,
+            include_archived=self.include_archived,
+        )
+
+
+class PipelineColumn(BaseModel):
+    stage: Stage
+    count: int
+    budget: Decimal
+    weighted: Decimal = Field(description="Sum of budget × probability")
+    cards: list[OpportunityRead]
+
+
+def _tagged(response: Response, version: int, location: str | None = None) -> None:
+    response.headers["ETag"] = etag(version)
+    if location:
+        response.headers["Location"] = location
+
+
+def _detail(
+    db: DB, principal: CurrentPrincipal, opportunity_id: int, response: Response
+) -> OpportunityDetail:
+    detail = service.opportunity_detail(db, principal, opportunity_id)
+    _tagged(response, detail.version)
+    return detail
+
+
+# --- opportunities ----------------------------------------------------------------------------
+
+
+@router.get("/opportunities", summary="List opportunities with filters, sorting and pages")
+def list_opportunities(
+    principal: CurrentPrincipal, db: DB, query: Annotated[OpportunityQuery, Query()]
+) -> Page[OpportunityRead]:
+    return service.list_opportunities(
+        db, principal, query.filters(), PageRequest(query.page, query.page_size), query.sort
+    )
+
+
+@router.get(
+    "/opportunities/pipeline",
+    summary="The pipeline board: per stage, count, budget, weighted budget and the first cards",
+)
+def pipeline(
+    principal: CurrentPrincipal, db: DB, query: Annotated[OpportunityQuery, Query()]
+) -> list[PipelineColumn]:
+    stages = tuple(query.stage) or tuple(Stage)
+    columns = service.pipeline(db, principal, query.filters(), stages)
+    return [_column(c.totals, c.cards) for c in columns]
+
+
+def _column(totals: StageTotal, cards: list[OpportunityRead]) -> PipelineColumn:
+    return PipelineColumn(
+        stage=totals.stage,
+        count=totals.count,
+        budget=totals.budget,
+        weighted=totals.weighted,
+        cards=cards,
+    )
+
+
+@router.post("/opportunities", status_code=status.HTTP_201_CREATED, summary="Create an opportunity")
+def create_opportunity(
+    data: OpportunityCreate, principal: CurrentPrincipal, db: DB, response: Response
+) -> OpportunityDetail:
+    created = service.create_opportunity(db, principal, data)
+    response.headers["Location"] = f"/api/v1/opportunities/{created.id}"
+    return _detail(db, principal, created.id, response)
+
+
+@router.get("/opportunities/{opportunity_id}", summary="An opportunity with team and relations")
+def get_opportunity(
+    opportunity_id: int, principal: CurrentPrincipal, db: DB, response: Response
+) -> OpportunityDetail:
+    return _detail(db, principal, opportunity_id, response)
+
+
+@router.patch("/opportunities/{opportunity_id}", summary="Change an opportunity (If-Match)")
+def update_opportunity(
+    opportunity_id: int,
+    data: OpportunityUpdate,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> OpportunityDetail:
+    service.update_opportunity(db, principal, opportunity_id, data, expected_version(if_match))
+    return _detail(db, principal, opportunity_id, response)
+
+
+@router.post(
+    "/opportunities/{opportunity_id}/archive",
+    summary="Archive an opportunity (it leaves the lists, keeps its history)",
+)
+def archive_opportunity(
+    opportunity_id: int, principal: CurrentPrincipal, db: DB, response: Response
+) -> OpportunityDetail:
+    service.archive_opportunity(db, principal, opportunity_id)
+    return _detail(db, principal, opportunity_id, response)
+
+
+@router.post(
+    "/opportunities/{opportunity_id}/stage",
+    summary="Move between potential and bidding, or from won to delivered",
+)
+def move_stage(
+    opportunity_id: int,
+    data: StageMove,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> OpportunityDetail:
+    service.move_stage(db, principal, opportunity_id, data, expected_version(if_match))
+    return _detail(db, principal, opportunity_id, response)
+
+
+@router.post(
+    "/opportunities/{opportunity_id}/close",
+    summary="Close as won (→ III joint execution), lost or abandoned, with the review",
+)
+def close_opportunity(
+    opportunity_id: int,
+    data: CloseOpportunity,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> OpportunityDetail:
+    service.close_opportunity(db, principal, opportunity_id, data, expected_version(if_match))
+    return _detail(db, principal, opportunity_id, response)
+
+
+@router.get("/opportunities/{opportunity_id}/review", summary="The win/loss review (经验总结)")
+def get_review(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> ReviewRead | None:
+    return service.get_review(db, principal, opportunity_id)
+
+
+@router.put("/opportunities/{opportunity_id}/review", summary="Edit the win/loss review")
+def update_review(
+    opportunity_id: int, data: ReviewWrite, principal: CurrentPrincipal, db: DB
+) -> ReviewRead:
+    return service.update_review(db, principal, opportunity_id, data)
+
+
+@router.put("/opportunities/{opportunity_id}/team", summary="Replace the opportunity's team")
+def set_team(
+    opportunity_id: int, data: list[TeamMemberWrite], principal: CurrentPrincipal, db: DB
+) -> list[TeamMemberRead]:
+    return service.set_team(db, principal, opportunity_id, data)
+
+
+@router.post(
+    "/opportunities/{opportunity_id}/relations",
+    status_code=status.HTTP_201_CREATED,
+    summary="Record that this opportunity follows an earlier one (loops are refused)",
+)
+def add_relation(
+    opportunity_id: int, data: RelationCreate, principal: CurrentPrincipal, db: DB
+) -> list[RelationRead]:
+    service.add_relation(db, principal, opportunity_id, data)
+    return service.relations(db, principal, opportunity_id)
+
+
+@router.delete(
+    "/opportunities/{opportunity_id}/relations/{relation_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Remove a relation",
+)
+def remove_relation(
+    opportunity_id: int, relation_id: int, principal: CurrentPrincipal, db: DB
+) -> None:
+    service.remove_relation(db, principal, opportunity_id, relation_id)
+
+
+@router.get("/opportunities/{opportunity_id}/history", summary="The opportunity's audit trail")
+def opportunity_history(
+    opportunity_id: int, principal: CurrentPrincipal, db: DB
+) -> list[AuditEntryRead]:
+    service.get_opportunity(db, principal, opportunity_id)
+    return record_history(db, principal, "opportunity", opportunity_id)
+
+
+# --- tender and bid ---------------------------------------------------------------------------
+
+
+@router.get("/opportunities/{opportunity_id}/tender", summary="The tender, or null")
+def get_tender(
+    opportunity_id: int, principal: CurrentPrincipal, db: DB, response: Response
+) -> TenderRead | None:
+    tender = tender_service.read_tender(db, principal, opportunity_id)
+    if tender is not None:
+        _tagged(response, tender.version)
+    return tender
+
+
+@router.put(
+    "/opportunities/{opportunity_id}/tender",
+    summary="Create or replace the tender and its scoring sheet (weights add up to 100)",
+)
+def write_tender(
+    opportunity_id: int,
+    data: TenderWrite,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> TenderRead:
+    written = tender_service.write_tender(
+        db, principal, opportunity_id, data, expected_version(if_match)
+    )
+    tender = tender_service.tender_read(db, principal.scope, written)
+    _tagged(response, tender.version)
+    return tender
+
+
+@router.get("/opportunities/{opportunity_id}/vendors", summary="Participating vendors, us first")
+def list_vendors(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> list[VendorRead]:
+    return tender_service.vendor_reads(db, principal, opportunity_id)
+
+
+@router.post(
+    "/opportunities/{opportunity_id}/vendors",
+    status_code=status.HTTP_201_CREATED,
+    summary="Add a competitor to the opportunity",
+)
+def add_vendor(
+    opportunity_id: int, data: VendorCreate, principal: CurrentPrincipal, db: DB
+) -> VendorRead:
+    return tender_service.add_vendor(db, principal, opportunity_id, data)
+
+
+@router.patch(
+    "/opportunities/{opportunity_id}/vendors/{vendor_id}",
+    summary="Change a vendor's status (bidding, withdrew, disqualified, won, lost) or notes",
+)
+def update_vendor(
+    opportunity_id: int,
+    vendor_id: int,
+    data: VendorUpdate,
+    principal: CurrentPrincipal,
+    db: DB,
+    if_match: IfMatch = None,
+) -> VendorRead:
+    return tender_service.update_vendor(
+        db, principal, opportunity_id, vendor_id, data, expected_version(if_match)
+    )
+
+
+@router.delete(
+    "/opportunities/{opportunity_id}/vendors/{vendor_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Remove a competitor without quotes",
+)
+def remove_vendor(opportunity_id: int, vendor_id: int, principal: CurrentPrincipal, db: DB) -> None:
+    tender_service.remove_vendor(db, principal, opportunity_id, vendor_id)
+
+
+@router.put(
+    "/opportunities/{opportunity_id}/vendors/{vendor_id}/scores",
+    summary="Replace a vendor's estimated scores per scoring item",
+)
+def set_scores(
+    opportunity_id: int,
+    vendor_id: int,
+    data: ScoresWrite,
+    principal: CurrentPrincipal,
+    db: DB,
+) -> BidSheet:
+    tender_service.set_scores(db, principal, opportunity_id, vendor_id, data)
+    return tender_service.bid_sheet(db, principal, opportunity_id)
+
+
+@router.get(
+    "/opportunities/{opportunity_id}/quote-rounds", summary="Quote rounds (报价历史) in order"
+)
+def list_rounds(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> list[QuoteRoundRead]:
+    return tender_service.rounds(db, principal, opportunity_id)
+
+
+@router.post(
+    "/opportunities/{opportunity_id}/quote-rounds",
+    status_code=status.HTTP_201_CREATED,
+    summary="Record the next quote round (ours and competitors' quotes)",
+)
+def submit_quote_round(
+    opportunity_id: int, data: QuoteRoundCreate, principal: CurrentPrincipal, db: DB
+) -> list[QuoteRoundRead]:
+    tender_service.submit_quote_round(db, principal, opportunity_id, data)
+    return tender_service.rounds(db, principal, opportunity_id)
+
+
+@router.delete(
+    "/opportunities/{opportunity_id}/quote-rounds/{round_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Take back the latest round",
+)
+def delete_round(opportunity_id: int, round_id: int, principal: CurrentPrincipal, db: DB) -> None:
+    tender_service.delete_last_round(db, principal, opportunity_id, round_id)
+
+
+@router.get(
+    "/opportunities/{opportunity_id}/bid-sheet",
+    summary="Scores, price scores, totals and ranks; `try_price` simulates our quote",
+)
+def bid_sheet(
+    opportunity_id: int,
+    principal: CurrentPrincipal,
+    db: DB,
+    try_price: Annotated[
+        Decimal | None,
+        Query(gt=0, max_digits=16, decimal_places=2, description="¥, our quote to try"),
+    ] = None,
+) -> BidSheet:
+    return tender_service.bid_sheet(db, principal, opportunity_id, try_price)
+
+
+# --- decision chain ---------------------------------------------------------------------------
+
+
+@router.get(
+    "/opportunities/{opportunity_id}/decision-chain", summary="The decision chain (项目决策关系)"
+)
+def list_chain(
+    opportunity_id: int, principal: CurrentPrincipal, db: DB
+) -> list[DecisionMemberRead]:
+    return chain_service.chain(db, principal, opportunity_id)
+
+
+@router.get(
+    "/opportunities/{opportunity_id}/decision-chain/graph",
+    summary="The decision chain on the relationship graph",
+)
+def chain_graph(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> Graph:
+    return chain_service.chain_graph(db, principal, opportunity_id)
+
+
+@router.post(
+    "/opportunities/{opportunity_id}/decision-chain",
+    status_code=status.HTTP_201_CREATED,
+    summary="Put a customer person on the decision chain",
+)
+def add_member(
+    opportunity_id: int, data: DecisionMemberWrite, principal: CurrentPrincipal, db: DB
+) -> DecisionMemberRead:
+    return chain_service.add_member(db, principal, opportunity_id, data)
+
+
+@router.patch(
+    "/opportunities/{opportunity_id}/decision-chain/{member_id}",
+    summary="Change a member's role, status, interaction, stance or note",
+)
+def update_member(
+    opportunity_id: int,
+    member_id: int,
+    data: DecisionMemberUpdate,
+    principal: CurrentPrincipal,
+    db: DB,
+    if_match: IfMatch = None,
+) -> DecisionMemberRead:
+    return chain_service.update_member(
+        db, principal, opportunity_id, member_id, data, expected_version(if_match)
+    )
+
+
+@router.delete(
+    "/opportunities/{opportunity_id}/decision-chain/{member_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Take a person off the decision chain",
+)
+def remove_member(opportunity_id: int, member_id: int, principal: CurrentPrincipal, db: DB) -> None:
+    chain_service.remove_member(db, principal, opportunity_id, member_id)

@@ -1,0 +1,348 @@
+"""Project documents (项目文档) over HTTP: the JSON API (upload, list, read, download, delete)
+and the opportunity page's documents tab with its upload form. Downloads are attachments with
+the checked content type, `nosniff` and a sandboxing CSP, so a file is never rendered as part
+of PCRM. Upload bodies are cut off once they pass the size limit, before they are parsed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from io import BytesIO
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFile, status
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException
+from starlette.responses import RedirectResponse, StreamingResponse
+from starlette.types import Message
+
+from pcrm.core.deps import DB, AppSettings
+from pcrm.core.errors import field_error
+from pcrm.core.forms import FormErrors, attempt
+from pcrm.core.i18n import N_, format_number, translate
+from pcrm.core.templating import render
+from pcrm.identity.public import CurrentPrincipal, Permission, Principal, require
+from pcrm.opportunities import documents, presenters
+from pcrm.opportunities.documents import MB, TOO_LARGE, DocumentFile
+from pcrm.opportunities.schemas import DocumentRead
+from pcrm.opportunities.storage import Storage, storage_for
+from pcrm.opportunities.vocab import LABELS, DocumentKind
+
+FORM_OVERHEAD = 64 * 1024  # room for the multipart framing and the other fields
+DOWNLOAD_CSP = "sandbox; default-src 'none'"
+
+
+# --- the size limit, enforced on the wire ------------------------------------------------------
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+def _too_large_api(_request: Request) -> Response:
+    raise field_error("file", TOO_LARGE, "file_too_large")
+
+
+def _too_large_page(request: Request) -> Response:
+    opportunity_id = int(request.path_params["opportunity_id"])
+    return RedirectResponse(
+        f"/opportunities/{opportunity_id}/documents?error=too_large", status_code=303
+    )
+
+
+def _limited_route(on_too_large: Callable[[Request], Response]) -> type[APIRoute]:
+    """A route class that refuses a body larger than the upload limit (plus the form's
+    framing): at once when its Content-Length says so, else as soon as the bytes received pass
+    the limit, so an oversized upload is never spooled to disk whole."""
+
+    class LimitedRoute(APIRoute):
+        def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+            handler = super().get_route_handler()
+
+            async def limited(request: Request) -> Response:
+                settings = request.app.state.settings
+                limit = settings.max_upload_mb * MB + FORM_OVERHEAD
+                declared = request.headers.get("content-length", "")
+                if declared.isdigit() and int(declared) > limit:
+                    return on_too_large(request)
+                received = 0
+
+                async def counting() -> Message:
+                    nonlocal received
+                    message = await request.receive()
+                    received += len(message.get("body", b""))
+                    if received > limit:
+                        raise _BodyTooLarge()
+                    return message
+
+                try:
+                    return await handler(Request(request.scope, counting, request._send))
+                except (_BodyTooLarge, HTTPException) as exc:
+                    if isinstance(exc, _BodyTooLarge) or isinstance(exc.__cause__, _BodyTooLarge):
+                        return on_too_large(request)
+                    raise
+
+            return limited
+
+    return LimitedRoute
+
+
+api = APIRouter(
+    prefix="/api/v1", tags=["opportunities"], route_class=_limited_route(_too_large_api)
+)
+pages = APIRouter(include_in_schema=False, route_class=_limited_route(_too_large_page))
+presenters.install_template_globals()
+
+
+def get_storage(settings: AppSettings) -> Storage:
+    return storage_for(settings)
+
+
+Files = Annotated[Storage, Depends(get_storage)]
+
+
+def _max_bytes(settings: AppSettings) -> int:
+    return int(settings.max_upload_mb) * MB
+
+
+MaxBytes = Annotated[int, Depends(_max_bytes)]
+
+
+# --- downloads ---------------------------------------------------------------------------------
+
+
+def content_disposition(filename: str) -> str:
+    """`attachment` with an ASCII fallback name and the real one per RFC 5987/6266."""
+    fallback = "".join(c if 0x20 <= ord(c) < 0x7F and c not in '"\\' else "_" for c in filename)
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def _attachment(file: DocumentFile) -> StreamingResponse:
+    document = file.document
+    return StreamingResponse(
+        file.chunks,
+        media_type=document.content_type,
+        headers={
+            "Content-Disposition": content_disposition(document.filename),
+            "Content-Length": str(document.size),
+            "X-Content-Type-Options": "nosniff",
+            "Content-Security-Policy": DOWNLOAD_CSP,
+            "Cache-Control": "private, no-cache",
+            "Cross-Origin-Resource-Policy": "same-origin",
+        },
+    )
+
+
+# --- JSON API ----------------------------------------------------------------------------------
+
+
+@api.post(
+    "/opportunities/{opportunity_id}/documents",
+    status_code=status.HTTP_201_CREATED,
+    summary="Upload a document (the next version of its kind)",
+    description="Multipart form with `kind` and `file`. Accepted, by content: PDF, Word, Excel "
+    "and PowerPoint (.docx/.xlsx/.pptx and .doc/.xls/.ppt), PNG, JPEG, UTF-8 text (.txt) and "
+    "ZIP, up to the configured size limit (PCRM_MAX_UPLOAD_MB, 25 MB by default). A file whose "
+    "content does not match its extension is a 422.",
+)
+def upload_document(
+    opportunity_id: int,
+    kind: Annotated[DocumentKind, Form(description="rfp, qa, proposal, pitch, contract, other")],
+    file: Annotated[UploadFile, File(description="The file")],
+    principal: CurrentPrincipal,
+    db: DB,
+    storage: Files,
+    max_bytes: MaxBytes,
+    response: Response,
+) -> DocumentRead:
+    created = documents.upload_document(
+        db, principal, opportunity_id, kind, file.filename, file.file, storage, max_bytes
+    )
+    response.headers["Location"] = f"/api/v1/opportunity-documents/{created.id}"
+    return DocumentRead.model_validate(created)
+
+
+@api.get(
+    "/opportunities/{opportunity_id}/documents",
+    summary="An opportunity's documents: every version, by kind, newest version first",
+)
+def list_documents(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> list[DocumentRead]:
+    return documents.list_documents(db, principal, opportunity_id)
+
+
+@api.get("/opportunity-documents/{document_id}", summary="A document's details")
+def get_document(document_id: int, principal: CurrentPrincipal, db: DB) -> DocumentRead:
+    return documents.get_document(db, principal, document_id)
+
+
+@api.get(
+    "/opportunity-documents/{document_id}/download",
+    summary="Download a document (as an attachment)",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/octet-stream": {}}, "description": "The file"}},
+)
+def download_document(
+    document_id: int, principal: CurrentPrincipal, db: DB, storage: Files
+) -> StreamingResponse:
+    return _attachment(documents.open_document(db, principal, document_id, storage))
+
+
+@api.delete(
+    "/opportunity-documents/{document_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Delete a document version (its file goes once the deletion is committed)",
+)
+def delete_document(document_id: int, principal: CurrentPrincipal, db: DB, storage: Files) -> None:
+    documents.delete_document(db, principal, document_id, storage)
+
+
+# --- the documents tab -------------------------------------------------------------------------
+
+NOTICES = {"uploaded": N_("The document has been uploaded."), "deleted": N_("Removed.")}
+PAGE_ERRORS = {"too_large": TOO_LARGE}
+KINDS = frozenset(k.value for k in DocumentKind)
+Writer = Annotated[Principal, Depends(require(Permission.WRITE))]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: int
+    version: int
+    filename: str
+    size: str
+    uploader: str
+    uploaded_at: Any
+    download_url: str
+    delete_url: str
+
+
+def _size(n: int, locale: str) -> str:
+    if n < 1024:
+        return f"{format_number(n, locale)} B"
+    unit, value = ("KB", Decimal(n) / 1024) if n < MB else ("MB", Decimal(n) / MB)
+    places = Decimal("1") if value >= 100 else Decimal("0.1")
+    return f"{format_number(value.quantize(places, ROUND_HALF_UP), locale)} {unit}"
+
+
+def _page_context(
+    request: Request,
+    db: DB,
+    principal: Principal,
+    opportunity_id: int,
+    *,
+    kind: str = "",
+    errors: FormErrors | None = None,
+) -> dict[str, Any]:
+    locale = str(request.state.locale)
+    settings = request.app.state.settings
+    tab = documents.documents_tab(db, principal, opportunity_id, locale)
+    base = f"/opportunities/{opportunity_id}/documents"
+    notice = request.query_params.get("notice", "")
+    groups = [
+        (
+            translate(locale, LABELS[DocumentKind][kind_.value]),
+            [
+                DocumentRow(
+                    id=d.id,
+                    version=d.version,
+                    filename=d.filename,
+                    size=_size(d.size, locale),
+                    uploader=tab.uploaders.get(d.uploaded_by_id or 0, ""),
+                    uploaded_at=d.created_at,
+                    download_url=f"{base}/{d.id}/download",
+                    delete_url=f"{base}/{d.id}/delete",
+                )
+                for d in rows
+            ],
+        )
+        for kind_, rows in tab.groups
+    ]
+    error = request.query_params.get("error", "")
+    shown_errors = dict(errors or {})
+    if error in PAGE_ERRORS and not shown_errors:
+        shown_errors["file"] = translate(locale, PAGE_ERRORS[error])
+    return {
+        "opportunity": tab.opportunity,
+        "active_tab": "documents",
+        "groups": groups,
+        "document_count": tab.count,
+        "can_write": principal.can(Permission.WRITE),
+        "notice": translate(locale, NOTICES[notice]) if notice in NOTICES else None,
+        "kinds": [
+            (k.value, translate(locale, LABELS[DocumentKind][k.value])) for k in DocumentKind
+        ],
+        "kind": kind,
+        "errors": shown_errors,
+        "max_mb": settings.max_upload_mb,
+        "accept": documents.ACCEPT_ATTRIBUTE,
+        "upload_url": base,
+    }
+
+
+@pages.get("/opportunities/{opportunity_id}/documents")
+def documents_page(
+    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
+) -> Response:
+    context = _page_context(request, db, principal, opportunity_id)
+    return render(request, "opportunities/documents.html", context, fragment="documents_tab")
+
+
+@pages.post("/opportunities/{opportunity_id}/documents")
+def upload_from_page(
+    request: Request,
+    opportunity_id: int,
+    db: DB,
+    principal: Writer,
+    storage: Files,
+    max_bytes: MaxBytes,
+    kind: Annotated[str, Form()] = "",
+    file: Annotated[UploadFile | None, File()] = None,
+) -> Response:
+    def write() -> object:
+        if kind not in KINDS:
+            raise field_error("kind", N_("Choose one of the allowed values."), "enum")
+        return documents.upload_document(
+            db,
+            principal,
+            opportunity_id,
+            DocumentKind(kind),
+            file.filename if file is not None else None,
+            file.file if file is not None else BytesIO(),
+            storage,
+            max_bytes,
+        )
+
+    outcome = attempt(db, str(request.state.locale), write)
+    if outcome.ok:
+        return RedirectResponse(
+            f"/opportunities/{opportunity_id}/documents?notice=uploaded", status_code=303
+        )
+    context = _page_context(
+        request, db, principal, opportunity_id, kind=kind, errors=outcome.errors
+    )
+    return render(
+        request,
+        "opportunities/documents.html",
+        context,
+        status_code=outcome.status,
+        fragment="documents_tab",
+    )
+
+
+@pages.get("/opportunities/{opportunity_id}/documents/{document_id}/download")
+def download_from_page(
+    opportunity_id: int, document_id: int, db: DB, principal: CurrentPrincipal, storage: Files
+) -> Response:
+    return _attachment(documents.open_document(db, principal, document_id, storage, opportunity_id))
+
+
+@pages.post("/opportunities/{opportunity_id}/documents/{document_id}/delete")
+def delete_from_page(
+    opportunity_id: int, document_id: int, db: DB, principal: CurrentPrincipal, storage: Files
+) -> Response:
+    documents.delete_document(db, principal, document_id, storage, opportunity_id)
+    return RedirectResponse(
+        f"/opportunities/{opportunity_id}/documents?notice=deleted", status_code=303
+    )

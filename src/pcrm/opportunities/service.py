@@ -1,0 +1,613 @@
+"""Rules of an opportunity's life: creation, the stages I–IV and their gates, closing with a
+win/loss review, the team, and the relations between opportunities (phase 2 of, …)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from pcrm.accounts.public import account_refs
+from pcrm.core.db import utcnow
+from pcrm.core.errors import FieldError, NotFound, ValidationFailed, field_error
+from pcrm.core.etag import check_version
+from pcrm.core.i18n import N_
+from pcrm.core.pagination import (
+    Page,
+    PageRequest,
+    count_capped,
+    in_vocabulary_order,
+    page_count,
+    parse_sort,
+)
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.identity.public import Permission, Principal, user_refs
+from pcrm.opportunities import repository as repo
+from pcrm.opportunities.models import (
+    Opportunity,
+    OpportunityRelation,
+    OpportunityTeamMember,
+    WinLossReview,
+)
+from pcrm.opportunities.repository import OpportunityFilters, StageTotal
+from pcrm.opportunities.schemas import (
+    CloseOpportunity,
+    OpportunityCreate,
+    OpportunityDetail,
+    OpportunityRead,
+    OpportunityUpdate,
+    RelationCreate,
+    RelationRead,
+    ReviewRead,
+    ReviewWrite,
+    StageMove,
+    TeamMemberRead,
+    TeamMemberWrite,
+)
+from pcrm.opportunities.vocab import (
+    CLOSED_STAGES,
+    DEFAULT_PROBABILITY,
+    OPEN_STAGES,
+    OUTCOME_STAGE,
+    WON_STAGES,
+    Outcome,
+    Stage,
+)
+from pcrm.relationships.public import competitor_names
+
+LIST_COUNT_CAP = 10_000
+BOARD_CARDS = 50  # cards shown per stage column; the column's totals count them all
+SORTS = {
+    "name": Opportunity.name,
+    "expected_close_on": Opportunity.expected_close_on,
+    "budget_amount": Opportunity.budget_amount,
+    "probability": Opportunity.probability,
+    "stage": in_vocabulary_order(Opportunity.stage, Stage),
+    "updated_at": Opportunity.updated_at,
+    "created_at": Opportunity.created_at,
+}
+MAX_RELATION_DEPTH = 50
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def _weighted(o: Opportunity) -> Decimal | None:
+    if o.budget_amount is None:
+        return None
+    return (o.budget_amount * o.probability / 100).quantize(Decimal("0.01"))
+
+
+def reads(db: Session, scope: WorkspaceScope, rows: list[Opportunity]) -> list[OpportunityRead]:
+    """Opportunities as the API shows them, with account and owner names: three queries for any
+    number of rows."""
+    accounts = account_refs(db, scope, {o.account_id for o in rows})
+    owners = user_refs(db, scope, {o.owner_id for o in rows if o.owner_id is not None})
+    tendered = repo.tender_ids(db, scope, (o.id for o in rows))
+    out = []
+    for o in rows:
+        owner = owners.get(o.owner_id) if o.owner_id is not None else None
+        account = accounts.get(o.account_id)
+        out.append(
+            OpportunityRead.model_validate(
+                {
+                    **{k: getattr(o, k) for k in _READ_FIELDS},
+                    "account_name": account.name if account else "",
+                    "owner_name": owner.name if owner else None,
+                    "weighted_amount": _weighted(o),
+                    "has_tender": o.id in tendered,
+                }
+            )
+        )
+    return out
+
+
+_READ_FIELDS = tuple(
+    name
+    for name in OpportunityRead.model_fields
+    if name not in {"account_name", "owner_name", "weighted_amount", "has_tender"}
+)
+
+
+def get_opportunity(db: Session, principal: Principal, opportunity_id: int) -> Opportunity:
+    principal.require(Permission.READ)
+    return repo.opportunity(db, principal.scope, opportunity_id)
+
+
+def read_opportunity(db: Session, principal: Principal, opportunity_id: int) -> OpportunityRead:
+    return reads(db, principal.scope, [get_opportunity(db, principal, opportunity_id)])[0]
+
+
+def opportunity_detail(db: Session, principal: Principal, opportunity_id: int) -> OpportunityDetail:
+    scope = principal.scope
+    base = read_opportunity(db, principal, opportunity_id)
+    members = repo.team(db, scope, opportunity_id)
+    names = user_refs(db, scope, {m.user_id for m in members})
+    team = [
+        TeamMemberRead(user_id=m.user_id, name=names[m.user_id].name, role=m.role)
+        for m in members
+        if m.user_id in names
+    ]
+    return OpportunityDetail(
+        **base.model_dump(), team=team, relations=relations(db, principal, opportunity_id)
+    )
+
+
+def list_opportunities(
+    db: Session,
+    principal: Principal,
+    filters: OpportunityFilters,
+    page: PageRequest,
+    sort: str | None = None,
+) -> Page[OpportunityRead]:
+    principal.require(Permission.READ)
+    order = parse_sort(sort, SORTS, "expected_close_on")
+    query = repo.opportunities_query(principal.scope, filters)
+    rows = list(
+        db.scalars(
+            query.order_by(*order, Opportunity.id.desc()).limit(page.page_size).offset(page.offset)
+        )
+    )
+    total, capped = count_capped(db, query, LIST_COUNT_CAP)
+    return Page[OpportunityRead](
+        items=reads(db, principal.scope, rows),
+        total=total,
+        total_capped=capped,
+        page=page.page,
+        page_size=page.page_size,
+        pages=page_count(total, page.page_size),
+    )
+
+
+def pipeline_totals(
+    db: Session, principal: Principal, filters: OpportunityFilters
+) -> dict[Stage, StageTotal]:
+    """Count, budget and weighted budget per stage of the opportunities matching `filters`."""
+    principal.require(Permission.READ)
+    return repo.stage_totals(db, principal.scope, filters)
+
+
+@dataclass(frozen=True, slots=True)
+class BoardColumn:
+    stage: Stage
+    totals: StageTotal
+    cards: list[OpportunityRead]
+
+
+def pipeline(
+    db: Session, principal: Principal, filters: OpportunityFilters, stages: tuple[Stage, ...]
+) -> list[BoardColumn]:
+    """The pipeline board: per stage, its totals and the first cards (open stages: closing
+    soonest; closed ones: closed most recently)."""
+    principal.require(Permission.READ)
+    scope = principal.scope
+    totals = repo.stage_totals(db, scope, filters)
+    columns: list[tuple[Stage, list[Opportunity]]] = []
+    for stage in stages:
+        query = repo.opportunities_query(scope, replace(filters, stages=(stage,)))
+        # open: closing soonest first; closed: most recent first (both on ix_opportunities_stage)
+        order = (
+            Opportunity.expected_close_on.asc().nulls_last()
+            if stage in OPEN_STAGES
+            else Opportunity.expected_close_on.desc().nulls_last()
+        )
+        columns.append(
+            (stage, list(db.scalars(query.order_by(order, Opportunity.id).limit(BOARD_CARDS))))
+        )
+    cards = reads(db, scope, [o for _, rows in columns for o in rows])
+    by_id = {c.id: c for c in cards}
+    return [
+        BoardColumn(
+            stage,
+            totals.get(stage, StageTotal(stage, 0, Decimal(0), Decimal(0))),
+            [by_id[o.id] for o in rows],
+        )
+        for stage, rows in columns
+    ]
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+
+def _check_account(db: Session, scope: WorkspaceScope, account_id: int) -> None:
+    found = account_refs(db, scope, {account_id}).get(account_id)
+    if found is None or found.archived:
+        raise field_error("account_id", N_("Choose an account of this workspace."))
+
+
+def _check_users(db: Session, scope: WorkspaceScope, fields: dict[str, int]) -> None:
+    found = user_refs(db, scope, set(fields.values()))
+    errors = [
+        FieldError(field, N_("Choose an active user of this workspace."))
+        for field, user_id in fields.items()
+        if user_id not in found or not found[user_id].is_active
+    ]
+    if errors:
+        raise ValidationFailed(errors)
+
+
+def create_opportunity(db: Session, principal: Principal, data: OpportunityCreate) -> Opportunity:
+    principal.require(Permission.WRITE)
+    scope = principal.scope
+    if data.stage not in OPEN_STAGES:
+        raise field_error(
+            "stage", N_("A new opportunity starts as potential or bidding; close it afterwards.")
+        )
+    _check_account(db, scope, data.account_id)
+    owner_id = data.owner_id if data.owner_id is not None else principal.user_id
+    users = {"owner_id": owner_id} | {
+        f"team.{i}.user_id": m.user_id for i, m in enumerate(data.team)
+    }
+    _check_users(db, scope, users)
+    if data.stage is Stage.BIDDING and not data.no_tender_reason:
+        raise field_error(
+            "no_tender_reason",
+            N_("To start in bidding, record the tender afterwards or say why there is none."),
+        )
+    _check_team(data.team)
+    values = data.model_dump(exclude={"team", "probability", "owner_id"})
+    opportunity = Opportunity(
+        workspace_id=scope.workspace_id,
+        owner_id=owner_id,
+        probability=(
+            data.probability if data.probability is not None else DEFAULT_PROBABILITY[data.stage]
+        ),
+        probability_overridden=data.probability is not None,
+        **values,
+    )
+    db.add(opportunity)
+    db.flush()
+    _write_team(db, scope, opportunity.id, data.team)
+    return opportunity
+
+
+def _check_team(team: list[TeamMemberWrite]) -> None:
+    seen: set[int] = set()
+    for i, member in enumerate(team):
+        if member.user_id in seen:
+            raise field_error(f"team.{i}.user_id", N_("Each person may be on the team once."))
+        seen.add(member.user_id)
+
+
+def _write_team(
+    db: Session, scope: WorkspaceScope, opportunity_id: int, team: list[TeamMemberWrite]
+) -> None:
+    for member in team:
+        db.add(
+            OpportunityTeamMember(
+                workspace_id=scope.workspace_id,
+                opportunity_id=opportunity_id,
+                user_id=member.user_id,
+                role=member.role,
+            )
+        )
+    db.flush()
+
+
+def set_team(
+    db: Session, principal: Principal, opportunity_id: int, team: list[TeamMemberWrite]
+) -> list[TeamMemberRead]:
+    """Replace the opportunity's team."""
+    principal.require(Permission.WRITE)
+    scope = principal.scope
+    repo.opportunity(db, scope, opportunity_id)
+    _check_team(team)
+    _check_users(db, scope, {f"team.{i}.user_id": m.user_id for i, m in enumerate(team)})
+    current = {m.user_id: m for m in repo.team(db, scope, opportunity_id)}
+    wanted = {m.user_id: m for m in team}
+    for user_id, row in current.items():
+        if user_id not in wanted:
+            db.delete(row)
+        elif row.role != wanted[user_id].role:
+            row.role = wanted[user_id].role
+    db.flush()
+    _write_team(db, scope, opportunity_id, [m for m in team if m.user_id not in current])
+    return opportunity_detail(db, principal, opportunity_id).team
+
+
+def update_opportunity(
+    db: Session,
+    principal: Principal,
+    opportunity_id: int,
+    data: OpportunityUpdate,
+    expected_version: int | None,
+) -> Opportunity:
+    principal.require(Permission.WRITE)
+    scope = principal.scope
+    opportunity = repo.opportunity(db, scope, opportunity_id)
+    check_version(opportunity.version, expected_version)
+    changes = data.model_dump(exclude_unset=True)
+    if changes.get("owner_id") is not None:
+        _check_users(db, scope, {"owner_id": changes["owner_id"]})
+    if changes.get("awarded_amount") is not None and opportunity.stage not in WON_STAGES:
+        raise field_error("awarded_amount", N_("Only a won opportunity has an awarded amount."))
+    for required in ("name", "project_type", "currency"):
+        if required in changes and changes[required] is None:
+            raise field_error(required, N_("This field is required."), "missing")
+    if changes.pop("use_stage_probability", None):
+        changes["probability"] = DEFAULT_PROBABILITY[opportunity.stage]
+        changes["probability_overridden"] = False
+    elif changes.get("probability") is not None:
+        if opportunity.stage in CLOSED_STAGES:
+            raise field_error("probability", N_("A closed opportunity's probability is fixed."))
+        changes["probability_overridden"] = True
+    else:
+        changes.pop("probability", None)
+    if "triggers" in changes and changes["triggers"] is None:
+        changes["triggers"] = []
+    for key, value in changes.items():
+        setattr(opportunity, key, value)
+    db.flush()
+    return opportunity
+
+
+def archive_opportunity(db: Session, principal: Principal, opportunity_id: int) -> Opportunity:
+    principal.require(Permission.WRITE)
+    opportunity = repo.opportunity(db, principal.scope, opportunity_id)
+    if opportunity.archived_at is None:
+        opportunity.archived_at = utcnow()
+        db.flush()
+    return opportunity
+
+
+# --- stages -----------------------------------------------------------------------------------
+
+# Where the board and the API may move an opportunity without closing it.
+MOVES: dict[Stage, tuple[Stage, ...]] = {
+    Stage.POTENTIAL: (Stage.BIDDING,),
+    Stage.BIDDING: (Stage.POTENTIAL,),
+    Stage.EXECUTION: (Stage.DELIVERED,),
+    Stage.DELIVERED: (Stage.EXECUTION,),
+    Stage.LOST: (),
+    Stage.ABANDONED: (),
+}
+
+
+def _set_stage(opportunity: Opportunity, stage: Stage) -> None:
+    opportunity.stage = stage
+    if stage in CLOSED_STAGES or not opportunity.probability_overridden:
+        opportunity.probability = DEFAULT_PROBABILITY[stage]
+        opportunity.probability_overridden = False
+
+
+def move_stage(
+    db: Session,
+    principal: Principal,
+    opportunity_id: int,
+    data: StageMove,
+    expected_version: int | None = None,
+) -> Opportunity:
+    """Move along the lifecycle. Entering bidding needs a tender or a note why there is none;
+    winning, losing and abandoning go through `close_opportunity` (they need a review)."""
+    principal.require(Permission.WRITE)
+    scope = principal.scope
+    opportunity = repo.opportunity(db, scope, opportunity_id)
+    check_version(opportunity.version, expected_version)
+    if data.stage == opportunity.stage:
+        return opportunity
+    if data.stage in (Stage.EXECUTION, Stage.LOST, Stage.ABANDONED) and (
+        opportunity.stage in OPEN_STAGES
+    ):
+        raise field_error(
+            "stage", N_("Closing an opportunity needs its outcome and a win/loss review.")
+        )
+    if data.stage not in MOVES[opportunity.stage]:
+        raise field_error("stage", N_("The opportunity cannot move to this stage from its stage."))
+    if data.stage is Stage.BIDDING:
+        reason = data.no_tender_reason or opportunity.no_tender_reason
+        if repo.tender_of(db, scope, opportunity_id) is None and not reason:
+            raise field_error(
+                "no_tender_reason",
+                N_("Bidding needs the tender's details, or a note why there is no tender."),
+            )
+        opportunity.no_tender_reason = reason
+    _set_stage(opportunity, data.stage)
+    db.flush()
+    return opportunity
+
+
+def close_opportunity(
+    db: Session,
+    principal: Principal,
+    opportunity_id: int,
+    data: CloseOpportunity,
+    expected_version: int | None = None,
+) -> Opportunity:
+    """Won (→ III joint execution), lost or abandoned, with the 经验总结 in the same
+    transaction. Nothing is written unless every rule holds."""
+    principal.require(Permission.WRITE)
+    scope = principal.scope
+    opportunity = repo.opportunity(db, scope, opportunity_id)
+    check_version(opportunity.version, expected_version)
+    if opportunity.stage not in OPEN_STAGES:
+        raise field_error("outcome", N_("This opportunity is already closed."))
+    errors: list[FieldError] = []
+    if data.review is None:
+        errors.append(
+            FieldError("review", N_("Closing an opportunity needs a win/loss review."), "missing")
+        )
+    if data.outcome is Outcome.WON and data.awarded_amount is None:
+        errors.append(
+            FieldError("awarded_amount", N_("Enter the awarded amount of a won opportunity."))
+        )
+    if data.outcome is not Outcome.WON and data.awarded_amount is not None:
+        errors.append(
+            FieldError("awarded_amount", N_("Only a won opportunity has an awarded amount."))
+        )
+    if data.review is not None:
+        errors += _review_errors(db, scope, data.outcome, data.review)
+    if data.closed_on is not None and data.closed_on > principal.today():
+        errors.append(FieldError("closed_on", N_("The date cannot be in the future.")))
+    if errors or data.review is None:
+        raise ValidationFailed(errors)
+    _set_stage(opportunity, OUTCOME_STAGE[data.outcome])
+    opportunity.awarded_amount = data.awarded_amount
+    opportunity.closed_on = data.closed_on or principal.today()
+    _write_review(db, scope, opportunity_id, data.outcome, data.review)
+    db.flush()
+    return opportunity
+
+
+def _review_errors(
+    db: Session, scope: WorkspaceScope, outcome: Outcome, review: ReviewWrite
+) -> list[FieldError]:
+    errors = []
+    if outcome is Outcome.LOST and review.winner_competitor_id is None:
+        errors.append(
+            FieldError("review.winner_competitor_id", N_("Say who won when we lost."), "missing")
+        )
+    if outcome is not Outcome.LOST and (
+        review.winner_competitor_id is not None or review.winning_price is not None
+    ):
+        errors.append(
+            FieldError(
+                "review.winner_competitor_id",
+                N_("The winner and the winning price are recorded when we lost."),
+            )
+        )
+    if review.winner_competitor_id is not None and not competitor_names(
+        db, scope, {review.winner_competitor_id}
+    ):
+        errors.append(
+            FieldError("review.winner_competitor_id", N_("Choose a competitor of this workspace."))
+        )
+    return errors
+
+
+def _write_review(
+    db: Session, scope: WorkspaceScope, opportunity_id: int, outcome: Outcome, data: ReviewWrite
+) -> WinLossReview:
+    review = repo.review_of(db, scope, opportunity_id)
+    values = data.model_dump()
+    values["reasons"] = [r.value for r in data.reasons]
+    if review is None:
+        review = WinLossReview(
+            workspace_id=scope.workspace_id,
+            opportunity_id=opportunity_id,
+            outcome=outcome,
+            **values,
+        )
+        db.add(review)
+    else:
+        review.outcome = outcome
+        for key, value in values.items():
+            setattr(review, key, value)
+    db.flush()
+    return review
+
+
+def update_review(
+    db: Session, principal: Principal, opportunity_id: int, data: ReviewWrite
+) -> ReviewRead:
+    """Edit the review of a closed opportunity (its outcome stays)."""
+    principal.require(Permission.WRITE)
+    scope = principal.scope
+    review = repo.review_of(db, scope, opportunity_id)
+    repo.opportunity(db, scope, opportunity_id)
+    if review is None:
+        raise field_error("review", N_("Only a closed opportunity has a win/loss review."))
+    errors = _review_errors(db, scope, review.outcome, data)
+    if errors:
+        raise ValidationFailed(errors)
+    _write_review(db, scope, opportunity_id, review.outcome, data)
+    return _review_read(db, scope, review)
+
+
+def get_review(db: Session, principal: Principal, opportunity_id: int) -> ReviewRead | None:
+    principal.require(Permission.READ)
+    scope = principal.scope
+    repo.opportunity(db, scope, opportunity_id)
+    review = repo.review_of(db, scope, opportunity_id)
+    return None if review is None else _review_read(db, scope, review)
+
+
+def _review_read(db: Session, scope: WorkspaceScope, review: WinLossReview) -> ReviewRead:
+    winner = (
+        competitor_names(db, scope, {review.winner_competitor_id}).get(review.winner_competitor_id)
+        if review.winner_competitor_id is not None
+        else None
+    )
+    return ReviewRead.model_validate(
+        {
+            **{k: getattr(review, k) for k in ReviewRead.model_fields if k != "winner_name"},
+            "winner_name": winner,
+        }
+    )
+
+
+# --- relations --------------------------------------------------------------------------------
+
+
+def relations(db: Session, principal: Principal, opportunity_id: int) -> list[RelationRead]:
+    principal.require(Permission.READ)
+    scope = principal.scope
+    rows = repo.relations_of(db, scope, opportunity_id)
+    others = repo.opportunities_by_ids(
+        db,
+        scope,
+        {r.earlier_id if r.opportunity_id == opportunity_id else r.opportunity_id for r in rows},
+    )
+    out = []
+    for r in rows:
+        earlier = r.opportunity_id == opportunity_id
+        other = others[r.earlier_id if earlier else r.opportunity_id]
+        out.append(
+            RelationRead(
+                id=r.id,
+                opportunity_id=r.opportunity_id,
+                earlier_id=r.earlier_id,
+                kind=r.kind,
+                other_name=other.name,
+                direction="earlier" if earlier else "later",
+            )
+        )
+    return out
+
+
+def add_relation(
+    db: Session, principal: Principal, opportunity_id: int, data: RelationCreate
+) -> OpportunityRelation:
+    """Record that this opportunity follows an earlier one. Loops are refused: the earlier one
+    may not (through any chain) follow this one."""
+    principal.require(Permission.WRITE)
+    scope = principal.scope
+    repo.opportunity(db, scope, opportunity_id)
+    if data.earlier_id == opportunity_id:
+        raise field_error("earlier_id", N_("An opportunity cannot follow itself."))
+    if data.earlier_id not in repo.opportunities_by_ids(db, scope, {data.earlier_id}):
+        raise field_error("earlier_id", N_("Choose an opportunity of this workspace."))
+    frontier, seen = {data.earlier_id}, {data.earlier_id}
+    for _ in range(MAX_RELATION_DEPTH):
+        frontier = repo.earlier_of(db, scope, frontier) - seen
+        if opportunity_id in frontier:
+            raise field_error("earlier_id", N_("This relation would make a loop of opportunities."))
+        if not frontier:
+            break
+        seen |= frontier
+    pair = {opportunity_id, data.earlier_id}
+    if any(
+        {r.opportunity_id, r.earlier_id} == pair
+        for r in repo.relations_of(db, scope, opportunity_id)
+    ):
+        raise field_error("earlier_id", N_("These opportunities are already related."), "unique")
+    relation = OpportunityRelation(
+        workspace_id=scope.workspace_id,
+        opportunity_id=opportunity_id,
+        earlier_id=data.earlier_id,
+        kind=data.kind,
+    )
+    db.add(relation)
+    db.flush()
+    return relation
+
+
+def remove_relation(
+    db: Session, principal: Principal, opportunity_id: int, relation_id: int
+) -> None:
+    principal.require(Permission.WRITE)
+    relation = repo.relation(db, principal.scope, relation_id)
+    if opportunity_id not in (relation.opportunity_id, relation.earlier_id):
+        raise NotFound()
+    db.delete(relation)
+    db.flush()
