@@ -1,6 +1,7 @@
 """Demo data: a workspace of a Chinese system integrator with bilingual users, its customer
-base (see `demo_accounts`) and the relationships between their people and ours (see
-`demo_relationships`). Written through the services, so the audit trail reads like real use."""
+base (see `demo_accounts`), the relationships between their people and ours (see
+`demo_relationships`) and five years of their opportunities and tenders (see
+`demo_opportunities`). Written through the services, so the audit trail reads like real use."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pcrm.config import Settings
 from pcrm.core.audit import set_actor
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.demo_accounts import TZ, Staff, seed_accounts
+from pcrm.demo_opportunities import seed_opportunities
 from pcrm.demo_relationships import seed_relationships
 from pcrm.identity import repository as identity_repo
 from pcrm.identity import service as identity
@@ -89,5 +91,6 @@ def seed_demo(db: Session, settings: Settings) -> bool:
     staff = Staff(**principals)
     today = datetime.now(TZ).date()
     plan = seed_accounts(db, staff, today)
-    seed_relationships(db, staff, plan, today)
+    relationships = seed_relationships(db, staff, plan, today)
+    seed_opportunities(db, staff, plan, relationships, today)
     return True
