@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 
@@ -118,4 +119,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(opportunity_insights.router)
     app.include_router(web_routes.api_router)
     app.include_router(web_routes.router)
+    # Everything built so far (modules, routes, templates) lives as long as the process: keep it
+    # out of the garbage collector's full passes, which otherwise cost ~100 ms each and showed up
+    # as the p95 of the relationship graph (bench/relationships.py: p95 168 → 47 ms).
+    gc.freeze()
     return app
