@@ -36,20 +36,21 @@ from pcrm.accounts.vocab import (
     TeamRole,
 )
 from pcrm.core.audit import Audited
-from pcrm.core.db import Base, IdMixin, IdType, TenantMixin, TimestampMixin, VersionedMixin
+from pcrm.core.db import (
+    Base,
+    IdMixin,
+    IdType,
+    TenantMixin,
+    TimestampMixin,
+    VersionedMixin,
+    vocabulary,
+)
 from pcrm.core.history import register_labels
 from pcrm.core.i18n import N_
 
 
 def _enum(cls: type[Any], name: str) -> Enum:
-    return Enum(
-        cls,
-        name=name,
-        native_enum=False,
-        length=20,
-        validate_strings=True,
-        values_callable=lambda e: [m.value for m in e],
-    )
+    return vocabulary(cls, name)
 
 
 class Searchable:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Form, Query, Request
 from pydantic import ValidationError
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from pcrm.accounts import activity_service, contact_service, list_service, presenters, service
 from pcrm.accounts import forms as html_forms
@@ -44,6 +44,9 @@ from pcrm.core.forms import (
     validate,
 )
 from pcrm.core.i18n import N_, translate
+from pcrm.core.pages import notice
+from pcrm.core.pages import page_locale as _locale
+from pcrm.core.pages import redirect as _redirect
 from pcrm.core.pagination import PageRequest
 from pcrm.core.problems import field_errors_from_pydantic
 from pcrm.core.templating import is_htmx, render
@@ -114,19 +117,8 @@ SORTABLE = {
 }
 
 
-def _locale(request: Request) -> str:
-    return str(request.state.locale)
-
-
 def _notice(request: Request) -> str | None:
-    key = request.query_params.get("notice")
-    return translate(_locale(request), NOTICES[key]) if key in NOTICES else None
-
-
-def _redirect(url: str, notice: str | None = None) -> RedirectResponse:
-    if notice:
-        url += ("&" if "?" in url else "?") + f"notice={notice}"
-    return RedirectResponse(url, status_code=303)
+    return notice(request, NOTICES)
 
 
 def _users(db: DB, principal: Principal, extra: set[int] | None = None) -> dict[int, UserRef]:

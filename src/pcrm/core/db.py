@@ -11,6 +11,7 @@ from sqlalchemy import (
     BigInteger,
     DateTime,
     Engine,
+    Enum,
     ForeignKey,
     Integer,
     MetaData,
@@ -38,6 +39,19 @@ NAMING_CONVENTION = {
 
 # 64-bit ids on PostgreSQL; SQLite's INTEGER PRIMARY KEY is already 64-bit and is the rowid.
 IdType = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def vocabulary(cls: type[Any], name: str, length: int = 20) -> Enum:
+    """A closed vocabulary (a StrEnum) stored as its values in a checked VARCHAR: portable
+    between SQLite and PostgreSQL, and a new value needs no ALTER TYPE."""
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        length=length,
+        validate_strings=True,
+        values_callable=lambda e: [m.value for m in e],
+    )
 
 
 def utcnow() -> datetime:

@@ -25,7 +25,15 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pcrm.core.audit import Audited
-from pcrm.core.db import Base, IdMixin, IdType, TenantMixin, TimestampMixin, VersionedMixin
+from pcrm.core.db import (
+    Base,
+    IdMixin,
+    IdType,
+    TenantMixin,
+    TimestampMixin,
+    VersionedMixin,
+    vocabulary,
+)
 from pcrm.core.history import register_labels
 from pcrm.core.i18n import N_
 from pcrm.opportunities.vocab import (
@@ -50,14 +58,7 @@ Money = Numeric(18, 2)
 
 
 def _enum(cls: type[Any], name: str) -> Enum:
-    return Enum(
-        cls,
-        name=name,
-        native_enum=False,
-        length=24,
-        validate_strings=True,
-        values_callable=lambda e: [m.value for m in e],
-    )
+    return vocabulary(cls, name, length=24)
 
 
 def _opportunity() -> Mapped[int]:

@@ -11,13 +11,17 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from pydantic import TypeAdapter, ValidationError
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from pcrm.accounts.public import account_refs
 from pcrm.core.deps import DB
 from pcrm.core.errors import ValidationFailed
 from pcrm.core.forms import Attempt, FormErrors, FormValues, PostedForm, attempt, domain_errors
 from pcrm.core.i18n import N_, translate
+from pcrm.core.pages import local_path as _local_path
+from pcrm.core.pages import notice
+from pcrm.core.pages import page_locale as _locale
+from pcrm.core.pages import redirect as _redirect
 from pcrm.core.pagination import PageRequest, parse_sort
 from pcrm.core.problems import field_errors_from_pydantic
 from pcrm.core.templating import is_htmx, render
@@ -67,24 +71,8 @@ RELATION_CHOICES = 200  # earlier opportunities of the account offered when addi
 TEAM = TypeAdapter(list[TeamMemberWrite])
 
 
-def _locale(request: Request) -> str:
-    return str(request.state.locale)
-
-
 def _notice(request: Request) -> str | None:
-    key = request.query_params.get("notice")
-    return translate(_locale(request), NOTICES[key]) if key in NOTICES else None
-
-
-def _redirect(url: str, notice: str | None = None) -> RedirectResponse:
-    if notice:
-        url += ("&" if "?" in url else "?") + f"notice={notice}"
-    return RedirectResponse(url, status_code=303)
-
-
-def _local_path(url: str, default: str) -> str:
-    """A redirect target from a form: a path on this site, never another site."""
-    return url if url.startswith("/") and not url.startswith("//") and "\\" not in url else default
+    return notice(request, NOTICES)
 
 
 def _errors(request: Request, exc: ValidationError | ValidationFailed) -> FormErrors:

@@ -19,7 +19,15 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pcrm.core.audit import Audited
-from pcrm.core.db import Base, IdMixin, IdType, TenantMixin, TimestampMixin, VersionedMixin
+from pcrm.core.db import (
+    Base,
+    IdMixin,
+    IdType,
+    TenantMixin,
+    TimestampMixin,
+    VersionedMixin,
+    vocabulary,
+)
 from pcrm.core.history import register_labels
 from pcrm.core.i18n import N_
 from pcrm.relationships.vocab import (
@@ -31,14 +39,7 @@ from pcrm.relationships.vocab import (
 
 
 def _enum(cls: type[Any], name: str) -> Enum:
-    return Enum(
-        cls,
-        name=name,
-        native_enum=False,
-        length=20,
-        validate_strings=True,
-        values_callable=lambda e: [m.value for m in e],
-    )
+    return vocabulary(cls, name)
 
 
 def _contact() -> Mapped[int]:

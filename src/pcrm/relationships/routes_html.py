@@ -9,13 +9,17 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from sqlalchemy.orm import Session
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from pcrm.accounts.public import contacts_by_ids, get_account, get_contact, set_reports_to
 from pcrm.core.deps import DB
 from pcrm.core.errors import NotFound
 from pcrm.core.forms import FormErrors, FormValues, PostedForm, attempt, clean
 from pcrm.core.i18n import N_, translate
+from pcrm.core.pages import local_path as _local_path
+from pcrm.core.pages import notice
+from pcrm.core.pages import page_locale as _locale
+from pcrm.core.pages import redirect as _redirect
 from pcrm.core.templating import is_htmx, render
 from pcrm.identity.public import (
     CurrentPrincipal,
@@ -53,24 +57,8 @@ DELETERS: dict[str, Callable[[Session, Principal, int], None]] = {
 PATH_MODES = ("strongest", "fewest")
 
 
-def _locale(request: Request) -> str:
-    return str(request.state.locale)
-
-
 def _notice(request: Request) -> str | None:
-    key = request.query_params.get("notice")
-    return translate(_locale(request), NOTICES[key]) if key in NOTICES else None
-
-
-def _redirect(url: str, notice: str | None = None) -> RedirectResponse:
-    if notice:
-        url += ("&" if "?" in url else "?") + f"notice={notice}"
-    return RedirectResponse(url, status_code=303)
-
-
-def _local_path(url: str, default: str) -> str:
-    """A redirect target from a form: a path on this site, never another site."""
-    return url if url.startswith("/") and not url.startswith("//") and "\\" not in url else default
+    return notice(request, NOTICES)
 
 
 def _form(form: Any, *optional: str) -> dict[str, Any]:
