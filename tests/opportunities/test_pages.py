@@ -397,6 +397,40 @@ def test_the_list_and_the_board_cost_the_same_queries_for_3_or_30_opportunities(
     assert (few.count, many.count) == (expected, expected)
 
 
+OVERVIEW_QUERIES = 15
+
+
+def test_the_overview_costs_the_same_queries_with_more_team_and_relations(
+    client, pipeline, uow, count_queries, acme
+):
+    url = f"/opportunities/{pipeline['potential']}"
+    _csrf(client)
+    client.get(url)
+    with count_queries() as few:
+        assert client.get(url).status_code == 200
+    with uow() as db:
+        boss = operator_principal(db, "acme", "owner@acme.example")
+        team = [
+            TeamMemberWrite(user_id=acme[who].user_id, role=role)
+            for who, role in (("sales", "sales"), ("admin", "bid_manager"), ("owner", "executive"))
+        ]
+        service.set_team(db, boss, pipeline["potential"], team)
+        for n in range(4):
+            earlier = service.create_opportunity(
+                db, boss, OpportunityCreate(account_id=pipeline["account"], name=f"前期{n}")
+            )
+            service.add_relation(
+                db,
+                boss,
+                pipeline["potential"],
+                RelationCreate(earlier_id=earlier.id, kind="follow_on_of"),
+            )
+    with count_queries() as many:
+        html = client.get(url).text
+    assert "前期3" in html
+    assert (few.count, many.count) == (OVERVIEW_QUERIES, OVERVIEW_QUERIES)
+
+
 # --- creating and editing -----------------------------------------------------------------------
 
 
