@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
+from tests.accounts.builders import new_contact
 from tests.factories import bearer
 from tests.opportunities.builders import (
     account,
@@ -194,3 +195,36 @@ def test_a_won_opportunity_needs_its_awarded_amount_and_goes_to_joint_execution(
         f"/api/v1/opportunities/{oid}/stage", json={"stage": "delivered"}, headers=h
     )
     assert delivered.json()["stage"] == "delivered"
+
+
+def test_a_won_opportunity_is_handed_to_delivery_with_its_tender_chain_and_review(client, acme):
+    token = acme["tokens"]["sales"]
+    h = bearer(token)
+    customer = account(client, token)
+    opp = opportunity(client, token, customer["id"], budget_amount="500000")["id"]
+    tender(client, token, opp, agency="江苏省招标中心")
+    boss = new_contact(client, token, customer["id"], "张总")["id"]
+    client.post(
+        f"/api/v1/opportunities/{opp}/decision-chain",
+        json={"contact_id": boss, "decision_role": "decision_maker", "stance": "favours_us"},
+        headers=h,
+    )
+    url = f"/api/v1/opportunities/{opp}/handover"
+    not_yet = client.get(url, headers=h)
+    assert not_yet.status_code == 422
+    assert not_yet.json()["errors"][0]["field"] == "opportunity_id"
+    client.post(
+        f"/api/v1/opportunities/{opp}/close",
+        json={"outcome": "won", "awarded_amount": "480000", "review": {"reasons": ["technical"]}},
+        headers=h,
+    )
+    body = client.get(url, headers=h).json()
+    assert (body["opportunity"]["stage"], body["opportunity"]["awarded_amount"]) == (
+        "execution",
+        "480000.00",
+    )
+    assert body["tender"]["agency"] == "江苏省招标中心"
+    assert [(m["contact_name"], m["stance"]) for m in body["decision_chain"]] == [
+        ("张总", "favours_us")
+    ]
+    assert (body["review"]["outcome"], body["documents"]) == ("won", [])

@@ -16,6 +16,8 @@ from pcrm.core.etag import etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
 from pcrm.opportunities import chain_service, service, tender_service
+from pcrm.opportunities.public import Handover
+from pcrm.opportunities.public import handover as public_handover
 from pcrm.opportunities.repository import OpportunityFilters, StageTotal
 from pcrm.opportunities.schemas import (
     BidSheet,
@@ -262,6 +264,14 @@ def opportunity_history(
 ) -> list[AuditEntryRead]:
     service.get_opportunity(db, principal, opportunity_id)
     return record_history(db, principal, "opportunity", opportunity_id)
+
+
+@router.get(
+    "/opportunities/{opportunity_id}/handover",
+    summary="A won opportunity as delivery takes it over: tender, decision chain, documents",
+)
+def handover(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> Handover:
+    return public_handover(db, principal, opportunity_id)
 
 
 # --- tender and bid ---------------------------------------------------------------------------
