@@ -29,6 +29,7 @@ Scenarios:
   search_1char    (d) the search box with one common character (王, 华, 电 …)
   search_2char    (d) the search box with two characters (电力, 科技, 张伟 …)
   contacts_q2     (e) contact list filtered by a 2-character query, sorted by name
+  contacts_q2_newest  (e') the same in the default order of a searched list (newest first)
 """
 
 from __future__ import annotations
@@ -106,6 +107,10 @@ def _contacts_q2(rng: random.Random, _ids: Ids) -> str:
     return f"{API}/contacts?q={quote(rng.choice(CONTACT_QUERIES))}&sort=name&page_size=50"
 
 
+def _contacts_q2_newest(rng: random.Random, _ids: Ids) -> str:
+    return f"{API}/contacts?q={quote(rng.choice(CONTACT_QUERIES))}&page_size=50"
+
+
 SCENARIOS: dict[str, Scenario] = {
     "contacts_list": _contacts_list,
     "accounts_list": _accounts_list,
@@ -114,6 +119,7 @@ SCENARIOS: dict[str, Scenario] = {
     "search_1char": _search_1,
     "search_2char": _search_2,
     "contacts_q2": _contacts_q2,
+    "contacts_q2_newest": _contacts_q2_newest,
 }
 
 
