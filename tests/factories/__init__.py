@@ -113,3 +113,32 @@ def module_routes(app: object, module: str) -> list[tuple[str, set[str]]]:
 
     walk(app.routes, "")  # type: ignore[attr-defined]
     return found
+
+
+def acme_with_roles(db: Session) -> dict[str, object]:
+    """Workspace acme with an owner, an admin, a salesperson and a viewer; workspace other with
+    its owner. Tokens for each, by role name ("stranger" is other's owner)."""
+    acme = make_workspace(db, "acme", "Acme 工程")
+    other = make_workspace(db, "other", "Other 集团")
+    owner = make_user(db, acme, "owner@acme.example", Role.OWNER, name="王总")
+    admin = make_user(db, acme, "admin@acme.example", Role.ADMIN, name="管理员")
+    sales = make_user(db, acme, "sales@acme.example", Role.SALES, name="李四")
+    viewer = make_user(db, acme, "viewer@acme.example", Role.VIEWER, name="访客")
+    stranger = make_user(db, other, "owner@other.example", Role.OWNER, name="外人")
+    tokens = {
+        "owner": make_token(db, acme, owner.email),
+        "admin": make_token(db, acme, admin.email),
+        "sales": make_token(db, acme, sales.email),
+        "viewer": make_token(db, acme, viewer.email),
+        "stranger": make_token(db, other, stranger.email),
+    }
+    return {
+        "owner": owner,
+        "admin": admin,
+        "sales": sales,
+        "viewer": viewer,
+        "stranger": stranger,
+        "tokens": tokens,
+        "workspace": acme,
+        "other": other,
+    }
