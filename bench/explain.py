@@ -95,6 +95,8 @@ CASES: dict[str, Case] = {
     "search 电力": search("电力"),
     "search 张伟": search("张伟"),
     "search 中国": search("中国"),
+    "search 局": search("局"),
+    "search 通": search("通"),
     "contacts q=张伟": contacts_query("张伟"),
     "contacts q=主任": contacts_query("主任"),
 }

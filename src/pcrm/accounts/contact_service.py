@@ -220,7 +220,8 @@ def list_contacts(
     if sort == NEWEST:
         query = ordered = repo.contacts_query(db, scope, filters, newest_first=True)
     else:
-        order = parse_sort(sort, CONTACT_SORTS, "name")
+        live = None if filters.include_archived else Contact.archived_at
+        order = parse_sort(sort, CONTACT_SORTS, "name", constant=live)
         query = repo.contacts_query(db, scope, filters)
         ordered = query.order_by(*order, Contact.id)
     rows = db.execute(

@@ -310,7 +310,8 @@ def list_accounts(
     if sort == NEWEST:
         query = ordered = repo.accounts_query(db, principal.scope, filters, newest_first=True)
     else:
-        order = parse_sort(sort, ACCOUNT_SORTS, "name")
+        live = None if filters.include_archived else Account.archived_at
+        order = parse_sort(sort, ACCOUNT_SORTS, "name", constant=live)
         query = repo.accounts_query(db, principal.scope, filters)
         ordered = query.order_by(*order, Account.id)
     rows = db.scalars(ordered.limit(page.page_size).offset(page.offset)).all()
