@@ -126,7 +126,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    # psycopg prepares a statement once it has run five times, and PostgreSQL then may switch
+    # it to one generic plan for every parameter value. For a search (a rare gram or a common
+    # one) that plan was a disaster: a capped count of a 2-character query ran for 10–20 s
+    # under load instead of milliseconds. Plan each execution for its own values.
+    options = {"options": "-c plan_cache_mode=force_custom_plan"}
+    return create_engine(url, pool_pre_ping=True, connect_args=options, **kwargs)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

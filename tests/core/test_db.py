@@ -1,0 +1,15 @@
+"""Engine settings that the benchmarks showed to matter."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+
+def test_postgresql_plans_every_statement_for_its_own_values(engine):
+    """A generic plan of a prepared search statement took seconds under load (docs/
+    performance.md); every PostgreSQL connection asks for custom plans."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    with engine.connect() as conn:
+        assert conn.execute(text("SHOW plan_cache_mode")).scalar() == "force_custom_plan"
