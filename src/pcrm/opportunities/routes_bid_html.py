@@ -24,6 +24,8 @@ from pcrm.core.deps import DB
 from pcrm.core.errors import ValidationFailed
 from pcrm.core.forms import FormErrors, FormValues, PostedForm, attempt, domain_errors, validate
 from pcrm.core.i18n import N_, translate
+from pcrm.core.pages import notice, redirect
+from pcrm.core.pages import page_locale as _locale
 from pcrm.core.problems import field_errors_from_pydantic
 from pcrm.core.templating import is_htmx, render
 from pcrm.identity.public import CurrentPrincipal, Permission, Principal
@@ -158,17 +160,15 @@ class _Trial(BaseModel):
 # --- small helpers ---------------------------------------------------------------------------
 
 
-def _locale(request: Request) -> str:
-    return str(request.state.locale)
-
-
 def _notice(request: Request) -> str | None:
-    key = request.query_params.get("notice")
-    return translate(_locale(request), NOTICES[key]) if key in NOTICES else None
+    return notice(request, NOTICES)
 
 
-def _redirect(url: str, notice: str, anchor: str = "") -> RedirectResponse:
-    return RedirectResponse(f"{url}?notice={notice}{anchor}", status_code=303)
+def _redirect(url: str, notice_key: str, anchor: str = "") -> RedirectResponse:
+    """Back to `url` with the notice, scrolled to `anchor` (the fragment comes last)."""
+    response = redirect(url, notice_key)
+    response.headers["location"] += anchor
+    return response
 
 
 def _text(form: FormData, key: str) -> str:

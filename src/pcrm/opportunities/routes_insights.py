@@ -15,6 +15,7 @@ from starlette.responses import Response
 from pcrm.accounts.public import Ownership, label
 from pcrm.core.deps import DB
 from pcrm.core.i18n import N_, format_number, translate
+from pcrm.core.pages import page_locale as _locale
 from pcrm.core.templating import render
 from pcrm.identity.public import CurrentPrincipal, Principal
 from pcrm.opportunities import insights
@@ -97,10 +98,6 @@ KEY_DATES = (
     ("closed_on", N_("Closed on")),
 )
 COMPARE_ALL = "all"
-
-
-def _locale(request: Request) -> str:
-    return str(request.state.locale)
 
 
 def _babel(locale: str) -> str:
