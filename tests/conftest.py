@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from pcrm.config import Settings
 from pcrm.core.audit import set_actor
 from pcrm.core.migrate import upgrade
+from pcrm.core.pagination import forget_counts
 from pcrm.main import create_app
 from pcrm.models import metadata
 
@@ -90,6 +91,7 @@ def _wipe(engine: Engine) -> None:
 def _clean_database(request: pytest.FixtureRequest) -> Iterator[None]:
     engine = request.getfixturevalue("engine") if "app" in request.fixturenames else None
     yield
+    forget_counts()
     if engine is not None:
         _wipe(engine)
 

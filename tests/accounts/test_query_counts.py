@@ -11,10 +11,10 @@ from pcrm.identity import service as identity_service
 from tests.factories import bearer
 
 LISTS = ("/api/v1/accounts", "/api/v1/contacts", "/api/v1/activities")
-# Per request: the token joined with its user and workspace (not cached yet), the page and
-# its count; for contacts the page carries the account names; for activities the
+# Per request: the token joined with its user and workspace (not cached yet), the page's ids,
+# its rows and its count; for contacts the rows carry the account names; for activities the
 # participants, account and contact names follow.
-EXPECTED = {"/api/v1/accounts": 3, "/api/v1/contacts": 3, "/api/v1/activities": 6}
+EXPECTED = {"/api/v1/accounts": 4, "/api/v1/contacts": 4, "/api/v1/activities": 7}
 
 
 def _add_rows(uow, acme, start, stop):

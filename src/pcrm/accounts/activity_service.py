@@ -17,7 +17,15 @@ from pcrm.core.db import utcnow
 from pcrm.core.errors import FieldError, ValidationFailed, field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
-from pcrm.core.pagination import Page, PageRequest, count_capped, page_count, parse_sort
+from pcrm.core.pagination import (
+    Page,
+    PageRequest,
+    count_capped,
+    in_key_order,
+    page_count,
+    page_keys,
+    parse_sort,
+)
 from pcrm.core.reminders import create_reminder, reminders_for
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
@@ -202,12 +210,14 @@ def list_activities(
     principal.require(Permission.READ)
     order = parse_sort(sort, ACTIVITY_SORTS, "-occurred_at")
     query = repo.activities_query(principal.scope, filters)
-    rows = list(
-        db.scalars(
-            query.order_by(*order, Activity.id.desc()).limit(page.page_size).offset(page.offset)
-        )
+    ids = page_keys(db, query.order_by(*order, Activity.id.desc()), Activity.id, page)
+    rows = in_key_order(ids, repo.activities_by_ids(db, principal.scope, ids))
+    total, capped = count_capped(
+        db,
+        query,
+        count_cap(filters.q),
+        remember=("activities", principal.scope.workspace_id, filters),
     )
-    total, capped = count_capped(db, query, count_cap(filters.q))
     return Page[ActivityRead](
         items=_reads(db, principal.scope, rows),
         total=total,

@@ -29,8 +29,10 @@ from pcrm.core.pagination import (
     Page,
     PageRequest,
     count_capped,
+    in_key_order,
     in_vocabulary_order,
     page_count,
+    page_keys,
     parse_sort,
 )
 from pcrm.core.tenancy import WorkspaceScope
@@ -201,7 +203,7 @@ def get_contact(db: Session, principal: Principal, contact_id: int) -> ContactRe
     row = repo.contact_rows(db, principal.scope, {contact_id}).get(contact_id)
     if row is None:
         raise NotFound()
-    return ContactRead.model_validate(row._mapping)
+    return ContactRead.model_validate(row._asdict())
 
 
 def list_contacts(
@@ -224,11 +226,12 @@ def list_contacts(
         order = parse_sort(sort, CONTACT_SORTS, "name", constant=live)
         query = repo.contacts_query(db, scope, filters)
         ordered = query.order_by(*order, Contact.id)
-    rows = db.execute(
-        repo.with_account_name(scope, ordered).limit(page.page_size).offset(page.offset)
+    ids = page_keys(db, ordered, Contact.id, page)
+    rows = in_key_order(ids, repo.contact_rows(db, scope, ids))
+    items = [ContactRead.model_validate(row._asdict()) for row in rows]
+    total, capped = count_capped(
+        db, query, count_cap(filters.q), remember=("contacts", scope.workspace_id, filters)
     )
-    items = [ContactRead.model_validate(row._mapping) for row in rows]
-    total, capped = count_capped(db, query, count_cap(filters.q))
     return Page[ContactRead](
         items=items,
         total=total,

@@ -113,14 +113,14 @@ def account_contacts(db: Session, principal: Principal, account_id: int) -> list
     """The account's contacts that are not archived (at most 500), by pinyin name."""
     service.get_account(db, principal, account_id)
     rows = repo.account_contact_rows(db, principal.scope, account_id)
-    return [ContactRead.model_validate(row._mapping) for row in rows]
+    return [ContactRead.model_validate(row._asdict()) for row in rows]
 
 
 def contacts_by_ids(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, ContactRead]:
     """Contacts of the workspace by id (with their account's name), archived ones included;
     other ids are left out. One query."""
     return {
-        cid: ContactRead.model_validate(row._mapping)
+        cid: ContactRead.model_validate(row._asdict())
         for cid, row in repo.contact_rows(db, scope, ids).items()
     }
 

@@ -31,8 +31,10 @@ from pcrm.core.pagination import (
     Page,
     PageRequest,
     count_capped,
+    in_key_order,
     in_vocabulary_order,
     page_count,
+    page_keys,
     parse_sort,
 )
 from pcrm.core.tenancy import WorkspaceScope
@@ -314,8 +316,14 @@ def list_accounts(
         order = parse_sort(sort, ACCOUNT_SORTS, "name", constant=live)
         query = repo.accounts_query(db, principal.scope, filters)
         ordered = query.order_by(*order, Account.id)
-    rows = db.scalars(ordered.limit(page.page_size).offset(page.offset)).all()
-    total, capped = count_capped(db, query, count_cap(filters.q))
+    ids = page_keys(db, ordered, Account.id, page)
+    rows = in_key_order(ids, repo.accounts_by_ids(db, principal.scope, ids))
+    total, capped = count_capped(
+        db,
+        query,
+        count_cap(filters.q),
+        remember=("accounts", principal.scope.workspace_id, filters),
+    )
     return Page[AccountRead](
         items=[AccountRead.model_validate(a) for a in rows],
         total=total,

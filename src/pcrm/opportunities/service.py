@@ -17,8 +17,10 @@ from pcrm.core.pagination import (
     Page,
     PageRequest,
     count_capped,
+    in_key_order,
     in_vocabulary_order,
     page_count,
+    page_keys,
     parse_sort,
 )
 from pcrm.core.tenancy import WorkspaceScope
@@ -144,12 +146,11 @@ def list_opportunities(
     principal.require(Permission.READ)
     order = parse_sort(sort, SORTS, "expected_close_on")
     query = repo.opportunities_query(principal.scope, filters)
-    rows = list(
-        db.scalars(
-            query.order_by(*order, Opportunity.id.desc()).limit(page.page_size).offset(page.offset)
-        )
+    ids = page_keys(db, query.order_by(*order, Opportunity.id.desc()), Opportunity.id, page)
+    rows = in_key_order(ids, repo.opportunities_by_ids(db, principal.scope, ids))
+    total, capped = count_capped(
+        db, query, LIST_COUNT_CAP, remember=("opportunities", principal.scope.workspace_id, filters)
     )
-    total, capped = count_capped(db, query, LIST_COUNT_CAP)
     return Page[OpportunityRead](
         items=reads(db, principal.scope, rows),
         total=total,
