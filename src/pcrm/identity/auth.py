@@ -8,11 +8,12 @@ one made through another process counts within those 5 seconds.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
 from pcrm.core.deps import DB, AppSettings
@@ -29,16 +30,23 @@ class SignInRequired(Exception):
     pass
 
 
-def optional_principal(request: Request, db: DB, settings: AppSettings) -> Principal | None:
+async def optional_principal(request: Request, db: DB, settings: AppSettings) -> Principal | None:
+    """Who is asking. On the event loop: a token found in the cache costs no database work;
+    a cache miss and a session cookie (whose user is re-read on every request) are looked up
+    in a worker thread."""
     bearer = bearer_token(request)
     principal: Principal | None
     if bearer is not None:
-        principal = service.resolve_api_token(db, bearer)
+        principal = service.cached_api_token(db, bearer) or await run_in_threadpool(
+            service.resolve_api_token, db, bearer
+        )
         if principal is None:
             raise SignInRequired()
     else:
         raw = request.cookies.get(SESSION_COOKIE)
-        principal = service.resolve_session(db, raw, settings) if raw else None
+        principal = (
+            await run_in_threadpool(service.resolve_session, db, raw, settings) if raw else None
+        )
     if principal is not None:
         request.state.principal = principal
         if principal.locale and principal.via == "session":
@@ -46,7 +54,7 @@ def optional_principal(request: Request, db: DB, settings: AppSettings) -> Princ
     return principal
 
 
-def current_principal(
+async def current_principal(
     principal: Annotated[Principal | None, Depends(optional_principal)],
 ) -> Principal:
     if principal is None:
@@ -57,8 +65,8 @@ def current_principal(
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 
 
-def require(permission: Permission) -> Callable[[Principal], Principal]:
-    def dependency(principal: CurrentPrincipal) -> Principal:
+def require(permission: Permission) -> Callable[[Principal], Awaitable[Principal]]:
+    async def dependency(principal: CurrentPrincipal) -> Principal:
         if not principal.can(permission):
             raise PermissionDenied(N_("You do not have permission to do this."))
         return principal

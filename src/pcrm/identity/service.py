@@ -396,6 +396,15 @@ def _cached_token(digest: str, now: datetime) -> Principal | None:
     return cached.principal
 
 
+def cached_api_token(db: Session, raw_token: str) -> Principal | None:
+    """The token's principal if this process resolved it in the last few seconds, without
+    touching the database; None says only "not in the cache"."""
+    principal = _cached_token(_digest(raw_token), utcnow())
+    if principal is not None:
+        set_actor(db, principal.user_id, principal.name)
+    return principal
+
+
 def resolve_api_token(db: Session, raw_token: str) -> Principal | None:
     digest = _digest(raw_token)
     now = utcnow()
