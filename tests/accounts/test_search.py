@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from pcrm.accounts import contact_service, search
+from pcrm.accounts import contact_service, list_service, search
 from pcrm.accounts import repository as repo
 from pcrm.accounts import service as account_service
 from pcrm.accounts.models import Account, Contact
@@ -433,3 +433,40 @@ def test_the_leading_query_finds_names_starting_with_the_query_in_name_order(
             return list(db.scalars(statement))
 
     assert (names(Contact), names(Account)) == (contacts, accounts)
+
+
+# --- the search box's statements, built once ---------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["王", "王小", "王小二", "小王", "汪", "洋", "王牌", "王朝"])
+def test_the_prepared_search_box_finds_what_the_built_statements_find(uow, leading, query):
+    """The search box runs statements built once with bound parameters (repo.search_box); the
+    same lists built from accounts_query / contacts_query (the path of a query without grams)
+    must come out row for row the same, archived rows left out by both."""
+    with uow() as db:
+        prepared = list_service._prepared_search(db, leading, query, 10)
+        built = list_service._built_search(db, leading, query, 10)
+
+    def rows(found):
+        accounts, contacts = found
+        return (
+            [(a.id, a.name, a.short_name) for a in accounts],
+            [(c.id, c.name, c.title, c.account_name) for c in contacts],
+        )
+
+    assert rows(prepared) == rows(built)
+    assert rows(prepared) != ([], []) or query in ("洋", "王朝")  # 王朝酒业 is archived
+
+
+def test_a_query_without_grams_is_searched_by_like_alone(client, acme):
+    token = acme["tokens"]["owner"]
+    account = new_account(client, token, "C++ 培训中心")
+    new_account(client, token, "C 语言学院")
+    new_contact(client, token, account["id"], "讲师", title="++ 课程主管")
+
+    body = client.get(
+        "/api/v1/search", params={"q": "++"}, headers=bearer(acme["tokens"]["viewer"])
+    ).json()
+
+    assert [a["name"] for a in body["accounts"]] == ["C++ 培训中心"]
+    assert [c["name"] for c in body["contacts"]] == ["讲师"]

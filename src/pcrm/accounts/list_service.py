@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy.orm import Session
 
 from pcrm.accounts import repository as repo
+from pcrm.accounts import search
 from pcrm.accounts.models import Account, Contact, ListColumns, SavedView
 from pcrm.accounts.repository import AccountFilters, ContactFilters
 from pcrm.accounts.schemas import SavedViewWrite, SearchHit, SearchResult
 from pcrm.accounts.service import normalize_query
 from pcrm.core.errors import field_error
 from pcrm.core.i18n import N_
+from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
 
 T = TypeVar("T")
@@ -63,40 +65,14 @@ def search_all(db: Session, principal: Principal, query: str, limit: int = 10) -
     q = normalize_query(query)
     if not q:
         return SearchResult(query=query, accounts=[], contacts=[])
-    scope = principal.scope
     # Names that start with the query first (an old exact match must not drown among newer
     # partial ones), read in name order from the leading-name indexes; then the newest other
-    # matches, which the search index serves newest first.
-    accounts = _unique(
-        db.scalars(
-            repo.accounts_query(db, scope, AccountFilters())
-            .where(repo.starts_with(Account, q))
-            .order_by(*repo.in_name_order(Account))
-            .limit(limit)
-        ),
-        db.scalars(
-            repo.accounts_query(db, scope, AccountFilters(q=q), newest_first=True).limit(CANDIDATES)
-        ),
-    )
-    contacts = _unique(
-        db.execute(
-            repo.with_account_name(
-                scope,
-                repo.contacts_query(db, scope, ContactFilters())
-                .where(repo.starts_with(Contact, q))
-                .order_by(*repo.in_name_order(Contact))
-                .limit(limit),
-            )
-        ),
-        db.execute(
-            repo.with_account_name(
-                scope,
-                repo.contacts_query(db, scope, ContactFilters(q=q), newest_first=True).limit(
-                    CANDIDATES
-                ),
-            )
-        ),
-    )
+    # matches, which the search index serves newest first. Only the columns a hit shows are
+    # read.
+    if search.query_grams(q):
+        accounts, contacts = _prepared_search(db, principal.scope, q, limit)
+    else:
+        accounts, contacts = _built_search(db, principal.scope, q, limit)
     accounts.sort(key=lambda a: (_rank(a.name, q), a.sort_name))
     contacts.sort(key=lambda c: (_rank(c.name, q), c.sort_name))
     contacts = contacts[:limit]
@@ -123,6 +99,64 @@ def search_all(db: Session, principal: Principal, query: str, limit: int = 10) -
             for c in contacts
         ],
     )
+
+
+def _prepared_search(
+    db: Session, scope: WorkspaceScope, q: str, limit: int
+) -> tuple[list[Any], list[Any]]:
+    """The search box's statements, built once (`repo.search_box`), run with q's values."""
+    dialect = db.get_bind().dialect.name
+    box = repo.search_box(dialect, min(len(q), 2))
+    values = repo.search_box_parameters(dialect, q, limit, CANDIDATES) | {"ws": scope.workspace_id}
+    accounts = _unique(
+        db.execute(box.leading_accounts, values), db.execute(box.newest_accounts, values)
+    )
+    contacts = _unique(
+        db.execute(box.leading_contacts, values), db.execute(box.newest_contacts, values)
+    )
+    return accounts, contacts
+
+
+def _built_search(
+    db: Session, scope: WorkspaceScope, q: str, limit: int
+) -> tuple[list[Any], list[Any]]:
+    """A query without grams (punctuation, say), left to LIKE: the same lists, built here."""
+    accounts = _unique(
+        db.execute(
+            repo.accounts_query(db, scope, AccountFilters())
+            .with_only_columns(*repo.ACCOUNT_HIT)
+            .where(repo.starts_with(Account, q))
+            .order_by(*repo.in_name_order(Account))
+            .limit(limit)
+        ),
+        db.execute(
+            repo.accounts_query(db, scope, AccountFilters(q=q), newest_first=True)
+            .with_only_columns(*repo.ACCOUNT_HIT)
+            .limit(CANDIDATES)
+        ),
+    )
+    contacts = _unique(
+        db.execute(
+            repo.with_account_name(
+                scope,
+                repo.contacts_query(db, scope, ContactFilters())
+                .where(repo.starts_with(Contact, q))
+                .order_by(*repo.in_name_order(Contact))
+                .limit(limit),
+                repo.CONTACT_HIT,
+            )
+        ),
+        db.execute(
+            repo.with_account_name(
+                scope,
+                repo.contacts_query(db, scope, ContactFilters(q=q), newest_first=True).limit(
+                    CANDIDATES
+                ),
+                repo.CONTACT_HIT,
+            )
+        ),
+    )
+    return accounts, contacts
 
 
 def saved_views(db: Session, principal: Principal, list_name: ListName) -> list[SavedView]:
