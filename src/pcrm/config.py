@@ -12,6 +12,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+# Measured with bench/http_load.py at concurrency 8, one process, a million contacts
+# (docs/performance.md): on SQLite the contact list's p95 went 66 -> 61 -> 52 -> 49 ms with
+# 40, 4, 3 and 2 threads, the account list's 97 -> 72 -> 66 -> 56 ms.
+SQLITE_THREADS = 2
+POSTGRESQL_THREADS = 16
+
+
 class Settings(BaseSettings):
     """PCRM configuration, read from `PCRM_*` environment variables (or a `.env` file)."""
 
@@ -47,10 +54,24 @@ class Settings(BaseSettings):
         "the SQLite database, or in the working directory.",
     )
     max_upload_mb: int = Field(default=25, ge=1, le=2048, description="Largest upload, in MB.")
+    threads: int | None = Field(
+        default=None,
+        ge=1,
+        le=200,
+        description="Requests one process works on at once (its worker threads). Default: 2 "
+        "on SQLite, whose queries run inside the process, so more threads only contend for "
+        "Python's lock; 16 on PostgreSQL, where a thread mostly waits for the database.",
+    )
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def worker_threads(self) -> int:
+        if self.threads is not None:
+            return self.threads
+        return SQLITE_THREADS if self.is_sqlite else POSTGRESQL_THREADS
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import gc
 import logging
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
@@ -83,7 +86,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 )
             )
 
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # The limiter belongs to the running event loop, so it is sized once that runs.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="PCRM API",
         version="1",
         description=API_DESCRIPTION,
