@@ -337,16 +337,18 @@ def run_http(
 
 def record_list_sql(
     database_url: str, token: str, pages: range
-) -> dict[int, list[tuple[str, Any]]]:
-    """page → the SELECT statements (SQL, driver parameters) that scenario (a) runs, recorded
-    by calling PCRM's own code in a transaction that is rolled back."""
+) -> tuple[dict[int, list[tuple[str, Any]]], list[tuple[str, Any]]]:
+    """page → the SELECT statements (SQL, driver parameters) that scenario (a) runs for it, and
+    the capped count it runs when the count is not remembered (core.pagination), recorded by
+    calling PCRM's own code in transactions that are rolled back. The token is looked up
+    before recording: the server answers it from its cache too."""
     from sqlalchemy import event
 
     from pcrm.accounts import contact_service
     from pcrm.accounts.filters import contact_filters
     from pcrm.accounts.schemas import ContactQuery
     from pcrm.core.db import make_engine, make_session_factory
-    from pcrm.core.pagination import PageRequest
+    from pcrm.core.pagination import PageRequest, forget_counts
     from pcrm.core.tenancy import install_tenant_guard
     from pcrm.identity import service as identity
 
@@ -359,15 +361,17 @@ def record_list_sql(
         if statement.lstrip().upper().startswith("SELECT"):
             recorded.append((statement, parameters))
 
+    with factory() as db:
+        principal = identity.resolve_api_token(db, token)
+    if principal is None:
+        sys.exit("error: the token is not valid for this database")
     event.listen(engine, "before_cursor_execute", record)
     plans: dict[int, list[tuple[str, Any]]] = {}
+    forget_counts()
     for page in pages:
         recorded.clear()
         db = factory()
         try:
-            principal = identity.resolve_api_token(db, token)
-            if principal is None:
-                sys.exit("error: the token is not valid for this database")
             query = ContactQuery(importance="key", sort="name", page=page, page_size=50)
             contact_service.list_contacts(
                 db,
@@ -381,53 +385,68 @@ def record_list_sql(
             db.close()
         plans[page] = list(recorded)
     engine.dispose()
-    return plans
+    counts = [(sql, params) for sql, params in plans[pages[0]] if _is_count(sql)]
+    return plans, counts
+
+
+def _is_count(sql: str) -> bool:
+    return sql.lstrip().upper().startswith("SELECT COUNT(")
 
 
 def run_raw_sql(args: argparse.Namespace) -> list[Result]:
     from pcrm.core.db import make_engine
 
-    plans = record_list_sql(args.database_url, args.token, range(1, 21))
-    sample = plans[1]
-    print(f"Scenario (a) runs {len(sample)} SELECT statements per request:")
-    for sql, _params in sample:
+    plans, counts = record_list_sql(args.database_url, args.token, range(1, 21))
+    print("Scenario (a) runs these SELECT statements (page 1; the count only while it is not")
+    print("remembered, i.e. on page 1 here):")
+    for sql, _params in plans[1]:
         print("   ", " ".join(sql.split())[:160], "…" if len(sql) > 160 else "")
-    rows_index = next(i for i, (sql, _) in enumerate(sample) if "LIMIT" in sql.upper())
     engine = make_engine(args.database_url)
-    rows_result = Result("sql_rows (the 50-row SELECT)")
-    all_result = Result(f"sql_all ({len(sample)} SELECTs of the request)")
+    rows_result = Result("sql_rows (the page's ids, then its 50 rows)")
+    count_result = Result("sql_count (the capped count, when it runs)")
+    all_result = Result("sql_all (what each request ran, as recorded)")
     lock = threading.Lock()
+
+    def timed(raw: Any, sql: str, params: Any) -> float:
+        cursor = raw.cursor()
+        started = time.perf_counter()
+        cursor.execute(sql, params)
+        cursor.fetchall()
+        elapsed = time.perf_counter() - started
+        cursor.close()
+        return elapsed
 
     def worker(index: int) -> None:
         rng = random.Random(f"{args.seed}:raw:{index}")
         raw = engine.raw_connection()
         rows_lat: list[float] = []
+        count_lat: list[float] = []
         all_lat: list[float] = []
         try:
             while budget.take():
-                total = 0.0
-                for i, (sql, params) in enumerate(plans[rng.randint(1, 20)]):
-                    cursor = raw.cursor()
-                    started = time.perf_counter()
-                    cursor.execute(sql, params)
-                    cursor.fetchall()
-                    elapsed = time.perf_counter() - started
-                    cursor.close()
+                total = rows = 0.0
+                for sql, params in plans[rng.randint(1, 20)]:
+                    elapsed = timed(raw, sql, params)
                     total += elapsed
-                    if i == rows_index:
-                        rows_lat.append(elapsed)
+                    if not _is_count(sql):
+                        rows += elapsed
                 raw.rollback()
+                rows_lat.append(rows)
                 all_lat.append(total)
+                count_lat.append(sum(timed(raw, sql, params) for sql, params in counts))
+                raw.rollback()
         finally:
             raw.close()
         with lock:
             rows_result.latencies += rows_lat
+            count_result.latencies += count_lat
             all_result.latencies += all_lat
 
     budget = Budget(args.duration, args.requests)  # starts after the recording
-    rows_result.wall = all_result.wall = run_threads(args.concurrency, worker, budget)
+    wall = run_threads(args.concurrency, worker, budget)
+    rows_result.wall = count_result.wall = all_result.wall = wall
     engine.dispose()
-    return [rows_result, all_result]
+    return [rows_result, count_result, all_result]
 
 
 # --- main --------------------------------------------------------------------------------------
