@@ -192,6 +192,24 @@ def accounts_by_ids(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> d
     return {a.id: a for a in db.scalars(query)}
 
 
+# What an account is read with in lists: every column but the (long) derived search ones.
+ACCOUNT_COLUMNS = tuple(
+    c for c in Account.__table__.c if c.key not in ("search_text", "search_grams")
+)
+
+
+def account_rows(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> dict[int, Row[Any]]:
+    """Accounts by id as rows of their columns: a list validates its schema from each row's
+    `_asdict()`, three times as fast as from ORM objects (see `with_account_name`)."""
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    query = select(*ACCOUNT_COLUMNS).where(
+        Account.workspace_id == scope.workspace_id, Account.id.in_(wanted)
+    )
+    return {row.id: row for row in db.execute(query)}
+
+
 def account_names(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> dict[int, str]:
     wanted = set(ids)
     if not wanted:

@@ -317,7 +317,7 @@ def list_accounts(
         query = repo.accounts_query(db, principal.scope, filters)
         ordered = query.order_by(*order, Account.id)
     ids = page_keys(db, ordered, Account.id, page)
-    rows = in_key_order(ids, repo.accounts_by_ids(db, principal.scope, ids))
+    rows = in_key_order(ids, repo.account_rows(db, principal.scope, ids))
     total, capped = count_capped(
         db,
         query,
@@ -325,7 +325,7 @@ def list_accounts(
         remember=("accounts", principal.scope.workspace_id, filters),
     )
     return Page[AccountRead](
-        items=[AccountRead.model_validate(a) for a in rows],
+        items=[AccountRead.model_validate(row._asdict()) for row in rows],
         total=total,
         total_capped=capped,
         page=page.page,
