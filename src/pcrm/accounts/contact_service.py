@@ -21,7 +21,7 @@ from pcrm.accounts.schemas import (
 from pcrm.accounts.service import NEWEST, count_cap, default_sort, normalize_query
 from pcrm.accounts.validation import display_phone
 from pcrm.accounts.vocab import ContactStatus, Importance
-from pcrm.core.db import utcnow
+from pcrm.core.db import row_dicts, utcnow
 from pcrm.core.errors import NotFound, field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
@@ -228,7 +228,7 @@ def list_contacts(
         ordered = query.order_by(*order, Contact.id)
     ids = page_keys(db, ordered, Contact.id, page)
     rows = in_key_order(ids, repo.contact_rows(db, scope, ids))
-    items = [ContactRead.model_validate(row._asdict()) for row in rows]
+    items = [ContactRead.model_validate(d) for d in row_dicts(rows)]
     total, capped = count_capped(
         db, query, count_cap(filters.q), remember=("contacts", scope.workspace_id, filters)
     )

@@ -13,6 +13,7 @@ from pcrm.accounts.models import Account, Contact
 from pcrm.accounts.presenters import label
 from pcrm.accounts.schemas import AccountRead, ContactRead, ContactUpdate
 from pcrm.accounts.vocab import ContactStatus, Importance, Ownership
+from pcrm.core.db import row_dicts
 from pcrm.core.errors import FieldError, ValidationFailed
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Principal
@@ -113,7 +114,7 @@ def account_contacts(db: Session, principal: Principal, account_id: int) -> list
     """The account's contacts that are not archived (at most 500), by pinyin name."""
     service.get_account(db, principal, account_id)
     rows = repo.account_contact_rows(db, principal.scope, account_id)
-    return [ContactRead.model_validate(row._asdict()) for row in rows]
+    return [ContactRead.model_validate(d) for d in row_dicts(list(rows))]
 
 
 def contacts_by_ids(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, ContactRead]:

@@ -23,7 +23,7 @@ from pcrm.accounts.schemas import (
     TeamMemberWrite,
 )
 from pcrm.accounts.vocab import LifecycleStage
-from pcrm.core.db import utcnow
+from pcrm.core.db import row_dicts, utcnow
 from pcrm.core.errors import FieldError, ValidationFailed, field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
@@ -325,7 +325,7 @@ def list_accounts(
         remember=("accounts", principal.scope.workspace_id, filters),
     )
     return Page[AccountRead](
-        items=[AccountRead.model_validate(row._asdict()) for row in rows],
+        items=[AccountRead.model_validate(d) for d in row_dicts(rows)],
         total=total,
         total_capped=capped,
         page=page.page,
