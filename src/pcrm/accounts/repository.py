@@ -204,10 +204,17 @@ def account_rows(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> dict
     wanted = set(ids)
     if not wanted:
         return {}
-    query = select(*ACCOUNT_COLUMNS).where(
-        Account.workspace_id == scope.workspace_id, Account.id.in_(wanted)
+    values = {"ws": scope.workspace_id, "ids": list(wanted)}
+    return {row.id: row for row in db.execute(_account_rows_statement(), values)}
+
+
+@cache
+def _account_rows_statement() -> Select[Any]:
+    """Built once: a list page runs it on every request (see `search_box`)."""
+    return select(*ACCOUNT_COLUMNS).where(
+        Account.workspace_id == bindparam("ws", type_=Integer),
+        Account.id.in_(bindparam("ids", expanding=True)),
     )
-    return {row.id: row for row in db.execute(query)}
 
 
 def account_names(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> dict[int, str]:
@@ -515,10 +522,18 @@ def contact_rows(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> dict
     wanted = set(ids)
     if not wanted:
         return {}
+    values = {"ws": scope.workspace_id, "ids": list(wanted)}
+    return {row.id: row for row in db.execute(_contact_rows_statement(), values)}
+
+
+@cache
+def _contact_rows_statement() -> Select[Any]:
+    """Built once: a list page runs it on every request (see `search_box`)."""
+    ws = bindparam("ws", type_=Integer)
     query = select(Contact).where(
-        Contact.workspace_id == scope.workspace_id, Contact.id.in_(wanted)
+        Contact.workspace_id == ws, Contact.id.in_(bindparam("ids", expanding=True))
     )
-    return {row.id: row for row in db.execute(with_account_name(scope, query))}
+    return with_account_name(ws, query)
 
 
 def _account_contacts(scope: WorkspaceScope, account_id: int, limit: int) -> Select[Any]:
