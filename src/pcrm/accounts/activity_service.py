@@ -20,11 +20,8 @@ from pcrm.core.i18n import N_
 from pcrm.core.pagination import (
     Page,
     PageRequest,
-    count_capped,
-    in_key_order,
-    page_count,
-    page_keys,
     parse_sort,
+    read_page,
 )
 from pcrm.core.reminders import create_reminder, reminders_for
 from pcrm.core.tenancy import WorkspaceScope
@@ -210,19 +207,14 @@ def list_activities(
     principal.require(Permission.READ)
     order = parse_sort(sort, ACTIVITY_SORTS, "-occurred_at")
     query = repo.activities_query(principal.scope, filters)
-    ids = page_keys(db, query.order_by(*order, Activity.id.desc()), Activity.id, page)
-    rows = in_key_order(ids, repo.activities_by_ids(db, principal.scope, ids))
-    total, capped = count_capped(
+    rows, total, capped = read_page(
         db,
         query,
+        query.order_by(*order, Activity.id.desc()),
+        Activity.id,
+        page,
+        lambda ids: repo.activities_by_ids(db, principal.scope, ids),
         count_cap(filters.q),
         remember=("activities", principal.scope.workspace_id, filters),
     )
-    return Page[ActivityRead](
-        items=_reads(db, principal.scope, rows),
-        total=total,
-        total_capped=capped,
-        page=page.page,
-        page_size=page.page_size,
-        pages=page_count(total, page.page_size),
-    )
+    return Page[ActivityRead].of(_reads(db, principal.scope, rows), total, page, capped)

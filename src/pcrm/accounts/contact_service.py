@@ -28,12 +28,9 @@ from pcrm.core.i18n import N_
 from pcrm.core.pagination import (
     Page,
     PageRequest,
-    count_capped,
-    in_key_order,
     in_vocabulary_order,
-    page_count,
-    page_keys,
     parse_sort,
+    read_page,
 )
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
@@ -226,20 +223,18 @@ def list_contacts(
         order = parse_sort(sort, CONTACT_SORTS, "name", constant=live)
         query = repo.contacts_query(db, scope, filters)
         ordered = query.order_by(*order, Contact.id)
-    ids = page_keys(db, ordered, Contact.id, page)
-    rows = in_key_order(ids, repo.contact_rows(db, scope, ids))
+    rows, total, capped = read_page(
+        db,
+        query,
+        ordered,
+        Contact.id,
+        page,
+        lambda ids: repo.contact_rows(db, scope, ids),
+        count_cap(filters.q),
+        remember=("contacts", scope.workspace_id, filters),
+    )
     items = [ContactRead.model_validate(d) for d in row_dicts(rows)]
-    total, capped = count_capped(
-        db, query, count_cap(filters.q), remember=("contacts", scope.workspace_id, filters)
-    )
-    return Page[ContactRead](
-        items=items,
-        total=total,
-        total_capped=capped,
-        page=page.page,
-        page_size=page.page_size,
-        pages=page_count(total, page.page_size),
-    )
+    return Page[ContactRead].of(items, total, page, capped)
 
 
 def employment_history(db: Session, principal: Principal, contact_id: int) -> list[EmploymentRead]:

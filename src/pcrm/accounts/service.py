@@ -30,12 +30,9 @@ from pcrm.core.i18n import N_
 from pcrm.core.pagination import (
     Page,
     PageRequest,
-    count_capped,
-    in_key_order,
     in_vocabulary_order,
-    page_count,
-    page_keys,
     parse_sort,
+    read_page,
 )
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal, user_refs
@@ -316,22 +313,18 @@ def list_accounts(
         order = parse_sort(sort, ACCOUNT_SORTS, "name", constant=live)
         query = repo.accounts_query(db, principal.scope, filters)
         ordered = query.order_by(*order, Account.id)
-    ids = page_keys(db, ordered, Account.id, page)
-    rows = in_key_order(ids, repo.account_rows(db, principal.scope, ids))
-    total, capped = count_capped(
+    rows, total, capped = read_page(
         db,
         query,
+        ordered,
+        Account.id,
+        page,
+        lambda ids: repo.account_rows(db, principal.scope, ids),
         count_cap(filters.q),
         remember=("accounts", principal.scope.workspace_id, filters),
     )
-    return Page[AccountRead](
-        items=[AccountRead.model_validate(d) for d in row_dicts(rows)],
-        total=total,
-        total_capped=capped,
-        page=page.page,
-        page_size=page.page_size,
-        pages=page_count(total, page.page_size),
-    )
+    items = [AccountRead.model_validate(d) for d in row_dicts(rows)]
+    return Page[AccountRead].of(items, total, page, capped)
 
 
 def _core_name(name: str) -> str:

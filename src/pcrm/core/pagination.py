@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Self, TypeVar
 
 from pydantic import BaseModel, Field
 from sqlalchemy import Select, case, func, literal_column, select
@@ -30,6 +30,17 @@ class Page(BaseModel, Generic[T]):
     total_capped: bool = Field(
         default=False, description="True when more rows match than were counted (`total`)."
     )
+
+    @classmethod
+    def of(cls, items: list[T], total: int, request: PageRequest, capped: bool = False) -> Self:
+        return cls(
+            items=items,
+            total=total,
+            total_capped=capped,
+            page=request.page,
+            page_size=request.page_size,
+            pages=page_count(total, request.page_size),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +125,24 @@ def page_keys(db: Session, ordered: Select[Any], key: Any, page: PageRequest) ->
 def in_key_order(keys: Sequence[K], by_key: Mapping[K, R]) -> list[R]:
     """The rows of a page, read by key (`page_keys`), in the page's order."""
     return [by_key[k] for k in keys if k in by_key]
+
+
+def read_page(
+    db: Session,
+    query: Select[Any],
+    ordered: Select[Any],
+    key: Any,
+    request: PageRequest,
+    rows: Callable[[list[Any]], Mapping[Any, R]],
+    cap: int,
+    remember: Hashable,
+) -> tuple[list[R], int, bool]:
+    """One page of a large list: its keys (`page_keys`), its rows by key (`rows`), in order,
+    and the count of `query` up to `cap`, remembered once it reaches the cap (`count_capped`)."""
+    keys = page_keys(db, ordered, key, request)
+    found = in_key_order(keys, rows(keys))
+    total, capped = count_capped(db, query, cap, remember)
+    return found, total, capped
 
 
 # Lists whose count reached its cap lately: (what the caller names the list by, cap) → until

@@ -29,7 +29,7 @@ from pcrm.core.errors import (
 from pcrm.core.etag import check_version
 from pcrm.core.history import HistoryRow, history_rows
 from pcrm.core.i18n import N_
-from pcrm.core.pagination import Page, PageRequest, page_count, paginate, parse_sort
+from pcrm.core.pagination import Page, PageRequest, paginate, parse_sort
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity import repository as repo
 from pcrm.identity.models import ApiToken, Invitation, LoginAttempt, User, UserSession, Workspace
@@ -163,13 +163,7 @@ def list_users(
     order = parse_sort(sort, USER_SORTS, "name")
     query = repo.users_query(db, principal.scope, q, role, is_active).order_by(*order, User.id)
     rows, total = paginate(db, query, page)
-    return Page[UserRead](
-        items=[UserRead.model_validate(u) for u in rows],
-        total=total,
-        page=page.page,
-        page_size=page.page_size,
-        pages=page_count(total, page.page_size),
-    )
+    return Page[UserRead].of([UserRead.model_validate(u) for u in rows], total, page)
 
 
 def get_user(db: Session, principal: Principal, user_id: int) -> User:
@@ -567,13 +561,7 @@ def list_audit_entries(
     principal.require(Permission.VIEW_AUDIT)
     query = repo.audit_query(db, principal.scope, entity_type, entity_id, actor_user_id)
     rows, total = paginate(db, query, page)
-    return Page[AuditEntryRead](
-        items=[AuditEntryRead.model_validate(r) for r in rows],
-        total=total,
-        page=page.page,
-        page_size=page.page_size,
-        pages=page_count(total, page.page_size),
-    )
+    return Page[AuditEntryRead].of([AuditEntryRead.model_validate(r) for r in rows], total, page)
 
 
 def record_history(

@@ -16,12 +16,9 @@ from pcrm.core.i18n import N_
 from pcrm.core.pagination import (
     Page,
     PageRequest,
-    count_capped,
-    in_key_order,
     in_vocabulary_order,
-    page_count,
-    page_keys,
     parse_sort,
+    read_page,
 )
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal, user_refs
@@ -146,19 +143,17 @@ def list_opportunities(
     principal.require(Permission.READ)
     order = parse_sort(sort, SORTS, "expected_close_on")
     query = repo.opportunities_query(principal.scope, filters)
-    ids = page_keys(db, query.order_by(*order, Opportunity.id.desc()), Opportunity.id, page)
-    rows = in_key_order(ids, repo.opportunities_by_ids(db, principal.scope, ids))
-    total, capped = count_capped(
-        db, query, LIST_COUNT_CAP, remember=("opportunities", principal.scope.workspace_id, filters)
+    rows, total, capped = read_page(
+        db,
+        query,
+        query.order_by(*order, Opportunity.id.desc()),
+        Opportunity.id,
+        page,
+        lambda ids: repo.opportunities_by_ids(db, principal.scope, ids),
+        LIST_COUNT_CAP,
+        remember=("opportunities", principal.scope.workspace_id, filters),
     )
-    return Page[OpportunityRead](
-        items=reads(db, principal.scope, rows),
-        total=total,
-        total_capped=capped,
-        page=page.page,
-        page_size=page.page_size,
-        pages=page_count(total, page.page_size),
-    )
+    return Page[OpportunityRead].of(reads(db, principal.scope, rows), total, page, capped)
 
 
 def pipeline_totals(
