@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
@@ -247,25 +247,42 @@ def accounts_query(
         query = _searched(db, query, Account, filters.q, newest_first)
     elif newest_first:
         query = query.order_by(Account.id.desc())
-    if filters.industry is not None:
-        query = query.where(Account.industry == filters.industry)
-    if filters.province:
-        query = query.where(Account.province == filters.province)
-    if filters.ownership is not None:
-        query = query.where(Account.ownership == filters.ownership)
-    if filters.stage is not None:
-        query = query.where(Account.lifecycle_stage == filters.stage)
-    if filters.owner_id is not None:
-        query = query.where(Account.owner_id == filters.owner_id)
-    if filters.tag:
-        tagged = select(AccountTag.account_id).where(
-            AccountTag.workspace_id == scope.workspace_id, AccountTag.tag == filters.tag
-        )
-        query = query.where(Account.id.in_(tagged))
-    if filters.created_from is not None:
-        query = query.where(Account.created_at >= filters.created_from)
-    if filters.created_to is not None:
-        query = query.where(Account.created_at < filters.created_to)
+    for name, value in account_filter_values(filters).items():
+        query = query.where(ACCOUNT_CONDITIONS[name](value, scope.workspace_id))
+    return query
+
+
+# Each filter of an account list as a condition on its value (a value or a bound parameter).
+ACCOUNT_CONDITIONS: dict[str, Callable[[Any, Any], ColumnElement[bool]]] = {
+    "industry": lambda value, _ws: Account.industry == value,
+    "province": lambda value, _ws: Account.province == value,
+    "ownership": lambda value, _ws: Account.ownership == value,
+    "stage": lambda value, _ws: Account.lifecycle_stage == value,
+    "owner_id": lambda value, _ws: Account.owner_id == value,
+    "tag": lambda value, ws: Account.id.in_(
+        select(AccountTag.account_id).where(AccountTag.workspace_id == ws, AccountTag.tag == value)
+    ),
+    "created_from": lambda value, _ws: Account.created_at >= value,
+    "created_to": lambda value, _ws: Account.created_at < value,
+}
+
+
+def account_filter_values(filters: AccountFilters) -> dict[str, Any]:
+    """The filters that are set (all but the search), by name."""
+    values = {name: getattr(filters, name) for name in ACCOUNT_CONDITIONS}
+    return {name: value for name, value in values.items() if value is not None and value != ""}
+
+
+def prepared_accounts_query(names: tuple[str, ...], include_archived: bool) -> Select[Any]:
+    """`accounts_query` without a search, with bound parameters for the workspace (`ws`) and
+    for each filter in `names` (by its name), to be built once per shape of list and run with
+    each request's values (see `search_box`)."""
+    ws = bindparam("ws", type_=Integer)
+    query = select(Account).where(Account.workspace_id == ws)
+    if not include_archived:
+        query = query.where(Account.archived_at.is_(None))
+    for name in names:
+        query = query.where(ACCOUNT_CONDITIONS[name](bindparam(name), ws))
     return query
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -28,11 +29,13 @@ from pcrm.core.errors import FieldError, ValidationFailed, field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
 from pcrm.core.pagination import (
+    ListStatements,
     Page,
     PageRequest,
     in_vocabulary_order,
     parse_sort,
     read_page,
+    read_prepared_page,
 )
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal, user_refs
@@ -306,6 +309,21 @@ def list_accounts(
     principal.require(Permission.READ)
     filters = replace(filters, q=normalize_query(filters.q))
     sort = sort or default_sort(filters.q)
+    remember = ("accounts", principal.scope.workspace_id, filters)
+    if not filters.q and sort != NEWEST:
+        values = repo.account_filter_values(filters)
+        rows, total, capped = read_prepared_page(
+            db,
+            _prepared_list(tuple(values), filters.include_archived, sort),
+            values | {"ws": principal.scope.workspace_id},
+            page,
+            lambda ids: repo.account_rows(db, principal.scope, ids),
+            count_cap(filters.q),
+            remember,
+        )
+        return Page[AccountRead].of(
+            [AccountRead.model_validate(d) for d in row_dicts(rows)], total, page, capped
+        )
     if sort == NEWEST:
         query = ordered = repo.accounts_query(db, principal.scope, filters, newest_first=True)
     else:
@@ -321,10 +339,20 @@ def list_accounts(
         page,
         lambda ids: repo.account_rows(db, principal.scope, ids),
         count_cap(filters.q),
-        remember=("accounts", principal.scope.workspace_id, filters),
+        remember,
     )
     items = [AccountRead.model_validate(d) for d in row_dicts(rows)]
     return Page[AccountRead].of(items, total, page, capped)
+
+
+@lru_cache(maxsize=256)
+def _prepared_list(names: tuple[str, ...], include_archived: bool, sort: str) -> ListStatements:
+    """The statements of an unsearched account list of one shape (its filters and its sort),
+    built once; an unknown sort raises before anything is kept."""
+    query = repo.prepared_accounts_query(names, include_archived)
+    live = None if include_archived else Account.archived_at
+    order = parse_sort(sort, ACCOUNT_SORTS, "name", constant=live)
+    return ListStatements.of(query, query.order_by(*order, Account.id), Account.id)
 
 
 def _core_name(name: str) -> str:

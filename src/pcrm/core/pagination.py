@@ -9,7 +9,7 @@ from enum import Enum
 from typing import Any, Generic, Self, TypeVar
 
 from pydantic import BaseModel, Field
-from sqlalchemy import Select, case, func, literal_column, select
+from sqlalchemy import Integer, Select, bindparam, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from pcrm.core.errors import FieldError, ValidationFailed
@@ -145,6 +145,44 @@ def read_page(
     return found, total, capped
 
 
+@dataclass(frozen=True, slots=True)
+class ListStatements:
+    """A list's page-id and capped-count statements built once, with bound parameters `limit`,
+    `offset` and `counted` besides the list's own (`read_prepared_page`)."""
+
+    ids: Select[Any]
+    count: Select[Any]
+
+    @classmethod
+    def of(cls, query: Select[Any], ordered: Select[Any], key: Any) -> ListStatements:
+        return cls(
+            ids=ordered.with_only_columns(key)
+            .limit(bindparam("limit", type_=Integer))
+            .offset(bindparam("offset", type_=Integer)),
+            count=_count_of(query, bindparam("counted", type_=Integer)),
+        )
+
+
+def read_prepared_page(
+    db: Session,
+    statements: ListStatements,
+    values: dict[str, Any],
+    request: PageRequest,
+    rows: Callable[[list[Any]], Mapping[Any, R]],
+    cap: int,
+    remember: Hashable,
+) -> tuple[list[R], int, bool]:
+    """`read_page` with statements built once: building a list's statements cost about as much
+    as running them (docs/performance.md)."""
+    paged = values | {"limit": request.page_size, "offset": request.offset}
+    keys = list(db.scalars(statements.ids, paged))
+    found = in_key_order(keys, rows(keys))
+    total, capped = _capped_count(
+        db, lambda: (statements.count, values | {"counted": cap + 1}), cap, remember
+    )
+    return found, total, capped
+
+
 # Lists whose count reached its cap lately: (what the caller names the list by, cap) → until
 # when (time.monotonic()) that answer stands.
 _capped: dict[tuple[Hashable, int], float] = {}
@@ -163,13 +201,26 @@ def count_capped(
     lost a ten-thousandth of its rows in those seconds could tell the difference; paging
     through a large list then costs its rows alone (1.3 of 7.3 ms per contact-list request at a
     million contacts). A count below the cap is never remembered."""
+    return _capped_count(db, lambda: (_count_of(query, cap + 1), {}), cap, remember)
+
+
+def _count_of(query: Select[Any], counted: Any) -> Select[Any]:
+    limited: Select[Any] = (
+        query.order_by(None).with_only_columns(literal_column("1")).limit(counted)
+    )
+    return select(func.count()).select_from(limited.subquery())
+
+
+def _capped_count(
+    db: Session,
+    statement: Callable[[], tuple[Select[Any], dict[str, Any]]],
+    cap: int,
+    remember: Hashable | None,
+) -> tuple[int, bool]:
     key = None if remember is None else (remember, cap)
     if key is not None and _capped.get(key, 0.0) > time.monotonic():
         return cap, True
-    limited: Select[Any] = (
-        query.order_by(None).with_only_columns(literal_column("1")).limit(cap + 1)
-    )
-    total = int(db.scalar(select(func.count()).select_from(limited.subquery())) or 0)
+    total = int(db.scalar(*statement()) or 0)
     if total > cap and key is not None:
         if len(_capped) >= _CAPPED_MAX:
             _capped.clear()
