@@ -30,3 +30,8 @@ def test_the_running_app_sizes_its_thread_limiter(tmp_path):
             lambda: anyio.to_thread.current_default_thread_limiter().total_tokens
         )
     assert tokens == 3
+
+
+def test_the_connection_pool_keeps_one_connection_per_thread(tmp_path):
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'pcrm.sqlite3'}", threads=7)
+    assert create_app(settings).state.engine.pool.size() == 7

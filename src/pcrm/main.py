@@ -69,7 +69,9 @@ class _LazySecret:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level)
-    engine = make_engine(settings.database_url)
+    # Every worker thread may hold a connection while the sessions of finished requests give
+    # theirs back: the pool keeps one per thread, and lets 10 more open for the moment.
+    engine = make_engine(settings.database_url, pool_size=settings.worker_threads)
     session_factory = make_session_factory(engine)
     if settings.tenant_guard:
         install_tenant_guard(session_factory)
