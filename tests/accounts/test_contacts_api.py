@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import update
 
 from pcrm.accounts import contact_service
+from pcrm.accounts.models import Contact
 from pcrm.identity import principal as principal_module
 from tests.accounts.builders import new_account, new_activity, new_contact
 from tests.factories import bearer
@@ -60,6 +62,90 @@ def test_create_answers_201_with_normalised_phones_and_email(client, acme):
         "mobile": "+8613812345678",
         "office_phone": "+861088886666",
         "email": "zhang.wei@huawei.com",
+    }
+
+
+def _names(response):
+    assert response.status_code == 200, response.text
+    return [item["name"] for item in response.json()["items"]]
+
+
+def test_list_filters_by_each_field_and_pairs_of_them(client, acme, uow):
+    """Each filter alone and together, those on the contact's account (owner, industry,
+    province) included: an unsearched list runs statements built once per set of filters."""
+    token = acme["tokens"]["owner"]
+    admin = acme["admin"].user_id
+    grid = new_account(
+        client, token, "国家电网", industry="energy", province="beijing", owner_id=admin
+    )
+    tencent = new_account(client, token, "腾讯", industry="internet", province="guangdong")
+    boc = new_account(client, token, "中国银行", industry="finance", province="beijing")
+    contacts = {
+        "王芳": new_contact(client, token, grid["id"], "王芳", importance="key"),
+        "李娜": new_contact(
+            client, token, tencent["id"], "李娜", status="left", left_on="2026-02-01"
+        ),
+        "刘洋": new_contact(client, token, boc["id"], "刘洋", importance="key"),
+        "陈静": new_contact(client, token, boc["id"], "陈静"),
+    }
+    updated = {  # the workspace's day is Asia/Shanghai (UTC+8)
+        "王芳": datetime(2026, 3, 1, 15, 59, 59, tzinfo=UTC),  # 03-01 23:59:59 local
+        "李娜": datetime(2026, 3, 1, 16, 0, tzinfo=UTC),  # 03-02 00:00 local
+        "刘洋": datetime(2026, 3, 5, 2, 0, tzinfo=UTC),
+        "陈静": datetime(2026, 3, 6, 2, 0, tzinfo=UTC),
+    }
+    with uow() as db:
+        for name, at in updated.items():
+            db.execute(
+                update(Contact)
+                .where(
+                    Contact.workspace_id == acme["workspace"].id,
+                    Contact.id == contacts[name]["id"],
+                )
+                .values(updated_at=at)
+            )
+    archived = client.post(
+        f"/api/v1/contacts/{contacts['陈静']['id']}/archive",
+        headers={**bearer(token), "If-Match": '"v1"'},
+    )
+    assert archived.status_code == 200, archived.text
+    headers = bearer(acme["tokens"]["viewer"])
+    queries = [
+        f"account_id={boc['id']}",
+        "importance=key",
+        "status=left",
+        f"owner_id={admin}",
+        "industry=internet",
+        "province=beijing",
+        "updated_to=2026-03-01",
+        "updated_from=2026-03-02",
+        "updated_from=2026-03-02&updated_to=2026-03-02",
+        "importance=key&province=beijing",
+        "industry=finance&province=beijing",
+        "industry=energy&province=guangdong",
+        f"account_id={boc['id']}&include_archived=true",
+        "province=beijing&sort=-name",
+        "province=beijing&sort=-added",
+    ]
+
+    found = {q: _names(client.get(f"/api/v1/contacts?{q}", headers=headers)) for q in queries}
+
+    assert found == {
+        f"account_id={boc['id']}": ["刘洋"],
+        "importance=key": ["刘洋", "王芳"],
+        "status=left": ["李娜"],
+        f"owner_id={admin}": ["王芳"],
+        "industry=internet": ["李娜"],
+        "province=beijing": ["刘洋", "王芳"],
+        "updated_to=2026-03-01": ["王芳"],
+        "updated_from=2026-03-02": ["李娜", "刘洋"],
+        "updated_from=2026-03-02&updated_to=2026-03-02": ["李娜"],
+        "importance=key&province=beijing": ["刘洋", "王芳"],
+        "industry=finance&province=beijing": ["刘洋"],
+        "industry=energy&province=guangdong": [],
+        f"account_id={boc['id']}&include_archived=true": ["陈静", "刘洋"],
+        "province=beijing&sort=-name": ["王芳", "刘洋"],
+        "province=beijing&sort=-added": ["刘洋", "王芳"],
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
@@ -26,11 +27,13 @@ from pcrm.core.errors import NotFound, field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
 from pcrm.core.pagination import (
+    ListStatements,
     Page,
     PageRequest,
     in_vocabulary_order,
     parse_sort,
     read_page,
+    read_prepared_page,
 )
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
@@ -216,6 +219,21 @@ def list_contacts(
     scope = principal.scope
     filters = replace(filters, q=normalize_query(filters.q))
     sort = sort or default_sort(filters.q)
+    remember = ("contacts", scope.workspace_id, filters)
+    if not filters.q and sort != NEWEST:
+        values = repo.contact_filter_values(filters)
+        rows, total, capped = read_prepared_page(
+            db,
+            _prepared_list(tuple(values), filters.include_archived, sort),
+            values | {"ws": scope.workspace_id},
+            page,
+            lambda ids: repo.contact_rows(db, scope, ids),
+            count_cap(filters.q),
+            remember,
+        )
+        return Page[ContactRead].of(
+            [ContactRead.model_validate(d) for d in row_dicts(rows)], total, page, capped
+        )
     if sort == NEWEST:
         query = ordered = repo.contacts_query(db, scope, filters, newest_first=True)
     else:
@@ -231,10 +249,19 @@ def list_contacts(
         page,
         lambda ids: repo.contact_rows(db, scope, ids),
         count_cap(filters.q),
-        remember=("contacts", scope.workspace_id, filters),
+        remember,
     )
     items = [ContactRead.model_validate(d) for d in row_dicts(rows)]
     return Page[ContactRead].of(items, total, page, capped)
+
+
+@lru_cache(maxsize=256)
+def _prepared_list(names: tuple[str, ...], include_archived: bool, sort: str) -> ListStatements:
+    """The statements of an unsearched contact list of one shape (its filters and its sort),
+    built once; an unknown sort raises before anything is kept."""
+    query = repo.prepared_contacts_query(names, include_archived)
+    live = None if include_archived else Contact.archived_at
+    return ListStatements.sorted(query, CONTACT_SORTS, sort, Contact.id, live)
 
 
 def employment_history(db: Session, principal: Principal, contact_id: int) -> list[EmploymentRead]:

@@ -412,26 +412,55 @@ def contacts_query(
             query = query.order_by(Contact.id.desc())
     elif newest_first:
         query = query.order_by(Contact.id.desc())
-    if filters.account_id is not None:
-        query = query.where(Contact.account_id == filters.account_id)
-    if filters.importance is not None:
-        query = query.where(Contact.importance == filters.importance)
-    if filters.status is not None:
-        query = query.where(Contact.status == filters.status)
-    if filters.owner_id is not None or filters.industry is not None or filters.province:
-        of_accounts = select(Account.id).where(Account.workspace_id == scope.workspace_id)
-        if filters.owner_id is not None:
-            of_accounts = of_accounts.where(Account.owner_id == filters.owner_id)
-        if filters.industry is not None:
-            of_accounts = of_accounts.where(Account.industry == filters.industry)
-        if filters.province:
-            of_accounts = of_accounts.where(Account.province == filters.province)
-        query = query.where(Contact.account_id.in_(of_accounts))
-    if filters.updated_from is not None:
-        query = query.where(Contact.updated_at >= filters.updated_from)
-    if filters.updated_to is not None:
-        query = query.where(Contact.updated_at < filters.updated_to)
-    return query
+    return query.where(*contact_conditions(contact_filter_values(filters), scope.workspace_id))
+
+
+# Each filter of a contact list on the contact's own columns, as a condition on its value (a
+# value or a bound parameter), and each on its account's columns (`contact_conditions`).
+CONTACT_CONDITIONS: dict[str, Callable[[Any], ColumnElement[bool]]] = {
+    "account_id": lambda value: Contact.account_id == value,
+    "importance": lambda value: Contact.importance == value,
+    "status": lambda value: Contact.status == value,
+    "updated_from": lambda value: Contact.updated_at >= value,
+    "updated_to": lambda value: Contact.updated_at < value,
+}
+CONTACT_ACCOUNT_CONDITIONS: dict[str, Callable[[Any], ColumnElement[bool]]] = {
+    "owner_id": lambda value: Account.owner_id == value,
+    "industry": lambda value: Account.industry == value,
+    "province": lambda value: Account.province == value,
+}
+
+
+def contact_conditions(values: dict[str, Any], ws: Any) -> list[ColumnElement[bool]]:
+    """The conditions of a contact list's filters (`values` by name, values or bound
+    parameters); those on the account are one subquery of the workspace's accounts."""
+    found = [CONTACT_CONDITIONS[n](v) for n, v in values.items() if n in CONTACT_CONDITIONS]
+    on_account = [
+        CONTACT_ACCOUNT_CONDITIONS[n](v)
+        for n, v in values.items()
+        if n in CONTACT_ACCOUNT_CONDITIONS
+    ]
+    if on_account:
+        of_accounts = select(Account.id).where(Account.workspace_id == ws, *on_account)
+        found.append(Contact.account_id.in_(of_accounts))
+    return found
+
+
+def contact_filter_values(filters: ContactFilters) -> dict[str, Any]:
+    """The filters that are set (all but the search), by name."""
+    names = (*CONTACT_CONDITIONS, *CONTACT_ACCOUNT_CONDITIONS)
+    values = {name: getattr(filters, name) for name in names}
+    return {name: value for name, value in values.items() if value is not None and value != ""}
+
+
+def prepared_contacts_query(names: tuple[str, ...], include_archived: bool) -> Select[Any]:
+    """`contacts_query` without a search, with bound parameters for the workspace (`ws`) and
+    each filter in `names` (see `prepared_accounts_query`)."""
+    ws = bindparam("ws", type_=Integer)
+    query = select(Contact).where(Contact.workspace_id == ws)
+    if not include_archived:
+        query = query.where(Contact.archived_at.is_(None))
+    return query.where(*contact_conditions({name: bindparam(name) for name in names}, ws))
 
 
 # What a contact is read with: every column but the (long) derived search ones.

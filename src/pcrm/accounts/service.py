@@ -351,8 +351,7 @@ def _prepared_list(names: tuple[str, ...], include_archived: bool, sort: str) ->
     built once; an unknown sort raises before anything is kept."""
     query = repo.prepared_accounts_query(names, include_archived)
     live = None if include_archived else Account.archived_at
-    order = parse_sort(sort, ACCOUNT_SORTS, "name", constant=live)
-    return ListStatements.of(query, query.order_by(*order, Account.id), Account.id)
+    return ListStatements.sorted(query, ACCOUNT_SORTS, sort, Account.id, live)
 
 
 def _core_name(name: str) -> str:

@@ -162,6 +162,15 @@ class ListStatements:
             count=_count_of(query, bindparam("counted", type_=Integer)),
         )
 
+    @classmethod
+    def sorted(
+        cls, query: Select[Any], sorts: dict[str, Any], sort: str, key: Any, constant: Any
+    ) -> ListStatements:
+        """The statements of `query` ordered by an allow-listed `sort` (`parse_sort`, by name
+        if empty), then by `key`; an unknown sort raises."""
+        order = parse_sort(sort, sorts, "name", constant=constant)
+        return cls.of(query, query.order_by(*order, key), key)
+
 
 def read_prepared_page(
     db: Session,
