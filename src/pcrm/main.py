@@ -69,9 +69,10 @@ class _LazySecret:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level)
-    # Every worker thread may hold a connection while the sessions of finished requests give
-    # theirs back: the pool keeps one per thread, and lets 10 more open for the moment.
-    engine = make_engine(settings.database_url, pool_size=settings.worker_threads)
+    # Each handler's worker thread holds a connection, and so does each thread that ends a
+    # finished request's session (core.deps.get_db, as many as the handlers' threads): the
+    # pool keeps that many open, and lets 10 more open for the moment (background work).
+    engine = make_engine(settings.database_url, pool_size=2 * settings.worker_threads)
     session_factory = make_session_factory(engine)
     if settings.tenant_guard:
         install_tenant_guard(session_factory)
@@ -107,6 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = session_factory
+    app.state.session_ends = anyio.CapacityLimiter(settings.worker_threads)
     app.add_middleware(
         PlatformMiddleware,
         secret=secret,

@@ -30,12 +30,12 @@ from pcrm.accounts.schemas import (
     SearchResult,
 )
 from pcrm.accounts.validation import normalize_phone
-from pcrm.core.deps import DB
+from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
 
-router = APIRouter(prefix="/api/v1")
+router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
 IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
 Ids = Annotated[list[int], Query(max_length=500)]
 

@@ -33,7 +33,7 @@ from pcrm.accounts.schemas import (
 )
 from pcrm.accounts.validation import normalize_phone
 from pcrm.core.db import utcnow
-from pcrm.core.deps import DB
+from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.errors import ValidationFailed
 from pcrm.core.forms import (
     FormErrors,
@@ -60,7 +60,7 @@ from pcrm.identity.public import (
     user_refs,
 )
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 
 NOTICES = {
     "saved": N_("Your changes have been saved."),

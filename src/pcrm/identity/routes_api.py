@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Query, Response, status
 
-from pcrm.core.deps import DB, AppSettings
+from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.etag import etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.identity import service
@@ -29,7 +29,7 @@ from pcrm.identity.schemas import (
     WorkspaceUpdate,
 )
 
-router = APIRouter(prefix="/api/v1")
+router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
 Admin = Annotated[Principal, Depends(require(Permission.MANAGE_USERS))]
 IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
 PageNo = Annotated[int, Query(ge=1, description="1-based page number")]

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
-from pcrm.core.deps import DB, AppSettings
+from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.errors import TooManyAttempts, ValidationFailed
 from pcrm.core.forms import attempt, clean, domain_errors, validate
 from pcrm.core.history import ENTITIES
@@ -40,7 +40,7 @@ from pcrm.identity.schemas import (
     WorkspaceUpdate,
 )
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 Admin = Annotated[Principal, Depends(require(Permission.MANAGE_USERS))]
 WorkspaceAdmin = Annotated[Principal, Depends(require(Permission.MANAGE_WORKSPACE))]
 Auditor = Annotated[Principal, Depends(require(Permission.VIEW_AUDIT))]

@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from pcrm.core.deps import DB
+from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
@@ -48,7 +48,7 @@ from pcrm.opportunities.schemas import (
 from pcrm.opportunities.vocab import ProjectType, Stage
 from pcrm.relationships.public import Graph
 
-router = APIRouter(prefix="/api/v1", tags=["opportunities"])
+router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunities"])
 IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
 
 

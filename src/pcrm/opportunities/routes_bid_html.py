@@ -20,7 +20,7 @@ from starlette.datastructures import FormData
 from starlette.responses import RedirectResponse, Response
 
 from pcrm.accounts.public import contacts_by_ids
-from pcrm.core.deps import DB
+from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.errors import ValidationFailed
 from pcrm.core.forms import FormErrors, FormValues, PostedForm, attempt, domain_errors, validate
 from pcrm.core.i18n import N_, translate
@@ -64,7 +64,7 @@ from pcrm.relationships.public import (
     vocab_label,
 )
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 presenters.install_template_globals()  # stage labels of the opportunity page frame
 
 NOTICES = {

@@ -13,12 +13,11 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFile, status
-from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, StreamingResponse
 from starlette.types import Message
 
-from pcrm.core.deps import DB, AppSettings
+from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.errors import field_error
 from pcrm.core.forms import FormErrors, attempt
 from pcrm.core.i18n import N_, format_number, translate
@@ -52,12 +51,12 @@ def _too_large_page(request: Request) -> Response:
     )
 
 
-def _limited_route(on_too_large: Callable[[Request], Response]) -> type[APIRoute]:
+def _limited_route(on_too_large: Callable[[Request], Response]) -> type[SessionRoute]:
     """A route class that refuses a body larger than the upload limit (plus the form's
     framing): at once when its Content-Length says so, else as soon as the bytes received pass
     the limit, so an oversized upload is never spooled to disk whole."""
 
-    class LimitedRoute(APIRoute):
+    class LimitedRoute(SessionRoute):
         def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
             handler = super().get_route_handler()
 

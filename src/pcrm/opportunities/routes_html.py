@@ -14,7 +14,7 @@ from pydantic import TypeAdapter, ValidationError
 from starlette.responses import Response
 
 from pcrm.accounts.public import account_refs
-from pcrm.core.deps import DB
+from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.errors import ValidationFailed
 from pcrm.core.forms import Attempt, FormErrors, FormValues, PostedForm, attempt, domain_errors
 from pcrm.core.i18n import N_, translate
@@ -48,7 +48,7 @@ from pcrm.opportunities.schemas import (
 from pcrm.opportunities.vocab import CLOSED_STAGES, OPEN_STAGES, Outcome, Stage
 from pcrm.relationships.public import list_competitors
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 presenters.install_template_globals()
 
 NOTICES = {

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from pcrm.accounts.public import Ownership, label
-from pcrm.core.deps import DB
+from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.i18n import N_, format_number, translate
 from pcrm.core.pages import page_locale as _locale
 from pcrm.core.templating import render
@@ -43,9 +43,9 @@ from pcrm.opportunities.vocab import (
     VendorStatus,
 )
 
-api = APIRouter(prefix="/api/v1", tags=["opportunities"])
-pages = APIRouter(include_in_schema=False)
-router = APIRouter()
+api = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunities"])
+pages = APIRouter(route_class=SessionRoute, include_in_schema=False)
+router = APIRouter(route_class=SessionRoute)
 
 OwnershipParam = Annotated[
     Ownership | None,

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Header, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict
 
 from pcrm.accounts.public import ContactRead, set_reports_to
-from pcrm.core.deps import DB
+from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import etag, expected_version
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.relationships import service
@@ -34,7 +34,7 @@ from pcrm.relationships.schemas import (
     ProfileWrite,
 )
 
-router = APIRouter(prefix="/api/v1", tags=["relationships"])
+router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["relationships"])
 IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
 
 

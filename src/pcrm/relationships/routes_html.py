@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from pcrm.accounts.public import contacts_by_ids, get_account, get_contact, set_reports_to
-from pcrm.core.deps import DB
+from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.errors import NotFound
 from pcrm.core.forms import FormErrors, FormValues, PostedForm, attempt, clean
 from pcrm.core.i18n import N_, translate
@@ -38,7 +38,7 @@ from pcrm.relationships.schemas import (
     ProfileWrite,
 )
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 
 NOTICES = {
     "added": N_("Added."),

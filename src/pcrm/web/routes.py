@@ -9,13 +9,13 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 
 from pcrm.core import reminders
 from pcrm.core.db import utcnow
-from pcrm.core.deps import DB
+from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.templating import render
 from pcrm.identity import service as identity
 from pcrm.identity.public import ROLE_LABELS, CurrentPrincipal, Permission
 
-router = APIRouter(include_in_schema=False)
-api_router = APIRouter(prefix="/api/v1", tags=["reminders"])
+router = APIRouter(route_class=SessionRoute, include_in_schema=False)
+api_router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["reminders"])
 
 
 class ReminderList(BaseModel):
