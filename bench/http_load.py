@@ -452,6 +452,17 @@ def run_raw_sql(args: argparse.Namespace) -> list[Result]:
 # --- main --------------------------------------------------------------------------------------
 
 
+def loop_seconds() -> float:
+    """Seconds a fixed pure-Python loop of ten million steps takes: how fast the machine is
+    at the moment. A shared VM's speed drifts by half and more within an hour, and every
+    figure drifts with it, so each run reports this beside its table."""
+    started = time.perf_counter()
+    total = 0
+    for step in range(10_000_000):
+        total += step
+    return time.perf_counter() - started
+
+
 def print_table(rows: list[dict[str, Any]], title: str) -> None:
     print(f"\n{title}\n")
     print(
@@ -501,6 +512,7 @@ def main(argv: list[str] | None = None) -> None:
     if not 0 <= args.warmup <= 30:
         parser.error("--warmup must be 0 to 30 seconds")
 
+    before = loop_seconds()
     if args.raw_sql:
         if not args.database_url:
             parser.error("--raw-sql needs --database-url")
@@ -516,9 +528,15 @@ def main(argv: list[str] | None = None) -> None:
             parser.error(f"unknown scenarios: {', '.join(sorted(unknown))}")
         rows = run_scenarios(args, names, (url.hostname or "", url.port or 80))
         title = f"HTTP, concurrency {args.concurrency}"
+    after = loop_seconds()
     print_table(rows, args.label or title)
+    print(f"\nMachine speed: a 10-million-step Python loop took {before:.2f} s before the run "
+          f"and {after:.2f} s after it (lower is faster).")  # fmt: skip
     if args.json:
-        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=2))
+        machine = {"loop_seconds_before": before, "loop_seconds_after": after}
+        args.json.write_text(
+            json.dumps({"machine": machine, "rows": rows}, ensure_ascii=False, indent=2)
+        )
 
 
 def run_scenarios(
