@@ -366,6 +366,24 @@ def test_the_account_page_query_count_is_pinned(client, crm, count_queries):
     assert queries.count == 8
 
 
+@pytest.mark.parametrize(
+    ("page", "tabs"),
+    [
+        ("/accounts/{account}", ("overview", "contacts", "activities", "history")),
+        ("/contacts/{cio}", ("overview", "activities", "history")),
+    ],
+)
+def test_a_tab_loaded_in_place_marks_itself_as_the_current_one(client, crm, page, tabs):
+    """HTMX swaps a tab's content with the tabs above it, so the mark follows the click."""
+    sign_in(client, "owner@acme.example")
+    url = page.format(**crm)
+    for tab in tabs:
+        fragment = client.get(f"{url}?tab={tab}", headers={"HX-Request": "true"}).text
+        current = re.findall(r'data-testid="tab-(\w+)"\s+aria-current="page"', fragment)
+        assert current == [tab]
+        assert "<html" not in fragment
+
+
 def test_the_header_search_returns_a_fragment(client, crm):
     sign_in(client, "owner@acme.example")
     fragment = client.get("/search?q=华为", headers={"HX-Request": "true"})
