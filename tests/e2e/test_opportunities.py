@@ -14,12 +14,15 @@ from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
 from pcrm.accounts import service
+from pcrm.accounts.models import Account
 from pcrm.accounts.schemas import AccountCreate
 from pcrm.core.i18n import translate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
 from pcrm.identity.service import operator_principal
+from pcrm.opportunities import service as opportunities
 from pcrm.opportunities.models import Opportunity, WinLossReview
+from pcrm.opportunities.schemas import OpportunityCreate
 from pcrm.opportunities.vocab import LABELS, Stage
 from pcrm.relationships import service as relationships
 from pcrm.relationships.schemas import CompetitorWrite
@@ -163,3 +166,33 @@ def test_an_opportunity_goes_from_potential_to_bidding_to_lost_on_the_board(
         setup.competitor_id,
         "更早接触分管副总",
     )
+
+
+def test_the_account_page_shows_the_accounts_opportunities_in_its_own_tab(
+    page: Page, setup: Setup
+) -> None:
+    with setup.uow() as db:
+        boss = operator_principal(db, "acme", OWNER)
+        account = db.scalar(
+            select(Account).where(Account.name == setup.account).execution_options(**GLOBAL)
+        )
+        assert account is not None
+        account_id = account.id
+        opportunities.create_opportunity(
+            db, boss, OpportunityCreate(account_id=account_id, name="配网自动化三期")
+        )
+    sign_in(page, OWNER)
+    page.goto(f"/accounts/{account_id}")
+
+    page.get_by_test_id("tab-opportunities").click()
+
+    table = page.get_by_test_id("account-opportunities-table")
+    expect(table.get_by_role("link", name="配网自动化三期")).to_be_visible()
+    expect(page.get_by_test_id("tab-opportunities")).to_have_attribute("aria-current", "page")
+    expect(page.get_by_test_id("tab-overview")).not_to_have_attribute("aria-current", "page")
+    expect(page).to_have_url(re.compile(rf"/accounts/{account_id}\?tab=opportunities$"))
+    page.reload()  # the address opens the same tab
+    expect(table.get_by_role("link", name="配网自动化三期")).to_be_visible()
+    page.get_by_test_id("tab-contacts").click()
+    expect(page.get_by_test_id("tab-contacts")).to_have_attribute("aria-current", "page")
+    expect(table).to_be_hidden()

@@ -102,6 +102,7 @@ def pipeline(uow, acme):
         "bidding": bidding.id,
         "lost": lost.id,
         "theirs": theirs.id,
+        "their_account": their_account.id,
         "relation": relation.id,
     }
 
@@ -351,6 +352,94 @@ def test_the_list_pages(client, pipeline):
     assert "3 in all · page 2 of 2" in second
 
 
+# --- the account page's opportunities tab -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("locale", "cookies"), LOCALES, ids=["zh-CN", "en"])
+def test_the_account_pages_opportunities_tab_lists_its_opportunities_open_first(
+    client, pipeline, locale, cookies
+):
+    _csrf(client)
+    client.cookies.update(cookies)
+    account = pipeline["account"]
+    page = client.get(f"/accounts/{account}?tab=opportunities")
+    tab = client.get(f"/accounts/{account}/opportunities", headers=HX)
+
+    assert page.status_code == 200
+    assert f'hx-get="/accounts/{account}/opportunities" hx-trigger="load"' in page.text
+    assert re.search(r'data-testid="tab-opportunities"\s+aria-current="page"', page.text)
+    assert tab.status_code == 200
+    rows = re.findall(r'data-testid="row-(\d+)"', tab.text)
+    # the list's default order: stage (prospect, bidding, …, lost), then expected close
+    assert rows == [str(pipeline[k]) for k in ("potential", "bidding", "lost")]
+    assert "别家的项目" not in tab.text
+    assert 'data-testid="open-count">2<' in tab.text
+    assert f'data-testid="open-budget">{_money(1500000, locale)}<' in tab.text
+    assert f'href="/opportunities/new?account_id={account}"' in tab.text
+    assert f'href="/opportunities?account_id={account}"' in tab.text
+    assert _t(locale, "Open in the opportunity list") in tab.text
+
+
+def test_the_tab_of_an_account_without_opportunities_says_so(client, pipeline, uow):
+    with uow() as db:
+        boss = operator_principal(db, "acme", "owner@acme.example")
+        quiet = account_service.create_account(db, boss, AccountCreate(name="新客户"))
+    _csrf(client)
+    client.cookies.update(EN)
+
+    tab = client.get(f"/accounts/{quiet.id}/opportunities", headers=HX)
+
+    assert tab.status_code == 200
+    assert "No opportunities with this account yet." in tab.text
+    assert 'data-testid="open-count">0<' in tab.text
+
+
+def test_the_tab_pages_without_putting_its_own_address_in_the_address_bar(client, pipeline, uow):
+    _add_opportunities(uow, pipeline["account"], 20)  # 23 in all, 20 a page
+    _csrf(client)
+    client.cookies.update(EN)
+    url = f"/accounts/{pipeline['account']}/opportunities"
+
+    first = client.get(url, headers=HX).text
+    second = client.get(f"{url}?page=2", headers=HX).text
+
+    assert len(re.findall(r'data-testid="row-\d+"', first)) == 20
+    assert len(re.findall(r'data-testid="row-\d+"', second)) == 3
+    assert "23 in all · page 2 of 2" in second
+    assert f'hx-get="{url}?page=2" hx-target="#account-opportunities" hx-push-url="false"' in first
+
+
+def test_the_tab_asked_for_as_a_page_sends_the_browser_to_the_account_page(client, pipeline):
+    _csrf(client)
+    account = pipeline["account"]
+
+    response = client.get(f"/accounts/{account}/opportunities", follow_redirects=False)
+
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/accounts/{account}?tab=opportunities"
+
+
+def test_another_workspaces_account_has_no_opportunities_tab(client, pipeline):
+    _csrf(client)
+    url = f"/accounts/{pipeline['their_account']}/opportunities"
+
+    as_fragment = client.get(url, headers=HX)
+    as_page = client.get(url, follow_redirects=False)
+
+    assert (as_fragment.status_code, as_page.status_code) == (404, 404)
+    assert "别家的项目" not in as_fragment.text + as_page.text
+
+
+def test_a_viewer_reads_the_tab_without_the_new_opportunity_button(client, pipeline):
+    _csrf(client, "viewer@acme.example")
+
+    tab = client.get(f"/accounts/{pipeline['account']}/opportunities", headers=HX)
+
+    assert tab.status_code == 200
+    assert len(re.findall(r'data-testid="row-\d+"', tab.text)) == 3
+    assert 'data-testid="account-new-opportunity"' not in tab.text
+
+
 # --- query counts -------------------------------------------------------------------------------
 
 
@@ -378,22 +467,31 @@ def _add_opportunities(uow, account_id, n):
 # tenders and the users of the owner filter.
 LIST_QUERIES = 9
 BOARD_QUERIES = 12
+# The account tab: the session, the account, then the list's ids, rows, count, account names,
+# owners and tenders, and the stage totals.
+ACCOUNT_TAB_QUERIES = 9
 
 
 @pytest.mark.parametrize(
     ("path", "expected"),
-    [("/opportunities", LIST_QUERIES), ("/opportunities/board", BOARD_QUERIES)],
+    [
+        ("/opportunities", LIST_QUERIES),
+        ("/opportunities/board", BOARD_QUERIES),
+        ("/accounts/{account}/opportunities", ACCOUNT_TAB_QUERIES),
+    ],
 )
-def test_the_list_and_the_board_cost_the_same_queries_for_3_or_30_opportunities(
+def test_the_lists_and_the_board_cost_the_same_queries_for_3_or_30_opportunities(
     client, pipeline, uow, count_queries, path, expected
 ):
+    path = path.format(account=pipeline["account"])
+    headers = HX if path.startswith("/accounts/") else {}  # the tab is a fragment
     _csrf(client)
-    client.get(path)
+    client.get(path, headers=headers)
     with count_queries() as few:
-        assert client.get(path).status_code == 200
+        assert client.get(path, headers=headers).status_code == 200
     _add_opportunities(uow, pipeline["account"], 27)
     with count_queries() as many:
-        html = client.get(path).text
+        html = client.get(path, headers=headers).text
     assert "项目26" in html
     assert (few.count, many.count) == (expected, expected)
 

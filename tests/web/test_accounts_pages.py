@@ -90,6 +90,7 @@ PAGES = [
     "/accounts/{account}?tab=contacts",
     "/accounts/{account}?tab=activities",
     "/accounts/{account}?tab=history",
+    "/accounts/{account}?tab=opportunities",
     "/accounts/new",
     "/accounts/{account}/merge",
     "/contacts",
@@ -369,7 +370,7 @@ def test_the_account_page_query_count_is_pinned(client, crm, count_queries):
 @pytest.mark.parametrize(
     ("page", "tabs"),
     [
-        ("/accounts/{account}", ("overview", "contacts", "activities", "history")),
+        ("/accounts/{account}", ("overview", "contacts", "opportunities", "activities", "history")),
         ("/contacts/{cio}", ("overview", "activities", "history")),
     ],
 )

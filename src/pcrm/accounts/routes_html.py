@@ -525,7 +525,7 @@ def remove_team_member(
 
 # --- account page ------------------------------------------------------------------------------
 
-ACCOUNT_TABS = ("overview", "contacts", "activities", "history")
+ACCOUNT_TABS = ("overview", "contacts", "opportunities", "activities", "history")
 
 
 @router.get("/accounts/{account_id}")
@@ -578,8 +578,9 @@ def account_page(
         ]
     elif tab == "activities":
         context.update(_timeline(request, db, principal, type or [], page, account_id=account_id))
-    else:
+    elif tab == "history":
         context["history"] = record_history_view(db, principal, "account", account_id, locale)
+    # The opportunities tab is loaded from the opportunities area (/accounts/{id}/opportunities).
     fragment = (
         "timeline"
         if tab == "activities" and request.headers.get("hx-target") == "timeline"

@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import TypeAdapter, ValidationError
 from starlette.responses import Response
 
 from pcrm.accounts.public import account_refs
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.errors import ValidationFailed
+from pcrm.core.errors import NotFound, ValidationFailed
 from pcrm.core.forms import Attempt, FormErrors, FormValues, PostedForm, attempt, domain_errors
 from pcrm.core.i18n import N_, translate
 from pcrm.core.pages import local_path as _local_path
@@ -190,6 +190,44 @@ def opportunities_page(request: Request, db: DB, principal: CurrentPrincipal) ->
         fragment="results",
         status_code=422 if errors else 200,
     )
+
+
+ACCOUNT_TAB_PAGE_SIZE = 20
+
+
+@router.get("/accounts/{account_id}/opportunities")
+def account_opportunities(
+    request: Request,
+    account_id: int,
+    db: DB,
+    principal: CurrentPrincipal,
+    page: Annotated[int, Query(ge=1)] = 1,
+) -> Response:
+    """The opportunities tab of the account page, which loads it with HTMX: the account's
+    open pipeline and its opportunities, open ones first (the list's default order). Asked
+    for as a page, it sends the browser to the account page's tab."""
+    principal.require(Permission.READ)
+    account = account_refs(db, principal.scope, {account_id}).get(account_id)
+    if account is None:
+        raise NotFound()
+    if not is_htmx(request):
+        return _redirect(f"/accounts/{account_id}?tab=opportunities")
+    locale = _locale(request)
+    filters = OpportunityFilters(account_id=account_id)
+    listed = service.list_opportunities(
+        db, principal, filters, PageRequest(page, ACCOUNT_TAB_PAGE_SIZE), DEFAULT_SORT
+    )
+    context = {
+        "account": account,
+        "page": listed,
+        "rows": presenters.rows(listed.items, locale),
+        "totals": presenters.pipeline_totals(
+            service.pipeline_totals(db, principal, filters), locale
+        ),
+        "base_url": f"/accounts/{account_id}/opportunities?",
+        "can_write": principal.can(Permission.WRITE),
+    }
+    return render(request, "opportunities/_account_opportunities.html", context)
 
 
 @router.get("/opportunities/board")
