@@ -10,10 +10,14 @@ Each scenario runs on its own, after a short warm-up, for `--duration` seconds (
 64) that each keep one HTTP/1.1 keep-alive connection (http.client: the lightest client, so the
 load tester takes as little of the machine's CPU from the server as possible).
 
-Latency is measured by the client, from sending the request to reading the last byte of the
-body: PCRM sends no Server-Timing header, and on loopback the network adds only some tens of
-microseconds, so this is server time plus the client's own (small) overhead. Under
-concurrency it includes the time a request waits in the server behind the others.
+Each request is timed twice. The client times it from sending the request to reading the last
+byte of the body: on loopback the network adds only some tens of microseconds, but under
+concurrency this includes the time the request waits behind others, in the server and in the
+load tester's own threads (which share the machine's cores with the server). The server time
+is what PCRM reports in its `Server-Timing: app;dur=…` header: from the request reaching the
+application to its response starting, including any wait for a worker thread or a database
+connection inside the server, not the wait for the event loop to read the request nor the
+client's time. Both are reported, with their percentiles.
 
 `--raw-sql` times scenario (a) without HTTP and without the application: the SQL statements that
 `GET /api/v1/contacts?importance=key&sort=name&page_size=50&page=N` runs are recorded once per
@@ -127,6 +131,8 @@ SCENARIOS: dict[str, Scenario] = {
 class Result:
     name: str
     latencies: list[float] = field(default_factory=list)  # seconds, successful requests
+    # seconds the server says it took (its Server-Timing header), successful requests
+    server_times: list[float] = field(default_factory=list)
     errors: Counter[str] = field(default_factory=Counter)
     wall: float = 0.0
     server_cpu: float = math.nan  # seconds of server CPU during the run
@@ -138,6 +144,7 @@ class Result:
 
     def row(self) -> dict[str, Any]:
         lat = sorted(self.latencies)
+        server = sorted(self.server_times)
         return {
             "scenario": self.name,
             "requests": self.requests,
@@ -149,11 +156,22 @@ class Result:
             "p99_ms": percentile(lat, 99) * 1000,
             "mean_ms": (sum(lat) / len(lat) * 1000) if lat else math.nan,
             "max_ms": (lat[-1] * 1000) if lat else math.nan,
+            "server_p50_ms": percentile(server, 50) * 1000,
+            "server_p95_ms": percentile(server, 95) * 1000,
             "server_cpu_ms_per_request": self.server_cpu / self.requests * 1000
             if self.requests
             else math.nan,
             "slowest": [(round(s * 1000, 1), p) for s, p in sorted(self.slowest, reverse=True)[:5]],
         }
+
+
+def server_seconds(header: str) -> float:
+    """The `app` duration of a Server-Timing header (`app;dur=12.3`), in seconds."""
+    for metric in header.split(","):
+        name, _, params = metric.strip().partition(";")
+        if name == "app" and params.startswith("dur="):
+            return float(params.removeprefix("dur=")) / 1000
+    return math.nan
 
 
 def percentile(sorted_values: list[float], p: float) -> float:
@@ -234,7 +252,9 @@ class Client:
         }
         self.conn: http.client.HTTPConnection | None = None
 
-    def get(self, path: str) -> tuple[int, bytes]:
+    def get(self, path: str) -> tuple[int, bytes, float]:
+        """Status, body and the server's own time in seconds (Server-Timing `app`; NaN
+        when the server does not send it)."""
         reused = self.conn is not None
         try:
             return self._get(path)
@@ -245,7 +265,7 @@ class Client:
             # new connection, as browsers and HTTP libraries do (the time spent counts).
             return self._get(path)
 
-    def _get(self, path: str) -> tuple[int, bytes]:
+    def _get(self, path: str) -> tuple[int, bytes, float]:
         if self.conn is None:
             self.conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
         try:
@@ -257,7 +277,7 @@ class Client:
             raise
         if response.getheader("connection", "").lower() == "close":
             self.close()
-        return response.status, body
+        return response.status, body, server_seconds(response.getheader("server-timing", ""))
 
     def close(self) -> None:
         if self.conn is not None:
@@ -272,7 +292,9 @@ def discover_ids(host: str, port: int, token: str, rng: random.Random) -> Ids:
     for kind, target in (("contacts", ids.contacts), ("accounts", ids.accounts)):
         for page in rng.sample(range(1, 51), 10):
             try:
-                status, body = client.get(f"{API}/{kind}?sort=name&page_size=200&page={page}")
+                status, body, _server = client.get(
+                    f"{API}/{kind}?sort=name&page_size=200&page={page}"
+                )
             except OSError as exc:
                 sys.exit(f"error: cannot reach the server at {host}:{port}: {exc}")
             if status != 200:
@@ -300,13 +322,14 @@ def run_http(
         rng = random.Random(f"{seed}:{name}:{index}")
         client = Client(*address, args.token)
         latencies: list[float] = []
+        server_times: list[float] = []
         errors: Counter[str] = Counter()
         slowest: list[tuple[float, str]] = []
         while budget.take():
             path = scenario(rng, ids)
             started = time.perf_counter()
             try:
-                status, _body = client.get(path)
+                status, _body, server = client.get(path)
             except Exception as exc:  # every failure is counted, none stops the run
                 errors[type(exc).__name__] += 1
                 continue
@@ -315,6 +338,7 @@ def run_http(
                 errors[f"HTTP {status}"] += 1
                 continue
             latencies.append(elapsed)
+            server_times.append(server)
             slowest.append((elapsed, path))
             if len(slowest) > 50:
                 slowest.sort(reverse=True)
@@ -322,6 +346,7 @@ def run_http(
         client.close()
         with lock:
             result.latencies += latencies
+            result.server_times += server_times
             result.errors.update(errors)
             result.slowest += slowest
 
@@ -467,15 +492,16 @@ def print_table(rows: list[dict[str, Any]], title: str) -> None:
     print(f"\n{title}\n")
     print(
         "| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms "
-        "| server CPU ms/req |"
+        "| server p50 ms | server p95 ms | server CPU ms/req |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
         kinds = ", ".join(f"{k} ×{v}" for k, v in r["error_kinds"].items())
         errors = f"{r['errors']} ({kinds})" if kinds else str(r["errors"])
         print(
             f"| {r['scenario']} | {r['requests']:,} | {errors} | {r['throughput']:,.1f} | "
             f"{r['p50_ms']:.1f} | {r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['max_ms']:.1f} | "
+            f"{r['server_p50_ms']:.1f} | {r['server_p95_ms']:.1f} | "
             f"{r['server_cpu_ms_per_request']:.1f} |"
         )
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 
+import anyio
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from pcrm.core.security import PlatformMiddleware
 from pcrm.identity.models import Workspace
 from pcrm.identity.permissions import Role
 from tests.factories import api_routes, bearer, make_token, make_user, make_workspace, sign_in
@@ -27,6 +30,26 @@ def test_security_headers_on_every_response(client, path):
     assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
     assert headers["x-frame-options"] == "DENY"
     assert len(headers["x-request-id"]) == 32
+
+
+def test_every_response_says_how_long_the_server_took(client):
+    timing = client.get("/api/v1/me").headers["server-timing"]
+
+    assert re.fullmatch(r"app;dur=\d+\.\d", timing)
+
+
+def test_the_server_time_covers_the_handler():
+    async def slow(scope, receive, send):
+        await anyio.sleep(0.05)
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    app = PlatformMiddleware(
+        slow, secret=lambda: "s" * 32, default_locale="zh_CN", secure_cookies=lambda _r: False
+    )
+    timing = TestClient(app).get("/slow").headers["server-timing"]
+
+    assert 50 <= float(timing.removeprefix("app;dur=")) < 1000
 
 
 def test_every_unsafe_route_refuses_a_request_without_csrf_token(app, client):

@@ -1,5 +1,6 @@
-"""HTTP security: request ids, locale choice, security headers and CSRF tokens (pure ASGI
-middleware, so context variables reach the worker threads of plain `def` endpoints)."""
+"""HTTP security: request ids, locale choice, security headers and CSRF tokens, and the
+server's time per response (pure ASGI middleware, so context variables reach the worker
+threads of plain `def` endpoints)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import time
 import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
 from http.cookies import SimpleCookie
@@ -85,7 +87,13 @@ def client_ip(request: Request, trust_proxies: bool) -> str:
 
 
 class PlatformMiddleware:
-    """Sets request id, locale and CSRF cookie on the way in; security headers on the way out."""
+    """Sets request id, locale and CSRF cookie on the way in; security headers and the
+    server's time on the way out.
+
+    `Server-Timing: app;dur=<ms>` is the time from the request reaching the application to
+    its response starting: the handler, and any wait for a worker thread or a connection,
+    but not the wait for the event loop before it nor the client's own time. Browsers show
+    it in their developer tools; bench/http_load.py reports it as the server time."""
 
     def __init__(
         self,
@@ -103,6 +111,7 @@ class PlatformMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = time.perf_counter()
         request = Request(scope)
         incoming = request.headers.get("x-request-id", "")
         request_id = incoming if _REQUEST_ID.match(incoming) else uuid.uuid4().hex
@@ -129,6 +138,8 @@ class PlatformMiddleware:
                 for name, value in SECURITY_HEADERS.items():
                     headers.setdefault(name, value)
                 headers["x-request-id"] = request_id
+                elapsed = (time.perf_counter() - started) * 1000
+                headers.append("server-timing", f"app;dur={elapsed:.1f}")
                 if new_cookie and not is_api:
                     jar: SimpleCookie = SimpleCookie()
                     jar[CSRF_COOKIE] = new_cookie
