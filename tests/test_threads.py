@@ -32,8 +32,8 @@ def test_the_running_app_sizes_its_thread_limiter(tmp_path):
     assert tokens == 3
 
 
-def test_the_connection_pool_keeps_a_connection_per_handler_and_per_session_end(tmp_path):
+def test_the_connection_pool_keeps_one_connection_per_thread(tmp_path):
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'pcrm.sqlite3'}", threads=7)
     app = create_app(settings)
-    assert app.state.engine.pool.size() == 14
+    assert app.state.engine.pool.size() == 7
     assert app.state.session_ends.total_tokens == 7

@@ -69,10 +69,11 @@ class _LazySecret:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     logging.basicConfig(level=settings.log_level)
-    # Each handler's worker thread holds a connection, and so does each thread that ends a
-    # finished request's session (core.deps.get_db, as many as the handlers' threads): the
-    # pool keeps that many open, and lets 10 more open for the moment (background work).
-    engine = make_engine(settings.database_url, pool_size=2 * settings.worker_threads)
+    # Each worker thread holds one connection while its handler runs and gives it back when
+    # the handler returns (core.deps.SessionRoute): the pool keeps one per thread, and lets
+    # 10 more open for the moment (a session ended outside a handler, background work). On
+    # PostgreSQL, mind max_connections: (threads + 10) per process.
+    engine = make_engine(settings.database_url, pool_size=settings.worker_threads)
     session_factory = make_session_factory(engine)
     if settings.tenant_guard:
         install_tenant_guard(session_factory)
