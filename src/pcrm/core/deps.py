@@ -23,9 +23,11 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
     A handler that answers with an error without raising (a form re-rendered with its messages)
     calls `db.rollback()` first, so nothing half-written survives.
 
-    Opening a session touches no database, so it happens on the event loop; the commit or
-    rollback goes to a worker thread, shielded so that a client hanging up cannot leave the
-    session open. (A synchronous generator would cost two thread hand-offs per request.)
+    Opening a session touches no database, so it happens on the event loop. A `def` handler
+    of a `SessionRoute` commits or rolls back in its own thread; what no handler ended (an
+    `async def` handler, a dependency that failed first) is ended here, in a worker thread,
+    shielded so that a client hanging up cannot leave the session open. (A synchronous
+    generator would cost two thread hand-offs per request.)
     """
     session: Session = request.app.state.session_factory()
     ends: anyio.CapacityLimiter = request.app.state.session_ends
@@ -44,9 +46,7 @@ async def _in_thread(
 ) -> None:
     """Outside the handlers' thread limit, under a limit of its own (`ends`, as many as the
     handlers' threads): were the ends to wait for the threads that handlers hold while they
-    wait for a pooled connection, no session would give one back. Unlimited, the ends of a
-    busy moment held more connections than the pool keeps, which were then opened and closed
-    on every request (8 % of a list request's time)."""
+    wait for a pooled connection, no session would give one back."""
     with anyio.CancelScope(shield=True):
         await anyio.to_thread.run_sync(end, session, limiter=ends)
 
