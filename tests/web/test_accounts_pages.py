@@ -385,6 +385,18 @@ def test_a_tab_loaded_in_place_marks_itself_as_the_current_one(client, crm, page
         assert "<html" not in fragment
 
 
+def test_going_back_to_a_tab_htmx_no_longer_caches_gets_the_whole_page(client, crm):
+    """HTMX 2 asks for a page missing from its history cache with HX-Request set too."""
+    sign_in(client, "owner@acme.example")
+    url = f"/accounts/{crm['account']}?tab=contacts"
+    restore = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+
+    page = client.get(url, headers=restore).text
+
+    assert page.startswith("<!doctype html>")
+    assert 'data-testid="account-name"' in page
+
+
 def test_the_header_search_returns_a_fragment(client, crm):
     sign_in(client, "owner@acme.example")
     fragment = client.get("/search?q=华为", headers={"HX-Request": "true"})

@@ -102,8 +102,13 @@ def add_context_processor(processor: ContextProcessor) -> None:
 
 
 def is_htmx(request: Request) -> bool:
+    """An HTMX request for a fragment. Not a boosted link, nor HTMX restoring a page the user
+    went back to that is no longer in its history cache: both want the whole page."""
+    headers = request.headers
     return (
-        request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != "true"
+        headers.get("hx-request") == "true"
+        and headers.get("hx-boosted") != "true"
+        and headers.get("hx-history-restore-request") != "true"
     )
 
 
