@@ -458,6 +458,44 @@ def test_the_prepared_search_box_finds_what_the_built_statements_find(uow, leadi
     assert rows(prepared) != ([], []) or query in ("洋", "王朝")  # 王朝酒业 is archived
 
 
+@pytest.mark.parametrize("recent", [10**9, 2, 1, 0])
+@pytest.mark.parametrize("query", ["王", "王小", "小王", "汪", "洋"])
+def test_newest_matches_looked_for_among_the_newest_ids_first_are_the_same(
+    uow, leading, monkeypatch, query, recent
+):
+    """On PostgreSQL the search box looks for the newest matches among the workspace's newest
+    `RECENT_IDS` ids first, and among all rows when it finds fewer than it needs there: with
+    any window the lists are those of the built statements."""
+    monkeypatch.setattr(list_service, "CANDIDATES", 2)
+    monkeypatch.setattr(repo, "RECENT_IDS", recent)
+    with uow() as db:
+        built = list_service._built_search(db, leading, query, 10)
+        prepared = list_service._prepared_search(db, leading, query, 10)
+
+    def rows(found):
+        accounts, contacts = found
+        return ([a.id for a in accounts], [c.id for c in contacts])
+
+    assert rows(prepared) == rows(built)
+
+
+@pytest.mark.parametrize(("recent", "postgresql_statements"), [(10**9, 4), (0, 6)])
+def test_a_window_that_holds_enough_matches_answers_alone(
+    uow, leading, count_queries, monkeypatch, recent, postgresql_statements
+):
+    """王 matches more accounts and contacts than the 2 asked for: a window of every id
+    answers at once (4 statements: two leading, two recent), an empty one falls back to all
+    rows (6). SQLite needs no window (4)."""
+    monkeypatch.setattr(list_service, "CANDIDATES", 2)
+    monkeypatch.setattr(repo, "RECENT_IDS", recent)
+    with uow() as db:
+        with count_queries() as counted:
+            list_service._prepared_search(db, leading, "王", 10)
+        postgresql = db.get_bind().dialect.name == "postgresql"
+
+    assert counted.count == (postgresql_statements if postgresql else 4)
+
+
 def test_a_query_without_grams_is_searched_by_like_alone(client, acme):
     token = acme["tokens"]["owner"]
     account = new_account(client, token, "C++ 培训中心")

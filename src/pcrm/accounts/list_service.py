@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Literal, TypeVar
 
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from pcrm.accounts import repository as repo
@@ -109,12 +110,26 @@ def _prepared_search(
     box = repo.search_box(dialect, min(len(q), 2))
     values = repo.search_box_parameters(dialect, q, limit, CANDIDATES) | {"ws": scope.workspace_id}
     accounts = _unique(
-        db.execute(box.leading_accounts, values), db.execute(box.newest_accounts, values)
+        db.execute(box.leading_accounts, values),
+        _newest(db, box.recent_accounts, box.newest_accounts, values),
     )
     contacts = _unique(
-        db.execute(box.leading_contacts, values), db.execute(box.newest_contacts, values)
+        db.execute(box.leading_contacts, values),
+        _newest(db, box.recent_contacts, box.newest_contacts, values),
     )
     return accounts, contacts
+
+
+def _newest(
+    db: Session, recent: Select[Any] | None, every: Select[Any], values: dict[str, Any]
+) -> list[Any]:
+    """The newest matches: among the newest ids first where the box has such a statement
+    (PostgreSQL, `repo.RECENT_IDS`); if they are too few, among all."""
+    if recent is not None:
+        rows = list(db.execute(recent, values))
+        if len(rows) >= values["candidates"]:
+            return rows
+    return list(db.execute(every, values))
 
 
 def _built_search(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -491,17 +491,28 @@ def with_account_name(
 ACCOUNT_HIT = (Account.id, Account.name, Account.short_name, Account.sort_name)
 CONTACT_HIT = (Contact.id, Contact.name, Contact.title, Contact.sort_name)
 
+# PostgreSQL finds the matches of a gram as a bitmap of every matching row from the GIN index,
+# and reads and rechecks all of them before it can sort by id: the newest 60 contacts that
+# match 张伟 (7,866 of a million) took 141 ms. Limited to the workspace's newest RECENT_IDS ids,
+# it ANDs that bitmap with a primary-key range and reads only those: 4.7 ms. A search that
+# finds too few there runs again over every row (`SearchBox.recent_*`).
+RECENT_IDS = 50_000
+
 
 @dataclass(frozen=True, slots=True)
 class SearchBox:
-    """The search box's four statements, each with bound parameters only: accounts and
-    contacts whose name starts with the query (`lead`, `prefix`, up to `limit`), and the newest
-    other matches (`match` or `grams`, `like`, up to `candidates`)."""
+    """The search box's statements, each with bound parameters only: accounts and contacts
+    whose name starts with the query (`lead`, `prefix`, up to `limit`), and the newest other
+    matches (`match` or `grams`, `like`, up to `candidates`). On PostgreSQL, `recent_*` look
+    for the newest matches among the workspace's newest `recent` ids first (`RECENT_IDS`):
+    when they find `candidates` rows, those are the newest; else `newest_*` runs."""
 
     leading_accounts: Select[Any]
     newest_accounts: Select[Any]
     leading_contacts: Select[Any]
     newest_contacts: Select[Any]
+    recent_accounts: Select[Any] | None = None
+    recent_contacts: Select[Any] | None = None
 
 
 @cache
@@ -527,6 +538,10 @@ def search_box(dialect: str, leading: int) -> SearchBox:
             .order_by(model.id.desc())
         )
 
+    def recent(model: Searched, columns: Iterable[Any]) -> Select[Any]:
+        latest = select(func.max(model.id)).where(model.workspace_id == ws).scalar_subquery()
+        return newest(model, columns).where(model.id > latest - bindparam("recent", type_=Integer))
+
     def first(model: Searched, columns: Iterable[Any]) -> Select[Any]:
         return (
             live(model, columns)
@@ -534,15 +549,21 @@ def search_box(dialect: str, leading: int) -> SearchBox:
             .order_by(*in_name_order(model))
         )
 
-    return SearchBox(
+    def contacts(query: Select[Any], limit: BindParameter[int]) -> Select[Any]:
+        return with_account_name(ws, query, CONTACT_HIT).limit(limit)
+
+    box = SearchBox(
         leading_accounts=first(Account, ACCOUNT_HIT).limit(limit),
         newest_accounts=newest(Account, ACCOUNT_HIT).limit(candidates),
-        leading_contacts=with_account_name(ws, first(Contact, CONTACT_HIT), CONTACT_HIT).limit(
-            limit
-        ),
-        newest_contacts=with_account_name(ws, newest(Contact, CONTACT_HIT), CONTACT_HIT).limit(
-            candidates
-        ),
+        leading_contacts=contacts(first(Contact, CONTACT_HIT), limit),
+        newest_contacts=contacts(newest(Contact, CONTACT_HIT), candidates),
+    )
+    if dialect == "sqlite":  # FTS5 hands over the newest matches in order
+        return box
+    return replace(
+        box,
+        recent_accounts=recent(Account, ACCOUNT_HIT).limit(candidates),
+        recent_contacts=contacts(recent(Contact, CONTACT_HIT), candidates),
     )
 
 
@@ -560,6 +581,7 @@ def search_box_parameters(dialect: str, query: str, limit: int, candidates: int)
         found["match"] = search.fts_match(grams)
     else:
         found["grams"] = grams
+        found["recent"] = RECENT_IDS
     return found
 
 
