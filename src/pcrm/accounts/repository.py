@@ -201,11 +201,18 @@ ACCOUNT_COLUMNS = tuple(
 def account_rows(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> dict[int, Row[Any]]:
     """Accounts by id as rows of their columns: a list validates its schema from each row's
     dict (`core.db.row_dicts`), three times as fast as from ORM objects."""
+    return _rows_by_id(db, _account_rows_statement(), scope, ids)
+
+
+def _rows_by_id(
+    db: Session, statement: Select[Any], scope: WorkspaceScope, ids: Iterable[int]
+) -> dict[int, Row[Any]]:
+    """Run a statement built once with the bound parameters `ws` and `ids` (expanding)."""
     wanted = set(ids)
     if not wanted:
         return {}
     values = {"ws": scope.workspace_id, "ids": list(wanted)}
-    return {row.id: row for row in db.execute(_account_rows_statement(), values)}
+    return {row.id: row for row in db.execute(statement, values)}
 
 
 @cache
@@ -587,11 +594,7 @@ def search_box_parameters(dialect: str, query: str, limit: int, candidates: int)
 
 def contact_rows(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> dict[int, Row[Any]]:
     """Contacts by id (archived ones too) as rows with `account_name`, in one query."""
-    wanted = set(ids)
-    if not wanted:
-        return {}
-    values = {"ws": scope.workspace_id, "ids": list(wanted)}
-    return {row.id: row for row in db.execute(_contact_rows_statement(), values)}
+    return _rows_by_id(db, _contact_rows_statement(), scope, ids)
 
 
 @cache
