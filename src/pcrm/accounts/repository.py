@@ -254,9 +254,7 @@ def accounts_query(
         query = _searched(db, query, Account, filters.q, newest_first)
     elif newest_first:
         query = query.order_by(Account.id.desc())
-    for name, value in account_filter_values(filters).items():
-        query = query.where(ACCOUNT_CONDITIONS[name](value, scope.workspace_id))
-    return query
+    return query.where(*account_conditions(account_filter_values(filters), scope.workspace_id))
 
 
 # Each filter of an account list as a condition on its value (a value or a bound parameter).
@@ -274,6 +272,12 @@ ACCOUNT_CONDITIONS: dict[str, Callable[[Any, Any], ColumnElement[bool]]] = {
 }
 
 
+def account_conditions(values: dict[str, Any], ws: Any) -> list[ColumnElement[bool]]:
+    """The conditions of an account list's filters (`values` by name, values or bound
+    parameters), as `contact_conditions` for contacts."""
+    return [ACCOUNT_CONDITIONS[name](value, ws) for name, value in values.items()]
+
+
 def account_filter_values(filters: AccountFilters) -> dict[str, Any]:
     """The filters that are set (all but the search), by name."""
     values = {name: getattr(filters, name) for name in ACCOUNT_CONDITIONS}
@@ -288,9 +292,7 @@ def prepared_accounts_query(names: tuple[str, ...], include_archived: bool) -> S
     query = select(Account).where(Account.workspace_id == ws)
     if not include_archived:
         query = query.where(Account.archived_at.is_(None))
-    for name in names:
-        query = query.where(ACCOUNT_CONDITIONS[name](bindparam(name), ws))
-    return query
+    return query.where(*account_conditions({name: bindparam(name) for name in names}, ws))
 
 
 def parent_of(db: Session, scope: WorkspaceScope, account_id: int) -> int | None:
