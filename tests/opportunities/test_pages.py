@@ -302,7 +302,7 @@ def test_the_history_tab_lists_the_opportunitys_changes(client, pipeline):
 def _listed(client, query):
     html = client.get(f"/opportunities?{query}").text
     return re.findall(
-        r'data-testid="row-\d+">\s*<td class="name-cell">'
+        r'data-testid="row-\d+">\s*<td class="name-cell[^"]*">'
         r'<a href="/opportunities/\d+"><strong>([^<]+)<',
         html,
     )
