@@ -1,27 +1,19 @@
-"""STYLE.md's import direction: core → identity → accounts → relationships → opportunities →
-projects → loyalty → analytics / portal (opportunities use relationships' competitors and
-people, so they come after it). Across areas only `<area>.public` may be imported.
-`main`, `cli`, `models`, `demo*` and `web` assemble the application and may import any area."""
+"""STYLE.md's import direction: core first, then the areas in the order of `pcrm.areas.AREAS`
+(the web shell last). An area may import `core` and the `public` module of an area before it,
+never one after it. `main`, `cli`, `models`, `areas` and `demo*` assemble the application and
+may import any area."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
+from pcrm.areas import AREAS
+
 SRC = Path(__file__).resolve().parents[1] / "src" / "pcrm"
-LAYERS = {
-    "core": 0,
-    "identity": 1,
-    "accounts": 2,
-    "relationships": 3,
-    "opportunities": 4,  # builds on relationships: competitors, decision chain, stances
-    "projects": 5,
-    "loyalty": 6,
-    "analytics": 7,
-    "portal": 7,
-}
+LAYERS = {"core": -1} | {area.name: index for index, area in enumerate(AREAS)}
 SHARED = {"config"}  # importable from anywhere
-ASSEMBLY = {"main", "cli", "models", "demo", "web"}
+ASSEMBLY = {"main", "cli", "models", "areas", "demo"}
 
 
 def _imports(path: Path) -> list[tuple[int, str]]:
@@ -44,7 +36,7 @@ def violations(src: Path = SRC) -> list[str]:
         area = parts[0]
         if area in ASSEMBLY or area.startswith("demo") or area in SHARED or area == "__init__":
             continue
-        assert area in LAYERS, f"{path}: unknown area {area!r}; add it to LAYERS"
+        assert area in LAYERS, f"{path}: unknown area {area!r}; declare it in pcrm/areas.py"
         for line, name in _imports(path):
             target = name.split(".")
             if name == "pcrm.<relative import>":

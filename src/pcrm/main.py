@@ -13,30 +13,20 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
-from pcrm.accounts import routes_api as accounts_api
-from pcrm.accounts import routes_html as accounts_html
-from pcrm.config import PACKAGE_DIR, Settings, get_settings
+from pcrm.areas import AREAS
+from pcrm.config import Settings, get_settings
 from pcrm.core.audit import install_audit_hooks
 from pcrm.core.db import make_engine, make_session_factory
 from pcrm.core.errors import PermissionDenied
+from pcrm.core.history import register as register_history_labels
 from pcrm.core.i18n import N_, load_catalogues
 from pcrm.core.instance import get_or_create_secret
 from pcrm.core.problems import install_error_handlers
 from pcrm.core.security import PlatformMiddleware, csrf_ok, wants_secure_cookies
-from pcrm.core.templating import add_context_processor
+from pcrm.core.templating import add_context_processor, use_template_dirs
 from pcrm.core.tenancy import install_tenant_guard
-from pcrm.identity import routes_api as identity_api
-from pcrm.identity import routes_html as identity_html
 from pcrm.identity.auth import install_auth_handlers
-from pcrm.opportunities import routes_api as opportunities_api
-from pcrm.opportunities import routes_bid_html as opportunity_bid
-from pcrm.opportunities import routes_documents as opportunity_documents
-from pcrm.opportunities import routes_html as opportunities_html
-from pcrm.opportunities import routes_insights as opportunity_insights
-from pcrm.relationships import routes_api as relationships_api
-from pcrm.relationships import routes_html as relationships_html
-from pcrm.web import routes as web_routes
-from pcrm.web.context import shell_context
+from pcrm.web.context import ShellContext
 
 API_DESCRIPTION = """
 The PCRM JSON API. Authenticate with a personal API token (create one under *API tokens* in the
@@ -79,6 +69,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         install_tenant_guard(session_factory)
     install_audit_hooks(session_factory)
     load_catalogues()
+    use_template_dirs([area.templates_dir for area in AREAS if area.templates_dir])
+    for area in AREAS:
+        if area.history is not None:
+            register_history_labels(area.history)
     secret = _LazySecret(settings, engine)
 
     async def verify_csrf(request: Request) -> None:
@@ -118,22 +112,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_error_handlers(app)
     install_auth_handlers(app)
-    add_context_processor(shell_context)
-    app.mount("/static", StaticFiles(directory=PACKAGE_DIR / "web" / "static"), name="static")
-    app.include_router(identity_api.router)
-    app.include_router(accounts_api.router)
-    app.include_router(relationships_api.router)
-    app.include_router(opportunities_api.router)
-    app.include_router(opportunity_documents.api)
-    app.include_router(opportunity_documents.pages)
-    app.include_router(identity_html.router)
-    app.include_router(accounts_html.router)
-    app.include_router(relationships_html.router)
-    app.include_router(opportunities_html.router)
-    app.include_router(opportunity_bid.router)
-    app.include_router(opportunity_insights.router)
-    app.include_router(web_routes.api_router)
-    app.include_router(web_routes.router)
+    add_context_processor(ShellContext([entry for area in AREAS for entry in area.nav]))
+    for area in AREAS:
+        if area.static_dir is not None:  # an area's own before the shell's, which is /static
+            app.mount(area.static_prefix, StaticFiles(directory=area.static_dir), area.name)
+    for area in AREAS:
+        for router in area.api:
+            app.include_router(router)
+    for area in AREAS:
+        for router in area.pages:
+            app.include_router(router)
     # Everything built so far (modules, routes, templates) lives as long as the process: keep it
     # out of the garbage collector's full passes, which otherwise cost ~100 ms each and showed up
     # as the p95 of the relationship graph (bench/relationships.py: p95 168 → 47 ms).

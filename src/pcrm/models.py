@@ -1,82 +1,12 @@
-"""Every area's ORM models, imported so `Base.metadata` is complete (Alembic, tests)."""
+"""Every table of PCRM in one `MetaData` (Alembic, tests): the platform's own and those of
+every area's declared models."""
 
-from pcrm.accounts.models import (
-    Account,
-    AccountTag,
-    AccountTeamMember,
-    Activity,
-    ActivityParticipant,
-    Contact,
-    Employment,
-    ListColumns,
-    SavedView,
-)
-from pcrm.core.audit import AuditEntry
+from pcrm.areas import AREAS
+from pcrm.core import audit, instance, reminders
 from pcrm.core.db import Base
-from pcrm.core.instance import InstanceSetting
-from pcrm.core.reminders import Reminder
-from pcrm.identity.models import ApiToken, Invitation, LoginAttempt, User, UserSession, Workspace
-from pcrm.opportunities.models import (
-    DecisionChainMember,
-    Document,
-    Opportunity,
-    OpportunityRelation,
-    OpportunityTeamMember,
-    Quote,
-    QuoteRound,
-    ScoringItem,
-    Tender,
-    Vendor,
-    VendorScore,
-    WinLossReview,
-)
-from pcrm.relationships.models import (
-    Acquaintance,
-    Competitor,
-    CompetitorTie,
-    DottedLine,
-    Influence,
-    ProfileEntry,
-)
 
+PLATFORM_MODELS = (audit, instance, reminders)
+AREA_MODELS = tuple(module for area in AREAS for module in area.models)
 metadata = Base.metadata
 
-__all__ = [
-    "Account",
-    "AccountTag",
-    "AccountTeamMember",
-    "Acquaintance",
-    "Activity",
-    "ActivityParticipant",
-    "ApiToken",
-    "AuditEntry",
-    "Competitor",
-    "CompetitorTie",
-    "Contact",
-    "DecisionChainMember",
-    "Document",
-    "DottedLine",
-    "Employment",
-    "Influence",
-    "InstanceSetting",
-    "Invitation",
-    "ListColumns",
-    "LoginAttempt",
-    "Opportunity",
-    "OpportunityRelation",
-    "OpportunityTeamMember",
-    "ProfileEntry",
-    "Quote",
-    "QuoteRound",
-    "Reminder",
-    "SavedView",
-    "ScoringItem",
-    "Tender",
-    "User",
-    "UserSession",
-    "Vendor",
-    "VendorScore",
-    "WinLossReview",
-    "Workspace",
-    "metadata",
-]
+__all__ = ["AREA_MODELS", "PLATFORM_MODELS", "metadata"]

@@ -22,7 +22,6 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pcrm.accounts.vocab import (
-    LABELS,
     AccountStatus,
     ActivityType,
     ContactStatus,
@@ -45,8 +44,6 @@ from pcrm.core.db import (
     VersionedMixin,
     vocabulary,
 )
-from pcrm.core.history import register_labels
-from pcrm.core.i18n import N_
 
 
 def _enum(cls: type[Any], name: str) -> Enum:
@@ -289,83 +286,3 @@ class ListColumns(IdMixin, TenantMixin, Base):
     user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
     list_name: Mapped[str] = mapped_column(String(20))
     columns: Mapped[list[str]] = mapped_column(JSON)
-
-
-register_labels(
-    entities={
-        "account": N_("Account"),
-        "contact": N_("Contact"),
-        "activity": N_("Activity"),
-        "employment": N_("Employment"),
-        "account_team_member": N_("Account team"),
-        "reminder": N_("Reminder"),
-    },
-    fields={
-        "short_name": N_("Short name"),
-        "aliases": N_("Aliases"),
-        "credit_code": N_("Unified social credit code"),
-        "industry": N_("Industry"),
-        "province": N_("Region"),
-        "city": N_("City"),
-        "ownership": N_("Ownership"),
-        "size_band": N_("Size"),
-        "revenue_band": N_("Annual revenue"),
-        "parent_id": N_("Parent account"),
-        "owner_id": N_("Owner"),
-        "lifecycle_stage": N_("Stage"),
-        "lost_reason": N_("Lost because"),
-        "lost_on": N_("Lost on"),
-        "status": N_("Status"),
-        "tags": N_("Tags"),
-        "website": N_("Website"),
-        "address": N_("Address"),
-        "notes": N_("Notes"),
-        "archived_at": N_("Archived"),
-        "merged_into_id": N_("Merged into"),
-        "gender": N_("Gender"),
-        "title": N_("Title"),
-        "department": N_("Department"),
-        "account_id": N_("Account"),
-        "reports_to_id": N_("Reports to"),
-        "mobile": N_("Mobile"),
-        "office_phone": N_("Office phone"),
-        "wechat": N_("WeChat"),
-        "birthday": N_("Birthday"),
-        "preferences": N_("Preferences and personal notes"),
-        "importance": N_("Importance"),
-        "left_on": N_("Left on"),
-        "contact_id": N_("Contact"),
-        "type": N_("Type"),
-        "occurred_at": N_("Time"),
-        "subject": N_("Subject"),
-        "outcome": N_("Outcome"),
-        "next_step": N_("Next step"),
-        "next_step_due": N_("Next step due"),
-        "cost": N_("Cost"),
-        "started_on": N_("Started"),
-        "ended_on": N_("Ended"),
-        "due_at": N_("Due"),
-        "done_at": N_("Done"),
-        "link": N_("Link"),
-        "source_type": N_("Source"),
-        "source_id": N_("Source"),
-    },
-    values={
-        field: dict(LABELS[enum])
-        for field, enum in (
-            ("industry", Industry),
-            ("ownership", Ownership),
-            ("size_band", SizeBand),
-            ("revenue_band", RevenueBand),
-            ("lifecycle_stage", LifecycleStage),
-            ("gender", Gender),
-            ("importance", Importance),
-            ("type", ActivityType),
-        )
-    },
-    links={
-        "account": "/accounts/{id}",
-        "contact": "/contacts/{id}",
-        "activity": "/activities/{id}",
-    },
-)

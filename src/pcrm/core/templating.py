@@ -1,15 +1,17 @@
 """Jinja2 environment shared by every area: i18n, formatting filters, HTMX fragments.
 
-Templates live in `pcrm/web/templates` (layout, shared components) and `pcrm/<area>/templates`
-(`<area>/page.html`, fragments `<area>/_name.html`). An HTMX request gets the named block of the
-same template a normal request gets whole, built from the same context.
+Templates live in `pcrm/<area>/templates` (`<area>/page.html`, fragments `<area>/_name.html`),
+the shell's layout and shared components in `pcrm/web/templates`; the application factory names
+the folders (`use_template_dirs`). An HTMX request gets the named block of the same template a
+normal request gets whole, built from the same context.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,12 +26,6 @@ from pcrm.config import PACKAGE_DIR
 from pcrm.core import i18n
 
 ContextProcessor = Callable[[Request], dict[str, Any]]
-
-
-def _template_dirs() -> list[str]:
-    dirs = [str(PACKAGE_DIR / "web" / "templates")]
-    dirs += sorted(str(p) for p in PACKAGE_DIR.glob("*/templates") if p.parent.name != "web")
-    return dirs
 
 
 def _locale(context: Context) -> str:
@@ -81,7 +77,7 @@ def _iso(context: Context, value: datetime | None) -> str:
 
 def build_environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_template_dirs()),
+        loader=jinja2.FileSystemLoader([str(PACKAGE_DIR / "web" / "templates")]),
         autoescape=True,
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
@@ -94,6 +90,11 @@ def build_environment() -> jinja2.Environment:
 
 
 templates = Jinja2Blocks(env=build_environment())
+
+
+def use_template_dirs(dirs: Sequence[Path]) -> None:
+    """Where templates are looked up, in order (every area's `templates` folder)."""
+    templates.env.loader = jinja2.FileSystemLoader([str(d) for d in dirs])
 
 
 def add_context_processor(processor: ContextProcessor) -> None:

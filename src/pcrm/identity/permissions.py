@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pcrm.core.history import register_labels
 from pcrm.core.i18n import N_
 
 
@@ -57,34 +56,3 @@ ROLE_HELP: dict[Role, str] = {
 
 def has_permission(role: Role, permission: Permission) -> bool:
     return permission in ROLE_PERMISSIONS[role]
-
-
-register_labels(
-    entities={
-        "user": N_("User"),
-        "workspace": N_("Workspace"),
-        "api_token": N_("API token"),
-        "invitation": N_("Invitation"),
-    },
-    fields={
-        "english_name": N_("English name"),
-        "email": N_("E-mail"),
-        "role": N_("Role"),
-        "is_active": N_("Active"),
-        "locale": N_("Language"),
-        "password_changed_at": N_("Password changed"),
-        "deactivated_at": N_("Deactivated at"),
-        "slug": N_("Short name"),
-        "currency": N_("Currency"),
-        "default_locale": N_("Default language"),
-        "timezone": N_("Time zone"),
-        "token_prefix": N_("Token"),
-        "expires_at": N_("Expires"),
-        "revoked_at": N_("Revoked at"),
-        "accepted_at": N_("Accepted at"),
-        "user_id": N_("User"),
-        "invited_by_id": N_("Invited by"),
-    },
-    values={"role": {role.value: label for role, label in ROLE_LABELS.items()}},
-    links={"user": "/admin/users/{id}"},
-)

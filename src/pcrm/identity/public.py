@@ -9,9 +9,11 @@ from pcrm.identity.service import (
     active_user_refs,
     actor_names,
     history_view,
+    recent_changes,
     record_history,
     record_history_view,
     user_refs,
+    workspace_summary,
 )
 
 __all__ = [
@@ -27,8 +29,10 @@ __all__ = [
     "current_principal",
     "history_view",
     "optional_principal",
+    "recent_changes",
     "record_history",
     "record_history_view",
     "require",
     "user_refs",
+    "workspace_summary",
 ]

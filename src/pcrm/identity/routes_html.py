@@ -16,7 +16,7 @@ from starlette.responses import RedirectResponse, Response
 from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.errors import TooManyAttempts, ValidationFailed
 from pcrm.core.forms import attempt, clean, domain_errors, validate
-from pcrm.core.history import ENTITIES
+from pcrm.core.history import entity_label
 from pcrm.core.i18n import LOCALES, N_, currency_name, translate
 from pcrm.core.pagination import PageRequest
 from pcrm.core.security import (
@@ -654,7 +654,7 @@ def audit_page(
         {
             "entries": entries,
             "entity_type": chosen or "",
-            "entity_options": [(e, translate(locale, ENTITIES[e])) for e in AUDIT_ENTITIES],
+            "entity_options": [(e, translate(locale, entity_label(e))) for e in AUDIT_ENTITIES],
             "rows": service.history_view(db, principal, entries.items, locale, with_subject=True),
             "base_url": f"/admin/audit?entity_type={chosen}&" if chosen else "/admin/audit?",
         },

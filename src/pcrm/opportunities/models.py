@@ -34,10 +34,7 @@ from pcrm.core.db import (
     VersionedMixin,
     vocabulary,
 )
-from pcrm.core.history import register_labels
-from pcrm.core.i18n import N_
 from pcrm.opportunities.vocab import (
-    LABELS,
     DecisionRole,
     DocumentKind,
     EvaluationMethod,
@@ -313,6 +310,7 @@ class Document(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
     __tablename__ = "opportunity_documents"
     __audit_entity__ = "opportunity_document"
     __audit_label__ = "filename"
+    __audit_exclude__ = frozenset({"storage_key"})  # where the bytes are kept: internal
     __table_args__ = (
         Index("ix_opportunity_documents_opportunity", "workspace_id", "opportunity_id", "kind"),
     )
@@ -351,91 +349,3 @@ class WinLossReview(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audite
         IdType, ForeignKey("competitors.id", ondelete="SET NULL")
     )
     winning_price: Mapped[Decimal | None] = mapped_column(Money)
-
-
-register_labels(
-    entities={
-        "opportunity": N_("Opportunity"),
-        "opportunity_team_member": N_("Opportunity team"),
-        "opportunity_relation": N_("Related opportunity"),
-        "tender": N_("Tender"),
-        "scoring_item": N_("Scoring item"),
-        "vendor_score": N_("Estimated score"),
-        "opportunity_vendor": N_("Participating vendor"),
-        "quote_round": N_("Quote round"),
-        "quote": N_("Quote"),
-        "decision_chain_member": N_("Decision chain"),
-        "opportunity_document": N_("Document"),
-        "win_loss_review": N_("Win/loss review"),
-    },
-    fields={
-        "stage": N_("Stage"),
-        "probability": N_("Probability"),
-        "probability_overridden": N_("Probability set by hand"),
-        "expected_close_on": N_("Expected close"),
-        "project_type": N_("Project type"),
-        "triggers": N_("Triggering conditions"),
-        "trigger_note": N_("Triggering conditions (details)"),
-        "budget_amount": N_("Budget"),
-        "awarded_amount": N_("Awarded amount"),
-        "currency": N_("Currency"),
-        "no_tender_reason": N_("Why no tender"),
-        "description": N_("Description"),
-        "closed_on": N_("Closed on"),
-        "opportunity_id": N_("Opportunity"),
-        "earlier_id": N_("Earlier opportunity"),
-        "kind": N_("Kind"),
-        "method": N_("Tender method"),
-        "evaluation_method": N_("Evaluation method"),
-        "price_formula": N_("Price score rule"),
-        "benchmark_discount": N_("Benchmark discount (%)"),
-        "deduct_above": N_("Points lost per 1% above"),
-        "deduct_below": N_("Points lost per 1% below"),
-        "agency": N_("Tender agency"),
-        "bid_bond": N_("Bid bond"),
-        "rfp_published_on": N_("RFP published"),
-        "qa_deadline": N_("Q&A deadline"),
-        "site_visit_at": N_("Site visit"),
-        "submission_deadline": N_("Bid submission deadline"),
-        "opening_at": N_("Bid opening"),
-        "award_announced_on": N_("Award announced"),
-        "contract_signed_on": N_("Contract signed"),
-        "competitor_id": N_("Competitor"),
-        "number": N_("Round"),
-        "quoted_on": N_("Date"),
-        "amount": N_("Amount"),
-        "weight": N_("Weight"),
-        "is_price": N_("Price item"),
-        "score": N_("Score"),
-        "scoring_item_id": N_("Scoring item"),
-        "vendor_id": N_("Vendor"),
-        "decision_role": N_("Decision role"),
-        "stance": N_("Stance"),
-        "favoured_competitor_id": N_("Favoured competitor"),
-        "filename": N_("File"),
-        "outcome": N_("Outcome"),
-        "reasons": N_("Main reasons"),
-        "reason_note": N_("Reasons (details)"),
-        "what_worked": N_("What worked"),
-        "what_to_change": N_("What to change"),
-        "winner_competitor_id": N_("Winner"),
-        "winning_price": N_("Winning price"),
-    },
-    values={
-        field: dict(LABELS[enum])
-        for field, enum in (
-            ("stage", Stage),
-            ("project_type", ProjectType),
-            ("source", Source),
-            ("kind", RelationKind),
-            ("kind", DocumentKind),
-            ("method", TenderMethod),
-            ("evaluation_method", EvaluationMethod),
-            ("price_formula", PriceFormula),
-            ("decision_role", DecisionRole),
-            ("stance", Stance),
-            ("outcome", Outcome),
-        )
-    },
-    links={"opportunity": "/opportunities/{id}"},
-)

@@ -45,7 +45,6 @@ from pcrm.opportunities.vocab import (
 
 api = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunities"])
 pages = APIRouter(route_class=SessionRoute, include_in_schema=False)
-router = APIRouter(route_class=SessionRoute)
 
 OwnershipParam = Annotated[
     Ownership | None,
@@ -338,7 +337,3 @@ def competitor_record_page(
         },
     }
     return render(request, "opportunities/competitor_record.html", context)
-
-
-router.include_router(api)
-router.include_router(pages)

@@ -28,8 +28,6 @@ from pcrm.core.db import (
     VersionedMixin,
     vocabulary,
 )
-from pcrm.core.history import register_labels
-from pcrm.core.i18n import N_
 from pcrm.relationships.vocab import (
     AcquaintanceKind,
     BehaviourOrientation,
@@ -161,34 +159,3 @@ class CompetitorTie(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audite
     closeness: Mapped[int] = mapped_column(Integer)
     source: Mapped[str | None] = mapped_column(String(300))
     note: Mapped[str | None] = mapped_column(String(500))
-
-
-register_labels(
-    entities={
-        "profile_entry": N_("Profile"),
-        "influence": N_("Influence"),
-        "dotted_line": N_("Dotted-line reporting"),
-        "acquaintance": N_("Our relationship"),
-        "competitor": N_("Competitor"),
-        "competitor_tie": N_("Competitor relationship"),
-    },
-    fields={
-        "behaviour": N_("Behaviour orientation"),
-        "relationship_status": N_("Relationship status"),
-        "interaction_level": N_("Interaction level"),
-        "effective_on": N_("As of"),
-        "note": N_("Note"),
-        "from_contact_id": N_("From"),
-        "to_contact_id": N_("To"),
-        "strength": N_("Strength"),
-        "manager_id": N_("Dotted-line manager"),
-        "closeness": N_("Closeness"),
-        "kind": N_("Kind"),
-        "since": N_("Since"),
-        "competitor_id": N_("Competitor"),
-        "strengths": N_("Strengths"),
-        "weaknesses": N_("Weaknesses"),
-        "source": N_("Source"),
-    },
-    links={"competitor": "/competitors/{id}"},
-)

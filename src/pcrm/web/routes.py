@@ -11,8 +11,14 @@ from pcrm.core import reminders
 from pcrm.core.db import utcnow
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.templating import render
-from pcrm.identity import service as identity
-from pcrm.identity.public import ROLE_LABELS, CurrentPrincipal, Permission
+from pcrm.identity.public import (
+    ROLE_LABELS,
+    CurrentPrincipal,
+    Permission,
+    history_view,
+    recent_changes,
+    workspace_summary,
+)
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 api_router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["reminders"])
@@ -48,7 +54,7 @@ API_DOCS_HTML = """<!doctype html>
 @router.get("/")
 def workbench(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
     locale = str(request.state.locale)
-    changes = identity.recent_changes(db, principal)
+    changes = recent_changes(db, principal)
     now = utcnow()
     open_reminders = [
         (r, r.due_at <= now)
@@ -58,9 +64,9 @@ def workbench(request: Request, db: DB, principal: CurrentPrincipal) -> Response
         request,
         "home.html",
         {
-            "summary": identity.workspace_summary(db, principal),
+            "summary": workspace_summary(db, principal),
             "role_label": ROLE_LABELS[principal.role],
-            "changes": identity.history_view(
+            "changes": history_view(
                 db, principal, changes, locale, with_subject=True, with_changes=False
             ),
             "workspace_feed": principal.can(Permission.VIEW_AUDIT),

@@ -1,0 +1,93 @@
+"""The accounts area's declaration: the customer line (客户线) of accounts, contacts and
+activities, with Chinese search (see `pcrm.core.areas`)."""
+
+from __future__ import annotations
+
+from pcrm.accounts import models, routes_api, routes_html
+from pcrm.accounts.vocab import LABELS
+from pcrm.core.areas import Area, NavEntry
+from pcrm.core.history import EntityLabels, HistoryLabels
+from pcrm.core.i18n import N_
+
+AREA = Area(
+    name="accounts",
+    summary="The customer line: accounts, contacts, activities, search, saved views.",
+    api=(routes_api.router,),
+    pages=(routes_html.router,),
+    models=(models,),
+    nav=(
+        NavEntry("accounts", N_("Accounts"), "building", "/accounts", order=20),
+        NavEntry("contacts", N_("Contacts"), "user", "/contacts", order=30),
+        NavEntry("activities", N_("Activities"), "chat", "/activities", order=40),
+    ),
+    history=HistoryLabels(
+        entities={
+            "account": EntityLabels(
+                N_("Account"),
+                {"name": N_("Account name"), "english_name": N_("English name")},
+                link="/accounts/{id}",
+            ),
+            "contact": EntityLabels(
+                N_("Contact"),
+                {"name": N_("Name"), "english_name": N_("English name")},
+                link="/contacts/{id}",
+            ),
+            "activity": EntityLabels(N_("Activity"), link="/activities/{id}"),
+            "employment": EntityLabels(N_("Employment")),
+            "account_team_member": EntityLabels(
+                N_("Account team"), {"user_id": N_("Team member"), "role": N_("Team role")}
+            ),
+            "reminder": EntityLabels(N_("Reminder"), {"user_id": N_("For")}),
+        },
+        fields={
+            "short_name": N_("Short name"),
+            "aliases": N_("Aliases"),
+            "credit_code": N_("Unified social credit code"),
+            "industry": N_("Industry"),
+            "province": N_("Region"),
+            "city": N_("City"),
+            "ownership": N_("Ownership"),
+            "size_band": N_("Size"),
+            "revenue_band": N_("Annual revenue"),
+            "parent_id": N_("Parent account"),
+            "owner_id": N_("Owner"),
+            "lifecycle_stage": N_("Stage"),
+            "lost_reason": N_("Lost because"),
+            "lost_on": N_("Lost on"),
+            "status": N_("Status"),
+            "tags": N_("Tags"),
+            "website": N_("Website"),
+            "address": N_("Address"),
+            "merged_into_id": N_("Merged into"),
+            "gender": N_("Gender"),
+            "title": N_("Title"),
+            "department": N_("Department"),
+            "account_id": N_("Account"),
+            "reports_to_id": N_("Reports to"),
+            "mobile": N_("Mobile"),
+            "office_phone": N_("Office phone"),
+            "email": N_("E-mail"),
+            "wechat": N_("WeChat"),
+            "birthday": N_("Birthday"),
+            "preferences": N_("Preferences and personal notes"),
+            "importance": N_("Importance"),
+            "left_on": N_("Left on"),
+            "contact_id": N_("Contact"),
+            "type": N_("Type"),
+            "occurred_at": N_("Time"),
+            "subject": N_("Subject"),
+            "outcome": N_("Outcome"),
+            "next_step": N_("Next step"),
+            "next_step_due": N_("Next step due"),
+            "cost": N_("Cost"),
+            "started_on": N_("Started"),
+            "ended_on": N_("Ended"),
+            "due_at": N_("Due"),
+            "done_at": N_("Done"),
+            "link": N_("Link"),
+            "source_type": N_("Source"),
+            "source_id": N_("Source"),
+        },
+        vocabularies=LABELS,
+    ),
+)

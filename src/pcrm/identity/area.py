@@ -1,0 +1,76 @@
+"""The identity area's declaration: workspaces, users and roles, sign-in, API tokens, the audit
+log (see `pcrm.core.areas`)."""
+
+from __future__ import annotations
+
+from pcrm.core.areas import Area, NavEntry
+from pcrm.core.history import EntityLabels, HistoryLabels
+from pcrm.core.i18n import N_
+from pcrm.identity import models, routes_api, routes_html
+from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
+
+AREA = Area(
+    name="identity",
+    summary="Workspaces, users and roles, sign-in sessions, API tokens, invitations, audit log.",
+    api=(routes_api.router,),
+    pages=(routes_html.router,),
+    models=(models,),
+    nav=(
+        NavEntry(
+            "users",
+            N_("Users"),
+            "users",
+            "/admin/users",
+            order=910,
+            section="admin",
+            permission=Permission.MANAGE_USERS,
+        ),
+        NavEntry(
+            "workspace",
+            N_("Workspace settings"),
+            "settings",
+            "/admin/workspace",
+            order=920,
+            section="admin",
+            permission=Permission.MANAGE_WORKSPACE,
+        ),
+        NavEntry(
+            "audit",
+            N_("Audit log"),
+            "history",
+            "/admin/audit",
+            order=930,
+            section="admin",
+            permission=Permission.VIEW_AUDIT,
+        ),
+    ),
+    history=HistoryLabels(
+        entities={
+            "user": EntityLabels(N_("User"), link="/admin/users/{id}"),
+            "workspace": EntityLabels(N_("Workspace"), {"name": N_("Workspace name")}),
+            "api_token": EntityLabels(N_("API token"), {"name": N_("Token name")}),
+            "invitation": EntityLabels(N_("Invitation")),
+        },
+        fields={
+            "name": N_("Name"),
+            "english_name": N_("English name"),
+            "email": N_("E-mail"),
+            "role": N_("Role"),
+            "is_active": N_("Active"),
+            "locale": N_("Language"),
+            "password_changed_at": N_("Password changed"),
+            "deactivated_at": N_("Deactivated at"),
+            "slug": N_("Short name"),
+            "currency": N_("Currency"),
+            "default_locale": N_("Default language"),
+            "timezone": N_("Time zone"),
+            "token_prefix": N_("Token"),
+            "expires_at": N_("Expires"),
+            "revoked_at": N_("Revoked at"),
+            "accepted_at": N_("Accepted at"),
+            "user_id": N_("User"),
+            "invited_by_id": N_("Invited by"),
+        },
+        vocabularies={Role: {role.value: label for role, label in ROLE_LABELS.items()}},
+    ),
+)

@@ -1,0 +1,138 @@
+"""The opportunities area's declaration: the current-opportunity and project-history lines
+(当前项目线, 项目历史线): pipeline, tenders and bids, decision chains, documents and insights
+(see `pcrm.core.areas`)."""
+
+from __future__ import annotations
+
+from pcrm.core.areas import Area, NavEntry
+from pcrm.core.history import EntityLabels, HistoryLabels
+from pcrm.core.i18n import N_
+from pcrm.opportunities import (
+    models,
+    routes_api,
+    routes_bid_html,
+    routes_documents,
+    routes_html,
+    routes_insights,
+)
+from pcrm.opportunities.vocab import LABELS, ReviewReason, Trigger
+
+AREA = Area(
+    name="opportunities",
+    summary="Opportunities and tenders: pipeline, bids, decision chains, project history.",
+    api=(routes_api.router, routes_documents.api, routes_insights.api),
+    pages=(
+        routes_documents.pages,
+        routes_html.router,
+        routes_bid_html.router,
+        routes_insights.pages,
+    ),
+    models=(models,),
+    nav=(NavEntry("opportunities", N_("Opportunities"), "target", "/opportunities", order=60),),
+    history=HistoryLabels(
+        entities={
+            "opportunity": EntityLabels(
+                N_("Opportunity"),
+                {"name": N_("Opportunity name"), "triggers": N_("Triggering conditions")},
+                link="/opportunities/{id}",
+                vocabularies={"triggers": Trigger},
+            ),
+            "opportunity_team_member": EntityLabels(
+                N_("Opportunity team"), {"user_id": N_("Team member"), "role": N_("Team role")}
+            ),
+            "opportunity_relation": EntityLabels(
+                N_("Related opportunity"), {"kind": N_("Relation")}
+            ),
+            "tender": EntityLabels(N_("Tender")),
+            "scoring_item": EntityLabels(
+                N_("Scoring item"),
+                {
+                    "name": N_("Scoring item"),
+                    "parent_id": N_("Part of"),
+                    "position": N_("Position in the sheet"),
+                },
+            ),
+            "vendor_score": EntityLabels(N_("Estimated score")),
+            "opportunity_vendor": EntityLabels(N_("Participating vendor")),
+            "quote_round": EntityLabels(N_("Quote round")),
+            "quote": EntityLabels(N_("Quote")),
+            "decision_chain_member": EntityLabels(N_("Decision chain")),
+            "opportunity_document": EntityLabels(
+                N_("Document"),
+                {
+                    "kind": N_("Document kind"),
+                    "content_type": N_("File type"),
+                    "size": N_("File size"),
+                    "sha256": N_("Checksum (SHA-256)"),
+                },
+            ),
+            "win_loss_review": EntityLabels(
+                N_("Win/loss review"),
+                {"reasons": N_("Main reasons")},
+                vocabularies={"reasons": ReviewReason},
+            ),
+        },
+        fields={
+            "account_id": N_("Account"),
+            "owner_id": N_("Owner"),
+            "stage": N_("Stage"),
+            "probability": N_("Probability"),
+            "probability_overridden": N_("Probability set by hand"),
+            "expected_close_on": N_("Expected close"),
+            "project_type": N_("Project type"),
+            "trigger_note": N_("Triggering conditions (details)"),
+            "budget_amount": N_("Budget"),
+            "awarded_amount": N_("Awarded amount"),
+            "currency": N_("Currency"),
+            "source": N_("Source"),
+            "no_tender_reason": N_("Why no tender"),
+            "description": N_("Description"),
+            "closed_on": N_("Closed on"),
+            "opportunity_id": N_("Opportunity"),
+            "tender_id": N_("Tender"),
+            "round_id": N_("Quote round"),
+            "uploaded_by_id": N_("Uploaded by"),
+            "status": N_("Status"),
+            "note": N_("Note"),
+            "earlier_id": N_("Earlier opportunity"),
+            "method": N_("Tender method"),
+            "evaluation_method": N_("Evaluation method"),
+            "price_formula": N_("Price score rule"),
+            "benchmark_discount": N_("Benchmark discount (%)"),
+            "deduct_above": N_("Points lost per 1% above"),
+            "deduct_below": N_("Points lost per 1% below"),
+            "agency": N_("Tender agency"),
+            "bid_bond": N_("Bid bond"),
+            "rfp_published_on": N_("RFP published"),
+            "qa_deadline": N_("Q&A deadline"),
+            "site_visit_at": N_("Site visit"),
+            "submission_deadline": N_("Bid submission deadline"),
+            "opening_at": N_("Bid opening"),
+            "award_announced_on": N_("Award announced"),
+            "contract_signed_on": N_("Contract signed"),
+            "competitor_id": N_("Competitor"),
+            "number": N_("Round"),
+            "quoted_on": N_("Date"),
+            "amount": N_("Amount"),
+            "weight": N_("Weight"),
+            "is_price": N_("Price item"),
+            "score": N_("Score"),
+            "scoring_item_id": N_("Scoring item"),
+            "vendor_id": N_("Vendor"),
+            "contact_id": N_("Contact"),
+            "decision_role": N_("Decision role"),
+            "relationship_status": N_("Relationship status"),
+            "interaction_level": N_("Interaction level"),
+            "stance": N_("Stance"),
+            "favoured_competitor_id": N_("Favoured competitor"),
+            "filename": N_("File"),
+            "outcome": N_("Outcome"),
+            "reason_note": N_("Reasons (details)"),
+            "what_worked": N_("What worked"),
+            "what_to_change": N_("What to change"),
+            "winner_competitor_id": N_("Winner"),
+            "winning_price": N_("Winning price"),
+        },
+        vocabularies=LABELS,
+    ),
+)
