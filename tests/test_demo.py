@@ -13,11 +13,11 @@ from pcrm.accounts.models import Account, Activity, Contact, Employment
 from pcrm.accounts.validation import valid_credit_code
 from pcrm.accounts.vocab import ContactStatus, LifecycleStage
 from pcrm.core.audit import AuditEntry
-from pcrm.core.reminders import Reminder
 from pcrm.core.tenancy import GLOBAL
 from pcrm.demo import DEMO_SLUG, DEMO_USERS, seed_demo
 from pcrm.demo_accounts import build_plan
 from pcrm.identity import repository as identity_repo
+from pcrm.notifications.models import Reminder
 from tests.factories import SETTINGS, bearer, make_token
 
 

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from pcrm.accounts.models import Account
 from pcrm.core.audit import AuditEntry
-from pcrm.core.reminders import Reminder
 from pcrm.core.tenancy import GLOBAL
 from pcrm.demo import DEMO_SLUG, DEMO_USERS, seed_demo
 from pcrm.demo_accounts import TZ, build_plan
@@ -28,6 +27,7 @@ from pcrm.demo_opportunities import (
 )
 from pcrm.demo_relationships import build_relationship_plan
 from pcrm.identity import repository as identity_repo
+from pcrm.notifications.models import Reminder
 from pcrm.opportunities import pricing
 from pcrm.opportunities.models import (
     DecisionChainMember,

@@ -12,8 +12,16 @@ from __future__ import annotations
 from pcrm.accounts.area import AREA as ACCOUNTS
 from pcrm.core.areas import Area
 from pcrm.identity.area import AREA as IDENTITY
+from pcrm.notifications.area import AREA as NOTIFICATIONS
 from pcrm.opportunities.area import AREA as OPPORTUNITIES
 from pcrm.relationships.area import AREA as RELATIONSHIPS
 from pcrm.web.area import AREA as WEB
 
-AREAS: tuple[Area, ...] = (IDENTITY, ACCOUNTS, RELATIONSHIPS, OPPORTUNITIES, WEB)
+AREAS: tuple[Area, ...] = (
+    IDENTITY,
+    NOTIFICATIONS,
+    ACCOUNTS,
+    RELATIONSHIPS,
+    OPPORTUNITIES,
+    WEB,
+)

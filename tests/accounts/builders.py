@@ -17,8 +17,8 @@ from pcrm.accounts.models import (
     Employment,
 )
 from pcrm.core.audit import AuditEntry
-from pcrm.core.reminders import Reminder
 from pcrm.core.tenancy import GLOBAL
+from pcrm.notifications.models import Reminder
 from tests.factories import bearer
 
 COUNTED = {

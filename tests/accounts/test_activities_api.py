@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from pcrm.core.reminders import Reminder
+from pcrm.notifications.models import Reminder
 from tests.accounts.builders import new_account, new_activity, new_contact
 from tests.factories import bearer
 

@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, inspect, select
 
 from pcrm.core.audit import AuditEntry
-from pcrm.core.reminders import Reminder
 from pcrm.core.tenancy import GLOBAL
+from pcrm.notifications.models import Reminder
 from pcrm.opportunities.models import (
     DecisionChainMember,
     Document,

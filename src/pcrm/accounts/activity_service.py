@@ -23,9 +23,9 @@ from pcrm.core.pagination import (
     parse_sort,
     read_page,
 )
-from pcrm.core.reminders import create_reminder, reminders_for
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
+from pcrm.notifications.public import ReminderPlan, keep_reminder
 
 ACTIVITY_SORTS = {
     "occurred_at": Activity.occurred_at,
@@ -64,24 +64,14 @@ def _check_links(
 
 def _sync_reminder(db: Session, principal: Principal, activity: Activity) -> None:
     """One open reminder per activity with a next step, for its owner, at 09:00 local time."""
-    scope = principal.scope
-    open_ones = [r for r in reminders_for(db, scope, "activity", activity.id) if not r.done_at]
-    if not activity.next_step or activity.next_step_due is None or activity.owner_id is None:
-        for reminder in open_ones:
-            db.delete(reminder)
-        return
-    due = datetime.combine(
-        activity.next_step_due, REMINDER_HOUR, tzinfo=ZoneInfo(principal.timezone)
-    )
-    link = f"/accounts/{activity.account_id}?tab=activities"
-    if open_ones:
-        reminder = open_ones[0]
-        reminder.user_id, reminder.due_at = activity.owner_id, due
-        reminder.title, reminder.link = activity.next_step, link
-    else:
-        create_reminder(
-            db, scope, activity.owner_id, due, activity.next_step, "activity", activity.id, link
+    plan = None
+    if activity.next_step and activity.next_step_due is not None and activity.owner_id is not None:
+        due = datetime.combine(
+            activity.next_step_due, REMINDER_HOUR, tzinfo=ZoneInfo(principal.timezone)
         )
+        link = f"/accounts/{activity.account_id}?tab=activities"
+        plan = ReminderPlan(activity.owner_id, due, activity.next_step, link)
+    keep_reminder(db, principal.scope, "activity", activity.id, plan)
 
 
 def _cents(amount: Decimal | None) -> Decimal | None:

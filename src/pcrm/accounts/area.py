@@ -37,7 +37,6 @@ AREA = Area(
             "account_team_member": EntityLabels(
                 N_("Account team"), {"user_id": N_("Team member"), "role": N_("Team role")}
             ),
-            "reminder": EntityLabels(N_("Reminder"), {"user_id": N_("For")}),
         },
         fields={
             "short_name": N_("Short name"),
@@ -82,11 +81,6 @@ AREA = Area(
             "cost": N_("Cost"),
             "started_on": N_("Started"),
             "ended_on": N_("Ended"),
-            "due_at": N_("Due"),
-            "done_at": N_("Done"),
-            "link": N_("Link"),
-            "source_type": N_("Source"),
-            "source_id": N_("Source"),
         },
         vocabularies=LABELS,
     ),

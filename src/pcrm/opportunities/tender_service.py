@@ -16,9 +16,9 @@ from pcrm.core.db import utcnow
 from pcrm.core.errors import FieldError, NotFound, ValidationFailed, field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_, translate
-from pcrm.core.reminders import create_reminder, reminders_for
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
+from pcrm.notifications.public import ReminderPlan, replace_reminders
 from pcrm.opportunities import pricing
 from pcrm.opportunities import repository as repo
 from pcrm.opportunities.models import (
@@ -230,31 +230,23 @@ def _schedule_reminders(
     """Remind the owner and the team two days before each upcoming key date; dates that moved
     move their open reminders."""
     scope = principal.scope
-    for reminder in reminders_for(db, scope, "tender", tender.id):
-        if reminder.done_at is None:
-            db.delete(reminder)
-    db.flush()
     people = {opportunity.owner_id} | {m.user_id for m in repo.team(db, scope, opportunity.id)}
     people.discard(None)
     now = utcnow()
     locale = principal.locale or "zh_CN"
+    link = f"/opportunities/{opportunity.id}/bid"
+    plans = []
     for field, label in KEY_DATES:
         when: datetime | None = getattr(tender, field)
         if when is None or when <= now:
             continue
         due = max(when - REMIND_BEFORE, now)
         title = f"{translate(locale, label)} · {opportunity.name}"
-        for user_id in sorted(p for p in people if p is not None):
-            create_reminder(
-                db,
-                scope,
-                user_id,
-                due,
-                title,
-                "tender",
-                tender.id,
-                f"/opportunities/{opportunity.id}/bid",
-            )
+        plans += [
+            ReminderPlan(user, due, title, link)
+            for user in sorted(p for p in people if p is not None)
+        ]
+    replace_reminders(db, scope, "tender", tender.id, plans)
 
 
 def _item_reads(items: Sequence[ScoringItem]) -> list[ScoringItemRead]:

@@ -11,7 +11,6 @@ from pcrm.web import routes
 AREA = Area(
     name="web",
     summary="The shell: workbench, layout, navigation, shared components, static files.",
-    api=(routes.api_router,),
     pages=(routes.router,),
     nav=(NavEntry("home", N_("Workbench"), "home", "/", order=10),),
     static_mount="/static",

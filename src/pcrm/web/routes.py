@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel
 from sqlalchemy import text
-from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from pcrm.core import reminders
 from pcrm.core.db import utcnow
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.templating import render
@@ -19,27 +17,9 @@ from pcrm.identity.public import (
     recent_changes,
     workspace_summary,
 )
+from pcrm.notifications.public import my_open_reminders
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
-api_router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["reminders"])
-
-
-class ReminderList(BaseModel):
-    items: list[reminders.ReminderRead]
-
-
-@api_router.get("/reminders", summary="Your open reminders, soonest first (at most 200)")
-def list_reminders(db: DB, principal: CurrentPrincipal) -> ReminderList:
-    found = reminders.open_reminders(db, principal.scope, principal.user_id, limit=200)
-    return ReminderList(items=[reminders.ReminderRead.model_validate(r) for r in found])
-
-
-@api_router.post("/reminders/{reminder_id}/done", summary="Mark one of your reminders done")
-def finish_reminder(
-    reminder_id: int, db: DB, principal: CurrentPrincipal
-) -> reminders.ReminderRead:
-    done = reminders.complete_reminder(db, principal.scope, principal.user_id, reminder_id)
-    return reminders.ReminderRead.model_validate(done)
 
 
 API_DOCS_HTML = """<!doctype html>
@@ -56,10 +36,7 @@ def workbench(request: Request, db: DB, principal: CurrentPrincipal) -> Response
     locale = str(request.state.locale)
     changes = recent_changes(db, principal)
     now = utcnow()
-    open_reminders = [
-        (r, r.due_at <= now)
-        for r in reminders.open_reminders(db, principal.scope, principal.user_id)
-    ]
+    open_reminders = [(r, r.due_at <= now) for r in my_open_reminders(db, principal)]
     return render(
         request,
         "home.html",
@@ -74,12 +51,6 @@ def workbench(request: Request, db: DB, principal: CurrentPrincipal) -> Response
             "reminders": open_reminders,
         },
     )
-
-
-@router.post("/reminders/{reminder_id}/done")
-def complete_reminder(reminder_id: int, db: DB, principal: CurrentPrincipal) -> Response:
-    reminders.complete_reminder(db, principal.scope, principal.user_id, reminder_id)
-    return RedirectResponse("/", status_code=303)
 
 
 @router.get("/api/docs")

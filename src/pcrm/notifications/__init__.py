@@ -1,0 +1,1 @@
+"""Notifications: reminders (and, later, notices and their delivery)."""

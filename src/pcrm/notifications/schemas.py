@@ -1,0 +1,34 @@
+"""Reminders as the API and other areas see them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict
+
+
+class ReminderRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    due_at: datetime
+    title: str
+    link: str | None
+    source_type: str
+    source_id: int
+    done_at: datetime | None
+
+
+class ReminderList(BaseModel):
+    items: list[ReminderRead]
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderPlan:
+    """A reminder a record wants its user to have: for whom, when, what, and where to go."""
+
+    user_id: int
+    due_at: datetime
+    title: str
+    link: str | None = None
