@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pcrm.accounts.area import AREA as ACCOUNTS
 from pcrm.core.areas import Area
+from pcrm.files.area import AREA as FILES
 from pcrm.identity.area import AREA as IDENTITY
 from pcrm.notifications.area import AREA as NOTIFICATIONS
 from pcrm.opportunities.area import AREA as OPPORTUNITIES
@@ -19,6 +20,7 @@ from pcrm.web.area import AREA as WEB
 
 AREAS: tuple[Area, ...] = (
     IDENTITY,
+    FILES,
     NOTIFICATIONS,
     ACCOUNTS,
     RELATIONSHIPS,

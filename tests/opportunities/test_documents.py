@@ -17,10 +17,10 @@ from pcrm.config import Settings
 from pcrm.core.audit import AuditEntry
 from pcrm.core.errors import PermissionDenied
 from pcrm.core.tenancy import GLOBAL
+from pcrm.files.storage import LocalStorage, files_dir
 from pcrm.identity.service import operator_principal
 from pcrm.opportunities import documents
 from pcrm.opportunities.models import Document
-from pcrm.opportunities.storage import LocalStorage, files_dir
 from pcrm.opportunities.vocab import DocumentKind
 from tests.factories import bearer, sign_in
 from tests.opportunities.builders import account, opportunity, row_counts, stored

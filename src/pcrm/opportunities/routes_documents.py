@@ -1,47 +1,38 @@
 """Project documents (项目文档) over HTTP: the JSON API (upload, list, read, download, delete)
 and the opportunity page's documents tab with its upload form. Downloads are attachments with
-the checked content type, `nosniff` and a sandboxing CSP, so a file is never rendered as part
-of PCRM. Upload bodies are cut off once they pass the size limit, before they are parsed."""
+the checked content type, `nosniff` and a sandboxing CSP, and upload bodies are cut off once
+they pass the size limit (pcrm.files serves and limits them)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from io import BytesIO
 from typing import Annotated, Any
-from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFile, status
-from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, StreamingResponse
-from starlette.types import Message
 
-from pcrm.core.deps import DB, AppSettings, SessionRoute
+from pcrm.core.deps import DB
 from pcrm.core.errors import field_error
 from pcrm.core.forms import FormErrors, attempt
 from pcrm.core.i18n import N_, format_number, translate
 from pcrm.core.templating import render
+from pcrm.files.public import (
+    ACCEPT_ATTRIBUTE,
+    MB,
+    TOO_LARGE,
+    FileStorage,
+    MaxUploadBytes,
+    attachment,
+    limited_route,
+    refuse_too_large,
+)
 from pcrm.identity.public import CurrentPrincipal, Permission, Principal, require
 from pcrm.opportunities import documents, presenters
-from pcrm.opportunities.documents import MB, TOO_LARGE, DocumentFile
+from pcrm.opportunities.documents import DocumentFile
 from pcrm.opportunities.schemas import DocumentRead
-from pcrm.opportunities.storage import Storage, storage_for
 from pcrm.opportunities.vocab import LABELS, DocumentKind
-
-FORM_OVERHEAD = 64 * 1024  # room for the multipart framing and the other fields
-DOWNLOAD_CSP = "sandbox; default-src 'none'"
-
-
-# --- the size limit, enforced on the wire ------------------------------------------------------
-
-
-class _BodyTooLarge(Exception):
-    pass
-
-
-def _too_large_api(_request: Request) -> Response:
-    raise field_error("file", TOO_LARGE, "file_too_large")
 
 
 def _too_large_page(request: Request) -> Response:
@@ -51,87 +42,16 @@ def _too_large_page(request: Request) -> Response:
     )
 
 
-def _limited_route(on_too_large: Callable[[Request], Response]) -> type[SessionRoute]:
-    """A route class that refuses a body larger than the upload limit (plus the form's
-    framing): at once when its Content-Length says so, else as soon as the bytes received pass
-    the limit, so an oversized upload is never spooled to disk whole."""
-
-    class LimitedRoute(SessionRoute):
-        def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-            handler = super().get_route_handler()
-
-            async def limited(request: Request) -> Response:
-                settings = request.app.state.settings
-                limit = settings.max_upload_mb * MB + FORM_OVERHEAD
-                declared = request.headers.get("content-length", "")
-                if declared.isdigit() and int(declared) > limit:
-                    return on_too_large(request)
-                received = 0
-
-                async def counting() -> Message:
-                    nonlocal received
-                    message = await request.receive()
-                    received += len(message.get("body", b""))
-                    if received > limit:
-                        raise _BodyTooLarge()
-                    return message
-
-                try:
-                    return await handler(Request(request.scope, counting, request._send))
-                except (_BodyTooLarge, HTTPException) as exc:
-                    if isinstance(exc, _BodyTooLarge) or isinstance(exc.__cause__, _BodyTooLarge):
-                        return on_too_large(request)
-                    raise
-
-            return limited
-
-    return LimitedRoute
-
-
 api = APIRouter(
-    prefix="/api/v1", tags=["opportunities"], route_class=_limited_route(_too_large_api)
+    prefix="/api/v1", tags=["opportunities"], route_class=limited_route(refuse_too_large)
 )
-pages = APIRouter(include_in_schema=False, route_class=_limited_route(_too_large_page))
+pages = APIRouter(include_in_schema=False, route_class=limited_route(_too_large_page))
 presenters.install_template_globals()
 
 
-def get_storage(settings: AppSettings) -> Storage:
-    return storage_for(settings)
-
-
-Files = Annotated[Storage, Depends(get_storage)]
-
-
-def _max_bytes(settings: AppSettings) -> int:
-    return int(settings.max_upload_mb) * MB
-
-
-MaxBytes = Annotated[int, Depends(_max_bytes)]
-
-
-# --- downloads ---------------------------------------------------------------------------------
-
-
-def content_disposition(filename: str) -> str:
-    """`attachment` with an ASCII fallback name and the real one per RFC 5987/6266."""
-    fallback = "".join(c if 0x20 <= ord(c) < 0x7F and c not in '"\\' else "_" for c in filename)
-    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
-
-
 def _attachment(file: DocumentFile) -> StreamingResponse:
-    document = file.document
-    return StreamingResponse(
-        file.chunks,
-        media_type=document.content_type,
-        headers={
-            "Content-Disposition": content_disposition(document.filename),
-            "Content-Length": str(document.size),
-            "X-Content-Type-Options": "nosniff",
-            "Content-Security-Policy": DOWNLOAD_CSP,
-            "Cache-Control": "private, no-cache",
-            "Cross-Origin-Resource-Policy": "same-origin",
-        },
-    )
+    d = file.document
+    return attachment(d.filename, d.content_type, d.size, file.chunks)
 
 
 # --- JSON API ----------------------------------------------------------------------------------
@@ -152,8 +72,8 @@ def upload_document(
     file: Annotated[UploadFile, File(description="The file")],
     principal: CurrentPrincipal,
     db: DB,
-    storage: Files,
-    max_bytes: MaxBytes,
+    storage: FileStorage,
+    max_bytes: MaxUploadBytes,
     response: Response,
 ) -> DocumentRead:
     created = documents.upload_document(
@@ -183,7 +103,7 @@ def get_document(document_id: int, principal: CurrentPrincipal, db: DB) -> Docum
     responses={200: {"content": {"application/octet-stream": {}}, "description": "The file"}},
 )
 def download_document(
-    document_id: int, principal: CurrentPrincipal, db: DB, storage: Files
+    document_id: int, principal: CurrentPrincipal, db: DB, storage: FileStorage
 ) -> StreamingResponse:
     return _attachment(documents.open_document(db, principal, document_id, storage))
 
@@ -193,7 +113,9 @@ def download_document(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Delete a document version (its file goes once the deletion is committed)",
 )
-def delete_document(document_id: int, principal: CurrentPrincipal, db: DB, storage: Files) -> None:
+def delete_document(
+    document_id: int, principal: CurrentPrincipal, db: DB, storage: FileStorage
+) -> None:
     documents.delete_document(db, principal, document_id, storage)
 
 
@@ -275,7 +197,7 @@ def _page_context(
         "kind": kind,
         "errors": shown_errors,
         "max_mb": settings.max_upload_mb,
-        "accept": documents.ACCEPT_ATTRIBUTE,
+        "accept": ACCEPT_ATTRIBUTE,
         "upload_url": base,
     }
 
@@ -294,8 +216,8 @@ def upload_from_page(
     opportunity_id: int,
     db: DB,
     principal: Writer,
-    storage: Files,
-    max_bytes: MaxBytes,
+    storage: FileStorage,
+    max_bytes: MaxUploadBytes,
     kind: Annotated[str, Form()] = "",
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
@@ -332,14 +254,14 @@ def upload_from_page(
 
 @pages.get("/opportunities/{opportunity_id}/documents/{document_id}/download")
 def download_from_page(
-    opportunity_id: int, document_id: int, db: DB, principal: CurrentPrincipal, storage: Files
+    opportunity_id: int, document_id: int, db: DB, principal: CurrentPrincipal, storage: FileStorage
 ) -> Response:
     return _attachment(documents.open_document(db, principal, document_id, storage, opportunity_id))
 
 
 @pages.post("/opportunities/{opportunity_id}/documents/{document_id}/delete")
 def delete_from_page(
-    opportunity_id: int, document_id: int, db: DB, principal: CurrentPrincipal, storage: Files
+    opportunity_id: int, document_id: int, db: DB, principal: CurrentPrincipal, storage: FileStorage
 ) -> Response:
     documents.delete_document(db, principal, document_id, storage, opportunity_id)
     return RedirectResponse(

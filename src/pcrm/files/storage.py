@@ -1,4 +1,4 @@
-"""Where the bytes of uploaded documents live: a small storage interface and its local
+"""Where the bytes of uploaded files live: a small storage interface and its local
 filesystem backend. Rows name a file only by a random storage key, never by the user's file
 name, so nothing a user types ever becomes part of a path. Another backend (an S3-compatible
 bucket) implements the same four methods."""
