@@ -11,10 +11,10 @@ from sqlalchemy import func, inspect, select
 
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
+from pcrm.files.models import StoredFile as Document
 from pcrm.notifications.models import Reminder
 from pcrm.opportunities.models import (
     DecisionChainMember,
-    Document,
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,

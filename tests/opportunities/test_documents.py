@@ -17,10 +17,10 @@ from pcrm.config import Settings
 from pcrm.core.audit import AuditEntry
 from pcrm.core.errors import PermissionDenied
 from pcrm.core.tenancy import GLOBAL
+from pcrm.files.models import StoredFile
 from pcrm.files.storage import LocalStorage, files_dir
 from pcrm.identity.service import operator_principal
 from pcrm.opportunities import documents
-from pcrm.opportunities.models import Document
 from pcrm.opportunities.vocab import DocumentKind
 from tests.factories import bearer, sign_in
 from tests.opportunities.builders import account, opportunity, row_counts, stored
@@ -147,7 +147,7 @@ def test_each_accepted_type_is_stored_under_a_random_key(
         "uploaded_by_id": acme["sales"].user_id,
     }
     # and the bytes are kept under a random key that has nothing of the file's name
-    row = stored(uow, Document, body["id"])
+    row = stored(uow, StoredFile, body["id"])
     assert re.fullmatch(r"[0-9a-f]{2}/[0-9a-f]{32}", row["storage_key"])
     assert stored_files(files) == [files / row["storage_key"]]
     assert (files / row["storage_key"]).read_bytes() == content
@@ -173,12 +173,12 @@ def test_a_new_upload_of_a_kind_is_its_next_version_and_older_ones_stay(client, 
         ("rfp", 2, "招标文件（修订）.pdf"),
         ("rfp", 1, "招标文件.pdf"),
     ]
-    # and the audit trail records the upload with its file name
+    # and the audit trail records the upload, a file of the opportunity, with its file name
     with uow() as db:
         entry = db.scalar(
             select(AuditEntry)
             .where(
-                AuditEntry.entity_type == "opportunity_document",
+                AuditEntry.entity_type == "stored_file",
                 AuditEntry.entity_id == second["id"],
             )
             .execution_options(**GLOBAL)
@@ -195,12 +195,16 @@ def test_a_new_upload_of_a_kind_is_its_next_version_and_older_ones_stay(client, 
             "content_type": [None, "application/pdf"],
             "size": [None, len(PDF) + 9],
         }
+        assert (entry.changes["owner_type"], entry.changes["owner_id"]) == (
+            [None, "opportunity"],
+            [None, opp],
+        )
 
 
 def test_the_folder_part_of_a_filename_is_dropped(client, acme, uow, files, opp):
     body = uploaded(client, acme["tokens"]["sales"], opp, "..\\..\\etc/答疑纪要.txt", TEXT)
     assert body["filename"] == "答疑纪要.txt"
-    assert stored_files(files) == [files / stored(uow, Document, body["id"])["storage_key"]]
+    assert stored_files(files) == [files / stored(uow, StoredFile, body["id"])["storage_key"]]
 
 
 # --- refused files ------------------------------------------------------------------------------
@@ -378,7 +382,7 @@ def test_a_document_of_another_opportunity_is_a_404_on_the_page_routes(client, a
     base = f"/opportunities/{elsewhere}/documents/{document['id']}"
     assert client.get(f"{base}/download").status_code == 404
     assert client.post(f"{base}/delete", data={"csrf_token": csrf}).status_code == 404
-    assert stored(uow, Document, document["id"])["filename"] == NAME
+    assert stored(uow, StoredFile, document["id"])["filename"] == NAME
 
 
 # --- tenancy and permissions ---------------------------------------------------------------------
@@ -466,7 +470,7 @@ def test_deleting_a_version_removes_its_row_and_file_and_keeps_the_others(
     token = acme["tokens"]["sales"]
     first = uploaded(client, token, opp, "招标文件.pdf", PDF)
     second = uploaded(client, token, opp, "招标文件（修订）.pdf", PDF + b"%v2\n")
-    second_file = files / stored(uow, Document, second["id"])["storage_key"]
+    second_file = files / stored(uow, StoredFile, second["id"])["storage_key"]
 
     # when version 1 is deleted
     response = client.delete(f"/api/v1/opportunity-documents/{first['id']}", headers=bearer(token))
@@ -480,7 +484,7 @@ def test_deleting_a_version_removes_its_row_and_file_and_keeps_the_others(
         actions = db.scalars(
             select(AuditEntry.action)
             .where(
-                AuditEntry.entity_type == "opportunity_document",
+                AuditEntry.entity_type == "stored_file",
                 AuditEntry.entity_id == first["id"],
             )
             .order_by(AuditEntry.id)
@@ -500,7 +504,7 @@ def test_a_deletion_keeps_the_file_until_it_is_committed(uow, client, acme, file
         assert stored_files(files) == kept  # not before the commit
         raise RuntimeError("the request failed later")
     assert stored_files(files) == kept
-    assert stored(uow, Document, document["id"])["filename"] == NAME
+    assert stored(uow, StoredFile, document["id"])["filename"] == NAME
 
 
 def test_only_a_writer_may_delete_through_the_service(uow, client, acme, files, opp):
@@ -509,7 +513,7 @@ def test_only_a_writer_may_delete_through_the_service(uow, client, acme, files, 
         viewer = operator_principal(db, "acme", "viewer@acme.example")
         with pytest.raises(PermissionDenied):
             documents.delete_document(db, viewer, document["id"], LocalStorage(files))
-    assert stored(uow, Document, document["id"])["filename"] == NAME
+    assert stored(uow, StoredFile, document["id"])["filename"] == NAME
 
 
 # --- the documents tab --------------------------------------------------------------------------

@@ -5,7 +5,7 @@ type, `nosniff` and a sandboxing CSP, so a file is never rendered as part of PCR
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -17,6 +17,7 @@ from starlette.types import Message
 from pcrm.core.deps import AppSettings, SessionRoute
 from pcrm.core.errors import field_error
 from pcrm.files.checks import MB, TOO_LARGE
+from pcrm.files.schemas import FileStream
 from pcrm.files.storage import Storage, storage_for
 
 FORM_OVERHEAD = 64 * 1024  # room for the multipart framing and the other fields
@@ -95,16 +96,15 @@ def content_disposition(filename: str) -> str:
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
 
 
-def attachment(
-    filename: str, content_type: str, size: int, chunks: Iterator[bytes]
-) -> StreamingResponse:
+def attachment(stream: FileStream) -> StreamingResponse:
     """The file as an attachment, typed by its checked content, never sniffed nor rendered."""
+    file = stream.file
     return StreamingResponse(
-        chunks,
-        media_type=content_type,
+        stream.chunks,
+        media_type=file.content_type,
         headers={
-            "Content-Disposition": content_disposition(filename),
-            "Content-Length": str(size),
+            "Content-Disposition": content_disposition(file.filename),
+            "Content-Length": str(file.size),
             "X-Content-Type-Options": "nosniff",
             "Content-Security-Policy": DOWNLOAD_CSP,
             "Cache-Control": "private, no-cache",

@@ -1,8 +1,8 @@
-"""What other areas may use from files: checking and storing an upload, and sending a file
-back. The owning area checks that the principal may read or change its record first; files
-checks the file. Returns schemas or plain values, never ORM objects."""
+"""What other areas may use from files: keeping an upload for one of their records, listing,
+reading, sending back and deleting it. The owning area checks first that the principal may read
+or change its record; files checks the file itself. Returns schemas, never ORM objects."""
 
-from pcrm.files.checks import ACCEPT_ATTRIBUTE, MB, TOO_LARGE, CheckedFile, check_file
+from pcrm.files.checks import ACCEPT_ATTRIBUTE, MB, TOO_LARGE
 from pcrm.files.http import (
     FileStorage,
     MaxUploadBytes,
@@ -10,22 +10,26 @@ from pcrm.files.http import (
     limited_route,
     refuse_too_large,
 )
-from pcrm.files.storage import CHUNK, Storage, StoredFileMissing, new_key, storage_for
+from pcrm.files.schemas import FileRead, FileStream
+from pcrm.files.service import delete_file, get_file, open_file, owned_files, upload_file
+from pcrm.files.storage import Storage, storage_for
 
 __all__ = [
     "ACCEPT_ATTRIBUTE",
-    "CHUNK",
     "MB",
     "TOO_LARGE",
-    "CheckedFile",
+    "FileRead",
     "FileStorage",
+    "FileStream",
     "MaxUploadBytes",
     "Storage",
-    "StoredFileMissing",
     "attachment",
-    "check_file",
+    "delete_file",
+    "get_file",
     "limited_route",
-    "new_key",
+    "open_file",
+    "owned_files",
     "refuse_too_large",
     "storage_for",
+    "upload_file",
 ]

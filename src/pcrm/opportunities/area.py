@@ -15,7 +15,7 @@ from pcrm.opportunities import (
     routes_html,
     routes_insights,
 )
-from pcrm.opportunities.vocab import LABELS, ReviewReason, Trigger
+from pcrm.opportunities.vocab import LABELS, DocumentKind, ReviewReason, Trigger
 
 AREA = Area(
     name="opportunities",
@@ -57,6 +57,7 @@ AREA = Area(
             "quote_round": EntityLabels(N_("Quote round")),
             "quote": EntityLabels(N_("Quote")),
             "decision_chain_member": EntityLabels(N_("Decision chain")),
+            # documents are files in pcrm.files now; their entries from before still read well
             "opportunity_document": EntityLabels(
                 N_("Document"),
                 {
@@ -65,6 +66,7 @@ AREA = Area(
                     "size": N_("File size"),
                     "sha256": N_("Checksum (SHA-256)"),
                 },
+                vocabularies={"kind": DocumentKind},
             ),
             "win_loss_review": EntityLabels(
                 N_("Win/loss review"),

@@ -40,10 +40,10 @@ from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
 from pcrm.opportunities import insights_repository as irepo
+from pcrm.opportunities.documents import documents_of as documents_of_opportunities
 from pcrm.opportunities.insights_repository import ItemFacts, TenderFacts
 from pcrm.opportunities.models import (
     DecisionChainMember,
-    Document,
     Opportunity,
     QuoteRound,
     ScoringItem,
@@ -51,6 +51,7 @@ from pcrm.opportunities.models import (
     Vendor,
     WinLossReview,
 )
+from pcrm.opportunities.schemas import DocumentRead
 from pcrm.opportunities.vocab import (
     DecisionRole,
     DocumentKind,
@@ -703,7 +704,7 @@ class _HistoryRows:
     rounds_of: dict[int, list[QuoteRound]]  # by opportunity
     quotes_of: dict[int, dict[int, Decimal]]  # round → vendor → amount
     members_of: dict[int, list[DecisionChainMember]]  # by opportunity
-    documents_of: dict[int, list[Document]]  # by opportunity
+    documents_of: dict[int, list[DocumentRead]]  # by opportunity
     reviews: dict[int, WinLossReview]  # by opportunity
     competitors: dict[int, str]
     contacts: dict[int, ContactRead]
@@ -722,10 +723,10 @@ def _load_history(db: Session, scope: WorkspaceScope, account_id: int) -> _Histo
     members_of: dict[int, list[DecisionChainMember]] = defaultdict(list)
     for m in irepo.account_chain_members(db, scope, account_id):
         members_of[m.opportunity_id].append(m)
-    documents_of: dict[int, list[Document]] = defaultdict(list)
-    for d in irepo.account_documents(db, scope, account_id):
-        documents_of[d.opportunity_id].append(d)
     opportunities = irepo.account_opportunities(db, scope, account_id)
+    documents_of: dict[int, list[DocumentRead]] = defaultdict(list)
+    for d in documents_of_opportunities(db, scope, [o.id for o in opportunities]):
+        documents_of[d.opportunity_id].append(d)
     vendors = irepo.account_vendors(db, scope, account_id)
     reviews = {r.opportunity_id: r for r in irepo.account_reviews(db, scope, account_id)}
     members = [m for chain in members_of.values() for m in chain]

@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session, aliased
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.opportunities.models import (
     DecisionChainMember,
-    Document,
     Opportunity,
     OpportunityRelation,
     Quote,
@@ -327,13 +326,6 @@ def account_chain_members(
 ) -> Sequence[DecisionChainMember]:
     query = _through_opportunity(DecisionChainMember, scope, account_id)
     return db.scalars(query.order_by(DecisionChainMember.id)).all()
-
-
-def account_documents(db: Session, scope: WorkspaceScope, account_id: int) -> Sequence[Document]:
-    query = _through_opportunity(Document, scope, account_id)
-    return db.scalars(
-        query.order_by(Document.opportunity_id, Document.kind, Document.version.desc(), Document.id)
-    ).all()
 
 
 def account_reviews(db: Session, scope: WorkspaceScope, account_id: int) -> Sequence[WinLossReview]:

@@ -1,6 +1,7 @@
 """ORM models of the opportunities area: the opportunity with its team and relations, the
 tender (招标信息) with its scoring items, the participating vendors with their estimated scores
-and quote rounds, the decision chain, documents and the win/loss review."""
+and quote rounds, the decision chain and the win/loss review (documents are files of the
+opportunity in pcrm.files)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,6 @@ from pcrm.core.db import (
 )
 from pcrm.opportunities.vocab import (
     DecisionRole,
-    DocumentKind,
     EvaluationMethod,
     OpportunityRole,
     Outcome,
@@ -301,31 +301,6 @@ class DecisionChainMember(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, 
         IdType, ForeignKey("competitors.id", ondelete="SET NULL")
     )
     note: Mapped[str | None] = mapped_column(String(500))
-
-
-class Document(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
-    """A project document (项目文档); the bytes live in the configured storage under
-    `storage_key`, never in the database."""
-
-    __tablename__ = "opportunity_documents"
-    __audit_entity__ = "opportunity_document"
-    __audit_label__ = "filename"
-    __audit_exclude__ = frozenset({"storage_key"})  # where the bytes are kept: internal
-    __table_args__ = (
-        Index("ix_opportunity_documents_opportunity", "workspace_id", "opportunity_id", "kind"),
-    )
-
-    opportunity_id: Mapped[int] = _opportunity()
-    kind: Mapped[DocumentKind] = mapped_column(_enum(DocumentKind, "document_kind"))
-    version: Mapped[int] = mapped_column(Integer)
-    filename: Mapped[str] = mapped_column(String(255))
-    content_type: Mapped[str] = mapped_column(String(100))
-    size: Mapped[int] = mapped_column(Integer)
-    sha256: Mapped[str] = mapped_column(String(64))
-    storage_key: Mapped[str] = mapped_column(String(200))
-    uploaded_by_id: Mapped[int | None] = mapped_column(
-        IdType, ForeignKey("users.id", ondelete="SET NULL")
-    )
 
 
 class WinLossReview(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):

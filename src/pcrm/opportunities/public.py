@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session
 from pcrm.core.errors import field_error
 from pcrm.core.i18n import N_
 from pcrm.identity.public import Principal
-from pcrm.opportunities import chain_service, service, tender_service
-from pcrm.opportunities import repository as repo
+from pcrm.opportunities import chain_service, documents, service, tender_service
 from pcrm.opportunities.schemas import (
     DecisionMemberRead,
     DocumentRead,
@@ -61,9 +60,6 @@ def handover(db: Session, principal: Principal, opportunity_id: int) -> Handover
         opportunity=detail,
         tender=tender_service.read_tender(db, principal, opportunity_id),
         decision_chain=chain_service.chain(db, principal, opportunity_id),
-        documents=[
-            DocumentRead.model_validate(d)
-            for d in repo.documents(db, principal.scope, opportunity_id)
-        ],
+        documents=documents.documents_of(db, principal.scope, [opportunity_id]),
         review=service.get_review(db, principal, opportunity_id),
     )

@@ -15,7 +15,6 @@ from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.opportunities.models import (
     DecisionChainMember,
-    Document,
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,
@@ -29,7 +28,7 @@ from pcrm.opportunities.models import (
 )
 from pcrm.opportunities.vocab import ProjectType, Stage
 
-Row = TypeVar("Row", Opportunity, Tender, Vendor, DecisionChainMember, Document, QuoteRound)
+Row = TypeVar("Row", Opportunity, Tender, Vendor, DecisionChainMember, QuoteRound)
 
 
 def _one(db: Session, model: type[Row], scope: WorkspaceScope, record_id: int) -> Row:
@@ -51,10 +50,6 @@ def vendor(db: Session, scope: WorkspaceScope, vendor_id: int) -> Vendor:
 
 def chain_member(db: Session, scope: WorkspaceScope, member_id: int) -> DecisionChainMember:
     return _one(db, DecisionChainMember, scope, member_id)
-
-
-def document(db: Session, scope: WorkspaceScope, document_id: int) -> Document:
-    return _one(db, Document, scope, document_id)
 
 
 def lock_opportunity(db: Session, scope: WorkspaceScope, opportunity_id: int) -> None:
@@ -309,24 +304,6 @@ def chain(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Sequence[D
         DecisionChainMember.opportunity_id == opportunity_id,
     )
     return db.scalars(query.order_by(DecisionChainMember.id)).all()
-
-
-def documents(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Sequence[Document]:
-    query = select(Document).where(
-        Document.workspace_id == scope.workspace_id, Document.opportunity_id == opportunity_id
-    )
-    return db.scalars(query.order_by(Document.kind, Document.version.desc(), Document.id)).all()
-
-
-def latest_document_version(
-    db: Session, scope: WorkspaceScope, opportunity_id: int, kind: str
-) -> int:
-    query = select(func.max(Document.version)).where(
-        Document.workspace_id == scope.workspace_id,
-        Document.opportunity_id == opportunity_id,
-        Document.kind == kind,
-    )
-    return int(db.scalar(query) or 0)
 
 
 def review_of(db: Session, scope: WorkspaceScope, opportunity_id: int) -> WinLossReview | None:

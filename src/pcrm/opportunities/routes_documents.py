@@ -30,7 +30,6 @@ from pcrm.files.public import (
 )
 from pcrm.identity.public import CurrentPrincipal, Permission, Principal, require
 from pcrm.opportunities import documents, presenters
-from pcrm.opportunities.documents import DocumentFile
 from pcrm.opportunities.schemas import DocumentRead
 from pcrm.opportunities.vocab import LABELS, DocumentKind
 
@@ -47,11 +46,6 @@ api = APIRouter(
 )
 pages = APIRouter(include_in_schema=False, route_class=limited_route(_too_large_page))
 presenters.install_template_globals()
-
-
-def _attachment(file: DocumentFile) -> StreamingResponse:
-    d = file.document
-    return attachment(d.filename, d.content_type, d.size, file.chunks)
 
 
 # --- JSON API ----------------------------------------------------------------------------------
@@ -80,7 +74,7 @@ def upload_document(
         db, principal, opportunity_id, kind, file.filename, file.file, storage, max_bytes
     )
     response.headers["Location"] = f"/api/v1/opportunity-documents/{created.id}"
-    return DocumentRead.model_validate(created)
+    return created
 
 
 @api.get(
@@ -105,7 +99,7 @@ def get_document(document_id: int, principal: CurrentPrincipal, db: DB) -> Docum
 def download_document(
     document_id: int, principal: CurrentPrincipal, db: DB, storage: FileStorage
 ) -> StreamingResponse:
-    return _attachment(documents.open_document(db, principal, document_id, storage))
+    return attachment(documents.open_document(db, principal, document_id, storage))
 
 
 @api.delete(
@@ -256,7 +250,7 @@ def upload_from_page(
 def download_from_page(
     opportunity_id: int, document_id: int, db: DB, principal: CurrentPrincipal, storage: FileStorage
 ) -> Response:
-    return _attachment(documents.open_document(db, principal, document_id, storage, opportunity_id))
+    return attachment(documents.open_document(db, principal, document_id, storage, opportunity_id))
 
 
 @pages.post("/opportunities/{opportunity_id}/documents/{document_id}/delete")

@@ -1,0 +1,35 @@
+"""Schemas of the files area."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict
+
+
+class FileRead(BaseModel):
+    """A stored file as its owner's area sees it (never where its bytes are kept)."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    owner_type: str
+    owner_id: int
+    kind: str
+    version: int
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    uploaded_by_id: int | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FileStream:
+    """A stored file with its bytes, in chunks, for a download."""
+
+    file: FileRead
+    chunks: Iterator[bytes]
