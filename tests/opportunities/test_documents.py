@@ -20,7 +20,7 @@ from pcrm.core.tenancy import GLOBAL
 from pcrm.files.models import StoredFile
 from pcrm.files.storage import LocalStorage, files_dir
 from pcrm.identity.service import operator_principal
-from pcrm.opportunities import documents
+from pcrm.opportunities.documents import service as documents
 from pcrm.opportunities.vocab import DocumentKind
 from tests.factories import bearer, sign_in
 from tests.opportunities.builders import account, opportunity, row_counts, stored

@@ -11,18 +11,19 @@ from pcrm.opportunities import (
     models,
     routes_api,
     routes_bid_html,
-    routes_documents,
     routes_html,
     routes_insights,
 )
+from pcrm.opportunities.documents import routes_api as documents_api
+from pcrm.opportunities.documents import routes_html as documents_pages
 from pcrm.opportunities.vocab import LABELS, DocumentKind, ReviewReason, Trigger
 
 AREA = Area(
     name="opportunities",
     summary="Opportunities and tenders: pipeline, bids, decision chains, project history.",
-    api=(routes_api.router, routes_documents.api, routes_insights.api),
+    api=(routes_api.router, documents_api.router, routes_insights.api),
     pages=(
-        routes_documents.pages,
+        documents_pages.router,
         routes_html.router,
         routes_bid_html.router,
         routes_insights.pages,

@@ -11,7 +11,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from pcrm.core.i18n import N_
 from pcrm.opportunities.vocab import (
     DecisionRole,
-    DocumentKind,
     EvaluationMethod,
     OpportunityRole,
     Outcome,
@@ -395,22 +394,6 @@ class DecisionMemberRead(_Read):
     favoured_competitor_name: str | None
     note: str | None
     version: int
-
-
-# --- documents --------------------------------------------------------------------------------
-
-
-class DocumentRead(_Read):
-    id: int
-    opportunity_id: int
-    kind: DocumentKind
-    version: int
-    filename: str
-    content_type: str
-    size: int
-    sha256: str
-    uploaded_by_id: int | None
-    created_at: datetime
 
 
 OpportunityDetail.model_rebuild()

@@ -1,7 +1,7 @@
-"""Project documents (项目文档) over HTTP: the JSON API (upload, list, read, download, delete)
-and the opportunity page's documents tab with its upload form. Downloads are attachments with
-the checked content type, `nosniff` and a sandboxing CSP, and upload bodies are cut off once
-they pass the size limit (pcrm.files serves and limits them)."""
+"""The opportunity page's documents tab (项目文档) with its upload form, and the downloads and
+deletions made from it. Downloads are attachments with the checked content type, `nosniff` and
+a sandboxing CSP, and upload bodies are cut off once they pass the size limit (pcrm.files
+serves and limits them)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from io import BytesIO
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFile, status
-from starlette.responses import RedirectResponse, StreamingResponse
+from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFile
+from starlette.responses import RedirectResponse
 
 from pcrm.core.deps import DB
 from pcrm.core.errors import field_error
@@ -26,11 +26,10 @@ from pcrm.files.public import (
     MaxUploadBytes,
     attachment,
     limited_route,
-    refuse_too_large,
 )
 from pcrm.identity.public import CurrentPrincipal, Permission, Principal, require
-from pcrm.opportunities import documents, presenters
-from pcrm.opportunities.schemas import DocumentRead
+from pcrm.opportunities import presenters
+from pcrm.opportunities.documents import service as documents
 from pcrm.opportunities.vocab import LABELS, DocumentKind
 
 
@@ -41,76 +40,8 @@ def _too_large_page(request: Request) -> Response:
     )
 
 
-api = APIRouter(
-    prefix="/api/v1", tags=["opportunities"], route_class=limited_route(refuse_too_large)
-)
-pages = APIRouter(include_in_schema=False, route_class=limited_route(_too_large_page))
+router = APIRouter(include_in_schema=False, route_class=limited_route(_too_large_page))
 presenters.install_template_globals()
-
-
-# --- JSON API ----------------------------------------------------------------------------------
-
-
-@api.post(
-    "/opportunities/{opportunity_id}/documents",
-    status_code=status.HTTP_201_CREATED,
-    summary="Upload a document (the next version of its kind)",
-    description="Multipart form with `kind` and `file`. Accepted, by content: PDF, Word, Excel "
-    "and PowerPoint (.docx/.xlsx/.pptx and .doc/.xls/.ppt), PNG, JPEG, UTF-8 text (.txt) and "
-    "ZIP, up to the configured size limit (PCRM_MAX_UPLOAD_MB, 25 MB by default). A file whose "
-    "content does not match its extension is a 422.",
-)
-def upload_document(
-    opportunity_id: int,
-    kind: Annotated[DocumentKind, Form(description="rfp, qa, proposal, pitch, contract, other")],
-    file: Annotated[UploadFile, File(description="The file")],
-    principal: CurrentPrincipal,
-    db: DB,
-    storage: FileStorage,
-    max_bytes: MaxUploadBytes,
-    response: Response,
-) -> DocumentRead:
-    created = documents.upload_document(
-        db, principal, opportunity_id, kind, file.filename, file.file, storage, max_bytes
-    )
-    response.headers["Location"] = f"/api/v1/opportunity-documents/{created.id}"
-    return created
-
-
-@api.get(
-    "/opportunities/{opportunity_id}/documents",
-    summary="An opportunity's documents: every version, by kind, newest version first",
-)
-def list_documents(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> list[DocumentRead]:
-    return documents.list_documents(db, principal, opportunity_id)
-
-
-@api.get("/opportunity-documents/{document_id}", summary="A document's details")
-def get_document(document_id: int, principal: CurrentPrincipal, db: DB) -> DocumentRead:
-    return documents.get_document(db, principal, document_id)
-
-
-@api.get(
-    "/opportunity-documents/{document_id}/download",
-    summary="Download a document (as an attachment)",
-    response_class=StreamingResponse,
-    responses={200: {"content": {"application/octet-stream": {}}, "description": "The file"}},
-)
-def download_document(
-    document_id: int, principal: CurrentPrincipal, db: DB, storage: FileStorage
-) -> StreamingResponse:
-    return attachment(documents.open_document(db, principal, document_id, storage))
-
-
-@api.delete(
-    "/opportunity-documents/{document_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Delete a document version (its file goes once the deletion is committed)",
-)
-def delete_document(
-    document_id: int, principal: CurrentPrincipal, db: DB, storage: FileStorage
-) -> None:
-    documents.delete_document(db, principal, document_id, storage)
 
 
 # --- the documents tab -------------------------------------------------------------------------
@@ -196,7 +127,7 @@ def _page_context(
     }
 
 
-@pages.get("/opportunities/{opportunity_id}/documents")
+@router.get("/opportunities/{opportunity_id}/documents")
 def documents_page(
     request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
 ) -> Response:
@@ -204,7 +135,7 @@ def documents_page(
     return render(request, "opportunities/documents.html", context, fragment="documents_tab")
 
 
-@pages.post("/opportunities/{opportunity_id}/documents")
+@router.post("/opportunities/{opportunity_id}/documents")
 def upload_from_page(
     request: Request,
     opportunity_id: int,
@@ -246,14 +177,14 @@ def upload_from_page(
     )
 
 
-@pages.get("/opportunities/{opportunity_id}/documents/{document_id}/download")
+@router.get("/opportunities/{opportunity_id}/documents/{document_id}/download")
 def download_from_page(
     opportunity_id: int, document_id: int, db: DB, principal: CurrentPrincipal, storage: FileStorage
 ) -> Response:
     return attachment(documents.open_document(db, principal, document_id, storage, opportunity_id))
 
 
-@pages.post("/opportunities/{opportunity_id}/documents/{document_id}/delete")
+@router.post("/opportunities/{opportunity_id}/documents/{document_id}/delete")
 def delete_from_page(
     opportunity_id: int, document_id: int, db: DB, principal: CurrentPrincipal, storage: FileStorage
 ) -> Response:

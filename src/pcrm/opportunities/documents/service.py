@@ -25,7 +25,8 @@ from pcrm.files.public import (
 )
 from pcrm.identity.public import Permission, Principal, user_refs
 from pcrm.opportunities import repository as repo
-from pcrm.opportunities.schemas import DocumentRead, OpportunityDetail
+from pcrm.opportunities.documents.schemas import DocumentRead
+from pcrm.opportunities.schemas import OpportunityDetail
 from pcrm.opportunities.service import opportunity_detail
 from pcrm.opportunities.vocab import DocumentKind
 

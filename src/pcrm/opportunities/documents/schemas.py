@@ -1,0 +1,26 @@
+"""API schemas of project documents."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from pcrm.opportunities.vocab import DocumentKind
+
+
+class DocumentRead(BaseModel):
+    """A version of a document: a file of the opportunity, with its kind and version."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    opportunity_id: int
+    kind: DocumentKind
+    version: int
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    uploaded_by_id: int | None
+    created_at: datetime
