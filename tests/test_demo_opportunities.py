@@ -29,8 +29,8 @@ from pcrm.demo_relationships import build_relationship_plan
 from pcrm.identity import repository as identity_repo
 from pcrm.notifications.models import Reminder
 from pcrm.opportunities import pricing
+from pcrm.opportunities.chain.models import DecisionChainMember
 from pcrm.opportunities.models import (
-    DecisionChainMember,
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,

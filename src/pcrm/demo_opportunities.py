@@ -54,10 +54,11 @@ from pcrm.demo_relationships import (
     RelationshipPlan,
 )
 from pcrm.identity.public import Principal
-from pcrm.opportunities import chain_service, pricing, service, tender_service
+from pcrm.opportunities import pricing, service, tender_service
+from pcrm.opportunities.chain import service as chain_service
+from pcrm.opportunities.chain.schemas import DecisionMemberWrite
 from pcrm.opportunities.schemas import (
     CloseOpportunity,
-    DecisionMemberWrite,
     OpportunityCreate,
     QuoteRoundCreate,
     QuoteWrite,

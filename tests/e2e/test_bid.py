@@ -19,7 +19,8 @@ from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
 from pcrm.identity.service import operator_principal
 from pcrm.opportunities import service as opportunities
-from pcrm.opportunities.models import DecisionChainMember, Quote, QuoteRound, ScoringItem
+from pcrm.opportunities.chain.models import DecisionChainMember
+from pcrm.opportunities.models import Quote, QuoteRound, ScoringItem
 from pcrm.opportunities.schemas import OpportunityCreate
 from pcrm.relationships import service as relationships
 from pcrm.relationships.schemas import CompetitorWrite

@@ -13,8 +13,8 @@ from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.files.models import StoredFile as Document
 from pcrm.notifications.models import Reminder
+from pcrm.opportunities.chain.models import DecisionChainMember
 from pcrm.opportunities.models import (
-    DecisionChainMember,
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,

@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import select
 
 from pcrm.core.tenancy import GLOBAL
+from pcrm.opportunities.chain.models import DecisionChainMember
 from pcrm.opportunities.models import (
-    DecisionChainMember,
     QuoteRound,
     ScoringItem,
     Tender,
@@ -30,7 +30,7 @@ from tests.factories import bearer, module_routes, sign_in
 from tests.opportunities.builders import account, opportunity, row_counts, stored, tender, vendor
 from tests.relationships.builders import competitor
 
-MODULE = "pcrm.opportunities.routes_bid_html"
+MODULES = ("pcrm.opportunities.routes_bid_html", "pcrm.opportunities.chain.routes_html")
 ZONE = ZoneInfo("Asia/Shanghai")
 
 
@@ -928,7 +928,9 @@ def _pages(oid: int) -> dict[tuple[str, str], str]:
 
 
 def test_every_route_is_covered_here(app, bid):
-    routes = {(m, p) for p, methods in module_routes(app, MODULE) for m in methods}
+    routes = {
+        (m, p) for module in MODULES for p, methods in module_routes(app, module) for m in methods
+    }
     covered = set(_pages(1)) | set(_writes(bid, 1, 1, 1, 1))
     assert routes == covered
 

@@ -9,6 +9,7 @@ import pytest
 from fastapi.routing import APIRoute
 
 from pcrm.opportunities import routes_api
+from pcrm.opportunities.chain import routes_api as chain_api
 from tests.accounts.builders import new_contact
 from tests.factories import bearer
 from tests.opportunities.builders import account, opportunity, row_counts, tender, today, vendor
@@ -51,7 +52,8 @@ BODIES: dict[tuple[str, str], Any] = {
 def routes() -> list[tuple[str, str]]:
     return sorted(
         (method, route.path)
-        for route in routes_api.router.routes
+        for router in (routes_api.router, chain_api.router)
+        for route in router.routes
         if isinstance(route, APIRoute)
         for method in route.methods
     )

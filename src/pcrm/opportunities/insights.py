@@ -40,11 +40,11 @@ from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
 from pcrm.opportunities import insights_repository as irepo
+from pcrm.opportunities.chain.models import DecisionChainMember
 from pcrm.opportunities.documents.schemas import DocumentRead
 from pcrm.opportunities.documents.service import documents_of as documents_of_opportunities
 from pcrm.opportunities.insights_repository import ItemFacts, TenderFacts
 from pcrm.opportunities.models import (
-    DecisionChainMember,
     Opportunity,
     QuoteRound,
     ScoringItem,

@@ -19,8 +19,8 @@ from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from pcrm.core.tenancy import WorkspaceScope
+from pcrm.opportunities.chain.models import DecisionChainMember
 from pcrm.opportunities.models import (
-    DecisionChainMember,
     Opportunity,
     OpportunityRelation,
     Quote,

@@ -36,7 +36,6 @@ from pcrm.core.db import (
     vocabulary,
 )
 from pcrm.opportunities.vocab import (
-    DecisionRole,
     EvaluationMethod,
     OpportunityRole,
     Outcome,
@@ -45,20 +44,19 @@ from pcrm.opportunities.vocab import (
     RelationKind,
     Source,
     Stage,
-    Stance,
     TenderMethod,
     VendorStatus,
 )
-from pcrm.relationships.public import InteractionLevel, RelationshipStatus
 
 Money = Numeric(18, 2)
 
 
-def _enum(cls: type[Any], name: str) -> Enum:
+def vocabulary_type(cls: type[Any], name: str) -> Enum:
+    """A closed vocabulary stored as text of up to 24 characters."""
     return vocabulary(cls, name, length=24)
 
 
-def _opportunity() -> Mapped[int]:
+def opportunity_fk() -> Mapped[int]:
     return mapped_column(IdType, ForeignKey("opportunities.id", ondelete="CASCADE"))
 
 
@@ -94,19 +92,21 @@ class Opportunity(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited,
     owner_id: Mapped[int | None] = mapped_column(
         IdType, ForeignKey("users.id", ondelete="SET NULL")
     )
-    stage: Mapped[Stage] = mapped_column(_enum(Stage, "opportunity_stage"), default=Stage.POTENTIAL)
+    stage: Mapped[Stage] = mapped_column(
+        vocabulary_type(Stage, "opportunity_stage"), default=Stage.POTENTIAL
+    )
     probability: Mapped[int] = mapped_column(Integer)
     probability_overridden: Mapped[bool] = mapped_column(Boolean, default=False)
     expected_close_on: Mapped[date | None] = mapped_column(Date)
     project_type: Mapped[ProjectType] = mapped_column(
-        _enum(ProjectType, "project_type"), default=ProjectType.NEW
+        vocabulary_type(ProjectType, "project_type"), default=ProjectType.NEW
     )
     triggers: Mapped[list[str]] = mapped_column(JSON, default=list)
     trigger_note: Mapped[str | None] = mapped_column(String(500))
     budget_amount: Mapped[Decimal | None] = mapped_column(Money)
     awarded_amount: Mapped[Decimal | None] = mapped_column(Money)
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
-    source: Mapped[Source | None] = mapped_column(_enum(Source, "opportunity_source"))
+    source: Mapped[Source | None] = mapped_column(vocabulary_type(Source, "opportunity_source"))
     no_tender_reason: Mapped[str | None] = mapped_column(String(500))
     description: Mapped[str | None] = mapped_column(Text)
     closed_on: Mapped[date | None] = mapped_column(Date)
@@ -119,9 +119,11 @@ class OpportunityTeamMember(IdMixin, TenantMixin, TimestampMixin, Audited, Base)
     __audit_label__ = None
     __table_args__ = (UniqueConstraint("opportunity_id", "user_id"),)
 
-    opportunity_id: Mapped[int] = _opportunity()
+    opportunity_id: Mapped[int] = opportunity_fk()
     user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
-    role: Mapped[OpportunityRole] = mapped_column(_enum(OpportunityRole, "opportunity_role"))
+    role: Mapped[OpportunityRole] = mapped_column(
+        vocabulary_type(OpportunityRole, "opportunity_role")
+    )
 
 
 class OpportunityRelation(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
@@ -136,9 +138,11 @@ class OpportunityRelation(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
         Index("ix_opportunity_relations_earlier", "workspace_id", "earlier_id"),
     )
 
-    opportunity_id: Mapped[int] = _opportunity()
-    earlier_id: Mapped[int] = _opportunity()
-    kind: Mapped[RelationKind] = mapped_column(_enum(RelationKind, "opportunity_relation_kind"))
+    opportunity_id: Mapped[int] = opportunity_fk()
+    earlier_id: Mapped[int] = opportunity_fk()
+    kind: Mapped[RelationKind] = mapped_column(
+        vocabulary_type(RelationKind, "opportunity_relation_kind")
+    )
 
 
 class Tender(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
@@ -154,13 +158,13 @@ class Tender(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base
         Index("ix_tenders_submission", "workspace_id", "submission_deadline"),
     )
 
-    opportunity_id: Mapped[int] = _opportunity()
-    method: Mapped[TenderMethod] = mapped_column(_enum(TenderMethod, "tender_method"))
+    opportunity_id: Mapped[int] = opportunity_fk()
+    method: Mapped[TenderMethod] = mapped_column(vocabulary_type(TenderMethod, "tender_method"))
     evaluation_method: Mapped[EvaluationMethod] = mapped_column(
-        _enum(EvaluationMethod, "evaluation_method")
+        vocabulary_type(EvaluationMethod, "evaluation_method")
     )
     price_formula: Mapped[PriceFormula] = mapped_column(
-        _enum(PriceFormula, "price_formula"), default=PriceFormula.LOWEST_RATIO
+        vocabulary_type(PriceFormula, "price_formula"), default=PriceFormula.LOWEST_RATIO
     )
     benchmark_discount: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("0"))
     deduct_above: Mapped[Decimal] = mapped_column(Numeric(5, 2), default=Decimal("1"))
@@ -211,12 +215,12 @@ class Vendor(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base
         Index("ix_opportunity_vendors_competitor", "workspace_id", "competitor_id"),
     )
 
-    opportunity_id: Mapped[int] = _opportunity()
+    opportunity_id: Mapped[int] = opportunity_fk()
     competitor_id: Mapped[int | None] = mapped_column(
         IdType, ForeignKey("competitors.id", ondelete="RESTRICT")
     )
     status: Mapped[VendorStatus] = mapped_column(
-        _enum(VendorStatus, "vendor_status"), default=VendorStatus.BIDDING
+        vocabulary_type(VendorStatus, "vendor_status"), default=VendorStatus.BIDDING
     )
     notes: Mapped[str | None] = mapped_column(String(1000))
 
@@ -250,7 +254,7 @@ class QuoteRound(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
     __audit_label__ = None
     __table_args__ = (UniqueConstraint("opportunity_id", "number"),)
 
-    opportunity_id: Mapped[int] = _opportunity()
+    opportunity_id: Mapped[int] = opportunity_fk()
     number: Mapped[int] = mapped_column(Integer)
     quoted_on: Mapped[date] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(String(500))
@@ -276,33 +280,6 @@ class Quote(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
     source: Mapped[str | None] = mapped_column(String(200))
 
 
-class DecisionChainMember(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
-    """A customer person's part in this opportunity's decision (项目决策关系)."""
-
-    __tablename__ = "decision_chain_members"
-    __audit_entity__ = "decision_chain_member"
-    __audit_label__ = None
-    __table_args__ = (
-        UniqueConstraint("opportunity_id", "contact_id"),
-        Index("ix_decision_chain_members_contact", "workspace_id", "contact_id"),
-    )
-
-    opportunity_id: Mapped[int] = _opportunity()
-    contact_id: Mapped[int] = mapped_column(IdType, ForeignKey("contacts.id", ondelete="CASCADE"))
-    decision_role: Mapped[DecisionRole] = mapped_column(_enum(DecisionRole, "decision_role"))
-    relationship_status: Mapped[RelationshipStatus] = mapped_column(
-        _enum(RelationshipStatus, "relationship_status"), default=RelationshipStatus.UNKNOWN
-    )
-    interaction_level: Mapped[InteractionLevel] = mapped_column(
-        _enum(InteractionLevel, "interaction_level"), default=InteractionLevel.NONE
-    )
-    stance: Mapped[Stance] = mapped_column(_enum(Stance, "stance"), default=Stance.UNKNOWN)
-    favoured_competitor_id: Mapped[int | None] = mapped_column(
-        IdType, ForeignKey("competitors.id", ondelete="SET NULL")
-    )
-    note: Mapped[str | None] = mapped_column(String(500))
-
-
 class WinLossReview(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
     """经验总结: required to close an opportunity (won, lost or abandoned)."""
 
@@ -314,8 +291,8 @@ class WinLossReview(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audite
         CheckConstraint("winning_price IS NULL OR winning_price > 0", name="price_positive"),
     )
 
-    opportunity_id: Mapped[int] = _opportunity()
-    outcome: Mapped[Outcome] = mapped_column(_enum(Outcome, "review_outcome"))
+    opportunity_id: Mapped[int] = opportunity_fk()
+    outcome: Mapped[Outcome] = mapped_column(vocabulary_type(Outcome, "review_outcome"))
     reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
     reason_note: Mapped[str | None] = mapped_column(Text)
     what_worked: Mapped[str | None] = mapped_column(Text)

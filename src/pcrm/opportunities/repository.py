@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.opportunities.models import (
-    DecisionChainMember,
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,
@@ -28,7 +27,7 @@ from pcrm.opportunities.models import (
 )
 from pcrm.opportunities.vocab import ProjectType, Stage
 
-Row = TypeVar("Row", Opportunity, Tender, Vendor, DecisionChainMember, QuoteRound)
+Row = TypeVar("Row", Opportunity, Tender, Vendor, QuoteRound)
 
 
 def _one(db: Session, model: type[Row], scope: WorkspaceScope, record_id: int) -> Row:
@@ -46,10 +45,6 @@ def opportunity(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Oppo
 
 def vendor(db: Session, scope: WorkspaceScope, vendor_id: int) -> Vendor:
     return _one(db, Vendor, scope, vendor_id)
-
-
-def chain_member(db: Session, scope: WorkspaceScope, member_id: int) -> DecisionChainMember:
-    return _one(db, DecisionChainMember, scope, member_id)
 
 
 def lock_opportunity(db: Session, scope: WorkspaceScope, opportunity_id: int) -> None:
@@ -296,14 +291,6 @@ def quotes(db: Session, scope: WorkspaceScope, round_ids: Iterable[int]) -> Sequ
         Quote.workspace_id == scope.workspace_id, Quote.round_id.in_(wanted)
     )
     return db.scalars(query.order_by(Quote.round_id, Quote.id)).all()
-
-
-def chain(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Sequence[DecisionChainMember]:
-    query = select(DecisionChainMember).where(
-        DecisionChainMember.workspace_id == scope.workspace_id,
-        DecisionChainMember.opportunity_id == opportunity_id,
-    )
-    return db.scalars(query.order_by(DecisionChainMember.id)).all()
 
 
 def review_of(db: Session, scope: WorkspaceScope, opportunity_id: int) -> WinLossReview | None:

@@ -1,6 +1,5 @@
 """JSON API of the opportunities area: opportunities, the pipeline, stages and closing, the
-tender with its scoring sheet, vendors, estimated scores, quote rounds, the bid sheet and the
-decision chain."""
+tender with its scoring sheet, vendors, estimated scores, quote rounds and the bid sheet."""
 
 from __future__ import annotations
 
@@ -15,16 +14,13 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
-from pcrm.opportunities import chain_service, service, tender_service
+from pcrm.opportunities import service, tender_service
 from pcrm.opportunities.public import Handover
 from pcrm.opportunities.public import handover as public_handover
 from pcrm.opportunities.repository import OpportunityFilters, StageTotal
 from pcrm.opportunities.schemas import (
     BidSheet,
     CloseOpportunity,
-    DecisionMemberRead,
-    DecisionMemberUpdate,
-    DecisionMemberWrite,
     OpportunityCreate,
     OpportunityDetail,
     OpportunityRead,
@@ -46,7 +42,6 @@ from pcrm.opportunities.schemas import (
     VendorUpdate,
 )
 from pcrm.opportunities.vocab import ProjectType, Stage
-from pcrm.relationships.public import Graph
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunities"])
 IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
@@ -406,60 +401,3 @@ def bid_sheet(
     ] = None,
 ) -> BidSheet:
     return tender_service.bid_sheet(db, principal, opportunity_id, try_price)
-
-
-# --- decision chain ---------------------------------------------------------------------------
-
-
-@router.get(
-    "/opportunities/{opportunity_id}/decision-chain", summary="The decision chain (项目决策关系)"
-)
-def list_chain(
-    opportunity_id: int, principal: CurrentPrincipal, db: DB
-) -> list[DecisionMemberRead]:
-    return chain_service.chain(db, principal, opportunity_id)
-
-
-@router.get(
-    "/opportunities/{opportunity_id}/decision-chain/graph",
-    summary="The decision chain on the relationship graph",
-)
-def chain_graph(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> Graph:
-    return chain_service.chain_graph(db, principal, opportunity_id)
-
-
-@router.post(
-    "/opportunities/{opportunity_id}/decision-chain",
-    status_code=status.HTTP_201_CREATED,
-    summary="Put a customer person on the decision chain",
-)
-def add_member(
-    opportunity_id: int, data: DecisionMemberWrite, principal: CurrentPrincipal, db: DB
-) -> DecisionMemberRead:
-    return chain_service.add_member(db, principal, opportunity_id, data)
-
-
-@router.patch(
-    "/opportunities/{opportunity_id}/decision-chain/{member_id}",
-    summary="Change a member's role, status, interaction, stance or note",
-)
-def update_member(
-    opportunity_id: int,
-    member_id: int,
-    data: DecisionMemberUpdate,
-    principal: CurrentPrincipal,
-    db: DB,
-    if_match: IfMatch = None,
-) -> DecisionMemberRead:
-    return chain_service.update_member(
-        db, principal, opportunity_id, member_id, data, expected_version(if_match)
-    )
-
-
-@router.delete(
-    "/opportunities/{opportunity_id}/decision-chain/{member_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Take a person off the decision chain",
-)
-def remove_member(opportunity_id: int, member_id: int, principal: CurrentPrincipal, db: DB) -> None:
-    chain_service.remove_member(db, principal, opportunity_id, member_id)

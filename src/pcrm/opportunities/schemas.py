@@ -10,7 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from pcrm.core.i18n import N_
 from pcrm.opportunities.vocab import (
-    DecisionRole,
     EvaluationMethod,
     OpportunityRole,
     Outcome,
@@ -20,12 +19,10 @@ from pcrm.opportunities.vocab import (
     ReviewReason,
     Source,
     Stage,
-    Stance,
     TenderMethod,
     Trigger,
     VendorStatus,
 )
-from pcrm.relationships.public import InteractionLevel, RelationshipStatus
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Short = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=500)]
@@ -41,11 +38,15 @@ Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Percent = Annotated[int, Field(ge=0, le=100)]
 
 
-class _Write(BaseModel):
+class WriteSchema(BaseModel):
+    """A request body: unknown fields are refused, text is stripped."""
+
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class _Read(BaseModel):
+class ReadSchema(BaseModel):
+    """A response, read from ORM rows or given field by field."""
+
     model_config = ConfigDict(from_attributes=True)
 
 
@@ -58,18 +59,18 @@ def _unique(values: list[Any] | None) -> list[Any] | None:
 # --- opportunity ------------------------------------------------------------------------------
 
 
-class TeamMemberWrite(_Write):
+class TeamMemberWrite(WriteSchema):
     user_id: int
     role: OpportunityRole
 
 
-class TeamMemberRead(_Read):
+class TeamMemberRead(ReadSchema):
     user_id: int
     name: str
     role: OpportunityRole
 
 
-class OpportunityCreate(_Write):
+class OpportunityCreate(WriteSchema):
     account_id: int
     name: Name
     owner_id: int | None = Field(default=None, description="Defaults to the creating user.")
@@ -91,7 +92,7 @@ class OpportunityCreate(_Write):
     _triggers = field_validator("triggers")(_unique)
 
 
-class OpportunityUpdate(_Write):
+class OpportunityUpdate(WriteSchema):
     """Every field optional; the stage moves with `move` and `close`."""
 
     name: Name | None = None
@@ -116,7 +117,7 @@ class OpportunityUpdate(_Write):
     _triggers = field_validator("triggers")(_unique)
 
 
-class OpportunityRead(_Read):
+class OpportunityRead(ReadSchema):
     id: int
     account_id: int
     account_name: str
@@ -150,7 +151,7 @@ class OpportunityDetail(OpportunityRead):
     relations: list[RelationRead]
 
 
-class StageMove(_Write):
+class StageMove(WriteSchema):
     """Move between open stages, or from won to delivered."""
 
     stage: Stage
@@ -159,7 +160,7 @@ class StageMove(_Write):
     )
 
 
-class ReviewWrite(_Write):
+class ReviewWrite(WriteSchema):
     reasons: list[ReviewReason] = Field(min_length=1, description="Main reasons, each once")
     reason_note: LongText = None
     what_worked: LongText = None
@@ -170,14 +171,14 @@ class ReviewWrite(_Write):
     _reasons = field_validator("reasons")(_unique)
 
 
-class CloseOpportunity(_Write):
+class CloseOpportunity(WriteSchema):
     outcome: Outcome
     awarded_amount: Amount | None = Field(default=None, description="Required when won.")
     closed_on: date | None = Field(default=None, description="Defaults to today.")
     review: ReviewWrite | None = Field(default=None, description="经验总结, required.")
 
 
-class ReviewRead(_Read):
+class ReviewRead(ReadSchema):
     outcome: Outcome
     reasons: list[ReviewReason]
     reason_note: str | None
@@ -189,12 +190,12 @@ class ReviewRead(_Read):
     updated_at: datetime
 
 
-class RelationCreate(_Write):
+class RelationCreate(WriteSchema):
     earlier_id: int = Field(description="The earlier opportunity this one follows.")
     kind: RelationKind
 
 
-class RelationRead(_Read):
+class RelationRead(ReadSchema):
     id: int
     opportunity_id: int
     earlier_id: int
@@ -206,7 +207,7 @@ class RelationRead(_Read):
 # --- tender -----------------------------------------------------------------------------------
 
 
-class SubItemWrite(_Write):
+class SubItemWrite(WriteSchema):
     id: int | None = Field(default=None, description="Keep an existing item (and its scores).")
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
     weight: Weight
@@ -217,7 +218,7 @@ class ScoringItemWrite(SubItemWrite):
     sub_items: list[SubItemWrite] = Field(default_factory=list)
 
 
-class TenderWrite(_Write):
+class TenderWrite(WriteSchema):
     method: TenderMethod
     evaluation_method: EvaluationMethod
     price_formula: PriceFormula = PriceFormula.LOWEST_RATIO
@@ -240,7 +241,7 @@ class TenderWrite(_Write):
     )
 
 
-class ScoringItemRead(_Read):
+class ScoringItemRead(ReadSchema):
     id: int
     name: str
     weight: Decimal
@@ -248,7 +249,7 @@ class ScoringItemRead(_Read):
     sub_items: list[ScoringItemRead] = Field(default_factory=list)
 
 
-class TenderRead(_Read):
+class TenderRead(ReadSchema):
     id: int
     opportunity_id: int
     method: TenderMethod
@@ -274,18 +275,18 @@ class TenderRead(_Read):
 # --- vendors, scores and quote rounds ---------------------------------------------------------
 
 
-class VendorCreate(_Write):
+class VendorCreate(WriteSchema):
     competitor_id: int
     status: VendorStatus = VendorStatus.BIDDING
     notes: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=1000)] = None
 
 
-class VendorUpdate(_Write):
+class VendorUpdate(WriteSchema):
     status: VendorStatus | None = None
     notes: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=1000)] = None
 
 
-class VendorRead(_Read):
+class VendorRead(ReadSchema):
     id: int
     competitor_id: int | None
     name: str = Field(description="The competitor's name, or the workspace's for us.")
@@ -295,32 +296,32 @@ class VendorRead(_Read):
     version: int
 
 
-class ScoresWrite(_Write):
+class ScoresWrite(WriteSchema):
     scores: dict[int, Annotated[Decimal, Field(ge=0, max_digits=5, decimal_places=2)]] = Field(
         description="Estimated score per scoring item id (items without sub-items, not price)."
     )
 
 
-class QuoteWrite(_Write):
+class QuoteWrite(WriteSchema):
     vendor_id: int
     amount: Quoted
     source: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=200)] = None
 
 
-class QuoteRoundCreate(_Write):
+class QuoteRoundCreate(WriteSchema):
     number: int | None = Field(default=None, ge=1, description="Defaults to the next number.")
     quoted_on: date
     note: Short = None
     quotes: list[QuoteWrite] = Field(min_length=1)
 
 
-class QuoteRead(_Read):
+class QuoteRead(ReadSchema):
     vendor_id: int
     amount: Decimal
     source: str | None
 
 
-class QuoteRoundRead(_Read):
+class QuoteRoundRead(ReadSchema):
     id: int
     number: int
     quoted_on: date
@@ -353,47 +354,6 @@ class BidSheet(BaseModel):
     items: list[ScoringItemRead]
     vendors: list[VendorStanding]
     tried_price: Decimal | None = Field(description="Our price being tried, if any")
-
-
-# --- decision chain ---------------------------------------------------------------------------
-
-
-class DecisionMemberWrite(_Write):
-    contact_id: int
-    decision_role: DecisionRole
-    relationship_status: RelationshipStatus | None = Field(
-        default=None, description="Defaults to the contact's current profile."
-    )
-    interaction_level: InteractionLevel | None = Field(
-        default=None, description="Defaults to the contact's current profile."
-    )
-    stance: Stance = Stance.UNKNOWN
-    favoured_competitor_id: int | None = None
-    note: Short = None
-
-
-class DecisionMemberUpdate(_Write):
-    decision_role: DecisionRole | None = None
-    relationship_status: RelationshipStatus | None = None
-    interaction_level: InteractionLevel | None = None
-    stance: Stance | None = None
-    favoured_competitor_id: int | None = None
-    note: Short = None
-
-
-class DecisionMemberRead(_Read):
-    id: int
-    contact_id: int
-    contact_name: str
-    title: str | None
-    decision_role: DecisionRole
-    relationship_status: RelationshipStatus
-    interaction_level: InteractionLevel
-    stance: Stance
-    favoured_competitor_id: int | None
-    favoured_competitor_name: str | None
-    note: str | None
-    version: int
 
 
 OpportunityDetail.model_rebuild()

@@ -16,8 +16,9 @@ from pcrm.core.i18n import N_
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
 from pcrm.opportunities import repository as repo
-from pcrm.opportunities.models import DecisionChainMember
-from pcrm.opportunities.schemas import (
+from pcrm.opportunities.chain import repository as chain_repo
+from pcrm.opportunities.chain.models import DecisionChainMember
+from pcrm.opportunities.chain.schemas import (
     DecisionMemberRead,
     DecisionMemberUpdate,
     DecisionMemberWrite,
@@ -37,7 +38,7 @@ def chain(db: Session, principal: Principal, opportunity_id: int) -> list[Decisi
     principal.require(Permission.READ)
     scope = principal.scope
     repo.opportunity(db, scope, opportunity_id)
-    return _reads(db, scope, repo.chain(db, scope, opportunity_id))
+    return _reads(db, scope, chain_repo.chain(db, scope, opportunity_id))
 
 
 def _reads(
@@ -99,7 +100,7 @@ def add_member(
     repo.opportunity(db, scope, opportunity_id)
     if data.contact_id not in live_contacts(db, scope, {data.contact_id}):
         raise field_error("contact_id", N_("Choose a contact of this workspace."))
-    if any(m.contact_id == data.contact_id for m in repo.chain(db, scope, opportunity_id)):
+    if any(m.contact_id == data.contact_id for m in chain_repo.chain(db, scope, opportunity_id)):
         raise field_error(
             "contact_id", N_("This person is already on the decision chain."), "unique"
         )
@@ -131,7 +132,7 @@ def add_member(
 def _member_of(
     db: Session, scope: WorkspaceScope, opportunity_id: int, member_id: int
 ) -> DecisionChainMember:
-    member = repo.chain_member(db, scope, member_id)
+    member = chain_repo.chain_member(db, scope, member_id)
     if member.opportunity_id != opportunity_id:
         raise NotFound()
     return member
@@ -180,7 +181,7 @@ def chain_graph(db: Session, principal: Principal, opportunity_id: int) -> Graph
     principal.require(Permission.READ)
     scope = principal.scope
     opportunity = repo.opportunity(db, scope, opportunity_id)
-    members = {m.contact_id for m in repo.chain(db, scope, opportunity_id)}
+    members = {m.contact_id for m in chain_repo.chain(db, scope, opportunity_id)}
     graph = account_graph(db, principal, opportunity.account_id)
     keep = {f"c{cid}" for cid in members}
     edges = [

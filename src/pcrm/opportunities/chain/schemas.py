@@ -1,0 +1,47 @@
+"""API schemas of the decision chain."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from pcrm.opportunities.schemas import ReadSchema, Short, WriteSchema
+from pcrm.opportunities.vocab import DecisionRole, Stance
+from pcrm.relationships.public import InteractionLevel, RelationshipStatus
+
+
+class DecisionMemberWrite(WriteSchema):
+    contact_id: int
+    decision_role: DecisionRole
+    relationship_status: RelationshipStatus | None = Field(
+        default=None, description="Defaults to the contact's current profile."
+    )
+    interaction_level: InteractionLevel | None = Field(
+        default=None, description="Defaults to the contact's current profile."
+    )
+    stance: Stance = Stance.UNKNOWN
+    favoured_competitor_id: int | None = None
+    note: Short = None
+
+
+class DecisionMemberUpdate(WriteSchema):
+    decision_role: DecisionRole | None = None
+    relationship_status: RelationshipStatus | None = None
+    interaction_level: InteractionLevel | None = None
+    stance: Stance | None = None
+    favoured_competitor_id: int | None = None
+    note: Short = None
+
+
+class DecisionMemberRead(ReadSchema):
+    id: int
+    contact_id: int
+    contact_name: str
+    title: str | None
+    decision_role: DecisionRole
+    relationship_status: RelationshipStatus
+    interaction_level: InteractionLevel
+    stance: Stance
+    favoured_competitor_id: int | None
+    favoured_competitor_name: str | None
+    note: str | None
+    version: int
