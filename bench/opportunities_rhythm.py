@@ -16,7 +16,7 @@ On a fresh database (migrated here) this builds, in workspace `rhythmbench` (one
   sub-items, 商务, 价格); for each other account 40 more of the same;
 - bulk-inserted with Core `insert()` (no audit rows), in the same way as bench/relationships.py.
 
-It then calls `pcrm.opportunities.insights.account_rhythm` (and `ownership_rhythm` for all
+It then calls `pcrm.opportunities.insights.service.account_rhythm` (and `ownership_rhythm` for all
 government accounts) `--repeat` (30) times after 2 warm-up calls, each in a fresh session like a
 request, also serialising the result to JSON as the API does, and prints p50/p95 with the number
 of SQL statements.
@@ -55,7 +55,7 @@ from pcrm.core.tenancy import install_tenant_guard
 from pcrm.identity import repository as identity_repo
 from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
-from pcrm.opportunities import insights
+from pcrm.opportunities.insights import service as insights
 from pcrm.opportunities.models import Opportunity, ScoringItem, Tender
 
 SLUG = "rhythmbench"

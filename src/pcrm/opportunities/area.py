@@ -12,25 +12,26 @@ from pcrm.opportunities import (
     routes_api,
     routes_bid_html,
     routes_html,
-    routes_insights,
 )
 from pcrm.opportunities.chain import models as chain_models
 from pcrm.opportunities.chain import routes_api as chain_api
 from pcrm.opportunities.chain import routes_html as chain_pages
 from pcrm.opportunities.documents import routes_api as documents_api
 from pcrm.opportunities.documents import routes_html as documents_pages
+from pcrm.opportunities.insights import routes_api as insights_api
+from pcrm.opportunities.insights import routes_html as insights_pages
 from pcrm.opportunities.vocab import LABELS, DocumentKind, ReviewReason, Trigger
 
 AREA = Area(
     name="opportunities",
     summary="Opportunities and tenders: pipeline, bids, decision chains, project history.",
-    api=(routes_api.router, chain_api.router, documents_api.router, routes_insights.api),
+    api=(routes_api.router, chain_api.router, documents_api.router, insights_api.router),
     pages=(
         documents_pages.router,
         routes_html.router,
         routes_bid_html.router,
         chain_pages.router,
-        routes_insights.pages,
+        insights_pages.router,
     ),
     models=(models, chain_models),
     nav=(NavEntry("opportunities", N_("Opportunities"), "target", "/opportunities", order=60),),

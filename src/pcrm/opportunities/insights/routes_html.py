@@ -1,15 +1,15 @@
-"""The analytical views of the project-history line, as JSON and as pages: a customer's tender
-rhythm (项目关键时点), a competitor's record against us, and an account's project history.
-Handlers translate, pcrm.opportunities.insights decides."""
+"""The pages of the analytical views of the project-history line: a customer's tender rhythm
+(项目关键时点), a competitor's record against us, and an account's project history. Handlers
+translate, pcrm.opportunities.insights.service decides."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Any
 
 from babel import dates as babel_dates
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from pcrm.accounts.public import Ownership, label
@@ -18,12 +18,10 @@ from pcrm.core.i18n import N_, format_number, translate
 from pcrm.core.pages import page_locale as _locale
 from pcrm.core.templating import render
 from pcrm.identity.public import CurrentPrincipal, Principal
-from pcrm.opportunities import insights
-from pcrm.opportunities.insights import (
+from pcrm.opportunities.insights import service as insights
+from pcrm.opportunities.insights.schemas import (
     AccountRhythm,
-    CompetitorRecord,
     OwnershipRhythm,
-    ProjectHistory,
     RhythmFigures,
 )
 from pcrm.opportunities.vocab import (
@@ -43,13 +41,8 @@ from pcrm.opportunities.vocab import (
     VendorStatus,
 )
 
-api = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunities"])
-pages = APIRouter(route_class=SessionRoute, include_in_schema=False)
+router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 
-OwnershipParam = Annotated[
-    Ownership | None,
-    Query(description="government, state_owned, private, foreign or other; none: every account"),
-]
 
 # Message ids of every vocabulary the pages show; templates translate them with _().
 VOCAB: dict[str, dict[str, str]] = {
@@ -110,43 +103,6 @@ def _month_names(locale: str) -> list[str]:
 
 def _month_label(year: int, month: int, locale: str) -> str:
     return str(babel_dates.format_skeleton("yMMM", date(year, month, 1), locale=_babel(locale)))
-
-
-# --- JSON API ---------------------------------------------------------------------------------
-
-
-@api.get(
-    "/accounts/{account_id}/tender-rhythm",
-    summary="The account's tender rhythm (项目关键时点) learned from its past tenders",
-)
-def account_tender_rhythm(account_id: int, principal: CurrentPrincipal, db: DB) -> AccountRhythm:
-    return insights.account_rhythm(db, principal, account_id)
-
-
-@api.get(
-    "/tender-rhythm",
-    summary="The tender rhythm of every account of an ownership type (or of the workspace)",
-)
-def tender_rhythm(
-    principal: CurrentPrincipal, db: DB, ownership: OwnershipParam = None
-) -> OwnershipRhythm:
-    return insights.ownership_rhythm(db, principal, ownership)
-
-
-@api.get(
-    "/competitors/{competitor_id}/record",
-    summary="Where we met a competitor, win/loss, their quotes versus ours, their contacts",
-)
-def competitor_record(competitor_id: int, principal: CurrentPrincipal, db: DB) -> CompetitorRecord:
-    return insights.competitor_record(db, principal, competitor_id)
-
-
-@api.get(
-    "/accounts/{account_id}/project-history",
-    summary="The account's chains of related opportunities with the 11 history elements",
-)
-def project_history(account_id: int, principal: CurrentPrincipal, db: DB) -> ProjectHistory:
-    return insights.project_history(db, principal, account_id)
 
 
 # --- pages: tender rhythm ---------------------------------------------------------------------
@@ -282,7 +238,7 @@ def _rhythm_context(
     }
 
 
-@pages.get("/accounts/{account_id}/tender-rhythm")
+@router.get("/accounts/{account_id}/tender-rhythm")
 def rhythm_page(
     request: Request, account_id: int, db: DB, principal: CurrentPrincipal, compare: str = ""
 ) -> Response:
@@ -293,7 +249,7 @@ def rhythm_page(
 # --- pages: project history -------------------------------------------------------------------
 
 
-@pages.get("/accounts/{account_id}/project-history")
+@router.get("/accounts/{account_id}/project-history")
 def history_page(
     request: Request, account_id: int, db: DB, principal: CurrentPrincipal
 ) -> Response:
@@ -314,7 +270,7 @@ def history_page(
 # --- pages: competitor record -----------------------------------------------------------------
 
 
-@pages.get("/competitors/{competitor_id}/record")
+@router.get("/competitors/{competitor_id}/record")
 def competitor_record_page(
     request: Request, competitor_id: int, db: DB, principal: CurrentPrincipal
 ) -> Response:
