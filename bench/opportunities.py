@@ -43,8 +43,9 @@ from pcrm.identity import repository as identity_repo
 from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
 from pcrm.opportunities import service
-from pcrm.opportunities.models import Opportunity, Tender
+from pcrm.opportunities.models import Opportunity
 from pcrm.opportunities.repository import OpportunityFilters
+from pcrm.opportunities.tender.models import Tender
 from pcrm.opportunities.vocab import DEFAULT_PROBABILITY, ProjectType, Stage
 
 STAGE_MIX = (

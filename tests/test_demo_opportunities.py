@@ -28,19 +28,21 @@ from pcrm.demo_opportunities import (
 from pcrm.demo_relationships import build_relationship_plan
 from pcrm.identity import repository as identity_repo
 from pcrm.notifications.models import Reminder
-from pcrm.opportunities import pricing
 from pcrm.opportunities.chain.models import DecisionChainMember
 from pcrm.opportunities.models import (
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,
+    WinLossReview,
+)
+from pcrm.opportunities.tender import pricing
+from pcrm.opportunities.tender.models import (
     Quote,
     QuoteRound,
     ScoringItem,
     Tender,
     Vendor,
     VendorScore,
-    WinLossReview,
 )
 from pcrm.opportunities.vocab import (
     Outcome,

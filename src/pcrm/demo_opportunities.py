@@ -54,22 +54,26 @@ from pcrm.demo_relationships import (
     RelationshipPlan,
 )
 from pcrm.identity.public import Principal
-from pcrm.opportunities import pricing, service, tender_service
+from pcrm.opportunities import service
 from pcrm.opportunities.chain import service as chain_service
 from pcrm.opportunities.chain.schemas import DecisionMemberWrite
 from pcrm.opportunities.schemas import (
     CloseOpportunity,
     OpportunityCreate,
-    QuoteRoundCreate,
-    QuoteWrite,
     RelationCreate,
     ReviewWrite,
+    StageMove,
+    TeamMemberWrite,
+)
+from pcrm.opportunities.tender import pricing
+from pcrm.opportunities.tender import service as tender_service
+from pcrm.opportunities.tender.schemas import (
+    QuoteRoundCreate,
+    QuoteWrite,
     ScoresWrite,
     ScoringItemRead,
     ScoringItemWrite,
-    StageMove,
     SubItemWrite,
-    TeamMemberWrite,
     TenderWrite,
     VendorCreate,
     VendorUpdate,

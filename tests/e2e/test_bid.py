@@ -20,8 +20,8 @@ from pcrm.identity.permissions import Role
 from pcrm.identity.service import operator_principal
 from pcrm.opportunities import service as opportunities
 from pcrm.opportunities.chain.models import DecisionChainMember
-from pcrm.opportunities.models import Quote, QuoteRound, ScoringItem
 from pcrm.opportunities.schemas import OpportunityCreate
+from pcrm.opportunities.tender.models import Quote, QuoteRound, ScoringItem
 from pcrm.relationships import service as relationships
 from pcrm.relationships.schemas import CompetitorWrite
 from tests.e2e.conftest import UnitOfWork

@@ -18,13 +18,15 @@ from pcrm.opportunities.models import (
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,
+    WinLossReview,
+)
+from pcrm.opportunities.tender.models import (
     Quote,
     QuoteRound,
     ScoringItem,
     Tender,
     Vendor,
     VendorScore,
-    WinLossReview,
 )
 from tests.accounts.builders import create
 from tests.factories import bearer

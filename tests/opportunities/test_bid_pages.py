@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from pcrm.core.tenancy import GLOBAL
 from pcrm.opportunities.chain.models import DecisionChainMember
-from pcrm.opportunities.models import (
+from pcrm.opportunities.tender.models import (
     QuoteRound,
     ScoringItem,
     Tender,
@@ -30,7 +30,7 @@ from tests.factories import bearer, module_routes, sign_in
 from tests.opportunities.builders import account, opportunity, row_counts, stored, tender, vendor
 from tests.relationships.builders import competitor
 
-MODULES = ("pcrm.opportunities.routes_bid_html", "pcrm.opportunities.chain.routes_html")
+MODULES = ("pcrm.opportunities.tender.routes_html", "pcrm.opportunities.chain.routes_html")
 ZONE = ZoneInfo("Asia/Shanghai")
 
 

@@ -10,7 +10,6 @@ from pcrm.core.i18n import N_
 from pcrm.opportunities import (
     models,
     routes_api,
-    routes_bid_html,
     routes_html,
 )
 from pcrm.opportunities.chain import models as chain_models
@@ -20,20 +19,29 @@ from pcrm.opportunities.documents import routes_api as documents_api
 from pcrm.opportunities.documents import routes_html as documents_pages
 from pcrm.opportunities.insights import routes_api as insights_api
 from pcrm.opportunities.insights import routes_html as insights_pages
+from pcrm.opportunities.tender import models as tender_models
+from pcrm.opportunities.tender import routes_api as tender_api
+from pcrm.opportunities.tender import routes_html as tender_pages
 from pcrm.opportunities.vocab import LABELS, DocumentKind, ReviewReason, Trigger
 
 AREA = Area(
     name="opportunities",
     summary="Opportunities and tenders: pipeline, bids, decision chains, project history.",
-    api=(routes_api.router, chain_api.router, documents_api.router, insights_api.router),
+    api=(
+        routes_api.router,
+        tender_api.router,
+        chain_api.router,
+        documents_api.router,
+        insights_api.router,
+    ),
     pages=(
         documents_pages.router,
         routes_html.router,
-        routes_bid_html.router,
+        tender_pages.router,
         chain_pages.router,
         insights_pages.router,
     ),
-    models=(models, chain_models),
+    models=(models, tender_models, chain_models),
     nav=(NavEntry("opportunities", N_("Opportunities"), "target", "/opportunities", order=60),),
     history=HistoryLabels(
         entities={

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from pcrm.core.errors import field_error
 from pcrm.core.i18n import N_
 from pcrm.identity.public import Principal
-from pcrm.opportunities import service, tender_service
+from pcrm.opportunities import service
 from pcrm.opportunities.chain import service as chain_service
 from pcrm.opportunities.chain.schemas import DecisionMemberRead
 from pcrm.opportunities.documents import service as documents
@@ -19,8 +19,9 @@ from pcrm.opportunities.schemas import (
     OpportunityDetail,
     OpportunityRead,
     ReviewRead,
-    TenderRead,
 )
+from pcrm.opportunities.tender import service as tender_service
+from pcrm.opportunities.tender.schemas import TenderRead
 from pcrm.opportunities.vocab import WON_STAGES, Stage
 
 __all__ = [

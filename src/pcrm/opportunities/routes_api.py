@@ -14,32 +14,23 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
-from pcrm.opportunities import service, tender_service
+from pcrm.opportunities import service
 from pcrm.opportunities.public import Handover
 from pcrm.opportunities.public import handover as public_handover
 from pcrm.opportunities.repository import OpportunityFilters, StageTotal
 from pcrm.opportunities.schemas import (
-    BidSheet,
     CloseOpportunity,
     OpportunityCreate,
     OpportunityDetail,
     OpportunityRead,
     OpportunityUpdate,
-    QuoteRoundCreate,
-    QuoteRoundRead,
     RelationCreate,
     RelationRead,
     ReviewRead,
     ReviewWrite,
-    ScoresWrite,
     StageMove,
     TeamMemberRead,
     TeamMemberWrite,
-    TenderRead,
-    TenderWrite,
-    VendorCreate,
-    VendorRead,
-    VendorUpdate,
 )
 from pcrm.opportunities.vocab import ProjectType, Stage
 
@@ -267,137 +258,3 @@ def opportunity_history(
 )
 def handover(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> Handover:
     return public_handover(db, principal, opportunity_id)
-
-
-# --- tender and bid ---------------------------------------------------------------------------
-
-
-@router.get("/opportunities/{opportunity_id}/tender", summary="The tender, or null")
-def get_tender(
-    opportunity_id: int, principal: CurrentPrincipal, db: DB, response: Response
-) -> TenderRead | None:
-    tender = tender_service.read_tender(db, principal, opportunity_id)
-    if tender is not None:
-        _tagged(response, tender.version)
-    return tender
-
-
-@router.put(
-    "/opportunities/{opportunity_id}/tender",
-    summary="Create or replace the tender and its scoring sheet (weights add up to 100)",
-)
-def write_tender(
-    opportunity_id: int,
-    data: TenderWrite,
-    principal: CurrentPrincipal,
-    db: DB,
-    response: Response,
-    if_match: IfMatch = None,
-) -> TenderRead:
-    written = tender_service.write_tender(
-        db, principal, opportunity_id, data, expected_version(if_match)
-    )
-    tender = tender_service.tender_read(db, principal.scope, written)
-    _tagged(response, tender.version)
-    return tender
-
-
-@router.get("/opportunities/{opportunity_id}/vendors", summary="Participating vendors, us first")
-def list_vendors(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> list[VendorRead]:
-    return tender_service.vendor_reads(db, principal, opportunity_id)
-
-
-@router.post(
-    "/opportunities/{opportunity_id}/vendors",
-    status_code=status.HTTP_201_CREATED,
-    summary="Add a competitor to the opportunity",
-)
-def add_vendor(
-    opportunity_id: int, data: VendorCreate, principal: CurrentPrincipal, db: DB
-) -> VendorRead:
-    return tender_service.add_vendor(db, principal, opportunity_id, data)
-
-
-@router.patch(
-    "/opportunities/{opportunity_id}/vendors/{vendor_id}",
-    summary="Change a vendor's status (bidding, withdrew, disqualified, won, lost) or notes",
-)
-def update_vendor(
-    opportunity_id: int,
-    vendor_id: int,
-    data: VendorUpdate,
-    principal: CurrentPrincipal,
-    db: DB,
-    if_match: IfMatch = None,
-) -> VendorRead:
-    return tender_service.update_vendor(
-        db, principal, opportunity_id, vendor_id, data, expected_version(if_match)
-    )
-
-
-@router.delete(
-    "/opportunities/{opportunity_id}/vendors/{vendor_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Remove a competitor without quotes",
-)
-def remove_vendor(opportunity_id: int, vendor_id: int, principal: CurrentPrincipal, db: DB) -> None:
-    tender_service.remove_vendor(db, principal, opportunity_id, vendor_id)
-
-
-@router.put(
-    "/opportunities/{opportunity_id}/vendors/{vendor_id}/scores",
-    summary="Replace a vendor's estimated scores per scoring item",
-)
-def set_scores(
-    opportunity_id: int,
-    vendor_id: int,
-    data: ScoresWrite,
-    principal: CurrentPrincipal,
-    db: DB,
-) -> BidSheet:
-    tender_service.set_scores(db, principal, opportunity_id, vendor_id, data)
-    return tender_service.bid_sheet(db, principal, opportunity_id)
-
-
-@router.get(
-    "/opportunities/{opportunity_id}/quote-rounds", summary="Quote rounds (报价历史) in order"
-)
-def list_rounds(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> list[QuoteRoundRead]:
-    return tender_service.rounds(db, principal, opportunity_id)
-
-
-@router.post(
-    "/opportunities/{opportunity_id}/quote-rounds",
-    status_code=status.HTTP_201_CREATED,
-    summary="Record the next quote round (ours and competitors' quotes)",
-)
-def submit_quote_round(
-    opportunity_id: int, data: QuoteRoundCreate, principal: CurrentPrincipal, db: DB
-) -> list[QuoteRoundRead]:
-    tender_service.submit_quote_round(db, principal, opportunity_id, data)
-    return tender_service.rounds(db, principal, opportunity_id)
-
-
-@router.delete(
-    "/opportunities/{opportunity_id}/quote-rounds/{round_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Take back the latest round",
-)
-def delete_round(opportunity_id: int, round_id: int, principal: CurrentPrincipal, db: DB) -> None:
-    tender_service.delete_last_round(db, principal, opportunity_id, round_id)
-
-
-@router.get(
-    "/opportunities/{opportunity_id}/bid-sheet",
-    summary="Scores, price scores, totals and ranks; `try_price` simulates our quote",
-)
-def bid_sheet(
-    opportunity_id: int,
-    principal: CurrentPrincipal,
-    db: DB,
-    try_price: Annotated[
-        Decimal | None,
-        Query(gt=0, max_digits=16, decimal_places=2, description="¥, our quote to try"),
-    ] = None,
-) -> BidSheet:
-    return tender_service.bid_sheet(db, principal, opportunity_id, try_price)

@@ -10,18 +10,14 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from pcrm.core.i18n import N_
 from pcrm.opportunities.vocab import (
-    EvaluationMethod,
     OpportunityRole,
     Outcome,
-    PriceFormula,
     ProjectType,
     RelationKind,
     ReviewReason,
     Source,
     Stage,
-    TenderMethod,
     Trigger,
-    VendorStatus,
 )
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -204,157 +200,4 @@ class RelationRead(ReadSchema):
     direction: str = Field(description="`earlier` when the other is earlier, else `later`.")
 
 
-# --- tender -----------------------------------------------------------------------------------
-
-
-class SubItemWrite(WriteSchema):
-    id: int | None = Field(default=None, description="Keep an existing item (and its scores).")
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
-    weight: Weight
-
-
-class ScoringItemWrite(SubItemWrite):
-    is_price: bool = False
-    sub_items: list[SubItemWrite] = Field(default_factory=list)
-
-
-class TenderWrite(WriteSchema):
-    method: TenderMethod
-    evaluation_method: EvaluationMethod
-    price_formula: PriceFormula = PriceFormula.LOWEST_RATIO
-    benchmark_discount: Annotated[Decimal, Field(ge=0, le=50, decimal_places=2)] = Decimal("0")
-    deduct_above: Annotated[Decimal, Field(ge=0, le=10, decimal_places=2)] = Decimal("1")
-    deduct_below: Annotated[Decimal, Field(ge=0, le=10, decimal_places=2)] = Decimal("0.5")
-    agency: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=200)] = None
-    bid_bond: Amount | None = None
-    rfp_published_on: date | None = None
-    qa_deadline: datetime | None = None
-    site_visit_at: datetime | None = None
-    submission_deadline: datetime | None = None
-    opening_at: datetime | None = None
-    award_announced_on: date | None = None
-    contract_signed_on: date | None = None
-    notes: LongText = None
-    scoring_items: list[ScoringItemWrite] = Field(
-        default_factory=list,
-        description="Weighted scoring only: top-level weights add up to 100, one is the price.",
-    )
-
-
-class ScoringItemRead(ReadSchema):
-    id: int
-    name: str
-    weight: Decimal
-    is_price: bool
-    sub_items: list[ScoringItemRead] = Field(default_factory=list)
-
-
-class TenderRead(ReadSchema):
-    id: int
-    opportunity_id: int
-    method: TenderMethod
-    evaluation_method: EvaluationMethod
-    price_formula: PriceFormula
-    benchmark_discount: Decimal
-    deduct_above: Decimal
-    deduct_below: Decimal
-    agency: str | None
-    bid_bond: Decimal | None
-    rfp_published_on: date | None
-    qa_deadline: datetime | None
-    site_visit_at: datetime | None
-    submission_deadline: datetime | None
-    opening_at: datetime | None
-    award_announced_on: date | None
-    contract_signed_on: date | None
-    notes: str | None
-    scoring_items: list[ScoringItemRead]
-    version: int
-
-
-# --- vendors, scores and quote rounds ---------------------------------------------------------
-
-
-class VendorCreate(WriteSchema):
-    competitor_id: int
-    status: VendorStatus = VendorStatus.BIDDING
-    notes: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=1000)] = None
-
-
-class VendorUpdate(WriteSchema):
-    status: VendorStatus | None = None
-    notes: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=1000)] = None
-
-
-class VendorRead(ReadSchema):
-    id: int
-    competitor_id: int | None
-    name: str = Field(description="The competitor's name, or the workspace's for us.")
-    is_us: bool
-    status: VendorStatus
-    notes: str | None
-    version: int
-
-
-class ScoresWrite(WriteSchema):
-    scores: dict[int, Annotated[Decimal, Field(ge=0, max_digits=5, decimal_places=2)]] = Field(
-        description="Estimated score per scoring item id (items without sub-items, not price)."
-    )
-
-
-class QuoteWrite(WriteSchema):
-    vendor_id: int
-    amount: Quoted
-    source: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=200)] = None
-
-
-class QuoteRoundCreate(WriteSchema):
-    number: int | None = Field(default=None, ge=1, description="Defaults to the next number.")
-    quoted_on: date
-    note: Short = None
-    quotes: list[QuoteWrite] = Field(min_length=1)
-
-
-class QuoteRead(ReadSchema):
-    vendor_id: int
-    amount: Decimal
-    source: str | None
-
-
-class QuoteRoundRead(ReadSchema):
-    id: int
-    number: int
-    quoted_on: date
-    note: str | None
-    quotes: list[QuoteRead]
-
-
-class VendorStanding(BaseModel):
-    """A vendor's place on the bid sheet."""
-
-    vendor_id: int
-    name: str
-    is_us: bool
-    status: VendorStatus
-    quote: Decimal | None = Field(description="Latest quote (or the price being tried, for us)")
-    scores: dict[int, Decimal] = Field(description="Estimated score per scoring item id")
-    non_price_score: Decimal
-    price_score: Decimal | None
-    total: Decimal | None = Field(description="None under lowest-price evaluation")
-    rank: int | None = Field(description="1 is best; None when not ranked (no quote, out)")
-
-
-class BidSheet(BaseModel):
-    """The scoring sheet of a tender with every vendor's standing (评分表)."""
-
-    evaluation_method: EvaluationMethod
-    price_formula: PriceFormula
-    price_weight: Decimal | None
-    benchmark: Decimal | None = Field(description="Benchmark price (评标基准价)")
-    items: list[ScoringItemRead]
-    vendors: list[VendorStanding]
-    tried_price: Decimal | None = Field(description="Our price being tried, if any")
-
-
 OpportunityDetail.model_rebuild()
-ScoringItemRead.model_rebuild()

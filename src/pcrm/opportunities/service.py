@@ -44,6 +44,7 @@ from pcrm.opportunities.schemas import (
     TeamMemberRead,
     TeamMemberWrite,
 )
+from pcrm.opportunities.tender import repository as tender_repo
 from pcrm.opportunities.vocab import (
     CLOSED_STAGES,
     DEFAULT_PROBABILITY,
@@ -83,7 +84,7 @@ def reads(db: Session, scope: WorkspaceScope, rows: list[Opportunity]) -> list[O
     number of rows."""
     accounts = account_refs(db, scope, {o.account_id for o in rows})
     owners = user_refs(db, scope, {o.owner_id for o in rows if o.owner_id is not None})
-    tendered = repo.tender_ids(db, scope, (o.id for o in rows))
+    tendered = tender_repo.tender_ids(db, scope, (o.id for o in rows))
     out = []
     for o in rows:
         owner = owners.get(o.owner_id) if o.owner_id is not None else None
@@ -392,7 +393,7 @@ def move_stage(
         raise field_error("stage", N_("The opportunity cannot move to this stage from its stage."))
     if data.stage is Stage.BIDDING:
         reason = data.no_tender_reason or opportunity.no_tender_reason
-        if repo.tender_of(db, scope, opportunity_id) is None and not reason:
+        if tender_repo.tender_of(db, scope, opportunity_id) is None and not reason:
             raise field_error(
                 "no_tender_reason",
                 N_("Bidding needs the tender's details, or a note why there is no tender."),

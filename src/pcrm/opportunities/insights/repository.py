@@ -23,12 +23,14 @@ from pcrm.opportunities.chain.models import DecisionChainMember
 from pcrm.opportunities.models import (
     Opportunity,
     OpportunityRelation,
+    WinLossReview,
+)
+from pcrm.opportunities.tender.models import (
     Quote,
     QuoteRound,
     ScoringItem,
     Tender,
     Vendor,
-    WinLossReview,
 )
 from pcrm.opportunities.vocab import (
     EvaluationMethod,

@@ -71,14 +71,8 @@ from pcrm.opportunities.insights.schemas import (
     RhythmFigures,
     RoundLine,
 )
-from pcrm.opportunities.models import (
-    Opportunity,
-    QuoteRound,
-    ScoringItem,
-    Tender,
-    Vendor,
-    WinLossReview,
-)
+from pcrm.opportunities.models import Opportunity, WinLossReview
+from pcrm.opportunities.tender.models import QuoteRound, ScoringItem, Tender, Vendor
 from pcrm.opportunities.vocab import (
     DecisionRole,
     DocumentKind,

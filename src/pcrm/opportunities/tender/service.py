@@ -19,10 +19,11 @@ from pcrm.core.i18n import N_, translate
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
 from pcrm.notifications.public import ReminderPlan, replace_reminders
-from pcrm.opportunities import pricing
-from pcrm.opportunities import repository as repo
-from pcrm.opportunities.models import (
-    Opportunity,
+from pcrm.opportunities import repository as pipeline_repo
+from pcrm.opportunities.models import Opportunity
+from pcrm.opportunities.tender import pricing
+from pcrm.opportunities.tender import repository as repo
+from pcrm.opportunities.tender.models import (
     Quote,
     QuoteRound,
     ScoringItem,
@@ -30,7 +31,7 @@ from pcrm.opportunities.models import (
     Vendor,
     VendorScore,
 )
-from pcrm.opportunities.schemas import (
+from pcrm.opportunities.tender.schemas import (
     BidSheet,
     QuoteRead,
     QuoteRoundCreate,
@@ -68,7 +69,7 @@ REMIND_BEFORE = timedelta(days=2)
 def _open(db: Session, principal: Principal, opportunity_id: int) -> Opportunity:
     """The opportunity, for a change to its bid: refused once closed."""
     principal.require(Permission.WRITE)
-    opportunity = repo.opportunity(db, principal.scope, opportunity_id)
+    opportunity = pipeline_repo.opportunity(db, principal.scope, opportunity_id)
     if opportunity.stage in CLOSED_STAGES:
         raise field_error("opportunity", N_("This opportunity is closed; its bid is history."))
     return opportunity
@@ -230,7 +231,9 @@ def _schedule_reminders(
     """Remind the owner and the team two days before each upcoming key date; dates that moved
     move their open reminders."""
     scope = principal.scope
-    people = {opportunity.owner_id} | {m.user_id for m in repo.team(db, scope, opportunity.id)}
+    people = {opportunity.owner_id} | {
+        m.user_id for m in pipeline_repo.team(db, scope, opportunity.id)
+    }
     people.discard(None)
     now = utcnow()
     locale = principal.locale or "zh_CN"
@@ -270,7 +273,7 @@ def _item_reads(items: Sequence[ScoringItem]) -> list[ScoringItemRead]:
 def read_tender(db: Session, principal: Principal, opportunity_id: int) -> TenderRead | None:
     principal.require(Permission.READ)
     scope = principal.scope
-    repo.opportunity(db, scope, opportunity_id)
+    pipeline_repo.opportunity(db, scope, opportunity_id)
     tender = repo.tender_of(db, scope, opportunity_id)
     return None if tender is None else tender_read(db, scope, tender)
 
@@ -300,7 +303,7 @@ def _ensure_us(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Vendo
 def vendor_reads(db: Session, principal: Principal, opportunity_id: int) -> list[VendorRead]:
     principal.require(Permission.READ)
     scope = principal.scope
-    repo.opportunity(db, scope, opportunity_id)
+    pipeline_repo.opportunity(db, scope, opportunity_id)
     rows = repo.vendors(db, scope, opportunity_id)
     return _vendor_reads(db, principal, rows)
 
@@ -443,7 +446,7 @@ def set_scores(
 def rounds(db: Session, principal: Principal, opportunity_id: int) -> list[QuoteRoundRead]:
     principal.require(Permission.READ)
     scope = principal.scope
-    repo.opportunity(db, scope, opportunity_id)
+    pipeline_repo.opportunity(db, scope, opportunity_id)
     rows = repo.rounds(db, scope, opportunity_id)
     quotes = repo.quotes(db, scope, [r.id for r in rows])
     return [
@@ -549,7 +552,7 @@ def bid_sheet(
     score becomes Y and our rank Z" (nothing is written)."""
     principal.require(Permission.READ)
     scope = principal.scope
-    repo.opportunity(db, scope, opportunity_id)
+    pipeline_repo.opportunity(db, scope, opportunity_id)
     tender = repo.tender_of(db, scope, opportunity_id)
     if tender is None:
         raise field_error("tender", N_("This opportunity has no tender yet."))
