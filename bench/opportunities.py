@@ -42,9 +42,9 @@ from pcrm.core.pagination import PageRequest
 from pcrm.identity import repository as identity_repo
 from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
-from pcrm.opportunities import service
-from pcrm.opportunities.models import Opportunity
-from pcrm.opportunities.repository import OpportunityFilters
+from pcrm.opportunities.pipeline import service
+from pcrm.opportunities.pipeline.models import Opportunity
+from pcrm.opportunities.pipeline.repository import OpportunityFilters
 from pcrm.opportunities.tender.models import Tender
 from pcrm.opportunities.vocab import DEFAULT_PROBABILITY, ProjectType, Stage
 

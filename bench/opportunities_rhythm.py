@@ -56,7 +56,7 @@ from pcrm.identity import repository as identity_repo
 from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
 from pcrm.opportunities.insights import service as insights
-from pcrm.opportunities.models import Opportunity
+from pcrm.opportunities.pipeline.models import Opportunity
 from pcrm.opportunities.tender.models import ScoringItem, Tender
 
 SLUG = "rhythmbench"

@@ -29,7 +29,7 @@ from pcrm.demo_relationships import build_relationship_plan
 from pcrm.identity import repository as identity_repo
 from pcrm.notifications.models import Reminder
 from pcrm.opportunities.chain.models import DecisionChainMember
-from pcrm.opportunities.models import (
+from pcrm.opportunities.pipeline.models import (
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,

@@ -54,10 +54,10 @@ from pcrm.demo_relationships import (
     RelationshipPlan,
 )
 from pcrm.identity.public import Principal
-from pcrm.opportunities import service
 from pcrm.opportunities.chain import service as chain_service
 from pcrm.opportunities.chain.schemas import DecisionMemberWrite
-from pcrm.opportunities.schemas import (
+from pcrm.opportunities.pipeline import service
+from pcrm.opportunities.pipeline.schemas import (
     CloseOpportunity,
     OpportunityCreate,
     RelationCreate,

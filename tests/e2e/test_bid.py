@@ -18,9 +18,9 @@ from pcrm.accounts.schemas import AccountCreate, ContactCreate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
 from pcrm.identity.service import operator_principal
-from pcrm.opportunities import service as opportunities
 from pcrm.opportunities.chain.models import DecisionChainMember
-from pcrm.opportunities.schemas import OpportunityCreate
+from pcrm.opportunities.pipeline import service as opportunities
+from pcrm.opportunities.pipeline.schemas import OpportunityCreate
 from pcrm.opportunities.tender.models import Quote, QuoteRound, ScoringItem
 from pcrm.relationships import service as relationships
 from pcrm.relationships.schemas import CompetitorWrite

@@ -14,7 +14,7 @@ from pcrm.core.tenancy import GLOBAL
 from pcrm.files.models import StoredFile as Document
 from pcrm.notifications.models import Reminder
 from pcrm.opportunities.chain.models import DecisionChainMember
-from pcrm.opportunities.models import (
+from pcrm.opportunities.pipeline.models import (
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,

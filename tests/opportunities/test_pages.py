@@ -18,9 +18,9 @@ from pcrm.accounts.schemas import AccountCreate
 from pcrm.core.i18n import format_money, translate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.service import operator_principal
-from pcrm.opportunities import service
-from pcrm.opportunities.models import Opportunity, WinLossReview
-from pcrm.opportunities.schemas import (
+from pcrm.opportunities.pipeline import service
+from pcrm.opportunities.pipeline.models import Opportunity, WinLossReview
+from pcrm.opportunities.pipeline.schemas import (
     CloseOpportunity,
     OpportunityCreate,
     RelationCreate,
@@ -1041,7 +1041,7 @@ def _page_routes(app):
     """(method, path) of every route of the opportunity pages."""
     return {
         (method, path)
-        for path, methods in module_routes(app, "pcrm.opportunities.routes_html")
+        for path, methods in module_routes(app, "pcrm.opportunities.pipeline.routes_html")
         for method in methods
     }
 

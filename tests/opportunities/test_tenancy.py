@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from fastapi.routing import APIRoute
 
-from pcrm.opportunities import routes_api
 from pcrm.opportunities.chain import routes_api as chain_api
+from pcrm.opportunities.pipeline import routes_api
 from pcrm.opportunities.tender import routes_api as tender_api
 from tests.accounts.builders import new_contact
 from tests.factories import bearer

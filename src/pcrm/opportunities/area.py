@@ -7,11 +7,6 @@ from __future__ import annotations
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
-from pcrm.opportunities import (
-    models,
-    routes_api,
-    routes_html,
-)
 from pcrm.opportunities.chain import models as chain_models
 from pcrm.opportunities.chain import routes_api as chain_api
 from pcrm.opportunities.chain import routes_html as chain_pages
@@ -19,6 +14,9 @@ from pcrm.opportunities.documents import routes_api as documents_api
 from pcrm.opportunities.documents import routes_html as documents_pages
 from pcrm.opportunities.insights import routes_api as insights_api
 from pcrm.opportunities.insights import routes_html as insights_pages
+from pcrm.opportunities.pipeline import models as pipeline_models
+from pcrm.opportunities.pipeline import routes_api as pipeline_api
+from pcrm.opportunities.pipeline import routes_html as pipeline_pages
 from pcrm.opportunities.tender import models as tender_models
 from pcrm.opportunities.tender import routes_api as tender_api
 from pcrm.opportunities.tender import routes_html as tender_pages
@@ -28,7 +26,7 @@ AREA = Area(
     name="opportunities",
     summary="Opportunities and tenders: pipeline, bids, decision chains, project history.",
     api=(
-        routes_api.router,
+        pipeline_api.router,
         tender_api.router,
         chain_api.router,
         documents_api.router,
@@ -36,12 +34,12 @@ AREA = Area(
     ),
     pages=(
         documents_pages.router,
-        routes_html.router,
+        pipeline_pages.router,
         tender_pages.router,
         chain_pages.router,
         insights_pages.router,
     ),
-    models=(models, tender_models, chain_models),
+    models=(pipeline_models, tender_models, chain_models),
     nav=(NavEntry("opportunities", N_("Opportunities"), "target", "/opportunities", order=60),),
     history=HistoryLabels(
         entities={

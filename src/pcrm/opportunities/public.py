@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from pcrm.core.errors import field_error
 from pcrm.core.i18n import N_
 from pcrm.identity.public import Principal
-from pcrm.opportunities import service
 from pcrm.opportunities.chain import service as chain_service
 from pcrm.opportunities.chain.schemas import DecisionMemberRead
 from pcrm.opportunities.documents import service as documents
 from pcrm.opportunities.documents.schemas import DocumentRead
-from pcrm.opportunities.schemas import (
+from pcrm.opportunities.pipeline import service
+from pcrm.opportunities.pipeline.schemas import (
     OpportunityDetail,
     OpportunityRead,
     ReviewRead,

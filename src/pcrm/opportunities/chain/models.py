@@ -8,7 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from pcrm.core.audit import Audited
 from pcrm.core.db import Base, IdMixin, IdType, TenantMixin, TimestampMixin, VersionedMixin
-from pcrm.opportunities.models import opportunity_fk, vocabulary_type
+from pcrm.opportunities.pipeline.models import opportunity_fk, vocabulary_type
 from pcrm.opportunities.vocab import DecisionRole, Stance
 from pcrm.relationships.public import InteractionLevel, RelationshipStatus
 

@@ -20,15 +20,16 @@ from pcrm.core.pages import notice, redirect
 from pcrm.core.pages import page_locale as _locale
 from pcrm.core.templating import render
 from pcrm.identity.public import CurrentPrincipal, Permission, Principal
-from pcrm.opportunities import presenters, service
 from pcrm.opportunities.chain import service as chain_service
 from pcrm.opportunities.chain.schemas import (
     DecisionMemberRead,
     DecisionMemberUpdate,
     DecisionMemberWrite,
 )
-from pcrm.opportunities.forms import text as _text
-from pcrm.opportunities.forms import version as _version
+from pcrm.opportunities.pipeline import pages as presenters
+from pcrm.opportunities.pipeline import service
+from pcrm.opportunities.pipeline.forms import text as _text
+from pcrm.opportunities.pipeline.forms import version as _version
 from pcrm.opportunities.vocab import LABELS, DecisionRole, Stance
 from pcrm.relationships.public import (
     Graph,

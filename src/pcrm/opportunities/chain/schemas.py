@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from pcrm.opportunities.schemas import ReadSchema, Short, WriteSchema
+from pcrm.opportunities.pipeline.schemas import ReadSchema, Short, WriteSchema
 from pcrm.opportunities.vocab import DecisionRole, Stance
 from pcrm.relationships.public import InteractionLevel, RelationshipStatus
 

@@ -15,7 +15,6 @@ from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
-from pcrm.opportunities import repository as repo
 from pcrm.opportunities.chain import repository as chain_repo
 from pcrm.opportunities.chain.models import DecisionChainMember
 from pcrm.opportunities.chain.schemas import (
@@ -23,6 +22,7 @@ from pcrm.opportunities.chain.schemas import (
     DecisionMemberUpdate,
     DecisionMemberWrite,
 )
+from pcrm.opportunities.pipeline import repository as repo
 from pcrm.opportunities.vocab import Stance
 from pcrm.relationships.public import (
     Graph,

@@ -28,8 +28,8 @@ from pcrm.files.public import (
     limited_route,
 )
 from pcrm.identity.public import CurrentPrincipal, Permission, Principal, require
-from pcrm.opportunities import presenters
 from pcrm.opportunities.documents import service as documents
+from pcrm.opportunities.pipeline import pages as presenters
 from pcrm.opportunities.vocab import LABELS, DocumentKind
 
 

@@ -24,10 +24,10 @@ from pcrm.files.public import (
     upload_file,
 )
 from pcrm.identity.public import Permission, Principal, user_refs
-from pcrm.opportunities import repository as repo
 from pcrm.opportunities.documents.schemas import DocumentRead
-from pcrm.opportunities.schemas import OpportunityDetail
-from pcrm.opportunities.service import opportunity_detail
+from pcrm.opportunities.pipeline import repository as repo
+from pcrm.opportunities.pipeline.schemas import OpportunityDetail
+from pcrm.opportunities.pipeline.service import opportunity_detail
 from pcrm.opportunities.vocab import DocumentKind
 
 OWNER = "opportunity"  # the documents' owner type in pcrm.files

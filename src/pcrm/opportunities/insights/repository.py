@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, aliased
 
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.opportunities.chain.models import DecisionChainMember
-from pcrm.opportunities.models import (
+from pcrm.opportunities.pipeline.models import (
     Opportunity,
     OpportunityRelation,
     WinLossReview,

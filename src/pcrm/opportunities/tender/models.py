@@ -22,7 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from pcrm.core.audit import Audited
 from pcrm.core.db import Base, IdMixin, IdType, TenantMixin, TimestampMixin, VersionedMixin
-from pcrm.opportunities.models import Money, opportunity_fk, vocabulary_type
+from pcrm.opportunities.pipeline.models import Money, opportunity_fk, vocabulary_type
 from pcrm.opportunities.vocab import EvaluationMethod, PriceFormula, TenderMethod, VendorStatus
 
 

@@ -27,7 +27,8 @@ from pcrm.core.pages import page_locale as _locale
 from pcrm.core.problems import field_errors_from_pydantic
 from pcrm.core.templating import is_htmx, render
 from pcrm.identity.public import CurrentPrincipal, Permission, Principal
-from pcrm.opportunities import presenters, service
+from pcrm.opportunities.pipeline import pages as presenters
+from pcrm.opportunities.pipeline import service
 from pcrm.opportunities.tender import service as tender_service
 from pcrm.opportunities.tender.schemas import (
     BidSheet,

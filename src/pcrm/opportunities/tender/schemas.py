@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
 
-from pcrm.opportunities.schemas import (
+from pcrm.opportunities.pipeline.schemas import (
     Amount,
     LongText,
     Quoted,

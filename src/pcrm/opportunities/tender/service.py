@@ -19,8 +19,8 @@ from pcrm.core.i18n import N_, translate
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
 from pcrm.notifications.public import ReminderPlan, replace_reminders
-from pcrm.opportunities import repository as pipeline_repo
-from pcrm.opportunities.models import Opportunity
+from pcrm.opportunities.pipeline import repository as pipeline_repo
+from pcrm.opportunities.pipeline.models import Opportunity
 from pcrm.opportunities.tender import pricing
 from pcrm.opportunities.tender import repository as repo
 from pcrm.opportunities.tender.models import (

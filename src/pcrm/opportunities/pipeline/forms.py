@@ -8,7 +8,7 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
-from pcrm.opportunities.schemas import OpportunityDetail, ReviewRead
+from pcrm.opportunities.pipeline.schemas import OpportunityDetail, ReviewRead
 
 CREATE_FIELDS = (
     "account_id",

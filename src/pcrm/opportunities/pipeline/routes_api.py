@@ -14,11 +14,9 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
-from pcrm.opportunities import service
-from pcrm.opportunities.public import Handover
-from pcrm.opportunities.public import handover as public_handover
-from pcrm.opportunities.repository import OpportunityFilters, StageTotal
-from pcrm.opportunities.schemas import (
+from pcrm.opportunities.pipeline import service
+from pcrm.opportunities.pipeline.repository import OpportunityFilters, StageTotal
+from pcrm.opportunities.pipeline.schemas import (
     CloseOpportunity,
     OpportunityCreate,
     OpportunityDetail,
@@ -32,6 +30,8 @@ from pcrm.opportunities.schemas import (
     TeamMemberRead,
     TeamMemberWrite,
 )
+from pcrm.opportunities.public import Handover
+from pcrm.opportunities.public import handover as public_handover
 from pcrm.opportunities.vocab import ProjectType, Stage
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunities"])

@@ -13,15 +13,15 @@ from typing import Any
 from pcrm.core.i18n import N_, translate
 from pcrm.core.templating import templates
 from pcrm.identity.public import UserRef
-from pcrm.opportunities.repository import StageTotal
-from pcrm.opportunities.schemas import (
+from pcrm.opportunities.pipeline.repository import StageTotal
+from pcrm.opportunities.pipeline.schemas import (
     OpportunityDetail,
     OpportunityRead,
     RelationRead,
     ReviewRead,
     TeamMemberRead,
 )
-from pcrm.opportunities.service import MOVES, BoardColumn
+from pcrm.opportunities.pipeline.service import MOVES, BoardColumn
 from pcrm.opportunities.vocab import (
     LABELS,
     OPEN_STAGES,

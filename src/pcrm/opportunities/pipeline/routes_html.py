@@ -32,10 +32,11 @@ from pcrm.identity.public import (
     active_user_refs,
     record_history_view,
 )
-from pcrm.opportunities import forms, presenters, service
-from pcrm.opportunities.repository import OpportunityFilters
-from pcrm.opportunities.routes_api import OpportunityQuery
-from pcrm.opportunities.schemas import (
+from pcrm.opportunities.pipeline import forms, service
+from pcrm.opportunities.pipeline import pages as presenters
+from pcrm.opportunities.pipeline.repository import OpportunityFilters
+from pcrm.opportunities.pipeline.routes_api import OpportunityQuery
+from pcrm.opportunities.pipeline.schemas import (
     CloseOpportunity,
     OpportunityCreate,
     OpportunityDetail,

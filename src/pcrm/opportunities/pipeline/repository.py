@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.opportunities.models import (
+from pcrm.opportunities.pipeline.models import (
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,

@@ -22,15 +22,15 @@ from pcrm.core.pagination import (
 )
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal, user_refs
-from pcrm.opportunities import repository as repo
-from pcrm.opportunities.models import (
+from pcrm.opportunities.pipeline import repository as repo
+from pcrm.opportunities.pipeline.models import (
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,
     WinLossReview,
 )
-from pcrm.opportunities.repository import OpportunityFilters, StageTotal
-from pcrm.opportunities.schemas import (
+from pcrm.opportunities.pipeline.repository import OpportunityFilters, StageTotal
+from pcrm.opportunities.pipeline.schemas import (
     CloseOpportunity,
     OpportunityCreate,
     OpportunityDetail,
