@@ -44,7 +44,7 @@ from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
 from pcrm.opportunities.pipeline import service
 from pcrm.opportunities.pipeline.models import Opportunity
-from pcrm.opportunities.pipeline.repository import OpportunityFilters
+from pcrm.opportunities.pipeline.schemas import OpportunityFilters
 from pcrm.opportunities.tender.models import Tender
 from pcrm.opportunities.vocab import DEFAULT_PROBABILITY, ProjectType, Stage
 

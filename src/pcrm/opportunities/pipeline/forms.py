@@ -4,11 +4,23 @@ next to the input they are about."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
 from starlette.datastructures import FormData
 
-from pcrm.opportunities.pipeline.schemas import OpportunityDetail, ReviewRead
+from pcrm.core.forms import FormErrors
+from pcrm.core.pages import local_path
+from pcrm.core.problems import field_errors_from_pydantic
+from pcrm.identity.public import Principal
+from pcrm.opportunities.pipeline.schemas import (
+    OpportunityDetail,
+    OpportunityQuery,
+    ReviewRead,
+    TeamMemberWrite,
+)
+from pcrm.opportunities.vocab import Stage
 
 CREATE_FIELDS = (
     "account_id",
@@ -47,6 +59,7 @@ REVIEW_FIELDS = (
     "winning_price",
 )
 MAX_TEAM_ROWS = 50
+TEAM = TypeAdapter(list[TeamMemberWrite])
 
 
 def text(form: FormData, key: str) -> str:
@@ -145,3 +158,78 @@ def echo(data: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = str(value)
     return out
+
+
+def list_query(
+    items: list[tuple[str, str]], locale: str
+) -> tuple[OpportunityQuery, FormErrors, list[tuple[str, str]]]:
+    """The list's query parameters (the filter form, a GET), validated with the API's own
+    model: the parameters, the messages about bad ones, and the pairs that are kept. With a
+    bad parameter the list falls back to its defaults."""
+    pairs = [(k, v) for k, v in items if k != "notice" and v != ""]
+    raw: dict[str, Any] = {}
+    for key, value in pairs:
+        if key == "stage":
+            raw.setdefault("stage", []).append(value)
+        else:
+            raw[key] = value
+    try:
+        return OpportunityQuery.model_validate(raw), {}, pairs
+    except ValidationError as exc:
+        errors = field_errors_from_pydantic(exc.errors(), locale)
+        return OpportunityQuery(), {e["field"]: e["message"] for e in errors}, []
+
+
+def back(values: Mapping[str, Any], opportunity_id: int) -> str:
+    """Where a stage form returns to: a path of this site given as `back`, else the
+    opportunity."""
+    return local_path(str(values.get("back") or ""), f"/opportunities/{opportunity_id}")
+
+
+def team_members(rows: list[tuple[int, dict[str, Any]]]) -> list[TeamMemberWrite]:
+    return TEAM.validate_python([row for _, row in rows])
+
+
+def team_errors(rows: list[tuple[int, dict[str, Any]]]) -> Callable[[FormErrors], FormErrors]:
+    """Messages about the n-th member written back to the form row it came from."""
+
+    def remap(errors: FormErrors) -> FormErrors:
+        out: FormErrors = {}
+        for key, message in errors.items():
+            parts = key.removeprefix("team.").split(".", 1)
+            if parts[0].isdigit() and int(parts[0]) < len(rows):
+                row = rows[int(parts[0])][0]
+                out[f"team.{row}.{parts[1] if len(parts) > 1 else 'user_id'}"] = message
+            else:
+                out["__all__"] = message
+        return out
+
+    return remap
+
+
+def review_errors(errors: FormErrors) -> FormErrors:
+    """Messages keyed like the inputs: `review.<field>`."""
+    return {
+        (k if k.startswith("review.") or k == "__all__" else f"review.{k}"): v
+        for k, v in errors.items()
+    }
+
+
+def close_errors(errors: FormErrors) -> FormErrors:
+    """A missing review is reported by its first required part, the reasons."""
+    out = dict(errors)
+    if "review" in out:
+        out.setdefault("review.reasons", out.pop("review"))
+    return out
+
+
+def new_opportunity(principal: Principal, account_id: str) -> dict[str, Any]:
+    """The new-opportunity form as it first shows."""
+    return {
+        "account_id": account_id,
+        "owner_id": str(principal.user_id),
+        "stage": Stage.POTENTIAL.value,
+        "project_type": "new",
+        "currency": principal.currency,
+        "triggers": [],
+    }

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -19,7 +17,8 @@ from pcrm.opportunities.pipeline.models import (
     OpportunityTeamMember,
     WinLossReview,
 )
-from pcrm.opportunities.vocab import ProjectType, Stage
+from pcrm.opportunities.pipeline.schemas import OpportunityFilters, StageTotal
+from pcrm.opportunities.vocab import Stage
 
 
 def opportunity(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Opportunity:
@@ -55,18 +54,6 @@ def opportunities_by_ids(
     return {o.id: o for o in db.scalars(query)}
 
 
-@dataclass(frozen=True, slots=True)
-class OpportunityFilters:
-    q: str | None = None
-    stages: tuple[Stage, ...] = ()
-    owner_id: int | None = None
-    account_id: int | None = None
-    project_type: ProjectType | None = None
-    close_from: date | None = None
-    close_to: date | None = None
-    include_archived: bool = False
-
-
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -91,14 +78,6 @@ def opportunities_query(scope: WorkspaceScope, filters: OpportunityFilters) -> S
     if filters.q:
         query = query.where(Opportunity.name.like(_like(filters.q), escape="\\"))
     return query
-
-
-@dataclass(frozen=True, slots=True)
-class StageTotal:
-    stage: Stage
-    count: int
-    budget: Decimal
-    weighted: Decimal
 
 
 def stage_totals(

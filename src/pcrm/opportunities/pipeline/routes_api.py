@@ -1,85 +1,40 @@
-"""JSON API of the opportunities area: opportunities, the pipeline, stages and closing, the
-tender with its scoring sheet, vendors, estimated scores, quote rounds and the bid sheet."""
+"""JSON API of the pipeline: opportunities, the board, stages and closing with the win/loss
+review, the team, relations, an opportunity's history and its hand-over to delivery."""
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
 from pcrm.opportunities.pipeline import service
-from pcrm.opportunities.pipeline.repository import OpportunityFilters, StageTotal
 from pcrm.opportunities.pipeline.schemas import (
     CloseOpportunity,
     OpportunityCreate,
     OpportunityDetail,
+    OpportunityQuery,
     OpportunityRead,
     OpportunityUpdate,
+    PipelineColumn,
     RelationCreate,
     RelationRead,
     ReviewRead,
     ReviewWrite,
     StageMove,
+    StageTotal,
     TeamMemberRead,
     TeamMemberWrite,
 )
 from pcrm.opportunities.public import Handover
 from pcrm.opportunities.public import handover as public_handover
-from pcrm.opportunities.vocab import ProjectType, Stage
+from pcrm.opportunities.vocab import Stage
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunities"])
 IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
-
-
-class OpportunityQuery(BaseModel):
-    """Query parameters of the opportunity list and the pipeline. Unknown ones are a 422."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    page: int = Field(default=1, ge=1)
-    page_size: int = Field(default=50, ge=1, le=200)
-    q: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=100)] = Field(
-        default=None, description="Part of the opportunity's name."
-    )
-    sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
-        default=None,
-        description="name, expected_close_on (default), budget_amount, probability, stage, "
-        "updated_at, created_at; prefix '-' for descending.",
-    )
-    stage: list[Stage] = Field(default_factory=list, description="One or more stages.")
-    owner_id: int | None = None
-    account_id: int | None = None
-    project_type: ProjectType | None = None
-    close_from: date | None = None
-    close_to: date | None = None
-    include_archived: bool = False
-
-    def filters(self) -> OpportunityFilters:
-        return OpportunityFilters(
-            q=self.q or None,
-            stages=tuple(self.stage),
-            owner_id=self.owner_id,
-            account_id=self.account_id,
-            project_type=self.project_type,
-            close_from=self.close_from,
-            close_to=self.close_to,
-            include_archived=self.include_archived,
-        )
-
-
-class PipelineColumn(BaseModel):
-    stage: Stage
-    count: int
-    budget: Decimal
-    weighted: Decimal = Field(description="Sum of budget × probability")
-    cards: list[OpportunityRead]
 
 
 def _tagged(response: Response, version: int, location: str | None = None) -> None:
@@ -104,7 +59,11 @@ def list_opportunities(
     principal: CurrentPrincipal, db: DB, query: Annotated[OpportunityQuery, Query()]
 ) -> Page[OpportunityRead]:
     return service.list_opportunities(
-        db, principal, query.filters(), PageRequest(query.page, query.page_size), query.sort
+        db,
+        principal,
+        service.filters_of(query),
+        PageRequest(query.page, query.page_size),
+        query.sort,
     )
 
 
@@ -116,7 +75,7 @@ def pipeline(
     principal: CurrentPrincipal, db: DB, query: Annotated[OpportunityQuery, Query()]
 ) -> list[PipelineColumn]:
     stages = tuple(query.stage) or tuple(Stage)
-    columns = service.pipeline(db, principal, query.filters(), stages)
+    columns = service.pipeline(db, principal, service.filters_of(query), stages)
     return [_column(c.totals, c.cards) for c in columns]
 
 

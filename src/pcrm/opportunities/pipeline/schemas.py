@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
@@ -198,6 +199,65 @@ class RelationRead(ReadSchema):
     kind: RelationKind
     other_name: str = Field(description="Name of the opportunity at the other end.")
     direction: str = Field(description="`earlier` when the other is earlier, else `later`.")
+
+
+# --- the list and the board ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class OpportunityFilters:
+    """What a list or the board is narrowed to (the repository's parameters)."""
+
+    q: str | None = None
+    stages: tuple[Stage, ...] = ()
+    owner_id: int | None = None
+    account_id: int | None = None
+    project_type: ProjectType | None = None
+    close_from: date | None = None
+    close_to: date | None = None
+    include_archived: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StageTotal:
+    """A stage's count, budget and weighted budget (budget × probability)."""
+
+    stage: Stage
+    count: int
+    budget: Decimal
+    weighted: Decimal
+
+
+class OpportunityQuery(BaseModel):
+    """Query parameters of the opportunity list and the pipeline. Unknown ones are a 422."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    page: int = Field(default=1, ge=1)
+    page_size: int = Field(default=50, ge=1, le=200)
+    q: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=100)] = Field(
+        default=None, description="Part of the opportunity's name."
+    )
+    sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
+        default=None,
+        description="name, expected_close_on (default), budget_amount, probability, stage, "
+        "updated_at, created_at; prefix '-' for descending.",
+    )
+    stage: list[Stage] = Field(default_factory=list, description="One or more stages.")
+    owner_id: int | None = None
+    account_id: int | None = None
+    project_type: ProjectType | None = None
+    close_from: date | None = None
+    close_to: date | None = None
+    include_archived: bool = False
+
+
+class PipelineColumn(BaseModel):
+    stage: Stage
+    count: int
+    budget: Decimal
+    weighted: Decimal = Field(description="Sum of budget × probability")
+    cards: list[OpportunityRead]
 
 
 OpportunityDetail.model_rebuild()

@@ -29,11 +29,12 @@ from pcrm.opportunities.pipeline.models import (
     OpportunityTeamMember,
     WinLossReview,
 )
-from pcrm.opportunities.pipeline.repository import OpportunityFilters, StageTotal
 from pcrm.opportunities.pipeline.schemas import (
     CloseOpportunity,
     OpportunityCreate,
     OpportunityDetail,
+    OpportunityFilters,
+    OpportunityQuery,
     OpportunityRead,
     OpportunityUpdate,
     RelationCreate,
@@ -41,6 +42,7 @@ from pcrm.opportunities.pipeline.schemas import (
     ReviewRead,
     ReviewWrite,
     StageMove,
+    StageTotal,
     TeamMemberRead,
     TeamMemberWrite,
 )
@@ -155,6 +157,25 @@ def list_opportunities(
         remember=("opportunities", principal.scope.workspace_id, filters),
     )
     return Page[OpportunityRead].of(reads(db, principal.scope, rows), total, page, capped)
+
+
+def filters_of(query: OpportunityQuery) -> OpportunityFilters:
+    """The filters a list or the board is asked for."""
+    return OpportunityFilters(
+        q=query.q or None,
+        stages=tuple(query.stage),
+        owner_id=query.owner_id,
+        account_id=query.account_id,
+        project_type=query.project_type,
+        close_from=query.close_from,
+        close_to=query.close_to,
+        include_archived=query.include_archived,
+    )
+
+
+def check_sort(sort: str | None) -> None:
+    """A `ValidationFailed` on `sort` unless every key of it is one the list sorts by."""
+    parse_sort(sort, SORTS, "expected_close_on")
 
 
 def pipeline_totals(
