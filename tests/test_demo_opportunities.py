@@ -33,8 +33,8 @@ from pcrm.opportunities.pipeline.models import (
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,
-    WinLossReview,
 )
+from pcrm.opportunities.review.models import WinLossReview
 from pcrm.opportunities.tender import pricing
 from pcrm.opportunities.tender.models import (
     Quote,

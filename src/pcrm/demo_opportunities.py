@@ -58,13 +58,12 @@ from pcrm.opportunities.chain import service as chain_service
 from pcrm.opportunities.chain.schemas import DecisionMemberWrite
 from pcrm.opportunities.pipeline import service
 from pcrm.opportunities.pipeline.schemas import (
-    CloseOpportunity,
     OpportunityCreate,
     RelationCreate,
-    ReviewWrite,
     StageMove,
     TeamMemberWrite,
 )
+from pcrm.opportunities.review.schemas import CloseOpportunity, ReviewWrite
 from pcrm.opportunities.tender import pricing
 from pcrm.opportunities.tender import service as tender_service
 from pcrm.opportunities.tender.schemas import (

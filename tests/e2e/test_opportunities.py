@@ -21,8 +21,9 @@ from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
 from pcrm.identity.service import operator_principal
 from pcrm.opportunities.pipeline import service as opportunities
-from pcrm.opportunities.pipeline.models import Opportunity, WinLossReview
+from pcrm.opportunities.pipeline.models import Opportunity
 from pcrm.opportunities.pipeline.schemas import OpportunityCreate
+from pcrm.opportunities.review.models import WinLossReview
 from pcrm.opportunities.vocab import LABELS, Stage
 from pcrm.relationships import service as relationships
 from pcrm.relationships.schemas import CompetitorWrite

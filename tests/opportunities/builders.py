@@ -18,8 +18,8 @@ from pcrm.opportunities.pipeline.models import (
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,
-    WinLossReview,
 )
+from pcrm.opportunities.review.models import WinLossReview
 from pcrm.opportunities.tender.models import (
     Quote,
     QuoteRound,

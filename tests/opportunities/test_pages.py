@@ -19,14 +19,14 @@ from pcrm.core.i18n import format_money, translate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.service import operator_principal
 from pcrm.opportunities.pipeline import service
-from pcrm.opportunities.pipeline.models import Opportunity, WinLossReview
+from pcrm.opportunities.pipeline.models import Opportunity
 from pcrm.opportunities.pipeline.schemas import (
-    CloseOpportunity,
     OpportunityCreate,
     RelationCreate,
-    ReviewWrite,
     TeamMemberWrite,
 )
+from pcrm.opportunities.review.models import WinLossReview
+from pcrm.opportunities.review.schemas import CloseOpportunity, ReviewWrite
 from pcrm.relationships import service as relationships_service
 from pcrm.relationships.schemas import CompetitorWrite
 from tests.factories import module_routes, sign_in

@@ -10,6 +10,7 @@ from fastapi.routing import APIRoute
 
 from pcrm.opportunities.chain import routes_api as chain_api
 from pcrm.opportunities.pipeline import routes_api
+from pcrm.opportunities.review import routes_api as review_api
 from pcrm.opportunities.tender import routes_api as tender_api
 from tests.accounts.builders import new_contact
 from tests.factories import bearer
@@ -53,7 +54,7 @@ BODIES: dict[tuple[str, str], Any] = {
 def routes() -> list[tuple[str, str]]:
     return sorted(
         (method, route.path)
-        for router in (routes_api.router, tender_api.router, chain_api.router)
+        for router in (routes_api.router, review_api.router, tender_api.router, chain_api.router)
         for route in router.routes
         if isinstance(route, APIRoute)
         for method in route.methods

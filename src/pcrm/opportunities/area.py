@@ -17,6 +17,8 @@ from pcrm.opportunities.insights import routes_html as insights_pages
 from pcrm.opportunities.pipeline import models as pipeline_models
 from pcrm.opportunities.pipeline import routes_api as pipeline_api
 from pcrm.opportunities.pipeline import routes_html as pipeline_pages
+from pcrm.opportunities.review import models as review_models
+from pcrm.opportunities.review import routes_api as review_api
 from pcrm.opportunities.tender import models as tender_models
 from pcrm.opportunities.tender import routes_api as tender_api
 from pcrm.opportunities.tender import routes_html as tender_pages
@@ -27,6 +29,7 @@ AREA = Area(
     summary="Opportunities and tenders: pipeline, bids, decision chains, project history.",
     api=(
         pipeline_api.router,
+        review_api.router,
         tender_api.router,
         chain_api.router,
         documents_api.router,
@@ -39,7 +42,7 @@ AREA = Area(
         chain_pages.router,
         insights_pages.router,
     ),
-    models=(pipeline_models, tender_models, chain_models),
+    models=(pipeline_models, review_models, tender_models, chain_models),
     nav=(NavEntry("opportunities", N_("Opportunities"), "target", "/opportunities", order=60),),
     history=HistoryLabels(
         entities={

@@ -18,8 +18,9 @@ from pcrm.opportunities.pipeline import service
 from pcrm.opportunities.pipeline.schemas import (
     OpportunityDetail,
     OpportunityRead,
-    ReviewRead,
 )
+from pcrm.opportunities.review import service as review_service
+from pcrm.opportunities.review.schemas import ReviewRead
 from pcrm.opportunities.tender import service as tender_service
 from pcrm.opportunities.tender.schemas import TenderRead
 from pcrm.opportunities.vocab import WON_STAGES, Stage
@@ -64,5 +65,5 @@ def handover(db: Session, principal: Principal, opportunity_id: int) -> Handover
         tender=tender_service.read_tender(db, principal, opportunity_id),
         decision_chain=chain_service.chain(db, principal, opportunity_id),
         documents=documents.documents_of(db, principal.scope, [opportunity_id]),
-        review=service.get_review(db, principal, opportunity_id),
+        review=review_service.get_review(db, principal, opportunity_id),
     )

@@ -23,8 +23,8 @@ from pcrm.opportunities.chain.models import DecisionChainMember
 from pcrm.opportunities.pipeline.models import (
     Opportunity,
     OpportunityRelation,
-    WinLossReview,
 )
+from pcrm.opportunities.review.models import WinLossReview
 from pcrm.opportunities.tender.models import (
     Quote,
     QuoteRound,

@@ -71,7 +71,8 @@ from pcrm.opportunities.insights.schemas import (
     RhythmFigures,
     RoundLine,
 )
-from pcrm.opportunities.pipeline.models import Opportunity, WinLossReview
+from pcrm.opportunities.pipeline.models import Opportunity
+from pcrm.opportunities.review.models import WinLossReview
 from pcrm.opportunities.tender.models import QuoteRound, ScoringItem, Tender, Vendor
 from pcrm.opportunities.vocab import (
     DecisionRole,

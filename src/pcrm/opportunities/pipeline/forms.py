@@ -17,9 +17,9 @@ from pcrm.identity.public import Principal
 from pcrm.opportunities.pipeline.schemas import (
     OpportunityDetail,
     OpportunityQuery,
-    ReviewRead,
     TeamMemberWrite,
 )
+from pcrm.opportunities.review.schemas import ReviewRead
 from pcrm.opportunities.vocab import Stage
 
 CREATE_FIELDS = (

@@ -37,7 +37,6 @@ from pcrm.core.db import (
 )
 from pcrm.opportunities.vocab import (
     OpportunityRole,
-    Outcome,
     ProjectType,
     RelationKind,
     Source,
@@ -139,26 +138,3 @@ class OpportunityRelation(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
     kind: Mapped[RelationKind] = mapped_column(
         vocabulary_type(RelationKind, "opportunity_relation_kind")
     )
-
-
-class WinLossReview(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
-    """经验总结: required to close an opportunity (won, lost or abandoned)."""
-
-    __tablename__ = "win_loss_reviews"
-    __audit_entity__ = "win_loss_review"
-    __audit_label__ = None
-    __table_args__ = (
-        UniqueConstraint("opportunity_id"),
-        CheckConstraint("winning_price IS NULL OR winning_price > 0", name="price_positive"),
-    )
-
-    opportunity_id: Mapped[int] = opportunity_fk()
-    outcome: Mapped[Outcome] = mapped_column(vocabulary_type(Outcome, "review_outcome"))
-    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
-    reason_note: Mapped[str | None] = mapped_column(Text)
-    what_worked: Mapped[str | None] = mapped_column(Text)
-    what_to_change: Mapped[str | None] = mapped_column(Text)
-    winner_competitor_id: Mapped[int | None] = mapped_column(
-        IdType, ForeignKey("competitors.id", ondelete="SET NULL")
-    )
-    winning_price: Mapped[Decimal | None] = mapped_column(Money)

@@ -35,11 +35,12 @@ from pcrm.opportunities.pipeline.schemas import (
     OpportunityQuery,
     OpportunityRead,
     RelationRead,
-    ReviewRead,
     StageTotal,
     TeamMemberRead,
 )
 from pcrm.opportunities.pipeline.service import MOVES, BoardColumn
+from pcrm.opportunities.review import service as review_service
+from pcrm.opportunities.review.schemas import ReviewRead
 from pcrm.opportunities.vocab import (
     CLOSED_STAGES,
     LABELS,
@@ -495,7 +496,9 @@ def overview(
     detail = service.opportunity_detail(db, principal, opportunity_id)
     can_write = principal.can(Permission.WRITE)
     review = (
-        service.get_review(db, principal, opportunity_id) if detail.stage in CLOSED_STAGES else None
+        review_service.get_review(db, principal, opportunity_id)
+        if detail.stage in CLOSED_STAGES
+        else None
     )
     given = forms_ or {}
     context: dict[str, Any] = {

@@ -15,7 +15,6 @@ from pcrm.opportunities.pipeline.models import (
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,
-    WinLossReview,
 )
 from pcrm.opportunities.pipeline.schemas import OpportunityFilters, StageTotal
 from pcrm.opportunities.vocab import Stage
@@ -162,25 +161,3 @@ def relations_among_accounts(
         ),
     )
     return db.scalars(query).all()
-
-
-def review_of(db: Session, scope: WorkspaceScope, opportunity_id: int) -> WinLossReview | None:
-    return db.scalar(
-        select(WinLossReview).where(
-            WinLossReview.workspace_id == scope.workspace_id,
-            WinLossReview.opportunity_id == opportunity_id,
-        )
-    )
-
-
-def reviews_of(
-    db: Session, scope: WorkspaceScope, opportunity_ids: Iterable[int]
-) -> dict[int, WinLossReview]:
-    wanted = set(opportunity_ids)
-    if not wanted:
-        return {}
-    query = select(WinLossReview).where(
-        WinLossReview.workspace_id == scope.workspace_id,
-        WinLossReview.opportunity_id.in_(wanted),
-    )
-    return {r.opportunity_id: r for r in db.scalars(query)}

@@ -13,7 +13,6 @@ from pcrm.core.pagination import Page, PageRequest
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
 from pcrm.opportunities.pipeline import service
 from pcrm.opportunities.pipeline.schemas import (
-    CloseOpportunity,
     OpportunityCreate,
     OpportunityDetail,
     OpportunityQuery,
@@ -22,8 +21,6 @@ from pcrm.opportunities.pipeline.schemas import (
     PipelineColumn,
     RelationCreate,
     RelationRead,
-    ReviewRead,
-    ReviewWrite,
     StageMove,
     StageTotal,
     TeamMemberRead,
@@ -31,6 +28,7 @@ from pcrm.opportunities.pipeline.schemas import (
 )
 from pcrm.opportunities.public import Handover
 from pcrm.opportunities.public import handover as public_handover
+from pcrm.opportunities.review.schemas import CloseOpportunity
 from pcrm.opportunities.vocab import Stage
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunities"])
@@ -159,18 +157,6 @@ def close_opportunity(
 ) -> OpportunityDetail:
     service.close_opportunity(db, principal, opportunity_id, data, expected_version(if_match))
     return _detail(db, principal, opportunity_id, response)
-
-
-@router.get("/opportunities/{opportunity_id}/review", summary="The win/loss review (经验总结)")
-def get_review(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> ReviewRead | None:
-    return service.get_review(db, principal, opportunity_id)
-
-
-@router.put("/opportunities/{opportunity_id}/review", summary="Edit the win/loss review")
-def update_review(
-    opportunity_id: int, data: ReviewWrite, principal: CurrentPrincipal, db: DB
-) -> ReviewRead:
-    return service.update_review(db, principal, opportunity_id, data)
 
 
 @router.put("/opportunities/{opportunity_id}/team", summary="Replace the opportunity's team")

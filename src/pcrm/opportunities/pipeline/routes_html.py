@@ -21,13 +21,13 @@ from pcrm.core.templating import is_htmx, render
 from pcrm.identity.public import CurrentPrincipal, Permission, Principal
 from pcrm.opportunities.pipeline import forms, pages, service
 from pcrm.opportunities.pipeline.schemas import (
-    CloseOpportunity,
     OpportunityCreate,
     OpportunityUpdate,
     RelationCreate,
-    ReviewWrite,
     StageMove,
 )
+from pcrm.opportunities.review import service as review_service
+from pcrm.opportunities.review.schemas import CloseOpportunity, ReviewWrite
 from pcrm.opportunities.vocab import Outcome, Stage
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
@@ -301,7 +301,7 @@ def update_review(
         opportunity_id,
         "review",
         forms.echo({"review": data}),
-        lambda: service.update_review(
+        lambda: review_service.update_review(
             db, principal, opportunity_id, ReviewWrite.model_validate(data)
         ),
         forms.review_errors,

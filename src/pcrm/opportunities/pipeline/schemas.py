@@ -12,10 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from pcrm.core.i18n import N_
 from pcrm.opportunities.vocab import (
     OpportunityRole,
-    Outcome,
     ProjectType,
     RelationKind,
-    ReviewReason,
     Source,
     Stage,
     Trigger,
@@ -47,7 +45,7 @@ class ReadSchema(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
-def _unique(values: list[Any] | None) -> list[Any] | None:
+def each_once(values: list[Any] | None) -> list[Any] | None:
     if values is not None and len(set(values)) != len(values):
         raise ValueError(N_("Each value may be given once."))
     return values
@@ -86,7 +84,7 @@ class OpportunityCreate(WriteSchema):
     description: LongText = None
     team: list[TeamMemberWrite] = Field(default_factory=list)
 
-    _triggers = field_validator("triggers")(_unique)
+    _triggers = field_validator("triggers")(each_once)
 
 
 class OpportunityUpdate(WriteSchema):
@@ -111,7 +109,7 @@ class OpportunityUpdate(WriteSchema):
     no_tender_reason: Short = None
     description: LongText = None
 
-    _triggers = field_validator("triggers")(_unique)
+    _triggers = field_validator("triggers")(each_once)
 
 
 class OpportunityRead(ReadSchema):
@@ -155,36 +153,6 @@ class StageMove(WriteSchema):
     no_tender_reason: Short = Field(
         default=None, description="Needed to enter bidding without a tender."
     )
-
-
-class ReviewWrite(WriteSchema):
-    reasons: list[ReviewReason] = Field(min_length=1, description="Main reasons, each once")
-    reason_note: LongText = None
-    what_worked: LongText = None
-    what_to_change: LongText = None
-    winner_competitor_id: int | None = Field(default=None, description="Who won, when lost.")
-    winning_price: Quoted | None = None
-
-    _reasons = field_validator("reasons")(_unique)
-
-
-class CloseOpportunity(WriteSchema):
-    outcome: Outcome
-    awarded_amount: Amount | None = Field(default=None, description="Required when won.")
-    closed_on: date | None = Field(default=None, description="Defaults to today.")
-    review: ReviewWrite | None = Field(default=None, description="经验总结, required.")
-
-
-class ReviewRead(ReadSchema):
-    outcome: Outcome
-    reasons: list[ReviewReason]
-    reason_note: str | None
-    what_worked: str | None
-    what_to_change: str | None
-    winner_competitor_id: int | None
-    winner_name: str | None
-    winning_price: Decimal | None
-    updated_at: datetime
 
 
 class RelationCreate(WriteSchema):

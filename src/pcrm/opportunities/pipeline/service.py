@@ -27,10 +27,8 @@ from pcrm.opportunities.pipeline.models import (
     Opportunity,
     OpportunityRelation,
     OpportunityTeamMember,
-    WinLossReview,
 )
 from pcrm.opportunities.pipeline.schemas import (
-    CloseOpportunity,
     OpportunityCreate,
     OpportunityDetail,
     OpportunityFilters,
@@ -39,13 +37,13 @@ from pcrm.opportunities.pipeline.schemas import (
     OpportunityUpdate,
     RelationCreate,
     RelationRead,
-    ReviewRead,
-    ReviewWrite,
     StageMove,
     StageTotal,
     TeamMemberRead,
     TeamMemberWrite,
 )
+from pcrm.opportunities.review import service as review_service
+from pcrm.opportunities.review.schemas import CloseOpportunity
 from pcrm.opportunities.tender import repository as tender_repo
 from pcrm.opportunities.vocab import (
     CLOSED_STAGES,
@@ -56,7 +54,6 @@ from pcrm.opportunities.vocab import (
     Outcome,
     Stage,
 )
-from pcrm.relationships.public import competitor_names
 
 LIST_COUNT_CAP = 10_000
 BOARD_CARDS = 50  # cards shown per stage column; the column's totals count them all
@@ -454,7 +451,7 @@ def close_opportunity(
             FieldError("awarded_amount", N_("Only a won opportunity has an awarded amount."))
         )
     if data.review is not None:
-        errors += _review_errors(db, scope, data.outcome, data.review)
+        errors += review_service.review_errors(db, scope, data.outcome, data.review)
     if data.closed_on is not None and data.closed_on > principal.today():
         errors.append(FieldError("closed_on", N_("The date cannot be in the future.")))
     if errors or data.review is None:
@@ -462,96 +459,9 @@ def close_opportunity(
     _set_stage(opportunity, OUTCOME_STAGE[data.outcome])
     opportunity.awarded_amount = data.awarded_amount
     opportunity.closed_on = data.closed_on or principal.today()
-    _write_review(db, scope, opportunity_id, data.outcome, data.review)
+    review_service.write_review(db, scope, opportunity_id, data.outcome, data.review)
     db.flush()
     return opportunity
-
-
-def _review_errors(
-    db: Session, scope: WorkspaceScope, outcome: Outcome, review: ReviewWrite
-) -> list[FieldError]:
-    errors = []
-    if outcome is Outcome.LOST and review.winner_competitor_id is None:
-        errors.append(
-            FieldError("review.winner_competitor_id", N_("Say who won when we lost."), "missing")
-        )
-    if outcome is not Outcome.LOST and (
-        review.winner_competitor_id is not None or review.winning_price is not None
-    ):
-        errors.append(
-            FieldError(
-                "review.winner_competitor_id",
-                N_("The winner and the winning price are recorded when we lost."),
-            )
-        )
-    if review.winner_competitor_id is not None and not competitor_names(
-        db, scope, {review.winner_competitor_id}
-    ):
-        errors.append(
-            FieldError("review.winner_competitor_id", N_("Choose a competitor of this workspace."))
-        )
-    return errors
-
-
-def _write_review(
-    db: Session, scope: WorkspaceScope, opportunity_id: int, outcome: Outcome, data: ReviewWrite
-) -> WinLossReview:
-    review = repo.review_of(db, scope, opportunity_id)
-    values = data.model_dump()
-    values["reasons"] = [r.value for r in data.reasons]
-    if review is None:
-        review = WinLossReview(
-            workspace_id=scope.workspace_id,
-            opportunity_id=opportunity_id,
-            outcome=outcome,
-            **values,
-        )
-        db.add(review)
-    else:
-        review.outcome = outcome
-        for key, value in values.items():
-            setattr(review, key, value)
-    db.flush()
-    return review
-
-
-def update_review(
-    db: Session, principal: Principal, opportunity_id: int, data: ReviewWrite
-) -> ReviewRead:
-    """Edit the review of a closed opportunity (its outcome stays)."""
-    principal.require(Permission.WRITE)
-    scope = principal.scope
-    review = repo.review_of(db, scope, opportunity_id)
-    repo.opportunity(db, scope, opportunity_id)
-    if review is None:
-        raise field_error("review", N_("Only a closed opportunity has a win/loss review."))
-    errors = _review_errors(db, scope, review.outcome, data)
-    if errors:
-        raise ValidationFailed(errors)
-    _write_review(db, scope, opportunity_id, review.outcome, data)
-    return _review_read(db, scope, review)
-
-
-def get_review(db: Session, principal: Principal, opportunity_id: int) -> ReviewRead | None:
-    principal.require(Permission.READ)
-    scope = principal.scope
-    repo.opportunity(db, scope, opportunity_id)
-    review = repo.review_of(db, scope, opportunity_id)
-    return None if review is None else _review_read(db, scope, review)
-
-
-def _review_read(db: Session, scope: WorkspaceScope, review: WinLossReview) -> ReviewRead:
-    winner = (
-        competitor_names(db, scope, {review.winner_competitor_id}).get(review.winner_competitor_id)
-        if review.winner_competitor_id is not None
-        else None
-    )
-    return ReviewRead.model_validate(
-        {
-            **{k: getattr(review, k) for k in ReviewRead.model_fields if k != "winner_name"},
-            "winner_name": winner,
-        }
-    )
 
 
 # --- relations --------------------------------------------------------------------------------

@@ -1,0 +1,48 @@
+"""API schemas of closing an opportunity and of its win/loss review (经验总结)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from pydantic import Field, field_validator
+
+from pcrm.opportunities.pipeline.schemas import (
+    Amount,
+    LongText,
+    Quoted,
+    ReadSchema,
+    WriteSchema,
+    each_once,
+)
+from pcrm.opportunities.vocab import Outcome, ReviewReason
+
+
+class ReviewWrite(WriteSchema):
+    reasons: list[ReviewReason] = Field(min_length=1, description="Main reasons, each once")
+    reason_note: LongText = None
+    what_worked: LongText = None
+    what_to_change: LongText = None
+    winner_competitor_id: int | None = Field(default=None, description="Who won, when lost.")
+    winning_price: Quoted | None = None
+
+    _reasons = field_validator("reasons")(each_once)
+
+
+class CloseOpportunity(WriteSchema):
+    outcome: Outcome
+    awarded_amount: Amount | None = Field(default=None, description="Required when won.")
+    closed_on: date | None = Field(default=None, description="Defaults to today.")
+    review: ReviewWrite | None = Field(default=None, description="经验总结, required.")
+
+
+class ReviewRead(ReadSchema):
+    outcome: Outcome
+    reasons: list[ReviewReason]
+    reason_note: str | None
+    what_worked: str | None
+    what_to_change: str | None
+    winner_competitor_id: int | None
+    winner_name: str | None
+    winning_price: Decimal | None
+    updated_at: datetime
