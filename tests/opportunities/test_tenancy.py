@@ -9,6 +9,7 @@ import pytest
 from fastapi.routing import APIRoute
 
 from pcrm.opportunities.chain import routes_api as chain_api
+from pcrm.opportunities.handover import routes_api as handover_api
 from pcrm.opportunities.pipeline import routes_api
 from pcrm.opportunities.review import routes_api as review_api
 from pcrm.opportunities.tender import routes_api as tender_api
@@ -54,7 +55,13 @@ BODIES: dict[tuple[str, str], Any] = {
 def routes() -> list[tuple[str, str]]:
     return sorted(
         (method, route.path)
-        for router in (routes_api.router, review_api.router, tender_api.router, chain_api.router)
+        for router in (
+            routes_api.router,
+            review_api.router,
+            handover_api.router,
+            tender_api.router,
+            chain_api.router,
+        )
         for route in router.routes
         if isinstance(route, APIRoute)
         for method in route.methods

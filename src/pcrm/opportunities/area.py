@@ -12,6 +12,7 @@ from pcrm.opportunities.chain import routes_api as chain_api
 from pcrm.opportunities.chain import routes_html as chain_pages
 from pcrm.opportunities.documents import routes_api as documents_api
 from pcrm.opportunities.documents import routes_html as documents_pages
+from pcrm.opportunities.handover import routes_api as handover_api
 from pcrm.opportunities.insights import routes_api as insights_api
 from pcrm.opportunities.insights import routes_html as insights_pages
 from pcrm.opportunities.pipeline import models as pipeline_models
@@ -33,6 +34,7 @@ AREA = Area(
         tender_api.router,
         chain_api.router,
         documents_api.router,
+        handover_api.router,
         insights_api.router,
     ),
     pages=(

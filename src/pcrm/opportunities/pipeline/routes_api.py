@@ -1,5 +1,5 @@
 """JSON API of the pipeline: opportunities, the board, stages and closing with the win/loss
-review, the team, relations, an opportunity's history and its hand-over to delivery."""
+review, the team, relations and an opportunity's history."""
 
 from __future__ import annotations
 
@@ -26,8 +26,6 @@ from pcrm.opportunities.pipeline.schemas import (
     TeamMemberRead,
     TeamMemberWrite,
 )
-from pcrm.opportunities.public import Handover
-from pcrm.opportunities.public import handover as public_handover
 from pcrm.opportunities.review.schemas import CloseOpportunity
 from pcrm.opportunities.vocab import Stage
 
@@ -195,11 +193,3 @@ def opportunity_history(
 ) -> list[AuditEntryRead]:
     service.get_opportunity(db, principal, opportunity_id)
     return record_history(db, principal, "opportunity", opportunity_id)
-
-
-@router.get(
-    "/opportunities/{opportunity_id}/handover",
-    summary="A won opportunity as delivery takes it over: tender, decision chain, documents",
-)
-def handover(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> Handover:
-    return public_handover(db, principal, opportunity_id)

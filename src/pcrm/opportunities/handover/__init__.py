@@ -1,0 +1,1 @@
+"""The hand-over of a won opportunity to delivery (stage III, joint execution)."""
