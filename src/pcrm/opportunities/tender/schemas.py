@@ -170,4 +170,16 @@ class BidSheet(BaseModel):
     tried_price: Decimal | None = Field(description="Our price being tried, if any")
 
 
+class PriceTrial(BaseModel):
+    """The price tried in the bid page's simulation: the same bounds as a recorded quote."""
+
+    try_price: Annotated[Decimal, Field(gt=0, max_digits=16, decimal_places=2)]
+
+
+class ScoreGrid(WriteSchema):
+    """Several vendors' estimated scores at once (the bid page's scoring grid)."""
+
+    vendors: dict[int, ScoresWrite] = Field(description="Scores per vendor id")
+
+
 ScoringItemRead.model_rebuild()

@@ -36,6 +36,7 @@ from pcrm.opportunities.tender.schemas import (
     QuoteRead,
     QuoteRoundCreate,
     QuoteRoundRead,
+    ScoreGrid,
     ScoresWrite,
     ScoringItemRead,
     ScoringItemWrite,
@@ -438,6 +439,24 @@ def set_scores(
                 )
             )
     db.flush()
+
+
+def set_grid_scores(
+    db: Session, principal: Principal, opportunity_id: int, grid: ScoreGrid
+) -> None:
+    """Replace several vendors' estimated scores at once (the bid page's grid): every one is
+    checked, and the messages of all of them come together, as `vendors.<id>.scores.<item>`;
+    the caller's transaction keeps all of them or none."""
+    errors: list[FieldError] = []
+    for vendor_id, scores in grid.vendors.items():
+        try:
+            set_scores(db, principal, opportunity_id, vendor_id, scores)
+        except ValidationFailed as exc:
+            errors += [
+                FieldError(f"vendors.{vendor_id}.{e.field}", e.message, e.type) for e in exc.errors
+            ]
+    if errors:
+        raise ValidationFailed(errors)
 
 
 # --- quote rounds -----------------------------------------------------------------------------
