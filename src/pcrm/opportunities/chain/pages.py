@@ -1,0 +1,193 @@
+"""The view-model of the decision chain page (项目决策关系): its members with their labels,
+each member's form, and the chart's data for bid.js, read through the services."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from pcrm.accounts.public import contacts_by_ids
+from pcrm.core.forms import FormErrors, FormValues
+from pcrm.core.i18n import N_, translate
+from pcrm.identity.public import Permission, Principal
+from pcrm.opportunities.chain import service as chain_service
+from pcrm.opportunities.chain.schemas import DecisionMemberRead
+from pcrm.opportunities.pipeline import service
+from pcrm.opportunities.vocab import LABELS, DecisionRole, Stance
+from pcrm.relationships.public import (
+    Graph,
+    InteractionLevel,
+    RelationshipStatus,
+    list_competitors,
+    vocab_label,
+)
+
+NOTICES = {
+    "member-added": N_("Added to the decision chain."),
+    "member-saved": N_("Your changes have been saved."),
+    "member-removed": N_("Removed from the decision chain."),
+}
+STANCE_BADGES = {
+    Stance.FAVOURS_US.value: "green",
+    Stance.NEUTRAL.value: "",
+    Stance.FAVOURS_COMPETITOR.value: "red",
+    Stance.UNKNOWN.value: "",
+}
+EDGE_LABELS = {
+    "reports_to": N_("Reporting"),
+    "dotted_line": N_("Dotted-line reporting"),
+    "influence": N_("Influence"),
+    "acquaintance": N_("Our relationship"),
+    "competitor_tie": N_("Competitor relationship"),
+}
+NODE_LABELS = {
+    "contact": N_("Contact"),
+    "external_contact": N_("Contact at another account"),
+    "user": N_("Our people"),
+    "competitor": N_("Competitor"),
+}
+
+
+def _options(enum: type[StrEnum], locale: str) -> list[tuple[str, str]]:
+    return [(value, translate(locale, text)) for value, text in LABELS[enum].items()]
+
+
+def _relationship_options(enum: type[StrEnum], locale: str) -> list[tuple[str, str]]:
+    return [(member.value, translate(locale, vocab_label(member))) for member in enum]
+
+
+def _node_url(kind: str, record_id: int) -> str:
+    if kind == "user":
+        return f"/relationships/people/{record_id}"
+    if kind == "competitor":
+        return f"/competitors/{record_id}"
+    return f"/contacts/{record_id}"
+
+
+def _graph_payload(
+    graph: Graph, members: Sequence[DecisionMemberRead], locale: str
+) -> dict[str, Any]:
+    """The chain as bid.js draws it: members labelled with their decision role and coloured
+    by stance, our people and competitors linked to them. Every text comes translated."""
+    by_contact = {m.contact_id: m for m in members}
+    roles = dict(_options(DecisionRole, locale))
+    stances = dict(_options(Stance, locale))
+    nodes: list[dict[str, Any]] = []
+    for n in graph.nodes:
+        member = by_contact.get(n.record_id) if n.kind in ("contact", "external_contact") else None
+        nodes.append(
+            {
+                "id": n.id,
+                "kind": n.kind,
+                "name": n.label,
+                "detail": n.detail,
+                "member": member is not None,
+                "role": roles[member.decision_role.value] if member else "",
+                "stance": member.stance.value if member else "",
+                "stance_label": stances[member.stance.value] if member else "",
+                "favours": (member.favoured_competitor_name or "") if member else "",
+                "url": _node_url(n.kind, n.record_id),
+            }
+        )
+    drawn = {n.id for n in graph.nodes}
+    for m in members:  # people outside the account's graph are still on the chain
+        if f"c{m.contact_id}" not in drawn:
+            nodes.append(
+                {
+                    "id": f"c{m.contact_id}",
+                    "kind": "external_contact",
+                    "name": m.contact_name,
+                    "detail": m.title or "",
+                    "member": True,
+                    "role": roles[m.decision_role.value],
+                    "stance": m.stance.value,
+                    "stance_label": stances[m.stance.value],
+                    "favours": m.favoured_competitor_name or "",
+                    "url": _node_url("contact", m.contact_id),
+                }
+            )
+    return {
+        "nodes": nodes,
+        "edges": [
+            {"source": e.source, "target": e.target, "kind": e.kind, "strength": e.strength}
+            for e in graph.edges
+        ],
+        "texts": {
+            "edge_kinds": {k: translate(locale, v) for k, v in EDGE_LABELS.items()},
+            "node_kinds": {k: translate(locale, v) for k, v in NODE_LABELS.items()},
+            "stance": translate(locale, N_("Stance")),
+            "decision_role": translate(locale, N_("Decision role")),
+            "favours": translate(locale, N_("Favoured competitor")),
+            "open": translate(locale, N_("Click to open")),
+        },
+    }
+
+
+def _member_values(member: DecisionMemberRead) -> dict[str, str]:
+    return {
+        "decision_role": member.decision_role.value,
+        "relationship_status": member.relationship_status.value,
+        "interaction_level": member.interaction_level.value,
+        "stance": member.stance.value,
+        "favoured_competitor_id": str(member.favoured_competitor_id or ""),
+        "note": member.note or "",
+        "version": str(member.version),
+    }
+
+
+def chain_page(
+    db: Session,
+    principal: Principal,
+    opportunity_id: int,
+    locale: str,
+    notice: str | None,
+    *,
+    failed: str = "",
+    values: dict[str, Any] | None = None,
+    errors: FormErrors | None = None,
+) -> dict[str, Any]:
+    """The decision chain page. After a refused write, `failed` is "add" or "member-<id>" and
+    `values` are the posted ones (a posted contact shown with its name)."""
+    opportunity = service.opportunity_detail(db, principal, opportunity_id)
+    members = chain_service.chain(db, principal, opportunity_id)
+    graph = chain_service.chain_graph(db, principal, opportunity_id)
+    can_write = principal.can(Permission.WRITE)
+    forms = {f"member-{m.id}": FormValues(_member_values(m)) for m in members}
+    forms["add"] = FormValues(
+        {"decision_role": DecisionRole.INFLUENCER.value, "stance": Stance.UNKNOWN.value}
+    )
+    if failed:
+        forms[failed] = FormValues(_with_contact_name(db, principal, values or {}))
+    return {
+        "opportunity": opportunity,
+        "active_tab": "chain",
+        "notice": notice,
+        "can_write": can_write,
+        "members": members,
+        "graph_json": _graph_payload(graph, members, locale),
+        "forms": forms,
+        "failed": failed,
+        "errors": {failed: errors or {}} if failed else {},
+        "competitor_options": [
+            (str(c.id), c.name) for c in (list_competitors(db, principal) if can_write else [])
+        ],
+        "labels": {
+            "role": dict(_options(DecisionRole, locale)),
+            "stance": dict(_options(Stance, locale)),
+            "status": dict(_relationship_options(RelationshipStatus, locale)),
+            "level": dict(_relationship_options(InteractionLevel, locale)),
+        },
+        "stance_badges": STANCE_BADGES,
+    }
+
+
+def _with_contact_name(db: Session, principal: Principal, values: dict[str, Any]) -> dict[str, Any]:
+    """A refused add shows the contact it was for by name."""
+    contact = values.get("contact_id")
+    if not (isinstance(contact, str) and contact.isdigit()):
+        return values
+    found = contacts_by_ids(db, principal.scope, {int(contact)}).get(int(contact))
+    return values | {"contact_label": found.name if found else ""}
