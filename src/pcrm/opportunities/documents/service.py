@@ -7,7 +7,6 @@ them, a writer uploads and deletes them."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import BinaryIO
 
 from sqlalchemy.orm import Session
@@ -23,11 +22,9 @@ from pcrm.files.public import (
     owned_files,
     upload_file,
 )
-from pcrm.identity.public import Permission, Principal, user_refs
+from pcrm.identity.public import Permission, Principal
 from pcrm.opportunities.documents.schemas import DocumentRead
 from pcrm.opportunities.pipeline import repository as repo
-from pcrm.opportunities.pipeline.schemas import OpportunityDetail
-from pcrm.opportunities.pipeline.service import opportunity_detail
 from pcrm.opportunities.vocab import DocumentKind
 
 OWNER = "opportunity"  # the documents' owner type in pcrm.files
@@ -112,32 +109,6 @@ def list_documents(db: Session, principal: Principal, opportunity_id: int) -> li
     scope = principal.scope
     repo.opportunity(db, scope, opportunity_id)
     return documents_of(db, scope, [opportunity_id])
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentsTab:
-    """The documents tab of an opportunity: the opportunity (for the page's header), each kind
-    that has documents with its versions, newest first, and who uploaded them."""
-
-    opportunity: OpportunityDetail
-    groups: list[tuple[DocumentKind, list[DocumentRead]]]
-    uploaders: dict[int, str]
-    count: int
-
-
-def documents_tab(
-    db: Session, principal: Principal, opportunity_id: int, locale: str
-) -> DocumentsTab:
-    opportunity = opportunity_detail(db, principal, opportunity_id)  # READ, or 404
-    scope = principal.scope
-    rows = documents_of(db, scope, [opportunity_id])
-    by_kind: dict[DocumentKind, list[DocumentRead]] = {}
-    for d in rows:
-        by_kind.setdefault(d.kind, []).append(d)
-    ids = {d.uploaded_by_id for d in rows if d.uploaded_by_id is not None}
-    names = {uid: ref.display(locale) for uid, ref in user_refs(db, scope, ids).items()}
-    groups = [(kind, by_kind[kind]) for kind in DocumentKind if kind in by_kind]
-    return DocumentsTab(opportunity, groups, names, len(rows))
 
 
 def get_document(db: Session, principal: Principal, document_id: int) -> DocumentRead:
