@@ -1,8 +1,10 @@
-"""Every query of the opportunities area, always scoped to the workspace."""
+"""Every query of the pipeline, always scoped to the workspace. Lists take their filters and
+their sort (allow-listed in `SORTS`) as parameters."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -10,6 +12,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
+from pcrm.core.pagination import PageRequest, in_vocabulary_order, parse_sort, read_page
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.opportunities.pipeline.models import (
     Opportunity,
@@ -18,6 +21,18 @@ from pcrm.opportunities.pipeline.models import (
 )
 from pcrm.opportunities.pipeline.schemas import OpportunityFilters, StageTotal
 from pcrm.opportunities.vocab import Stage
+
+LIST_COUNT_CAP = 10_000  # lists count their rows up to this, then say "10,000+"
+SORTS = {
+    "name": Opportunity.name,
+    "expected_close_on": Opportunity.expected_close_on,
+    "budget_amount": Opportunity.budget_amount,
+    "probability": Opportunity.probability,
+    "stage": in_vocabulary_order(Opportunity.stage, Stage),
+    "updated_at": Opportunity.updated_at,
+    "created_at": Opportunity.created_at,
+}
+DEFAULT_SORT = "expected_close_on"
 
 
 def opportunity(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Opportunity:
@@ -58,7 +73,8 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def opportunities_query(scope: WorkspaceScope, filters: OpportunityFilters) -> Select[Any]:
+def _matching(scope: WorkspaceScope, filters: OpportunityFilters) -> Select[Any]:
+    """The opportunities that `filters` narrow the workspace's to."""
     query = select(Opportunity).where(Opportunity.workspace_id == scope.workspace_id)
     if not filters.include_archived:
         query = query.where(Opportunity.archived_at.is_(None))
@@ -79,11 +95,57 @@ def opportunities_query(scope: WorkspaceScope, filters: OpportunityFilters) -> S
     return query
 
 
+def check_sort(sort: str | None) -> None:
+    """A `ValidationFailed` on `sort` unless each of its keys is one of `SORTS`."""
+    parse_sort(sort, SORTS, DEFAULT_SORT)
+
+
+def opportunities_page(
+    db: Session,
+    scope: WorkspaceScope,
+    filters: OpportunityFilters,
+    page: PageRequest,
+    sort: str | None,
+) -> tuple[list[Opportunity], int, bool]:
+    """A page of the opportunities matching `filters` in the order `sort` names (the
+    allow-listed `SORTS`, newest first among equals): its rows, the capped count and whether
+    the count reached its cap."""
+    order = parse_sort(sort, SORTS, DEFAULT_SORT)
+    query = _matching(scope, filters)
+    return read_page(
+        db,
+        query,
+        query.order_by(*order, Opportunity.id.desc()),
+        Opportunity.id,
+        page,
+        lambda ids: opportunities_by_ids(db, scope, ids),
+        LIST_COUNT_CAP,
+        remember=("opportunities", scope.workspace_id, filters),
+    )
+
+
+def first_of_stage(
+    db: Session,
+    scope: WorkspaceScope,
+    filters: OpportunityFilters,
+    stage: Stage,
+    limit: int,
+    *,
+    closing_soonest: bool,
+) -> list[Opportunity]:
+    """The first `limit` opportunities of a stage matching `filters`, by expected close: the
+    soonest first, or the latest first (both read ix_opportunities_stage in order)."""
+    close = Opportunity.expected_close_on
+    order = close.asc().nulls_last() if closing_soonest else close.desc().nulls_last()
+    query = _matching(scope, replace(filters, stages=(stage,)))
+    return list(db.scalars(query.order_by(order, Opportunity.id).limit(limit)))
+
+
 def stage_totals(
     db: Session, scope: WorkspaceScope, filters: OpportunityFilters
 ) -> dict[Stage, StageTotal]:
     """Count, budget and weighted budget (budget × probability) per stage, in one query."""
-    matching = opportunities_query(scope, filters).subquery()
+    matching = _matching(scope, filters).subquery()
     query = select(
         matching.c.stage,
         func.count(),
@@ -144,20 +206,3 @@ def earlier_of(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> set[in
         OpportunityRelation.opportunity_id.in_(wanted),
     )
     return set(db.scalars(query))
-
-
-def relations_among_accounts(
-    db: Session, scope: WorkspaceScope, opportunity_ids: Iterable[int]
-) -> Sequence[OpportunityRelation]:
-    """Every relation touching these opportunities."""
-    wanted = set(opportunity_ids)
-    if not wanted:
-        return []
-    query = select(OpportunityRelation).where(
-        OpportunityRelation.workspace_id == scope.workspace_id,
-        or_(
-            OpportunityRelation.opportunity_id.in_(wanted),
-            OpportunityRelation.earlier_id.in_(wanted),
-        ),
-    )
-    return db.scalars(query).all()

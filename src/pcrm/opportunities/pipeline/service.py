@@ -3,7 +3,7 @@ win/loss review, the team, and the relations between opportunities (phase 2 of, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
@@ -16,9 +16,6 @@ from pcrm.core.i18n import N_
 from pcrm.core.pagination import (
     Page,
     PageRequest,
-    in_vocabulary_order,
-    parse_sort,
-    read_page,
 )
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal, user_refs
@@ -55,17 +52,7 @@ from pcrm.opportunities.vocab import (
     Stage,
 )
 
-LIST_COUNT_CAP = 10_000
 BOARD_CARDS = 50  # cards shown per stage column; the column's totals count them all
-SORTS = {
-    "name": Opportunity.name,
-    "expected_close_on": Opportunity.expected_close_on,
-    "budget_amount": Opportunity.budget_amount,
-    "probability": Opportunity.probability,
-    "stage": in_vocabulary_order(Opportunity.stage, Stage),
-    "updated_at": Opportunity.updated_at,
-    "created_at": Opportunity.created_at,
-}
 MAX_RELATION_DEPTH = 50
 
 
@@ -141,18 +128,7 @@ def list_opportunities(
     sort: str | None = None,
 ) -> Page[OpportunityRead]:
     principal.require(Permission.READ)
-    order = parse_sort(sort, SORTS, "expected_close_on")
-    query = repo.opportunities_query(principal.scope, filters)
-    rows, total, capped = read_page(
-        db,
-        query,
-        query.order_by(*order, Opportunity.id.desc()),
-        Opportunity.id,
-        page,
-        lambda ids: repo.opportunities_by_ids(db, principal.scope, ids),
-        LIST_COUNT_CAP,
-        remember=("opportunities", principal.scope.workspace_id, filters),
-    )
+    rows, total, capped = repo.opportunities_page(db, principal.scope, filters, page, sort)
     return Page[OpportunityRead].of(reads(db, principal.scope, rows), total, page, capped)
 
 
@@ -172,7 +148,7 @@ def filters_of(query: OpportunityQuery) -> OpportunityFilters:
 
 def check_sort(sort: str | None) -> None:
     """A `ValidationFailed` on `sort` unless every key of it is one the list sorts by."""
-    parse_sort(sort, SORTS, "expected_close_on")
+    repo.check_sort(sort)
 
 
 def pipeline_totals(
@@ -200,16 +176,11 @@ def pipeline(
     totals = repo.stage_totals(db, scope, filters)
     columns: list[tuple[Stage, list[Opportunity]]] = []
     for stage in stages:
-        query = repo.opportunities_query(scope, replace(filters, stages=(stage,)))
-        # open: closing soonest first; closed: most recent first (both on ix_opportunities_stage)
-        order = (
-            Opportunity.expected_close_on.asc().nulls_last()
-            if stage in OPEN_STAGES
-            else Opportunity.expected_close_on.desc().nulls_last()
+        # open: closing soonest first; closed: most recent first
+        first = repo.first_of_stage(
+            db, scope, filters, stage, BOARD_CARDS, closing_soonest=stage in OPEN_STAGES
         )
-        columns.append(
-            (stage, list(db.scalars(query.order_by(order, Opportunity.id).limit(BOARD_CARDS))))
-        )
+        columns.append((stage, first))
     cards = reads(db, scope, [o for _, rows in columns for o in rows])
     by_id = {c.id: c for c in cards}
     return [

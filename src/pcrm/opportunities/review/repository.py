@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -18,16 +16,3 @@ def review_of(db: Session, scope: WorkspaceScope, opportunity_id: int) -> WinLos
             WinLossReview.opportunity_id == opportunity_id,
         )
     )
-
-
-def reviews_of(
-    db: Session, scope: WorkspaceScope, opportunity_ids: Iterable[int]
-) -> dict[int, WinLossReview]:
-    wanted = set(opportunity_ids)
-    if not wanted:
-        return {}
-    query = select(WinLossReview).where(
-        WinLossReview.workspace_id == scope.workspace_id,
-        WinLossReview.opportunity_id.in_(wanted),
-    )
-    return {r.opportunity_id: r for r in db.scalars(query)}

@@ -38,18 +38,6 @@ def tender_of(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Tender
     )
 
 
-def tenders_of(
-    db: Session, scope: WorkspaceScope, opportunity_ids: Iterable[int]
-) -> dict[int, Tender]:
-    wanted = set(opportunity_ids)
-    if not wanted:
-        return {}
-    query = select(Tender).where(
-        Tender.workspace_id == scope.workspace_id, Tender.opportunity_id.in_(wanted)
-    )
-    return {t.opportunity_id: t for t in db.scalars(query)}
-
-
 def scoring_items(
     db: Session, scope: WorkspaceScope, tender_ids: Iterable[int]
 ) -> Sequence[ScoringItem]:
