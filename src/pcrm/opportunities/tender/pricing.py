@@ -1,7 +1,8 @@
 """The arithmetic of a bid: price scores under a tender's rule and the resulting ranking.
 
 Pure functions over plain values, so the bid workspace's "what if we quote ¥X" and the recorded
-rounds use the same numbers, and tests can check them by hand.
+rounds use the same numbers, and tests can check them by hand; `sheet` puts them together into
+the bid sheet.
 
 Price score rules (价格分计算方法), for weighted scoring with a price item of weight W:
 
@@ -19,9 +20,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Protocol
 
-from pcrm.opportunities.vocab import EvaluationMethod, PriceFormula
+from pcrm.opportunities.tender.schemas import BidSheet, ScoringItemRead, VendorRead, VendorStanding
+from pcrm.opportunities.vocab import EvaluationMethod, PriceFormula, VendorStatus
 
+OUT_OF_RACE = (VendorStatus.WITHDREW, VendorStatus.DISQUALIFIED)
 CENT = Decimal("0.01")
 HUNDRED = Decimal(100)
 
@@ -37,6 +41,30 @@ class PriceRule:
     discount: Decimal = Decimal(0)
     deduct_above: Decimal = Decimal(1)
     deduct_below: Decimal = Decimal("0.5")
+
+
+class Terms(Protocol):
+    """A tender's evaluation terms (a tender row or its schema)."""
+
+    evaluation_method: EvaluationMethod
+    price_formula: PriceFormula
+    benchmark_discount: Decimal
+    deduct_above: Decimal
+    deduct_below: Decimal
+
+
+def rule_of(tender: Terms, price_weight: Decimal | None) -> PriceRule | None:
+    """The price rule of a weighted tender with a price item of this weight; None otherwise
+    (ranked by the lowest price)."""
+    if price_weight is None or tender.evaluation_method is not EvaluationMethod.WEIGHTED:
+        return None
+    return PriceRule(
+        tender.price_formula,
+        price_weight,
+        tender.benchmark_discount,
+        tender.deduct_above,
+        tender.deduct_below,
+    )
 
 
 def benchmark(rule: PriceRule, quotes: Sequence[Decimal]) -> Decimal | None:
@@ -105,3 +133,51 @@ def standings(
         current = result[key]
         result[key] = Standing(current.price_score, current.total, ordered_totals.index(total) + 1)
     return base, result
+
+
+def sheet(
+    method: EvaluationMethod,
+    rule: PriceRule | None,
+    items: list[ScoringItemRead],
+    vendors: Sequence[VendorRead],
+    scores: Mapping[int, dict[int, Decimal]],
+    latest: Mapping[int, Decimal],
+    try_price: Decimal | None = None,
+) -> BidSheet:
+    """The bid sheet of these vendors: each one's estimated scores (per scoring item id), its
+    latest quote, price score, total and rank under `rule` (None: lowest price). With
+    `try_price`, our latest quote is replaced by it."""
+    entries = [
+        Entry(
+            v.id,
+            try_price if try_price is not None and v.is_us else latest.get(v.id),
+            sum(scores[v.id].values(), Decimal(0)),
+            v.status not in OUT_OF_RACE,
+        )
+        for v in vendors
+    ]
+    base, standing = standings(method, rule, entries)
+    by_id = {v.id: v for v in vendors}
+    return BidSheet(
+        evaluation_method=method,
+        price_formula=rule.formula if rule else PriceFormula.LOWEST_RATIO,
+        price_weight=rule.weight if rule else None,
+        benchmark=base,
+        items=items,
+        vendors=[
+            VendorStanding(
+                vendor_id=e.key,
+                name=by_id[e.key].name,
+                is_us=by_id[e.key].is_us,
+                status=by_id[e.key].status,
+                quote=e.quote,
+                scores=scores[e.key],
+                non_price_score=e.non_price,
+                price_score=standing[e.key].price_score,
+                total=standing[e.key].total,
+                rank=standing[e.key].rank,
+            )
+            for e in entries
+        ],
+        tried_price=try_price,
+    )

@@ -44,19 +44,12 @@ from pcrm.opportunities.tender.schemas import (
     TenderWrite,
     VendorCreate,
     VendorRead,
-    VendorStanding,
     VendorUpdate,
 )
-from pcrm.opportunities.vocab import (
-    CLOSED_STAGES,
-    EvaluationMethod,
-    PriceFormula,
-    VendorStatus,
-)
+from pcrm.opportunities.vocab import CLOSED_STAGES, EvaluationMethod
 from pcrm.relationships.public import competitor_names
 
 HUNDRED = Decimal(100)
-OUT_OF_RACE = (VendorStatus.WITHDREW, VendorStatus.DISQUALIFIED)
 # Key dates that remind the owner and the team, and how long before.
 KEY_DATES: tuple[tuple[str, str], ...] = (
     ("qa_deadline", N_("Q&A deadline")),
@@ -586,54 +579,16 @@ def bid_sheet(
     for quote in repo.quotes(db, scope, [r.id for r in round_rows]):  # rounds in order
         latest[quote.vendor_id] = quote.amount
     price_item = next((i for i in items if i.is_price), None)
-    rule = (
-        pricing.PriceRule(
-            tender.price_formula,
-            price_item.weight,
-            tender.benchmark_discount,
-            tender.deduct_above,
-            tender.deduct_below,
-        )
-        if price_item is not None and tender.evaluation_method is EvaluationMethod.WEIGHTED
-        else None
-    )
+    rule = pricing.rule_of(tender, price_item.weight if price_item is not None else None)
     per_vendor: dict[int, dict[int, Decimal]] = {v.id: {} for v in vendors}
     for s in scores:
         per_vendor.setdefault(s.vendor_id, {})[s.scoring_item_id] = s.score
-    entries = []
-    for v in vendors:
-        amount = latest.get(v.id)
-        if try_price is not None and v.competitor_id is None:
-            amount = try_price
-        entries.append(
-            pricing.Entry(
-                v.id,
-                amount,
-                sum(per_vendor[v.id].values(), Decimal(0)),
-                v.status not in OUT_OF_RACE,
-            )
-        )
-    base, standing = pricing.standings(tender.evaluation_method, rule, entries)
-    return BidSheet(
-        evaluation_method=tender.evaluation_method,
-        price_formula=tender.price_formula if rule else PriceFormula.LOWEST_RATIO,
-        price_weight=price_item.weight if rule and price_item else None,
-        benchmark=base,
-        items=_item_reads(items),
-        vendors=[
-            VendorStanding(
-                vendor_id=e.key,
-                name=reads[e.key].name,
-                is_us=reads[e.key].is_us,
-                status=reads[e.key].status,
-                quote=e.quote,
-                scores=per_vendor[e.key],
-                non_price_score=e.non_price,
-                price_score=standing[e.key].price_score,
-                total=standing[e.key].total,
-                rank=standing[e.key].rank,
-            )
-            for e in entries
-        ],
-        tried_price=try_price,
+    return pricing.sheet(
+        tender.evaluation_method,
+        rule,
+        _item_reads(items),
+        [reads[v.id] for v in vendors],
+        per_vendor,
+        latest,
+        try_price,
     )
