@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from pcrm.opportunities.insights.figures import rhythm_figures
 from pcrm.opportunities.insights.repository import ItemFacts, TenderFacts
-from pcrm.opportunities.insights.service import rhythm_figures
 from pcrm.opportunities.vocab import EvaluationMethod, TenderMethod
 from tests.accounts.builders import create
 from tests.factories import bearer, sign_in
