@@ -16,7 +16,8 @@ from pcrm.identity.public import Permission, Principal
 from pcrm.opportunities.chain import service as chain_service
 from pcrm.opportunities.chain.schemas import DecisionMemberRead
 from pcrm.opportunities.pipeline import service
-from pcrm.opportunities.vocab import LABELS, DecisionRole, Stance
+from pcrm.opportunities.pipeline.pages import choices
+from pcrm.opportunities.vocab import DecisionRole, Stance
 from pcrm.relationships.public import (
     Graph,
     InteractionLevel,
@@ -51,11 +52,7 @@ NODE_LABELS = {
 }
 
 
-def _options(enum: type[StrEnum], locale: str) -> list[tuple[str, str]]:
-    return [(value, translate(locale, text)) for value, text in LABELS[enum].items()]
-
-
-def _relationship_options(enum: type[StrEnum], locale: str) -> list[tuple[str, str]]:
+def _relationshipchoices(enum: type[StrEnum], locale: str) -> list[tuple[str, str]]:
     return [(member.value, translate(locale, vocab_label(member))) for member in enum]
 
 
@@ -73,8 +70,8 @@ def _graph_payload(
     """The chain as bid.js draws it: members labelled with their decision role and coloured
     by stance, our people and competitors linked to them. Every text comes translated."""
     by_contact = {m.contact_id: m for m in members}
-    roles = dict(_options(DecisionRole, locale))
-    stances = dict(_options(Stance, locale))
+    roles = dict(choices(DecisionRole, locale))
+    stances = dict(choices(Stance, locale))
     nodes: list[dict[str, Any]] = []
     for n in graph.nodes:
         member = by_contact.get(n.record_id) if n.kind in ("contact", "external_contact") else None
@@ -175,10 +172,10 @@ def chain_page(
             (str(c.id), c.name) for c in (list_competitors(db, principal) if can_write else [])
         ],
         "labels": {
-            "role": dict(_options(DecisionRole, locale)),
-            "stance": dict(_options(Stance, locale)),
-            "status": dict(_relationship_options(RelationshipStatus, locale)),
-            "level": dict(_relationship_options(InteractionLevel, locale)),
+            "role": dict(choices(DecisionRole, locale)),
+            "stance": dict(choices(Stance, locale)),
+            "status": dict(_relationshipchoices(RelationshipStatus, locale)),
+            "level": dict(_relationshipchoices(InteractionLevel, locale)),
         },
         "stance_badges": STANCE_BADGES,
     }

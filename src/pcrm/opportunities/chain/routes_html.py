@@ -25,12 +25,9 @@ pipeline_pages.install_template_globals()  # stage labels of the opportunity pag
 CHAIN_TEMPLATE = "opportunities/chain.html"
 
 
-def _notice(request: Request) -> str | None:
-    return notice(request, pages.NOTICES)
-
-
-def _redirect(url: str, notice_key: str, anchor: str = "") -> RedirectResponse:
-    """Back to `url` with the notice, scrolled to `anchor` (the fragment comes last)."""
+def _back_to(url: str, notice_key: str, anchor: str) -> RedirectResponse:
+    """`core.pages.redirect` to `url` with the notice, scrolled to `anchor` (the fragment
+    comes after the query)."""
     response = redirect(url, notice_key)
     response.headers["location"] += anchor
     return response
@@ -45,7 +42,7 @@ def chain_page(
     request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
 ) -> Response:
     context = pages.chain_page(
-        db, principal, opportunity_id, page_locale(request), _notice(request)
+        db, principal, opportunity_id, page_locale(request), notice(request, pages.NOTICES)
     )
     return render(request, CHAIN_TEMPLATE, context)
 
@@ -64,13 +61,13 @@ def add_member(
         ),
     )
     if outcome.ok:
-        return _redirect(_chain_url(opportunity_id), "member-added", "#chain")
+        return _back_to(_chain_url(opportunity_id), "member-added", "#chain")
     context = pages.chain_page(
         db,
         principal,
         opportunity_id,
         locale,
-        _notice(request),
+        notice(request, pages.NOTICES),
         failed="add",
         values=forms.echo(data),
         errors=outcome.errors,
@@ -103,13 +100,13 @@ def update_member(
         ),
     )
     if outcome.ok:
-        return _redirect(_chain_url(opportunity_id), "member-saved", "#chain")
+        return _back_to(_chain_url(opportunity_id), "member-saved", "#chain")
     context = pages.chain_page(
         db,
         principal,
         opportunity_id,
         locale,
-        _notice(request),
+        notice(request, pages.NOTICES),
         failed=f"member-{member_id}",
         values=forms.echo(data) | {"version": str(version or "")},
         errors=outcome.errors,
@@ -122,4 +119,4 @@ def remove_member(
     opportunity_id: int, member_id: int, db: DB, principal: CurrentPrincipal
 ) -> Response:
     chain_service.remove_member(db, principal, opportunity_id, member_id)
-    return _redirect(_chain_url(opportunity_id), "member-removed", "#chain")
+    return _back_to(_chain_url(opportunity_id), "member-removed", "#chain")

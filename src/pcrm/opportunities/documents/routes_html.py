@@ -9,7 +9,6 @@ from io import BytesIO
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, Response, UploadFile
-from starlette.responses import RedirectResponse
 
 from pcrm.core.deps import DB
 from pcrm.core.forms import FormErrors, attempt
@@ -26,9 +25,7 @@ TAB = "opportunities/documents.html"
 
 def _too_large_page(request: Request) -> Response:
     opportunity_id = int(request.path_params["opportunity_id"])
-    return RedirectResponse(
-        f"/opportunities/{opportunity_id}/documents?error=too_large", status_code=303
-    )
+    return redirect(f"/opportunities/{opportunity_id}/documents?error=too_large")
 
 
 router = APIRouter(include_in_schema=False, route_class=limited_route(_too_large_page))

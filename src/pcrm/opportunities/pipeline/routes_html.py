@@ -37,10 +37,6 @@ FORM = "opportunities/opportunity_form.html"
 PAGE = "opportunities/opportunity.html"
 
 
-def _notice(request: Request) -> str | None:
-    return notice(request, pages.NOTICES)
-
-
 def _board_changed(request: Request, notice_key: str) -> Response:
     """A change made in the board's dialog: the board reloads itself and says what happened."""
     message = translate(page_locale(request), pages.NOTICES[notice_key])
@@ -54,7 +50,9 @@ def _board_changed(request: Request, notice_key: str) -> Response:
 @router.get("/opportunities")
 def opportunities_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
     items = request.query_params.multi_items()
-    context = pages.list_page(db, principal, items, page_locale(request), _notice(request))
+    context = pages.list_page(
+        db, principal, items, page_locale(request), notice(request, pages.NOTICES)
+    )
     status = 422 if context["errors"] else 200
     return render(
         request, "opportunities/opportunities.html", context, fragment="results", status_code=status
@@ -81,7 +79,9 @@ def account_opportunities(
 @router.get("/opportunities/board")
 def board_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
     items = request.query_params.multi_items()
-    context = pages.board_page(db, principal, items, page_locale(request), _notice(request))
+    context = pages.board_page(
+        db, principal, items, page_locale(request), notice(request, pages.NOTICES)
+    )
     status = 422 if context["errors"] else 200
     return render(
         request, "opportunities/board.html", context, fragment="board", status_code=status
@@ -182,7 +182,9 @@ def archive_opportunity(opportunity_id: int, db: DB, principal: CurrentPrincipal
 def opportunity_page(
     request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
 ) -> Response:
-    context = pages.overview(db, principal, opportunity_id, page_locale(request), _notice(request))
+    context = pages.overview(
+        db, principal, opportunity_id, page_locale(request), notice(request, pages.NOTICES)
+    )
     return render(request, PAGE, context)
 
 
@@ -191,7 +193,7 @@ def history_page(
     request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
 ) -> Response:
     context = pages.history_tab(
-        db, principal, opportunity_id, page_locale(request), _notice(request)
+        db, principal, opportunity_id, page_locale(request), notice(request, pages.NOTICES)
     )
     return render(request, PAGE, context, fragment="tab_content")
 
@@ -216,7 +218,7 @@ def _card_write(
         principal,
         opportunity_id,
         page_locale(request),
-        None if outcome.ok else _notice(request),
+        None if outcome.ok else notice(request, pages.NOTICES),
         forms_={} if outcome.ok else {card: values},
         errors={card: remap(outcome.errors)},
         editing_review=card == "review" and not outcome.ok,
@@ -284,7 +286,12 @@ def edit_review_page(
 ) -> Response:
     principal.require(Permission.WRITE)
     context = pages.overview(
-        db, principal, opportunity_id, page_locale(request), _notice(request), editing_review=True
+        db,
+        principal,
+        opportunity_id,
+        page_locale(request),
+        notice(request, pages.NOTICES),
+        editing_review=True,
     )
     return render(request, PAGE, context, fragment="review_card")
 

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,6 +19,7 @@ from pcrm.core.forms import FormErrors, FormValues, domain_errors, validate
 from pcrm.core.i18n import N_, translate
 from pcrm.identity.public import Permission, Principal
 from pcrm.opportunities.pipeline import service
+from pcrm.opportunities.pipeline.pages import choices
 from pcrm.opportunities.tender import service as tender_service
 from pcrm.opportunities.tender.forms import (
     KEY_DATES,
@@ -40,7 +40,6 @@ from pcrm.opportunities.tender.schemas import (
 )
 from pcrm.opportunities.vocab import (
     CLOSED_STAGES,
-    LABELS,
     EvaluationMethod,
     PriceFormula,
     TenderMethod,
@@ -85,10 +84,6 @@ def plain(value: Decimal | None) -> str:
     if value is None:
         return ""
     return format(value.normalize(), "f")
-
-
-def _options(enum: type[StrEnum], locale: str) -> list[tuple[str, str]]:
-    return [(value, translate(locale, text)) for value, text in LABELS[enum].items()]
 
 
 def _local_input(value: datetime | None, zone: ZoneInfo) -> str:
@@ -372,10 +367,10 @@ def bid_page(
         "failed": failed,
         "errors": {failed: errors or {}} if failed else {},
         "vocab": {
-            "method": _options(TenderMethod, locale),
-            "evaluation_method": _options(EvaluationMethod, locale),
-            "price_formula": _options(PriceFormula, locale),
-            "vendor_status": _options(VendorStatus, locale),
+            "method": choices(TenderMethod, locale),
+            "evaluation_method": choices(EvaluationMethod, locale),
+            "price_formula": choices(PriceFormula, locale),
+            "vendor_status": choices(VendorStatus, locale),
         },
         "rule_labels": {key: translate(locale, text) for key, text in RULE_LABELS.items()},
         "status_badges": STATUS_BADGES,

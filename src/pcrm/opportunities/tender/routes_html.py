@@ -32,12 +32,9 @@ router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 pipeline_pages.install_template_globals()  # stage labels of the opportunity page frame
 
 
-def _notice(request: Request) -> str | None:
-    return notice(request, pages.NOTICES)
-
-
-def _redirect(url: str, notice_key: str, anchor: str = "") -> RedirectResponse:
-    """Back to `url` with the notice, scrolled to `anchor` (the fragment comes last)."""
+def _back_to(url: str, notice_key: str, anchor: str) -> RedirectResponse:
+    """`core.pages.redirect` to `url` with the notice, scrolled to `anchor` (the fragment
+    comes after the query)."""
     response = redirect(url, notice_key)
     response.headers["location"] += anchor
     return response
@@ -60,7 +57,12 @@ def _refused(
 ) -> Response:
     """The bid page again after a refused write, with the posted values and the messages."""
     context = pages.bid_page(
-        db, principal, opportunity_id, page_locale(request), _notice(request), **kwargs
+        db,
+        principal,
+        opportunity_id,
+        page_locale(request),
+        notice(request, pages.NOTICES),
+        **kwargs,
     )
     return render(request, BID_TEMPLATE, context, status_code=status)
 
@@ -93,7 +95,7 @@ def bid_page(
         principal,
         opportunity_id,
         page_locale(request),
-        _notice(request),
+        notice(request, pages.NOTICES),
         price_text=price_text,
     )
     status = 422 if trying and context["simulation"].errors else 200
@@ -115,7 +117,7 @@ def save_tender(
         ),
     )
     if outcome.ok:
-        return _redirect(_bid_url(opportunity_id), "tender", "#tender")
+        return _back_to(_bid_url(opportunity_id), "tender", "#tender")
     return _refused(
         request,
         db,
@@ -143,7 +145,7 @@ def add_vendor(
         ),
     )
     if outcome.ok:
-        return _redirect(_bid_url(opportunity_id), "vendor-added", "#vendors")
+        return _back_to(_bid_url(opportunity_id), "vendor-added", "#vendors")
     return _refused(
         request,
         db,
@@ -175,7 +177,7 @@ def update_vendor(
         ),
     )
     if outcome.ok:
-        return _redirect(_bid_url(opportunity_id), "vendor-saved", "#vendors")
+        return _back_to(_bid_url(opportunity_id), "vendor-saved", "#vendors")
     return _refused(
         request,
         db,
@@ -198,7 +200,7 @@ def remove_vendor(
         lambda: tender_service.remove_vendor(db, principal, opportunity_id, vendor_id),
     )
     if outcome.ok:
-        return _redirect(_bid_url(opportunity_id), "vendor-removed", "#vendors")
+        return _back_to(_bid_url(opportunity_id), "vendor-removed", "#vendors")
     return _refused(
         request,
         db,
@@ -226,7 +228,7 @@ def save_scores(
         ),
     )
     if outcome.ok:
-        return _redirect(_bid_url(opportunity_id), "scores", "#sheet")
+        return _back_to(_bid_url(opportunity_id), "scores", "#sheet")
     return _refused(
         request,
         db,
@@ -254,7 +256,7 @@ def record_round(
         ),
     )
     if outcome.ok:
-        return _redirect(_bid_url(opportunity_id), "round", "#rounds")
+        return _back_to(_bid_url(opportunity_id), "round", "#rounds")
     return _refused(
         request,
         db,
@@ -277,7 +279,7 @@ def take_back_round(
         lambda: tender_service.delete_last_round(db, principal, opportunity_id, round_id),
     )
     if outcome.ok:
-        return _redirect(_bid_url(opportunity_id), "round-removed", "#rounds")
+        return _back_to(_bid_url(opportunity_id), "round-removed", "#rounds")
     return _refused(
         request,
         db,
