@@ -1,106 +1,45 @@
-"""Project documents (项目文档): uploads checked by content and size, versions per kind, files kept
-under random keys, downloads as sandboxed attachments, tenancy, permissions, deletion and the
-documents tab."""
+"""Project documents (项目文档) over the JSON API: uploads checked by content and size, versions
+per kind, files kept under random keys, downloads as sandboxed attachments, tenancy,
+permissions and deletion."""
 
 from __future__ import annotations
 
 import hashlib
-import io
 import re
-import zipfile
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
-from pcrm.config import Settings
 from pcrm.core.audit import AuditEntry
-from pcrm.core.errors import PermissionDenied
 from pcrm.core.tenancy import GLOBAL
 from pcrm.files.models import StoredFile
-from pcrm.files.storage import LocalStorage, files_dir
-from pcrm.identity.service import operator_principal
-from pcrm.opportunities.documents import service as documents
-from pcrm.opportunities.vocab import DocumentKind
 from tests.factories import bearer, sign_in
-from tests.opportunities.builders import account, opportunity, row_counts, stored
-
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-PNG = bytes.fromhex("89504E470D0A1A0A0000000D49484452000000010000000108060000001F15C489")
-JPEG = bytes.fromhex("FFD8FFE000104A46494600010100000100010000FFD9")
-OLE2 = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)
-TEXT = "会议纪要：答疑截止 12 月 1 日\n".encode()
-EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + bytes(48)
-HTML = b"<!doctype html><html><script>alert(document.cookie)</script></html>"
-
-WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-EXCEL = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-POWERPOINT = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-
-TOO_LARGE = {
-    "field": "file",
-    "message": "The file is larger than the upload limit.",
-    "type": "file_too_large",
-}
-MISMATCH = {
-    "field": "file",
-    "message": "The file's content does not match its extension.",
-    "type": "file_mismatch",
-}
-NOT_ACCEPTED = {
-    "field": "file",
-    "message": "This type of file is not accepted. Upload a PDF, Word, Excel or PowerPoint "
-    "document, a PNG or JPEG image, a text file or a ZIP archive.",
-    "type": "file_type",
-}
-
-
-def zipped(*names: str) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in names:
-            archive.writestr(name, "<x/>")
-    return buffer.getvalue()
-
-
-DOCX = zipped("[Content_Types].xml", "_rels/.rels", "word/document.xml")
-XLSX = zipped("[Content_Types].xml", "xl/workbook.xml")
-PPTX = zipped("[Content_Types].xml", "ppt/presentation.xml")
-ZIP = zipped("图纸/总图.dwg", "说明.txt")
-
-
-@pytest.fixture(autouse=True)
-def files(app, tmp_path, monkeypatch) -> Path:
-    """Every test keeps its uploads in a folder of its own."""
-    folder = tmp_path / "files"
-    monkeypatch.setattr(app.state.settings, "files_dir", folder)
-    return folder
-
-
-def stored_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
-
-
-@pytest.fixture
-def opp(client, acme):
-    token = acme["tokens"]["sales"]
-    return opportunity(client, token, account(client, token)["id"])["id"]
-
-
-def upload(client, token, opportunity_id, filename, content, kind="rfp", part_type="text/plain"):
-    return client.post(
-        f"/api/v1/opportunities/{opportunity_id}/documents",
-        data={"kind": kind},
-        files={"file": (filename, content, part_type)},
-        headers=bearer(token),
-    )
-
-
-def uploaded(client, token, opportunity_id, filename, content, kind="rfp"):
-    response = upload(client, token, opportunity_id, filename, content, kind)
-    assert response.status_code == 201, response.text
-    return response.json()
-
+from tests.opportunities.builders import row_counts, stored
+from tests.opportunities.documents.world import (
+    DISPOSITION,
+    DOCX,
+    EXCEL,
+    EXE,
+    HTML,
+    JPEG,
+    MISMATCH,
+    NAME,
+    NOT_ACCEPTED,
+    OLE2,
+    PDF,
+    PNG,
+    POWERPOINT,
+    PPTX,
+    TEXT,
+    TOO_LARGE,
+    WORD,
+    XLSX,
+    ZIP,
+    download_headers,
+    stored_files,
+    upload,
+    uploaded,
+)
 
 # --- accepted files -----------------------------------------------------------------------------
 
@@ -299,43 +238,6 @@ def test_an_unknown_kind_is_refused(client, acme, uow, files, opp):
     assert stored_files(files) == []
 
 
-def test_an_upload_rolled_back_after_it_was_stored_leaves_no_file(app, uow, acme, opp, files):
-    # given an upload whose transaction fails after the file and the row were written
-    storage = LocalStorage(files)
-    with pytest.raises(RuntimeError), uow() as db:
-        principal = operator_principal(db, "acme", "sales@acme.example")
-        documents.upload_document(
-            db, principal, opp, DocumentKind.RFP, "招标文件.pdf", io.BytesIO(PDF), storage, 1024
-        )
-        assert len(stored_files(files)) == 1
-        raise RuntimeError("the request failed later")
-    # then neither the file nor the row remain
-    assert stored_files(files) == []
-    assert row_counts(uow)["documents"] == 0
-
-
-# --- downloads ----------------------------------------------------------------------------------
-
-NAME = "招标文件 第2版.pdf"
-DISPOSITION = (
-    'attachment; filename="____ _2_.pdf"; '
-    "filename*=UTF-8''%E6%8B%9B%E6%A0%87%E6%96%87%E4%BB%B6%20%E7%AC%AC2%E7%89%88.pdf"
-)
-
-
-def _download_headers(response):
-    return {
-        name: response.headers.get(name)
-        for name in (
-            "content-type",
-            "content-disposition",
-            "content-length",
-            "x-content-type-options",
-            "content-security-policy",
-        )
-    }
-
-
 def test_a_download_is_a_sandboxed_attachment_with_the_checked_type(client, acme, opp):
     # given an uploaded RFP with a Chinese name
     token = acme["tokens"]["viewer"]
@@ -352,7 +254,7 @@ def test_a_download_is_a_sandboxed_attachment_with_the_checked_type(client, acme
     for response in (api, page):
         assert response.status_code == 200
         assert response.content == PDF
-        assert _download_headers(response) == {
+        assert download_headers(response) == {
             "content-type": "application/pdf",
             "content-disposition": DISPOSITION,
             "content-length": str(len(PDF)),
@@ -372,17 +274,6 @@ def test_a_text_file_is_served_as_utf8_text(client, acme, opp):
         "attachment; filename=\"notes.txt\"; filename*=UTF-8''notes.txt"
     )
     assert response.content == TEXT
-
-
-def test_a_document_of_another_opportunity_is_a_404_on_the_page_routes(client, acme, uow, opp):
-    token = acme["tokens"]["sales"]
-    document = uploaded(client, token, opp, NAME, PDF)
-    elsewhere = opportunity(client, token, account(client, token, "别的客户")["id"], "二期")["id"]
-    csrf = sign_in(client, "sales@acme.example")
-    base = f"/opportunities/{elsewhere}/documents/{document['id']}"
-    assert client.get(f"{base}/download").status_code == 404
-    assert client.post(f"{base}/delete", data={"csrf_token": csrf}).status_code == 404
-    assert stored(uow, StoredFile, document["id"])["filename"] == NAME
 
 
 # --- tenancy and permissions ---------------------------------------------------------------------
@@ -493,201 +384,3 @@ def test_deleting_a_version_removes_its_row_and_file_and_keeps_the_others(
     assert actions == ["create", "delete"]
     # and the next RFP upload follows the latest version
     assert uploaded(client, token, opp, "招标文件（三）.pdf", PDF)["version"] == 3
-
-
-def test_a_deletion_keeps_the_file_until_it_is_committed(uow, client, acme, files, opp):
-    document = uploaded(client, acme["tokens"]["sales"], opp, NAME, PDF)
-    kept = stored_files(files)
-    with pytest.raises(RuntimeError), uow() as db:
-        principal = operator_principal(db, "acme", "sales@acme.example")
-        documents.delete_document(db, principal, document["id"], LocalStorage(files))
-        assert stored_files(files) == kept  # not before the commit
-        raise RuntimeError("the request failed later")
-    assert stored_files(files) == kept
-    assert stored(uow, StoredFile, document["id"])["filename"] == NAME
-
-
-def test_only_a_writer_may_delete_through_the_service(uow, client, acme, files, opp):
-    document = uploaded(client, acme["tokens"]["sales"], opp, NAME, PDF)
-    with uow() as db:
-        viewer = operator_principal(db, "acme", "viewer@acme.example")
-        with pytest.raises(PermissionDenied):
-            documents.delete_document(db, viewer, document["id"], LocalStorage(files))
-    assert stored(uow, StoredFile, document["id"])["filename"] == NAME
-
-
-# --- the documents tab --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("lang", "html_lang", "nav"), [("zh_CN", "zh-CN", "客户"), ("en", "en", "Accounts")]
-)
-def test_the_documents_tab_renders_in_both_languages(client, acme, opp, lang, html_lang, nav):
-    token = acme["tokens"]["sales"]
-    uploaded(client, token, opp, "招标文件.pdf", PDF)
-    uploaded(client, token, opp, "招标文件（修订）.pdf", PDF + b"%v2\n")
-    uploaded(client, token, opp, "技术方案.docx", DOCX, kind="proposal")
-    sign_in(client, "sales@acme.example")
-    client.cookies.set("pcrm_lang", lang)
-
-    page = client.get(f"/opportunities/{opp}/documents")
-
-    assert page.status_code == 200
-    assert f'<html lang="{html_lang}">' in page.text
-    assert nav in page.text
-    tab = page.text[page.text.index('data-testid="documents-tab"') :]
-    assert re.findall(r'data-testid="document-download">([^<]+)<', tab) == [
-        "招标文件（修订）.pdf",
-        "招标文件.pdf",
-        "技术方案.docx",
-    ]
-    assert re.findall(r"<td>v(\d)", tab) == ["2", "1", "1"]
-    assert tab.count('data-testid="document-kind"') == 2
-    assert 'data-testid="upload-form"' in tab
-    assert 'enctype="multipart/form-data"' in tab
-
-
-def test_uploading_from_the_page_carries_the_csrf_token(client, acme, uow, files, opp):
-    csrf = sign_in(client, "sales@acme.example")
-    client.cookies.set("pcrm_lang", "en")
-    form = {"kind": "contract", "csrf_token": csrf}
-
-    # without the token the post is refused and nothing is written
-    before = row_counts(uow)
-    refused = client.post(
-        f"/opportunities/{opp}/documents",
-        data={"kind": "contract"},
-        files={"file": ("合同.pdf", PDF, "application/pdf")},
-    )
-    assert refused.status_code == 403
-    assert row_counts(uow) == before
-    assert stored_files(files) == []
-
-    # with it (a multipart form) the upload lands and the tab lists it
-    response = client.post(
-        f"/opportunities/{opp}/documents",
-        data=form,
-        files={"file": ("合同.pdf", PDF, "application/pdf")},
-    )
-    assert response.status_code == 303
-    assert response.headers["location"] == f"/opportunities/{opp}/documents?notice=uploaded"
-    page = client.get(response.headers["location"])
-    assert "The document has been uploaded." in page.text
-    assert 'data-testid="document-download">合同.pdf<' in page.text
-    assert len(stored_files(files)) == 1
-
-
-def test_a_bad_file_from_the_page_is_shown_inline_and_nothing_is_written(
-    client, acme, uow, files, opp
-):
-    csrf = sign_in(client, "sales@acme.example")
-    client.cookies.set("pcrm_lang", "en")
-    before = row_counts(uow)
-
-    response = client.post(
-        f"/opportunities/{opp}/documents",
-        data={"kind": "pitch", "csrf_token": csrf},
-        files={"file": ("述标.pdf", EXE, "application/pdf")},
-    )
-
-    assert response.status_code == 422
-    error = re.search(r'data-testid="error-file">([^<]+)<', response.text)
-    assert error is not None
-    assert error.group(1) == "The file&#39;s content does not match its extension."
-    assert '<option value="pitch" selected>' in response.text
-    assert row_counts(uow) == before
-    assert stored_files(files) == []
-
-
-def test_a_page_upload_without_a_file_or_kind_says_so(client, acme, uow, files, opp):
-    csrf = sign_in(client, "sales@acme.example")
-    client.cookies.set("pcrm_lang", "en")
-    before = row_counts(uow)
-    no_file = client.post(
-        f"/opportunities/{opp}/documents",
-        data={"kind": "rfp", "csrf_token": csrf},
-        files={"file": ("", b"", "application/octet-stream")},
-    )
-    no_kind = client.post(
-        f"/opportunities/{opp}/documents",
-        data={"kind": "invoice", "csrf_token": csrf},
-        files={"file": ("合同.pdf", PDF, "application/pdf")},
-    )
-    assert (no_file.status_code, no_kind.status_code) == (422, 422)
-    assert 'data-testid="error-file">Choose a file to upload.<' in no_file.text
-    assert 'data-testid="error-kind">Choose one of the allowed values.<' in no_kind.text
-    assert row_counts(uow) == before
-    assert stored_files(files) == []
-
-
-def test_a_far_too_large_page_upload_is_refused_before_it_is_read(
-    app, client, acme, uow, files, opp, monkeypatch
-):
-    monkeypatch.setattr(app.state.settings, "max_upload_mb", 1)
-    csrf = sign_in(client, "sales@acme.example")
-    client.cookies.set("pcrm_lang", "en")
-    before = row_counts(uow)
-    response = client.post(
-        f"/opportunities/{opp}/documents",
-        data={"kind": "rfp", "csrf_token": csrf},
-        files={"file": ("big.pdf", b"%PDF-" + bytes(3 * 1024 * 1024), "application/pdf")},
-    )
-    assert response.status_code == 303
-    page = client.get(response.headers["location"])
-    assert 'data-testid="error-file">The file is larger than the upload limit.<' in page.text
-    assert row_counts(uow) == before
-    assert stored_files(files) == []
-
-
-def test_deleting_from_the_page_removes_the_file(client, acme, uow, files, opp):
-    document = uploaded(client, acme["tokens"]["sales"], opp, NAME, PDF)
-    csrf = sign_in(client, "sales@acme.example")
-    response = client.post(
-        f"/opportunities/{opp}/documents/{document['id']}/delete", data={"csrf_token": csrf}
-    )
-    assert response.status_code == 303
-    assert response.headers["location"] == f"/opportunities/{opp}/documents?notice=deleted"
-    assert row_counts(uow)["documents"] == 0
-    assert stored_files(files) == []
-
-
-def test_the_documents_tab_query_count_is_pinned(client, acme, opp, count_queries):
-    token = acme["tokens"]["sales"]
-    uploaded(client, token, opp, "招标文件.pdf", PDF)
-    sign_in(client, "sales@acme.example")
-    with count_queries() as few:
-        assert client.get(f"/opportunities/{opp}/documents").status_code == 200
-    for n, kind in enumerate(["rfp", "qa", "proposal", "pitch", "contract", "other"] * 2):
-        uploader = acme["tokens"]["owner" if n % 2 else "sales"]
-        uploaded(client, uploader, opp, f"文件{n}.pdf", PDF, kind=kind)
-    with count_queries() as many:
-        assert client.get(f"/opportunities/{opp}/documents").status_code == 200
-    # session; opportunity, account, owner, tender, team and relations for the page's header;
-    # the documents and their uploaders
-    assert few.count == many.count == 9
-
-
-# --- where files go -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("settings", "expected"),
-    [
-        ({"files_dir": "/srv/pcrm/files"}, Path("/srv/pcrm/files")),
-        (
-            {"database_url": "sqlite:////var/lib/pcrm/pcrm.sqlite3"},
-            Path("/var/lib/pcrm/pcrm-files"),
-        ),
-        ({"database_url": "postgresql+psycopg://pcrm@db/pcrm"}, Path.cwd() / "pcrm-files"),
-    ],
-)
-def test_the_files_directory_defaults_next_to_the_database(settings, expected):
-    assert files_dir(Settings(**settings)) == expected
-
-
-def test_local_storage_refuses_anything_but_its_own_keys(tmp_path):
-    storage = LocalStorage(tmp_path)
-    for key in ("../outside", "ab/../../x", "招标文件.pdf", "AB/" + "0" * 32):
-        with pytest.raises(ValueError, match="not a storage key"):
-            storage.save(key, [b"x"])
-    assert list(tmp_path.iterdir()) == []
