@@ -1,5 +1,6 @@
-"""The documents service, through its functions: a rolled-back upload or deletion keeps the
-storage as it was, and only a writer deletes."""
+"""The documents service, through its functions: versions per kind, a document only of its own
+opportunity, a rolled-back upload or deletion keeps the storage as it was, and only a writer
+deletes."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import io
 
 import pytest
 
-from pcrm.core.errors import PermissionDenied
+from pcrm.core.errors import NotFound, PermissionDenied
 from pcrm.files.models import StoredFile
 from pcrm.files.storage import LocalStorage
 from pcrm.identity.service import operator_principal
@@ -56,3 +57,39 @@ def test_only_a_writer_may_delete_through_the_service(uow, client, acme, files, 
         with pytest.raises(PermissionDenied):
             documents.delete_document(db, viewer, document["id"], LocalStorage(files))
     assert stored(uow, StoredFile, document["id"])["filename"] == NAME
+
+
+def test_each_kind_has_its_versions_newest_first(uow, acme, opp, files):
+    # given an RFP, our proposal, then the amended RFP, uploaded through the service
+    storage = LocalStorage(files)
+    with uow() as db:
+        sales = operator_principal(db, "acme", "sales@acme.example")
+        for kind, name in (
+            (DocumentKind.RFP, "招标文件.pdf"),
+            (DocumentKind.PROPOSAL, "技术方案.pdf"),
+            (DocumentKind.RFP, "招标文件（修订）.pdf"),
+        ):
+            documents.upload_document(db, sales, opp, kind, name, io.BytesIO(PDF), storage, 1024)
+
+    # when the opportunity's documents are listed
+    with uow() as db:
+        viewer = operator_principal(db, "acme", "viewer@acme.example")
+        listed = documents.list_documents(db, viewer, opp)
+
+    # then each kind lists its versions, newest first, uploaded by the salesperson
+    assert [(d.kind, d.version, d.filename, d.uploaded_by_id) for d in listed] == [
+        (DocumentKind.PROPOSAL, 1, "技术方案.pdf", acme["sales"].user_id),
+        (DocumentKind.RFP, 2, "招标文件（修订）.pdf", acme["sales"].user_id),
+        (DocumentKind.RFP, 1, "招标文件.pdf", acme["sales"].user_id),
+    ]
+
+
+def test_a_document_opens_only_for_its_own_opportunity(uow, client, acme, opp, files):
+    document = uploaded(client, acme["tokens"]["sales"], opp, NAME, PDF)
+    storage = LocalStorage(files)
+    with uow() as db:
+        viewer = operator_principal(db, "acme", "viewer@acme.example")
+        opened = documents.open_document(db, viewer, document["id"], storage, opp)
+        assert (opened.file.filename, b"".join(opened.chunks)) == (NAME, PDF)
+        with pytest.raises(NotFound):
+            documents.open_document(db, viewer, document["id"], storage, opp + 1)
