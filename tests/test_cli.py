@@ -11,6 +11,9 @@ from pcrm.config import get_settings
 from pcrm.identity.models import Workspace
 from tests.factories import bearer
 
+# The CLI writes through an engine of its own: these tests commit for real.
+pytestmark = pytest.mark.commits
+
 runner = CliRunner()
 
 
