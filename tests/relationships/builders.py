@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, inspect, select
+from sqlalchemy import inspect, select
 
 from pcrm.accounts.models import Contact
 from pcrm.core.audit import AuditEntry
@@ -20,6 +20,7 @@ from pcrm.relationships.models import (
 )
 from tests.accounts.builders import create
 from tests.factories import bearer
+from tests.factories.rows import count_rows
 
 COUNTED = {
     "influences": Influence,
@@ -36,13 +37,7 @@ COUNTED = {
 def row_counts(uow: Any) -> dict[str, int]:
     """Rows of every relationships table, of contacts and of the audit trail, in all
     workspaces."""
-    with uow() as db:
-        return {
-            name: int(
-                db.scalar(select(func.count()).select_from(model).execution_options(**GLOBAL)) or 0
-            )
-            for name, model in COUNTED.items()
-        }
+    return count_rows(uow, COUNTED)
 
 
 def stored(uow: Any, model: type[Any], record_id: int) -> dict[str, Any]:
