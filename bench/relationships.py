@@ -70,10 +70,9 @@ from pcrm.identity import repository as identity_repo
 from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
 from pcrm.relationships import service
+from pcrm.relationships.competitors.models import Competitor, CompetitorTie
 from pcrm.relationships.models import (
     Acquaintance,
-    Competitor,
-    CompetitorTie,
     DottedLine,
     Influence,
     ProfileEntry,

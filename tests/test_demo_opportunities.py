@@ -48,7 +48,7 @@ from pcrm.opportunities.vocab import (
     ReviewReason,
     Stage,
 )
-from pcrm.relationships.models import Competitor
+from pcrm.relationships.competitors.models import Competitor
 from tests.factories import SETTINGS, bearer, make_token
 from tests.opportunities.builders import SHEET
 

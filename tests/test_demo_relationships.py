@@ -18,10 +18,9 @@ from pcrm.demo_accounts import build_plan
 from pcrm.demo_relationships import build_relationship_plan
 from pcrm.identity import service as identity
 from pcrm.relationships import service
+from pcrm.relationships.competitors.models import Competitor, CompetitorTie
 from pcrm.relationships.models import (
     Acquaintance,
-    Competitor,
-    CompetitorTie,
     DottedLine,
     Influence,
     ProfileEntry,

@@ -89,7 +89,7 @@ from pcrm.opportunities.vocab import (
     Trigger,
     VendorStatus,
 )
-from pcrm.relationships.models import Competitor
+from pcrm.relationships.competitors.models import Competitor
 from pcrm.relationships.vocab import RelationshipStatus
 
 SEED = 2026 + 5  # issue 5: the opportunities area

@@ -51,10 +51,10 @@ from pcrm.demo_accounts import (
 )
 from pcrm.identity.public import Principal
 from pcrm.relationships import service
+from pcrm.relationships.competitors import service as competitors
+from pcrm.relationships.competitors.schemas import CompetitorTieCreate, CompetitorWrite
 from pcrm.relationships.schemas import (
     AcquaintanceCreate,
-    CompetitorTieCreate,
-    CompetitorWrite,
     DottedLineCreate,
     InfluenceCreate,
     ProfileWrite,
@@ -893,7 +893,7 @@ def write_relationships(
     ids = _contact_ids(db, staff, plan)
     rivals: dict[str, int] = {}
     for rival in relationships.competitors:  # market intelligence is 陈思雨's job
-        created = service.create_competitor(
+        created = competitors.create_competitor(
             db,
             _acting(db, staff, "marketing"),
             CompetitorWrite(
@@ -958,7 +958,7 @@ def write_relationships(
             ),
         )
     for tie in relationships.ties:
-        service.create_tie(
+        competitors.create_tie(
             db,
             _acting(db, staff, tie.writer),
             CompetitorTieCreate(

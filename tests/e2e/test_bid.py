@@ -21,8 +21,8 @@ from pcrm.identity.service import operator_principal
 from pcrm.opportunities import service as opportunities
 from pcrm.opportunities.models import DecisionChainMember, Quote, QuoteRound, ScoringItem
 from pcrm.opportunities.schemas import OpportunityCreate
-from pcrm.relationships import service as relationships
-from pcrm.relationships.schemas import CompetitorWrite
+from pcrm.relationships.competitors import service as relationships
+from pcrm.relationships.competitors.schemas import CompetitorWrite
 from tests.e2e.conftest import UnitOfWork
 from tests.e2e.pages import sign_in
 from tests.factories import make_user, make_workspace

@@ -24,8 +24,8 @@ from pcrm.opportunities import service as opportunities
 from pcrm.opportunities.models import Opportunity, WinLossReview
 from pcrm.opportunities.schemas import OpportunityCreate
 from pcrm.opportunities.vocab import LABELS, Stage
-from pcrm.relationships import service as relationships
-from pcrm.relationships.schemas import CompetitorWrite
+from pcrm.relationships.competitors import service as relationships
+from pcrm.relationships.competitors.schemas import CompetitorWrite
 from tests.e2e.conftest import BrowserProblems, UnitOfWork
 from tests.e2e.pages import sign_in
 from tests.factories import make_user, make_workspace

@@ -27,8 +27,8 @@ from pcrm.opportunities.schemas import (
     ReviewWrite,
     TeamMemberWrite,
 )
-from pcrm.relationships import service as relationships_service
-from pcrm.relationships.schemas import CompetitorWrite
+from pcrm.relationships.competitors import service as relationships_service
+from pcrm.relationships.competitors.schemas import CompetitorWrite
 from tests.factories import module_routes, sign_in
 from tests.opportunities.builders import row_counts, stored
 

@@ -10,10 +10,9 @@ from sqlalchemy import func, inspect, select
 from pcrm.accounts.models import Contact
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
+from pcrm.relationships.competitors.models import Competitor, CompetitorTie
 from pcrm.relationships.models import (
     Acquaintance,
-    Competitor,
-    CompetitorTie,
     DottedLine,
     Influence,
     ProfileEntry,

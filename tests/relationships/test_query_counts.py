@@ -12,10 +12,10 @@ from pcrm.accounts import service as account_service
 from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate
 from pcrm.identity import service as identity_service
 from pcrm.relationships import service
+from pcrm.relationships.competitors import service as competitors
+from pcrm.relationships.competitors.schemas import CompetitorTieCreate, CompetitorWrite
 from pcrm.relationships.schemas import (
     AcquaintanceCreate,
-    CompetitorTieCreate,
-    CompetitorWrite,
     DottedLineCreate,
     InfluenceCreate,
     ProfileWrite,
@@ -48,7 +48,7 @@ def base(uow):
         consultant = contact_service.create_contact(
             db, principal, ContactCreate(name="顾问", account_id=consultancy.id)
         )
-        rival = service.create_competitor(db, principal, CompetitorWrite(name="竞品甲"))
+        rival = competitors.create_competitor(db, principal, CompetitorWrite(name="竞品甲"))
         return {
             "account": account.id,
             "boss": boss.id,
@@ -95,7 +95,7 @@ def _add_people(uow, acme, base, start, stop):
                     user_id=acme["sales"].user_id, contact_id=contact.id, closeness=3
                 ),
             )
-            service.create_tie(
+            competitors.create_tie(
                 db,
                 principal,
                 CompetitorTieCreate(

@@ -8,6 +8,7 @@ import pytest
 from pcrm.accounts.public import live_contacts, reporting_links
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.relationships import repository as repo
+from pcrm.relationships.competitors import repository as competitors_repo
 from tests.accounts.builders import new_account, new_contact
 from tests.factories import bearer
 from tests.plans import plans_of
@@ -76,7 +77,9 @@ def test_each_side_of_a_link_is_read_through_its_own_index(engine, uow, people):
         [known] = plans_of(
             engine, lambda: repo.acquaintance_links(db, p["scope"], several), "acquaintances"
         )
-        [ties] = plans_of(engine, lambda: repo.tie_links(db, p["scope"], several), "ties")
+        [ties] = plans_of(
+            engine, lambda: competitors_repo.tie_links(db, p["scope"], several), "ties"
+        )
         [live] = plans_of(engine, lambda: live_contacts(db, p["scope"], several), "contacts")
 
     unique = "COVERING INDEX sqlite_autoindex"

@@ -7,15 +7,10 @@ from sqlalchemy.orm import Session
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Principal
 from pcrm.relationships import repository as repo
-from pcrm.relationships import service
-from pcrm.relationships.schemas import (
-    AcquaintanceRead,
-    Closeness,
-    CompetitorRead,
-    CompetitorTieRead,
-    Graph,
-    Path,
-)
+from pcrm.relationships.competitors import repository as competitors_repo
+from pcrm.relationships.competitors import service as competitors
+from pcrm.relationships.competitors.schemas import CompetitorRead, CompetitorTieRead
+from pcrm.relationships.schemas import AcquaintanceRead, Closeness, Graph, Path
 from pcrm.relationships.service import account_graph, closeness, paths_to, who_knows
 from pcrm.relationships.vocab import InteractionLevel, RelationshipStatus
 from pcrm.relationships.vocab import label as vocab_label
@@ -44,7 +39,7 @@ __all__ = [
 
 def competitor_names(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, str]:
     """Names of the workspace's competitors among `ids` (archived ones included)."""
-    return {c.id: c.name for c in repo.competitors_by_ids(db, scope, ids).values()}
+    return {c.id: c.name for c in competitors_repo.competitors_by_ids(db, scope, ids).values()}
 
 
 def current_stances(
@@ -58,11 +53,11 @@ def current_stances(
 
 
 def get_competitor(db: Session, principal: Principal, competitor_id: int) -> CompetitorRead:
-    return CompetitorRead.model_validate(service.get_competitor(db, principal, competitor_id))
+    return CompetitorRead.model_validate(competitors.get_competitor(db, principal, competitor_id))
 
 
 def list_competitors(db: Session, principal: Principal) -> list[CompetitorRead]:
-    return [CompetitorRead.model_validate(c) for c in service.list_competitors(db, principal)]
+    return [CompetitorRead.model_validate(c) for c in competitors.list_competitors(db, principal)]
 
 
 def competitor_ties(
@@ -70,5 +65,5 @@ def competitor_ties(
 ) -> list[CompetitorTieRead]:
     return [
         CompetitorTieRead.model_validate(t)
-        for t in service.competitor_ties(db, principal, competitor_id)
+        for t in competitors.competitor_ties(db, principal, competitor_id)
     ]

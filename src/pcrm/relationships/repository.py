@@ -10,17 +10,10 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.relationships.models import (
-    Acquaintance,
-    Competitor,
-    CompetitorTie,
-    DottedLine,
-    Influence,
-    ProfileEntry,
-)
+from pcrm.relationships.models import Acquaintance, DottedLine, Influence, ProfileEntry
 from pcrm.relationships.vocab import RelationshipStatus
 
-Edge = TypeVar("Edge", Influence, DottedLine, Acquaintance, Competitor, CompetitorTie)
+Edge = TypeVar("Edge", Influence, DottedLine, Acquaintance)
 
 
 def _one(db: Session, model: type[Edge], scope: WorkspaceScope, record_id: int) -> Edge:
@@ -42,14 +35,6 @@ def dotted_line(db: Session, scope: WorkspaceScope, record_id: int) -> DottedLin
 
 def acquaintance(db: Session, scope: WorkspaceScope, record_id: int) -> Acquaintance:
     return _one(db, Acquaintance, scope, record_id)
-
-
-def competitor(db: Session, scope: WorkspaceScope, record_id: int) -> Competitor:
-    return _one(db, Competitor, scope, record_id)
-
-
-def competitor_tie(db: Session, scope: WorkspaceScope, record_id: int) -> CompetitorTie:
-    return _one(db, CompetitorTie, scope, record_id)
 
 
 def influence_between(
@@ -86,45 +71,6 @@ def acquaintance_of(
             Acquaintance.contact_id == contact_id,
         )
     )
-
-
-def tie_of(
-    db: Session, scope: WorkspaceScope, competitor_id: int, contact_id: int
-) -> CompetitorTie | None:
-    return db.scalar(
-        select(CompetitorTie).where(
-            CompetitorTie.workspace_id == scope.workspace_id,
-            CompetitorTie.competitor_id == competitor_id,
-            CompetitorTie.contact_id == contact_id,
-        )
-    )
-
-
-def competitor_named(db: Session, scope: WorkspaceScope, name: str) -> Competitor | None:
-    return db.scalar(
-        select(Competitor).where(
-            Competitor.workspace_id == scope.workspace_id, Competitor.name == name
-        )
-    )
-
-
-def competitors(db: Session, scope: WorkspaceScope) -> Sequence[Competitor]:
-    query = select(Competitor).where(
-        Competitor.workspace_id == scope.workspace_id, Competitor.archived_at.is_(None)
-    )
-    return db.scalars(query.order_by(Competitor.name)).all()
-
-
-def competitors_by_ids(
-    db: Session, scope: WorkspaceScope, ids: Iterable[int]
-) -> dict[int, Competitor]:
-    wanted = set(ids)
-    if not wanted:
-        return {}
-    query = select(Competitor).where(
-        Competitor.workspace_id == scope.workspace_id, Competitor.id.in_(wanted)
-    )
-    return {c.id: c for c in db.scalars(query)}
 
 
 def profile_history(db: Session, scope: WorkspaceScope, contact_id: int) -> Sequence[ProfileEntry]:
@@ -243,23 +189,6 @@ def acquaintance_links(
     return sorted(db.execute(query), key=lambda row: row.id)
 
 
-def tie_links(
-    db: Session, scope: WorkspaceScope, contact_ids: Iterable[int]
-) -> list[Row[int, int, int, int]]:
-    """(id, competitor_id, contact_id, closeness) of competitors' ties to the contacts, by id
-    (sorted here, as for acquaintances)."""
-    wanted = set(contact_ids)
-    if not wanted:
-        return []
-    query = select(
-        CompetitorTie.id,
-        CompetitorTie.competitor_id,
-        CompetitorTie.contact_id,
-        CompetitorTie.closeness,
-    ).where(CompetitorTie.workspace_id == scope.workspace_id, CompetitorTie.contact_id.in_(wanted))
-    return sorted(db.execute(query), key=lambda row: row.id)
-
-
 def acquaintances_of_contacts(
     db: Session, scope: WorkspaceScope, contact_ids: Iterable[int]
 ) -> Sequence[Acquaintance]:
@@ -279,13 +208,3 @@ def acquaintances_of_user(
         Acquaintance.workspace_id == scope.workspace_id, Acquaintance.user_id == user_id
     )
     return db.scalars(query.order_by(Acquaintance.closeness.desc(), Acquaintance.id)).all()
-
-
-def ties_of_competitor(
-    db: Session, scope: WorkspaceScope, competitor_id: int
-) -> Sequence[CompetitorTie]:
-    query = select(CompetitorTie).where(
-        CompetitorTie.workspace_id == scope.workspace_id,
-        CompetitorTie.competitor_id == competitor_id,
-    )
-    return db.scalars(query.order_by(CompetitorTie.closeness.desc())).all()

@@ -17,11 +17,6 @@ from pcrm.relationships.schemas import (
     AcquaintanceRead,
     AcquaintanceUpdate,
     Closeness,
-    CompetitorRead,
-    CompetitorTieCreate,
-    CompetitorTieRead,
-    CompetitorTieUpdate,
-    CompetitorWrite,
     DottedLineCreate,
     DottedLineRead,
     EdgeKind,
@@ -46,12 +41,6 @@ class ReportsTo(BaseModel):
 
 def _locale(request: Request) -> str:
     return str(request.state.locale)
-
-
-def _created(response: Response, version: int | None, location: str) -> None:
-    if version is not None:
-        response.headers["ETag"] = etag(version)
-    response.headers["Location"] = location
 
 
 # --- profiles and the org chart ----------------------------------------------------------------
@@ -181,96 +170,6 @@ def who_knows(contact_id: int, principal: CurrentPrincipal, db: DB) -> list[Acqu
 @router.get("/users/{user_id}/acquaintances", summary="The customer people a user knows")
 def known_by(user_id: int, principal: CurrentPrincipal, db: DB) -> list[AcquaintanceRead]:
     return service.known_by(db, principal, user_id)
-
-
-# --- competitors -------------------------------------------------------------------------------
-
-
-@router.get("/competitors", summary="Competitors")
-def list_competitors(principal: CurrentPrincipal, db: DB) -> list[CompetitorRead]:
-    return [CompetitorRead.model_validate(c) for c in service.list_competitors(db, principal)]
-
-
-@router.post("/competitors", status_code=status.HTTP_201_CREATED, summary="Add a competitor")
-def create_competitor(
-    data: CompetitorWrite, principal: CurrentPrincipal, db: DB, response: Response
-) -> CompetitorRead:
-    competitor = service.create_competitor(db, principal, data)
-    _created(response, competitor.version, f"/api/v1/competitors/{competitor.id}")
-    return CompetitorRead.model_validate(competitor)
-
-
-@router.get("/competitors/{competitor_id}", summary="One competitor")
-def get_competitor(
-    competitor_id: int, principal: CurrentPrincipal, db: DB, response: Response
-) -> CompetitorRead:
-    competitor = service.get_competitor(db, principal, competitor_id)
-    response.headers["ETag"] = etag(competitor.version)
-    return CompetitorRead.model_validate(competitor)
-
-
-@router.put("/competitors/{competitor_id}", summary="Change a competitor")
-def update_competitor(
-    competitor_id: int,
-    data: CompetitorWrite,
-    principal: CurrentPrincipal,
-    db: DB,
-    response: Response,
-    if_match: IfMatch = None,
-) -> CompetitorRead:
-    competitor = service.update_competitor(
-        db, principal, competitor_id, data, expected_version(if_match)
-    )
-    response.headers["ETag"] = etag(competitor.version)
-    return CompetitorRead.model_validate(competitor)
-
-
-@router.get(
-    "/competitors/{competitor_id}/ties", summary="Customer people this competitor is close to"
-)
-def competitor_ties(
-    competitor_id: int, principal: CurrentPrincipal, db: DB
-) -> list[CompetitorTieRead]:
-    return [
-        CompetitorTieRead.model_validate(t)
-        for t in service.competitor_ties(db, principal, competitor_id)
-    ]
-
-
-@router.post(
-    "/competitor-ties",
-    status_code=status.HTTP_201_CREATED,
-    summary="Record a competitor's relationship with a customer person",
-)
-def create_tie(
-    data: CompetitorTieCreate, principal: CurrentPrincipal, db: DB, response: Response
-) -> CompetitorTieRead:
-    tie = service.create_tie(db, principal, data)
-    response.headers["ETag"] = etag(tie.version)
-    return CompetitorTieRead.model_validate(tie)
-
-
-@router.patch("/competitor-ties/{tie_id}", summary="Change a competitor relationship")
-def update_tie(
-    tie_id: int,
-    data: CompetitorTieUpdate,
-    principal: CurrentPrincipal,
-    db: DB,
-    response: Response,
-    if_match: IfMatch = None,
-) -> CompetitorTieRead:
-    tie = service.update_tie(db, principal, tie_id, data, expected_version(if_match))
-    response.headers["ETag"] = etag(tie.version)
-    return CompetitorTieRead.model_validate(tie)
-
-
-@router.delete(
-    "/competitor-ties/{tie_id}",
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Remove a competitor relationship",
-)
-def delete_tie(tie_id: int, principal: CurrentPrincipal, db: DB) -> None:
-    service.delete_tie(db, principal, tie_id)
 
 
 # --- analyses ----------------------------------------------------------------------------------

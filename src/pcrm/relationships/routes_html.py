@@ -29,29 +29,22 @@ from pcrm.identity.public import (
     user_refs,
 )
 from pcrm.relationships import presenters, service
+from pcrm.relationships.competitors import service as competitors_service
+from pcrm.relationships.competitors.schemas import CompetitorTieCreate
 from pcrm.relationships.schemas import (
     AcquaintanceCreate,
-    CompetitorTieCreate,
-    CompetitorWrite,
     DottedLineCreate,
     InfluenceCreate,
     ProfileWrite,
 )
+from pcrm.relationships.vocab import NOTICES
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 
-NOTICES = {
-    "added": N_("Added."),
-    "deleted": N_("Removed."),
-    "saved": N_("Your changes have been saved."),
-    "created": N_("Created."),
-    "moved": N_("The org chart has been updated."),
-    "profile": N_("Profile recorded."),
-}
 DELETERS: dict[str, Callable[[Session, Principal, int], None]] = {
     "influences": service.delete_influence,
     "acquaintances": service.delete_acquaintance,
-    "competitor-ties": service.delete_tie,
+    "competitor-ties": competitors_service.delete_tie,
     "dotted-lines": service.delete_dotted_line,
 }
 PATH_MODES = ("strongest", "fewest")
@@ -81,7 +74,7 @@ def overview_page(request: Request, db: DB, principal: CurrentPrincipal) -> Resp
             (u.display(locale), presenters.person_url(u.id))
             for u in active_user_refs(db, principal.scope)
         ],
-        "competitors": service.list_competitors(db, principal),
+        "competitors": competitors_service.list_competitors(db, principal),
     }
     return render(request, "relationships/overview.html", context)
 
@@ -159,7 +152,7 @@ def _map_context(
             active_user_refs(db, principal.scope), locale
         )
         context["competitor_options"] = [
-            (str(c.id), c.name) for c in service.list_competitors(db, principal)
+            (str(c.id), c.name) for c in competitors_service.list_competitors(db, principal)
         ]
         context["vocab"] = presenters.vocabularies(locale)
     return context
@@ -234,7 +227,9 @@ def add_tie(
         account_id,
         "tie",
         data,
-        lambda: service.create_tie(db, principal, CompetitorTieCreate.model_validate(data)),
+        lambda: competitors_service.create_tie(
+            db, principal, CompetitorTieCreate.model_validate(data)
+        ),
     )
 
 
@@ -354,7 +349,7 @@ def closeness_page(
     users = user_refs(
         db, principal.scope, {c.our_best_user_id for c in result.contacts if c.our_best_user_id}
     )
-    competitors = {c.id: c.name for c in service.list_competitors(db, principal)}
+    competitors = {c.id: c.name for c in competitors_service.list_competitors(db, principal)}
     context = {
         "account": account,
         "section": "closeness",
@@ -448,109 +443,6 @@ def add_person_acquaintance(
     echo = {**data, "contact_label": str(form.get("contact_label") or "")}
     context = _person_context(request, db, principal, user_id, form=echo, errors=outcome.errors)
     return render(request, "relationships/person.html", context, status_code=outcome.status)
-
-
-# --- competitors -------------------------------------------------------------------------------
-
-COMPETITOR_FIELDS = ("name", "website", "strengths", "weaknesses", "notes")
-
-
-def _competitors_context(
-    request: Request,
-    db: DB,
-    principal: Principal,
-    *,
-    form: dict[str, Any] | None = None,
-    errors: FormErrors | None = None,
-) -> dict[str, Any]:
-    return {
-        "competitors": service.list_competitors(db, principal),
-        "notice": _notice(request),
-        "can_write": principal.can(Permission.WRITE),
-        "form": FormValues(form or {}),
-        "errors": errors or {},
-    }
-
-
-@router.get("/competitors")
-def competitors_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
-    return render(
-        request, "relationships/competitors.html", _competitors_context(request, db, principal)
-    )
-
-
-@router.post("/competitors")
-def create_competitor(
-    request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
-) -> Response:
-    data = {k: v for k, v in _form(form, *COMPETITOR_FIELDS).items() if k in COMPETITOR_FIELDS}
-    outcome = attempt(
-        db,
-        _locale(request),
-        lambda: service.create_competitor(db, principal, CompetitorWrite.model_validate(data)),
-    )
-    if outcome.result is not None:
-        return _redirect(f"/competitors/{outcome.result.id}", "created")
-    context = _competitors_context(request, db, principal, form=data, errors=outcome.errors)
-    return render(request, "relationships/competitors.html", context, status_code=outcome.status)
-
-
-def _competitor_context(
-    request: Request,
-    db: DB,
-    principal: Principal,
-    competitor_id: int,
-    *,
-    form: dict[str, Any] | None = None,
-    errors: FormErrors | None = None,
-    version: int | None = None,
-) -> dict[str, Any]:
-    competitor = service.get_competitor(db, principal, competitor_id)
-    ties = service.competitor_ties(db, principal, competitor_id)
-    contacts = contacts_by_ids(db, principal.scope, {t.contact_id for t in ties})
-    values = form or {k: getattr(competitor, k) or "" for k in COMPETITOR_FIELDS}
-    return {
-        "competitor": competitor,
-        "ties": presenters.tie_rows(ties, contacts),
-        "notice": _notice(request),
-        "can_write": principal.can(Permission.WRITE),
-        "form": FormValues(values),
-        "errors": errors or {},
-        "version": version or competitor.version,
-        "back": f"/competitors/{competitor_id}",
-    }
-
-
-@router.get("/competitors/{competitor_id}")
-def competitor_page(
-    request: Request, competitor_id: int, db: DB, principal: CurrentPrincipal
-) -> Response:
-    return render(
-        request,
-        "relationships/competitor.html",
-        _competitor_context(request, db, principal, competitor_id),
-    )
-
-
-@router.post("/competitors/{competitor_id}")
-def update_competitor(
-    request: Request, competitor_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
-) -> Response:
-    data = {k: v for k, v in _form(form, *COMPETITOR_FIELDS).items() if k in COMPETITOR_FIELDS}
-    version = int(str(form.get("version") or 0)) or None
-    outcome = attempt(
-        db,
-        _locale(request),
-        lambda: service.update_competitor(
-            db, principal, competitor_id, CompetitorWrite.model_validate(data), version
-        ),
-    )
-    if outcome.ok:
-        return _redirect(f"/competitors/{competitor_id}", "saved")
-    context = _competitor_context(
-        request, db, principal, competitor_id, form=data, errors=outcome.errors, version=version
-    )
-    return render(request, "relationships/competitor.html", context, status_code=outcome.status)
 
 
 # --- the relationships card of a contact -------------------------------------------------------

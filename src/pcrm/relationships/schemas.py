@@ -109,50 +109,6 @@ class AcquaintanceRead(_Read):
     version: int
 
 
-class CompetitorWrite(_Write):
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-    website: Annotated[str | None, StringConstraints(max_length=200)] = None
-    strengths: Annotated[str | None, StringConstraints(max_length=5000)] = None
-    weaknesses: Annotated[str | None, StringConstraints(max_length=5000)] = None
-    notes: Annotated[str | None, StringConstraints(max_length=5000)] = None
-
-
-class CompetitorRead(_Read):
-    id: int
-    name: str
-    website: str | None
-    strengths: str | None
-    weaknesses: str | None
-    notes: str | None
-    version: int
-
-
-class CompetitorTieCreate(_Write):
-    competitor_id: int
-    contact_id: int
-    closeness: Strength
-    source: Annotated[str | None, StringConstraints(max_length=300)] = Field(
-        default=None, description="Where we learned it."
-    )
-    note: Note = None
-
-
-class CompetitorTieUpdate(_Write):
-    closeness: Strength | None = None
-    source: Annotated[str | None, StringConstraints(max_length=300)] = None
-    note: Note = None
-
-
-class CompetitorTieRead(_Read):
-    id: int
-    competitor_id: int
-    contact_id: int
-    closeness: int
-    source: str | None
-    note: str | None
-    version: int
-
-
 NodeKind = Literal["contact", "external_contact", "user", "competitor"]
 EdgeKind = Literal["reports_to", "dotted_line", "influence", "acquaintance", "competitor_tie"]
 

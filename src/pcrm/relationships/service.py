@@ -25,22 +25,13 @@ from pcrm.core.i18n import N_, translate
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal, user_refs
 from pcrm.relationships import repository as repo
-from pcrm.relationships.models import (
-    Acquaintance,
-    Competitor,
-    CompetitorTie,
-    DottedLine,
-    Influence,
-    ProfileEntry,
-)
+from pcrm.relationships.competitors import repository as competitors_repo
+from pcrm.relationships.models import Acquaintance, DottedLine, Influence, ProfileEntry
 from pcrm.relationships.schemas import (
     AcquaintanceCreate,
     AcquaintanceRead,
     AcquaintanceUpdate,
     Closeness,
-    CompetitorTieCreate,
-    CompetitorTieUpdate,
-    CompetitorWrite,
     ContactCoverage,
     DottedLineCreate,
     EdgeKind,
@@ -72,7 +63,9 @@ FRONTIER_LIMIT = 2000
 # --- checks ------------------------------------------------------------------------------------
 
 
-def _contacts(db: Session, scope: WorkspaceScope, fields: dict[str, int]) -> dict[int, ContactRead]:
+def checked_contacts(
+    db: Session, scope: WorkspaceScope, fields: dict[str, int]
+) -> dict[int, ContactRead]:
     """The named contacts, each of this workspace and not archived, else a 422 per field."""
     found = contacts_by_ids(db, scope, set(fields.values()))
     errors = [
@@ -90,7 +83,7 @@ def _not_self(first: str, a: int, b: int) -> None:
         raise field_error(first, N_("A relationship needs two different people."))
 
 
-def _saved(db: Session, field: str) -> None:
+def saved_once(db: Session, field: str) -> None:
     """Flush; a concurrent duplicate that slipped past the check becomes the same 422."""
     try:
         with db.begin_nested():
@@ -109,7 +102,7 @@ def set_profile(
     principal.require(Permission.WRITE)
     if contact_id not in contacts_by_ids(db, principal.scope, {contact_id}):
         _missing()  # the contact is in the path: missing or another workspace's is a 404
-    _contacts(db, principal.scope, {"contact_id": contact_id})
+    checked_contacts(db, principal.scope, {"contact_id": contact_id})
     entry = ProfileEntry(
         workspace_id=principal.workspace_id,
         contact_id=contact_id,
@@ -141,14 +134,14 @@ def create_influence(db: Session, principal: Principal, data: InfluenceCreate) -
     principal.require(Permission.WRITE)
     scope = principal.scope
     _not_self("to_contact_id", data.from_contact_id, data.to_contact_id)
-    _contacts(
+    checked_contacts(
         db, scope, {"from_contact_id": data.from_contact_id, "to_contact_id": data.to_contact_id}
     )
     if repo.influence_between(db, scope, data.from_contact_id, data.to_contact_id):
         raise field_error("to_contact_id", N_("This relationship is already recorded."), "unique")
     edge = Influence(workspace_id=scope.workspace_id, **data.model_dump())
     db.add(edge)
-    _saved(db, "to_contact_id")
+    saved_once(db, "to_contact_id")
     return edge
 
 
@@ -179,12 +172,12 @@ def create_dotted_line(db: Session, principal: Principal, data: DottedLineCreate
     principal.require(Permission.WRITE)
     scope = principal.scope
     _not_self("manager_id", data.contact_id, data.manager_id)
-    _contacts(db, scope, {"contact_id": data.contact_id, "manager_id": data.manager_id})
+    checked_contacts(db, scope, {"contact_id": data.contact_id, "manager_id": data.manager_id})
     if repo.dotted_line_between(db, scope, data.contact_id, data.manager_id):
         raise field_error("manager_id", N_("This relationship is already recorded."), "unique")
     edge = DottedLine(workspace_id=scope.workspace_id, **data.model_dump())
     db.add(edge)
-    _saved(db, "manager_id")
+    saved_once(db, "manager_id")
     return edge
 
 
@@ -204,12 +197,12 @@ def create_acquaintance(
     scope = principal.scope
     if data.user_id not in user_refs(db, scope, {data.user_id}):
         raise field_error("user_id", N_("Choose a user of this workspace."))
-    _contacts(db, scope, {"contact_id": data.contact_id})
+    checked_contacts(db, scope, {"contact_id": data.contact_id})
     if repo.acquaintance_of(db, scope, data.user_id, data.contact_id):
         raise field_error("contact_id", N_("This relationship is already recorded."), "unique")
     edge = Acquaintance(workspace_id=scope.workspace_id, **data.model_dump())
     db.add(edge)
-    _saved(db, "contact_id")
+    saved_once(db, "contact_id")
     return edge
 
 
@@ -266,90 +259,6 @@ def known_by(db: Session, principal: Principal, user_id: int) -> list[Acquaintan
         _missing()
     edges = list(repo.acquaintances_of_user(db, principal.scope, user_id))
     return _with_last_interaction(db, principal.scope, edges)
-
-
-# --- competitors -------------------------------------------------------------------------------
-
-
-def create_competitor(db: Session, principal: Principal, data: CompetitorWrite) -> Competitor:
-    principal.require(Permission.WRITE)
-    if repo.competitor_named(db, principal.scope, data.name):
-        raise field_error("name", N_("A competitor with this name already exists."), "unique")
-    competitor = Competitor(workspace_id=principal.workspace_id, **data.model_dump())
-    db.add(competitor)
-    db.flush()
-    return competitor
-
-
-def update_competitor(
-    db: Session,
-    principal: Principal,
-    competitor_id: int,
-    data: CompetitorWrite,
-    expected_version: int | None,
-) -> Competitor:
-    principal.require(Permission.WRITE)
-    competitor = repo.competitor(db, principal.scope, competitor_id)
-    check_version(competitor.version, expected_version)
-    twin = repo.competitor_named(db, principal.scope, data.name)
-    if twin is not None and twin.id != competitor.id:
-        raise field_error("name", N_("A competitor with this name already exists."), "unique")
-    for key, value in data.model_dump().items():
-        setattr(competitor, key, value)
-    db.flush()
-    return competitor
-
-
-def get_competitor(db: Session, principal: Principal, competitor_id: int) -> Competitor:
-    principal.require(Permission.READ)
-    return repo.competitor(db, principal.scope, competitor_id)
-
-
-def list_competitors(db: Session, principal: Principal) -> list[Competitor]:
-    principal.require(Permission.READ)
-    return list(repo.competitors(db, principal.scope))
-
-
-def create_tie(db: Session, principal: Principal, data: CompetitorTieCreate) -> CompetitorTie:
-    principal.require(Permission.WRITE)
-    scope = principal.scope
-    if data.competitor_id not in repo.competitors_by_ids(db, scope, {data.competitor_id}):
-        raise field_error("competitor_id", N_("Choose a competitor of this workspace."))
-    _contacts(db, scope, {"contact_id": data.contact_id})
-    if repo.tie_of(db, scope, data.competitor_id, data.contact_id):
-        raise field_error("contact_id", N_("This relationship is already recorded."), "unique")
-    tie = CompetitorTie(workspace_id=scope.workspace_id, **data.model_dump())
-    db.add(tie)
-    _saved(db, "contact_id")
-    return tie
-
-
-def update_tie(
-    db: Session,
-    principal: Principal,
-    tie_id: int,
-    data: CompetitorTieUpdate,
-    expected_version: int | None,
-) -> CompetitorTie:
-    principal.require(Permission.WRITE)
-    tie = repo.competitor_tie(db, principal.scope, tie_id)
-    check_version(tie.version, expected_version)
-    for key, value in data.model_dump(exclude_unset=True).items():
-        if key != "closeness" or value is not None:
-            setattr(tie, key, value)
-    db.flush()
-    return tie
-
-
-def delete_tie(db: Session, principal: Principal, tie_id: int) -> None:
-    principal.require(Permission.WRITE)
-    db.delete(repo.competitor_tie(db, principal.scope, tie_id))
-    db.flush()
-
-
-def competitor_ties(db: Session, principal: Principal, competitor_id: int) -> list[CompetitorTie]:
-    get_competitor(db, principal, competitor_id)
-    return list(repo.ties_of_competitor(db, principal.scope, competitor_id))
 
 
 # --- the account's relationship graph ----------------------------------------------------------
@@ -454,8 +363,8 @@ def account_graph(
                     }
                 )
     if "competitor_tie" in wanted:
-        ties = repo.tie_links(db, scope, people)
-        rivals = repo.competitors_by_ids(db, scope, {t.competitor_id for t in ties})
+        ties = competitors_repo.tie_links(db, scope, people)
+        rivals = competitors_repo.competitors_by_ids(db, scope, {t.competitor_id for t in ties})
         for t in ties:
             rival = rivals.get(t.competitor_id)
             if rival is not None and rival.archived_at is None:
@@ -521,8 +430,8 @@ def closeness(db: Session, principal: Principal, account_id: int, locale: str = 
     statuses = repo.current_statuses(db, scope, ids)
     known = repo.acquaintance_links(db, scope, ids)
     users = user_refs(db, scope, {a.user_id for a in known})
-    ties = repo.tie_links(db, scope, ids)
-    rivals = repo.competitors_by_ids(db, scope, {t.competitor_id for t in ties})
+    ties = competitors_repo.tie_links(db, scope, ids)
+    rivals = competitors_repo.competitors_by_ids(db, scope, {t.competitor_id for t in ties})
     latest = last_activity_with(db, scope, ids)
     now = utcnow()
     coverage: list[ContactCoverage] = []

@@ -71,3 +71,15 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
 
 def label(value: StrEnum) -> str:
     return LABELS[type(value)][value.value][0]
+
+
+# Notices shown after a redirect (`?notice=`): any page of the area may be the target of
+# removing a link, so they are one set.
+NOTICES = {
+    "added": N_("Added."),
+    "deleted": N_("Removed."),
+    "saved": N_("Your changes have been saved."),
+    "created": N_("Created."),
+    "moved": N_("The org chart has been updated."),
+    "profile": N_("Profile recorded."),
+}
