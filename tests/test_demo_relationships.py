@@ -18,6 +18,7 @@ from pcrm.demo_accounts import build_plan
 from pcrm.demo_relationships import build_relationship_plan
 from pcrm.identity import service as identity
 from pcrm.relationships import service
+from pcrm.relationships.closeness import service as analyses
 from pcrm.relationships.competitors.models import Competitor, CompetitorTie
 from pcrm.relationships.models import (
     Acquaintance,
@@ -125,7 +126,7 @@ def test_the_demo_relationships_make_closeness_and_paths_meaningful(uow):
 
         # 苏州工业园区: a competitor is closer than we are to the decision makers.
         park = account_named(db, "苏州工业园区管理委员会")
-        analysis = service.closeness(db, reader, park.id, "zh_CN")
+        analysis = analyses.closeness(db, reader, park.id, "zh_CN")
         closer = [
             w for w in analysis.weak_spots if "competitor_closer" in {r.code for r in w.reasons}
         ]
@@ -137,7 +138,7 @@ def test_the_demo_relationships_make_closeness_and_paths_meaningful(uow):
         # 杭州地铁's chairwoman: none of us knows her; 王建国 knows the city's data bureau
         # head who influences her, the account owner knows the CIO: introductions, not calls.
         chair = person(db, "杭州市地铁集团有限责任公司", "董事长")
-        paths = service.paths_to(db, reader, chair.id)
+        paths = analyses.paths_to(db, reader, chair.id)
         assert paths
         assert all(p.hops >= 2 for p in paths)
         best = paths[0]

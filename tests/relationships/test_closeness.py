@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pcrm.relationships.service import FORMULA
+from pcrm.relationships.closeness.service import FORMULA
 from tests.accounts.builders import new_account, new_activity, new_contact
 from tests.factories import bearer
 from tests.relationships.builders import acquaintance, competitor, profile, tie

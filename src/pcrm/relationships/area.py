@@ -7,6 +7,8 @@ from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
 from pcrm.relationships import models, routes_api, routes_html
+from pcrm.relationships.closeness import routes_api as closeness_api
+from pcrm.relationships.closeness import routes_html as closeness_pages
 from pcrm.relationships.competitors import models as competitor_models
 from pcrm.relationships.competitors import routes_api as competitor_api
 from pcrm.relationships.competitors import routes_html as competitor_pages
@@ -15,8 +17,8 @@ from pcrm.relationships.vocab import LABELS
 AREA = Area(
     name="relationships",
     summary="The people-relationship line: profiles, influence, who knows whom, competitors.",
-    api=(routes_api.router, competitor_api.router),
-    pages=(routes_html.router, competitor_pages.router),
+    api=(routes_api.router, competitor_api.router, closeness_api.router),
+    pages=(routes_html.router, competitor_pages.router, closeness_pages.router),
     models=(models, competitor_models),
     nav=(NavEntry("relationships", N_("Relationships"), "network", "/relationships", order=50),),
     history=HistoryLabels(

@@ -13,9 +13,10 @@ from typing import Any
 from pcrm.accounts.public import ContactRead, Importance, label
 from pcrm.core.i18n import N_, translate
 from pcrm.identity.public import UserRef
+from pcrm.relationships.closeness.schemas import Closeness, Path
 from pcrm.relationships.competitors.models import CompetitorTie
 from pcrm.relationships.models import ProfileEntry
-from pcrm.relationships.schemas import AcquaintanceRead, Closeness, Graph, Path
+from pcrm.relationships.schemas import AcquaintanceRead, Graph
 from pcrm.relationships.vocab import (
     LABELS,
     AcquaintanceKind,

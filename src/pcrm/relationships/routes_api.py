@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict
@@ -16,7 +16,6 @@ from pcrm.relationships.schemas import (
     AcquaintanceCreate,
     AcquaintanceRead,
     AcquaintanceUpdate,
-    Closeness,
     DottedLineCreate,
     DottedLineRead,
     EdgeKind,
@@ -24,7 +23,6 @@ from pcrm.relationships.schemas import (
     InfluenceCreate,
     InfluenceRead,
     InfluenceUpdate,
-    Path,
     ProfileRead,
     ProfileWrite,
 )
@@ -189,28 +187,3 @@ def relationship_graph(
     return service.account_graph(
         db, principal, account_id, set(kinds) if kinds else None, _locale(request)
     )
-
-
-@router.get(
-    "/accounts/{account_id}/closeness",
-    summary="How well we cover the account's key people (客户关系紧密度)",
-)
-def account_closeness(
-    request: Request, account_id: int, principal: CurrentPrincipal, db: DB
-) -> Closeness:
-    return service.closeness(db, principal, account_id, _locale(request))
-
-
-@router.get(
-    "/contacts/{contact_id}/paths",
-    summary="Who can introduce us: paths from our people to this contact (≤ 4 links)",
-)
-def paths(
-    request: Request,
-    contact_id: int,
-    principal: CurrentPrincipal,
-    db: DB,
-    mode: Literal["strongest", "fewest"] = "strongest",
-    limit: Annotated[int, Query(ge=1, le=20)] = 5,
-) -> list[Path]:
-    return service.paths_to(db, principal, contact_id, mode, limit, _locale(request))

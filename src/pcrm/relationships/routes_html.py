@@ -47,7 +47,6 @@ DELETERS: dict[str, Callable[[Session, Principal, int], None]] = {
     "competitor-ties": competitors_service.delete_tie,
     "dotted-lines": service.delete_dotted_line,
 }
-PATH_MODES = ("strongest", "fewest")
 
 
 def _notice(request: Request) -> str | None:
@@ -334,60 +333,6 @@ def add_dotted_line(
         forms={"dotted": data},
     )
     return render(request, "relationships/org_chart.html", context, status_code=outcome.status)
-
-
-# --- closeness ---------------------------------------------------------------------------------
-
-
-@router.get("/accounts/{account_id}/closeness")
-def closeness_page(
-    request: Request, account_id: int, db: DB, principal: CurrentPrincipal
-) -> Response:
-    locale = _locale(request)
-    account = get_account(db, principal, account_id)
-    result = service.closeness(db, principal, account_id, locale)
-    users = user_refs(
-        db, principal.scope, {c.our_best_user_id for c in result.contacts if c.our_best_user_id}
-    )
-    competitors = {c.id: c.name for c in competitors_service.list_competitors(db, principal)}
-    context = {
-        "account": account,
-        "section": "closeness",
-        "notice": None,
-        **presenters.closeness_view(result, users, competitors, locale),
-    }
-    return render(request, "relationships/closeness.html", context)
-
-
-# --- the path to a person ----------------------------------------------------------------------
-
-
-@router.get("/contacts/{contact_id}/paths")
-def paths_page(
-    request: Request,
-    contact_id: int,
-    db: DB,
-    principal: CurrentPrincipal,
-    mode: str = "strongest",
-) -> Response:
-    locale = _locale(request)
-    mode = mode if mode in PATH_MODES else "strongest"
-    contact = get_contact(db, principal, contact_id)
-    paths = service.paths_to(db, principal, contact_id, mode, 10, locale)
-    context = {
-        "contact": contact,
-        "mode": mode,
-        "modes": [
-            ("strongest", translate(locale, N_("Strongest links"))),
-            ("fewest", translate(locale, N_("Fewest introductions"))),
-        ],
-        "paths": presenters.path_rows(
-            paths,
-            contacts_by_ids(db, principal.scope, presenters.path_contact_ids(paths)),
-            locale,
-        ),
-    }
-    return render(request, "relationships/paths.html", context)
 
 
 # --- who knows whom ----------------------------------------------------------------------------
