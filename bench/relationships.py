@@ -69,10 +69,10 @@ from pcrm.core.tenancy import install_tenant_guard
 from pcrm.identity import repository as identity_repo
 from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
-from pcrm.relationships import service
 from pcrm.relationships.closeness import service as analyses
 from pcrm.relationships.competitors.models import Competitor, CompetitorTie
-from pcrm.relationships.models import (
+from pcrm.relationships.graph import service
+from pcrm.relationships.graph.models import (
     Acquaintance,
     DottedLine,
     Influence,

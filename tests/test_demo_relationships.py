@@ -17,10 +17,10 @@ from pcrm.demo import DEMO_SLUG, DEMO_USERS, seed_demo
 from pcrm.demo_accounts import build_plan
 from pcrm.demo_relationships import build_relationship_plan
 from pcrm.identity import service as identity
-from pcrm.relationships import service
 from pcrm.relationships.closeness import service as analyses
 from pcrm.relationships.competitors.models import Competitor, CompetitorTie
-from pcrm.relationships.models import (
+from pcrm.relationships.graph import service
+from pcrm.relationships.graph.models import (
     Acquaintance,
     DottedLine,
     Influence,

@@ -1,7 +1,7 @@
 """Demo data of the relationships area (人脉线) for the demo customers of `demo_accounts`.
 
 Planned first as plain values from `random.Random(SEED)` and the account plan
-(`build_relationship_plan`, no database), then written through `pcrm.relationships.service` as
+(`build_relationship_plan`, no database), then written through `pcrm.relationships.graph.service` as
 the demo user who would have recorded it (`write_relationships`):
 
 - dated profiles (行为取向, 关系状况, 交互程度) of the key people of every account but the seven
@@ -50,10 +50,10 @@ from pcrm.demo_accounts import (
     Staff,
 )
 from pcrm.identity.public import Principal
-from pcrm.relationships import service
 from pcrm.relationships.competitors import service as competitors
 from pcrm.relationships.competitors.schemas import CompetitorTieCreate, CompetitorWrite
-from pcrm.relationships.schemas import (
+from pcrm.relationships.graph import service
+from pcrm.relationships.graph.schemas import (
     AcquaintanceCreate,
     DottedLineCreate,
     InfluenceCreate,

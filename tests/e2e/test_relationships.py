@@ -16,10 +16,10 @@ from pcrm.accounts.schemas import AccountCreate, ContactCreate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
 from pcrm.identity.service import operator_principal
-from pcrm.relationships import service as relationships
 from pcrm.relationships.competitors import service as competitors
 from pcrm.relationships.competitors.schemas import CompetitorTieCreate, CompetitorWrite
-from pcrm.relationships.schemas import AcquaintanceCreate, InfluenceCreate
+from pcrm.relationships.graph import service as relationships
+from pcrm.relationships.graph.schemas import AcquaintanceCreate, InfluenceCreate
 from tests.e2e.conftest import BrowserProblems, UnitOfWork
 from tests.e2e.pages import sign_in
 from tests.factories import make_user, make_workspace

@@ -11,7 +11,7 @@ from pcrm.accounts.models import Contact
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.relationships.competitors.models import Competitor, CompetitorTie
-from pcrm.relationships.models import (
+from pcrm.relationships.graph.models import (
     Acquaintance,
     DottedLine,
     Influence,

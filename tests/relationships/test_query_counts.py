@@ -11,10 +11,10 @@ from pcrm.accounts import activity_service, contact_service
 from pcrm.accounts import service as account_service
 from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate
 from pcrm.identity import service as identity_service
-from pcrm.relationships import service
 from pcrm.relationships.competitors import service as competitors
 from pcrm.relationships.competitors.schemas import CompetitorTieCreate, CompetitorWrite
-from pcrm.relationships.schemas import (
+from pcrm.relationships.graph import service
+from pcrm.relationships.graph.schemas import (
     AcquaintanceCreate,
     DottedLineCreate,
     InfluenceCreate,

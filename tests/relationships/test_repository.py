@@ -7,8 +7,8 @@ import pytest
 
 from pcrm.accounts.public import live_contacts, reporting_links
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.relationships import repository as repo
 from pcrm.relationships.competitors import repository as competitors_repo
+from pcrm.relationships.graph import repository as repo
 from tests.accounts.builders import new_account, new_contact
 from tests.factories import bearer
 from tests.plans import plans_of

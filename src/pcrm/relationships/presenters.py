@@ -15,8 +15,8 @@ from pcrm.core.i18n import N_, translate
 from pcrm.identity.public import UserRef
 from pcrm.relationships.closeness.schemas import Closeness, Path
 from pcrm.relationships.competitors.models import CompetitorTie
-from pcrm.relationships.models import ProfileEntry
-from pcrm.relationships.schemas import AcquaintanceRead, Graph
+from pcrm.relationships.graph.models import ProfileEntry
+from pcrm.relationships.graph.schemas import AcquaintanceRead, Graph
 from pcrm.relationships.vocab import (
     LABELS,
     AcquaintanceKind,

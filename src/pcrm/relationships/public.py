@@ -6,14 +6,14 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Principal
-from pcrm.relationships import repository as repo
 from pcrm.relationships.closeness.schemas import Closeness, Path
 from pcrm.relationships.closeness.service import closeness, paths_to
 from pcrm.relationships.competitors import repository as competitors_repo
 from pcrm.relationships.competitors import service as competitors
 from pcrm.relationships.competitors.schemas import CompetitorRead, CompetitorTieRead
-from pcrm.relationships.schemas import AcquaintanceRead, Graph
-from pcrm.relationships.service import account_graph, who_knows
+from pcrm.relationships.graph import repository as repo
+from pcrm.relationships.graph.schemas import AcquaintanceRead, Graph
+from pcrm.relationships.graph.service import account_graph, who_knows
 from pcrm.relationships.vocab import InteractionLevel, RelationshipStatus
 from pcrm.relationships.vocab import label as vocab_label
 

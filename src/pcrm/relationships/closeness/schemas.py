@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from pcrm.relationships.schemas import EdgeKind
+from pcrm.relationships.graph.schemas import EdgeKind
 
 
 class PathStep(BaseModel):

@@ -19,7 +19,6 @@ from pcrm.core.errors import NotFound
 from pcrm.core.i18n import N_, translate
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal, user_refs
-from pcrm.relationships import repository as repo
 from pcrm.relationships.closeness.schemas import (
     Closeness,
     ContactCoverage,
@@ -29,7 +28,8 @@ from pcrm.relationships.closeness.schemas import (
     WeakSpot,
 )
 from pcrm.relationships.competitors import repository as competitors_repo
-from pcrm.relationships.schemas import EdgeKind
+from pcrm.relationships.graph import repository as repo
+from pcrm.relationships.graph.schemas import EdgeKind
 
 # How strong an org-chart line is as a way in, on the 1-5 scale of the other links.
 REPORTING_STRENGTH = 4

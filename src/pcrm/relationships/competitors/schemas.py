@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from pcrm.relationships.schemas import Note, Strength
+from pcrm.relationships.graph.schemas import Note, Strength
 
 
 class _Write(BaseModel):

@@ -15,7 +15,7 @@ from pcrm.relationships.competitors.schemas import (
     CompetitorTieUpdate,
     CompetitorWrite,
 )
-from pcrm.relationships.service import checked_contacts, saved_once
+from pcrm.relationships.graph.service import checked_contacts, saved_once
 
 
 def create_competitor(db: Session, principal: Principal, data: CompetitorWrite) -> Competitor:

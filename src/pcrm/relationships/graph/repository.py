@@ -1,4 +1,4 @@
-"""Every query of the relationships area, always scoped to the workspace."""
+"""Every query of profiles and links between people, always scoped to the workspace."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.relationships.models import Acquaintance, DottedLine, Influence, ProfileEntry
+from pcrm.relationships.graph.models import Acquaintance, DottedLine, Influence, ProfileEntry
 from pcrm.relationships.vocab import RelationshipStatus
 
 Edge = TypeVar("Edge", Influence, DottedLine, Acquaintance)

@@ -1,4 +1,5 @@
-"""ORM models of the relationships area."""
+"""ORM models of the people and their links: profiles, influence, dotted lines, our
+relationships."""
 
 from __future__ import annotations
 

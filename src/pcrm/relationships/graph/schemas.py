@@ -1,4 +1,4 @@
-"""API schemas of the relationships area."""
+"""API schemas of profiles, the links between people and the relationship graph."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Rules of the people-relationship line: edges with their checks, the account graph,
-closeness analysis (客户关系紧密度) and the path from our people to a customer person."""
+"""Rules of the people-relationship line: profiles, the links between people with their
+checks, and the account's relationship graph."""
 
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal, user_refs
-from pcrm.relationships import repository as repo
 from pcrm.relationships.competitors import repository as competitors_repo
-from pcrm.relationships.models import Acquaintance, DottedLine, Influence, ProfileEntry
-from pcrm.relationships.schemas import (
+from pcrm.relationships.graph import repository as repo
+from pcrm.relationships.graph.models import Acquaintance, DottedLine, Influence, ProfileEntry
+from pcrm.relationships.graph.schemas import (
     AcquaintanceCreate,
     AcquaintanceRead,
     AcquaintanceUpdate,

@@ -1,4 +1,4 @@
-"""JSON API of the relationships area."""
+"""JSON API of profiles, the links between people and the account's relationship graph."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pcrm.accounts.public import ContactRead, set_reports_to
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import etag, expected_version
 from pcrm.identity.public import CurrentPrincipal
-from pcrm.relationships import service
-from pcrm.relationships.schemas import (
+from pcrm.relationships.graph import service
+from pcrm.relationships.graph.schemas import (
     AcquaintanceCreate,
     AcquaintanceRead,
     AcquaintanceUpdate,

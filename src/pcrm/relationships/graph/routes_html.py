@@ -1,6 +1,6 @@
-"""Pages of the people-relationship line (人脉线): an account's relationship map, org chart and
-closeness, the path to a person, who knows whom, competitors, and the relationships card of a
-contact. Handlers translate, services decide."""
+"""Pages of the people-relationship line (人脉线): the overview, an account's relationship map
+and org chart, who knows whom, and the relationships card of a contact. Handlers translate,
+services decide."""
 
 from __future__ import annotations
 
@@ -28,10 +28,11 @@ from pcrm.identity.public import (
     active_user_refs,
     user_refs,
 )
-from pcrm.relationships import presenters, service
+from pcrm.relationships import presenters
 from pcrm.relationships.competitors import service as competitors_service
 from pcrm.relationships.competitors.schemas import CompetitorTieCreate
-from pcrm.relationships.schemas import (
+from pcrm.relationships.graph import service
+from pcrm.relationships.graph.schemas import (
     AcquaintanceCreate,
     DottedLineCreate,
     InfluenceCreate,
