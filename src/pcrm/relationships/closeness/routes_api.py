@@ -7,15 +7,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 
 from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.pages import page_locale
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.relationships.closeness import service
 from pcrm.relationships.closeness.schemas import Closeness, Path
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["relationships"])
-
-
-def _locale(request: Request) -> str:
-    return str(request.state.locale)
 
 
 @router.get(
@@ -25,7 +22,7 @@ def _locale(request: Request) -> str:
 def account_closeness(
     request: Request, account_id: int, principal: CurrentPrincipal, db: DB
 ) -> Closeness:
-    return service.closeness(db, principal, account_id, _locale(request))
+    return service.closeness(db, principal, account_id, page_locale(request))
 
 
 @router.get(
@@ -40,4 +37,4 @@ def paths(
     mode: Literal["strongest", "fewest"] = "strongest",
     limit: Annotated[int, Query(ge=1, le=20)] = 5,
 ) -> list[Path]:
-    return service.paths_to(db, principal, contact_id, mode, limit, _locale(request))
+    return service.paths_to(db, principal, contact_id, mode, limit, page_locale(request))

@@ -8,7 +8,9 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
+from pcrm.core.errors import field_error
 from pcrm.core.forms import clean
+from pcrm.core.i18n import N_
 
 # The optional fields of each form: left blank, they are not given.
 INFLUENCE = ("from_contact_id", "to_contact_id", "strength", "note")
@@ -25,6 +27,13 @@ def posted(form: FormData, *optional: str) -> dict[str, Any]:
 def org_chart_move(form: FormData) -> tuple[str, str]:
     """(person, new manager) as posted by the org chart's move form, for showing them again."""
     return str(form.get("contact_id") or ""), str(form.get("manager_id") or "")
+
+
+def person_to_move(person: str) -> int:
+    """The contact the move form names; a 422 on `contact_id` when it names none."""
+    if not person.isdigit():
+        raise field_error("contact_id", N_("This field is required."))
+    return int(person)
 
 
 def manager_of(boss: str) -> int | None:

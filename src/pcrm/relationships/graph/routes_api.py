@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict
 from pcrm.accounts.public import ContactRead, set_reports_to
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import etag, expected_version
+from pcrm.core.pages import page_locale
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.relationships.graph import service
 from pcrm.relationships.graph.schemas import (
@@ -35,10 +36,6 @@ class ReportsTo(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     manager_id: int | None
-
-
-def _locale(request: Request) -> str:
-    return str(request.state.locale)
 
 
 # --- profiles and the org chart ----------------------------------------------------------------
@@ -185,5 +182,5 @@ def relationship_graph(
     kinds: Annotated[list[EdgeKind] | None, Query()] = None,
 ) -> Graph:
     return service.account_graph(
-        db, principal, account_id, set(kinds) if kinds else None, _locale(request)
+        db, principal, account_id, set(kinds) if kinds else None, page_locale(request)
     )

@@ -15,7 +15,7 @@ from pcrm.accounts.public import set_reports_to
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.errors import NotFound
 from pcrm.core.forms import PostedForm, attempt
-from pcrm.core.i18n import N_, translate
+from pcrm.core.i18n import translate
 from pcrm.core.pages import local_path, notice, page_locale, redirect
 from pcrm.core.templating import is_htmx, render
 from pcrm.identity.public import CurrentPrincipal, Principal
@@ -63,6 +63,7 @@ def open_page(account_id: str = "", contact_id: str = "", view: str = "map") -> 
 
 @router.post("/relationships/{kind}/{edge_id}/delete")
 def delete_edge(
+    request: Request,
     kind: str,
     edge_id: int,
     db: DB,
@@ -72,7 +73,7 @@ def delete_edge(
     deleter = DELETERS.get(kind)
     if deleter is None:
         raise NotFound()
-    deleter(db, principal, edge_id)
+    attempt(db, page_locale(request), lambda: deleter(db, principal, edge_id))
     return redirect(local_path(back, "/relationships"), "deleted")
 
 
@@ -181,25 +182,23 @@ def move_in_org_chart(
     """The org chart's form for keyboards and no script: the same move as drag and drop."""
     locale = page_locale(request)
     person, boss = forms.org_chart_move(form)
-    if not person.isdigit():
-        outcome_errors = {"contact_id": translate(locale, N_("This field is required."))}
-        status = 422
-    else:
-        manager = forms.manager_of(boss)
-        outcome = attempt(db, locale, lambda: set_reports_to(db, principal, int(person), manager))
-        if outcome.ok:
-            return redirect(f"/accounts/{account_id}/org-chart", "moved")
-        outcome_errors, status = outcome.errors, outcome.status
+    outcome = attempt(
+        db,
+        locale,
+        lambda: set_reports_to(db, principal, forms.person_to_move(person), forms.manager_of(boss)),
+    )
+    if outcome.ok:
+        return redirect(f"/accounts/{account_id}/org-chart", "moved")
     context = pages.org_chart(
         db,
         principal,
         account_id,
         locale,
         notice=notice(request, NOTICES),
-        errors=pages.side_form_errors("move", outcome_errors, ("contact_id",)),
+        errors=pages.side_form_errors("move", outcome.errors, ("contact_id",)),
         forms={"move": {"contact_id": person, "manager_id": boss}},
     )
-    return render(request, "relationships/org_chart.html", context, status_code=status)
+    return render(request, "relationships/org_chart.html", context, status_code=outcome.status)
 
 
 @router.post("/accounts/{account_id}/org-chart/dotted-lines")
