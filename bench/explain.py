@@ -27,8 +27,8 @@ from pcrm.accounts.schemas import AccountQuery, ContactQuery
 from pcrm.core.db import make_engine, make_session_factory
 from pcrm.core.pagination import PageRequest
 from pcrm.core.tenancy import install_tenant_guard
-from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
+from pcrm.identity.public import operator_principal
 
 Case = Callable[[Session, Principal], object]
 
@@ -181,13 +181,13 @@ def main() -> None:
     install_tenant_guard(factory)
     names = [n.strip() for n in args.cases.split(",")] if args.cases else list(CASES)
     with factory() as db:
-        workspace_id = identity.operator_principal(db, args.workspace, args.email).workspace_id
+        workspace_id = operator_principal(db, args.workspace, args.email).workspace_id
         MIDDLE["contact"] = middle_id(db, Contact, workspace_id)
         MIDDLE["account"] = middle_id(db, Account, workspace_id)
         db.rollback()
     for name in names:
         statements = record(
-            engine, factory, lambda db: identity.operator_principal(db, args.workspace, args.email),
+            engine, factory, lambda db: operator_principal(db, args.workspace, args.email),
             CASES[name],
         )  # fmt: skip
         timed = [(time_statement(engine, sql, params, args.repeat), sql, params)

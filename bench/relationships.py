@@ -67,8 +67,8 @@ from pcrm.core.db import make_engine, make_session_factory
 from pcrm.core.migrate import upgrade
 from pcrm.core.tenancy import install_tenant_guard
 from pcrm.identity import repository as identity_repo
-from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
+from pcrm.identity.public import operator_principal
 from pcrm.relationships.closeness import service as analyses
 from pcrm.relationships.competitors.models import Competitor, CompetitorTie
 from pcrm.relationships.graph import service
@@ -475,7 +475,7 @@ def _request(
 ) -> Iterator[tuple[Session, Principal]]:
     """A session and the principal, as one request would have them (read-only)."""
     with factory() as db:
-        principal = identity.operator_principal(db, slug, email)
+        principal = operator_principal(db, slug, email)
         yield db, principal
         db.rollback()
 

@@ -16,7 +16,7 @@ from pcrm.core.tenancy import GLOBAL
 from pcrm.demo import DEMO_SLUG, DEMO_USERS, seed_demo
 from pcrm.demo_accounts import build_plan
 from pcrm.demo_relationships import build_relationship_plan
-from pcrm.identity import service as identity
+from pcrm.identity.public import operator_principal
 from pcrm.relationships.closeness import service as analyses
 from pcrm.relationships.competitors.models import Competitor, CompetitorTie
 from pcrm.relationships.graph import service
@@ -109,7 +109,7 @@ def test_the_demo_relationships_make_closeness_and_paths_meaningful(uow):
         )
         assert {"陈思雨", "李明", "张伟"} <= actors
 
-        reader = identity.operator_principal(db, DEMO_SLUG, DEMO_USERS[3].email)  # 张伟
+        reader = operator_principal(db, DEMO_SLUG, DEMO_USERS[3].email)  # 张伟
 
         # A person who turned against us during the tender: the history shows how.
         cio = person(db, "江苏省人民医院", "信息中心主任")

@@ -192,11 +192,12 @@ def create_token(
 ) -> None:
     """Create an API token; the token is printed alone on the last line."""
     from pcrm.identity import service
+    from pcrm.identity.public import operator_principal
     from pcrm.identity.schemas import ApiTokenCreate
 
     try:
         with unit_of_work(_session_factory()) as db:
-            principal = service.operator_principal(db, workspace, email)
+            principal = operator_principal(db, workspace, email)
             _token, raw = service.create_api_token(db, principal, ApiTokenCreate(name=name))
     except DomainError as exc:
         _fail(exc)

@@ -8,6 +8,7 @@ from pcrm.accounts import activity_service, contact_service
 from pcrm.accounts import service as account_service
 from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate, TeamMemberWrite
 from pcrm.identity import service as identity_service
+from pcrm.identity.public import operator_principal
 from tests.factories import bearer
 
 LISTS = ("/api/v1/accounts", "/api/v1/contacts", "/api/v1/activities")
@@ -20,7 +21,7 @@ EXPECTED = {"/api/v1/accounts": 4, "/api/v1/contacts": 4, "/api/v1/activities": 
 def _add_rows(uow, acme, start, stop):
     """Accounts with a team, each with a contact and an activity that has participants."""
     with uow() as db:
-        principal = identity_service.operator_principal(db, "acme", "owner@acme.example")
+        principal = operator_principal(db, "acme", "owner@acme.example")
         for n in range(start, stop):
             account = account_service.create_account(
                 db,

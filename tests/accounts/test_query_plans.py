@@ -11,7 +11,7 @@ from pcrm.accounts.repository import ContactFilters
 from pcrm.accounts.schemas import AccountCreate, ContactCreate
 from pcrm.accounts.service import create_account
 from pcrm.core.pagination import PageRequest
-from pcrm.identity import service as identity_service
+from pcrm.identity.public import operator_principal
 from tests.plans import plans_of
 
 
@@ -25,7 +25,7 @@ def sqlite(engine):
 @pytest.fixture
 def principal(uow, acme):
     with uow() as db:
-        principal = identity_service.operator_principal(db, "acme", "owner@acme.example")
+        principal = operator_principal(db, "acme", "owner@acme.example")
         account = create_account(db, principal, AccountCreate(name="王府井百货"))
         contact_service.create_contact(
             db, principal, ContactCreate(name="王小二", account_id=account.id)

@@ -12,7 +12,7 @@ from pcrm.accounts import service as account_service
 from pcrm.accounts.models import Account, Contact
 from pcrm.accounts.schemas import AccountCreate, ContactCreate
 from pcrm.accounts.service import normalize_query
-from pcrm.identity import service as identity_service
+from pcrm.identity.public import operator_principal
 from tests.accounts.builders import new_account, new_contact
 from tests.factories import bearer
 
@@ -305,7 +305,7 @@ def test_punctuation_only_grams_are_found_like_any_other(client, acme):
 
 def test_an_exact_name_is_first_even_among_many_partial_matches(client, acme, uow):
     with uow() as db:
-        principal = identity_service.operator_principal(db, "acme", "owner@acme.example")
+        principal = operator_principal(db, "acme", "owner@acme.example")
         account_service.create_account(db, principal, AccountCreate(name="华为"))
         for n in range(50):
             account_service.create_account(db, principal, AccountCreate(name=f"华为分公司{n:02d}"))
@@ -379,7 +379,7 @@ def test_the_caps_and_default_orders_are_the_documented_ones():
 def leading(uow, acme):
     """Contacts and accounts whose names do or do not start with 王 / 王小."""
     with uow() as db:
-        principal = identity_service.operator_principal(db, "acme", "owner@acme.example")
+        principal = operator_principal(db, "acme", "owner@acme.example")
         accounts = {
             name: account_service.create_account(db, principal, AccountCreate(name=name))
             for name in ("王府井百货", "小王科技", "王小二商行", "王朝酒业")

@@ -17,7 +17,7 @@ from pcrm.accounts import activity_service, contact_service, service
 from pcrm.accounts.models import Account
 from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate
 from pcrm.identity.permissions import Role
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from tests.e2e.conftest import DESKTOP, PHONE, BrowserProblems, LiveServer, NewPage, UnitOfWork
 from tests.e2e.pages import HTML_LANG, accept_dialogs, choose_language, fact, sign_in
 from tests.factories import make_user, make_workspace

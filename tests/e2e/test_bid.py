@@ -17,7 +17,7 @@ from pcrm.accounts import service as accounts
 from pcrm.accounts.schemas import AccountCreate, ContactCreate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.opportunities import service as opportunities
 from pcrm.opportunities.models import DecisionChainMember, Quote, QuoteRound, ScoringItem
 from pcrm.opportunities.schemas import OpportunityCreate

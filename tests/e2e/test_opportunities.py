@@ -19,7 +19,7 @@ from pcrm.accounts.schemas import AccountCreate
 from pcrm.core.i18n import translate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.opportunities import service as opportunities
 from pcrm.opportunities.models import Opportunity, WinLossReview
 from pcrm.opportunities.schemas import OpportunityCreate

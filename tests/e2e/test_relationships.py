@@ -15,7 +15,7 @@ from pcrm.accounts.models import Contact
 from pcrm.accounts.schemas import AccountCreate, ContactCreate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.relationships.competitors import service as competitors
 from pcrm.relationships.competitors.schemas import CompetitorTieCreate, CompetitorWrite
 from pcrm.relationships.graph import service as relationships

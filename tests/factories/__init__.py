@@ -12,6 +12,7 @@ from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity import service
 from pcrm.identity.models import User, Workspace
 from pcrm.identity.permissions import Role
+from pcrm.identity.public import operator_principal
 from pcrm.identity.schemas import ApiTokenCreate, UserCreate
 
 PASSWORD = "correct-horse-42"
@@ -49,7 +50,7 @@ def make_user(
 
 
 def make_token(db: Session, workspace: Workspace, email: str, name: str = "tests") -> str:
-    principal = service.operator_principal(db, workspace.slug, email)
+    principal = operator_principal(db, workspace.slug, email)
     _token, raw = service.create_api_token(db, principal, ApiTokenCreate(name=name))
     return raw
 

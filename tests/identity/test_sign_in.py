@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from pcrm.identity.models import LoginAttempt, UserSession
 from pcrm.identity.permissions import Role
+from pcrm.identity.sessions.models import LoginAttempt, UserSession
 from tests.factories import (
     PASSWORD,
     bearer,

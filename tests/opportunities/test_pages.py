@@ -17,7 +17,7 @@ from pcrm.accounts import service as account_service
 from pcrm.accounts.schemas import AccountCreate
 from pcrm.core.i18n import format_money, translate
 from pcrm.core.tenancy import GLOBAL
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.opportunities import service
 from pcrm.opportunities.models import Opportunity, WinLossReview
 from pcrm.opportunities.schemas import (

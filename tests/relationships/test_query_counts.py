@@ -11,6 +11,7 @@ from pcrm.accounts import activity_service, contact_service
 from pcrm.accounts import service as account_service
 from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate
 from pcrm.identity import service as identity_service
+from pcrm.identity.public import operator_principal
 from pcrm.relationships.competitors import service as competitors
 from pcrm.relationships.competitors.schemas import CompetitorTieCreate, CompetitorWrite
 from pcrm.relationships.graph import service
@@ -32,7 +33,7 @@ EXPECTED = {"relationship-graph": 12, "closeness": 11}
 
 
 def _principal(db):
-    return identity_service.operator_principal(db, "acme", "owner@acme.example")
+    return operator_principal(db, "acme", "owner@acme.example")
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from tests.factories import api_routes, make_user, make_workspace, sign_in
 
 

@@ -8,13 +8,16 @@ from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
 from pcrm.identity import models, routes_api, routes_html
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
+from pcrm.identity.sessions import models as session_models
+from pcrm.identity.sessions import routes_api as session_api
+from pcrm.identity.sessions import routes_html as session_pages
 
 AREA = Area(
     name="identity",
     summary="Workspaces, users and roles, sign-in sessions, API tokens, invitations, audit log.",
-    api=(routes_api.router,),
-    pages=(routes_html.router,),
-    models=(models,),
+    api=(session_api.router, routes_api.router),
+    pages=(session_pages.router, routes_html.router),
+    models=(models, session_models),
     nav=(
         NavEntry(
             "users",

@@ -24,6 +24,7 @@ from pcrm.core.security import SESSION_COOKIE, bearer_token
 from pcrm.identity import service
 from pcrm.identity.permissions import Permission
 from pcrm.identity.principal import Principal
+from pcrm.identity.sessions import service as sessions
 
 
 class SignInRequired(Exception):
@@ -45,7 +46,7 @@ async def optional_principal(request: Request, db: DB, settings: AppSettings) ->
     else:
         raw = request.cookies.get(SESSION_COOKIE)
         principal = (
-            await run_in_threadpool(service.resolve_session, db, raw, settings) if raw else None
+            await run_in_threadpool(sessions.resolve_session, db, raw, settings) if raw else None
         )
     if principal is not None:
         request.state.principal = principal

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Enum, ForeignKey, Index, String
+from sqlalchemy import Boolean, Enum, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pcrm.core.audit import Audited
@@ -51,23 +51,6 @@ class User(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
     deactivated_at: Mapped[datetime | None]
 
 
-class UserSession(IdMixin, TenantMixin, Base):
-    """A signed-in browser. The cookie holds a random token; only its SHA-256 is stored."""
-
-    __tablename__ = "user_sessions"
-
-    user_id: Mapped[int] = mapped_column(
-        IdType, ForeignKey("users.id", ondelete="CASCADE"), index=True
-    )
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    created_at: Mapped[datetime]
-    last_seen_at: Mapped[datetime]
-    expires_at: Mapped[datetime]
-    revoked_at: Mapped[datetime | None]
-    ip: Mapped[str | None] = mapped_column(String(64))
-    user_agent: Mapped[str | None] = mapped_column(String(300))
-
-
 class ApiToken(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
     """A personal API token (`Authorization: Bearer`). Shown once; only its SHA-256 is stored."""
 
@@ -105,18 +88,3 @@ class Invitation(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
     accepted_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
     user_id: Mapped[int | None] = mapped_column(IdType, ForeignKey("users.id", ondelete="SET NULL"))
-
-
-class LoginAttempt(IdMixin, Base):
-    """Sign-in attempts, shared by every app process, for per-account and per-IP throttling."""
-
-    __tablename__ = "login_attempts"
-    __table_args__ = (
-        Index("ix_login_attempts_email_time", "email", "occurred_at"),
-        Index("ix_login_attempts_ip_time", "ip", "occurred_at"),
-    )
-
-    email: Mapped[str] = mapped_column(String(254))
-    ip: Mapped[str] = mapped_column(String(64))
-    occurred_at: Mapped[datetime]
-    succeeded: Mapped[bool] = mapped_column(Boolean)

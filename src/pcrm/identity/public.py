@@ -1,5 +1,6 @@
 """What other areas may use from identity: who is asking, what they may do, and the audit trail
-of a record. Returns schemas, never ORM objects."""
+of a record; and, for the assembly layer (the CLI, the demo seed), the principal an operator
+acts as. Returns schemas or plain dataclasses, never ORM objects."""
 
 from pcrm.identity.auth import CurrentPrincipal, current_principal, optional_principal, require
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
@@ -15,6 +16,7 @@ from pcrm.identity.service import (
     user_refs,
     workspace_summary,
 )
+from pcrm.identity.sessions.service import operator_principal
 
 __all__ = [
     "ROLE_LABELS",
@@ -28,6 +30,7 @@ __all__ = [
     "actor_names",
     "current_principal",
     "history_view",
+    "operator_principal",
     "optional_principal",
     "recent_changes",
     "record_history",

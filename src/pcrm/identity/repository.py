@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from pcrm.core.audit import AuditEntry
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import GLOBAL, WorkspaceScope
-from pcrm.identity.models import ApiToken, Invitation, LoginAttempt, User, UserSession, Workspace
+from pcrm.identity.models import ApiToken, Invitation, User, Workspace
 from pcrm.identity.permissions import Role
 
 
@@ -42,11 +42,6 @@ def user_by_email(db: Session, scope: WorkspaceScope, email: str) -> User | None
     return db.scalar(
         select(User).where(User.workspace_id == scope.workspace_id, User.email == email.lower())
     )
-
-
-def user_for_sign_in(db: Session, email: str) -> User | None:
-    """Global on purpose: an e-mail address identifies one user across PCRM."""
-    return db.scalar(select(User).where(User.email == email.lower()).execution_options(**GLOBAL))
 
 
 def email_taken(db: Session, email: str) -> bool:
@@ -93,20 +88,7 @@ def count_users(db: Session, scope: WorkspaceScope) -> int:
     return int(db.scalar(query) or 0)
 
 
-# --- sessions and tokens -----------------------------------------------------------------------
-
-
-def session_with_user(db: Session, token_hash: str) -> tuple[UserSession, User, Workspace] | None:
-    """Global on purpose: the token hash is the credential that tells us the workspace."""
-    query = (
-        select(UserSession, User, Workspace)
-        .join(User, User.id == UserSession.user_id)
-        .join(Workspace, Workspace.id == UserSession.workspace_id)
-        .where(UserSession.token_hash == token_hash)
-        .execution_options(**GLOBAL)
-    )
-    row = db.execute(query).first()
-    return (row[0], row[1], row[2]) if row else None
+# --- tokens -----------------------------------------------------------------------
 
 
 def api_token_with_user(db: Session, token_hash: str) -> tuple[ApiToken, User, Workspace] | None:
@@ -120,23 +102,6 @@ def api_token_with_user(db: Session, token_hash: str) -> tuple[ApiToken, User, W
     )
     row = db.execute(query).first()
     return (row[0], row[1], row[2]) if row else None
-
-
-def revoke_sessions(
-    db: Session,
-    scope: WorkspaceScope,
-    user_id: int,
-    now: datetime,
-    keep_session_id: int | None = None,
-) -> None:
-    query = update(UserSession).where(
-        UserSession.workspace_id == scope.workspace_id,
-        UserSession.user_id == user_id,
-        UserSession.revoked_at.is_(None),
-    )
-    if keep_session_id is not None:
-        query = query.where(UserSession.id != keep_session_id)
-    db.execute(query.values(revoked_at=now))
 
 
 def user_tokens(db: Session, scope: WorkspaceScope, user_id: int) -> Sequence[ApiToken]:
@@ -199,32 +164,6 @@ def pending_invitations(db: Session, scope: WorkspaceScope, now: datetime) -> Se
         .order_by(Invitation.id.desc())
     )
     return db.scalars(query).all()
-
-
-# --- sign-in throttling ------------------------------------------------------------------------
-
-
-def recent_failures(db: Session, email: str, ip: str, since: datetime) -> tuple[int, int]:
-    """(failures for this account, failures from this IP) since the given time."""
-    by_email = (
-        select(func.count())
-        .select_from(LoginAttempt)
-        .where(
-            LoginAttempt.email == email,
-            LoginAttempt.succeeded.is_(False),
-            LoginAttempt.occurred_at >= since,
-        )
-    )
-    by_ip = (
-        select(func.count())
-        .select_from(LoginAttempt)
-        .where(
-            LoginAttempt.ip == ip,
-            LoginAttempt.succeeded.is_(False),
-            LoginAttempt.occurred_at >= since,
-        )
-    )
-    return int(db.scalar(by_email) or 0), int(db.scalar(by_ip) or 0)
 
 
 # --- audit -------------------------------------------------------------------------------------

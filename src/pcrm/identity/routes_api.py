@@ -11,7 +11,7 @@ from pcrm.core.etag import etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.identity import service
 from pcrm.identity.auth import CurrentPrincipal, require
-from pcrm.identity.permissions import ROLE_PERMISSIONS, Permission, Role
+from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.schemas import (
     ApiTokenCreate,
@@ -21,7 +21,6 @@ from pcrm.identity.schemas import (
     InvitationCreate,
     InvitationCreated,
     InvitationRead,
-    MeRead,
     UserCreate,
     UserRead,
     UserUpdate,
@@ -34,16 +33,6 @@ Admin = Annotated[Principal, Depends(require(Permission.MANAGE_USERS))]
 IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
 PageNo = Annotated[int, Query(ge=1, description="1-based page number")]
 PageSize = Annotated[int, Query(ge=1, le=200, description="Rows per page (at most 200)")]
-
-
-@router.get("/me", tags=["identity"], summary="The signed-in user, workspace and permissions")
-def me(principal: CurrentPrincipal, db: DB) -> MeRead:
-    user = service.get_user(db, principal, principal.user_id)
-    return MeRead(
-        user=UserRead.model_validate(user),
-        workspace=WorkspaceRead.model_validate(service.workspace_of(db, principal)),
-        permissions=sorted(p.value for p in ROLE_PERMISSIONS[principal.role]),
-    )
 
 
 @router.get("/workspace", tags=["identity"], summary="The current workspace")

@@ -1,4 +1,4 @@
-"""Pages of the identity area: sign-in, invitations, profile, API tokens, users, workspace, audit.
+"""Pages of the identity area: invitations, profile, API tokens, users, workspace, audit.
 
 Handlers translate, services decide: each resolves the user and object, calls one service
 function and renders. Forms re-rendered with errors roll back first, so nothing half-written
@@ -14,20 +14,15 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from pcrm.core.deps import DB, AppSettings, SessionRoute
-from pcrm.core.errors import TooManyAttempts, ValidationFailed
+from pcrm.core.errors import ValidationFailed
 from pcrm.core.forms import attempt, clean, domain_errors, validate
 from pcrm.core.history import entity_label
-from pcrm.core.i18n import LOCALES, N_, currency_name, translate
+from pcrm.core.i18n import N_, currency_name, translate
 from pcrm.core.pagination import PageRequest
-from pcrm.core.security import (
-    LANG_COOKIE,
-    SESSION_COOKIE,
-    client_ip,
-    wants_secure_cookies,
-)
+from pcrm.core.security import LANG_COOKIE
 from pcrm.core.templating import render
 from pcrm.identity import service
-from pcrm.identity.auth import CurrentPrincipal, optional_principal, require
+from pcrm.identity.auth import CurrentPrincipal, require
 from pcrm.identity.permissions import ROLE_HELP, ROLE_LABELS, Permission, Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.schemas import (
@@ -44,14 +39,11 @@ router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 Admin = Annotated[Principal, Depends(require(Permission.MANAGE_USERS))]
 WorkspaceAdmin = Annotated[Principal, Depends(require(Permission.MANAGE_WORKSPACE))]
 Auditor = Annotated[Principal, Depends(require(Permission.VIEW_AUDIT))]
-MaybePrincipal = Annotated[Principal | None, Depends(optional_principal)]
 
 NOTICES = {
     "saved": N_("Your changes have been saved."),
     "password": N_("Your password has been changed. Your other sessions were signed out."),
-    "joined": N_("Welcome! Your account is ready; sign in with your new password."),
     "revoked": N_("Revoked."),
-    "signed_out": N_("You have signed out."),
 }
 CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "SGD")
 ROLE_VALUES = {role.value: label for role, label in ROLE_LABELS.items()}
@@ -65,126 +57,9 @@ def _notice(request: Request, key: str | None) -> str | None:
     return translate(_locale(request), NOTICES[key]) if key in NOTICES else None
 
 
-def _safe_next(value: str | None) -> str:
-    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
-        return value
-    return "/"
-
-
 def _role_options(request: Request, principal: Principal) -> list[tuple[str, str]]:
     roles = [r for r in Role if r != Role.OWNER or principal.role == Role.OWNER]
     return [(r.value, translate(_locale(request), ROLE_LABELS[r])) for r in roles]
-
-
-# --- sign-in -----------------------------------------------------------------------------------
-
-
-@router.get("/login")
-def login_page(
-    request: Request,
-    principal: MaybePrincipal,
-    next: Annotated[str | None, Query(max_length=500)] = None,
-    notice: str | None = None,
-    email: str = "",
-) -> Response:
-    if principal is not None:
-        return RedirectResponse(_safe_next(next), status_code=303)
-    return render(
-        request,
-        "identity/login.html",
-        {
-            "next": _safe_next(next),
-            "email": email,
-            "error": None,
-            "notice": _notice(request, notice),
-        },
-    )
-
-
-@router.post("/login")
-def login(
-    request: Request,
-    db: DB,
-    settings: AppSettings,
-    email: Annotated[str, Form(max_length=254)] = "",
-    password: Annotated[str, Form(max_length=200)] = "",
-    next: Annotated[str, Form(max_length=500)] = "/",
-) -> Response:
-    locale = _locale(request)
-    ip = client_ip(request, settings.trusted_proxies)
-    try:
-        signed_in = service.sign_in(
-            db, email, password, ip, request.headers.get("user-agent"), settings
-        )
-    except service.InvalidCredentials:
-        message = translate(locale, N_("The e-mail address or password is not correct."))
-        return render(
-            request,
-            "identity/login.html",
-            {"next": _safe_next(next), "email": email, "error": message, "notice": None},
-            status_code=400,
-        )
-    except TooManyAttempts as exc:
-        return render(
-            request,
-            "identity/login.html",
-            {
-                "next": _safe_next(next),
-                "email": email,
-                "error": translate(locale, exc.detail),
-                "notice": None,
-            },
-            status_code=429,
-            headers={"Retry-After": "900"},
-        )
-    response = RedirectResponse(_safe_next(next), status_code=303)
-    response.set_cookie(
-        SESSION_COOKIE,
-        signed_in.session_token,
-        httponly=True,
-        samesite="lax",
-        secure=wants_secure_cookies(request, settings),
-        path="/",
-        max_age=settings.session_days * 86400,
-    )
-    if signed_in.user.locale:
-        response.set_cookie(
-            LANG_COOKIE,
-            signed_in.user.locale,
-            samesite="lax",
-            path="/",
-            max_age=365 * 86400,
-            httponly=True,
-        )
-    return response
-
-
-@router.post("/logout")
-def logout(request: Request, db: DB) -> Response:
-    raw = request.cookies.get(SESSION_COOKIE)
-    if raw:
-        service.sign_out(db, raw)
-    response = RedirectResponse("/login?notice=signed_out", status_code=303)
-    response.delete_cookie(SESSION_COOKIE, path="/")
-    return response
-
-
-@router.post("/language")
-def set_language(
-    request: Request,
-    db: DB,
-    principal: MaybePrincipal,
-    locale: Annotated[str, Form()] = "zh_CN",
-    next: Annotated[str, Form(max_length=500)] = "/",
-) -> Response:
-    chosen = locale if locale in LOCALES else "zh_CN"
-    if principal is not None and principal.locale != chosen:
-        service.update_profile(db, principal, ProfileUpdate(locale=chosen))
-    response = RedirectResponse(_safe_next(next), status_code=303)
-    response.set_cookie(
-        LANG_COOKIE, chosen, samesite="lax", path="/", max_age=365 * 86400, httponly=True
-    )
-    return response
 
 
 # --- invitations (the invitee's side) ----------------------------------------------------------

@@ -161,12 +161,6 @@ class AuditEntryRead(BaseModel):
     request_id: str | None
 
 
-class MeRead(BaseModel):
-    user: UserRead
-    workspace: WorkspaceRead
-    permissions: list[str]
-
-
 class UserRef(BaseModel):
     """A user as other areas see them: enough to show and to pick."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import secrets
 import time
@@ -22,7 +21,6 @@ from pcrm.core.errors import (
     FieldError,
     NotFound,
     PermissionDenied,
-    TooManyAttempts,
     ValidationFailed,
     field_error,
 )
@@ -32,7 +30,7 @@ from pcrm.core.i18n import N_
 from pcrm.core.pagination import Page, PageRequest, paginate, parse_sort
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity import repository as repo
-from pcrm.identity.models import ApiToken, Invitation, LoginAttempt, User, UserSession, Workspace
+from pcrm.identity.models import ApiToken, Invitation, User, Workspace
 from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.schemas import (
@@ -48,11 +46,12 @@ from pcrm.identity.schemas import (
     UserUpdate,
     WorkspaceUpdate,
 )
+from pcrm.identity.sessions import repository as sessions_repo
+from pcrm.identity.sessions import service as sessions
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")
 INVITATION_DAYS = 7
 TOKEN_TOUCH_SECONDS = 60
-SESSION_TOUCH_SECONDS = 300
 USER_SORTS = {
     "name": User.name,
     "email": User.email,
@@ -60,14 +59,6 @@ USER_SORTS = {
     "created_at": User.created_at,
     "last_login_at": User.last_login_at,
 }
-
-
-def _digest(raw: str) -> str:
-    return hashlib.sha256(raw.encode()).hexdigest()
-
-
-def _normalize_email(email: str) -> str:
-    return email.strip().lower()
 
 
 def check_password_policy(password: str, email: str, field: str = "password") -> None:
@@ -129,7 +120,7 @@ def create_user(
         actor.require(Permission.MANAGE_USERS)
         if data.role == Role.OWNER and actor.role != Role.OWNER:
             raise PermissionDenied(N_("Only an owner can grant the owner role."))
-    email = _normalize_email(data.email)
+    email = sessions.normalize_email(data.email)
     check_password_policy(data.password, email)
     if repo.email_taken(db, email):
         raise field_error("email", N_("A user with this e-mail address already exists."), "unique")
@@ -208,7 +199,7 @@ def update_user(
         setattr(user, key, value)
     if deactivating:
         user.deactivated_at = now
-        repo.revoke_sessions(db, principal.scope, user.id, now)
+        sessions_repo.revoke_sessions(db, principal.scope, user.id, now)
         for token in repo.user_tokens(db, principal.scope, user.id):
             if token.revoked_at is None:
                 token.revoked_at = now
@@ -244,114 +235,8 @@ def change_password(
     user.password_hash = passwords.hash_password(data.new_password, settings.password_hasher)
     user.password_changed_at = now
     keep = principal.credential_id if principal.via == "session" else None
-    repo.revoke_sessions(db, principal.scope, user.id, now, keep_session_id=keep)
+    sessions_repo.revoke_sessions(db, principal.scope, user.id, now, keep_session_id=keep)
     db.flush()
-
-
-# --- sign-in -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SignIn:
-    user: User
-    session_token: str
-
-
-def sign_in(
-    db: Session, email: str, password: str, ip: str, user_agent: str | None, settings: Settings
-) -> SignIn:
-    """Check credentials with throttling; unknown user and wrong password fail the same way."""
-    email = _normalize_email(email)[:254]
-    now = utcnow()
-    since = now - timedelta(minutes=settings.login_window_minutes)
-    by_email, by_ip = repo.recent_failures(db, email, ip, since)
-    if max(by_email, by_ip) >= settings.login_max_failures:
-        raise TooManyAttempts(N_("Too many failed sign-in attempts. Try again later."))
-    user = repo.user_for_sign_in(db, email)
-    hashed = (
-        user.password_hash if user is not None else passwords.dummy_hash(settings.password_hasher)
-    )
-    valid, new_hash = passwords.verify_password(password, hashed, settings.password_hasher)
-    ok = valid and user is not None and user.is_active
-    db.add(LoginAttempt(email=email, ip=ip, occurred_at=now, succeeded=ok))
-    if not ok or user is None:
-        db.flush()
-        raise InvalidCredentials()
-    if new_hash:
-        user.password_hash = new_hash
-    user.last_login_at = now
-    raw = secrets.token_urlsafe(32)
-    db.add(
-        UserSession(
-            workspace_id=user.workspace_id,
-            user_id=user.id,
-            token_hash=_digest(raw),
-            created_at=now,
-            last_seen_at=now,
-            expires_at=now + timedelta(days=settings.session_days),
-            ip=ip,
-            user_agent=(user_agent or "")[:300],
-        )
-    )
-    db.flush()
-    return SignIn(user=user, session_token=raw)
-
-
-class InvalidCredentials(Exception):
-    """Sign-in failed; deliberately says nothing about which part was wrong."""
-
-
-def sign_out(db: Session, raw_token: str) -> None:
-    found = repo.session_with_user(db, _digest(raw_token))
-    if found is not None and found[0].revoked_at is None:
-        found[0].revoked_at = utcnow()
-        db.flush()
-
-
-def _principal(user: User, workspace: Workspace, via: str, credential_id: int) -> Principal:
-    return Principal(
-        user_id=user.id,
-        workspace_id=workspace.id,
-        role=user.role,
-        name=user.name,
-        english_name=user.english_name,
-        email=user.email,
-        locale=user.locale,
-        workspace_name=workspace.name,
-        workspace_slug=workspace.slug,
-        currency=workspace.currency,
-        timezone=workspace.timezone,
-        via=via,  # type: ignore[arg-type]
-        credential_id=credential_id,
-    )
-
-
-def resolve_session(db: Session, raw_token: str, settings: Settings) -> Principal | None:
-    found = repo.session_with_user(db, _digest(raw_token))
-    if found is None:
-        return None
-    user_session, user, workspace = found
-    now = utcnow()
-    idle_limit = user_session.last_seen_at + timedelta(hours=settings.session_idle_hours)
-    if (
-        user_session.revoked_at is not None
-        or user_session.expires_at <= now
-        or idle_limit <= now
-        or not user.is_active
-    ):
-        return None
-    if (now - user_session.last_seen_at).total_seconds() > SESSION_TOUCH_SECONDS:
-        session_id = user_session.id
-        after_commit(
-            db,
-            lambda s: s.execute(
-                update(UserSession)
-                .where(UserSession.workspace_id == workspace.id, UserSession.id == session_id)
-                .values(last_seen_at=now)
-            ),
-        )
-    set_actor(db, user.id, user.name)
-    return _principal(user, workspace, "session", user_session.id)
 
 
 # API-token resolution is cached per process for a few seconds, by the token's hash: reading
@@ -393,14 +278,14 @@ def _cached_token(digest: str, now: datetime) -> Principal | None:
 def cached_api_token(db: Session, raw_token: str) -> Principal | None:
     """The token's principal if this process resolved it in the last few seconds, without
     touching the database; None says only "not in the cache"."""
-    principal = _cached_token(_digest(raw_token), utcnow())
+    principal = _cached_token(sessions.digest(raw_token), utcnow())
     if principal is not None:
         set_actor(db, principal.user_id, principal.name)
     return principal
 
 
 def resolve_api_token(db: Session, raw_token: str) -> Principal | None:
-    digest = _digest(raw_token)
+    digest = sessions.digest(raw_token)
     now = utcnow()
     principal = _cached_token(digest, now)
     if principal is not None:
@@ -431,7 +316,7 @@ def resolve_api_token(db: Session, raw_token: str) -> Principal | None:
             ),
         )
     set_actor(db, user.id, user.name)
-    principal = _principal(user, workspace, "token", token.id)
+    principal = sessions.principal_of(user, workspace, "token", token.id)
     if len(_token_cache) >= TOKEN_CACHE_MAX:
         _token_cache.clear()
     _token_cache[digest] = _CachedToken(principal, token.expires_at, _clock() + TOKEN_CACHE_SECONDS)
@@ -451,7 +336,7 @@ def create_api_token(
         user_id=principal.user_id,
         name=data.name,
         token_prefix=raw[:12],
-        token_hash=_digest(raw),
+        token_hash=sessions.digest(raw),
         expires_at=(now + timedelta(days=data.expires_in_days) if data.expires_in_days else None),
     )
     db.add(token)
@@ -481,7 +366,7 @@ def invite_user(
     principal.require(Permission.MANAGE_USERS)
     if data.role == Role.OWNER and principal.role != Role.OWNER:
         raise PermissionDenied(N_("Only an owner can grant the owner role."))
-    email = _normalize_email(data.email)
+    email = sessions.normalize_email(data.email)
     if repo.email_taken(db, email):
         raise field_error("email", N_("A user with this e-mail address already exists."), "unique")
     now = utcnow()
@@ -491,7 +376,7 @@ def invite_user(
         email=email,
         name=data.name,
         role=data.role,
-        token_hash=_digest(raw),
+        token_hash=sessions.digest(raw),
         invited_by_id=principal.user_id,
         expires_at=now + timedelta(days=INVITATION_DAYS),
     )
@@ -515,7 +400,7 @@ def revoke_invitation(db: Session, principal: Principal, invitation_id: int) -> 
 
 
 def open_invitation(db: Session, raw_token: str) -> tuple[Invitation, Workspace]:
-    found = repo.invitation_by_token(db, _digest(raw_token))
+    found = repo.invitation_by_token(db, sessions.digest(raw_token))
     if found is None:
         raise NotFound()
     invitation, workspace = found
@@ -600,18 +485,6 @@ def workspace_summary(db: Session, principal: Principal) -> dict[str, int]:
             ]
         ),
     }
-
-
-def operator_principal(db: Session, workspace_slug: str, email: str) -> Principal:
-    """The user an operator acts for on the command line (e.g. to create their API token)."""
-    workspace = repo.workspace_by_slug(db, workspace_slug)
-    if workspace is None:
-        raise NotFound(N_("No such workspace."))
-    user = repo.user_by_email(db, WorkspaceScope(workspace.id), _normalize_email(email))
-    if user is None or not user.is_active:
-        raise NotFound(N_("No active user with this e-mail address in the workspace."))
-    set_actor(db, user.id, f"{user.name} (cli)")
-    return _principal(user, workspace, "cli", 0)
 
 
 def user_refs(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, UserRef]:

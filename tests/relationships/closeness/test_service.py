@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pcrm.core.errors import NotFound
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.relationships.closeness import service
 from tests.accounts.builders import new_account, new_contact
 from tests.relationships.builders import acquaintance, influence, profile

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pcrm.core.errors import NotFound, ValidationFailed
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.relationships.competitors import service
 from pcrm.relationships.competitors.schemas import CompetitorTieCreate, CompetitorWrite
 from tests.accounts.builders import new_account, new_contact

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from pcrm.core.errors import NotFound, PermissionDenied, StaleVersion, ValidationFailed
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.relationships.graph import service
 from pcrm.relationships.graph.schemas import (
     AcquaintanceCreate,

@@ -1,0 +1,24 @@
+"""JSON API of who is signed in, under /api/v1."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from pcrm.core.deps import DB, SessionRoute
+from pcrm.identity import service
+from pcrm.identity.auth import CurrentPrincipal
+from pcrm.identity.permissions import ROLE_PERMISSIONS
+from pcrm.identity.schemas import UserRead, WorkspaceRead
+from pcrm.identity.sessions.schemas import MeRead
+
+router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
+
+
+@router.get("/me", tags=["identity"], summary="The signed-in user, workspace and permissions")
+def me(principal: CurrentPrincipal, db: DB) -> MeRead:
+    user = service.get_user(db, principal, principal.user_id)
+    return MeRead(
+        user=UserRead.model_validate(user),
+        workspace=WorkspaceRead.model_validate(service.workspace_of(db, principal)),
+        permissions=sorted(p.value for p in ROLE_PERMISSIONS[principal.role]),
+    )

@@ -1,0 +1,13 @@
+"""API schemas of who is signed in."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from pcrm.identity.schemas import UserRead, WorkspaceRead
+
+
+class MeRead(BaseModel):
+    user: UserRead
+    workspace: WorkspaceRead
+    permissions: list[str]
