@@ -375,7 +375,7 @@ def record_list_sql(
     from pcrm.core.db import make_engine, make_session_factory
     from pcrm.core.pagination import PageRequest, forget_counts
     from pcrm.core.tenancy import install_tenant_guard
-    from pcrm.identity import service as identity
+    from pcrm.identity.tokens import service as identity
 
     engine = make_engine(database_url)
     factory = make_session_factory(engine)

@@ -191,9 +191,9 @@ def create_token(
     name: Annotated[str, typer.Option(help="What the token is for.")] = "cli",
 ) -> None:
     """Create an API token; the token is printed alone on the last line."""
-    from pcrm.identity import service
     from pcrm.identity.public import operator_principal
-    from pcrm.identity.schemas import ApiTokenCreate
+    from pcrm.identity.tokens import service
+    from pcrm.identity.tokens.schemas import ApiTokenCreate
 
     try:
         with unit_of_work(_session_factory()) as db:

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from pcrm.accounts import activity_service, contact_service
 from pcrm.accounts import service as account_service
 from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate, TeamMemberWrite
-from pcrm.identity import service as identity_service
 from pcrm.identity.public import operator_principal
+from pcrm.identity.tokens import service as identity_service
 from tests.factories import bearer
 
 LISTS = ("/api/v1/accounts", "/api/v1/contacts", "/api/v1/activities")

@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select, update
 
 from pcrm.core.tenancy import GLOBAL, TenantScopeError, WorkspaceScope
-from pcrm.identity.models import ApiToken, User, Workspace
+from pcrm.identity.models import User, Workspace
+from pcrm.identity.tokens.models import ApiToken
 from tests.factories import make_user, make_workspace
 
 

@@ -13,7 +13,9 @@ from pcrm.identity import service
 from pcrm.identity.models import User, Workspace
 from pcrm.identity.permissions import Role
 from pcrm.identity.public import operator_principal
-from pcrm.identity.schemas import ApiTokenCreate, UserCreate
+from pcrm.identity.schemas import UserCreate
+from pcrm.identity.tokens import service as tokens
+from pcrm.identity.tokens.schemas import ApiTokenCreate
 
 PASSWORD = "correct-horse-42"
 SETTINGS = Settings(password_hasher="fast-insecure-for-tests")
@@ -51,7 +53,7 @@ def make_user(
 
 def make_token(db: Session, workspace: Workspace, email: str, name: str = "tests") -> str:
     principal = operator_principal(db, workspace.slug, email)
-    _token, raw = service.create_api_token(db, principal, ApiTokenCreate(name=name))
+    _token, raw = tokens.create_api_token(db, principal, ApiTokenCreate(name=name))
     return raw
 
 

@@ -8,9 +8,10 @@ from sqlalchemy import func, select, update
 from pcrm.core.audit import AuditEntry
 from pcrm.core.db import utcnow
 from pcrm.core.tenancy import GLOBAL
-from pcrm.identity import service as identity_service
-from pcrm.identity.models import ApiToken, Invitation, User
+from pcrm.identity.models import Invitation, User
 from pcrm.identity.permissions import Role
+from pcrm.identity.tokens import service as tokens_service
+from pcrm.identity.tokens.models import ApiToken
 from tests.factories import (
     api_routes,
     bearer,
@@ -390,8 +391,8 @@ def _token_reads(count_queries, call):
 
 def test_a_token_is_read_once_within_the_cache_window(client, acme, count_queries, monkeypatch):
     now = [1000.0]
-    monkeypatch.setattr(identity_service, "_clock", lambda: now[0])
-    identity_service.forget_api_tokens()
+    monkeypatch.setattr(tokens_service, "_clock", lambda: now[0])
+    tokens_service.forget_api_tokens()
     headers = bearer(acme["tokens"]["viewer"])
 
     def me():
@@ -399,7 +400,7 @@ def test_a_token_is_read_once_within_the_cache_window(client, acme, count_querie
 
     assert _token_reads(count_queries, me) == (200, 1)
     assert _token_reads(count_queries, me) == (200, 0)
-    now[0] += identity_service.TOKEN_CACHE_SECONDS
+    now[0] += tokens_service.TOKEN_CACHE_SECONDS
     assert _token_reads(count_queries, me) == (200, 1)
     assert _token_reads(count_queries, me) == (200, 0)
 
@@ -408,8 +409,8 @@ def test_a_token_revoked_by_another_process_stops_working_within_the_window(
     client, acme, uow, monkeypatch
 ):
     now = [1000.0]
-    monkeypatch.setattr(identity_service, "_clock", lambda: now[0])
-    identity_service.forget_api_tokens()
+    monkeypatch.setattr(tokens_service, "_clock", lambda: now[0])
+    tokens_service.forget_api_tokens()
     headers = bearer(acme["tokens"]["viewer"])
     assert client.get("/api/v1/me", headers=headers).status_code == 200
     with uow() as db:  # straight to the database, as another process's change would be
@@ -419,7 +420,7 @@ def test_a_token_revoked_by_another_process_stops_working_within_the_window(
             .values(revoked_at=utcnow())
         )
 
-    now[0] += identity_service.TOKEN_CACHE_SECONDS - 0.5
+    now[0] += tokens_service.TOKEN_CACHE_SECONDS - 0.5
     assert client.get("/api/v1/me", headers=headers).status_code == 200
     now[0] += 0.5
     assert client.get("/api/v1/me", headers=headers).status_code == 401

@@ -10,8 +10,8 @@ import pytest
 from pcrm.accounts import activity_service, contact_service
 from pcrm.accounts import service as account_service
 from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate
-from pcrm.identity import service as identity_service
 from pcrm.identity.public import operator_principal
+from pcrm.identity.tokens.service import forget_api_tokens
 from pcrm.relationships.competitors import service as competitors
 from pcrm.relationships.competitors.schemas import CompetitorTieCreate, CompetitorWrite
 from pcrm.relationships.graph import service
@@ -122,7 +122,7 @@ def _count(client, count_queries, headers, account_id):
     client.get("/api/v1/me", headers=headers)  # the token's last use is recorded once a minute
     counts = {}
     for analysis in EXPECTED:
-        identity_service.forget_api_tokens()
+        forget_api_tokens()
         with count_queries() as counter:
             response = client.get(f"/api/v1/accounts/{account_id}/{analysis}", headers=headers)
         assert response.status_code == 200, response.text

@@ -11,13 +11,16 @@ from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
 from pcrm.identity.sessions import models as session_models
 from pcrm.identity.sessions import routes_api as session_api
 from pcrm.identity.sessions import routes_html as session_pages
+from pcrm.identity.tokens import models as token_models
+from pcrm.identity.tokens import routes_api as token_api
+from pcrm.identity.tokens import routes_html as token_pages
 
 AREA = Area(
     name="identity",
     summary="Workspaces, users and roles, sign-in sessions, API tokens, invitations, audit log.",
-    api=(session_api.router, routes_api.router),
-    pages=(session_pages.router, routes_html.router),
-    models=(models, session_models),
+    api=(session_api.router, routes_api.router, token_api.router),
+    pages=(session_pages.router, routes_html.router, token_pages.router),
+    models=(models, session_models, token_models),
     nav=(
         NavEntry(
             "users",

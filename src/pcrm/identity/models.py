@@ -51,24 +51,6 @@ class User(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
     deactivated_at: Mapped[datetime | None]
 
 
-class ApiToken(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
-    """A personal API token (`Authorization: Bearer`). Shown once; only its SHA-256 is stored."""
-
-    __tablename__ = "api_tokens"
-    __audit_entity__ = "api_token"
-    __audit_exclude__ = frozenset({"token_hash", "last_used_at"})
-
-    user_id: Mapped[int] = mapped_column(
-        IdType, ForeignKey("users.id", ondelete="CASCADE"), index=True
-    )
-    name: Mapped[str] = mapped_column(String(100))
-    token_prefix: Mapped[str] = mapped_column(String(16))
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    last_used_at: Mapped[datetime | None]
-    expires_at: Mapped[datetime | None]
-    revoked_at: Mapped[datetime | None]
-
-
 class Invitation(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
     """An invitation link for a new user; accepting it creates the user with the given role."""
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from pcrm.core.audit import AuditEntry
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import GLOBAL, WorkspaceScope
-from pcrm.identity.models import ApiToken, Invitation, User, Workspace
+from pcrm.identity.models import Invitation, User, Workspace
 from pcrm.identity.permissions import Role
 
 
@@ -86,44 +86,6 @@ def active_owner_count(db: Session, scope: WorkspaceScope) -> int:
 def count_users(db: Session, scope: WorkspaceScope) -> int:
     query = select(func.count()).select_from(User).where(User.workspace_id == scope.workspace_id)
     return int(db.scalar(query) or 0)
-
-
-# --- tokens -----------------------------------------------------------------------
-
-
-def api_token_with_user(db: Session, token_hash: str) -> tuple[ApiToken, User, Workspace] | None:
-    """Global on purpose: the token hash is the credential that tells us the workspace."""
-    query = (
-        select(ApiToken, User, Workspace)
-        .join(User, User.id == ApiToken.user_id)
-        .join(Workspace, Workspace.id == ApiToken.workspace_id)
-        .where(ApiToken.token_hash == token_hash)
-        .execution_options(**GLOBAL)
-    )
-    row = db.execute(query).first()
-    return (row[0], row[1], row[2]) if row else None
-
-
-def user_tokens(db: Session, scope: WorkspaceScope, user_id: int) -> Sequence[ApiToken]:
-    query = (
-        select(ApiToken)
-        .where(ApiToken.workspace_id == scope.workspace_id, ApiToken.user_id == user_id)
-        .order_by(ApiToken.revoked_at.is_not(None), ApiToken.id.desc())
-    )
-    return db.scalars(query).all()
-
-
-def api_token(db: Session, scope: WorkspaceScope, user_id: int, token_id: int) -> ApiToken:
-    found = db.scalar(
-        select(ApiToken).where(
-            ApiToken.workspace_id == scope.workspace_id,
-            ApiToken.user_id == user_id,
-            ApiToken.id == token_id,
-        )
-    )
-    if found is None:
-        raise NotFound()
-    return found
 
 
 # --- invitations -------------------------------------------------------------------------------

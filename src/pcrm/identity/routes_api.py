@@ -14,9 +14,6 @@ from pcrm.identity.auth import CurrentPrincipal, require
 from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.schemas import (
-    ApiTokenCreate,
-    ApiTokenCreated,
-    ApiTokenRead,
     AuditEntryRead,
     InvitationCreate,
     InvitationCreated,
@@ -142,32 +139,6 @@ def invite_user(data: InvitationCreate, principal: Admin, db: DB) -> InvitationC
 )
 def revoke_invitation(invitation_id: int, principal: Admin, db: DB) -> None:
     service.revoke_invitation(db, principal, invitation_id)
-
-
-@router.get("/api-tokens", tags=["api tokens"], summary="Your API tokens")
-def list_tokens(principal: CurrentPrincipal, db: DB) -> list[ApiTokenRead]:
-    return [ApiTokenRead.model_validate(t) for t in service.list_api_tokens(db, principal)]
-
-
-@router.post(
-    "/api-tokens",
-    tags=["api tokens"],
-    status_code=status.HTTP_201_CREATED,
-    summary="Create an API token; the secret is shown once",
-)
-def create_token(data: ApiTokenCreate, principal: CurrentPrincipal, db: DB) -> ApiTokenCreated:
-    token, raw = service.create_api_token(db, principal, data)
-    return ApiTokenCreated(**ApiTokenRead.model_validate(token).model_dump(), token=raw)
-
-
-@router.delete(
-    "/api-tokens/{token_id}",
-    tags=["api tokens"],
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Revoke one of your API tokens",
-)
-def revoke_token(token_id: int, principal: CurrentPrincipal, db: DB) -> None:
-    service.revoke_api_token(db, principal, token_id)
 
 
 @router.get(

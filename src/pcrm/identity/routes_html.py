@@ -26,7 +26,6 @@ from pcrm.identity.auth import CurrentPrincipal, require
 from pcrm.identity.permissions import ROLE_HELP, ROLE_LABELS, Permission, Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.schemas import (
-    ApiTokenCreate,
     InvitationAccept,
     InvitationCreate,
     PasswordChange,
@@ -117,7 +116,7 @@ def accept_invitation(
     )
 
 
-# --- profile, password, API tokens -------------------------------------------------------------
+# --- profile and password -------------------------------------------------------------------------
 
 
 def _profile_context(
@@ -212,65 +211,6 @@ def change_password(
         _profile_context(request, db, principal, password_errors=errors),
         status_code=422,
     )
-
-
-def _tokens_context(db: DB, principal: Principal, **extra: Any) -> dict[str, Any]:
-    context: dict[str, Any] = {
-        "tokens": service.list_api_tokens(db, principal),
-        "errors": {},
-        "new_token": None,
-        "form": {"name": ""},
-        "notice": None,
-    }
-    context.update(extra)
-    return context
-
-
-@router.get("/settings/tokens")
-def tokens_page(
-    request: Request, db: DB, principal: CurrentPrincipal, notice: str | None = None
-) -> Response:
-    return render(
-        request,
-        "identity/tokens.html",
-        _tokens_context(db, principal, notice=_notice(request, notice)),
-    )
-
-
-@router.post("/settings/tokens")
-def create_token(
-    request: Request,
-    db: DB,
-    principal: CurrentPrincipal,
-    name: Annotated[str, Form()] = "",
-    expires_in_days: Annotated[str, Form()] = "",
-) -> Response:
-    data, errors = validate(
-        ApiTokenCreate,
-        clean({"name": name, "expires_in_days": expires_in_days}, optional=("expires_in_days",)),
-        _locale(request),
-    )
-    if data is None:
-        return render(
-            request,
-            "identity/tokens.html",
-            _tokens_context(db, principal, errors=errors, form={"name": name}),
-            status_code=422,
-        )
-    _token, raw = service.create_api_token(db, principal, data)
-    # The secret is shown in this response only; a reload shows the list without it.
-    return render(
-        request,
-        "identity/tokens.html",
-        _tokens_context(db, principal, new_token=raw),
-        headers={"Cache-Control": "no-store"},
-    )
-
-
-@router.post("/settings/tokens/{token_id}/revoke")
-def revoke_token(token_id: int, db: DB, principal: CurrentPrincipal) -> Response:
-    service.revoke_api_token(db, principal, token_id)
-    return RedirectResponse("/settings/tokens?notice=revoked", status_code=303)
 
 
 # --- users (administration) --------------------------------------------------------------------

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import re
 import secrets
-import time
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from pcrm.config import Settings
 from pcrm.core import passwords
 from pcrm.core.audit import set_actor
 from pcrm.core.db import utcnow
-from pcrm.core.deps import after_commit
 from pcrm.core.errors import (
     FieldError,
     NotFound,
@@ -30,11 +26,10 @@ from pcrm.core.i18n import N_
 from pcrm.core.pagination import Page, PageRequest, paginate, parse_sort
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity import repository as repo
-from pcrm.identity.models import ApiToken, Invitation, User, Workspace
+from pcrm.identity.models import Invitation, User, Workspace
 from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.schemas import (
-    ApiTokenCreate,
     AuditEntryRead,
     InvitationAccept,
     InvitationCreate,
@@ -48,10 +43,11 @@ from pcrm.identity.schemas import (
 )
 from pcrm.identity.sessions import repository as sessions_repo
 from pcrm.identity.sessions import service as sessions
+from pcrm.identity.tokens import repository as tokens_repo
+from pcrm.identity.tokens.service import forget_api_tokens
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")
 INVITATION_DAYS = 7
-TOKEN_TOUCH_SECONDS = 60
 USER_SORTS = {
     "name": User.name,
     "email": User.email,
@@ -200,7 +196,7 @@ def update_user(
     if deactivating:
         user.deactivated_at = now
         sessions_repo.revoke_sessions(db, principal.scope, user.id, now)
-        for token in repo.user_tokens(db, principal.scope, user.id):
+        for token in tokens_repo.user_tokens(db, principal.scope, user.id):
             if token.revoked_at is None:
                 token.revoked_at = now
     elif changes.get("is_active") is True:
@@ -237,124 +233,6 @@ def change_password(
     keep = principal.credential_id if principal.via == "session" else None
     sessions_repo.revoke_sessions(db, principal.scope, user.id, now, keep_session_id=keep)
     db.flush()
-
-
-# API-token resolution is cached per process for a few seconds, by the token's hash: reading
-# the token with its user and workspace was 15 % of a list request's CPU. Revoking a token or
-# changing a user or workspace through this process forgets the cache at once (and again
-# after the commit); another process (a second worker, the CLI) sees a revocation,
-# deactivation or role change within TOKEN_CACHE_SECONDS. A token's own expiry is exact.
-TOKEN_CACHE_SECONDS = 5.0
-TOKEN_CACHE_MAX = 10_000
-_clock = time.monotonic
-
-
-@dataclass(frozen=True, slots=True)
-class _CachedToken:
-    principal: Principal
-    expires_at: datetime | None
-    fresh_until: float  # on _clock (time.monotonic)
-
-
-_token_cache: dict[str, _CachedToken] = {}
-
-
-def forget_api_tokens(db: Session | None = None) -> None:
-    """Drop every cached token resolution, now and, given the session, once it commits."""
-    _token_cache.clear()
-    if db is not None:
-        after_commit(db, lambda _s: _token_cache.clear())
-
-
-def _cached_token(digest: str, now: datetime) -> Principal | None:
-    cached = _token_cache.get(digest)
-    if cached is None or cached.fresh_until <= _clock():
-        return None
-    if cached.expires_at is not None and cached.expires_at <= now:
-        return None
-    return cached.principal
-
-
-def cached_api_token(db: Session, raw_token: str) -> Principal | None:
-    """The token's principal if this process resolved it in the last few seconds, without
-    touching the database; None says only "not in the cache"."""
-    principal = _cached_token(sessions.digest(raw_token), utcnow())
-    if principal is not None:
-        set_actor(db, principal.user_id, principal.name)
-    return principal
-
-
-def resolve_api_token(db: Session, raw_token: str) -> Principal | None:
-    digest = sessions.digest(raw_token)
-    now = utcnow()
-    principal = _cached_token(digest, now)
-    if principal is not None:
-        set_actor(db, principal.user_id, principal.name)
-        return principal
-    _token_cache.pop(digest, None)
-    found = repo.api_token_with_user(db, digest)
-    if found is None:
-        return None
-    token, user, workspace = found
-    if (
-        token.revoked_at is not None
-        or (token.expires_at is not None and token.expires_at <= now)
-        or not user.is_active
-    ):
-        return None
-    if (
-        token.last_used_at is None
-        or (now - token.last_used_at).total_seconds() > TOKEN_TOUCH_SECONDS
-    ):
-        token_id = token.id
-        after_commit(
-            db,
-            lambda s: s.execute(
-                update(ApiToken)
-                .where(ApiToken.workspace_id == workspace.id, ApiToken.id == token_id)
-                .values(last_used_at=now)
-            ),
-        )
-    set_actor(db, user.id, user.name)
-    principal = sessions.principal_of(user, workspace, "token", token.id)
-    if len(_token_cache) >= TOKEN_CACHE_MAX:
-        _token_cache.clear()
-    _token_cache[digest] = _CachedToken(principal, token.expires_at, _clock() + TOKEN_CACHE_SECONDS)
-    return principal
-
-
-# --- API tokens --------------------------------------------------------------------------------
-
-
-def create_api_token(
-    db: Session, principal: Principal, data: ApiTokenCreate
-) -> tuple[ApiToken, str]:
-    raw = "pcrm_" + secrets.token_urlsafe(32)
-    now = utcnow()
-    token = ApiToken(
-        workspace_id=principal.workspace_id,
-        user_id=principal.user_id,
-        name=data.name,
-        token_prefix=raw[:12],
-        token_hash=sessions.digest(raw),
-        expires_at=(now + timedelta(days=data.expires_in_days) if data.expires_in_days else None),
-    )
-    db.add(token)
-    db.flush()
-    return token, raw
-
-
-def list_api_tokens(db: Session, principal: Principal) -> list[ApiToken]:
-    return list(repo.user_tokens(db, principal.scope, principal.user_id))
-
-
-def revoke_api_token(db: Session, principal: Principal, token_id: int) -> ApiToken:
-    token = repo.api_token(db, principal.scope, principal.user_id, token_id)
-    if token.revoked_at is None:
-        token.revoked_at = utcnow()
-        db.flush()
-        forget_api_tokens(db)
-    return token
 
 
 # --- invitations -------------------------------------------------------------------------------
@@ -480,7 +358,7 @@ def workspace_summary(db: Session, principal: Principal) -> dict[str, int]:
         "tokens": len(
             [
                 t
-                for t in repo.user_tokens(db, principal.scope, principal.user_id)
+                for t in tokens_repo.user_tokens(db, principal.scope, principal.user_id)
                 if t.revoked_at is None
             ]
         ),
