@@ -7,6 +7,8 @@ from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
 from pcrm.identity import models, routes_api, routes_html
+from pcrm.identity.audit import routes_api as audit_api
+from pcrm.identity.audit import routes_html as audit_pages
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
 from pcrm.identity.sessions import models as session_models
 from pcrm.identity.sessions import routes_api as session_api
@@ -18,8 +20,8 @@ from pcrm.identity.tokens import routes_html as token_pages
 AREA = Area(
     name="identity",
     summary="Workspaces, users and roles, sign-in sessions, API tokens, invitations, audit log.",
-    api=(session_api.router, routes_api.router, token_api.router),
-    pages=(session_pages.router, routes_html.router, token_pages.router),
+    api=(session_api.router, routes_api.router, token_api.router, audit_api.router),
+    pages=(session_pages.router, routes_html.router, token_pages.router, audit_pages.router),
     models=(models, session_models, token_models),
     nav=(
         NavEntry(

@@ -2,20 +2,19 @@
 of a record; and, for the assembly layer (the CLI, the demo seed), the principal an operator
 acts as. Returns schemas or plain dataclasses, never ORM objects."""
 
-from pcrm.identity.auth import CurrentPrincipal, current_principal, optional_principal, require
-from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
-from pcrm.identity.principal import Principal
-from pcrm.identity.schemas import AuditEntryRead, UserRef
-from pcrm.identity.service import (
-    active_user_refs,
+from pcrm.identity.audit.schemas import AuditEntryRead
+from pcrm.identity.audit.service import (
     actor_names,
     history_view,
     recent_changes,
     record_history,
     record_history_view,
-    user_refs,
-    workspace_summary,
 )
+from pcrm.identity.auth import CurrentPrincipal, current_principal, optional_principal, require
+from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
+from pcrm.identity.principal import Principal
+from pcrm.identity.schemas import UserRef
+from pcrm.identity.service import active_user_refs, user_refs, workspace_summary
 from pcrm.identity.sessions.service import operator_principal
 
 __all__ = [

@@ -8,7 +8,6 @@ from datetime import datetime
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from pcrm.core.audit import AuditEntry
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import GLOBAL, WorkspaceScope
 from pcrm.identity.models import Invitation, User, Workspace
@@ -126,26 +125,6 @@ def pending_invitations(db: Session, scope: WorkspaceScope, now: datetime) -> Se
         .order_by(Invitation.id.desc())
     )
     return db.scalars(query).all()
-
-
-# --- audit -------------------------------------------------------------------------------------
-
-
-def audit_query(
-    db: Session,
-    scope: WorkspaceScope,
-    entity_type: str | None,
-    entity_id: int | None,
-    actor_user_id: int | None,
-) -> Select[AuditEntry]:
-    query = select(AuditEntry).where(AuditEntry.workspace_id == scope.workspace_id)
-    if entity_type is not None:
-        query = query.where(AuditEntry.entity_type == entity_type)
-    if entity_id is not None:
-        query = query.where(AuditEntry.entity_id == entity_id)
-    if actor_user_id is not None:
-        query = query.where(AuditEntry.actor_user_id == actor_user_id)
-    return query.order_by(AuditEntry.id.desc())
 
 
 def users_by_ids(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, User]:

@@ -14,7 +14,6 @@ from pcrm.identity.auth import CurrentPrincipal, require
 from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.schemas import (
-    AuditEntryRead,
     InvitationCreate,
     InvitationCreated,
     InvitationRead,
@@ -139,22 +138,3 @@ def invite_user(data: InvitationCreate, principal: Admin, db: DB) -> InvitationC
 )
 def revoke_invitation(invitation_id: int, principal: Admin, db: DB) -> None:
     service.revoke_invitation(db, principal, invitation_id)
-
-
-@router.get(
-    "/audit-entries",
-    tags=["audit"],
-    summary="The audit trail, newest first; filter by record or actor",
-)
-def list_audit_entries(
-    principal: CurrentPrincipal,
-    db: DB,
-    page: PageNo = 1,
-    page_size: PageSize = 50,
-    entity_type: Annotated[str | None, Query(max_length=60)] = None,
-    entity_id: int | None = None,
-    actor_user_id: int | None = None,
-) -> Page[AuditEntryRead]:
-    return service.list_audit_entries(
-        db, principal, PageRequest(page, page_size), entity_type, entity_id, actor_user_id
-    )

@@ -16,12 +16,12 @@ from starlette.responses import RedirectResponse, Response
 from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.errors import ValidationFailed
 from pcrm.core.forms import attempt, clean, domain_errors, validate
-from pcrm.core.history import entity_label
 from pcrm.core.i18n import N_, currency_name, translate
 from pcrm.core.pagination import PageRequest
 from pcrm.core.security import LANG_COOKIE
 from pcrm.core.templating import render
 from pcrm.identity import service
+from pcrm.identity.audit import service as audit
 from pcrm.identity.auth import CurrentPrincipal, require
 from pcrm.identity.permissions import ROLE_HELP, ROLE_LABELS, Permission, Role
 from pcrm.identity.principal import Principal
@@ -37,7 +37,6 @@ from pcrm.identity.schemas import (
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 Admin = Annotated[Principal, Depends(require(Permission.MANAGE_USERS))]
 WorkspaceAdmin = Annotated[Principal, Depends(require(Permission.MANAGE_WORKSPACE))]
-Auditor = Annotated[Principal, Depends(require(Permission.VIEW_AUDIT))]
 
 NOTICES = {
     "saved": N_("Your changes have been saved."),
@@ -314,7 +313,7 @@ def _user_context(
     request: Request, db: DB, principal: Principal, user_id: int, **extra: Any
 ) -> dict[str, Any]:
     user = service.get_user(db, principal, user_id)
-    history = service.record_history(db, principal, "user", user.id)
+    history = audit.record_history(db, principal, "user", user.id)
     context: dict[str, Any] = {
         "user": user,
         "errors": {},
@@ -326,7 +325,7 @@ def _user_context(
             (translate(_locale(request), ROLE_LABELS[r]), translate(_locale(request), ROLE_HELP[r]))
             for r in Role
         ],
-        "history": service.history_view(db, principal, history, _locale(request)),
+        "history": audit.history_view(db, principal, history, _locale(request)),
         "is_self": user.id == principal.user_id,
     }
     context.update(extra)
@@ -386,7 +385,7 @@ def _workspace_context(
     request: Request, db: DB, principal: Principal, **extra: Any
 ) -> dict[str, Any]:
     workspace = service.workspace_of(db, principal)
-    history = service.record_history(db, principal, "workspace", workspace.id)
+    history = audit.record_history(db, principal, "workspace", workspace.id)
     context: dict[str, Any] = {
         "workspace": workspace,
         "errors": {},
@@ -395,7 +394,7 @@ def _workspace_context(
         "currencies": [
             (code, f"{code} · {currency_name(code, _locale(request))}") for code in CURRENCIES
         ],
-        "history": service.history_view(db, principal, history, _locale(request)),
+        "history": audit.history_view(db, principal, history, _locale(request)),
     }
     context.update(extra)
     return context
@@ -444,34 +443,4 @@ def update_workspace(
         "identity/workspace.html",
         _workspace_context(request, db, principal, errors=outcome.errors, form=form),
         status_code=outcome.status,
-    )
-
-
-# --- audit log ---------------------------------------------------------------------------------
-
-AUDIT_ENTITIES = ("user", "workspace", "api_token", "invitation")
-
-
-@router.get("/admin/audit")
-def audit_page(
-    request: Request,
-    db: DB,
-    principal: Auditor,
-    entity_type: str | None = None,
-    page: Annotated[int, Query(ge=1)] = 1,
-) -> Response:
-    chosen = entity_type if entity_type in AUDIT_ENTITIES else None
-    entries = service.list_audit_entries(db, principal, PageRequest.checked(page, 50), chosen)
-    locale = _locale(request)
-    return render(
-        request,
-        "identity/audit.html",
-        {
-            "entries": entries,
-            "entity_type": chosen or "",
-            "entity_options": [(e, translate(locale, entity_label(e))) for e in AUDIT_ENTITIES],
-            "rows": service.history_view(db, principal, entries.items, locale, with_subject=True),
-            "base_url": f"/admin/audit?entity_type={chosen}&" if chosen else "/admin/audit?",
-        },
-        fragment="audit_table",
     )

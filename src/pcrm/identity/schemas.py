@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
@@ -123,21 +123,6 @@ class InvitationCreated(InvitationRead):
 class InvitationAccept(_Strict):
     name: str = Field(min_length=1, max_length=100)
     password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
-
-
-class AuditEntryRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    occurred_at: datetime
-    actor_user_id: int | None
-    actor_label: str
-    entity_type: str
-    entity_id: int
-    entity_label: str | None = Field(description="The record's name when it was changed.")
-    action: str
-    changes: dict[str, Any] = Field(description="field: [before, after] for each changed field")
-    request_id: str | None
 
 
 class UserRef(BaseModel):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterable
 from datetime import timedelta
 
 from sqlalchemy.orm import Session
@@ -21,7 +20,6 @@ from pcrm.core.errors import (
     field_error,
 )
 from pcrm.core.etag import check_version
-from pcrm.core.history import HistoryRow, history_rows
 from pcrm.core.i18n import N_
 from pcrm.core.pagination import Page, PageRequest, paginate, parse_sort
 from pcrm.core.tenancy import WorkspaceScope
@@ -30,7 +28,6 @@ from pcrm.identity.models import Invitation, User, Workspace
 from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.schemas import (
-    AuditEntryRead,
     InvitationAccept,
     InvitationCreate,
     PasswordChange,
@@ -310,30 +307,7 @@ def accept_invitation(
     return user
 
 
-# --- audit -------------------------------------------------------------------------------------
-
-
-def list_audit_entries(
-    db: Session,
-    principal: Principal,
-    page: PageRequest,
-    entity_type: str | None = None,
-    entity_id: int | None = None,
-    actor_user_id: int | None = None,
-) -> Page[AuditEntryRead]:
-    principal.require(Permission.VIEW_AUDIT)
-    query = repo.audit_query(db, principal.scope, entity_type, entity_id, actor_user_id)
-    rows, total = paginate(db, query, page)
-    return Page[AuditEntryRead].of([AuditEntryRead.model_validate(r) for r in rows], total, page)
-
-
-def record_history(
-    db: Session, principal: Principal, entity_type: str, entity_id: int, limit: int = 50
-) -> list[AuditEntryRead]:
-    """A record's own history, for its page. Visible to whoever may read the record."""
-    principal.require(Permission.READ)
-    query = repo.audit_query(db, principal.scope, entity_type, entity_id, None).limit(limit)
-    return [AuditEntryRead.model_validate(r) for r in db.scalars(query)]
+# --- users of the workspace, as other areas see them ----------------------------------------------
 
 
 def user_names(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, User]:
@@ -342,13 +316,6 @@ def user_names(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, U
 
 def workspace_of(db: Session, principal: Principal) -> Workspace:
     return repo.workspace(db, principal.scope)
-
-
-def recent_changes(db: Session, principal: Principal, limit: int = 8) -> list[AuditEntryRead]:
-    """The workbench feed: the whole workspace for auditors, one's own changes for others."""
-    actor = None if principal.can(Permission.VIEW_AUDIT) else principal.user_id
-    query = repo.audit_query(db, principal.scope, None, None, actor).limit(limit)
-    return [AuditEntryRead.model_validate(r) for r in db.scalars(query)]
 
 
 def workspace_summary(db: Session, principal: Principal) -> dict[str, int]:
@@ -372,40 +339,3 @@ def user_refs(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, Us
 
 def active_user_refs(db: Session, scope: WorkspaceScope) -> list[UserRef]:
     return [UserRef.model_validate(u) for u in repo.active_users(db, scope)]
-
-
-def actor_names(
-    db: Session, scope: WorkspaceScope, entries: Iterable[AuditEntryRead], locale: str
-) -> dict[int, str]:
-    """The users who made these changes, named in the reader's language."""
-    ids = {e.actor_user_id for e in entries if e.actor_user_id is not None}
-    return {uid: ref.display(locale) for uid, ref in user_refs(db, scope, ids).items()}
-
-
-def history_view(
-    db: Session,
-    principal: Principal,
-    entries: list[AuditEntryRead],
-    locale: str,
-    *,
-    with_subject: bool = False,
-    with_changes: bool = True,
-) -> list[HistoryRow]:
-    """Audit entries ready for the history component, actors named in the reader's language."""
-    return history_rows(
-        entries,
-        locale,
-        principal.timezone,
-        with_subject=with_subject,
-        with_changes=with_changes,
-        actor_names=actor_names(db, principal.scope, entries, locale),
-    )
-
-
-def record_history_view(
-    db: Session, principal: Principal, entity_type: str, entity_id: int, locale: str
-) -> list[HistoryRow]:
-    """A record's own history for its page (whoever may read the record may read it)."""
-    return history_view(
-        db, principal, record_history(db, principal, entity_type, entity_id), locale
-    )
