@@ -63,10 +63,11 @@ from pcrm.core.audit import install_audit_hooks, set_actor
 from pcrm.core.db import make_engine, make_session_factory, unit_of_work
 from pcrm.core.migrate import upgrade
 from pcrm.core.tenancy import WorkspaceScope, install_tenant_guard
-from pcrm.identity import repository as identity_repo
 from pcrm.identity import service as identity
 from pcrm.identity.permissions import Role
 from pcrm.identity.schemas import UserCreate
+from pcrm.identity.workspaces import repository as identity_repo
+from pcrm.identity.workspaces.service import create_workspace
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)  # fixed, so the data does not depend on the run date
 HISTORY_DAYS = 3 * 365
@@ -614,7 +615,7 @@ def create_workspace_and_users(engine: Engine, slug: str, n_users: int) -> Conte
         if identity_repo.workspace_by_slug(db, slug) is not None:
             sys.exit(f"error: workspace {slug!r} already exists; use a new database or slug")
         set_actor(db, None, "bench generate")
-        workspace = identity.create_workspace(db, slug, "星河基准数智科技有限公司")
+        workspace = create_workspace(db, slug, "星河基准数智科技有限公司")
         scope = WorkspaceScope(workspace.id)
         rng = random.Random(f"users:{slug}")
         user_ids, seller_ids = [], []

@@ -39,9 +39,9 @@ from pcrm.accounts.models import Account
 from pcrm.core.db import make_engine
 from pcrm.core.migrate import upgrade
 from pcrm.core.pagination import PageRequest
-from pcrm.identity import repository as identity_repo
 from pcrm.identity.principal import Principal
 from pcrm.identity.public import operator_principal
+from pcrm.identity.workspaces import repository as identity_repo
 from pcrm.opportunities import service
 from pcrm.opportunities.models import Opportunity, Tender
 from pcrm.opportunities.repository import OpportunityFilters

@@ -52,9 +52,9 @@ from pcrm.core.audit import install_audit_hooks, set_actor
 from pcrm.core.db import make_engine, make_session_factory, unit_of_work
 from pcrm.core.migrate import upgrade
 from pcrm.core.tenancy import install_tenant_guard
-from pcrm.identity import repository as identity_repo
 from pcrm.identity.principal import Principal
 from pcrm.identity.public import operator_principal
+from pcrm.identity.workspaces import repository as identity_repo
 from pcrm.opportunities import insights
 from pcrm.opportunities.models import Opportunity, ScoringItem, Tender
 

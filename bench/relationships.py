@@ -66,9 +66,9 @@ from pcrm.accounts.models import Account, Contact
 from pcrm.core.db import make_engine, make_session_factory
 from pcrm.core.migrate import upgrade
 from pcrm.core.tenancy import install_tenant_guard
-from pcrm.identity import repository as identity_repo
 from pcrm.identity.principal import Principal
 from pcrm.identity.public import operator_principal
+from pcrm.identity.workspaces import repository as identity_repo
 from pcrm.relationships.closeness import service as analyses
 from pcrm.relationships.competitors.models import Competitor, CompetitorTie
 from pcrm.relationships.graph import service

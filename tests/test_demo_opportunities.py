@@ -26,7 +26,7 @@ from pcrm.demo_opportunities import (
     schedule,
 )
 from pcrm.demo_relationships import build_relationship_plan
-from pcrm.identity import repository as identity_repo
+from pcrm.identity.workspaces import repository as identity_repo
 from pcrm.notifications.models import Reminder
 from pcrm.opportunities import pricing
 from pcrm.opportunities.models import (

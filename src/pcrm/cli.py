@@ -134,7 +134,7 @@ def create_workspace(
     locale: Annotated[str, typer.Option(help="zh_CN or en.")] = "zh_CN",
 ) -> None:
     """Create a workspace (a tenant)."""
-    from pcrm.identity import service
+    from pcrm.identity.workspaces import service
 
     try:
         with unit_of_work(_session_factory()) as db:
@@ -156,8 +156,9 @@ def create_user(
     """Create a user in a workspace."""
     from pydantic import ValidationError
 
-    from pcrm.identity import repository, service
+    from pcrm.identity import service
     from pcrm.identity.schemas import UserCreate
+    from pcrm.identity.workspaces import repository
 
     try:
         data = UserCreate(

@@ -16,12 +16,14 @@ from pcrm.core.tenancy import WorkspaceScope
 from pcrm.demo_accounts import TZ, Staff, seed_accounts
 from pcrm.demo_opportunities import seed_opportunities
 from pcrm.demo_relationships import seed_relationships
-from pcrm.identity import repository as identity_repo
 from pcrm.identity import service as identity
-from pcrm.identity.models import User, Workspace
+from pcrm.identity.models import User
 from pcrm.identity.permissions import Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.schemas import UserCreate
+from pcrm.identity.workspaces import repository as identity_repo
+from pcrm.identity.workspaces.models import Workspace
+from pcrm.identity.workspaces.service import create_workspace
 
 DEMO_SLUG = "demo"
 DEMO_PASSWORD = "pcrm-demo-2026"  # noqa: S105 - printed by `pcrm demo` on purpose
@@ -70,7 +72,7 @@ def seed_demo(db: Session, settings: Settings) -> bool:
     if identity_repo.workspace_by_slug(db, DEMO_SLUG) is not None:
         return False
     set_actor(db, None, "demo seed")
-    workspace = identity.create_workspace(db, DEMO_SLUG, "星图数智科技有限公司")
+    workspace = create_workspace(db, DEMO_SLUG, "星图数智科技有限公司")
     scope = WorkspaceScope(workspace.id)
     principals: dict[str, Principal] = {}
     for user in DEMO_USERS:

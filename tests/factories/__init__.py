@@ -10,12 +10,14 @@ from sqlalchemy.orm import Session
 from pcrm.config import Settings
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity import service
-from pcrm.identity.models import User, Workspace
+from pcrm.identity.models import User
 from pcrm.identity.permissions import Role
 from pcrm.identity.public import operator_principal
 from pcrm.identity.schemas import UserCreate
 from pcrm.identity.tokens import service as tokens
 from pcrm.identity.tokens.schemas import ApiTokenCreate
+from pcrm.identity.workspaces import service as workspaces
+from pcrm.identity.workspaces.models import Workspace
 
 PASSWORD = "correct-horse-42"
 SETTINGS = Settings(password_hasher="fast-insecure-for-tests")
@@ -30,7 +32,7 @@ class Member:
 
 
 def make_workspace(db: Session, slug: str = "acme", name: str = "Acme 工程") -> Workspace:
-    return service.create_workspace(db, slug, name)
+    return workspaces.create_workspace(db, slug, name)
 
 
 def make_user(

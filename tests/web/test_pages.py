@@ -198,7 +198,7 @@ def test_users_page_query_count_does_not_grow_with_rows(client, uow, owner, coun
         client.get("/admin/users")
     with uow() as db:
         from pcrm.core.tenancy import WorkspaceScope
-        from pcrm.identity.repository import workspace
+        from pcrm.identity.workspaces.repository import workspace
 
         acme = workspace(db, WorkspaceScope(owner.workspace_id))
         for n in range(30):

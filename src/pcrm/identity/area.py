@@ -16,13 +16,28 @@ from pcrm.identity.sessions import routes_html as session_pages
 from pcrm.identity.tokens import models as token_models
 from pcrm.identity.tokens import routes_api as token_api
 from pcrm.identity.tokens import routes_html as token_pages
+from pcrm.identity.workspaces import models as workspace_models
+from pcrm.identity.workspaces import routes_api as workspace_api
+from pcrm.identity.workspaces import routes_html as workspace_pages
 
 AREA = Area(
     name="identity",
     summary="Workspaces, users and roles, sign-in sessions, API tokens, invitations, audit log.",
-    api=(session_api.router, routes_api.router, token_api.router, audit_api.router),
-    pages=(session_pages.router, routes_html.router, token_pages.router, audit_pages.router),
-    models=(models, session_models, token_models),
+    api=(
+        session_api.router,
+        workspace_api.router,
+        routes_api.router,
+        token_api.router,
+        audit_api.router,
+    ),
+    pages=(
+        session_pages.router,
+        routes_html.router,
+        token_pages.router,
+        workspace_pages.router,
+        audit_pages.router,
+    ),
+    models=(workspace_models, models, session_models, token_models),
     nav=(
         NavEntry(
             "users",

@@ -10,20 +10,9 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import GLOBAL, WorkspaceScope
-from pcrm.identity.models import Invitation, User, Workspace
+from pcrm.identity.models import Invitation, User
 from pcrm.identity.permissions import Role
-
-
-def workspace(db: Session, scope: WorkspaceScope) -> Workspace:
-    found = db.scalar(select(Workspace).where(Workspace.id == scope.workspace_id))
-    if found is None:
-        raise NotFound()
-    return found
-
-
-def workspace_by_slug(db: Session, slug: str) -> Workspace | None:
-    return db.scalar(select(Workspace).where(Workspace.slug == slug))
-
+from pcrm.identity.workspaces.models import Workspace
 
 # --- users -------------------------------------------------------------------------------------
 

@@ -20,8 +20,6 @@ from pcrm.identity.schemas import (
     UserCreate,
     UserRead,
     UserUpdate,
-    WorkspaceRead,
-    WorkspaceUpdate,
 )
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
@@ -29,26 +27,6 @@ Admin = Annotated[Principal, Depends(require(Permission.MANAGE_USERS))]
 IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
 PageNo = Annotated[int, Query(ge=1, description="1-based page number")]
 PageSize = Annotated[int, Query(ge=1, le=200, description="Rows per page (at most 200)")]
-
-
-@router.get("/workspace", tags=["identity"], summary="The current workspace")
-def get_workspace(principal: CurrentPrincipal, db: DB, response: Response) -> WorkspaceRead:
-    workspace = service.workspace_of(db, principal)
-    response.headers["ETag"] = etag(workspace.version)
-    return WorkspaceRead.model_validate(workspace)
-
-
-@router.patch("/workspace", tags=["identity"], summary="Change workspace settings")
-def update_workspace(
-    data: WorkspaceUpdate,
-    principal: CurrentPrincipal,
-    db: DB,
-    response: Response,
-    if_match: IfMatch = None,
-) -> WorkspaceRead:
-    workspace = service.update_workspace(db, principal, data, expected_version(if_match))
-    response.headers["ETag"] = etag(workspace.version)
-    return WorkspaceRead.model_validate(workspace)
 
 
 @router.get("/users", tags=["users"], summary="List the workspace's users")

@@ -16,7 +16,7 @@ from starlette.responses import RedirectResponse, Response
 from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.errors import ValidationFailed
 from pcrm.core.forms import attempt, clean, domain_errors, validate
-from pcrm.core.i18n import N_, currency_name, translate
+from pcrm.core.i18n import N_, translate
 from pcrm.core.pagination import PageRequest
 from pcrm.core.security import LANG_COOKIE
 from pcrm.core.templating import render
@@ -31,19 +31,16 @@ from pcrm.identity.schemas import (
     PasswordChange,
     ProfileUpdate,
     UserUpdate,
-    WorkspaceUpdate,
 )
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 Admin = Annotated[Principal, Depends(require(Permission.MANAGE_USERS))]
-WorkspaceAdmin = Annotated[Principal, Depends(require(Permission.MANAGE_WORKSPACE))]
 
 NOTICES = {
     "saved": N_("Your changes have been saved."),
     "password": N_("Your password has been changed. Your other sessions were signed out."),
     "revoked": N_("Revoked."),
 }
-CURRENCIES = ("CNY", "USD", "EUR", "HKD", "JPY", "GBP", "SGD")
 ROLE_VALUES = {role.value: label for role, label in ROLE_LABELS.items()}
 
 
@@ -374,73 +371,5 @@ def update_user(
         request,
         "identity/user.html",
         _user_context(request, db, principal, user_id, errors=outcome.errors, form=form),
-        status_code=outcome.status,
-    )
-
-
-# --- workspace settings ------------------------------------------------------------------------
-
-
-def _workspace_context(
-    request: Request, db: DB, principal: Principal, **extra: Any
-) -> dict[str, Any]:
-    workspace = service.workspace_of(db, principal)
-    history = audit.record_history(db, principal, "workspace", workspace.id)
-    context: dict[str, Any] = {
-        "workspace": workspace,
-        "errors": {},
-        "form": None,
-        "notice": None,
-        "currencies": [
-            (code, f"{code} · {currency_name(code, _locale(request))}") for code in CURRENCIES
-        ],
-        "history": audit.history_view(db, principal, history, _locale(request)),
-    }
-    context.update(extra)
-    return context
-
-
-@router.get("/admin/workspace")
-def workspace_page(
-    request: Request, db: DB, principal: WorkspaceAdmin, notice: str | None = None
-) -> Response:
-    return render(
-        request,
-        "identity/workspace.html",
-        _workspace_context(request, db, principal, notice=_notice(request, notice)),
-    )
-
-
-@router.post("/admin/workspace")
-def update_workspace(
-    request: Request,
-    db: DB,
-    principal: WorkspaceAdmin,
-    version: Annotated[int, Form()],
-    name: Annotated[str, Form()] = "",
-    currency: Annotated[str, Form()] = "",
-    default_locale: Annotated[str, Form()] = "",
-    timezone: Annotated[str, Form()] = "",
-) -> Response:
-    locale = _locale(request)
-    form = {
-        "name": name,
-        "currency": currency,
-        "default_locale": default_locale,
-        "timezone": timezone,
-    }
-    outcome = attempt(
-        db,
-        locale,
-        lambda: service.update_workspace(
-            db, principal, WorkspaceUpdate.model_validate(form), version
-        ),
-    )
-    if outcome.ok:
-        return RedirectResponse("/admin/workspace?notice=saved", status_code=303)
-    return render(
-        request,
-        "identity/workspace.html",
-        _workspace_context(request, db, principal, errors=outcome.errors, form=form),
         status_code=outcome.status,
     )

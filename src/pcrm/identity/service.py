@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import secrets
 from datetime import timedelta
 
@@ -13,10 +12,8 @@ from pcrm.core import passwords
 from pcrm.core.audit import set_actor
 from pcrm.core.db import utcnow
 from pcrm.core.errors import (
-    FieldError,
     NotFound,
     PermissionDenied,
-    ValidationFailed,
     field_error,
 )
 from pcrm.core.etag import check_version
@@ -24,7 +21,7 @@ from pcrm.core.i18n import N_
 from pcrm.core.pagination import Page, PageRequest, paginate, parse_sort
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity import repository as repo
-from pcrm.identity.models import Invitation, User, Workspace
+from pcrm.identity.models import Invitation, User
 from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.schemas import (
@@ -36,14 +33,13 @@ from pcrm.identity.schemas import (
     UserRead,
     UserRef,
     UserUpdate,
-    WorkspaceUpdate,
 )
 from pcrm.identity.sessions import repository as sessions_repo
 from pcrm.identity.sessions import service as sessions
 from pcrm.identity.tokens import repository as tokens_repo
 from pcrm.identity.tokens.service import forget_api_tokens
+from pcrm.identity.workspaces.models import Workspace
 
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$")
 INVITATION_DAYS = 7
 USER_SORTS = {
     "name": User.name,
@@ -59,43 +55,6 @@ def check_password_policy(password: str, email: str, field: str = "password") ->
         raise field_error(field, N_("Use at least 8 characters."), "string_too_short")
     if password.lower() == email.lower() or password.isdigit():
         raise field_error(field, N_("This password is too easy to guess."))
-
-
-# --- workspaces --------------------------------------------------------------------------------
-
-
-def create_workspace(
-    db: Session, slug: str, name: str, currency: str = "CNY", default_locale: str = "zh_CN"
-) -> Workspace:
-    errors = []
-    if not SLUG_RE.match(slug):
-        errors.append(FieldError("slug", N_("Use 3-40 lower-case letters, digits and hyphens.")))
-    if not name.strip() or len(name) > 120:
-        errors.append(FieldError("name", N_("Enter a name of 1 to 120 characters.")))
-    if errors:
-        raise ValidationFailed(errors)
-    if repo.workspace_by_slug(db, slug) is not None:
-        raise field_error("slug", N_("This workspace already exists."), "unique")
-    workspace = Workspace(
-        slug=slug, name=name.strip(), currency=currency, default_locale=default_locale
-    )
-    db.add(workspace)
-    db.flush()
-    return workspace
-
-
-def update_workspace(
-    db: Session, principal: Principal, data: WorkspaceUpdate, expected_version: int | None
-) -> Workspace:
-    principal.require(Permission.MANAGE_WORKSPACE)
-    workspace = repo.workspace(db, principal.scope)
-    check_version(workspace.version, expected_version)
-    for key, value in data.model_dump(exclude_unset=True).items():
-        if value is not None:
-            setattr(workspace, key, value)
-    db.flush()
-    forget_api_tokens(db)
-    return workspace
 
 
 # --- users -------------------------------------------------------------------------------------
@@ -312,24 +271,6 @@ def accept_invitation(
 
 def user_names(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, User]:
     return repo.users_by_ids(db, scope, ids)
-
-
-def workspace_of(db: Session, principal: Principal) -> Workspace:
-    return repo.workspace(db, principal.scope)
-
-
-def workspace_summary(db: Session, principal: Principal) -> dict[str, int]:
-    principal.require(Permission.READ)
-    return {
-        "users": repo.count_users(db, principal.scope),
-        "tokens": len(
-            [
-                t
-                for t in tokens_repo.user_tokens(db, principal.scope, principal.user_id)
-                if t.revoked_at is None
-            ]
-        ),
-    }
 
 
 def user_refs(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, UserRef]:

@@ -8,8 +8,10 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.identity import service
 from pcrm.identity.auth import CurrentPrincipal
 from pcrm.identity.permissions import ROLE_PERMISSIONS
-from pcrm.identity.schemas import UserRead, WorkspaceRead
+from pcrm.identity.schemas import UserRead
 from pcrm.identity.sessions.schemas import MeRead
+from pcrm.identity.workspaces import service as workspaces
+from pcrm.identity.workspaces.schemas import WorkspaceRead
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
 
@@ -19,6 +21,6 @@ def me(principal: CurrentPrincipal, db: DB) -> MeRead:
     user = service.get_user(db, principal, principal.user_id)
     return MeRead(
         user=UserRead.model_validate(user),
-        workspace=WorkspaceRead.model_validate(service.workspace_of(db, principal)),
+        workspace=WorkspaceRead.model_validate(workspaces.workspace_of(db, principal)),
         permissions=sorted(p.value for p in ROLE_PERMISSIONS[principal.role]),
     )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from pcrm.identity.schemas import UserRead, WorkspaceRead
+from pcrm.identity.schemas import UserRead
+from pcrm.identity.workspaces.schemas import WorkspaceRead
 
 
 class MeRead(BaseModel):

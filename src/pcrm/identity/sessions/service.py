@@ -21,10 +21,12 @@ from pcrm.core.errors import NotFound, TooManyAttempts
 from pcrm.core.i18n import N_
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity import repository as repo
-from pcrm.identity.models import User, Workspace
+from pcrm.identity.models import User
 from pcrm.identity.principal import Principal
 from pcrm.identity.sessions import repository as sessions_repo
 from pcrm.identity.sessions.models import LoginAttempt, UserSession
+from pcrm.identity.workspaces import repository as workspaces_repo
+from pcrm.identity.workspaces.models import Workspace
 
 SESSION_TOUCH_SECONDS = 300
 
@@ -144,7 +146,7 @@ def resolve_session(db: Session, raw_token: str, settings: Settings) -> Principa
 
 def operator_principal(db: Session, workspace_slug: str, email: str) -> Principal:
     """The user an operator acts for on the command line (e.g. to create their API token)."""
-    workspace = repo.workspace_by_slug(db, workspace_slug)
+    workspace = workspaces_repo.workspace_by_slug(db, workspace_slug)
     if workspace is None:
         raise NotFound(N_("No such workspace."))
     user = repo.user_by_email(db, WorkspaceScope(workspace.id), normalize_email(email))

@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import GLOBAL, WorkspaceScope
-from pcrm.identity.models import User, Workspace
+from pcrm.identity.models import User
 from pcrm.identity.tokens.models import ApiToken
+from pcrm.identity.workspaces.models import Workspace
 
 
 def api_token_with_user(db: Session, token_hash: str) -> tuple[ApiToken, User, Workspace] | None:
