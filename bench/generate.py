@@ -63,9 +63,9 @@ from pcrm.core.audit import install_audit_hooks, set_actor
 from pcrm.core.db import make_engine, make_session_factory, unit_of_work
 from pcrm.core.migrate import upgrade
 from pcrm.core.tenancy import WorkspaceScope, install_tenant_guard
-from pcrm.identity import service as identity
 from pcrm.identity.permissions import Role
-from pcrm.identity.schemas import UserCreate
+from pcrm.identity.users import service as identity
+from pcrm.identity.users.schemas import UserCreate
 from pcrm.identity.workspaces import repository as identity_repo
 from pcrm.identity.workspaces.service import create_workspace
 

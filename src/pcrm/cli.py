@@ -156,8 +156,8 @@ def create_user(
     """Create a user in a workspace."""
     from pydantic import ValidationError
 
-    from pcrm.identity import service
-    from pcrm.identity.schemas import UserCreate
+    from pcrm.identity.users import service
+    from pcrm.identity.users.schemas import UserCreate
     from pcrm.identity.workspaces import repository
 
     try:

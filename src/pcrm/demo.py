@@ -16,11 +16,11 @@ from pcrm.core.tenancy import WorkspaceScope
 from pcrm.demo_accounts import TZ, Staff, seed_accounts
 from pcrm.demo_opportunities import seed_opportunities
 from pcrm.demo_relationships import seed_relationships
-from pcrm.identity import service as identity
-from pcrm.identity.models import User
 from pcrm.identity.permissions import Role
 from pcrm.identity.principal import Principal
-from pcrm.identity.schemas import UserCreate
+from pcrm.identity.users import service as identity
+from pcrm.identity.users.models import User
+from pcrm.identity.users.schemas import UserCreate
 from pcrm.identity.workspaces import repository as identity_repo
 from pcrm.identity.workspaces.models import Workspace
 from pcrm.identity.workspaces.service import create_workspace

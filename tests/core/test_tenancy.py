@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select, update
 
 from pcrm.core.tenancy import GLOBAL, TenantScopeError, WorkspaceScope
-from pcrm.identity.models import User
 from pcrm.identity.tokens.models import ApiToken
+from pcrm.identity.users.models import User
 from pcrm.identity.workspaces.models import Workspace
 from tests.factories import make_user, make_workspace
 

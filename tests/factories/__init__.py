@@ -9,13 +9,13 @@ from sqlalchemy.orm import Session
 
 from pcrm.config import Settings
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.identity import service
-from pcrm.identity.models import User
 from pcrm.identity.permissions import Role
 from pcrm.identity.public import operator_principal
-from pcrm.identity.schemas import UserCreate
 from pcrm.identity.tokens import service as tokens
 from pcrm.identity.tokens.schemas import ApiTokenCreate
+from pcrm.identity.users import service
+from pcrm.identity.users.models import User
+from pcrm.identity.users.schemas import UserCreate
 from pcrm.identity.workspaces import service as workspaces
 from pcrm.identity.workspaces.models import Workspace
 

@@ -8,10 +8,10 @@ from sqlalchemy import func, select, update
 from pcrm.core.audit import AuditEntry
 from pcrm.core.db import utcnow
 from pcrm.core.tenancy import GLOBAL
-from pcrm.identity.models import Invitation, User
 from pcrm.identity.permissions import Role
 from pcrm.identity.tokens import service as tokens_service
 from pcrm.identity.tokens.models import ApiToken
+from pcrm.identity.users.models import Invitation, User
 from tests.factories import (
     api_routes,
     bearer,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from pcrm.identity.models import User
 from pcrm.identity.permissions import Role
+from pcrm.identity.users.models import User
 from tests.factories import make_user, make_workspace, sign_in
 
 PAGES = [

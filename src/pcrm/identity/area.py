@@ -6,7 +6,6 @@ from __future__ import annotations
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
-from pcrm.identity import models, routes_api, routes_html
 from pcrm.identity.audit import routes_api as audit_api
 from pcrm.identity.audit import routes_html as audit_pages
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
@@ -16,6 +15,9 @@ from pcrm.identity.sessions import routes_html as session_pages
 from pcrm.identity.tokens import models as token_models
 from pcrm.identity.tokens import routes_api as token_api
 from pcrm.identity.tokens import routes_html as token_pages
+from pcrm.identity.users import models as user_models
+from pcrm.identity.users import routes_api as user_api
+from pcrm.identity.users import routes_html as user_pages
 from pcrm.identity.workspaces import models as workspace_models
 from pcrm.identity.workspaces import routes_api as workspace_api
 from pcrm.identity.workspaces import routes_html as workspace_pages
@@ -26,18 +28,18 @@ AREA = Area(
     api=(
         session_api.router,
         workspace_api.router,
-        routes_api.router,
+        user_api.router,
         token_api.router,
         audit_api.router,
     ),
     pages=(
         session_pages.router,
-        routes_html.router,
+        user_pages.router,
         token_pages.router,
         workspace_pages.router,
         audit_pages.router,
     ),
-    models=(workspace_models, models, session_models, token_models),
+    models=(workspace_models, user_models, session_models, token_models),
     nav=(
         NavEntry(
             "users",

@@ -13,9 +13,9 @@ from pcrm.identity.audit.service import (
 from pcrm.identity.auth import CurrentPrincipal, current_principal, optional_principal, require
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
 from pcrm.identity.principal import Principal
-from pcrm.identity.schemas import UserRef
-from pcrm.identity.service import active_user_refs, user_refs
 from pcrm.identity.sessions.service import operator_principal
+from pcrm.identity.users.schemas import UserRef
+from pcrm.identity.users.service import active_user_refs, user_refs
 from pcrm.identity.workspaces.service import workspace_summary
 
 __all__ = [

@@ -14,7 +14,7 @@ from pcrm.identity.audit import repository as repo
 from pcrm.identity.audit.schemas import AuditEntryRead
 from pcrm.identity.permissions import Permission
 from pcrm.identity.principal import Principal
-from pcrm.identity.service import user_refs
+from pcrm.identity.users.service import user_refs
 
 
 def list_audit_entries(

@@ -9,8 +9,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from pcrm.core.tenancy import GLOBAL, WorkspaceScope
-from pcrm.identity.models import User
 from pcrm.identity.sessions.models import LoginAttempt, UserSession
+from pcrm.identity.users.models import User
 from pcrm.identity.workspaces.models import Workspace
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.identity import service
 from pcrm.identity.auth import CurrentPrincipal
 from pcrm.identity.permissions import ROLE_PERMISSIONS
-from pcrm.identity.schemas import UserRead
 from pcrm.identity.sessions.schemas import MeRead
+from pcrm.identity.users import service
+from pcrm.identity.users.schemas import UserRead
 from pcrm.identity.workspaces import service as workspaces
 from pcrm.identity.workspaces.schemas import WorkspaceRead
 

@@ -13,11 +13,11 @@ from pcrm.core.errors import TooManyAttempts
 from pcrm.core.i18n import LOCALES, N_, translate
 from pcrm.core.security import LANG_COOKIE, SESSION_COOKIE, client_ip, wants_secure_cookies
 from pcrm.core.templating import render
-from pcrm.identity import service as users
 from pcrm.identity.auth import optional_principal
 from pcrm.identity.principal import Principal
-from pcrm.identity.schemas import ProfileUpdate
 from pcrm.identity.sessions import service
+from pcrm.identity.users import service as users
+from pcrm.identity.users.schemas import ProfileUpdate
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 MaybePrincipal = Annotated[Principal | None, Depends(optional_principal)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from pcrm.identity.schemas import UserRead
+from pcrm.identity.users.schemas import UserRead
 from pcrm.identity.workspaces.schemas import WorkspaceRead
 
 

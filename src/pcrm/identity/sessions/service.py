@@ -20,11 +20,11 @@ from pcrm.core.deps import after_commit
 from pcrm.core.errors import NotFound, TooManyAttempts
 from pcrm.core.i18n import N_
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.identity import repository as repo
-from pcrm.identity.models import User
 from pcrm.identity.principal import Principal
 from pcrm.identity.sessions import repository as sessions_repo
 from pcrm.identity.sessions.models import LoginAttempt, UserSession
+from pcrm.identity.users import repository as repo
+from pcrm.identity.users.models import User
 from pcrm.identity.workspaces import repository as workspaces_repo
 from pcrm.identity.workspaces.models import Workspace
 

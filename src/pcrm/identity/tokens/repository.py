@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import GLOBAL, WorkspaceScope
-from pcrm.identity.models import User
 from pcrm.identity.tokens.models import ApiToken
+from pcrm.identity.users.models import User
 from pcrm.identity.workspaces.models import Workspace
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from pcrm.core.i18n import N_
-from pcrm.identity.schemas import LocaleCode
+from pcrm.identity.users.schemas import LocaleCode
 
 
 class _Strict(BaseModel):

@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 from pcrm.core.errors import FieldError, ValidationFailed, field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
-from pcrm.identity import repository as users_repo
 from pcrm.identity.permissions import Permission
 from pcrm.identity.principal import Principal
 from pcrm.identity.tokens import repository as tokens_repo
 from pcrm.identity.tokens.service import forget_api_tokens
+from pcrm.identity.users import repository as users_repo
 from pcrm.identity.workspaces import repository as repo
 from pcrm.identity.workspaces.models import Workspace
 from pcrm.identity.workspaces.schemas import WorkspaceUpdate

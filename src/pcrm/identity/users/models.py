@@ -1,4 +1,4 @@
-"""ORM models of the identity area."""
+"""ORM models of the workspace's users and of invitations to join it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""JSON API of the identity area under /api/v1."""
+"""JSON API of the workspace's users and invitations, under /api/v1."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, Header, Query, Response, status
 from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.etag import etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
-from pcrm.identity import service
 from pcrm.identity.auth import CurrentPrincipal, require
 from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
-from pcrm.identity.schemas import (
+from pcrm.identity.users import service
+from pcrm.identity.users.schemas import (
     InvitationCreate,
     InvitationCreated,
     InvitationRead,

@@ -1,4 +1,5 @@
-"""Pages of the identity area: invitations, profile, API tokens, users, workspace, audit.
+"""Pages of users: one's profile and password, the users of the workspace, invitations (the
+administrator's side and the invitee's).
 
 Handlers translate, services decide: each resolves the user and object, calls one service
 function and renders. Forms re-rendered with errors roll back first, so nothing half-written
@@ -20,12 +21,12 @@ from pcrm.core.i18n import N_, translate
 from pcrm.core.pagination import PageRequest
 from pcrm.core.security import LANG_COOKIE
 from pcrm.core.templating import render
-from pcrm.identity import service
 from pcrm.identity.audit import service as audit
 from pcrm.identity.auth import CurrentPrincipal, require
 from pcrm.identity.permissions import ROLE_HELP, ROLE_LABELS, Permission, Role
 from pcrm.identity.principal import Principal
-from pcrm.identity.schemas import (
+from pcrm.identity.users import service
+from pcrm.identity.users.schemas import (
     InvitationAccept,
     InvitationCreate,
     PasswordChange,

@@ -1,4 +1,5 @@
-"""Business rules of the identity area. Services flush; the unit of work commits."""
+"""Rules of the workspace's users: creating and changing them, one's profile and password,
+invitations, and users as other areas see them. Services flush; the unit of work commits."""
 
 from __future__ import annotations
 
@@ -20,11 +21,15 @@ from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
 from pcrm.core.pagination import Page, PageRequest, paginate, parse_sort
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.identity import repository as repo
-from pcrm.identity.models import Invitation, User
 from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
-from pcrm.identity.schemas import (
+from pcrm.identity.sessions import repository as sessions_repo
+from pcrm.identity.sessions import service as sessions
+from pcrm.identity.tokens import repository as tokens_repo
+from pcrm.identity.tokens.service import forget_api_tokens
+from pcrm.identity.users import repository as repo
+from pcrm.identity.users.models import Invitation, User
+from pcrm.identity.users.schemas import (
     InvitationAccept,
     InvitationCreate,
     PasswordChange,
@@ -34,10 +39,6 @@ from pcrm.identity.schemas import (
     UserRef,
     UserUpdate,
 )
-from pcrm.identity.sessions import repository as sessions_repo
-from pcrm.identity.sessions import service as sessions
-from pcrm.identity.tokens import repository as tokens_repo
-from pcrm.identity.tokens.service import forget_api_tokens
 from pcrm.identity.workspaces.models import Workspace
 
 INVITATION_DAYS = 7

@@ -1,4 +1,5 @@
-"""Every identity query. Tenant queries take a WorkspaceScope; the few global ones say why."""
+"""Every query of users and invitations. Tenant queries take a WorkspaceScope; the few global
+ones say why."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import GLOBAL, WorkspaceScope
-from pcrm.identity.models import Invitation, User
 from pcrm.identity.permissions import Role
+from pcrm.identity.users.models import Invitation, User
 from pcrm.identity.workspaces.models import Workspace
 
 # --- users -------------------------------------------------------------------------------------

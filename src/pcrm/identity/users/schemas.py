@@ -1,4 +1,4 @@
-"""Pydantic schemas of the identity area: what the API reads and writes."""
+"""Pydantic schemas of users and invitations: what the API reads and writes."""
 
 from __future__ import annotations
 
