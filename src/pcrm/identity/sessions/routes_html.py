@@ -15,7 +15,7 @@ from pcrm.core.security import LANG_COOKIE, SESSION_COOKIE, client_ip, wants_sec
 from pcrm.core.templating import render
 from pcrm.identity.auth import optional_principal
 from pcrm.identity.principal import Principal
-from pcrm.identity.sessions import service
+from pcrm.identity.sessions import pages, service
 from pcrm.identity.users import service as users
 from pcrm.identity.users.schemas import ProfileUpdate
 
@@ -52,16 +52,8 @@ def login_page(
 ) -> Response:
     if principal is not None:
         return RedirectResponse(_safe_next(next), status_code=303)
-    return render(
-        request,
-        "identity/login.html",
-        {
-            "next": _safe_next(next),
-            "email": email,
-            "error": None,
-            "notice": _notice(request, notice),
-        },
-    )
+    context = pages.login(_safe_next(next), email=email, notice=_notice(request, notice))
+    return render(request, "identity/login.html", context)
 
 
 @router.post("/login")
@@ -81,22 +73,14 @@ def login(
         )
     except service.InvalidCredentials:
         message = translate(locale, N_("The e-mail address or password is not correct."))
-        return render(
-            request,
-            "identity/login.html",
-            {"next": _safe_next(next), "email": email, "error": message, "notice": None},
-            status_code=400,
-        )
+        context = pages.login(_safe_next(next), email=email, error=message)
+        return render(request, "identity/login.html", context, status_code=400)
     except TooManyAttempts as exc:
+        context = pages.login(_safe_next(next), email=email, error=translate(locale, exc.detail))
         return render(
             request,
             "identity/login.html",
-            {
-                "next": _safe_next(next),
-                "email": email,
-                "error": translate(locale, exc.detail),
-                "notice": None,
-            },
+            context,
             status_code=429,
             headers={"Retry-After": "900"},
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from starlette.responses import RedirectResponse, Response
@@ -12,8 +12,7 @@ from pcrm.core.forms import clean, validate
 from pcrm.core.i18n import N_, translate
 from pcrm.core.templating import render
 from pcrm.identity.auth import CurrentPrincipal
-from pcrm.identity.principal import Principal
-from pcrm.identity.tokens import service
+from pcrm.identity.tokens import pages, service
 from pcrm.identity.tokens.schemas import ApiTokenCreate
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
@@ -29,27 +28,12 @@ def _notice(request: Request, key: str | None) -> str | None:
     return translate(_locale(request), NOTICES[key]) if key in NOTICES else None
 
 
-def _tokens_context(db: DB, principal: Principal, **extra: Any) -> dict[str, Any]:
-    context: dict[str, Any] = {
-        "tokens": service.list_api_tokens(db, principal),
-        "errors": {},
-        "new_token": None,
-        "form": {"name": ""},
-        "notice": None,
-    }
-    context.update(extra)
-    return context
-
-
 @router.get("/settings/tokens")
 def tokens_page(
     request: Request, db: DB, principal: CurrentPrincipal, notice: str | None = None
 ) -> Response:
-    return render(
-        request,
-        "identity/tokens.html",
-        _tokens_context(db, principal, notice=_notice(request, notice)),
-    )
+    context = pages.tokens(db, principal, notice=_notice(request, notice))
+    return render(request, "identity/tokens.html", context)
 
 
 @router.post("/settings/tokens")
@@ -66,20 +50,12 @@ def create_token(
         _locale(request),
     )
     if data is None:
-        return render(
-            request,
-            "identity/tokens.html",
-            _tokens_context(db, principal, errors=errors, form={"name": name}),
-            status_code=422,
-        )
+        context = pages.tokens(db, principal, name=name, errors=errors)
+        return render(request, "identity/tokens.html", context, status_code=422)
     _token, raw = service.create_api_token(db, principal, data)
     # The secret is shown in this response only; a reload shows the list without it.
-    return render(
-        request,
-        "identity/tokens.html",
-        _tokens_context(db, principal, new_token=raw),
-        headers={"Cache-Control": "no-store"},
-    )
+    context = pages.tokens(db, principal, new_token=raw)
+    return render(request, "identity/tokens.html", context, headers={"Cache-Control": "no-store"})
 
 
 @router.post("/settings/tokens/{token_id}/revoke")

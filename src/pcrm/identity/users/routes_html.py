@@ -1,14 +1,14 @@
 """Pages of users: one's profile and password, the users of the workspace, invitations (the
 administrator's side and the invitee's).
 
-Handlers translate, services decide: each resolves the user and object, calls one service
-function and renders. Forms re-rendered with errors roll back first, so nothing half-written
-survives.
+Handlers translate, services decide: each resolves the user and object, calls one page
+builder or one service function and renders. Forms re-rendered with errors roll back first,
+so nothing half-written survives.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -18,14 +18,12 @@ from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.errors import ValidationFailed
 from pcrm.core.forms import attempt, clean, domain_errors, validate
 from pcrm.core.i18n import N_, translate
-from pcrm.core.pagination import PageRequest
 from pcrm.core.security import LANG_COOKIE
 from pcrm.core.templating import render
-from pcrm.identity.audit import service as audit
 from pcrm.identity.auth import CurrentPrincipal, require
-from pcrm.identity.permissions import ROLE_HELP, ROLE_LABELS, Permission, Role
+from pcrm.identity.permissions import Permission
 from pcrm.identity.principal import Principal
-from pcrm.identity.users import service
+from pcrm.identity.users import pages, service
 from pcrm.identity.users.schemas import (
     InvitationAccept,
     InvitationCreate,
@@ -42,7 +40,6 @@ NOTICES = {
     "password": N_("Your password has been changed. Your other sessions were signed out."),
     "revoked": N_("Revoked."),
 }
-ROLE_VALUES = {role.value: label for role, label in ROLE_LABELS.items()}
 
 
 def _locale(request: Request) -> str:
@@ -53,28 +50,12 @@ def _notice(request: Request, key: str | None) -> str | None:
     return translate(_locale(request), NOTICES[key]) if key in NOTICES else None
 
 
-def _role_options(request: Request, principal: Principal) -> list[tuple[str, str]]:
-    roles = [r for r in Role if r != Role.OWNER or principal.role == Role.OWNER]
-    return [(r.value, translate(_locale(request), ROLE_LABELS[r])) for r in roles]
-
-
 # --- invitations (the invitee's side) ----------------------------------------------------------
 
 
 @router.get("/invite/{token}")
 def invitation_page(request: Request, token: str, db: DB) -> Response:
-    invitation, workspace = service.open_invitation(db, token)
-    return render(
-        request,
-        "identity/invite.html",
-        {
-            "invitation": invitation,
-            "workspace_name": workspace.name,
-            "errors": {},
-            "form": {"name": invitation.name},
-            "token": token,
-        },
-    )
+    return render(request, "identity/invite.html", pages.invitation(db, token))
 
 
 @router.post("/invite/{token}")
@@ -86,7 +67,7 @@ def accept_invitation(
     name: Annotated[str, Form()] = "",
     password: Annotated[str, Form()] = "",
 ) -> Response:
-    invitation, workspace = service.open_invitation(db, token)
+    service.open_invitation(db, token)
     data, errors = validate(
         InvitationAccept, {"name": name, "password": password}, _locale(request)
     )
@@ -99,47 +80,19 @@ def accept_invitation(
         else:
             query = urlencode({"notice": "joined", "email": user.email})
             return RedirectResponse(f"/login?{query}", status_code=303)
-    return render(
-        request,
-        "identity/invite.html",
-        {
-            "invitation": invitation,
-            "workspace_name": workspace.name,
-            "errors": errors,
-            "form": {"name": name},
-            "token": token,
-        },
-        status_code=422,
-    )
+    context = pages.invitation(db, token, form={"name": name}, errors=errors)
+    return render(request, "identity/invite.html", context, status_code=422)
 
 
 # --- profile and password -------------------------------------------------------------------------
-
-
-def _profile_context(
-    request: Request, db: DB, principal: Principal, **extra: Any
-) -> dict[str, Any]:
-    user = service.get_user(db, principal, principal.user_id)
-    context: dict[str, Any] = {
-        "user": user,
-        "profile_errors": {},
-        "password_errors": {},
-        "role_label": translate(_locale(request), ROLE_LABELS[user.role]),
-        "notice": None,
-    }
-    context.update(extra)
-    return context
 
 
 @router.get("/settings/profile")
 def profile_page(
     request: Request, db: DB, principal: CurrentPrincipal, notice: str | None = None
 ) -> Response:
-    return render(
-        request,
-        "identity/profile.html",
-        _profile_context(request, db, principal, notice=_notice(request, notice)),
-    )
+    context = pages.profile(db, principal, _locale(request), notice=_notice(request, notice))
+    return render(request, "identity/profile.html", context)
 
 
 @router.post("/settings/profile")
@@ -160,12 +113,8 @@ def update_profile(
         _locale(request),
     )
     if data is None:
-        return render(
-            request,
-            "identity/profile.html",
-            _profile_context(request, db, principal, profile_errors=errors),
-            status_code=422,
-        )
+        context = pages.profile(db, principal, _locale(request), profile_errors=errors)
+        return render(request, "identity/profile.html", context, status_code=422)
     user = service.update_profile(db, principal, data)
     response = RedirectResponse("/settings/profile?notice=saved", status_code=303)
     if user.locale:
@@ -202,54 +151,11 @@ def change_password(
             errors = domain_errors(exc, locale)
         else:
             return RedirectResponse("/settings/profile?notice=password", status_code=303)
-    return render(
-        request,
-        "identity/profile.html",
-        _profile_context(request, db, principal, password_errors=errors),
-        status_code=422,
-    )
+    context = pages.profile(db, principal, locale, password_errors=errors)
+    return render(request, "identity/profile.html", context, status_code=422)
 
 
 # --- users (administration) --------------------------------------------------------------------
-
-
-def _users_context(
-    request: Request,
-    db: DB,
-    principal: Principal,
-    q: str | None,
-    role: str | None,
-    status: str | None,
-    page: int,
-    **extra: Any,
-) -> dict[str, Any]:
-    role_filter = Role(role) if role in {r.value for r in Role} else None
-    active = {"active": True, "inactive": False}.get(status or "")
-    users = service.list_users(
-        db,
-        principal,
-        PageRequest.checked(page, 50),
-        q=q or None,
-        role=role_filter,
-        is_active=active,
-    )
-    query = urlencode({k: v for k, v in {"q": q, "role": role, "status": status}.items() if v})
-    context: dict[str, Any] = {
-        "users": users,
-        "q": q or "",
-        "role": role or "",
-        "status": status or "",
-        "base_url": f"/admin/users?{query}&" if query else "/admin/users?",
-        "role_labels": ROLE_VALUES,
-        "role_options": _role_options(request, principal),
-        "invitations": service.list_invitations(db, principal),
-        "invite_errors": {},
-        "invite_form": {"email": "", "name": "", "role": Role.SALES.value},
-        "new_invitation_url": None,
-        "notice": None,
-    }
-    context.update(extra)
-    return context
 
 
 @router.get("/admin/users")
@@ -263,8 +169,15 @@ def users_page(
     page: Annotated[int, Query(ge=1)] = 1,
     notice: str | None = None,
 ) -> Response:
-    context = _users_context(
-        request, db, principal, q, role, status, page, notice=_notice(request, notice)
+    context = pages.users(
+        db,
+        principal,
+        _locale(request),
+        q=q,
+        role=role,
+        status=status,
+        page=page,
+        notice=_notice(request, notice),
     )
     return render(request, "identity/users.html", context, fragment="user_table")
 
@@ -289,15 +202,11 @@ def invite_user(
             errors = domain_errors(exc, locale)
         else:
             url = str(request.base_url).rstrip("/") + f"/invite/{raw}"
-            context = _users_context(
-                request, db, principal, None, None, None, 1, new_invitation_url=url
-            )
+            context = pages.users(db, principal, locale, new_invitation_url=url)
             return render(
                 request, "identity/users.html", context, headers={"Cache-Control": "no-store"}
             )
-    context = _users_context(
-        request, db, principal, None, None, None, 1, invite_errors=errors, invite_form=form
-    )
+    context = pages.users(db, principal, locale, invite_form=form, invite_errors=errors)
     return render(request, "identity/users.html", context, status_code=422)
 
 
@@ -307,38 +216,12 @@ def revoke_invitation(invitation_id: int, db: DB, principal: Admin) -> Response:
     return RedirectResponse("/admin/users?notice=revoked", status_code=303)
 
 
-def _user_context(
-    request: Request, db: DB, principal: Principal, user_id: int, **extra: Any
-) -> dict[str, Any]:
-    user = service.get_user(db, principal, user_id)
-    history = audit.record_history(db, principal, "user", user.id)
-    context: dict[str, Any] = {
-        "user": user,
-        "errors": {},
-        "form": None,
-        "notice": None,
-        "role_label": translate(_locale(request), ROLE_LABELS[user.role]),
-        "role_options": _role_options(request, principal),
-        "role_help": [
-            (translate(_locale(request), ROLE_LABELS[r]), translate(_locale(request), ROLE_HELP[r]))
-            for r in Role
-        ],
-        "history": audit.history_view(db, principal, history, _locale(request)),
-        "is_self": user.id == principal.user_id,
-    }
-    context.update(extra)
-    return context
-
-
 @router.get("/admin/users/{user_id}")
 def user_page(
     request: Request, user_id: int, db: DB, principal: Admin, notice: str | None = None
 ) -> Response:
-    return render(
-        request,
-        "identity/user.html",
-        _user_context(request, db, principal, user_id, notice=_notice(request, notice)),
-    )
+    context = pages.user(db, principal, user_id, _locale(request), notice=_notice(request, notice))
+    return render(request, "identity/user.html", context)
 
 
 @router.post("/admin/users/{user_id}")
@@ -368,9 +251,5 @@ def update_user(
     )
     if outcome.ok:
         return RedirectResponse(f"/admin/users/{user_id}?notice=saved", status_code=303)
-    return render(
-        request,
-        "identity/user.html",
-        _user_context(request, db, principal, user_id, errors=outcome.errors, form=form),
-        status_code=outcome.status,
-    )
+    context = pages.user(db, principal, user_id, page_locale, form=form, errors=outcome.errors)
+    return render(request, "identity/user.html", context, status_code=outcome.status)
