@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy.orm import Session
 
 from pcrm.core.history import HistoryRow, history_rows
-from pcrm.core.pagination import Page, PageRequest, paginate
+from pcrm.core.pagination import Page, PageRequest
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.audit import repository as repo
 from pcrm.identity.audit.schemas import AuditEntryRead
@@ -26,8 +26,14 @@ def list_audit_entries(
     actor_user_id: int | None = None,
 ) -> Page[AuditEntryRead]:
     principal.require(Permission.VIEW_AUDIT)
-    query = repo.audit_query(db, principal.scope, entity_type, entity_id, actor_user_id)
-    rows, total = paginate(db, query, page)
+    rows, total = repo.audit_page(
+        db,
+        principal.scope,
+        page,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        actor_user_id=actor_user_id,
+    )
     return Page[AuditEntryRead].of([AuditEntryRead.model_validate(r) for r in rows], total, page)
 
 
@@ -36,15 +42,17 @@ def record_history(
 ) -> list[AuditEntryRead]:
     """A record's own history, for its page. Visible to whoever may read the record."""
     principal.require(Permission.READ)
-    query = repo.audit_query(db, principal.scope, entity_type, entity_id, None).limit(limit)
-    return [AuditEntryRead.model_validate(r) for r in db.scalars(query)]
+    entries = repo.latest_entries(
+        db, principal.scope, limit, entity_type=entity_type, entity_id=entity_id
+    )
+    return [AuditEntryRead.model_validate(r) for r in entries]
 
 
 def recent_changes(db: Session, principal: Principal, limit: int = 8) -> list[AuditEntryRead]:
     """The workbench feed: the whole workspace for auditors, one's own changes for others."""
     actor = None if principal.can(Permission.VIEW_AUDIT) else principal.user_id
-    query = repo.audit_query(db, principal.scope, None, None, actor).limit(limit)
-    return [AuditEntryRead.model_validate(r) for r in db.scalars(query)]
+    entries = repo.latest_entries(db, principal.scope, limit, actor_user_id=actor)
+    return [AuditEntryRead.model_validate(r) for r in entries]
 
 
 def actor_names(

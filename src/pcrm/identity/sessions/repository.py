@@ -49,6 +49,15 @@ def revoke_sessions(
     db.execute(query.values(revoked_at=now))
 
 
+def touch_session(db: Session, scope: WorkspaceScope, session_id: int, seen_at: datetime) -> None:
+    """Record when the session was last used: its idle limit counts from then."""
+    db.execute(
+        update(UserSession)
+        .where(UserSession.workspace_id == scope.workspace_id, UserSession.id == session_id)
+        .values(last_seen_at=seen_at)
+    )
+
+
 def recent_failures(db: Session, email: str, ip: str, since: datetime) -> tuple[int, int]:
     """(failures for this account, failures from this IP) since the given time."""
     by_email = (

@@ -9,7 +9,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from pcrm.config import Settings
@@ -134,11 +133,7 @@ def resolve_session(db: Session, raw_token: str, settings: Settings) -> Principa
         session_id = user_session.id
         after_commit(
             db,
-            lambda s: s.execute(
-                update(UserSession)
-                .where(UserSession.workspace_id == workspace.id, UserSession.id == session_id)
-                .values(last_seen_at=now)
-            ),
+            lambda s: sessions_repo.touch_session(s, WorkspaceScope(workspace.id), session_id, now),
         )
     set_actor(db, user.id, user.name)
     return principal_of(user, workspace, "session", user_session.id)

@@ -4,8 +4,9 @@ tells us the workspace."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
@@ -48,3 +49,12 @@ def api_token(db: Session, scope: WorkspaceScope, user_id: int, token_id: int) -
     if found is None:
         raise NotFound()
     return found
+
+
+def touch_token(db: Session, scope: WorkspaceScope, token_id: int, used_at: datetime) -> None:
+    """Record when the token was last used (shown on its owner's list)."""
+    db.execute(
+        update(ApiToken)
+        .where(ApiToken.workspace_id == scope.workspace_id, ApiToken.id == token_id)
+        .values(last_used_at=used_at)
+    )

@@ -8,12 +8,12 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from pcrm.core.audit import set_actor
 from pcrm.core.db import utcnow
 from pcrm.core.deps import after_commit
+from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.principal import Principal
 from pcrm.identity.sessions import service as sessions
 from pcrm.identity.tokens import repository as repo
@@ -92,11 +92,7 @@ def resolve_api_token(db: Session, raw_token: str) -> Principal | None:
         token_id = token.id
         after_commit(
             db,
-            lambda s: s.execute(
-                update(ApiToken)
-                .where(ApiToken.workspace_id == workspace.id, ApiToken.id == token_id)
-                .values(last_used_at=now)
-            ),
+            lambda s: repo.touch_token(s, WorkspaceScope(workspace.id), token_id, now),
         )
     set_actor(db, user.id, user.name)
     principal = sessions.principal_of(user, workspace, "token", token.id)

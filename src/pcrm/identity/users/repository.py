@@ -10,6 +10,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
+from pcrm.core.pagination import PageRequest, paginate, parse_sort
 from pcrm.core.tenancy import GLOBAL, WorkspaceScope
 from pcrm.identity.permissions import Role
 from pcrm.identity.users.models import Invitation, User
@@ -39,8 +40,34 @@ def email_taken(db: Session, email: str) -> bool:
     return db.scalar(query) is not None
 
 
-def users_query(
-    db: Session, scope: WorkspaceScope, q: str | None, role: Role | None, is_active: bool | None
+USER_SORTS = {
+    "name": User.name,
+    "email": User.email,
+    "role": User.role,
+    "created_at": User.created_at,
+    "last_login_at": User.last_login_at,
+}
+
+
+def users_page(
+    db: Session,
+    scope: WorkspaceScope,
+    page: PageRequest,
+    *,
+    q: str | None = None,
+    role: Role | None = None,
+    is_active: bool | None = None,
+    sort: str | None = None,
+) -> tuple[list[User], int]:
+    """One page of the workspace's users matching the filters, and how many match in all.
+    `sort` is `name` (the default), `email`, `role`, `created_at` or `last_login_at`, `-` first
+    for descending; ties by id. Another sort is a 422 on `sort`."""
+    order = parse_sort(sort, USER_SORTS, "name")
+    return paginate(db, _users(scope, q, role, is_active).order_by(*order, User.id), page)
+
+
+def _users(
+    scope: WorkspaceScope, q: str | None, role: Role | None, is_active: bool | None
 ) -> Select[User]:
     query = select(User).where(User.workspace_id == scope.workspace_id)
     if q:

@@ -19,7 +19,7 @@ from pcrm.core.errors import (
 )
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
-from pcrm.core.pagination import Page, PageRequest, paginate, parse_sort
+from pcrm.core.pagination import Page, PageRequest
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
@@ -42,13 +42,6 @@ from pcrm.identity.users.schemas import (
 from pcrm.identity.workspaces.models import Workspace
 
 INVITATION_DAYS = 7
-USER_SORTS = {
-    "name": User.name,
-    "email": User.email,
-    "role": User.role,
-    "created_at": User.created_at,
-    "last_login_at": User.last_login_at,
-}
 
 
 def check_password_policy(password: str, email: str, field: str = "password") -> None:
@@ -104,9 +97,9 @@ def list_users(
     sort: str | None = None,
 ) -> Page[UserRead]:
     principal.require(Permission.READ)
-    order = parse_sort(sort, USER_SORTS, "name")
-    query = repo.users_query(db, principal.scope, q, role, is_active).order_by(*order, User.id)
-    rows, total = paginate(db, query, page)
+    rows, total = repo.users_page(
+        db, principal.scope, page, q=q, role=role, is_active=is_active, sort=sort
+    )
     return Page[UserRead].of([UserRead.model_validate(u) for u in rows], total, page)
 
 
