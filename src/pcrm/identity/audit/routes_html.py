@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
 from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.pages import page_locale
 from pcrm.core.templating import render
 from pcrm.identity.audit import pages
 from pcrm.identity.auth import require
@@ -18,10 +19,6 @@ router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 Auditor = Annotated[Principal, Depends(require(Permission.VIEW_AUDIT))]
 
 
-def _locale(request: Request) -> str:
-    return str(request.state.locale)
-
-
 @router.get("/admin/audit")
 def audit_page(
     request: Request,
@@ -30,5 +27,5 @@ def audit_page(
     entity_type: str | None = None,
     page: Annotated[int, Query(ge=1)] = 1,
 ) -> Response:
-    context = pages.audit_log(db, principal, _locale(request), entity_type, page)
+    context = pages.audit_log(db, principal, page_locale(request), entity_type, page)
     return render(request, "identity/audit.html", context, fragment="audit_table")

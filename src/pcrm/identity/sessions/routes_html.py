@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.errors import TooManyAttempts
+from pcrm.core.forms import attempt
 from pcrm.core.i18n import LOCALES, N_, translate
+from pcrm.core.pages import local_path, notice, page_locale, redirect
 from pcrm.core.security import LANG_COOKIE, SESSION_COOKIE, client_ip, wants_secure_cookies
 from pcrm.core.templating import render
 from pcrm.identity.auth import optional_principal
@@ -28,18 +30,9 @@ NOTICES = {
 }
 
 
-def _locale(request: Request) -> str:
-    return str(request.state.locale)
-
-
-def _notice(request: Request, key: str | None) -> str | None:
-    return translate(_locale(request), NOTICES[key]) if key in NOTICES else None
-
-
-def _safe_next(value: str | None) -> str:
-    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
-        return value
-    return "/"
+def _next(url: str | None) -> str:
+    """Where to go once signed in: a path on this site, the workbench otherwise."""
+    return local_path(url or "/", "/")
 
 
 @router.get("/login")
@@ -47,12 +40,11 @@ def login_page(
     request: Request,
     principal: MaybePrincipal,
     next: Annotated[str | None, Query(max_length=500)] = None,
-    notice: str | None = None,
     email: str = "",
 ) -> Response:
     if principal is not None:
-        return RedirectResponse(_safe_next(next), status_code=303)
-    context = pages.login(_safe_next(next), email=email, notice=_notice(request, notice))
+        return redirect(_next(next))
+    context = pages.login(_next(next), email=email, notice=notice(request, NOTICES))
     return render(request, "identity/login.html", context)
 
 
@@ -65,7 +57,9 @@ def login(
     password: Annotated[str, Form(max_length=200)] = "",
     next: Annotated[str, Form(max_length=500)] = "/",
 ) -> Response:
-    locale = _locale(request)
+    # Not a form write through `core.forms.attempt`: a refused sign-in is no message by field,
+    # and its attempt row must be committed, since the throttle counts it.
+    locale = page_locale(request)
     ip = client_ip(request, settings.trusted_proxies)
     try:
         signed_in = service.sign_in(
@@ -73,10 +67,10 @@ def login(
         )
     except service.InvalidCredentials:
         message = translate(locale, N_("The e-mail address or password is not correct."))
-        context = pages.login(_safe_next(next), email=email, error=message)
+        context = pages.login(_next(next), email=email, error=message)
         return render(request, "identity/login.html", context, status_code=400)
     except TooManyAttempts as exc:
-        context = pages.login(_safe_next(next), email=email, error=translate(locale, exc.detail))
+        context = pages.login(_next(next), email=email, error=translate(locale, exc.detail))
         return render(
             request,
             "identity/login.html",
@@ -84,7 +78,7 @@ def login(
             status_code=429,
             headers={"Retry-After": "900"},
         )
-    response = RedirectResponse(_safe_next(next), status_code=303)
+    response = redirect(_next(next))
     response.set_cookie(
         SESSION_COOKIE,
         signed_in.session_token,
@@ -110,8 +104,8 @@ def login(
 def logout(request: Request, db: DB) -> Response:
     raw = request.cookies.get(SESSION_COOKIE)
     if raw:
-        service.sign_out(db, raw)
-    response = RedirectResponse("/login?notice=signed_out", status_code=303)
+        attempt(db, page_locale(request), lambda: service.sign_out(db, raw))
+    response = redirect("/login", "signed_out")
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
 
@@ -126,8 +120,12 @@ def set_language(
 ) -> Response:
     chosen = locale if locale in LOCALES else "zh_CN"
     if principal is not None and principal.locale != chosen:
-        users.update_profile(db, principal, ProfileUpdate(locale=chosen))
-    response = RedirectResponse(_safe_next(next), status_code=303)
+        attempt(
+            db,
+            page_locale(request),
+            lambda: users.update_profile(db, principal, ProfileUpdate(locale=chosen)),
+        )
+    response = redirect(_next(next))
     response.set_cookie(
         LANG_COOKIE, chosen, samesite="lax", path="/", max_age=365 * 86400, httponly=True
     )

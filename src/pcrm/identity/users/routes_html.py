@@ -2,8 +2,8 @@
 administrator's side and the invitee's).
 
 Handlers translate, services decide: each resolves the user and object, calls one page
-builder or one service function and renders. Forms re-rendered with errors roll back first,
-so nothing half-written survives.
+builder or one service function and renders. Every write goes through `core.forms.attempt`:
+a form sent back with messages has rolled back first, so nothing half-written survives.
 """
 
 from __future__ import annotations
@@ -12,22 +12,21 @@ from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from pcrm.core.deps import DB, AppSettings, SessionRoute
-from pcrm.core.errors import ValidationFailed
-from pcrm.core.forms import attempt, clean, domain_errors, validate
-from pcrm.core.i18n import N_, translate
+from pcrm.core.forms import attempt
+from pcrm.core.i18n import N_
+from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.security import LANG_COOKIE
 from pcrm.core.templating import render
 from pcrm.identity.auth import CurrentPrincipal, require
 from pcrm.identity.permissions import Permission
 from pcrm.identity.principal import Principal
-from pcrm.identity.users import pages, service
+from pcrm.identity.users import forms, pages, service
 from pcrm.identity.users.schemas import (
     InvitationAccept,
     InvitationCreate,
-    PasswordChange,
     ProfileUpdate,
     UserUpdate,
 )
@@ -40,14 +39,6 @@ NOTICES = {
     "password": N_("Your password has been changed. Your other sessions were signed out."),
     "revoked": N_("Revoked."),
 }
-
-
-def _locale(request: Request) -> str:
-    return str(request.state.locale)
-
-
-def _notice(request: Request, key: str | None) -> str | None:
-    return translate(_locale(request), NOTICES[key]) if key in NOTICES else None
 
 
 # --- invitations (the invitee's side) ----------------------------------------------------------
@@ -68,30 +59,28 @@ def accept_invitation(
     password: Annotated[str, Form()] = "",
 ) -> Response:
     service.open_invitation(db, token)
-    data, errors = validate(
-        InvitationAccept, {"name": name, "password": password}, _locale(request)
+    outcome = attempt(
+        db,
+        page_locale(request),
+        lambda: service.accept_invitation(
+            db,
+            token,
+            InvitationAccept.model_validate({"name": name, "password": password}),
+            settings,
+        ),
     )
-    if data is not None:
-        try:
-            user = service.accept_invitation(db, token, data, settings)
-        except ValidationFailed as exc:
-            db.rollback()
-            errors = domain_errors(exc, _locale(request))
-        else:
-            query = urlencode({"notice": "joined", "email": user.email})
-            return RedirectResponse(f"/login?{query}", status_code=303)
-    context = pages.invitation(db, token, form={"name": name}, errors=errors)
-    return render(request, "identity/invite.html", context, status_code=422)
+    if outcome.result is not None:
+        return redirect("/login?" + urlencode({"notice": "joined", "email": outcome.result.email}))
+    context = pages.invitation(db, token, form={"name": name}, errors=outcome.errors)
+    return render(request, "identity/invite.html", context, status_code=outcome.status)
 
 
-# --- profile and password -------------------------------------------------------------------------
+# --- profile and password ----------------------------------------------------------------------
 
 
 @router.get("/settings/profile")
-def profile_page(
-    request: Request, db: DB, principal: CurrentPrincipal, notice: str | None = None
-) -> Response:
-    context = pages.profile(db, principal, _locale(request), notice=_notice(request, notice))
+def profile_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
+    context = pages.profile(db, principal, page_locale(request), notice=notice(request, NOTICES))
     return render(request, "identity/profile.html", context)
 
 
@@ -104,22 +93,25 @@ def update_profile(
     english_name: Annotated[str, Form()] = "",
     locale: Annotated[str, Form()] = "",
 ) -> Response:
-    data, errors = validate(
-        ProfileUpdate,
-        clean(
-            {"name": name, "english_name": english_name, "locale": locale},
-            optional=("english_name", "locale"),
-        ),
-        _locale(request),
+    shown_in = page_locale(request)
+    data = forms.profile_fields(name, english_name, locale)
+    outcome = attempt(
+        db,
+        shown_in,
+        lambda: service.update_profile(db, principal, ProfileUpdate.model_validate(data)),
     )
-    if data is None:
-        context = pages.profile(db, principal, _locale(request), profile_errors=errors)
-        return render(request, "identity/profile.html", context, status_code=422)
-    user = service.update_profile(db, principal, data)
-    response = RedirectResponse("/settings/profile?notice=saved", status_code=303)
-    if user.locale:
+    if outcome.result is None:
+        context = pages.profile(db, principal, shown_in, profile_errors=outcome.errors)
+        return render(request, "identity/profile.html", context, status_code=outcome.status)
+    response = redirect("/settings/profile", "saved")
+    if outcome.result.locale:
         response.set_cookie(
-            LANG_COOKIE, user.locale, samesite="lax", path="/", max_age=365 * 86400, httponly=True
+            LANG_COOKIE,
+            outcome.result.locale,
+            samesite="lax",
+            path="/",
+            max_age=365 * 86400,
+            httponly=True,
         )
     return response
 
@@ -134,25 +126,21 @@ def change_password(
     new_password: Annotated[str, Form()] = "",
     confirm_password: Annotated[str, Form()] = "",
 ) -> Response:
-    locale = _locale(request)
-    data, errors = validate(
-        PasswordChange, {"current_password": current_password, "new_password": new_password}, locale
+    locale = page_locale(request)
+    outcome = attempt(
+        db,
+        locale,
+        lambda: service.change_password(
+            db,
+            principal,
+            forms.password_change(current_password, new_password, confirm_password),
+            settings,
+        ),
     )
-    if data is not None and new_password != confirm_password:
-        data, errors = (
-            None,
-            {"confirm_password": translate(locale, N_("The two new passwords do not match."))},
-        )
-    if data is not None:
-        try:
-            service.change_password(db, principal, data, settings)
-        except ValidationFailed as exc:
-            db.rollback()
-            errors = domain_errors(exc, locale)
-        else:
-            return RedirectResponse("/settings/profile?notice=password", status_code=303)
-    context = pages.profile(db, principal, locale, password_errors=errors)
-    return render(request, "identity/profile.html", context, status_code=422)
+    if outcome.ok:
+        return redirect("/settings/profile", "password")
+    context = pages.profile(db, principal, locale, password_errors=outcome.errors)
+    return render(request, "identity/profile.html", context, status_code=outcome.status)
 
 
 # --- users (administration) --------------------------------------------------------------------
@@ -167,17 +155,16 @@ def users_page(
     role: str | None = None,
     status: str | None = None,
     page: Annotated[int, Query(ge=1)] = 1,
-    notice: str | None = None,
 ) -> Response:
     context = pages.users(
         db,
         principal,
-        _locale(request),
+        page_locale(request),
         q=q,
         role=role,
         status=status,
         page=page,
-        notice=_notice(request, notice),
+        notice=notice(request, NOTICES),
     )
     return render(request, "identity/users.html", context, fragment="user_table")
 
@@ -191,36 +178,37 @@ def invite_user(
     name: Annotated[str, Form()] = "",
     role: Annotated[str, Form()] = "",
 ) -> Response:
-    locale = _locale(request)
+    locale = page_locale(request)
     form = {"email": email, "name": name, "role": role}
-    data, errors = validate(InvitationCreate, form, locale)
-    if data is not None:
-        try:
-            _invitation, raw = service.invite_user(db, principal, data)
-        except ValidationFailed as exc:
-            db.rollback()
-            errors = domain_errors(exc, locale)
-        else:
-            url = str(request.base_url).rstrip("/") + f"/invite/{raw}"
-            context = pages.users(db, principal, locale, new_invitation_url=url)
-            return render(
-                request, "identity/users.html", context, headers={"Cache-Control": "no-store"}
-            )
-    context = pages.users(db, principal, locale, invite_form=form, invite_errors=errors)
-    return render(request, "identity/users.html", context, status_code=422)
+    outcome = attempt(
+        db,
+        locale,
+        lambda: service.invite_user(db, principal, InvitationCreate.model_validate(form)),
+    )
+    if outcome.result is not None:
+        _invitation, raw = outcome.result
+        url = str(request.base_url).rstrip("/") + f"/invite/{raw}"
+        context = pages.users(db, principal, locale, new_invitation_url=url)
+        return render(
+            request, "identity/users.html", context, headers={"Cache-Control": "no-store"}
+        )
+    context = pages.users(db, principal, locale, invite_form=form, invite_errors=outcome.errors)
+    return render(request, "identity/users.html", context, status_code=outcome.status)
 
 
 @router.post("/admin/invitations/{invitation_id}/revoke")
-def revoke_invitation(invitation_id: int, db: DB, principal: Admin) -> Response:
-    service.revoke_invitation(db, principal, invitation_id)
-    return RedirectResponse("/admin/users?notice=revoked", status_code=303)
+def revoke_invitation(request: Request, invitation_id: int, db: DB, principal: Admin) -> Response:
+    attempt(
+        db, page_locale(request), lambda: service.revoke_invitation(db, principal, invitation_id)
+    )
+    return redirect("/admin/users", "revoked")
 
 
 @router.get("/admin/users/{user_id}")
-def user_page(
-    request: Request, user_id: int, db: DB, principal: Admin, notice: str | None = None
-) -> Response:
-    context = pages.user(db, principal, user_id, _locale(request), notice=_notice(request, notice))
+def user_page(request: Request, user_id: int, db: DB, principal: Admin) -> Response:
+    context = pages.user(
+        db, principal, user_id, page_locale(request), notice=notice(request, NOTICES)
+    )
     return render(request, "identity/user.html", context)
 
 
@@ -237,19 +225,16 @@ def update_user(
     locale: Annotated[str, Form()] = "",
     is_active: Annotated[str | None, Form()] = None,
 ) -> Response:
-    page_locale = _locale(request)
-    raw = {"name": name, "english_name": english_name, "role": role, "locale": locale}
-    if is_active is not None:
-        raw["is_active"] = is_active
-    form = clean(raw, optional=("english_name", "locale"))
+    shown_in = page_locale(request)
+    form = forms.user_fields(name, english_name, role, locale, is_active)
     outcome = attempt(
         db,
-        page_locale,
+        shown_in,
         lambda: service.update_user(
             db, principal, user_id, UserUpdate.model_validate(form), version
         ),
     )
     if outcome.ok:
-        return RedirectResponse(f"/admin/users/{user_id}?notice=saved", status_code=303)
-    context = pages.user(db, principal, user_id, page_locale, form=form, errors=outcome.errors)
+        return redirect(f"/admin/users/{user_id}", "saved")
+    context = pages.user(db, principal, user_id, shown_in, form=form, errors=outcome.errors)
     return render(request, "identity/user.html", context, status_code=outcome.status)

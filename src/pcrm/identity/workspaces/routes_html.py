@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.forms import attempt
-from pcrm.core.i18n import N_, translate
+from pcrm.core.i18n import N_
+from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.templating import render
 from pcrm.identity.auth import require
 from pcrm.identity.permissions import Permission
@@ -24,19 +25,9 @@ WorkspaceAdmin = Annotated[Principal, Depends(require(Permission.MANAGE_WORKSPAC
 NOTICES = {"saved": N_("Your changes have been saved.")}
 
 
-def _locale(request: Request) -> str:
-    return str(request.state.locale)
-
-
-def _notice(request: Request, key: str | None) -> str | None:
-    return translate(_locale(request), NOTICES[key]) if key in NOTICES else None
-
-
 @router.get("/admin/workspace")
-def workspace_page(
-    request: Request, db: DB, principal: WorkspaceAdmin, notice: str | None = None
-) -> Response:
-    context = pages.workspace(db, principal, _locale(request), notice=_notice(request, notice))
+def workspace_page(request: Request, db: DB, principal: WorkspaceAdmin) -> Response:
+    context = pages.workspace(db, principal, page_locale(request), notice=notice(request, NOTICES))
     return render(request, "identity/workspace.html", context)
 
 
@@ -51,7 +42,7 @@ def update_workspace(
     default_locale: Annotated[str, Form()] = "",
     timezone: Annotated[str, Form()] = "",
 ) -> Response:
-    locale = _locale(request)
+    locale = page_locale(request)
     form = {
         "name": name,
         "currency": currency,
@@ -66,6 +57,6 @@ def update_workspace(
         ),
     )
     if outcome.ok:
-        return RedirectResponse("/admin/workspace?notice=saved", status_code=303)
+        return redirect("/admin/workspace", "saved")
     context = pages.workspace(db, principal, locale, form=form, errors=outcome.errors)
     return render(request, "identity/workspace.html", context, status_code=outcome.status)
