@@ -1,5 +1,5 @@
-"""Fixtures of the identity tests: two workspaces, and tokens for acme's owner, admin and
-viewer and for other's owner."""
+"""Fixtures of the identity tests: two workspaces with tokens (`acme`), or one workspace with
+its owner and a salesperson for the pages (`owner`)."""
 
 from __future__ import annotations
 
@@ -33,3 +33,13 @@ def acme(uow):
         "tokens": tokens,
         "workspace": acme,
     }
+
+
+@pytest.fixture
+def owner(uow):
+    """Workspace acme with its owner 王总 (returned) and a salesperson 销售甲."""
+    with uow() as db:
+        acme = make_workspace(db)
+        owner = make_user(db, acme, "owner@acme.example", Role.OWNER, name="王总")
+        make_user(db, acme, "sales@acme.example", Role.SALES, name="销售甲")
+    return owner

@@ -1,4 +1,5 @@
-"""The sign-in pages: signing out, and the language of a visitor who has not signed in."""
+"""The sign-in pages: signing out, and the language choice, kept for the user or, before
+sign-in, for the browser."""
 
 from __future__ import annotations
 
@@ -27,3 +28,15 @@ def test_a_visitor_chooses_a_language_for_this_browser_only(client, acme):
     assert chosen.headers["location"] == "/"
     assert chosen.cookies["pcrm_lang"] == "en"
     assert "Sign in" in client.get("/login").text
+
+
+def test_the_language_choice_is_saved_for_the_user(client, make_client, owner):
+    token = sign_in(client, owner.email)
+    response = client.post(
+        "/language", data={"locale": "en", "next": "/admin/users", "csrf_token": token}
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == "/admin/users"
+    elsewhere = make_client()
+    sign_in(elsewhere, owner.email)
+    assert "Hello, 王总" in elsewhere.get("/").text

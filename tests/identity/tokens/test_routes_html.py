@@ -1,5 +1,5 @@
-"""The API tokens page: a token without a name is a 422 that makes none; revoking one goes
-back to the list with a notice."""
+"""The API tokens page: a new token is shown once; one without a name is a 422 that makes
+none; revoking one goes back to the list with a notice."""
 
 from __future__ import annotations
 
@@ -33,3 +33,11 @@ def test_revoking_a_token_goes_back_to_the_list_with_a_notice(client, acme):
     page = client.get(revoked.headers["location"])
     assert '<div class="alert success" role="status">已撤销。</div>' in page.text
     assert _tokens(client) == [("tests", False)]
+
+
+def test_an_api_token_is_shown_once(client, owner):
+    token = sign_in(client, owner.email)
+    created = client.post("/settings/tokens", data={"name": "ERP", "csrf_token": token})
+    assert 'data-testid="new-token">pcrm_' in created.text
+    assert created.headers["cache-control"] == "no-store"
+    assert 'data-testid="new-token"' not in client.get("/settings/tokens").text

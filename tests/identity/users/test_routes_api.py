@@ -1,101 +1,21 @@
-"""The identity JSON API: conventions, permissions, tenancy, optimistic locking, audit."""
+"""The users JSON API: lists, creating and changing users, roles and owners, invitations,
+with their conventions (problems, ETags, tenancy, audit)."""
 
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from pcrm.core.audit import AuditEntry
-from pcrm.core.db import utcnow
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
-from pcrm.identity.tokens import service as tokens_service
-from pcrm.identity.tokens.models import ApiToken
 from pcrm.identity.users.models import Invitation, User
-from tests.factories import (
-    api_routes,
-    bearer,
-    csrf_token,
-    make_token,
-    make_user,
-    make_workspace,
-    sign_in,
-)
-
-
-@pytest.fixture
-def acme(uow):
-    """Two workspaces; tokens for acme's owner, viewer and for other's owner."""
-    with uow() as db:
-        acme = make_workspace(db, "acme", "Acme 工程")
-        other = make_workspace(db, "other", "Other 集团")
-        owner = make_user(db, acme, "owner@acme.example", Role.OWNER, name="王总")
-        admin = make_user(db, acme, "admin@acme.example", Role.ADMIN, name="管理员")
-        viewer = make_user(db, acme, "viewer@acme.example", Role.VIEWER, name="访客")
-        stranger = make_user(db, other, "owner@other.example", Role.OWNER, name="外人")
-        tokens = {
-            "owner": make_token(db, acme, owner.email),
-            "admin": make_token(db, acme, admin.email),
-            "viewer": make_token(db, acme, viewer.email),
-            "stranger": make_token(db, other, stranger.email),
-        }
-    return {
-        "owner": owner,
-        "admin": admin,
-        "viewer": viewer,
-        "stranger": stranger,
-        "tokens": tokens,
-        "workspace": acme,
-    }
+from tests.factories import bearer, csrf_token, make_token, make_user, sign_in
 
 
 def _count(uow, model):
     with uow() as db:
         return db.scalar(select(func.count()).select_from(model).execution_options(**GLOBAL))
-
-
-def test_me_describes_user_workspace_and_permissions(client, acme):
-    body = client.get("/api/v1/me", headers=bearer(acme["tokens"]["viewer"])).json()
-    assert body["user"]["email"] == "viewer@acme.example"
-    assert body["workspace"]["slug"] == "acme"
-    assert body["permissions"] == ["read"]
-
-
-def test_without_a_token_the_api_answers_401_problem(client):
-    response = client.get("/api/v1/users")
-    assert response.status_code == 401
-    assert response.headers["www-authenticate"] == "Bearer"
-    body = response.json()
-    assert (body["status"], body["title"]) == (401, "Sign-in required")
-    assert response.headers["content-type"] == "application/problem+json"
-
-
-def test_a_revoked_token_is_refused_and_last_use_is_recorded(client, acme):
-    token = acme["tokens"]["admin"]
-    assert client.get("/api/v1/me", headers=bearer(token)).status_code == 200
-    listed = client.get("/api/v1/api-tokens", headers=bearer(token)).json()
-    assert [t["name"] for t in listed] == ["tests"]
-    assert listed[0]["last_used_at"] is not None
-    assert listed[0]["token_prefix"] == token[:12]
-    response = client.delete(f"/api/v1/api-tokens/{listed[0]['id']}", headers=bearer(token))
-    assert response.status_code == 204
-    assert client.get("/api/v1/me", headers=bearer(token)).status_code == 401
-
-
-def test_tokens_are_stored_hashed_and_shown_once(client, acme, uow):
-    created = client.post(
-        "/api/v1/api-tokens", json={"name": "ERP 同步"}, headers=bearer(acme["tokens"]["owner"])
-    )
-    assert created.status_code == 201
-    raw = created.json()["token"]
-    assert raw.startswith("pcrm_")
-    with uow() as db:
-        stored = db.scalars(
-            select(ApiToken.token_hash).where(ApiToken.workspace_id == acme["workspace"].id)
-        ).all()
-    assert raw not in stored
-    listed = client.get("/api/v1/api-tokens", headers=bearer(raw)).json()
-    assert all("token" not in t for t in listed)
 
 
 def test_list_users_paginates_sorts_and_filters(client, acme):
@@ -298,35 +218,6 @@ def test_the_last_owner_cannot_be_demoted_or_deactivated(client, acme, uow):
     assert self_demote.json()["errors"][0]["field"] == "role"
 
 
-def test_workspace_settings_update_and_history(client, acme):
-    headers = bearer(acme["tokens"]["owner"])
-    etag = client.get("/api/v1/workspace", headers=headers).headers["etag"]
-    response = client.patch(
-        "/api/v1/workspace",
-        json={"currency": "USD", "name": "Acme 集团"},
-        headers={**headers, "If-Match": etag},
-    )
-    assert (response.json()["currency"], response.json()["name"]) == ("USD", "Acme 集团")
-    bad = client.patch(
-        "/api/v1/workspace", json={"currency": "dollars", "timezone": "Mars/Base"}, headers=headers
-    )
-    assert sorted(e["field"] for e in bad.json()["errors"]) == ["currency", "timezone"]
-    history = client.get(
-        f"/api/v1/audit-entries?entity_type=workspace&entity_id={acme['workspace'].id}",
-        headers=headers,
-    ).json()
-    assert history["items"][0]["changes"] == {
-        "name": ["Acme 工程", "Acme 集团"],
-        "currency": ["CNY", "USD"],
-    }
-
-
-def test_audit_entries_cannot_be_written_through_any_route(app):
-    audit_routes = [(path, methods) for path, methods in api_routes(app) if "audit" in path]
-    assert [path for path, _ in audit_routes] == ["/api/v1/audit-entries", "/admin/audit"]
-    assert all(methods <= {"GET", "HEAD"} for _, methods in audit_routes)
-
-
 def test_invitation_flow_through_the_api_and_the_link(client, acme, uow, make_client):
     headers = bearer(acme["tokens"]["admin"])
     created = client.post(
@@ -377,62 +268,3 @@ def test_only_admins_invite(client, acme):
         json={"email": "x@acme.example", "name": "x", "role": "sales"},
     )
     assert response.status_code == 403
-
-
-# --- the API-token cache -----------------------------------------------------------------------
-
-
-def _token_reads(count_queries, call):
-    """The response's status and how many statements read the api_tokens table."""
-    with count_queries() as counter:
-        response = call()
-    return response.status_code, sum("FROM api_tokens" in s for s in counter.statements)
-
-
-def test_a_token_is_read_once_within_the_cache_window(client, acme, count_queries, monkeypatch):
-    now = [1000.0]
-    monkeypatch.setattr(tokens_service, "_clock", lambda: now[0])
-    tokens_service.forget_api_tokens()
-    headers = bearer(acme["tokens"]["viewer"])
-
-    def me():
-        return client.get("/api/v1/me", headers=headers)
-
-    assert _token_reads(count_queries, me) == (200, 1)
-    assert _token_reads(count_queries, me) == (200, 0)
-    now[0] += tokens_service.TOKEN_CACHE_SECONDS
-    assert _token_reads(count_queries, me) == (200, 1)
-    assert _token_reads(count_queries, me) == (200, 0)
-
-
-def test_a_token_revoked_by_another_process_stops_working_within_the_window(
-    client, acme, uow, monkeypatch
-):
-    now = [1000.0]
-    monkeypatch.setattr(tokens_service, "_clock", lambda: now[0])
-    tokens_service.forget_api_tokens()
-    headers = bearer(acme["tokens"]["viewer"])
-    assert client.get("/api/v1/me", headers=headers).status_code == 200
-    with uow() as db:  # straight to the database, as another process's change would be
-        db.execute(
-            update(ApiToken)
-            .where(ApiToken.workspace_id == acme["workspace"].id)
-            .values(revoked_at=utcnow())
-        )
-
-    now[0] += tokens_service.TOKEN_CACHE_SECONDS - 0.5
-    assert client.get("/api/v1/me", headers=headers).status_code == 200
-    now[0] += 0.5
-    assert client.get("/api/v1/me", headers=headers).status_code == 401
-
-
-def test_a_role_change_made_here_counts_at_once_for_a_cached_token(client, acme):
-    viewer, admin = bearer(acme["tokens"]["viewer"]), bearer(acme["tokens"]["admin"])
-    assert client.get("/api/v1/me", headers=viewer).json()["permissions"] == ["read"]
-    url = f"/api/v1/users/{acme['viewer'].user_id}"
-    etag = client.get(url, headers=admin).headers["etag"]
-
-    changed = client.patch(url, json={"role": "sales"}, headers={**admin, "If-Match": etag})
-
-    assert changed.status_code == 200
-    assert client.get("/api/v1/me", headers=viewer).json()["permissions"] == ["read", "write"]
