@@ -20,10 +20,11 @@ from typing import Any
 from sqlalchemy import Engine, event, func, select
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import contact_service, list_service, service
+from pcrm.accounts import contact_service, service
 from pcrm.accounts.filters import account_filters, contact_filters
 from pcrm.accounts.models import Account, Contact
 from pcrm.accounts.schemas import AccountQuery, ContactQuery
+from pcrm.accounts.search import service as search_service
 from pcrm.core.db import make_engine, make_session_factory
 from pcrm.core.pagination import PageRequest
 from pcrm.core.tenancy import install_tenant_guard
@@ -64,7 +65,7 @@ def accounts_list(**filters: str) -> Case:
 
 
 def search(text: str) -> Case:
-    return lambda db, p: list_service.search_all(db, p, text, 10)
+    return lambda db, p: search_service.search_all(db, p, text, 10)
 
 
 def middle_id(db: Session, model: type[Account] | type[Contact], workspace_id: int) -> int:

@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from tests.factories import module_routes
 
 PREFIXES = ("/api/v1/accounts", "/api/v1/contacts", "/api/v1/activities")
+MODULES = ("pcrm.accounts.routes_api", "pcrm.accounts.search.routes_api")
 UNSAFE = {"POST", "PATCH", "PUT", "DELETE"}
 
 
@@ -33,7 +34,8 @@ def accounts_routes(app: FastAPI) -> set[tuple[str, str]]:
     """(method, path) of every route of the accounts area's JSON API."""
     return {
         (method, path)
-        for path, methods in module_routes(app, "pcrm.accounts.routes_api")
+        for module in MODULES
+        for path, methods in module_routes(app, module)
         for method in methods
     }
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from pcrm.accounts import contact_service, list_service
+from pcrm.accounts import contact_service
 from pcrm.accounts import repository as repo
 from pcrm.accounts.repository import ContactFilters
 from pcrm.accounts.schemas import AccountCreate, ContactCreate
+from pcrm.accounts.search import service as search_service
 from pcrm.accounts.service import create_account
 from pcrm.core.pagination import PageRequest
 from pcrm.identity import service as identity_service
@@ -39,7 +40,7 @@ def test_the_search_box_reads_leading_names_from_the_leading_index(
 ):
     who, _ = principal
     with uow() as db:
-        leading = plans_of(sqlite, lambda: list_service.search_all(db, who, query), "substr(")
+        leading = plans_of(sqlite, lambda: search_service.search_all(db, who, query), "substr(")
 
     assert [p.splitlines()[0] for p in leading] == [
         f"SEARCH accounts USING INDEX ix_accounts_{index} (workspace_id=? AND archived_at=? "
@@ -53,7 +54,7 @@ def test_the_search_box_reads_leading_names_from_the_leading_index(
 def test_the_newest_matches_are_read_from_the_search_index_newest_first(sqlite, uow, principal):
     who, _ = principal
     with uow() as db:
-        newest = plans_of(sqlite, lambda: list_service.search_all(db, who, "王小"), "MATCH")
+        newest = plans_of(sqlite, lambda: search_service.search_all(db, who, "王小"), "MATCH")
 
     assert [p.splitlines()[:2] for p in newest] == [
         [

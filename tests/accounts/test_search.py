@@ -6,12 +6,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from pcrm.accounts import contact_service, list_service, search
-from pcrm.accounts import repository as repo
+from pcrm.accounts import contact_service
 from pcrm.accounts import service as account_service
 from pcrm.accounts.models import Account, Contact
 from pcrm.accounts.schemas import AccountCreate, ContactCreate
-from pcrm.accounts.service import normalize_query
+from pcrm.accounts.search import models as search
+from pcrm.accounts.search import repository as repo
+from pcrm.accounts.search import service as search_service
+from pcrm.accounts.search.service import normalize_query
 from pcrm.identity import service as identity_service
 from tests.accounts.builders import new_account, new_contact
 from tests.factories import bearer
@@ -444,8 +446,8 @@ def test_the_prepared_search_box_finds_what_the_built_statements_find(uow, leadi
     same lists built from accounts_query / contacts_query (the path of a query without grams)
     must come out row for row the same, archived rows left out by both."""
     with uow() as db:
-        prepared = list_service._prepared_search(db, leading, query, 10)
-        built = list_service._built_search(db, leading, query, 10)
+        prepared = search_service._prepared_search(db, leading, query, 10)
+        built = search_service._built_search(db, leading, query, 10)
 
     def rows(found):
         accounts, contacts = found
@@ -466,11 +468,11 @@ def test_newest_matches_looked_for_among_the_newest_ids_first_are_the_same(
     """On PostgreSQL the search box looks for the newest matches among the workspace's newest
     `RECENT_IDS` ids first, and among all rows when it finds fewer than it needs there: with
     any window the lists are those of the built statements."""
-    monkeypatch.setattr(list_service, "CANDIDATES", 2)
+    monkeypatch.setattr(search_service, "CANDIDATES", 2)
     monkeypatch.setattr(repo, "RECENT_IDS", recent)
     with uow() as db:
-        built = list_service._built_search(db, leading, query, 10)
-        prepared = list_service._prepared_search(db, leading, query, 10)
+        built = search_service._built_search(db, leading, query, 10)
+        prepared = search_service._prepared_search(db, leading, query, 10)
 
     def rows(found):
         accounts, contacts = found
@@ -486,11 +488,11 @@ def test_a_window_that_holds_enough_matches_answers_alone(
     """王 matches more accounts and contacts than the 2 asked for: a window of every id
     answers at once (4 statements: two leading, two recent), an empty one falls back to all
     rows (6). SQLite needs no window (4)."""
-    monkeypatch.setattr(list_service, "CANDIDATES", 2)
+    monkeypatch.setattr(search_service, "CANDIDATES", 2)
     monkeypatch.setattr(repo, "RECENT_IDS", recent)
     with uow() as db:
         with count_queries() as counted:
-            list_service._prepared_search(db, leading, "王", 10)
+            search_service._prepared_search(db, leading, "王", 10)
         postgresql = db.get_bind().dialect.name == "postgresql"
 
     assert counted.count == (postgresql_statements if postgresql else 4)

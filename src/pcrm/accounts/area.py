@@ -4,6 +4,8 @@ activities, with Chinese search (see `pcrm.core.areas`)."""
 from __future__ import annotations
 
 from pcrm.accounts import models, routes_api, routes_html
+from pcrm.accounts.search import routes_api as search_api
+from pcrm.accounts.search import routes_html as search_pages
 from pcrm.accounts.vocab import LABELS
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
@@ -12,8 +14,8 @@ from pcrm.core.i18n import N_
 AREA = Area(
     name="accounts",
     summary="The customer line: accounts, contacts, activities, search, saved views.",
-    api=(routes_api.router,),
-    pages=(routes_html.router,),
+    api=(routes_api.router, search_api.router),
+    pages=(routes_html.router, search_pages.router),
     models=(models,),
     nav=(
         NavEntry("accounts", N_("Accounts"), "building", "/accounts", order=20),

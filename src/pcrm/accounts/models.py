@@ -15,12 +15,11 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
-    TextClause,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from pcrm.accounts.search.models import Searchable, leading
 from pcrm.accounts.vocab import (
     AccountStatus,
     ActivityType,
@@ -50,24 +49,6 @@ def _enum(cls: type[Any], name: str) -> Enum:
     return vocabulary(cls, name)
 
 
-class Searchable:
-    """Rows found by the search box. `search_text` is the normalised text (NFKC, case-folded,
-    pinyin initials added) that decides a match; `search_grams` lists its 1- and 2-character
-    grams, indexed per database (FTS5 on SQLite, GIN on PostgreSQL) to find candidates fast."""
-
-    search_text: Mapped[str] = mapped_column(Text, default="")
-    search_grams: Mapped[str] = mapped_column(Text, default="")
-    sort_name: Mapped[str] = mapped_column(String(400), default="")
-
-
-# Names that start with a query, in name order, without reading every gram match: the first
-# field of `search_text` is the normalised name, so "starts with q" is
-# `substr(search_text, 1, n) = q[:n]` (n = 1 or 2) plus `LIKE 'q%'`, which these expression
-# indexes answer in `sort_name` order on both databases (see `repository.starts_with`).
-def _leading(n: int) -> TextClause:
-    return text(f"substr(search_text, 1, {n})")
-
-
 class Account(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Searchable, Audited, Base):
     """A customer organisation (客户单位)."""
 
@@ -86,8 +67,8 @@ class Account(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Searchable, 
         Index("ix_accounts_stage", "workspace_id", "lifecycle_stage", "archived_at", "sort_name"),
         Index("ix_accounts_owner", "workspace_id", "owner_id", "archived_at", "sort_name"),
         Index("ix_accounts_parent", "workspace_id", "parent_id"),
-        Index("ix_accounts_leading_1", "workspace_id", "archived_at", _leading(1), "sort_name"),
-        Index("ix_accounts_leading_2", "workspace_id", "archived_at", _leading(2), "sort_name"),
+        Index("ix_accounts_leading_1", "workspace_id", "archived_at", leading(1), "sort_name"),
+        Index("ix_accounts_leading_2", "workspace_id", "archived_at", leading(2), "sort_name"),
     )
 
     name: Mapped[str] = mapped_column(String(200))
@@ -167,8 +148,8 @@ class Contact(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Searchable, 
         Index("ix_contacts_mobile", "workspace_id", "mobile"),
         Index("ix_contacts_email", "workspace_id", "email"),
         Index("ix_contacts_reports_to", "workspace_id", "reports_to_id"),
-        Index("ix_contacts_leading_1", "workspace_id", "archived_at", _leading(1), "sort_name"),
-        Index("ix_contacts_leading_2", "workspace_id", "archived_at", _leading(2), "sort_name"),
+        Index("ix_contacts_leading_1", "workspace_id", "archived_at", leading(1), "sort_name"),
+        Index("ix_contacts_leading_2", "workspace_id", "archived_at", leading(2), "sort_name"),
     )
 
     name: Mapped[str] = mapped_column(String(100))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
 
-from pcrm.accounts import activity_service, contact_service, list_service, service
+from pcrm.accounts import activity_service, contact_service, service
 from pcrm.accounts.filters import account_filters, activity_filters, contact_filters
 from pcrm.accounts.schemas import (
     AccountCreate,
@@ -27,7 +27,6 @@ from pcrm.accounts.schemas import (
     Duplicate,
     EmploymentRead,
     MergeRequest,
-    SearchResult,
 )
 from pcrm.accounts.validation import normalize_phone
 from pcrm.core.deps import DB, SessionRoute
@@ -388,24 +387,3 @@ def update_activity(
 )
 def archive_activity(activity_id: int, principal: CurrentPrincipal, db: DB) -> None:
     activity_service.archive_activity(db, principal, activity_id)
-
-
-# --- search ------------------------------------------------------------------------------------
-
-
-@router.get("/search", tags=["search"], summary="Search accounts and contacts")
-def search(
-    principal: CurrentPrincipal,
-    db: DB,
-    q: Annotated[
-        str,
-        Query(
-            min_length=1,
-            max_length=100,
-            description="华为 finds 华为技术有限公司; 1 character works.",
-            examples=["华为"],
-        ),
-    ],
-    limit: Annotated[int, Query(ge=1, le=50)] = 10,
-) -> SearchResult:
-    return list_service.search_all(db, principal, q, limit)

@@ -1229,20 +1229,3 @@ def archive_activity(activity_id: int, db: DB, principal: CurrentPrincipal) -> R
     activity = activity_service.get_activity(db, principal, activity_id)
     activity_service.archive_activity(db, principal, activity_id)
     return _redirect(f"/accounts/{activity.account_id}?tab=activities", "archived")
-
-
-# --- search ------------------------------------------------------------------------------------
-
-
-@router.get("/search")
-def search_page(
-    request: Request,
-    db: DB,
-    principal: CurrentPrincipal,
-    q: Annotated[str, Query(max_length=100)] = "",
-) -> Response:
-    result = list_service.search_all(db, principal, q, limit=8 if is_htmx(request) else 50)
-    context = {"result": result, "q": q}
-    if is_htmx(request):
-        return render(request, "accounts/_search_results.html", context)
-    return render(request, "accounts/search.html", context)

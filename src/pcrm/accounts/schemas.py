@@ -344,20 +344,6 @@ class Duplicate(BaseModel):
     score: int
 
 
-class SearchHit(BaseModel):
-    kind: Literal["account", "contact"]
-    id: int
-    name: str
-    detail: str
-    url: str
-
-
-class SearchResult(BaseModel):
-    query: str
-    accounts: list[SearchHit]
-    contacts: list[SearchHit]
-
-
 class SavedViewWrite(_Write):
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
     query: Annotated[str, StringConstraints(max_length=1000)]

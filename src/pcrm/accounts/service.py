@@ -10,7 +10,6 @@ from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
 
 from pcrm.accounts import repository as repo
-from pcrm.accounts import search
 from pcrm.accounts.models import Account, AccountTeamMember, Contact
 from pcrm.accounts.repository import AccountFilters, ContactFilters
 from pcrm.accounts.schemas import (
@@ -23,6 +22,8 @@ from pcrm.accounts.schemas import (
     TeamMemberRead,
     TeamMemberWrite,
 )
+from pcrm.accounts.search import models as search
+from pcrm.accounts.search.service import normalize_query
 from pcrm.accounts.vocab import LifecycleStage
 from pcrm.core.db import row_dicts, utcnow
 from pcrm.core.errors import FieldError, ValidationFailed, field_error
@@ -75,16 +76,6 @@ GENERIC_NAME_PARTS = (
     "corp.",
     "group",
 )
-
-
-def normalize_query(query: str | None) -> str | None:
-    """The search box's text as the index sees it; phone-like input loses spaces and dashes."""
-    if query is None:
-        return None
-    text = search.normalize(query)[: search.MAX_QUERY]
-    if text and all(ch.isdigit() or ch in " +-()" for ch in text):
-        text = "".join(ch for ch in text if ch.isdigit() or ch == "+")
-    return text or None
 
 
 def default_sort(q: str | None) -> str:

@@ -10,6 +10,9 @@ grams. Every gram of a query that is a substring of a field is a gram of that fi
 database's own index over the grams (an FTS5 table on SQLite, a GIN index on PostgreSQL) finds
 the candidate rows and `search_text LIKE` confirms them. Results are therefore the same on both
 databases; only the index differs.
+
+Here: the columns every searchable row carries (`Searchable`), the expression its leading-name
+indexes are built on, and the normalisation that fills those columns and shapes queries.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ import unicodedata
 from collections.abc import Iterable
 
 from pypinyin import Style, lazy_pinyin
+from sqlalchemy import String, Text, TextClause, text
+from sqlalchemy.orm import Mapped, mapped_column
 
 FIELD_SEPARATOR = "\x1f"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -101,3 +106,21 @@ def prefix_pattern(query: str) -> str:
 def fts_match(query_grams_: list[str]) -> str:
     """An FTS5 MATCH expression requiring every gram (each quoted as a phrase)."""
     return " AND ".join('"' + g.replace('"', '""') + '"' for g in query_grams_)
+
+
+class Searchable:
+    """Rows found by the search box. `search_text` is the normalised text (NFKC, case-folded,
+    pinyin initials added) that decides a match; `search_grams` lists its 1- and 2-character
+    grams, indexed per database (FTS5 on SQLite, GIN on PostgreSQL) to find candidates fast."""
+
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    search_grams: Mapped[str] = mapped_column(Text, default="")
+    sort_name: Mapped[str] = mapped_column(String(400), default="")
+
+
+# Names that start with a query, in name order, without reading every gram match: the first
+# field of `search_text` is the normalised name, so "starts with q" is
+# `substr(search_text, 1, n) = q[:n]` (n = 1 or 2) plus `LIKE 'q%'`, which these expression
+# indexes answer in `sort_name` order on both databases (see `search.repository.starts_with`).
+def leading(n: int) -> TextClause:
+    return text(f"substr(search_text, 1, {n})")
