@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pcrm.accounts import service as account_service
+from pcrm.accounts.lists import service as lists_service
 from pcrm.core import pagination
 from tests.accounts.builders import new_account, new_activity, new_contact
 from tests.factories import bearer
@@ -67,7 +67,7 @@ def test_every_page_holds_the_rows_of_one_sorted_read(listed, path, params):
 def test_a_count_that_reached_its_cap_is_remembered_for_30_seconds(client, acme, monkeypatch):
     token = acme["tokens"]["owner"]
     accounts = [new_account(client, token, f"计数{n}") for n in range(5)]
-    monkeypatch.setattr(account_service, "LIST_COUNT_CAP", 3)
+    monkeypatch.setattr(lists_service, "LIST_COUNT_CAP", 3)
     now = [1_000.0]
     monkeypatch.setattr(pagination.time, "monotonic", lambda: now[0])
     headers = bearer(acme["tokens"]["viewer"])
@@ -89,7 +89,7 @@ def test_a_count_that_reached_its_cap_is_remembered_for_30_seconds(client, acme,
 
 def test_a_count_below_its_cap_is_counted_every_time(client, acme, monkeypatch):
     token = acme["tokens"]["owner"]
-    monkeypatch.setattr(account_service, "LIST_COUNT_CAP", 3)
+    monkeypatch.setattr(lists_service, "LIST_COUNT_CAP", 3)
     headers = bearer(acme["tokens"]["viewer"])
 
     def total():

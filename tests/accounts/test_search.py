@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from pcrm.accounts import contact_service
 from pcrm.accounts import service as account_service
+from pcrm.accounts.lists import service as lists_service
 from pcrm.accounts.models import Account, Contact
 from pcrm.accounts.schemas import AccountCreate, ContactCreate
 from pcrm.accounts.search import models as search
@@ -354,8 +355,8 @@ def test_a_searched_list_counts_to_its_own_lower_cap(client, acme, monkeypatch):
     token = acme["tokens"]["owner"]
     for name in ("华为一", "华为二", "华为三", "其他"):
         new_account(client, token, name)
-    monkeypatch.setattr(account_service, "SEARCH_COUNT_CAP", 2)
-    monkeypatch.setattr(account_service, "LIST_COUNT_CAP", 3)
+    monkeypatch.setattr(lists_service, "SEARCH_COUNT_CAP", 2)
+    monkeypatch.setattr(lists_service, "LIST_COUNT_CAP", 3)
     headers = bearer(acme["tokens"]["viewer"])
 
     def counted(**params):
@@ -369,9 +370,9 @@ def test_a_searched_list_counts_to_its_own_lower_cap(client, acme, monkeypatch):
 
 
 def test_the_caps_and_default_orders_are_the_documented_ones():
-    assert (account_service.SEARCH_COUNT_CAP, account_service.LIST_COUNT_CAP) == (1_000, 10_000)
-    assert account_service.default_sort("华为") == "-added"
-    assert account_service.default_sort(" ") == "name"
+    assert (lists_service.SEARCH_COUNT_CAP, lists_service.LIST_COUNT_CAP) == (1_000, 10_000)
+    assert lists_service.default_sort("华为") == "-added"
+    assert lists_service.default_sort(" ") == "name"
 
 
 # --- names that start with the query (the search box's first part), both databases -------------

@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from pcrm.accounts import repository as repo
+from pcrm.accounts.lists.service import count_cap
 from pcrm.accounts.models import Activity
 from pcrm.accounts.repository import ActivityFilters
 from pcrm.accounts.schemas import ActivityCreate, ActivityRead, ActivityUpdate
-from pcrm.accounts.service import check_users, count_cap
+from pcrm.accounts.service import check_users
 from pcrm.core.db import utcnow
 from pcrm.core.errors import FieldError, ValidationFailed, field_error
 from pcrm.core.etag import check_version

@@ -4,6 +4,8 @@ activities, with Chinese search (see `pcrm.core.areas`)."""
 from __future__ import annotations
 
 from pcrm.accounts import models, routes_api, routes_html
+from pcrm.accounts.lists import models as list_models
+from pcrm.accounts.lists import routes_html as list_pages
 from pcrm.accounts.search import routes_api as search_api
 from pcrm.accounts.search import routes_html as search_pages
 from pcrm.accounts.vocab import LABELS
@@ -15,8 +17,8 @@ AREA = Area(
     name="accounts",
     summary="The customer line: accounts, contacts, activities, search, saved views.",
     api=(routes_api.router, search_api.router),
-    pages=(routes_html.router, search_pages.router),
-    models=(models,),
+    pages=(routes_html.router, list_pages.router, search_pages.router),
+    models=(models, list_models),
     nav=(
         NavEntry("accounts", N_("Accounts"), "building", "/accounts", order=20),
         NavEntry("contacts", N_("Contacts"), "user", "/contacts", order=30),

@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
 
 from pcrm.accounts import repository as repo
+from pcrm.accounts.lists.service import NEWEST, count_cap, default_sort
 from pcrm.accounts.models import Contact, Employment
 from pcrm.accounts.repository import ContactFilters
 from pcrm.accounts.schemas import (
@@ -20,7 +21,6 @@ from pcrm.accounts.schemas import (
 )
 from pcrm.accounts.search import models as search
 from pcrm.accounts.search.service import normalize_query
-from pcrm.accounts.service import NEWEST, count_cap, default_sort
 from pcrm.accounts.validation import display_phone
 from pcrm.accounts.vocab import ContactStatus, Importance
 from pcrm.core.db import row_dicts, utcnow

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
-
+from pcrm.accounts.lists.service import day_start
 from pcrm.accounts.repository import AccountFilters, ActivityFilters, ContactFilters
 from pcrm.accounts.schemas import AccountQuery, ActivityQuery, ContactQuery
-
-
-def day_start(day: date | None, tz: str, *, next_day: bool = False) -> datetime | None:
-    """Midnight of a local date in the workspace's time zone, as UTC."""
-    if day is None:
-        return None
-    if next_day:
-        day = day + timedelta(days=1)
-    return datetime.combine(day, time.min, tzinfo=ZoneInfo(tz)).astimezone(UTC)
 
 
 def account_filters(query: AccountQuery, tz: str) -> AccountFilters:

@@ -244,26 +244,3 @@ class ActivityParticipant(IdMixin, TenantMixin, Base):
         IdType, ForeignKey("contacts.id", ondelete="CASCADE")
     )
     user_id: Mapped[int | None] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
-
-
-class SavedView(IdMixin, TenantMixin, TimestampMixin, Base):
-    """A user's named filter and sort for one list."""
-
-    __tablename__ = "saved_views"
-    __table_args__ = (UniqueConstraint("workspace_id", "user_id", "list_name", "name"),)
-
-    user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
-    list_name: Mapped[str] = mapped_column(String(20))
-    name: Mapped[str] = mapped_column(String(60))
-    query: Mapped[str] = mapped_column(String(1000))
-
-
-class ListColumns(IdMixin, TenantMixin, Base):
-    """The columns a user chose to see in one list."""
-
-    __tablename__ = "list_columns"
-    __table_args__ = (UniqueConstraint("workspace_id", "user_id", "list_name"),)
-
-    user_id: Mapped[int] = mapped_column(IdType, ForeignKey("users.id", ondelete="CASCADE"))
-    list_name: Mapped[str] = mapped_column(String(20))
-    columns: Mapped[list[str]] = mapped_column(JSON)

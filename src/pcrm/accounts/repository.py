@@ -29,8 +29,6 @@ from pcrm.accounts.models import (
     ActivityParticipant,
     Contact,
     Employment,
-    ListColumns,
-    SavedView,
 )
 from pcrm.accounts.search import models as search
 from pcrm.accounts.search.repository import searched, with_account_name
@@ -593,49 +591,6 @@ def replace_participants(
             ActivityParticipant(workspace_id=scope.workspace_id, activity_id=activity_id, user_id=u)
             for u in dict.fromkeys(user_ids)
         ]
-    )
-
-
-# --- saved views and columns -------------------------------------------------------------------
-
-
-def saved_views(
-    db: Session, scope: WorkspaceScope, user_id: int, list_name: str
-) -> Sequence[SavedView]:
-    query = (
-        select(SavedView)
-        .where(
-            SavedView.workspace_id == scope.workspace_id,
-            SavedView.user_id == user_id,
-            SavedView.list_name == list_name,
-        )
-        .order_by(SavedView.name)
-    )
-    return db.scalars(query).all()
-
-
-def saved_view(db: Session, scope: WorkspaceScope, user_id: int, view_id: int) -> SavedView:
-    found = db.scalar(
-        select(SavedView).where(
-            SavedView.workspace_id == scope.workspace_id,
-            SavedView.user_id == user_id,
-            SavedView.id == view_id,
-        )
-    )
-    if found is None:
-        raise NotFound()
-    return found
-
-
-def list_columns(
-    db: Session, scope: WorkspaceScope, user_id: int, list_name: str
-) -> ListColumns | None:
-    return db.scalar(
-        select(ListColumns).where(
-            ListColumns.workspace_id == scope.workspace_id,
-            ListColumns.user_id == user_id,
-            ListColumns.list_name == list_name,
-        )
     )
 
 

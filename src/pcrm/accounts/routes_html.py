@@ -11,24 +11,22 @@ from fastapi import APIRouter, Form, Query, Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from pcrm.accounts import activity_service, contact_service, list_service, presenters, service
+from pcrm.accounts import activity_service, contact_service, presenters, service
 from pcrm.accounts import forms as html_forms
 from pcrm.accounts import repository as repo
 from pcrm.accounts.filters import account_filters, activity_filters, contact_filters
-from pcrm.accounts.list_service import COLUMNS
+from pcrm.accounts.lists import pages as list_pages
+from pcrm.accounts.lists import service as lists_service
 from pcrm.accounts.schemas import (
     AccountCreate,
-    AccountQuery,
     AccountUpdate,
     ActivityCreate,
     ActivityQuery,
     ActivityUpdate,
     BulkAction,
     ContactCreate,
-    ContactQuery,
     ContactRead,
     ContactUpdate,
-    SavedViewWrite,
     TeamMemberWrite,
 )
 from pcrm.accounts.validation import normalize_phone
@@ -41,10 +39,8 @@ from pcrm.core.forms import (
     PostedForm,
     attempt,
     domain_errors,
-    validate,
 )
-from pcrm.core.i18n import N_, translate
-from pcrm.core.pages import notice
+from pcrm.core.i18n import translate
 from pcrm.core.pages import page_locale as _locale
 from pcrm.core.pages import redirect as _redirect
 from pcrm.core.pagination import PageRequest
@@ -54,144 +50,10 @@ from pcrm.identity.public import (
     CurrentPrincipal,
     Permission,
     Principal,
-    UserRef,
-    active_user_refs,
     record_history_view,
-    user_refs,
 )
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
-
-NOTICES = {
-    "saved": N_("Your changes have been saved."),
-    "created": N_("Created."),
-    "archived": N_("Archived. It no longer shows in lists; its history is kept."),
-    "restored": N_("Restored."),
-    "merged": N_("Merged. Every linked record now belongs here."),
-    "bulk": N_("The chosen records were updated."),
-    "bulk_failed": N_(
-        "Nothing was changed: choose records, and an owner or a tag for that action."
-    ),
-    "view_saved": N_("View saved."),
-    "columns": N_("Columns saved."),
-}
-LIST_PARAMS: dict[str, type[AccountQuery] | type[ContactQuery] | type[ActivityQuery]] = {
-    "accounts": AccountQuery,
-    "contacts": ContactQuery,
-    "activities": ActivityQuery,
-}
-COLUMN_LABELS = {
-    "industry": N_("Industry"),
-    "region": N_("Region"),
-    "ownership": N_("Ownership"),
-    "lifecycle_stage": N_("Stage"),
-    "owner": N_("Owner"),
-    "tags": N_("Tags"),
-    "updated_at": N_("Updated"),
-    "account": N_("Account"),
-    "title": N_("Title"),
-    "department": N_("Department"),
-    "mobile": N_("Mobile"),
-    "email": N_("E-mail"),
-    "importance": N_("Importance"),
-    "type": N_("Type"),
-    "contact": N_("Contact"),
-    "next_step": N_("Next step"),
-    "cost": N_("Cost"),
-}
-SORTABLE = {
-    "accounts": {
-        "name": N_("Account name"),
-        "industry": N_("Industry"),
-        "province": N_("Region"),
-        "lifecycle_stage": N_("Stage"),
-        "updated_at": N_("Updated"),
-    },
-    "contacts": {
-        "name": N_("Name"),
-        "title": N_("Title"),
-        "importance": N_("Importance"),
-        "updated_at": N_("Updated"),
-    },
-    "activities": {"occurred_at": N_("Time"), "type": N_("Type")},
-}
-
-
-def _notice(request: Request) -> str | None:
-    return notice(request, NOTICES)
-
-
-def _users(db: DB, principal: Principal, extra: set[int] | None = None) -> dict[int, UserRef]:
-    users = {u.id: u for u in active_user_refs(db, principal.scope)}
-    missing = (extra or set()) - users.keys()
-    if missing:
-        users.update(user_refs(db, principal.scope, missing))
-    return users
-
-
-def _list_params(request: Request, list_name: str) -> tuple[Any, FormErrors, list[tuple[str, str]]]:
-    """The list's query parameters, validated with the API's own model. Unknown or bad ones
-    are reported inline and the list falls back to its defaults."""
-    pairs = [(k, v) for k, v in request.query_params.multi_items() if k != "notice" and v != ""]
-    raw: dict[str, Any] = {}
-    for key, value in pairs:
-        if key == "type":
-            raw.setdefault("type", []).append(value)
-        else:
-            raw[key] = value
-    model = LIST_PARAMS[list_name]
-    try:
-        return model.model_validate(raw), {}, pairs
-    except ValidationError as exc:
-        errors = {
-            e["field"]: e["message"]
-            for e in field_errors_from_pydantic(exc.errors(), _locale(request))
-        }
-        return model(), errors, []
-
-
-def _list_links(
-    path: str,
-    pairs: list[tuple[str, str]],
-    list_name: str,
-    sort: str | None,
-    default_sort: str,
-    locale: str,
-) -> dict[str, Any]:
-    keep = [(k, v) for k, v in pairs if k not in ("page", "sort")]
-    current = sort or default_sort
-    headers = {}
-    for key, label in SORTABLE[list_name].items():
-        descending = current == key
-        next_sort = f"-{key}" if descending else key
-        arrow = "↑" if current == key else "↓" if current == f"-{key}" else ""
-        headers[key] = {
-            "label": translate(locale, label),
-            "arrow": arrow,
-            "url": f"{path}?{urlencode([*keep, ('sort', next_sort)])}",
-        }
-    without_page = [(k, v) for k, v in pairs if k != "page"]
-    return {
-        "sort_headers": headers,
-        "newest_first": current == service.NEWEST,
-        "base_url": f"{path}?{urlencode(without_page)}&" if without_page else f"{path}?",
-        "query_string": urlencode(without_page),
-        "filters": dict(keep),
-    }
-
-
-def _list_chrome(db: DB, principal: Principal, list_name: str, locale: str) -> dict[str, Any]:
-    chosen = list_service.chosen_columns(db, principal, list_name)  # type: ignore[arg-type]
-    return {
-        "columns": chosen,
-        "column_choices": [
-            (c, translate(locale, COLUMN_LABELS[c]), c in chosen) for c in COLUMNS[list_name]
-        ],
-        "views": list_service.saved_views(db, principal, list_name),  # type: ignore[arg-type]
-        "list_name": list_name,
-        "can_write": principal.can(Permission.WRITE),
-    }
-
 
 # --- accounts list -----------------------------------------------------------------------------
 
@@ -199,7 +61,7 @@ def _list_chrome(db: DB, principal: Principal, list_name: str, locale: str) -> d
 @router.get("/accounts")
 def accounts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
     locale = _locale(request)
-    params, errors, pairs = _list_params(request, "accounts")
+    params, errors, pairs = list_pages.list_params(request, "accounts")
     page = service.list_accounts(
         db,
         principal,
@@ -207,12 +69,12 @@ def accounts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Resp
         PageRequest(params.page, params.page_size),
         params.sort,
     )
-    users = _users(db, principal, {a.owner_id for a in page.items if a.owner_id})
+    users = list_pages.users(db, principal, {a.owner_id for a in page.items if a.owner_id})
     context = {
         "page": page,
         "rows": [presenters.account_row(a, users, locale) for a in page.items],
         "errors": errors,
-        "notice": _notice(request),
+        "notice": list_pages.page_notice(request),
         "notice_kind": "error"
         if request.query_params.get("notice") == "bulk_failed"
         else "success",
@@ -220,10 +82,15 @@ def accounts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Resp
         "vocab": presenters.vocabularies(locale),
         "user_options": presenters.user_choices(users.values(), locale),
         "tag_options": [(t, t) for t in repo.all_tags(db, principal.scope)],
-        **_list_links(
-            "/accounts", pairs, "accounts", params.sort, service.default_sort(params.q), locale
+        **list_pages.list_links(
+            "/accounts",
+            pairs,
+            "accounts",
+            params.sort,
+            lists_service.default_sort(params.q),
+            locale,
         ),
-        **_list_chrome(db, principal, "accounts", locale),
+        **list_pages.list_chrome(db, principal, "accounts", locale),
     }
     return render(
         request,
@@ -259,49 +126,6 @@ def bulk_accounts(
     return _redirect(f"/accounts?{back}" if back else "/accounts", "bulk")
 
 
-@router.post("/lists/{list_name}/columns")
-def choose_columns(
-    list_name: str,
-    db: DB,
-    principal: CurrentPrincipal,
-    columns: Annotated[list[str] | None, Form()] = None,
-    back: Annotated[str, Form()] = "",
-) -> Response:
-    if list_name not in COLUMNS:
-        return _redirect("/")
-    list_service.choose_columns(db, principal, list_name, columns or [])  # type: ignore[arg-type]
-    return _redirect(f"/{list_name}?{back}" if back else f"/{list_name}", "columns")
-
-
-@router.post("/lists/{list_name}/views")
-def save_view(
-    request: Request,
-    list_name: str,
-    db: DB,
-    principal: CurrentPrincipal,
-    name: Annotated[str, Form()] = "",
-    query: Annotated[str, Form()] = "",
-) -> Response:
-    if list_name not in COLUMNS:
-        return _redirect("/")
-    data, _errors = validate(SavedViewWrite, {"name": name, "query": query}, _locale(request))
-    if data is None:
-        return _redirect(f"/{list_name}?{query}")
-    list_service.save_view(db, principal, list_name, data)  # type: ignore[arg-type]
-    return _redirect(f"/{list_name}?{query}", "view_saved")
-
-
-@router.post("/lists/views/{view_id}/delete")
-def delete_view(
-    view_id: int,
-    db: DB,
-    principal: CurrentPrincipal,
-    list_name: Annotated[str, Form()] = "accounts",
-) -> Response:
-    list_service.delete_view(db, principal, view_id)
-    return _redirect(f"/{list_name}" if list_name in COLUMNS else "/")
-
-
 # --- account forms -----------------------------------------------------------------------------
 
 
@@ -317,7 +141,7 @@ def _account_form_context(
     duplicates: list[Any] | None = None,
 ) -> dict[str, Any]:
     locale = _locale(request)
-    users = _users(db, principal)
+    users = list_pages.users(db, principal)
     parent_name = ""
     if form.get("parent_id") and str(form["parent_id"]).isdigit():
         parent_name = repo.account_names(db, principal.scope, [int(form["parent_id"])]).get(
@@ -541,11 +365,11 @@ def account_page(
     locale = _locale(request)
     tab = tab if tab in ACCOUNT_TABS else "overview"
     detail = service.account_detail(db, principal, account_id)
-    users = _users(db, principal, {detail.owner_id} if detail.owner_id else set())
+    users = list_pages.users(db, principal, {detail.owner_id} if detail.owner_id else set())
     context: dict[str, Any] = {
         "account": detail,
         "tab": tab,
-        "notice": _notice(request),
+        "notice": list_pages.page_notice(request),
         "row": presenters.account_row(detail, users, locale),
         "can_write": principal.can(Permission.WRITE),
         "team": [(m, presenters.label(m.role, locale)) for m in detail.team],
@@ -618,7 +442,9 @@ def _timeline(
     )
     contact_ids = {c for a in activities.items for c in a.participant_contact_ids}
     names = {c.id: c.name for c in repo.contacts_by_ids(db, principal.scope, contact_ids).values()}
-    users = _users(db, principal, {u for a in activities.items for u in a.participant_user_ids})
+    users = list_pages.users(
+        db, principal, {u for a in activities.items for u in a.participant_user_ids}
+    )
     base = f"/accounts/{account_id}" if account_id else f"/contacts/{contact_id}"
     chosen = [t.value for t in query.type]
     timeline_query = [("tab", "activities"), *[("type", t) for t in chosen]]
@@ -699,7 +525,7 @@ def merge_account(
 @router.get("/contacts")
 def contacts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
     locale = _locale(request)
-    params, errors, pairs = _list_params(request, "contacts")
+    params, errors, pairs = list_pages.list_params(request, "contacts")
     page = contact_service.list_contacts(
         db,
         principal,
@@ -707,7 +533,7 @@ def contacts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Resp
         PageRequest(params.page, params.page_size),
         params.sort,
     )
-    users = _users(db, principal)
+    users = list_pages.users(db, principal)
     account_name = (
         repo.account_names(db, principal.scope, [params.account_id]).get(params.account_id)
         if params.account_id
@@ -717,15 +543,20 @@ def contacts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Resp
         "page": page,
         "rows": [presenters.contact_row(c, locale) for c in page.items],
         "errors": errors,
-        "notice": _notice(request),
+        "notice": list_pages.page_notice(request),
         "params": params,
         "vocab": presenters.vocabularies(locale),
         "account_name": account_name,
         "user_options": presenters.user_choices(users.values(), locale),
-        **_list_links(
-            "/contacts", pairs, "contacts", params.sort, service.default_sort(params.q), locale
+        **list_pages.list_links(
+            "/contacts",
+            pairs,
+            "contacts",
+            params.sort,
+            lists_service.default_sort(params.q),
+            locale,
         ),
-        **_list_chrome(db, principal, "contacts", locale),
+        **list_pages.list_chrome(db, principal, "contacts", locale),
     }
     return render(
         request,
@@ -950,7 +781,7 @@ def contact_page(
         "contact": contact,
         "row": presenters.contact_row(contact, locale),
         "tab": tab,
-        "notice": _notice(request),
+        "notice": list_pages.page_notice(request),
         "can_write": principal.can(Permission.WRITE),
     }
     if tab == "overview":
@@ -1048,7 +879,7 @@ def merge_contact(
 @router.get("/activities")
 def activities_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
     locale = _locale(request)
-    params, errors, pairs = _list_params(request, "activities")
+    params, errors, pairs = list_pages.list_params(request, "activities")
     page = activity_service.list_activities(
         db,
         principal,
@@ -1058,18 +889,20 @@ def activities_page(request: Request, db: DB, principal: CurrentPrincipal) -> Re
     )
     contact_ids = {c for a in page.items for c in a.participant_contact_ids}
     names = {c.id: c.name for c in repo.contacts_by_ids(db, principal.scope, contact_ids).values()}
-    users = _users(db, principal, {a.owner_id for a in page.items if a.owner_id})
+    users = list_pages.users(db, principal, {a.owner_id for a in page.items if a.owner_id})
     context = {
         "page": page,
         "rows": presenters.activity_rows(page.items, users, names, locale),
         "errors": errors,
-        "notice": _notice(request),
+        "notice": list_pages.page_notice(request),
         "params": params,
         "chosen_types": [t.value for t in params.type],
         "vocab": presenters.vocabularies(locale),
         "user_options": presenters.user_choices(users.values(), locale),
-        **_list_links("/activities", pairs, "activities", params.sort, "-occurred_at", locale),
-        **_list_chrome(db, principal, "activities", locale),
+        **list_pages.list_links(
+            "/activities", pairs, "activities", params.sort, "-occurred_at", locale
+        ),
+        **list_pages.list_chrome(db, principal, "activities", locale),
     }
     return render(
         request,
@@ -1100,7 +933,7 @@ def _activity_form_context(
         if account_id
         else []
     )
-    users = _users(db, principal)
+    users = list_pages.users(db, principal)
     account_name = (
         repo.account_names(db, principal.scope, [account_id]).get(account_id, "")
         if account_id

@@ -16,6 +16,7 @@ from pydantic import (
     field_validator,
 )
 
+from pcrm.accounts.lists.schemas import ListQuery
 from pcrm.accounts.validation import normalize_phone, valid_credit_code
 from pcrm.accounts.vocab import (
     PROVINCES,
@@ -344,38 +345,7 @@ class Duplicate(BaseModel):
     score: int
 
 
-class SavedViewWrite(_Write):
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
-    query: Annotated[str, StringConstraints(max_length=1000)]
-
-
-class SavedViewRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    list_name: str
-    name: str
-    query: str
-
-
-class _ListQuery(BaseModel):
-    """Query parameters of a list endpoint. Unknown parameters are refused (422), so a typo in
-    a filter never silently returns everything."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    page: int = Field(default=1, ge=1)
-    page_size: int = Field(default=50, ge=1, le=200)
-    q: Annotated[str | None, StringConstraints(max_length=100)] = Field(
-        default=None,
-        description="Substring search (华为 finds 华为技术有限公司). A search is listed newest "
-        "first unless `sort` is given, and its `total` is counted up to 1,000 (more: "
-        "`total_capped`); other lists count up to 10,000.",
-    )
-    sort: Annotated[str | None, StringConstraints(max_length=60)] = None
-
-
-class AccountQuery(_ListQuery):
+class AccountQuery(ListQuery):
     sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
         default=None,
         description="name, added (the order records were entered in), updated_at, "
@@ -393,7 +363,7 @@ class AccountQuery(_ListQuery):
     include_archived: bool = False
 
 
-class ContactQuery(_ListQuery):
+class ContactQuery(ListQuery):
     sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
         default=None,
         description="name, added (the order records were entered in), updated_at, "
@@ -411,7 +381,7 @@ class ContactQuery(_ListQuery):
     include_archived: bool = False
 
 
-class ActivityQuery(_ListQuery):
+class ActivityQuery(ListQuery):
     sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
         default=None, description="occurred_at, type, created_at; prefix '-' for descending."
     )
@@ -423,6 +393,6 @@ class ActivityQuery(_ListQuery):
     account_id: int | None = None
     contact_id: int | None = None
     owner_id: int | None = None
-    type: list[ActivityType] = []
+    type: list[ActivityType] = Field(default=[])
     occurred_from: date | None = None
     occurred_to: date | None = None

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
 
 from pcrm.accounts import repository as repo
+from pcrm.accounts.lists.service import NEWEST, count_cap, default_sort
 from pcrm.accounts.models import Account, AccountTeamMember, Contact
 from pcrm.accounts.repository import AccountFilters, ContactFilters
 from pcrm.accounts.schemas import (
@@ -41,14 +42,6 @@ from pcrm.core.pagination import (
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal, user_refs
 
-# Lists count their rows up to a cap and then say "more than ...": a searched list to 1,000,
-# since a count costs in proportion to the matches it reads (10,001 matches of a frequent
-# 2-character query took up to 457 ms, docs/performance.md finding 4).
-LIST_COUNT_CAP = 10_000
-SEARCH_COUNT_CAP = 1_000
-# Newest first (latest added): a search's default order, which the search index serves on
-# both databases without reading every match; name order stays available as a choice.
-NEWEST = "-added"
 ACCOUNT_SORTS = {
     "name": Account.sort_name,
     "added": Account.id,
@@ -76,15 +69,6 @@ GENERIC_NAME_PARTS = (
     "corp.",
     "group",
 )
-
-
-def default_sort(q: str | None) -> str:
-    """A list's order when none is chosen: newest first for a search, else by name."""
-    return NEWEST if normalize_query(q) else "name"
-
-
-def count_cap(q: str | None) -> int:
-    return SEARCH_COUNT_CAP if q else LIST_COUNT_CAP
 
 
 def refresh_search_fields(account: Account) -> None:

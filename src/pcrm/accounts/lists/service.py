@@ -1,18 +1,30 @@
-"""Saved views and chosen list columns."""
+"""What the account, contact and activity lists share: how far they count, their order when
+none is chosen, dates as filters, saved views and chosen columns."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import repository as repo
-from pcrm.accounts.models import ListColumns, SavedView
-from pcrm.accounts.schemas import SavedViewWrite
+from pcrm.accounts.lists import repository as repo
+from pcrm.accounts.lists.models import ListColumns, SavedView
+from pcrm.accounts.lists.schemas import SavedViewWrite
+from pcrm.accounts.search.service import normalize_query
 from pcrm.core.errors import field_error
 from pcrm.core.i18n import N_
 from pcrm.identity.public import Principal
 
+# Lists count their rows up to a cap and then say "more than ...": a searched list to 1,000,
+# since a count costs in proportion to the matches it reads (10,001 matches of a frequent
+# 2-character query took up to 457 ms, docs/performance.md finding 4).
+LIST_COUNT_CAP = 10_000
+SEARCH_COUNT_CAP = 1_000
+# Newest first (latest added): a search's default order, which the search index serves on
+# both databases without reading every match; name order stays available as a choice.
+NEWEST = "-added"
 ListName = Literal["accounts", "contacts", "activities"]
 COLUMNS: dict[str, tuple[str, ...]] = {
     "accounts": (
@@ -32,6 +44,24 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "contacts": ("account", "title", "mobile", "importance"),
     "activities": ("type", "account", "contact", "owner", "next_step"),
 }
+
+
+def default_sort(q: str | None) -> str:
+    """A list's order when none is chosen: newest first for a search, else by name."""
+    return NEWEST if normalize_query(q) else "name"
+
+
+def count_cap(q: str | None) -> int:
+    return SEARCH_COUNT_CAP if q else LIST_COUNT_CAP
+
+
+def day_start(day: date | None, tz: str, *, next_day: bool = False) -> datetime | None:
+    """Midnight of a local date in the workspace's time zone, as UTC."""
+    if day is None:
+        return None
+    if next_day:
+        day = day + timedelta(days=1)
+    return datetime.combine(day, time.min, tzinfo=ZoneInfo(tz)).astimezone(UTC)
 
 
 def saved_views(db: Session, principal: Principal, list_name: ListName) -> list[SavedView]:
