@@ -1,32 +1,17 @@
-"""Display-ready rows and choices for the accounts pages: labels translated, names resolved,
+"""Display-ready rows for the accounts pages: labels translated, names resolved,
 phones formatted. Templates only format what these give them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
+from pcrm.accounts.lists.pages import user_name
 from pcrm.accounts.schemas import AccountRead, ActivityRead, ContactRead
 from pcrm.accounts.validation import display_phone
-from pcrm.accounts.vocab import (
-    LABELS,
-    PROVINCES,
-    AccountStatus,
-    ActivityType,
-    ContactStatus,
-    Gender,
-    Importance,
-    Industry,
-    LifecycleStage,
-    Ownership,
-    RevenueBand,
-    SizeBand,
-    TeamRole,
-    province_label,
-)
-from pcrm.core.i18n import N_, translate
+from pcrm.accounts.vocab import LifecycleStage, label, province_label
+from pcrm.core.i18n import N_
 from pcrm.identity.public import UserRef
 
 STAGE_BADGES = {
@@ -37,48 +22,6 @@ STAGE_BADGES = {
     "lost": "red",
 }
 IMPORTANCE_BADGES = {"key": "red", "important": "amber", "normal": ""}
-
-
-def label(value: StrEnum | None, locale: str) -> str:
-    if value is None:
-        return ""
-    return translate(locale, LABELS[type(value)][value.value])
-
-
-def choices(enum: type[StrEnum], locale: str) -> list[tuple[str, str]]:
-    return [(member.value, translate(locale, LABELS[enum][member.value])) for member in enum]
-
-
-def province_choices(locale: str) -> list[tuple[str, str]]:
-    return [(code, province_label(code, locale)) for code in PROVINCES]
-
-
-def vocabularies(locale: str) -> dict[str, list[tuple[str, str]]]:
-    """Every closed vocabulary as (value, label) pairs, for selects and filters."""
-    return {
-        "industry": choices(Industry, locale),
-        "ownership": choices(Ownership, locale),
-        "size_band": choices(SizeBand, locale),
-        "revenue_band": choices(RevenueBand, locale),
-        "lifecycle_stage": choices(LifecycleStage, locale),
-        "status": choices(AccountStatus, locale),
-        "team_role": choices(TeamRole, locale),
-        "gender": choices(Gender, locale),
-        "importance": choices(Importance, locale),
-        "contact_status": choices(ContactStatus, locale),
-        "activity_type": choices(ActivityType, locale),
-        "province": province_choices(locale),
-    }
-
-
-def user_name(users: dict[int, UserRef], user_id: int | None, locale: str) -> str:
-    if user_id is None or user_id not in users:
-        return ""
-    return users[user_id].display(locale)
-
-
-def user_choices(users: Iterable[UserRef], locale: str) -> list[tuple[str, str]]:
-    return [(str(u.id), u.display(locale)) for u in users]
 
 
 @dataclass(frozen=True, slots=True)

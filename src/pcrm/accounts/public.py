@@ -10,9 +10,8 @@ from sqlalchemy.orm import Session
 from pcrm.accounts import contact_service, service
 from pcrm.accounts import repository as repo
 from pcrm.accounts.models import Account, Contact
-from pcrm.accounts.presenters import label
 from pcrm.accounts.schemas import AccountRead, ContactRead, ContactUpdate
-from pcrm.accounts.vocab import ContactStatus, Importance, Ownership
+from pcrm.accounts.vocab import ContactStatus, Importance, Ownership, label
 from pcrm.core.db import row_dicts
 from pcrm.core.errors import FieldError, ValidationFailed
 from pcrm.core.tenancy import WorkspaceScope

@@ -30,6 +30,7 @@ from pcrm.accounts.schemas import (
     TeamMemberWrite,
 )
 from pcrm.accounts.validation import normalize_phone
+from pcrm.accounts.vocab import label, vocabularies
 from pcrm.core.db import utcnow
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.errors import ValidationFailed
@@ -79,8 +80,8 @@ def accounts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Resp
         if request.query_params.get("notice") == "bulk_failed"
         else "success",
         "params": params,
-        "vocab": presenters.vocabularies(locale),
-        "user_options": presenters.user_choices(users.values(), locale),
+        "vocab": vocabularies(locale),
+        "user_options": list_pages.user_choices(users.values(), locale),
         "tag_options": [(t, t) for t in repo.all_tags(db, principal.scope)],
         **list_pages.list_links(
             "/accounts",
@@ -152,8 +153,8 @@ def _account_form_context(
         "errors": errors,
         "account_id": account_id,
         "version": version,
-        "vocab": presenters.vocabularies(locale),
-        "user_options": presenters.user_choices(users.values(), locale),
+        "vocab": vocabularies(locale),
+        "user_options": list_pages.user_choices(users.values(), locale),
         "parent_name": parent_name,
         "duplicates": duplicates or [],
     }
@@ -372,9 +373,9 @@ def account_page(
         "notice": list_pages.page_notice(request),
         "row": presenters.account_row(detail, users, locale),
         "can_write": principal.can(Permission.WRITE),
-        "team": [(m, presenters.label(m.role, locale)) for m in detail.team],
-        "vocab": presenters.vocabularies(locale),
-        "user_options": presenters.user_choices(users.values(), locale),
+        "team": [(m, label(m.role, locale)) for m in detail.team],
+        "vocab": vocabularies(locale),
+        "user_options": list_pages.user_choices(users.values(), locale),
     }
     if tab == "overview":
         parent = (
@@ -453,7 +454,7 @@ def _timeline(
         "activity_rows": presenters.activity_rows(activities.items, users, names, locale),
         "type_filters": [
             (value, label, value in chosen)
-            for value, label in presenters.vocabularies(locale)["activity_type"]
+            for value, label in vocabularies(locale)["activity_type"]
         ],
         "timeline_base": base,
         "types_chosen": bool(chosen),
@@ -545,9 +546,9 @@ def contacts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Resp
         "errors": errors,
         "notice": list_pages.page_notice(request),
         "params": params,
-        "vocab": presenters.vocabularies(locale),
+        "vocab": vocabularies(locale),
         "account_name": account_name,
-        "user_options": presenters.user_choices(users.values(), locale),
+        "user_options": list_pages.user_choices(users.values(), locale),
         **list_pages.list_links(
             "/contacts",
             pairs,
@@ -614,7 +615,7 @@ def _contact_form_context(
         "errors": errors,
         "contact_id": contact_id,
         "version": version,
-        "vocab": presenters.vocabularies(locale),
+        "vocab": vocabularies(locale),
         "colleagues": colleagues,
         "account_name": account_name,
         "duplicates": duplicates or [],
@@ -897,8 +898,8 @@ def activities_page(request: Request, db: DB, principal: CurrentPrincipal) -> Re
         "notice": list_pages.page_notice(request),
         "params": params,
         "chosen_types": [t.value for t in params.type],
-        "vocab": presenters.vocabularies(locale),
-        "user_options": presenters.user_choices(users.values(), locale),
+        "vocab": vocabularies(locale),
+        "user_options": list_pages.user_choices(users.values(), locale),
         **list_pages.list_links(
             "/activities", pairs, "activities", params.sort, "-occurred_at", locale
         ),
@@ -944,9 +945,9 @@ def _activity_form_context(
         "errors": errors,
         "activity_id": activity_id,
         "version": version,
-        "vocab": presenters.vocabularies(locale),
+        "vocab": vocabularies(locale),
         "people": people,
-        "user_options": presenters.user_choices(users.values(), locale),
+        "user_options": list_pages.user_choices(users.values(), locale),
         "account_name": account_name,
     }
 

@@ -3,6 +3,7 @@ choose from, and a list's chrome (its parameters, sort links, columns and saved 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -154,3 +155,13 @@ def list_chrome(db: Session, principal: Principal, list_name: str, locale: str) 
         "list_name": list_name,
         "can_write": principal.can(Permission.WRITE),
     }
+
+
+def user_name(users: dict[int, UserRef], user_id: int | None, locale: str) -> str:
+    if user_id is None or user_id not in users:
+        return ""
+    return users[user_id].display(locale)
+
+
+def user_choices(users: Iterable[UserRef], locale: str) -> list[tuple[str, str]]:
+    return [(str(u.id), u.display(locale)) for u in users]
