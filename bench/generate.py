@@ -56,7 +56,8 @@ import corpus
 
 from pcrm.accounts import contact_service
 from pcrm.accounts import service as account_service
-from pcrm.accounts.models import Account, AccountTag, Activity, Contact, Employment
+from pcrm.accounts.activities.models import Activity
+from pcrm.accounts.models import Account, AccountTag, Contact, Employment
 from pcrm.accounts.search import models as search
 from pcrm.accounts.validation import CREDIT_CODE_CHARS, credit_code_check_char
 from pcrm.config import Settings

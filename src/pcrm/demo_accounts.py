@@ -27,12 +27,13 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import activity_service, contact_service
+from pcrm.accounts import contact_service
 from pcrm.accounts import service as account_service
+from pcrm.accounts.activities import service as activity_service
+from pcrm.accounts.activities.schemas import ActivityCreate
 from pcrm.accounts.schemas import (
     AccountCreate,
     AccountUpdate,
-    ActivityCreate,
     ContactCreate,
     ContactUpdate,
     TeamMemberWrite,

@@ -13,7 +13,11 @@ from fastapi import FastAPI
 from tests.factories import module_routes
 
 PREFIXES = ("/api/v1/accounts", "/api/v1/contacts", "/api/v1/activities")
-MODULES = ("pcrm.accounts.routes_api", "pcrm.accounts.search.routes_api")
+MODULES = (
+    "pcrm.accounts.routes_api",
+    "pcrm.accounts.activities.routes_api",
+    "pcrm.accounts.search.routes_api",
+)
 UNSAFE = {"POST", "PATCH", "PUT", "DELETE"}
 
 

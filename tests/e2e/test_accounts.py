@@ -13,9 +13,11 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import update
 
-from pcrm.accounts import activity_service, contact_service, service
+from pcrm.accounts import contact_service, service
+from pcrm.accounts.activities import service as activity_service
+from pcrm.accounts.activities.schemas import ActivityCreate
 from pcrm.accounts.models import Account
-from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate
+from pcrm.accounts.schemas import AccountCreate, ContactCreate
 from pcrm.identity.permissions import Role
 from pcrm.identity.service import operator_principal
 from tests.e2e.conftest import DESKTOP, PHONE, BrowserProblems, LiveServer, NewPage, UnitOfWork

@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pcrm.accounts import activity_service, contact_service
+from pcrm.accounts import contact_service
 from pcrm.accounts import service as account_service
-from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate
+from pcrm.accounts.activities import service as activity_service
+from pcrm.accounts.activities.schemas import ActivityCreate
+from pcrm.accounts.schemas import AccountCreate, ContactCreate
 from pcrm.identity import service as identity_service
 from pcrm.relationships import service
 from pcrm.relationships.schemas import (

@@ -7,9 +7,11 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from pcrm.accounts import activity_service, contact_service, service
+from pcrm.accounts import contact_service, service
+from pcrm.accounts.activities import service as activity_service
+from pcrm.accounts.activities.schemas import ActivityCreate
 from pcrm.accounts.models import Account, Contact
-from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate
+from pcrm.accounts.schemas import AccountCreate, ContactCreate
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role

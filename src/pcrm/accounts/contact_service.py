@@ -9,6 +9,8 @@ from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
 
 from pcrm.accounts import repository as repo
+from pcrm.accounts.activities import repository as activities_repo
+from pcrm.accounts.activities.repository import ActivityFilters
 from pcrm.accounts.lists.service import NEWEST, count_cap, default_sort
 from pcrm.accounts.models import Contact, Employment
 from pcrm.accounts.repository import ContactFilters
@@ -333,11 +335,11 @@ def merge_contacts(
     if duplicate.merged_into_id is not None:
         raise field_error("duplicate_id", N_("This record was already merged."))
     for activity in db.scalars(
-        repo.activities_query(scope, repo.ActivityFilters(contact_id=duplicate.id))
+        activities_repo.activities_query(scope, ActivityFilters(contact_id=duplicate.id))
     ):
         if activity.contact_id == duplicate.id:
             activity.contact_id = keep.id
-    repo.move_participant(db, scope, duplicate.id, keep.id)
+    activities_repo.move_participant(db, scope, duplicate.id, keep.id)
     for report in repo.direct_reports(db, scope, duplicate.id):
         report.reports_to_id = keep.id if report.id != keep.id else None
     if keep.reports_to_id == duplicate.id:

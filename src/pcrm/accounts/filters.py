@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from pcrm.accounts.lists.service import day_start
-from pcrm.accounts.repository import AccountFilters, ActivityFilters, ContactFilters
-from pcrm.accounts.schemas import AccountQuery, ActivityQuery, ContactQuery
+from pcrm.accounts.repository import AccountFilters, ContactFilters
+from pcrm.accounts.schemas import AccountQuery, ContactQuery
 
 
 def account_filters(query: AccountQuery, tz: str) -> AccountFilters:
@@ -34,16 +34,4 @@ def contact_filters(query: ContactQuery, tz: str) -> ContactFilters:
         updated_from=day_start(query.updated_from, tz),
         updated_to=day_start(query.updated_to, tz, next_day=True),
         include_archived=query.include_archived,
-    )
-
-
-def activity_filters(query: ActivityQuery, tz: str) -> ActivityFilters:
-    return ActivityFilters(
-        account_id=query.account_id,
-        contact_id=query.contact_id,
-        owner_id=query.owner_id,
-        types=tuple(query.type),
-        occurred_from=day_start(query.occurred_from, tz),
-        occurred_to=day_start(query.occurred_to, tz, next_day=True),
-        q=query.q.casefold() if query.q else None,
     )

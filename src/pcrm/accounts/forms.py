@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from starlette.datastructures import FormData
 
@@ -50,21 +49,9 @@ CONTACT_FIELDS = (
     "status",
     "left_on",
 )
-ACTIVITY_FIELDS = (
-    "type",
-    "account_id",
-    "contact_id",
-    "owner_id",
-    "subject",
-    "notes",
-    "outcome",
-    "next_step",
-    "next_step_due",
-    "cost",
-)
 
 
-def _text(form: FormData, key: str) -> str:
+def field_text(form: FormData, key: str) -> str:
     value = form.get(key)
     return value.strip() if isinstance(value, str) else ""
 
@@ -73,36 +60,21 @@ def split_list(text: str) -> list[str]:
     return [part.strip() for part in _SPLIT.split(text) if part.strip()]
 
 
-def _values(form: FormData, fields: tuple[str, ...]) -> dict[str, Any]:
-    return {key: (_text(form, key) or None) for key in fields if key in form}
+def field_values(form: FormData, fields: tuple[str, ...]) -> dict[str, Any]:
+    return {key: (field_text(form, key) or None) for key in fields if key in form}
 
 
 def account_data(form: FormData) -> dict[str, Any]:
-    data = _values(form, ACCOUNT_FIELDS)
+    data = field_values(form, ACCOUNT_FIELDS)
     if "aliases" in form:
-        data["aliases"] = split_list(_text(form, "aliases"))
+        data["aliases"] = split_list(field_text(form, "aliases"))
     if "tags" in form:
-        data["tags"] = split_list(_text(form, "tags"))
+        data["tags"] = split_list(field_text(form, "tags"))
     return data
 
 
 def contact_data(form: FormData) -> dict[str, Any]:
-    return _values(form, CONTACT_FIELDS)
-
-
-def activity_data(form: FormData, tz: str) -> dict[str, Any]:
-    data = _values(form, ACTIVITY_FIELDS)
-    when = _text(form, "occurred_at")
-    if when:
-        try:
-            data["occurred_at"] = datetime.fromisoformat(when).replace(tzinfo=ZoneInfo(tz))
-        except ValueError:
-            data["occurred_at"] = when  # the schema reports it as invalid
-    else:
-        data["occurred_at"] = None
-    data["participant_contact_ids"] = [v for v in form.getlist("participant_contact_ids") if v]
-    data["participant_user_ids"] = [v for v in form.getlist("participant_user_ids") if v]
-    return data
+    return field_values(form, CONTACT_FIELDS)
 
 
 def form_echo(data: dict[str, Any]) -> dict[str, Any]:

@@ -3,12 +3,11 @@ phones formatted. Templates only format what these give them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from pcrm.accounts.lists.pages import user_name
-from pcrm.accounts.schemas import AccountRead, ActivityRead, ContactRead
+from pcrm.accounts.schemas import AccountRead, ContactRead
 from pcrm.accounts.validation import display_phone
 from pcrm.accounts.vocab import LifecycleStage, label, province_label
 from pcrm.core.i18n import N_
@@ -85,35 +84,6 @@ def contact_row(contact: ContactRead, locale: str) -> ContactRow:
         office_phone=display_phone(contact.office_phone),
         gender=label(contact.gender, locale),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class ActivityRow:
-    activity: ActivityRead
-    type: str
-    owner: str
-    participants: list[str]
-
-
-def activity_rows(
-    activities: Iterable[ActivityRead],
-    users: dict[int, UserRef],
-    contact_names: dict[int, str],
-    locale: str,
-) -> list[ActivityRow]:
-    rows = []
-    for a in activities:
-        people = [contact_names[c] for c in a.participant_contact_ids if c in contact_names]
-        people += [users[u].display(locale) for u in a.participant_user_ids if u in users]
-        rows.append(
-            ActivityRow(
-                activity=a,
-                type=label(a.type, locale),
-                owner=user_name(users, a.owner_id, locale),
-                participants=people,
-            )
-        )
-    return rows
 
 
 def account_facts(

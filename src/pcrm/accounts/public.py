@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from pcrm.accounts import contact_service, service
 from pcrm.accounts import repository as repo
+from pcrm.accounts.activities import repository as activities_repo
 from pcrm.accounts.models import Account, Contact
 from pcrm.accounts.schemas import AccountRead, ContactRead, ContactUpdate
 from pcrm.accounts.vocab import ContactStatus, Importance, Ownership, label
@@ -133,7 +134,7 @@ def live_contacts(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int
 def last_interactions(
     db: Session, scope: WorkspaceScope, user_ids: set[int], contact_ids: set[int]
 ) -> dict[tuple[int, int], datetime]:
-    return repo.last_interactions(db, scope, user_ids, contact_ids)
+    return activities_repo.last_interactions(db, scope, user_ids, contact_ids)
 
 
 def set_reports_to(
@@ -167,4 +168,4 @@ def reporting_links(
 def last_activity_with(
     db: Session, scope: WorkspaceScope, contact_ids: set[int]
 ) -> dict[int, datetime]:
-    return repo.last_activity_with(db, scope, contact_ids)
+    return activities_repo.last_activity_with(db, scope, contact_ids)

@@ -6,18 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
 
-from pcrm.accounts import activity_service, contact_service, service
-from pcrm.accounts.filters import account_filters, activity_filters, contact_filters
+from pcrm.accounts import contact_service, service
+from pcrm.accounts.filters import account_filters, contact_filters
 from pcrm.accounts.schemas import (
     AccountCreate,
     AccountDetail,
     AccountQuery,
     AccountRead,
     AccountUpdate,
-    ActivityCreate,
-    ActivityQuery,
-    ActivityRead,
-    ActivityUpdate,
     BulkAction,
     BulkResult,
     ContactCreate,
@@ -39,7 +35,7 @@ IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e
 Ids = Annotated[list[int], Query(max_length=500)]
 
 
-def _tagged(response: Response, version: int, location: str | None = None) -> None:
+def tagged(response: Response, version: int, location: str | None = None) -> None:
     response.headers["ETag"] = etag(version)
     if location:
         response.headers["Location"] = location
@@ -68,7 +64,7 @@ def create_account(
     data: AccountCreate, principal: CurrentPrincipal, db: DB, response: Response
 ) -> AccountDetail:
     account = service.create_account(db, principal, data)
-    _tagged(response, account.version, f"/api/v1/accounts/{account.id}")
+    tagged(response, account.version, f"/api/v1/accounts/{account.id}")
     return service.account_detail(db, principal, account.id)
 
 
@@ -101,7 +97,7 @@ def get_account(
     account_id: int, principal: CurrentPrincipal, db: DB, response: Response
 ) -> AccountDetail:
     detail = service.account_detail(db, principal, account_id)
-    _tagged(response, detail.version)
+    tagged(response, detail.version)
     return detail
 
 
@@ -115,7 +111,7 @@ def update_account(
     if_match: IfMatch = None,
 ) -> AccountDetail:
     account = service.update_account(db, principal, account_id, data, expected_version(if_match))
-    _tagged(response, account.version)
+    tagged(response, account.version)
     return service.account_detail(db, principal, account.id)
 
 
@@ -132,7 +128,7 @@ def archive_account(
     if_match: IfMatch = None,
 ) -> AccountRead:
     account = service.archive_account(db, principal, account_id, expected_version(if_match))
-    _tagged(response, account.version)
+    tagged(response, account.version)
     return AccountRead.model_validate(account)
 
 
@@ -143,7 +139,7 @@ def restore_account(
     account_id: int, principal: CurrentPrincipal, db: DB, response: Response
 ) -> AccountRead:
     account = service.restore_account(db, principal, account_id)
-    _tagged(response, account.version)
+    tagged(response, account.version)
     return AccountRead.model_validate(account)
 
 
@@ -163,7 +159,7 @@ def merge_account(
     account = service.merge_accounts(
         db, principal, account_id, data.duplicate_id, expected_version(if_match)
     )
-    _tagged(response, account.version)
+    tagged(response, account.version)
     return service.account_detail(db, principal, account.id)
 
 
@@ -211,7 +207,7 @@ def create_contact(
     data: ContactCreate, principal: CurrentPrincipal, db: DB, response: Response
 ) -> ContactRead:
     contact = contact_service.create_contact(db, principal, data)
-    _tagged(response, contact.version, f"/api/v1/contacts/{contact.id}")
+    tagged(response, contact.version, f"/api/v1/contacts/{contact.id}")
     return contact_service.get_contact(db, principal, contact.id)
 
 
@@ -248,7 +244,7 @@ def get_contact(
     contact_id: int, principal: CurrentPrincipal, db: DB, response: Response
 ) -> ContactRead:
     contact = contact_service.get_contact(db, principal, contact_id)
-    _tagged(response, contact.version)
+    tagged(response, contact.version)
     return contact
 
 
@@ -268,7 +264,7 @@ def update_contact(
     contact = contact_service.update_contact(
         db, principal, contact_id, data, expected_version(if_match)
     )
-    _tagged(response, contact.version)
+    tagged(response, contact.version)
     return contact_service.get_contact(db, principal, contact.id)
 
 
@@ -281,7 +277,7 @@ def archive_contact(
     if_match: IfMatch = None,
 ) -> ContactRead:
     contact = contact_service.archive_contact(db, principal, contact_id, expected_version(if_match))
-    _tagged(response, contact.version)
+    tagged(response, contact.version)
     return contact_service.get_contact(db, principal, contact.id)
 
 
@@ -299,7 +295,7 @@ def merge_contact(
     contact = contact_service.merge_contacts(
         db, principal, contact_id, data.duplicate_id, expected_version(if_match)
     )
-    _tagged(response, contact.version)
+    tagged(response, contact.version)
     return contact_service.get_contact(db, principal, contact.id)
 
 
@@ -322,68 +318,3 @@ def contact_employments(
 def contact_history(contact_id: int, principal: CurrentPrincipal, db: DB) -> list[AuditEntryRead]:
     contact_service.get_contact(db, principal, contact_id)
     return record_history(db, principal, "contact", contact_id)
-
-
-# --- activities --------------------------------------------------------------------------------
-
-
-@router.get("/activities", tags=["activities"], summary="List activities, newest first")
-def list_activities(
-    principal: CurrentPrincipal, db: DB, query: Annotated[ActivityQuery, Query()]
-) -> Page[ActivityRead]:
-    return activity_service.list_activities(
-        db,
-        principal,
-        activity_filters(query, principal.timezone),
-        PageRequest(query.page, query.page_size),
-        query.sort,
-    )
-
-
-@router.post(
-    "/activities",
-    tags=["activities"],
-    status_code=status.HTTP_201_CREATED,
-    summary="Record an activity; a next step with a due date reminds its owner",
-)
-def create_activity(
-    data: ActivityCreate, principal: CurrentPrincipal, db: DB, response: Response
-) -> ActivityRead:
-    activity = activity_service.create_activity(db, principal, data)
-    _tagged(response, activity.version, f"/api/v1/activities/{activity.id}")
-    return activity_service.get_activity(db, principal, activity.id)
-
-
-@router.get("/activities/{activity_id}", tags=["activities"], summary="One activity")
-def get_activity(
-    activity_id: int, principal: CurrentPrincipal, db: DB, response: Response
-) -> ActivityRead:
-    activity = activity_service.get_activity(db, principal, activity_id)
-    _tagged(response, activity.version)
-    return activity
-
-
-@router.patch("/activities/{activity_id}", tags=["activities"], summary="Change an activity")
-def update_activity(
-    activity_id: int,
-    data: ActivityUpdate,
-    principal: CurrentPrincipal,
-    db: DB,
-    response: Response,
-    if_match: IfMatch = None,
-) -> ActivityRead:
-    activity = activity_service.update_activity(
-        db, principal, activity_id, data, expected_version(if_match)
-    )
-    _tagged(response, activity.version)
-    return activity_service.get_activity(db, principal, activity.id)
-
-
-@router.delete(
-    "/activities/{activity_id}",
-    tags=["activities"],
-    status_code=status.HTTP_204_NO_CONTENT,
-    summary="Archive an activity",
-)
-def archive_activity(activity_id: int, principal: CurrentPrincipal, db: DB) -> None:
-    activity_service.archive_activity(db, principal, activity_id)

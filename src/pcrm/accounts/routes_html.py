@@ -4,25 +4,21 @@ box, saved views and chosen columns. Handlers translate, services decide."""
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Form, Query, Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from pcrm.accounts import activity_service, contact_service, presenters, service
+from pcrm.accounts import contact_service, presenters, service
 from pcrm.accounts import forms as html_forms
 from pcrm.accounts import repository as repo
-from pcrm.accounts.filters import account_filters, activity_filters, contact_filters
+from pcrm.accounts.activities import pages as activity_pages
+from pcrm.accounts.filters import account_filters, contact_filters
 from pcrm.accounts.lists import pages as list_pages
 from pcrm.accounts.lists import service as lists_service
 from pcrm.accounts.schemas import (
     AccountCreate,
     AccountUpdate,
-    ActivityCreate,
-    ActivityQuery,
-    ActivityUpdate,
     BulkAction,
     ContactCreate,
     ContactRead,
@@ -31,7 +27,6 @@ from pcrm.accounts.schemas import (
 )
 from pcrm.accounts.validation import normalize_phone
 from pcrm.accounts.vocab import label, vocabularies
-from pcrm.core.db import utcnow
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.errors import ValidationFailed
 from pcrm.core.forms import (
@@ -209,7 +204,7 @@ def _saved(request: Request, target: str) -> Response:
     return _redirect(target, "saved")
 
 
-def _account_errors(request: Request, exc: ValidationError | ValidationFailed) -> FormErrors:
+def form_errors(request: Request, exc: ValidationError | ValidationFailed) -> FormErrors:
     if isinstance(exc, ValidationFailed):
         return domain_errors(exc, _locale(request))
     return {
@@ -245,7 +240,7 @@ def create_account(
             request,
             "accounts/account_form.html",
             _account_form_context(
-                request, db, principal, form=echo, errors=_account_errors(request, exc)
+                request, db, principal, form=echo, errors=form_errors(request, exc)
             ),
             status_code=422,
         )
@@ -402,7 +397,9 @@ def account_page(
             presenters.contact_row(ContactRead.model_validate(c), locale) for c in contacts
         ]
     elif tab == "activities":
-        context.update(_timeline(request, db, principal, type or [], page, account_id=account_id))
+        context.update(
+            activity_pages.timeline(request, db, principal, type or [], page, account_id=account_id)
+        )
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "account", account_id, locale)
     # The opportunities tab is loaded from the opportunities area (/accounts/{id}/opportunities).
@@ -412,54 +409,6 @@ def account_page(
         else "tab_content"
     )
     return render(request, "accounts/account.html", context, fragment=fragment)
-
-
-def _timeline(
-    request: Request,
-    db: DB,
-    principal: Principal,
-    types: list[str],
-    page: int,
-    *,
-    account_id: int | None = None,
-    contact_id: int | None = None,
-) -> dict[str, Any]:
-    locale = _locale(request)
-    try:
-        query = ActivityQuery(
-            type=types,
-            account_id=account_id,
-            contact_id=contact_id,
-            page=page,
-            page_size=20,
-        )
-    except ValidationError:
-        query = ActivityQuery(account_id=account_id, contact_id=contact_id, page_size=20)
-    activities = activity_service.list_activities(
-        db,
-        principal,
-        activity_filters(query, principal.timezone),
-        PageRequest(query.page, query.page_size),
-    )
-    contact_ids = {c for a in activities.items for c in a.participant_contact_ids}
-    names = {c.id: c.name for c in repo.contacts_by_ids(db, principal.scope, contact_ids).values()}
-    users = list_pages.users(
-        db, principal, {u for a in activities.items for u in a.participant_user_ids}
-    )
-    base = f"/accounts/{account_id}" if account_id else f"/contacts/{contact_id}"
-    chosen = [t.value for t in query.type]
-    timeline_query = [("tab", "activities"), *[("type", t) for t in chosen]]
-    return {
-        "activities": activities,
-        "activity_rows": presenters.activity_rows(activities.items, users, names, locale),
-        "type_filters": [
-            (value, label, value in chosen)
-            for value, label in vocabularies(locale)["activity_type"]
-        ],
-        "timeline_base": base,
-        "types_chosen": bool(chosen),
-        "timeline_page_url": f"{base}?{urlencode(timeline_query)}&",
-    }
 
 
 # --- merge -------------------------------------------------------------------------------------
@@ -697,7 +646,7 @@ def create_contact(
             request,
             "accounts/contact_form.html",
             _contact_form_context(
-                request, db, principal, form=echo, errors=_account_errors(request, exc)
+                request, db, principal, form=echo, errors=form_errors(request, exc)
             ),
             status_code=422,
         )
@@ -802,7 +751,9 @@ def contact_page(
         context["employments"] = contact_service.employment_history(db, principal, contact.id)
         context["merged_into"] = contact.merged_into_id
     elif tab == "activities":
-        context.update(_timeline(request, db, principal, type or [], page, contact_id=contact_id))
+        context.update(
+            activity_pages.timeline(request, db, principal, type or [], page, contact_id=contact_id)
+        )
     else:
         context["history"] = record_history_view(db, principal, "contact", contact_id, locale)
     fragment = (
@@ -872,194 +823,3 @@ def merge_contact(
             status_code=422,
         )
     return _redirect(f"/contacts/{contact_id}", "merged")
-
-
-# --- activities --------------------------------------------------------------------------------
-
-
-@router.get("/activities")
-def activities_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
-    locale = _locale(request)
-    params, errors, pairs = list_pages.list_params(request, "activities")
-    page = activity_service.list_activities(
-        db,
-        principal,
-        activity_filters(params, principal.timezone),
-        PageRequest(params.page, params.page_size),
-        params.sort,
-    )
-    contact_ids = {c for a in page.items for c in a.participant_contact_ids}
-    names = {c.id: c.name for c in repo.contacts_by_ids(db, principal.scope, contact_ids).values()}
-    users = list_pages.users(db, principal, {a.owner_id for a in page.items if a.owner_id})
-    context = {
-        "page": page,
-        "rows": presenters.activity_rows(page.items, users, names, locale),
-        "errors": errors,
-        "notice": list_pages.page_notice(request),
-        "params": params,
-        "chosen_types": [t.value for t in params.type],
-        "vocab": vocabularies(locale),
-        "user_options": list_pages.user_choices(users.values(), locale),
-        **list_pages.list_links(
-            "/activities", pairs, "activities", params.sort, "-occurred_at", locale
-        ),
-        **list_pages.list_chrome(db, principal, "activities", locale),
-    }
-    return render(
-        request,
-        "accounts/activities.html",
-        context,
-        fragment="results",
-        status_code=422 if errors else 200,
-    )
-
-
-def _activity_form_context(
-    request: Request,
-    db: DB,
-    principal: Principal,
-    *,
-    form: dict[str, Any],
-    errors: FormErrors,
-    activity_id: int | None = None,
-    version: int | None = None,
-) -> dict[str, Any]:
-    locale = _locale(request)
-    account_id = int(form["account_id"]) if str(form.get("account_id", "")).isdigit() else None
-    people = (
-        [
-            (str(c.id), f"{c.name} · {c.title}" if c.title else c.name)
-            for c in repo.account_contacts(db, principal.scope, account_id)
-        ]
-        if account_id
-        else []
-    )
-    users = list_pages.users(db, principal)
-    account_name = (
-        repo.account_names(db, principal.scope, [account_id]).get(account_id, "")
-        if account_id
-        else ""
-    )
-    return {
-        "form": FormValues(form),
-        "errors": errors,
-        "activity_id": activity_id,
-        "version": version,
-        "vocab": vocabularies(locale),
-        "people": people,
-        "user_options": list_pages.user_choices(users.values(), locale),
-        "account_name": account_name,
-    }
-
-
-@router.get("/activities/new")
-def new_activity_page(
-    request: Request,
-    db: DB,
-    principal: CurrentPrincipal,
-    account_id: int | None = None,
-    contact_id: int | None = None,
-) -> Response:
-    principal.require(Permission.WRITE)
-    if contact_id and not account_id:
-        account_id = contact_service.get_contact(db, principal, contact_id).account_id
-    now = utcnow().astimezone(ZoneInfo(principal.timezone)).strftime("%Y-%m-%dT%H:%M")
-    form = {
-        "account_id": str(account_id or ""),
-        "contact_id": str(contact_id or ""),
-        "type": "visit",
-        "occurred_at": now,
-        "owner_id": str(principal.user_id),
-        "participant_contact_ids": [str(contact_id)] if contact_id else [],
-        "participant_user_ids": [str(principal.user_id)],
-    }
-    return render(
-        request,
-        "accounts/activity_form.html",
-        _activity_form_context(request, db, principal, form=form, errors={}),
-    )
-
-
-@router.post("/activities")
-def create_activity(
-    request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
-) -> Response:
-    data = html_forms.activity_data(form, principal.timezone)
-    try:
-        activity = activity_service.create_activity(
-            db, principal, ActivityCreate.model_validate(data)
-        )
-    except (ValidationError, ValidationFailed) as exc:
-        db.rollback()
-        return render(
-            request,
-            "accounts/activity_form.html",
-            _activity_form_context(
-                request,
-                db,
-                principal,
-                form=html_forms.form_echo(data),
-                errors=_account_errors(request, exc),
-            ),
-            status_code=422,
-        )
-    return _redirect(f"/accounts/{activity.account_id}?tab=activities", "created")
-
-
-@router.get("/activities/{activity_id}")
-def edit_activity_page(
-    request: Request, activity_id: int, db: DB, principal: CurrentPrincipal
-) -> Response:
-    activity = activity_service.get_activity(db, principal, activity_id)
-    values = {k: getattr(activity, k) for k in html_forms.ACTIVITY_FIELDS}
-    values["occurred_at"] = activity.occurred_at.astimezone(ZoneInfo(principal.timezone))
-    values["participant_contact_ids"] = [str(i) for i in activity.participant_contact_ids]
-    values["participant_user_ids"] = [str(i) for i in activity.participant_user_ids]
-    context = _activity_form_context(
-        request,
-        db,
-        principal,
-        form=html_forms.form_echo(values),
-        errors={},
-        activity_id=activity.id,
-        version=activity.version,
-    )
-    context["read_only"] = not principal.can(Permission.WRITE)
-    return render(request, "accounts/activity_form.html", context)
-
-
-@router.post("/activities/{activity_id}")
-def update_activity(
-    request: Request, activity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
-) -> Response:
-    data = html_forms.activity_data(form, principal.timezone)
-    data.pop("account_id", None)
-    version = int(str(form.get("version") or 0)) or None
-    outcome = attempt(
-        db,
-        _locale(request),
-        lambda: activity_service.update_activity(
-            db, principal, activity_id, ActivityUpdate.model_validate(data), version
-        ),
-    )
-    if outcome.result is not None:
-        return _redirect(f"/accounts/{outcome.result.account_id}?tab=activities", "saved")
-    data["account_id"] = activity_service.get_activity(db, principal, activity_id).account_id
-    context = _activity_form_context(
-        request,
-        db,
-        principal,
-        form=html_forms.form_echo(data),
-        errors=outcome.errors,
-        activity_id=activity_id,
-        version=version,
-    )
-    context["read_only"] = False
-    return render(request, "accounts/activity_form.html", context, status_code=outcome.status)
-
-
-@router.post("/activities/{activity_id}/archive")
-def archive_activity(activity_id: int, db: DB, principal: CurrentPrincipal) -> Response:
-    activity = activity_service.get_activity(db, principal, activity_id)
-    activity_service.archive_activity(db, principal, activity_id)
-    return _redirect(f"/accounts/{activity.account_id}?tab=activities", "archived")

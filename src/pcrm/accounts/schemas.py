@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -21,7 +20,6 @@ from pcrm.accounts.validation import normalize_phone, valid_credit_code
 from pcrm.accounts.vocab import (
     PROVINCES,
     AccountStatus,
-    ActivityType,
     ContactStatus,
     Gender,
     Importance,
@@ -78,16 +76,16 @@ CreditCode = Annotated[str | None, AfterValidator(_credit_code)]
 Province = Annotated[str | None, AfterValidator(_province)]
 
 
-class _Write(BaseModel):
+class Write(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
-class TeamMemberWrite(_Write):
+class TeamMemberWrite(Write):
     user_id: int
     role: TeamRole
 
 
-class AccountFields(_Write):
+class AccountFields(Write):
     short_name: Annotated[str | None, StringConstraints(max_length=60)] = None
     english_name: Annotated[str | None, StringConstraints(max_length=200)] = None
     aliases: Annotated[
@@ -182,7 +180,7 @@ class AccountDetail(AccountRead):
     contact_count: int
 
 
-class ContactFields(_Write):
+class ContactFields(Write):
     english_name: Annotated[str | None, StringConstraints(max_length=100)] = None
     gender: Gender = Gender.UNKNOWN
     title: Annotated[str | None, StringConstraints(max_length=100)] = None
@@ -266,68 +264,11 @@ class EmploymentRead(BaseModel):
     ended_on: date | None
 
 
-class ActivityFields(_Write):
-    contact_id: int | None = None
-    subject: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-        | None
-    ) = None
-    notes: Annotated[str | None, StringConstraints(max_length=10000)] = None
-    outcome: Annotated[str | None, StringConstraints(max_length=500)] = None
-    next_step: Annotated[str | None, StringConstraints(max_length=300)] = None
-    next_step_due: date | None = None
-    cost: Annotated[
-        Decimal | None, Field(ge=0, le=Decimal("999999999999.99"), decimal_places=2)
-    ] = None
-    participant_contact_ids: Annotated[list[int], Field(max_length=50)] = []
-    participant_user_ids: Annotated[list[int], Field(max_length=50)] = []
-
-
-class ActivityCreate(ActivityFields):
-    type: ActivityType
-    occurred_at: datetime
-    account_id: int
-    owner_id: int | None = None
-    subject: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-
-
-class ActivityUpdate(ActivityFields):
-    type: ActivityType | None = None
-    occurred_at: datetime | None = None
-    owner_id: int | None = None
-    participant_contact_ids: Annotated[list[int], Field(max_length=50)] | None = None  # type: ignore[assignment]
-    participant_user_ids: Annotated[list[int], Field(max_length=50)] | None = None  # type: ignore[assignment]
-
-
-class ActivityRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
-    type: ActivityType
-    occurred_at: datetime
-    owner_id: int | None
-    account_id: int
-    account_name: str = ""
-    contact_id: int | None
-    contact_name: str | None = None
-    subject: str
-    notes: str | None
-    outcome: str | None
-    next_step: str | None
-    next_step_due: date | None
-    cost: Decimal | None
-    participant_contact_ids: list[int] = []
-    participant_user_ids: list[int] = []
-    archived_at: datetime | None
-    created_at: datetime
-    version: int
-
-
-class MergeRequest(_Write):
+class MergeRequest(Write):
     duplicate_id: int = Field(description="The record merged into this one, then archived.")
 
 
-class BulkAction(_Write):
+class BulkAction(Write):
     ids: Annotated[list[int], Field(min_length=1, max_length=500)]
     action: Literal["assign_owner", "add_tag", "archive"]
     owner_id: int | None = None
@@ -379,20 +320,3 @@ class ContactQuery(ListQuery):
     updated_from: date | None = None
     updated_to: date | None = None
     include_archived: bool = False
-
-
-class ActivityQuery(ListQuery):
-    sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
-        default=None, description="occurred_at, type, created_at; prefix '-' for descending."
-    )
-    q: Annotated[str | None, StringConstraints(max_length=100)] = Field(
-        default=None,
-        description="Substring of the subject; `total` is then counted up to 1,000 (more: "
-        "`total_capped`).",
-    )
-    account_id: int | None = None
-    contact_id: int | None = None
-    owner_id: int | None = None
-    type: list[ActivityType] = Field(default=[])
-    occurred_from: date | None = None
-    occurred_to: date | None = None

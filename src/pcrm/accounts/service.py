@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
 
 from pcrm.accounts import repository as repo
+from pcrm.accounts.activities import repository as activities_repo
 from pcrm.accounts.lists.service import NEWEST, count_cap, default_sort
 from pcrm.accounts.models import Account, AccountTeamMember, Contact
 from pcrm.accounts.repository import AccountFilters, ContactFilters
@@ -417,7 +418,7 @@ def merge_accounts(
         )
     ):
         contact.account_id = keep.id
-    for activity in repo.all_activities_of(db, scope, duplicate.id):
+    for activity in activities_repo.all_activities_of(db, scope, duplicate.id):
         activity.account_id = keep.id
     for child in repo.children(db, scope, duplicate.id, include_archived=True):
         if child.id != keep.id:

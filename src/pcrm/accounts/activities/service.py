@@ -8,11 +8,17 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import repository as repo
-from pcrm.accounts.lists.service import count_cap
-from pcrm.accounts.models import Activity
-from pcrm.accounts.repository import ActivityFilters
-from pcrm.accounts.schemas import ActivityCreate, ActivityRead, ActivityUpdate
+from pcrm.accounts import repository as customers
+from pcrm.accounts.activities import repository as repo
+from pcrm.accounts.activities.models import Activity
+from pcrm.accounts.activities.repository import ActivityFilters
+from pcrm.accounts.activities.schemas import (
+    ActivityCreate,
+    ActivityQuery,
+    ActivityRead,
+    ActivityUpdate,
+)
+from pcrm.accounts.lists.service import count_cap, day_start
 from pcrm.accounts.service import check_users
 from pcrm.core.db import utcnow
 from pcrm.core.errors import FieldError, ValidationFailed, field_error
@@ -45,12 +51,12 @@ def _check_links(
     *,
     creating: bool = False,
 ) -> None:
-    account = repo.accounts_by_ids(db, scope, [account_id]).get(account_id)
+    account = customers.accounts_by_ids(db, scope, [account_id]).get(account_id)
     errors = []
     if account is None or (creating and account.archived_at is not None):
         errors.append(FieldError("account_id", N_("Choose an account of this workspace.")))
     wanted = {*participant_ids, *([contact_id] if contact_id is not None else [])}
-    contacts = repo.contacts_by_ids(db, scope, wanted)
+    contacts = customers.contacts_by_ids(db, scope, wanted)
     if contact_id is not None:
         linked = contacts.get(contact_id)
         if linked is None or linked.account_id != account_id:
@@ -168,8 +174,8 @@ def _reads(db: Session, scope: WorkspaceScope, rows: list[Activity]) -> list[Act
     """Activities with names and participants, in three queries for the whole page."""
     ids = [a.id for a in rows]
     people = repo.participants(db, scope, ids)
-    accounts = repo.account_names(db, scope, {a.account_id for a in rows})
-    contacts = repo.contacts_by_ids(db, scope, {a.contact_id for a in rows if a.contact_id})
+    accounts = customers.account_names(db, scope, {a.account_id for a in rows})
+    contacts = customers.contacts_by_ids(db, scope, {a.contact_id for a in rows if a.contact_id})
     return [
         ActivityRead.model_validate(a).model_copy(
             update={
@@ -209,3 +215,15 @@ def list_activities(
         remember=("activities", principal.scope.workspace_id, filters),
     )
     return Page[ActivityRead].of(_reads(db, principal.scope, rows), total, page, capped)
+
+
+def activity_filters(query: ActivityQuery, tz: str) -> ActivityFilters:
+    return ActivityFilters(
+        account_id=query.account_id,
+        contact_id=query.contact_id,
+        owner_id=query.owner_id,
+        types=tuple(query.type),
+        occurred_from=day_start(query.occurred_from, tz),
+        occurred_to=day_start(query.occurred_to, tz, next_day=True),
+        q=query.q.casefold() if query.q else None,
+    )
