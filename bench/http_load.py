@@ -369,9 +369,9 @@ def record_list_sql(
     before recording: the server answers it from its cache too."""
     from sqlalchemy import event
 
-    from pcrm.accounts import contact_service
-    from pcrm.accounts.filters import contact_filters
-    from pcrm.accounts.schemas import ContactQuery
+    from pcrm.accounts.contacts import service as contact_service
+    from pcrm.accounts.contacts.schemas import ContactQuery
+    from pcrm.accounts.contacts.service import contact_filters
     from pcrm.core.db import make_engine, make_session_factory
     from pcrm.core.pagination import PageRequest, forget_counts
     from pcrm.core.tenancy import install_tenant_guard

@@ -34,7 +34,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pcrm.accounts.models import Contact
+from pcrm.accounts.contacts.models import Contact
 from pcrm.accounts.vocab import Importance, LifecycleStage
 from pcrm.core.audit import set_actor
 from pcrm.demo_accounts import (

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import update
 
-from pcrm.accounts import contact_service
-from pcrm.accounts.models import Contact
+from pcrm.accounts.contacts import service as contact_service
+from pcrm.accounts.contacts.models import Contact
 from pcrm.identity import principal as principal_module
 from tests.accounts.builders import new_account, new_activity, new_contact
 from tests.factories import bearer

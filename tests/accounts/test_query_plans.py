@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from pcrm.accounts import contact_service
-from pcrm.accounts import repository as repo
-from pcrm.accounts.repository import ContactFilters
-from pcrm.accounts.schemas import AccountCreate, ContactCreate
+from pcrm.accounts.contacts import repository as repo
+from pcrm.accounts.contacts import service as contact_service
+from pcrm.accounts.contacts.repository import ContactFilters
+from pcrm.accounts.contacts.schemas import ContactCreate
+from pcrm.accounts.schemas import AccountCreate
 from pcrm.accounts.search import service as search_service
 from pcrm.accounts.service import create_account
 from pcrm.core.pagination import PageRequest

@@ -7,6 +7,9 @@ from pcrm.accounts import models, routes_api, routes_html
 from pcrm.accounts.activities import models as activity_models
 from pcrm.accounts.activities import routes_api as activity_api
 from pcrm.accounts.activities import routes_html as activity_pages
+from pcrm.accounts.contacts import models as contact_models
+from pcrm.accounts.contacts import routes_api as contact_api
+from pcrm.accounts.contacts import routes_html as contact_pages
 from pcrm.accounts.lists import models as list_models
 from pcrm.accounts.lists import routes_html as list_pages
 from pcrm.accounts.search import routes_api as search_api
@@ -19,9 +22,15 @@ from pcrm.core.i18n import N_
 AREA = Area(
     name="accounts",
     summary="The customer line: accounts, contacts, activities, search, saved views.",
-    api=(routes_api.router, activity_api.router, search_api.router),
-    pages=(routes_html.router, list_pages.router, activity_pages.router, search_pages.router),
-    models=(models, activity_models, list_models),
+    api=(routes_api.router, contact_api.router, activity_api.router, search_api.router),
+    pages=(
+        routes_html.router,
+        list_pages.router,
+        contact_pages.router,
+        activity_pages.router,
+        search_pages.router,
+    ),
+    models=(models, contact_models, activity_models, list_models),
     nav=(
         NavEntry("accounts", N_("Accounts"), "building", "/accounts", order=20),
         NavEntry("contacts", N_("Contacts"), "user", "/contacts", order=30),

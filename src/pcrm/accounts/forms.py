@@ -31,24 +31,6 @@ ACCOUNT_FIELDS = (
     "address",
     "notes",
 )
-CONTACT_FIELDS = (
-    "name",
-    "english_name",
-    "gender",
-    "title",
-    "department",
-    "account_id",
-    "reports_to_id",
-    "mobile",
-    "office_phone",
-    "email",
-    "wechat",
-    "birthday",
-    "preferences",
-    "importance",
-    "status",
-    "left_on",
-)
 
 
 def field_text(form: FormData, key: str) -> str:
@@ -71,10 +53,6 @@ def account_data(form: FormData) -> dict[str, Any]:
     if "tags" in form:
         data["tags"] = split_list(field_text(form, "tags"))
     return data
-
-
-def contact_data(form: FormData) -> dict[str, Any]:
-    return field_values(form, CONTACT_FIELDS)
 
 
 def form_echo(data: dict[str, Any]) -> dict[str, Any]:

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pcrm.accounts.lists.pages import user_name
-from pcrm.accounts.schemas import AccountRead, ContactRead
-from pcrm.accounts.validation import display_phone
+from pcrm.accounts.schemas import AccountRead
 from pcrm.accounts.vocab import LifecycleStage, label, province_label
 from pcrm.core.i18n import N_
 from pcrm.identity.public import UserRef
@@ -20,7 +19,6 @@ STAGE_BADGES = {
     "delivered": "green",
     "lost": "red",
 }
-IMPORTANCE_BADGES = {"key": "red", "important": "amber", "normal": ""}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,34 +56,6 @@ def account_row(account: AccountRead, users: dict[int, UserRef], locale: str) ->
     )
 
 
-@dataclass(frozen=True, slots=True)
-class ContactRow:
-    contact: ContactRead
-    name: str
-    secondary: str
-    importance: str
-    importance_badge: str
-    status: str
-    mobile: str
-    office_phone: str
-    gender: str
-
-
-def contact_row(contact: ContactRead, locale: str) -> ContactRow:
-    secondary = contact.english_name if locale == "en" and contact.english_name else ""
-    return ContactRow(
-        contact=contact,
-        name=contact.name,
-        secondary=secondary or "",
-        importance=label(contact.importance, locale),
-        importance_badge=IMPORTANCE_BADGES[contact.importance.value],
-        status=label(contact.status, locale),
-        mobile=display_phone(contact.mobile),
-        office_phone=display_phone(contact.office_phone),
-        gender=label(contact.gender, locale),
-    )
-
-
 def account_facts(
     account: AccountRead, users: dict[int, UserRef], parent_name: str | None, locale: str
 ) -> list[tuple[str, Any]]:
@@ -111,28 +81,4 @@ def account_facts(
     ]
     if account.lifecycle_stage == LifecycleStage.LOST:
         facts += [(N_("Lost because"), account.lost_reason), (N_("Lost on"), account.lost_on)]
-    return [(name, value) for name, value in facts if value]
-
-
-def contact_facts(
-    contact: ContactRead, boss_name: str | None, locale: str
-) -> list[tuple[str, Any]]:
-    facts: list[tuple[str, Any]] = [
-        (N_("English name"), contact.english_name),
-        (
-            N_("Gender"),
-            label(contact.gender, locale) if contact.gender.value != "unknown" else None,
-        ),
-        (N_("Title"), contact.title),
-        (N_("Department"), contact.department),
-        (N_("Reports to"), boss_name),
-        (N_("Mobile"), display_phone(contact.mobile)),
-        (N_("Office phone"), display_phone(contact.office_phone)),
-        (N_("E-mail"), contact.email),
-        (N_("WeChat"), contact.wechat),
-        (N_("Birthday"), contact.birthday),
-        (N_("Importance"), label(contact.importance, locale)),
-        (N_("Status"), label(contact.status, locale)),
-        (N_("Left on"), contact.left_on),
-    ]
     return [(name, value) for name, value in facts if value]

@@ -7,11 +7,15 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import contact_service, service
 from pcrm.accounts import repository as repo
+from pcrm.accounts import service
 from pcrm.accounts.activities import repository as activities_repo
-from pcrm.accounts.models import Account, Contact
-from pcrm.accounts.schemas import AccountRead, ContactRead, ContactUpdate
+from pcrm.accounts.contacts import repository as contacts_repo
+from pcrm.accounts.contacts import service as contact_service
+from pcrm.accounts.contacts.models import Contact
+from pcrm.accounts.contacts.schemas import ContactRead, ContactUpdate
+from pcrm.accounts.models import Account
+from pcrm.accounts.schemas import AccountRead
 from pcrm.accounts.vocab import ContactStatus, Importance, Ownership, label
 from pcrm.core.db import row_dicts
 from pcrm.core.errors import FieldError, ValidationFailed
@@ -103,7 +107,7 @@ def account_people(db: Session, principal: Principal, account_id: int) -> list[C
     """The same contacts as `account_contacts` (not archived, at most 500, by pinyin name),
     as `ContactRef`s."""
     service.get_account(db, principal, account_id)
-    rows = repo.account_contact_rows(db, principal.scope, account_id, REF_COLUMNS)
+    rows = contacts_repo.account_contact_rows(db, principal.scope, account_id, REF_COLUMNS)
     return [
         ContactRef(cid, name, title, importance, status, account, boss)
         for cid, name, title, importance, status, account, boss in rows
@@ -113,7 +117,7 @@ def account_people(db: Session, principal: Principal, account_id: int) -> list[C
 def account_contacts(db: Session, principal: Principal, account_id: int) -> list[ContactRead]:
     """The account's contacts that are not archived (at most 500), by pinyin name."""
     service.get_account(db, principal, account_id)
-    rows = repo.account_contact_rows(db, principal.scope, account_id)
+    rows = contacts_repo.account_contact_rows(db, principal.scope, account_id)
     return [ContactRead.model_validate(d) for d in row_dicts(list(rows))]
 
 
@@ -122,13 +126,13 @@ def contacts_by_ids(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[i
     other ids are left out. One query."""
     return {
         cid: ContactRead.model_validate(row._asdict())
-        for cid, row in repo.contact_rows(db, scope, ids).items()
+        for cid, row in contacts_repo.contact_rows(db, scope, ids).items()
     }
 
 
 def live_contacts(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, str]:
     """Id → name of the workspace's contacts among `ids` that are not archived."""
-    return repo.live_contact_names(db, scope, ids)
+    return contacts_repo.live_contact_names(db, scope, ids)
 
 
 def last_interactions(
@@ -162,7 +166,7 @@ def reporting_links(
     db: Session, scope: WorkspaceScope, contact_ids: set[int]
 ) -> list[tuple[int, int]]:
     """(contact, boss) pairs touching the given contacts: the org chart around them."""
-    return repo.reporting_links(db, scope, contact_ids)
+    return contacts_repo.reporting_links(db, scope, contact_ids)
 
 
 def last_activity_with(

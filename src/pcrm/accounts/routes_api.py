@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
 
-from pcrm.accounts import contact_service, service
-from pcrm.accounts.filters import account_filters, contact_filters
+from pcrm.accounts import service
+from pcrm.accounts.filters import account_filters
 from pcrm.accounts.schemas import (
     AccountCreate,
     AccountDetail,
@@ -16,15 +16,9 @@ from pcrm.accounts.schemas import (
     AccountUpdate,
     BulkAction,
     BulkResult,
-    ContactCreate,
-    ContactQuery,
-    ContactRead,
-    ContactUpdate,
     Duplicate,
-    EmploymentRead,
     MergeRequest,
 )
-from pcrm.accounts.validation import normalize_phone
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
@@ -182,139 +176,3 @@ def account_org_chart(
     account_id: int, principal: CurrentPrincipal, db: DB
 ) -> list[dict[str, object]]:
     return service.org_chart(db, principal, account_id)
-
-
-# --- contacts ----------------------------------------------------------------------------------
-
-
-@router.get("/contacts", tags=["contacts"], summary="List contacts")
-def list_contacts(
-    principal: CurrentPrincipal, db: DB, query: Annotated[ContactQuery, Query()]
-) -> Page[ContactRead]:
-    return contact_service.list_contacts(
-        db,
-        principal,
-        contact_filters(query, principal.timezone),
-        PageRequest(query.page, query.page_size),
-        query.sort,
-    )
-
-
-@router.post(
-    "/contacts", tags=["contacts"], status_code=status.HTTP_201_CREATED, summary="Create a contact"
-)
-def create_contact(
-    data: ContactCreate, principal: CurrentPrincipal, db: DB, response: Response
-) -> ContactRead:
-    contact = contact_service.create_contact(db, principal, data)
-    tagged(response, contact.version, f"/api/v1/contacts/{contact.id}")
-    return contact_service.get_contact(db, principal, contact.id)
-
-
-@router.get(
-    "/contacts/duplicates",
-    tags=["contacts"],
-    summary="Contacts that look like the one being entered",
-)
-def contact_duplicates(
-    principal: CurrentPrincipal,
-    db: DB,
-    name: Annotated[str, Query(max_length=100)] = "",
-    account_id: int | None = None,
-    mobile: Annotated[str | None, Query(max_length=30)] = None,
-    email: Annotated[str | None, Query(max_length=254)] = None,
-    exclude_id: int | None = None,
-) -> list[Duplicate]:
-    try:
-        normalized = normalize_phone(mobile) if mobile else None
-    except ValueError:
-        normalized = None
-    return contact_service.find_contact_duplicates(
-        db, principal, name, account_id, normalized, email, exclude_id
-    )
-
-
-@router.post("/contacts/bulk-archive", tags=["contacts"], summary="Archive many contacts")
-def bulk_archive_contacts(principal: CurrentPrincipal, db: DB, data: BulkAction) -> BulkResult:
-    return BulkResult(updated=contact_service.bulk_archive_contacts(db, principal, data.ids))
-
-
-@router.get("/contacts/{contact_id}", tags=["contacts"], summary="One contact")
-def get_contact(
-    contact_id: int, principal: CurrentPrincipal, db: DB, response: Response
-) -> ContactRead:
-    contact = contact_service.get_contact(db, principal, contact_id)
-    tagged(response, contact.version)
-    return contact
-
-
-@router.patch(
-    "/contacts/{contact_id}",
-    tags=["contacts"],
-    summary="Change a contact (moving account keeps the employment history)",
-)
-def update_contact(
-    contact_id: int,
-    data: ContactUpdate,
-    principal: CurrentPrincipal,
-    db: DB,
-    response: Response,
-    if_match: IfMatch = None,
-) -> ContactRead:
-    contact = contact_service.update_contact(
-        db, principal, contact_id, data, expected_version(if_match)
-    )
-    tagged(response, contact.version)
-    return contact_service.get_contact(db, principal, contact.id)
-
-
-@router.post("/contacts/{contact_id}/archive", tags=["contacts"], summary="Archive a contact")
-def archive_contact(
-    contact_id: int,
-    principal: CurrentPrincipal,
-    db: DB,
-    response: Response,
-    if_match: IfMatch = None,
-) -> ContactRead:
-    contact = contact_service.archive_contact(db, principal, contact_id, expected_version(if_match))
-    tagged(response, contact.version)
-    return contact_service.get_contact(db, principal, contact.id)
-
-
-@router.post(
-    "/contacts/{contact_id}/merge", tags=["contacts"], summary="Merge a duplicate into this contact"
-)
-def merge_contact(
-    contact_id: int,
-    data: MergeRequest,
-    principal: CurrentPrincipal,
-    db: DB,
-    response: Response,
-    if_match: IfMatch = None,
-) -> ContactRead:
-    contact = contact_service.merge_contacts(
-        db, principal, contact_id, data.duplicate_id, expected_version(if_match)
-    )
-    tagged(response, contact.version)
-    return contact_service.get_contact(db, principal, contact.id)
-
-
-@router.get(
-    "/contacts/{contact_id}/employments",
-    tags=["contacts"],
-    summary="Where the contact has worked, newest first",
-)
-def contact_employments(
-    contact_id: int, principal: CurrentPrincipal, db: DB
-) -> list[EmploymentRead]:
-    return contact_service.employment_history(db, principal, contact_id)
-
-
-@router.get(
-    "/contacts/{contact_id}/history",
-    tags=["contacts"],
-    summary="The contact's audit trail, newest first",
-)
-def contact_history(contact_id: int, principal: CurrentPrincipal, db: DB) -> list[AuditEntryRead]:
-    contact_service.get_contact(db, principal, contact_id)
-    return record_history(db, principal, "contact", contact_id)

@@ -9,23 +9,16 @@ from fastapi import APIRouter, Form, Query, Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from pcrm.accounts import contact_service, presenters, service
 from pcrm.accounts import forms as html_forms
+from pcrm.accounts import presenters, service
 from pcrm.accounts import repository as repo
 from pcrm.accounts.activities import pages as activity_pages
-from pcrm.accounts.filters import account_filters, contact_filters
+from pcrm.accounts.contacts import pages as contact_pages
+from pcrm.accounts.contacts.schemas import ContactRead
+from pcrm.accounts.filters import account_filters
 from pcrm.accounts.lists import pages as list_pages
 from pcrm.accounts.lists import service as lists_service
-from pcrm.accounts.schemas import (
-    AccountCreate,
-    AccountUpdate,
-    BulkAction,
-    ContactCreate,
-    ContactRead,
-    ContactUpdate,
-    TeamMemberWrite,
-)
-from pcrm.accounts.validation import normalize_phone
+from pcrm.accounts.schemas import AccountCreate, AccountUpdate, BulkAction, TeamMemberWrite
 from pcrm.accounts.vocab import label, vocabularies
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.errors import ValidationFailed
@@ -197,7 +190,7 @@ def account_duplicates_check(
     )
 
 
-def _saved(request: Request, target: str) -> Response:
+def saved(request: Request, target: str) -> Response:
     """After an inline (HTMX) edit the whole page reloads with the notice; else redirect."""
     if is_htmx(request):
         return Response(status_code=204, headers={"HX-Redirect": f"{target}?notice=saved"})
@@ -279,7 +272,7 @@ def update_account(
         ),
     )
     if outcome.ok:
-        return _saved(request, f"/accounts/{account_id}")
+        return saved(request, f"/accounts/{account_id}")
     context = _account_form_context(
         request,
         db,
@@ -394,7 +387,7 @@ def account_page(
     elif tab == "contacts":
         contacts = service.contacts_of(db, principal, account_id)
         context["contacts"] = [
-            presenters.contact_row(ContactRead.model_validate(c), locale) for c in contacts
+            contact_pages.contact_row(ContactRead.model_validate(c), locale) for c in contacts
         ]
     elif tab == "activities":
         context.update(
@@ -467,359 +460,3 @@ def merge_account(
             status_code=422,
         )
     return _redirect(f"/accounts/{account_id}", "merged")
-
-
-# --- contacts ----------------------------------------------------------------------------------
-
-
-@router.get("/contacts")
-def contacts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
-    locale = _locale(request)
-    params, errors, pairs = list_pages.list_params(request, "contacts")
-    page = contact_service.list_contacts(
-        db,
-        principal,
-        contact_filters(params, principal.timezone),
-        PageRequest(params.page, params.page_size),
-        params.sort,
-    )
-    users = list_pages.users(db, principal)
-    account_name = (
-        repo.account_names(db, principal.scope, [params.account_id]).get(params.account_id)
-        if params.account_id
-        else None
-    )
-    context = {
-        "page": page,
-        "rows": [presenters.contact_row(c, locale) for c in page.items],
-        "errors": errors,
-        "notice": list_pages.page_notice(request),
-        "params": params,
-        "vocab": vocabularies(locale),
-        "account_name": account_name,
-        "user_options": list_pages.user_choices(users.values(), locale),
-        **list_pages.list_links(
-            "/contacts",
-            pairs,
-            "contacts",
-            params.sort,
-            lists_service.default_sort(params.q),
-            locale,
-        ),
-        **list_pages.list_chrome(db, principal, "contacts", locale),
-    }
-    return render(
-        request,
-        "accounts/contacts.html",
-        context,
-        fragment="results",
-        status_code=422 if errors else 200,
-    )
-
-
-@router.post("/contacts/bulk-archive")
-def bulk_archive_contacts(
-    db: DB,
-    principal: CurrentPrincipal,
-    ids: Annotated[list[int], Form()],
-    back: Annotated[str, Form()] = "",
-) -> Response:
-    try:
-        contact_service.bulk_archive_contacts(db, principal, ids)
-    except ValidationFailed:
-        db.rollback()
-        return _redirect(f"/contacts?{back}" if back else "/contacts")
-    return _redirect(f"/contacts?{back}" if back else "/contacts", "bulk")
-
-
-def _contact_form_context(
-    request: Request,
-    db: DB,
-    principal: Principal,
-    *,
-    form: dict[str, Any],
-    errors: FormErrors,
-    contact_id: int | None = None,
-    version: int | None = None,
-    duplicates: list[Any] | None = None,
-) -> dict[str, Any]:
-    locale = _locale(request)
-    account_id = int(form["account_id"]) if str(form.get("account_id", "")).isdigit() else None
-    colleagues = (
-        [
-            (str(c.id), f"{c.name} · {c.title}" if c.title else c.name)
-            for c in repo.account_contacts(db, principal.scope, account_id)
-            if c.id != contact_id
-        ]
-        if account_id
-        else []
-    )
-    account_name = (
-        repo.account_names(db, principal.scope, [account_id]).get(account_id, "")
-        if account_id
-        else ""
-    )
-    return {
-        "form": FormValues(form),
-        "errors": errors,
-        "contact_id": contact_id,
-        "version": version,
-        "vocab": vocabularies(locale),
-        "colleagues": colleagues,
-        "account_name": account_name,
-        "duplicates": duplicates or [],
-    }
-
-
-@router.get("/contacts/new")
-def new_contact_page(
-    request: Request, db: DB, principal: CurrentPrincipal, account_id: int | None = None
-) -> Response:
-    principal.require(Permission.WRITE)
-    form = {
-        "account_id": str(account_id or ""),
-        "importance": "normal",
-        "status": "active",
-        "gender": "unknown",
-    }
-    return render(
-        request,
-        "accounts/contact_form.html",
-        _contact_form_context(request, db, principal, form=form, errors={}),
-    )
-
-
-@router.get("/contacts/duplicates-check")
-def contact_duplicates_check(
-    request: Request,
-    db: DB,
-    principal: CurrentPrincipal,
-    name: Annotated[str, Query(max_length=100)] = "",
-    account_id: Annotated[str, Query(max_length=20)] = "",
-    mobile: Annotated[str, Query(max_length=30)] = "",
-    email: Annotated[str, Query(max_length=254)] = "",
-    exclude_id: int | None = None,
-) -> Response:
-    try:
-        phone = normalize_phone(mobile) if mobile.strip() else None
-    except ValueError:
-        phone = None
-    duplicates = contact_service.find_contact_duplicates(
-        db,
-        principal,
-        name,
-        int(account_id) if account_id.isdigit() else None,
-        phone,
-        email.strip() or None,
-        exclude_id,
-    )
-    return render(
-        request, "accounts/_duplicates.html", {"duplicates": duplicates, "kind": "contacts"}
-    )
-
-
-@router.post("/contacts")
-def create_contact(
-    request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
-) -> Response:
-    data = html_forms.contact_data(form)
-    echo = html_forms.form_echo(data)
-    try:
-        payload = ContactCreate.model_validate(data)
-        if form.get("confirm_duplicate") != "1":
-            duplicates = contact_service.find_contact_duplicates(
-                db, principal, payload.name, payload.account_id, payload.mobile, payload.email
-            )
-            if duplicates:
-                return render(
-                    request,
-                    "accounts/contact_form.html",
-                    _contact_form_context(
-                        request, db, principal, form=echo, errors={}, duplicates=duplicates
-                    ),
-                    status_code=409,
-                )
-        contact = contact_service.create_contact(db, principal, payload)
-    except (ValidationError, ValidationFailed) as exc:
-        db.rollback()
-        return render(
-            request,
-            "accounts/contact_form.html",
-            _contact_form_context(
-                request, db, principal, form=echo, errors=form_errors(request, exc)
-            ),
-            status_code=422,
-        )
-    return _redirect(f"/contacts/{contact.id}", "created")
-
-
-@router.get("/contacts/{contact_id}/edit")
-def edit_contact_page(
-    request: Request, contact_id: int, db: DB, principal: CurrentPrincipal
-) -> Response:
-    principal.require(Permission.WRITE)
-    contact = contact_service.get_contact(db, principal, contact_id)
-    values = html_forms.form_echo({k: getattr(contact, k) for k in html_forms.CONTACT_FIELDS})
-    context = _contact_form_context(
-        request,
-        db,
-        principal,
-        form=values,
-        errors={},
-        contact_id=contact.id,
-        version=contact.version,
-    )
-    return render(request, "accounts/contact_form.html", context, fragment="form_card")
-
-
-@router.post("/contacts/{contact_id}/edit")
-def update_contact(
-    request: Request, contact_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
-) -> Response:
-    data = html_forms.contact_data(form)
-    version = int(str(form.get("version") or 0)) or None
-    outcome = attempt(
-        db,
-        _locale(request),
-        lambda: contact_service.update_contact(
-            db, principal, contact_id, ContactUpdate.model_validate(data), version
-        ),
-    )
-    if outcome.ok:
-        return _saved(request, f"/contacts/{contact_id}")
-    context = _contact_form_context(
-        request,
-        db,
-        principal,
-        form=html_forms.form_echo(data),
-        errors=outcome.errors,
-        contact_id=contact_id,
-        version=version,
-    )
-    return render(
-        request,
-        "accounts/contact_form.html",
-        context,
-        fragment="form_card",
-        status_code=outcome.status,
-    )
-
-
-@router.post("/contacts/{contact_id}/archive")
-def archive_contact(contact_id: int, db: DB, principal: CurrentPrincipal) -> Response:
-    contact_service.archive_contact(db, principal, contact_id)
-    return _redirect(f"/contacts/{contact_id}", "archived")
-
-
-CONTACT_TABS = ("overview", "activities", "history")
-
-
-@router.get("/contacts/{contact_id}")
-def contact_page(
-    request: Request,
-    contact_id: int,
-    db: DB,
-    principal: CurrentPrincipal,
-    tab: str = "overview",
-    type: Annotated[list[str] | None, Query()] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
-) -> Response:
-    locale = _locale(request)
-    tab = tab if tab in CONTACT_TABS else "overview"
-    contact = contact_service.get_contact(db, principal, contact_id)
-    context: dict[str, Any] = {
-        "contact": contact,
-        "row": presenters.contact_row(contact, locale),
-        "tab": tab,
-        "notice": list_pages.page_notice(request),
-        "can_write": principal.can(Permission.WRITE),
-    }
-    if tab == "overview":
-        boss = (
-            repo.contacts_by_ids(db, principal.scope, [contact.reports_to_id]).get(
-                contact.reports_to_id
-            )
-            if contact.reports_to_id
-            else None
-        )
-        context["facts"] = [
-            (translate(locale, k), v)
-            for k, v in presenters.contact_facts(contact, boss.name if boss else None, locale)
-        ]
-        context["boss_id"] = boss.id if boss else None
-        context["reports"] = repo.direct_reports(db, principal.scope, contact.id)
-        context["employments"] = contact_service.employment_history(db, principal, contact.id)
-        context["merged_into"] = contact.merged_into_id
-    elif tab == "activities":
-        context.update(
-            activity_pages.timeline(request, db, principal, type or [], page, contact_id=contact_id)
-        )
-    else:
-        context["history"] = record_history_view(db, principal, "contact", contact_id, locale)
-    fragment = (
-        "timeline"
-        if tab == "activities" and request.headers.get("hx-target") == "timeline"
-        else "tab_content"
-    )
-    return render(request, "accounts/contact.html", context, fragment=fragment)
-
-
-@router.get("/contacts/{contact_id}/merge")
-def merge_contact_page(
-    request: Request,
-    contact_id: int,
-    db: DB,
-    principal: CurrentPrincipal,
-    duplicate_id: int | None = None,
-) -> Response:
-    principal.require(Permission.WRITE)
-    contact = contact_service.get_contact(db, principal, contact_id)
-    suggestions = contact_service.find_contact_duplicates(
-        db,
-        principal,
-        contact.name,
-        contact.account_id,
-        contact.mobile,
-        contact.email,
-        exclude_id=contact.id,
-    )
-    duplicate = contact_service.get_contact(db, principal, duplicate_id) if duplicate_id else None
-    return render(
-        request,
-        "accounts/merge.html",
-        {
-            "kind": "contacts",
-            "record": contact,
-            "duplicate": duplicate,
-            "suggestions": suggestions,
-            "error": None,
-        },
-    )
-
-
-@router.post("/contacts/{contact_id}/merge")
-def merge_contact(
-    request: Request,
-    contact_id: int,
-    db: DB,
-    principal: CurrentPrincipal,
-    duplicate_id: Annotated[int, Form()],
-) -> Response:
-    try:
-        contact_service.merge_contacts(db, principal, contact_id, duplicate_id)
-    except ValidationFailed as exc:
-        db.rollback()
-        contact = contact_service.get_contact(db, principal, contact_id)
-        return render(
-            request,
-            "accounts/merge.html",
-            {
-                "kind": "contacts",
-                "record": contact,
-                "duplicate": None,
-                "suggestions": [],
-                "error": "; ".join(domain_errors(exc, _locale(request)).values()),
-            },
-            status_code=422,
-        )
-    return _redirect(f"/contacts/{contact_id}", "merged")

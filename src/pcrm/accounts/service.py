@@ -11,9 +11,12 @@ from sqlalchemy.orm import Session
 
 from pcrm.accounts import repository as repo
 from pcrm.accounts.activities import repository as activities_repo
+from pcrm.accounts.contacts import repository as contacts_repo
+from pcrm.accounts.contacts.models import Contact
+from pcrm.accounts.contacts.repository import ContactFilters
 from pcrm.accounts.lists.service import NEWEST, count_cap, default_sort
-from pcrm.accounts.models import Account, AccountTeamMember, Contact
-from pcrm.accounts.repository import AccountFilters, ContactFilters
+from pcrm.accounts.models import Account, AccountTeamMember
+from pcrm.accounts.repository import AccountFilters
 from pcrm.accounts.schemas import (
     AccountCreate,
     AccountDetail,
@@ -269,7 +272,7 @@ def account_detail(db: Session, principal: Principal, account_id: int) -> Accoun
     return AccountDetail(
         **AccountRead.model_validate(account).model_dump(),
         team=team,
-        contact_count=repo.contact_count(db, principal.scope, account.id),
+        contact_count=contacts_repo.contact_count(db, principal.scope, account.id),
     )
 
 
@@ -413,7 +416,7 @@ def merge_accounts(
     elif keep.parent_id is None and duplicate.parent_id not in (None, keep.id):
         keep.parent_id = duplicate.parent_id
     for contact in db.scalars(
-        repo.contacts_query(
+        contacts_repo.contacts_query(
             db, scope, ContactFilters(account_id=duplicate.id, include_archived=True)
         )
     ):
@@ -423,7 +426,7 @@ def merge_accounts(
     for child in repo.children(db, scope, duplicate.id, include_archived=True):
         if child.id != keep.id:
             child.parent_id = keep.id
-    for employment in repo.employments_at(db, scope, duplicate.id):
+    for employment in contacts_repo.employments_at(db, scope, duplicate.id):
         employment.account_id = keep.id
     keep_team = {m.user_id for m in repo.team(db, scope, keep.id)}
     for member in repo.team(db, scope, duplicate.id):
@@ -497,7 +500,7 @@ def bulk_update_accounts(db: Session, principal: Principal, action: BulkAction) 
 def org_chart(db: Session, principal: Principal, account_id: int) -> list[dict[str, Any]]:
     """The account's reports-to tree: roots with nested `children`, for the preview."""
     get_account(db, principal, account_id)
-    contacts = repo.account_contacts(db, principal.scope, account_id)
+    contacts = contacts_repo.account_contacts(db, principal.scope, account_id)
     nodes: dict[int, dict[str, Any]] = {
         c.id: {
             "id": c.id,
@@ -517,4 +520,4 @@ def org_chart(db: Session, principal: Principal, account_id: int) -> list[dict[s
 
 def contacts_of(db: Session, principal: Principal, account_id: int) -> list[Contact]:
     get_account(db, principal, account_id)
-    return list(repo.account_contacts(db, principal.scope, account_id))
+    return list(contacts_repo.account_contacts(db, principal.scope, account_id))

@@ -11,10 +11,11 @@ from urllib.parse import urlencode
 from fastapi import Request
 from pydantic import ValidationError
 
-from pcrm.accounts import repository as repo
+from pcrm.accounts import repository as accounts_repo
 from pcrm.accounts.activities import service
 from pcrm.accounts.activities.schemas import ActivityQuery, ActivityRead
 from pcrm.accounts.activities.service import activity_filters
+from pcrm.accounts.contacts import repository as contacts_repo
 from pcrm.accounts.lists import pages as list_pages
 from pcrm.accounts.lists.pages import user_choices, user_name
 from pcrm.accounts.vocab import label, vocabularies
@@ -82,7 +83,10 @@ def timeline(
         PageRequest(query.page, query.page_size),
     )
     contact_ids = {c for a in activities.items for c in a.participant_contact_ids}
-    names = {c.id: c.name for c in repo.contacts_by_ids(db, principal.scope, contact_ids).values()}
+    names = {
+        c.id: c.name
+        for c in contacts_repo.contacts_by_ids(db, principal.scope, contact_ids).values()
+    }
     users = list_pages.users(
         db, principal, {u for a in activities.items for u in a.participant_user_ids}
     )
@@ -117,14 +121,14 @@ def activity_form(
     people = (
         [
             (str(c.id), f"{c.name} · {c.title}" if c.title else c.name)
-            for c in repo.account_contacts(db, principal.scope, account_id)
+            for c in contacts_repo.account_contacts(db, principal.scope, account_id)
         ]
         if account_id
         else []
     )
     users = list_pages.users(db, principal)
     account_name = (
-        repo.account_names(db, principal.scope, [account_id]).get(account_id, "")
+        accounts_repo.account_names(db, principal.scope, [account_id]).get(account_id, "")
         if account_id
         else ""
     )

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import repository as customers
+from pcrm.accounts import repository as accounts_repo
 from pcrm.accounts.activities import repository as repo
 from pcrm.accounts.activities.models import Activity
 from pcrm.accounts.activities.repository import ActivityFilters
@@ -18,6 +18,7 @@ from pcrm.accounts.activities.schemas import (
     ActivityRead,
     ActivityUpdate,
 )
+from pcrm.accounts.contacts import repository as contacts_repo
 from pcrm.accounts.lists.service import count_cap, day_start
 from pcrm.accounts.service import check_users
 from pcrm.core.db import utcnow
@@ -51,12 +52,12 @@ def _check_links(
     *,
     creating: bool = False,
 ) -> None:
-    account = customers.accounts_by_ids(db, scope, [account_id]).get(account_id)
+    account = accounts_repo.accounts_by_ids(db, scope, [account_id]).get(account_id)
     errors = []
     if account is None or (creating and account.archived_at is not None):
         errors.append(FieldError("account_id", N_("Choose an account of this workspace.")))
     wanted = {*participant_ids, *([contact_id] if contact_id is not None else [])}
-    contacts = customers.contacts_by_ids(db, scope, wanted)
+    contacts = contacts_repo.contacts_by_ids(db, scope, wanted)
     if contact_id is not None:
         linked = contacts.get(contact_id)
         if linked is None or linked.account_id != account_id:
@@ -174,8 +175,10 @@ def _reads(db: Session, scope: WorkspaceScope, rows: list[Activity]) -> list[Act
     """Activities with names and participants, in three queries for the whole page."""
     ids = [a.id for a in rows]
     people = repo.participants(db, scope, ids)
-    accounts = customers.account_names(db, scope, {a.account_id for a in rows})
-    contacts = customers.contacts_by_ids(db, scope, {a.contact_id for a in rows if a.contact_id})
+    accounts = accounts_repo.account_names(db, scope, {a.account_id for a in rows})
+    contacts = contacts_repo.contacts_by_ids(
+        db, scope, {a.contact_id for a in rows if a.contact_id}
+    )
     return [
         ActivityRead.model_validate(a).model_copy(
             update={

@@ -10,8 +10,11 @@ from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from pcrm.accounts import repository as repo
-from pcrm.accounts.models import Account, Contact
-from pcrm.accounts.repository import AccountFilters, ContactFilters
+from pcrm.accounts.contacts import repository as contacts_repo
+from pcrm.accounts.contacts.models import Contact
+from pcrm.accounts.contacts.repository import ContactFilters
+from pcrm.accounts.models import Account
+from pcrm.accounts.repository import AccountFilters
 from pcrm.accounts.search import models as search
 from pcrm.accounts.search import repository as search_repo
 from pcrm.accounts.search.schemas import SearchHit, SearchResult
@@ -146,7 +149,7 @@ def _built_search(
         db.execute(
             search_repo.with_account_name(
                 scope,
-                repo.contacts_query(db, scope, ContactFilters())
+                contacts_repo.contacts_query(db, scope, ContactFilters())
                 .where(search_repo.starts_with(Contact, q))
                 .order_by(*search_repo.in_name_order(Contact))
                 .limit(limit),
@@ -156,9 +159,9 @@ def _built_search(
         db.execute(
             search_repo.with_account_name(
                 scope,
-                repo.contacts_query(db, scope, ContactFilters(q=q), newest_first=True).limit(
-                    CANDIDATES
-                ),
+                contacts_repo.contacts_query(
+                    db, scope, ContactFilters(q=q), newest_first=True
+                ).limit(CANDIDATES),
                 search_repo.CONTACT_HIT,
             )
         ),

@@ -8,19 +8,21 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import repository as repo
+from pcrm.accounts import repository as accounts_repo
 from pcrm.accounts.activities import repository as activities_repo
 from pcrm.accounts.activities.repository import ActivityFilters
-from pcrm.accounts.lists.service import NEWEST, count_cap, default_sort
-from pcrm.accounts.models import Contact, Employment
-from pcrm.accounts.repository import ContactFilters
-from pcrm.accounts.schemas import (
+from pcrm.accounts.contacts import repository as repo
+from pcrm.accounts.contacts.models import Contact, Employment
+from pcrm.accounts.contacts.repository import ContactFilters
+from pcrm.accounts.contacts.schemas import (
     ContactCreate,
+    ContactQuery,
     ContactRead,
     ContactUpdate,
-    Duplicate,
     EmploymentRead,
 )
+from pcrm.accounts.lists.service import NEWEST, count_cap, day_start, default_sort
+from pcrm.accounts.schemas import Duplicate
 from pcrm.accounts.search import models as search
 from pcrm.accounts.search.service import normalize_query
 from pcrm.accounts.validation import display_phone
@@ -71,7 +73,7 @@ def refresh_search_fields(contact: Contact) -> None:
 
 
 def _check_account(db: Session, scope: WorkspaceScope, account_id: int) -> None:
-    found = repo.accounts_by_ids(db, scope, [account_id]).get(account_id)
+    found = accounts_repo.accounts_by_ids(db, scope, [account_id]).get(account_id)
     if found is None or found.archived_at is not None:
         raise field_error("account_id", N_("Choose an account of this workspace."))
 
@@ -271,7 +273,7 @@ def employment_history(db: Session, principal: Principal, contact_id: int) -> li
     principal.require(Permission.READ)
     repo.contact(db, principal.scope, contact_id)
     rows = repo.employments(db, principal.scope, contact_id)
-    names = repo.account_names(db, principal.scope, {e.account_id for e in rows})
+    names = accounts_repo.account_names(db, principal.scope, {e.account_id for e in rows})
     return [
         EmploymentRead.model_validate(e).model_copy(
             update={"account_name": names.get(e.account_id, "")}
@@ -377,3 +379,18 @@ def bulk_archive_contacts(db: Session, principal: Principal, ids: list[int]) -> 
             contact.archived_at = now
     db.flush()
     return len(contacts)
+
+
+def contact_filters(query: ContactQuery, tz: str) -> ContactFilters:
+    return ContactFilters(
+        q=query.q,
+        account_id=query.account_id,
+        importance=query.importance,
+        status=query.status,
+        owner_id=query.owner_id,
+        industry=query.industry,
+        province=query.province,
+        updated_from=day_start(query.updated_from, tz),
+        updated_to=day_start(query.updated_to, tz, next_day=True),
+        include_archived=query.include_archived,
+    )
