@@ -20,14 +20,14 @@ from typing import Any
 from sqlalchemy import Engine, event, func, select
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import service
+from pcrm.accounts.accounts import service
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.schemas import AccountQuery
+from pcrm.accounts.accounts.service import account_filters
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.models import Contact
 from pcrm.accounts.contacts.schemas import ContactQuery
 from pcrm.accounts.contacts.service import contact_filters
-from pcrm.accounts.filters import account_filters
-from pcrm.accounts.models import Account
-from pcrm.accounts.schemas import AccountQuery
 from pcrm.accounts.search import service as search_service
 from pcrm.core.db import make_engine, make_session_factory
 from pcrm.core.pagination import PageRequest

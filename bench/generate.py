@@ -54,11 +54,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
 
-from pcrm.accounts import service as account_service
+from pcrm.accounts.accounts import service as account_service
+from pcrm.accounts.accounts.models import Account, AccountTag
 from pcrm.accounts.activities.models import Activity
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.models import Contact, Employment
-from pcrm.accounts.models import Account, AccountTag
 from pcrm.accounts.search import models as search
 from pcrm.accounts.validation import CREDIT_CODE_CHARS, credit_code_check_char
 from pcrm.config import Settings

@@ -9,9 +9,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pcrm.accounts.accounts.models import Account
 from pcrm.accounts.activities.models import Activity
 from pcrm.accounts.contacts.models import Contact, Employment
-from pcrm.accounts.models import Account
 from pcrm.accounts.validation import valid_credit_code
 from pcrm.accounts.vocab import ContactStatus, LifecycleStage
 from pcrm.core.audit import AuditEntry

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from pcrm.accounts.models import Account
+from pcrm.accounts.accounts.models import Account
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.demo import DEMO_SLUG, DEMO_USERS, seed_demo

@@ -10,8 +10,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pcrm.accounts.accounts.models import Account
 from pcrm.accounts.contacts.models import Contact
-from pcrm.accounts.models import Account
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.demo import DEMO_SLUG, DEMO_USERS, seed_demo

@@ -27,12 +27,12 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import service as account_service
+from pcrm.accounts.accounts import service as account_service
+from pcrm.accounts.accounts.schemas import AccountCreate, AccountUpdate, TeamMemberWrite
 from pcrm.accounts.activities import service as activity_service
 from pcrm.accounts.activities.schemas import ActivityCreate
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.schemas import ContactCreate, ContactUpdate
-from pcrm.accounts.schemas import AccountCreate, AccountUpdate, TeamMemberWrite
 from pcrm.accounts.validation import CREDIT_CODE_CHARS, credit_code_check_char
 from pcrm.accounts.vocab import (
     AccountStatus,

@@ -42,8 +42,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pcrm.accounts.accounts.models import Account
 from pcrm.accounts.contacts.models import Contact
-from pcrm.accounts.models import Account
 from pcrm.accounts.vocab import LifecycleStage, SizeBand
 from pcrm.core.audit import set_actor
 from pcrm.demo_accounts import TZ, AccountPlan, ContactKey, DemoPlan, Kind, Staff

@@ -14,7 +14,7 @@ from tests.factories import module_routes
 
 PREFIXES = ("/api/v1/accounts", "/api/v1/contacts", "/api/v1/activities")
 MODULES = (
-    "pcrm.accounts.routes_api",
+    "pcrm.accounts.accounts.routes_api",
     "pcrm.accounts.contacts.routes_api",
     "pcrm.accounts.activities.routes_api",
     "pcrm.accounts.search.routes_api",

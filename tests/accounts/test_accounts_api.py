@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select, update
 
-from pcrm.accounts.models import Account
+from pcrm.accounts.accounts.models import Account
 from pcrm.core.audit import AuditEntry
 from tests.accounts.builders import (
     CREDIT_CODE,

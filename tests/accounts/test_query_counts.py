@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from pcrm.accounts import service as account_service
+from pcrm.accounts.accounts import service as account_service
+from pcrm.accounts.accounts.schemas import AccountCreate, TeamMemberWrite
 from pcrm.accounts.activities import service as activity_service
 from pcrm.accounts.activities.schemas import ActivityCreate
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.schemas import ContactCreate
-from pcrm.accounts.schemas import AccountCreate, TeamMemberWrite
 from pcrm.identity import service as identity_service
 from tests.factories import bearer
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from pcrm.accounts.accounts.schemas import AccountCreate
+from pcrm.accounts.accounts.service import create_account
 from pcrm.accounts.contacts import repository as repo
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.repository import ContactFilters
 from pcrm.accounts.contacts.schemas import ContactCreate
-from pcrm.accounts.schemas import AccountCreate
 from pcrm.accounts.search import service as search_service
-from pcrm.accounts.service import create_account
 from pcrm.core.pagination import PageRequest
 from pcrm.identity import service as identity_service
 from tests.plans import plans_of

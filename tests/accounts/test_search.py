@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from pcrm.accounts import service as account_service
+from pcrm.accounts.accounts import service as account_service
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.schemas import AccountCreate
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.models import Contact
 from pcrm.accounts.contacts.schemas import ContactCreate
 from pcrm.accounts.lists import service as lists_service
-from pcrm.accounts.models import Account
-from pcrm.accounts.schemas import AccountCreate
 from pcrm.accounts.search import models as search
 from pcrm.accounts.search import repository as repo
 from pcrm.accounts.search import service as search_service

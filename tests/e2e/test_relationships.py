@@ -10,11 +10,11 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from pcrm.accounts import service
+from pcrm.accounts.accounts import service
+from pcrm.accounts.accounts.schemas import AccountCreate
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.models import Contact
 from pcrm.accounts.contacts.schemas import ContactCreate
-from pcrm.accounts.schemas import AccountCreate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
 from pcrm.identity.service import operator_principal

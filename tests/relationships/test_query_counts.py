@@ -7,12 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pcrm.accounts import service as account_service
+from pcrm.accounts.accounts import service as account_service
+from pcrm.accounts.accounts.schemas import AccountCreate
 from pcrm.accounts.activities import service as activity_service
 from pcrm.accounts.activities.schemas import ActivityCreate
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.schemas import ContactCreate
-from pcrm.accounts.schemas import AccountCreate
 from pcrm.identity import service as identity_service
 from pcrm.relationships import service
 from pcrm.relationships.schemas import (

@@ -7,14 +7,14 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from pcrm.accounts import service
+from pcrm.accounts.accounts import service
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.schemas import AccountCreate
 from pcrm.accounts.activities import service as activity_service
 from pcrm.accounts.activities.schemas import ActivityCreate
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.models import Contact
 from pcrm.accounts.contacts.schemas import ContactCreate
-from pcrm.accounts.models import Account
-from pcrm.accounts.schemas import AccountCreate
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role

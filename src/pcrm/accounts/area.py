@@ -3,7 +3,7 @@ activities, with Chinese search (see `pcrm.core.areas`)."""
 
 from __future__ import annotations
 
-from pcrm.accounts import models, routes_api, routes_html
+from pcrm.accounts.accounts import models, routes_api, routes_html
 from pcrm.accounts.activities import models as activity_models
 from pcrm.accounts.activities import routes_api as activity_api
 from pcrm.accounts.activities import routes_html as activity_pages

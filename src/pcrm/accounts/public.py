@@ -7,15 +7,15 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import repository as repo
-from pcrm.accounts import service
+from pcrm.accounts.accounts import repository as repo
+from pcrm.accounts.accounts import service
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.schemas import AccountRead
 from pcrm.accounts.activities import repository as activities_repo
 from pcrm.accounts.contacts import repository as contacts_repo
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.models import Contact
 from pcrm.accounts.contacts.schemas import ContactRead, ContactUpdate
-from pcrm.accounts.models import Account
-from pcrm.accounts.schemas import AccountRead
 from pcrm.accounts.vocab import ContactStatus, Importance, Ownership, label
 from pcrm.core.db import row_dicts
 from pcrm.core.errors import FieldError, ValidationFailed

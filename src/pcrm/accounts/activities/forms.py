@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from starlette.datastructures import FormData
 
-from pcrm.accounts.forms import field_text, field_values
+from pcrm.accounts.accounts.forms import field_text, field_values
 
 ACTIVITY_FIELDS = (
     "type",

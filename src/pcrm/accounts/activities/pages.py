@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from pydantic import ValidationError
 
-from pcrm.accounts import repository as accounts_repo
+from pcrm.accounts.accounts import repository as accounts_repo
 from pcrm.accounts.activities import service
 from pcrm.accounts.activities.schemas import ActivityQuery, ActivityRead
 from pcrm.accounts.activities.service import activity_filters

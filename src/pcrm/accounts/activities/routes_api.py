@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
+from pcrm.accounts.accounts.routes_api import IfMatch, tagged
 from pcrm.accounts.activities import service
 from pcrm.accounts.activities.schemas import (
     ActivityCreate,
@@ -14,7 +15,6 @@ from pcrm.accounts.activities.schemas import (
     ActivityUpdate,
 )
 from pcrm.accounts.activities.service import activity_filters
-from pcrm.accounts.routes_api import IfMatch, tagged
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import expected_version
 from pcrm.core.pagination import Page, PageRequest

@@ -8,14 +8,14 @@ from fastapi import APIRouter, Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
+from pcrm.accounts.accounts.forms import form_echo
+from pcrm.accounts.accounts.routes_html import form_errors
 from pcrm.accounts.activities import forms, pages, service
 from pcrm.accounts.activities.schemas import ActivityCreate, ActivityUpdate
 from pcrm.accounts.activities.service import activity_filters
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.repository import contacts_by_ids
-from pcrm.accounts.forms import form_echo
 from pcrm.accounts.lists import pages as list_pages
-from pcrm.accounts.routes_html import form_errors
 from pcrm.accounts.vocab import vocabularies
 from pcrm.core.db import utcnow
 from pcrm.core.deps import DB, SessionRoute

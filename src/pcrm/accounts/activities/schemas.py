@@ -8,8 +8,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from pcrm.accounts.accounts.schemas import Write
 from pcrm.accounts.lists.schemas import ListQuery
-from pcrm.accounts.schemas import Write
 from pcrm.accounts.vocab import ActivityType
 
 

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import repository as accounts_repo
+from pcrm.accounts.accounts import repository as accounts_repo
+from pcrm.accounts.accounts.service import check_users
 from pcrm.accounts.activities import repository as repo
 from pcrm.accounts.activities.models import Activity
 from pcrm.accounts.activities.repository import ActivityFilters
@@ -20,7 +21,6 @@ from pcrm.accounts.activities.schemas import (
 )
 from pcrm.accounts.contacts import repository as contacts_repo
 from pcrm.accounts.lists.service import count_cap, day_start
-from pcrm.accounts.service import check_users
 from pcrm.core.db import utcnow
 from pcrm.core.errors import FieldError, ValidationFailed, field_error
 from pcrm.core.etag import check_version

@@ -6,7 +6,7 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
-from pcrm.accounts.forms import field_values
+from pcrm.accounts.accounts.forms import field_values
 
 CONTACT_FIELDS = (
     "name",

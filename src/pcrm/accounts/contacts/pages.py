@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import Request
 
-from pcrm.accounts import repository as repo
+from pcrm.accounts.accounts import repository as repo
 from pcrm.accounts.contacts import repository as contacts_repo
 from pcrm.accounts.contacts.schemas import ContactRead
 from pcrm.accounts.validation import display_phone

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Integer, Row, Select, bindparam, func, select, union
 from sqlalchemy.orm import Session
 
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.repository import rows_by_id
 from pcrm.accounts.contacts.models import Contact, Employment
-from pcrm.accounts.models import Account
-from pcrm.accounts.repository import rows_by_id
 from pcrm.accounts.search.repository import searched, with_account_name
 from pcrm.accounts.vocab import ContactStatus, Importance, Industry
 from pcrm.core.errors import NotFound

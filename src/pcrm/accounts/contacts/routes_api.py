@@ -6,6 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
+from pcrm.accounts.accounts.routes_api import IfMatch, tagged
+from pcrm.accounts.accounts.schemas import BulkAction, BulkResult, Duplicate, MergeRequest
 from pcrm.accounts.contacts import service
 from pcrm.accounts.contacts.schemas import (
     ContactCreate,
@@ -15,8 +17,6 @@ from pcrm.accounts.contacts.schemas import (
     EmploymentRead,
 )
 from pcrm.accounts.contacts.service import contact_filters
-from pcrm.accounts.routes_api import IfMatch, tagged
-from pcrm.accounts.schemas import BulkAction, BulkResult, Duplicate, MergeRequest
 from pcrm.accounts.validation import normalize_phone
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import expected_version

@@ -8,16 +8,16 @@ from fastapi import APIRouter, Form, Query, Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from pcrm.accounts import repository as repo
+from pcrm.accounts.accounts import repository as repo
+from pcrm.accounts.accounts.forms import form_echo
+from pcrm.accounts.accounts.routes_html import form_errors, saved
 from pcrm.accounts.activities import pages as activity_pages
 from pcrm.accounts.contacts import forms, pages, service
 from pcrm.accounts.contacts import repository as contacts_repo
 from pcrm.accounts.contacts.schemas import ContactCreate, ContactUpdate
 from pcrm.accounts.contacts.service import contact_filters
-from pcrm.accounts.forms import form_echo
 from pcrm.accounts.lists import pages as list_pages
 from pcrm.accounts.lists import service as lists_service
-from pcrm.accounts.routes_html import form_errors, saved
 from pcrm.accounts.validation import normalize_phone
 from pcrm.accounts.vocab import vocabularies
 from pcrm.core.deps import DB, SessionRoute

@@ -15,8 +15,8 @@ from pydantic import (
     field_validator,
 )
 
+from pcrm.accounts.accounts.schemas import Province, Write
 from pcrm.accounts.lists.schemas import ListQuery
-from pcrm.accounts.schemas import Province, Write
 from pcrm.accounts.validation import normalize_phone
 from pcrm.accounts.vocab import ContactStatus, Gender, Importance, Industry
 from pcrm.core.i18n import N_

@@ -8,7 +8,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import repository as accounts_repo
+from pcrm.accounts.accounts import repository as accounts_repo
+from pcrm.accounts.accounts.schemas import Duplicate
 from pcrm.accounts.activities import repository as activities_repo
 from pcrm.accounts.activities.repository import ActivityFilters
 from pcrm.accounts.contacts import repository as repo
@@ -22,7 +23,6 @@ from pcrm.accounts.contacts.schemas import (
     EmploymentRead,
 )
 from pcrm.accounts.lists.service import NEWEST, count_cap, day_start, default_sort
-from pcrm.accounts.schemas import Duplicate
 from pcrm.accounts.search import models as search
 from pcrm.accounts.search.service import normalize_query
 from pcrm.accounts.validation import display_phone

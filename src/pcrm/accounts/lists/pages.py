@@ -11,11 +11,11 @@ from fastapi import Request
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from pcrm.accounts.accounts.schemas import AccountQuery
 from pcrm.accounts.activities.schemas import ActivityQuery
 from pcrm.accounts.contacts.schemas import ContactQuery
 from pcrm.accounts.lists import service
 from pcrm.accounts.lists.service import COLUMNS
-from pcrm.accounts.schemas import AccountQuery
 from pcrm.core.forms import FormErrors
 from pcrm.core.i18n import N_, translate
 from pcrm.core.pages import notice, page_locale

@@ -31,8 +31,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import Join
 
+from pcrm.accounts.accounts.models import Account
 from pcrm.accounts.contacts.models import Contact
-from pcrm.accounts.models import Account
 from pcrm.accounts.search import models as search
 from pcrm.core.tenancy import WorkspaceScope
 

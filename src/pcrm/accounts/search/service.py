@@ -9,12 +9,12 @@ from typing import Any, TypeVar
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import repository as repo
+from pcrm.accounts.accounts import repository as repo
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.repository import AccountFilters
 from pcrm.accounts.contacts import repository as contacts_repo
 from pcrm.accounts.contacts.models import Contact
 from pcrm.accounts.contacts.repository import ContactFilters
-from pcrm.accounts.models import Account
-from pcrm.accounts.repository import AccountFilters
 from pcrm.accounts.search import models as search
 from pcrm.accounts.search import repository as search_repo
 from pcrm.accounts.search.schemas import SearchHit, SearchResult

@@ -9,17 +9,13 @@ from typing import Any
 from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import repository as repo
-from pcrm.accounts.activities import repository as activities_repo
-from pcrm.accounts.contacts import repository as contacts_repo
-from pcrm.accounts.contacts.models import Contact
-from pcrm.accounts.contacts.repository import ContactFilters
-from pcrm.accounts.lists.service import NEWEST, count_cap, default_sort
-from pcrm.accounts.models import Account, AccountTeamMember
-from pcrm.accounts.repository import AccountFilters
-from pcrm.accounts.schemas import (
+from pcrm.accounts.accounts import repository as repo
+from pcrm.accounts.accounts.models import Account, AccountTeamMember
+from pcrm.accounts.accounts.repository import AccountFilters
+from pcrm.accounts.accounts.schemas import (
     AccountCreate,
     AccountDetail,
+    AccountQuery,
     AccountRead,
     AccountUpdate,
     BulkAction,
@@ -27,6 +23,11 @@ from pcrm.accounts.schemas import (
     TeamMemberRead,
     TeamMemberWrite,
 )
+from pcrm.accounts.activities import repository as activities_repo
+from pcrm.accounts.contacts import repository as contacts_repo
+from pcrm.accounts.contacts.models import Contact
+from pcrm.accounts.contacts.repository import ContactFilters
+from pcrm.accounts.lists.service import NEWEST, count_cap, day_start, default_sort
 from pcrm.accounts.search import models as search
 from pcrm.accounts.search.service import normalize_query
 from pcrm.accounts.vocab import LifecycleStage
@@ -521,3 +522,18 @@ def org_chart(db: Session, principal: Principal, account_id: int) -> list[dict[s
 def contacts_of(db: Session, principal: Principal, account_id: int) -> list[Contact]:
     get_account(db, principal, account_id)
     return list(contacts_repo.account_contacts(db, principal.scope, account_id))
+
+
+def account_filters(query: AccountQuery, tz: str) -> AccountFilters:
+    return AccountFilters(
+        q=query.q,
+        industry=query.industry,
+        province=query.province,
+        ownership=query.ownership,
+        stage=query.stage,
+        owner_id=query.owner_id,
+        tag=query.tag,
+        created_from=day_start(query.created_from, tz),
+        created_to=day_start(query.created_to, tz, next_day=True),
+        include_archived=query.include_archived,
+    )

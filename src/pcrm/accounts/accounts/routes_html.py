@@ -9,22 +9,20 @@ from fastapi import APIRouter, Form, Query, Request
 from pydantic import ValidationError
 from starlette.responses import Response
 
-from pcrm.accounts import forms as html_forms
-from pcrm.accounts import presenters, service
-from pcrm.accounts import repository as repo
+from pcrm.accounts.accounts import forms, pages, service
+from pcrm.accounts.accounts import repository as repo
+from pcrm.accounts.accounts.schemas import AccountCreate, AccountUpdate, BulkAction, TeamMemberWrite
+from pcrm.accounts.accounts.service import account_filters
 from pcrm.accounts.activities import pages as activity_pages
 from pcrm.accounts.contacts import pages as contact_pages
 from pcrm.accounts.contacts.schemas import ContactRead
-from pcrm.accounts.filters import account_filters
 from pcrm.accounts.lists import pages as list_pages
 from pcrm.accounts.lists import service as lists_service
-from pcrm.accounts.schemas import AccountCreate, AccountUpdate, BulkAction, TeamMemberWrite
 from pcrm.accounts.vocab import label, vocabularies
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.errors import ValidationFailed
 from pcrm.core.forms import (
     FormErrors,
-    FormValues,
     PostedForm,
     attempt,
     domain_errors,
@@ -38,7 +36,6 @@ from pcrm.core.templating import is_htmx, render
 from pcrm.identity.public import (
     CurrentPrincipal,
     Permission,
-    Principal,
     record_history_view,
 )
 
@@ -61,7 +58,7 @@ def accounts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Resp
     users = list_pages.users(db, principal, {a.owner_id for a in page.items if a.owner_id})
     context = {
         "page": page,
-        "rows": [presenters.account_row(a, users, locale) for a in page.items],
+        "rows": [pages.account_row(a, users, locale) for a in page.items],
         "errors": errors,
         "notice": list_pages.page_notice(request),
         "notice_kind": "error"
@@ -118,43 +115,6 @@ def bulk_accounts(
 # --- account forms -----------------------------------------------------------------------------
 
 
-def _account_form_context(
-    request: Request,
-    db: DB,
-    principal: Principal,
-    *,
-    form: dict[str, Any],
-    errors: FormErrors,
-    account_id: int | None = None,
-    version: int | None = None,
-    duplicates: list[Any] | None = None,
-) -> dict[str, Any]:
-    locale = _locale(request)
-    users = list_pages.users(db, principal)
-    parent_name = ""
-    if form.get("parent_id") and str(form["parent_id"]).isdigit():
-        parent_name = repo.account_names(db, principal.scope, [int(form["parent_id"])]).get(
-            int(form["parent_id"]), ""
-        )
-    return {
-        "form": FormValues(form),
-        "errors": errors,
-        "account_id": account_id,
-        "version": version,
-        "vocab": vocabularies(locale),
-        "user_options": list_pages.user_choices(users.values(), locale),
-        "parent_name": parent_name,
-        "duplicates": duplicates or [],
-    }
-
-
-def _account_form_values(account: Any) -> dict[str, Any]:
-    values = {key: getattr(account, key) for key in html_forms.ACCOUNT_FIELDS}
-    values["aliases"] = account.aliases
-    values["tags"] = account.tags
-    return html_forms.form_echo(values)
-
-
 @router.get("/accounts/new")
 def new_account_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
     principal.require(Permission.WRITE)
@@ -167,7 +127,7 @@ def new_account_page(request: Request, db: DB, principal: CurrentPrincipal) -> R
     return render(
         request,
         "accounts/account_form.html",
-        _account_form_context(request, db, principal, form=form, errors={}),
+        pages.account_form(request, db, principal, form=form, errors={}),
     )
 
 
@@ -209,8 +169,8 @@ def form_errors(request: Request, exc: ValidationError | ValidationFailed) -> Fo
 def create_account(
     request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
-    data = html_forms.account_data(form)
-    echo = html_forms.form_echo(data)
+    data = forms.account_data(form)
+    echo = forms.form_echo(data)
     try:
         payload = AccountCreate.model_validate(data)
         if form.get("confirm_duplicate") != "1":
@@ -221,7 +181,7 @@ def create_account(
                 return render(
                     request,
                     "accounts/account_form.html",
-                    _account_form_context(
+                    pages.account_form(
                         request, db, principal, form=echo, errors={}, duplicates=duplicates
                     ),
                     status_code=409,
@@ -232,9 +192,7 @@ def create_account(
         return render(
             request,
             "accounts/account_form.html",
-            _account_form_context(
-                request, db, principal, form=echo, errors=form_errors(request, exc)
-            ),
+            pages.account_form(request, db, principal, form=echo, errors=form_errors(request, exc)),
             status_code=422,
         )
     return _redirect(f"/accounts/{account.id}", "created")
@@ -246,11 +204,11 @@ def edit_account_page(
 ) -> Response:
     principal.require(Permission.WRITE)
     account = service.get_account(db, principal, account_id)
-    context = _account_form_context(
+    context = pages.account_form(
         request,
         db,
         principal,
-        form=_account_form_values(account),
+        form=forms.account_form_values(account),
         errors={},
         account_id=account.id,
         version=account.version,
@@ -262,7 +220,7 @@ def edit_account_page(
 def update_account(
     request: Request, account_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
-    data = html_forms.account_data(form)
+    data = forms.account_data(form)
     version = int(str(form.get("version") or 0)) or None
     outcome = attempt(
         db,
@@ -273,11 +231,11 @@ def update_account(
     )
     if outcome.ok:
         return saved(request, f"/accounts/{account_id}")
-    context = _account_form_context(
+    context = pages.account_form(
         request,
         db,
         principal,
-        form=html_forms.form_echo(data),
+        form=forms.form_echo(data),
         errors=outcome.errors,
         account_id=account_id,
         version=version,
@@ -359,7 +317,7 @@ def account_page(
         "account": detail,
         "tab": tab,
         "notice": list_pages.page_notice(request),
-        "row": presenters.account_row(detail, users, locale),
+        "row": pages.account_row(detail, users, locale),
         "can_write": principal.can(Permission.WRITE),
         "team": [(m, label(m.role, locale)) for m in detail.team],
         "vocab": vocabularies(locale),
@@ -372,8 +330,7 @@ def account_page(
             else None
         )
         context["facts"] = [
-            (translate(locale, k), v)
-            for k, v in presenters.account_facts(detail, users, parent, locale)
+            (translate(locale, k), v) for k, v in pages.account_facts(detail, users, parent, locale)
         ]
         context["org_chart"] = service.org_chart(db, principal, account_id)
         context["children"] = repo.children(db, principal.scope, account_id)

@@ -66,3 +66,10 @@ def form_echo(data: dict[str, Any]) -> dict[str, Any]:
         else:
             echo[key] = "" if value is None else str(value)
     return echo
+
+
+def account_form_values(account: Any) -> dict[str, Any]:
+    values = {key: getattr(account, key) for key in ACCOUNT_FIELDS}
+    values["aliases"] = account.aliases
+    values["tags"] = account.tags
+    return form_echo(values)

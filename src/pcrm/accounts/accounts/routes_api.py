@@ -6,9 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Response, status
 
-from pcrm.accounts import service
-from pcrm.accounts.filters import account_filters
-from pcrm.accounts.schemas import (
+from pcrm.accounts.accounts import service
+from pcrm.accounts.accounts.schemas import (
     AccountCreate,
     AccountDetail,
     AccountQuery,
@@ -19,6 +18,7 @@ from pcrm.accounts.schemas import (
     Duplicate,
     MergeRequest,
 )
+from pcrm.accounts.accounts.service import account_filters
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import etag, expected_version
 from pcrm.core.pagination import Page, PageRequest

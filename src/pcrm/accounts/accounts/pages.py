@@ -6,11 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from fastapi import Request
+
+from pcrm.accounts.accounts import repository as repo
+from pcrm.accounts.accounts.schemas import AccountRead
+from pcrm.accounts.lists import pages as list_pages
 from pcrm.accounts.lists.pages import user_name
-from pcrm.accounts.schemas import AccountRead
-from pcrm.accounts.vocab import LifecycleStage, label, province_label
+from pcrm.accounts.vocab import LifecycleStage, label, province_label, vocabularies
+from pcrm.core.deps import DB
+from pcrm.core.forms import FormErrors, FormValues
 from pcrm.core.i18n import N_
-from pcrm.identity.public import UserRef
+from pcrm.core.pages import page_locale as _locale
+from pcrm.identity.public import Principal, UserRef
 
 STAGE_BADGES = {
     "potential": "",
@@ -82,3 +89,33 @@ def account_facts(
     if account.lifecycle_stage == LifecycleStage.LOST:
         facts += [(N_("Lost because"), account.lost_reason), (N_("Lost on"), account.lost_on)]
     return [(name, value) for name, value in facts if value]
+
+
+def account_form(
+    request: Request,
+    db: DB,
+    principal: Principal,
+    *,
+    form: dict[str, Any],
+    errors: FormErrors,
+    account_id: int | None = None,
+    version: int | None = None,
+    duplicates: list[Any] | None = None,
+) -> dict[str, Any]:
+    locale = _locale(request)
+    users = list_pages.users(db, principal)
+    parent_name = ""
+    if form.get("parent_id") and str(form["parent_id"]).isdigit():
+        parent_name = repo.account_names(db, principal.scope, [int(form["parent_id"])]).get(
+            int(form["parent_id"]), ""
+        )
+    return {
+        "form": FormValues(form),
+        "errors": errors,
+        "account_id": account_id,
+        "version": version,
+        "vocab": vocabularies(locale),
+        "user_options": list_pages.user_choices(users.values(), locale),
+        "parent_name": parent_name,
+        "duplicates": duplicates or [],
+    }

@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from pcrm.accounts.models import Account, AccountTag, AccountTeamMember
+from pcrm.accounts.accounts.models import Account, AccountTag, AccountTeamMember
 from pcrm.accounts.search.repository import searched
 from pcrm.accounts.vocab import (
     Industry,
