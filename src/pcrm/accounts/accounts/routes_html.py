@@ -11,7 +11,13 @@ from starlette.responses import Response
 
 from pcrm.accounts.accounts import forms, pages, service
 from pcrm.accounts.accounts import repository as repo
-from pcrm.accounts.accounts.schemas import AccountCreate, AccountUpdate, BulkAction, TeamMemberWrite
+from pcrm.accounts.accounts.schemas import (
+    AccountCreate,
+    AccountQuery,
+    AccountUpdate,
+    BulkAction,
+    TeamMemberWrite,
+)
 from pcrm.accounts.accounts.service import account_filters
 from pcrm.accounts.activities import pages as activity_pages
 from pcrm.accounts.contacts import pages as contact_pages
@@ -47,7 +53,7 @@ router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 @router.get("/accounts")
 def accounts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
     locale = _locale(request)
-    params, errors, pairs = list_pages.list_params(request, "accounts")
+    params, errors, pairs = list_pages.list_params(request, AccountQuery)
     page = service.list_accounts(
         db,
         principal,
@@ -348,7 +354,7 @@ def account_page(
         ]
     elif tab == "activities":
         context.update(
-            activity_pages.timeline(request, db, principal, type or [], page, account_id=account_id)
+            activity_pages.timeline(db, principal, locale, type or [], page, account_id=account_id)
         )
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "account", account_id, locale)

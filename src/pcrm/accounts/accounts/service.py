@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -258,6 +259,24 @@ def restore_account(db: Session, principal: Principal, account_id: int) -> Accou
 def get_account(db: Session, principal: Principal, account_id: int) -> Account:
     principal.require(Permission.READ)
     return repo.account(db, principal.scope, account_id)
+
+
+def account_names(db: Session, principal: Principal, ids: Iterable[int]) -> dict[int, str]:
+    """Id → name of the workspace's accounts among `ids`, archived ones too."""
+    principal.require(Permission.READ)
+    return repo.account_names(db, principal.scope, ids)
+
+
+def account_tags(db: Session, principal: Principal) -> list[str]:
+    """The workspace's account tags, the most used first (at most 200)."""
+    principal.require(Permission.READ)
+    return repo.all_tags(db, principal.scope)
+
+
+def child_accounts(db: Session, principal: Principal, account_id: int) -> list[Account]:
+    """The account's subsidiaries that are not archived, by name."""
+    principal.require(Permission.READ)
+    return list(repo.children(db, principal.scope, account_id))
 
 
 def account_detail(db: Session, principal: Principal, account_id: int) -> AccountDetail:

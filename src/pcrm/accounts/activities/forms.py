@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from starlette.datastructures import FormData
 
-from pcrm.accounts.accounts.forms import field_text, field_values
+from pcrm.accounts.accounts.forms import field_text, field_values, form_echo
+from pcrm.accounts.activities.schemas import ActivityRead
 
 ACTIVITY_FIELDS = (
     "type",
@@ -37,3 +38,12 @@ def activity_data(form: FormData, tz: str) -> dict[str, Any]:
     data["participant_contact_ids"] = [v for v in form.getlist("participant_contact_ids") if v]
     data["participant_user_ids"] = [v for v in form.getlist("participant_user_ids") if v]
     return data
+
+
+def activity_form_values(activity: ActivityRead, tz: str) -> dict[str, Any]:
+    """An activity as its form's inputs show it, its time in the workspace's time zone."""
+    values = {key: getattr(activity, key) for key in ACTIVITY_FIELDS}
+    values["occurred_at"] = activity.occurred_at.astimezone(ZoneInfo(tz))
+    values["participant_contact_ids"] = [str(i) for i in activity.participant_contact_ids]
+    values["participant_user_ids"] = [str(i) for i in activity.participant_user_ids]
+    return form_echo(values)

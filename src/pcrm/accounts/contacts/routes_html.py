@@ -14,7 +14,7 @@ from pcrm.accounts.accounts.routes_html import form_errors, saved
 from pcrm.accounts.activities import pages as activity_pages
 from pcrm.accounts.contacts import forms, pages, service
 from pcrm.accounts.contacts import repository as contacts_repo
-from pcrm.accounts.contacts.schemas import ContactCreate, ContactUpdate
+from pcrm.accounts.contacts.schemas import ContactCreate, ContactQuery, ContactUpdate
 from pcrm.accounts.contacts.service import contact_filters
 from pcrm.accounts.lists import pages as list_pages
 from pcrm.accounts.lists import service as lists_service
@@ -36,7 +36,7 @@ router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 @router.get("/contacts")
 def contacts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
     locale = _locale(request)
-    params, errors, pairs = list_pages.list_params(request, "contacts")
+    params, errors, pairs = list_pages.list_params(request, ContactQuery)
     page = service.list_contacts(
         db,
         principal,
@@ -272,7 +272,7 @@ def contact_page(
         context["merged_into"] = contact.merged_into_id
     elif tab == "activities":
         context.update(
-            activity_pages.timeline(request, db, principal, type or [], page, contact_id=contact_id)
+            activity_pages.timeline(db, principal, locale, type or [], page, contact_id=contact_id)
         )
     else:
         context["history"] = record_history_view(db, principal, "contact", contact_id, locale)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -209,6 +210,25 @@ def get_contact(db: Session, principal: Principal, contact_id: int) -> ContactRe
     if row is None:
         raise NotFound()
     return ContactRead.model_validate(row._asdict())
+
+
+def contact_names(db: Session, principal: Principal, ids: Iterable[int]) -> dict[int, str]:
+    """Id → name of the workspace's contacts among `ids`, archived ones too."""
+    principal.require(Permission.READ)
+    return {c.id: c.name for c in repo.contacts_by_ids(db, principal.scope, ids).values()}
+
+
+def contacts_at(db: Session, principal: Principal, account_id: int) -> list[Contact]:
+    """The account's contacts that are not archived (at most 500), by pinyin name; none for
+    an account that is not the workspace's."""
+    principal.require(Permission.READ)
+    return list(repo.account_contacts(db, principal.scope, account_id))
+
+
+def direct_reports(db: Session, principal: Principal, contact_id: int) -> list[Contact]:
+    """The contacts who report to this one."""
+    principal.require(Permission.READ)
+    return list(repo.direct_reports(db, principal.scope, contact_id))
 
 
 def list_contacts(

@@ -4,17 +4,15 @@ choose from, and a list's chrome (its parameters, sort links, columns and saved 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import Request
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
-from pcrm.accounts.accounts.schemas import AccountQuery
-from pcrm.accounts.activities.schemas import ActivityQuery
-from pcrm.accounts.contacts.schemas import ContactQuery
 from pcrm.accounts.lists import service
+from pcrm.accounts.lists.schemas import ListQuery
 from pcrm.accounts.lists.service import COLUMNS
 from pcrm.core.forms import FormErrors
 from pcrm.core.i18n import N_, translate
@@ -28,6 +26,7 @@ from pcrm.identity.public import (
     user_refs,
 )
 
+Q = TypeVar("Q", bound=ListQuery)
 NOTICES = {
     "saved": N_("Your changes have been saved."),
     "created": N_("Created."),
@@ -40,11 +39,6 @@ NOTICES = {
     ),
     "view_saved": N_("View saved."),
     "columns": N_("Columns saved."),
-}
-LIST_PARAMS: dict[str, type[AccountQuery] | type[ContactQuery] | type[ActivityQuery]] = {
-    "accounts": AccountQuery,
-    "contacts": ContactQuery,
-    "activities": ActivityQuery,
 }
 COLUMN_LABELS = {
     "industry": N_("Industry"),
@@ -95,7 +89,7 @@ def users(db: Session, principal: Principal, extra: set[int] | None = None) -> d
     return users
 
 
-def list_params(request: Request, list_name: str) -> tuple[Any, FormErrors, list[tuple[str, str]]]:
+def list_params(request: Request, model: type[Q]) -> tuple[Q, FormErrors, list[tuple[str, str]]]:
     """The list's query parameters, validated with the API's own model. Unknown or bad ones
     are reported inline and the list falls back to its defaults."""
     pairs = [(k, v) for k, v in request.query_params.multi_items() if k != "notice" and v != ""]
@@ -105,7 +99,6 @@ def list_params(request: Request, list_name: str) -> tuple[Any, FormErrors, list
             raw.setdefault("type", []).append(value)
         else:
             raw[key] = value
-    model = LIST_PARAMS[list_name]
     try:
         return model.model_validate(raw), {}, pairs
     except ValidationError as exc:
