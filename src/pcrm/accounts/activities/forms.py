@@ -1,4 +1,5 @@
-"""From the posted activity form to the API's write schemas."""
+"""From the posted activity form to the API's write schemas, and an activity back to the
+form's values."""
 
 from __future__ import annotations
 

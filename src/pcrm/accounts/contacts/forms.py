@@ -1,4 +1,5 @@
-"""From the posted contact form to the API's write schemas."""
+"""From the posted contact form to the API's write schemas, and a contact back to the form's
+values."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
-from pcrm.accounts.accounts.forms import field_values
+from pcrm.accounts.accounts.forms import field_values, form_echo
+from pcrm.accounts.contacts.schemas import ContactRead
 
 CONTACT_FIELDS = (
     "name",
@@ -30,3 +32,8 @@ CONTACT_FIELDS = (
 
 def contact_data(form: FormData) -> dict[str, Any]:
     return field_values(form, CONTACT_FIELDS)
+
+
+def contact_form_values(contact: ContactRead) -> dict[str, Any]:
+    """A contact as its form's inputs show it."""
+    return form_echo({key: getattr(contact, key) for key in CONTACT_FIELDS})

@@ -1,4 +1,6 @@
-"""View-models of the contact pages: rows of a list, a contact's facts, the contact form."""
+"""View-models of the contact pages: the list, a contact's page, the contact form, the
+duplicate check and the merge page. They call services only; the routes render what they
+return."""
 
 from __future__ import annotations
 
@@ -6,17 +8,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Request
+from sqlalchemy.orm import Session
 
-from pcrm.accounts.accounts import repository as repo
-from pcrm.accounts.contacts import repository as contacts_repo
-from pcrm.accounts.contacts.schemas import ContactRead
-from pcrm.accounts.validation import display_phone
+from pcrm.accounts.accounts import service as accounts_service
+from pcrm.accounts.activities import pages as activity_pages
+from pcrm.accounts.contacts import forms, service
+from pcrm.accounts.contacts.schemas import ContactQuery, ContactRead
+from pcrm.accounts.contacts.service import contact_filters
+from pcrm.accounts.lists import pages as list_pages
+from pcrm.accounts.lists import service as lists_service
+from pcrm.accounts.lists.pages import user_choices
+from pcrm.accounts.validation import display_phone, normalize_phone
 from pcrm.accounts.vocab import label, vocabularies
-from pcrm.core.deps import DB
 from pcrm.core.forms import FormErrors, FormValues
-from pcrm.core.i18n import N_
-from pcrm.core.pages import page_locale as _locale
-from pcrm.identity.public import Principal
+from pcrm.core.i18n import N_, translate
+from pcrm.core.pages import page_locale
+from pcrm.core.pagination import PageRequest
+from pcrm.identity.public import Permission, Principal, record_history_view
+
+CONTACT_TABS = ("overview", "activities", "history")
 
 IMPORTANCE_BADGES = {"key": "red", "important": "amber", "normal": ""}
 
@@ -73,10 +83,88 @@ def contact_facts(
     return [(name, value) for name, value in facts if value]
 
 
-def contact_form(
+def contacts_list(request: Request, db: Session, principal: Principal) -> dict[str, Any]:
+    """The contact list; `errors` names the query parameters that were refused."""
+    locale = page_locale(request)
+    params, errors, pairs = list_pages.list_params(request, ContactQuery)
+    page = service.list_contacts(
+        db,
+        principal,
+        contact_filters(params, principal.timezone),
+        PageRequest(params.page, params.page_size),
+        params.sort,
+    )
+    users = list_pages.users(db, principal)
+    account_name = (
+        accounts_service.account_names(db, principal, [params.account_id]).get(params.account_id)
+        if params.account_id
+        else None
+    )
+    return {
+        "page": page,
+        "rows": [contact_row(c, locale) for c in page.items],
+        "errors": errors,
+        "notice": list_pages.page_notice(request),
+        "params": params,
+        "vocab": vocabularies(locale),
+        "account_name": account_name,
+        "user_options": user_choices(users.values(), locale),
+        **list_pages.list_links(
+            "/contacts",
+            pairs,
+            "contacts",
+            params.sort,
+            lists_service.default_sort(params.q),
+            locale,
+        ),
+        **list_pages.list_chrome(db, principal, "contacts", locale),
+    }
+
+
+def contact_page(
     request: Request,
-    db: DB,
+    db: Session,
     principal: Principal,
+    contact_id: int,
+    tab: str,
+    types: list[str],
+    page: int,
+) -> dict[str, Any]:
+    """A contact's page with one tab's content: overview (facts, reports, employment
+    history), activities (the timeline) or history (the audit trail)."""
+    locale = page_locale(request)
+    tab = tab if tab in CONTACT_TABS else "overview"
+    contact = service.get_contact(db, principal, contact_id)
+    context: dict[str, Any] = {
+        "contact": contact,
+        "row": contact_row(contact, locale),
+        "tab": tab,
+        "notice": list_pages.page_notice(request),
+        "can_write": principal.can(Permission.WRITE),
+    }
+    if tab == "overview":
+        boss_id = contact.reports_to_id
+        boss = service.contact_names(db, principal, [boss_id]).get(boss_id) if boss_id else None
+        context["facts"] = [
+            (translate(locale, k), v) for k, v in contact_facts(contact, boss, locale)
+        ]
+        context["boss_id"] = boss_id if boss is not None else None
+        context["reports"] = service.direct_reports(db, principal, contact.id)
+        context["employments"] = service.employment_history(db, principal, contact.id)
+        context["merged_into"] = contact.merged_into_id
+    elif tab == "activities":
+        context.update(
+            activity_pages.timeline(db, principal, locale, types, page, contact_id=contact_id)
+        )
+    else:
+        context["history"] = record_history_view(db, principal, "contact", contact_id, locale)
+    return context
+
+
+def contact_form(
+    db: Session,
+    principal: Principal,
+    locale: str,
     *,
     form: dict[str, Any],
     errors: FormErrors,
@@ -84,19 +172,20 @@ def contact_form(
     version: int | None = None,
     duplicates: list[Any] | None = None,
 ) -> dict[str, Any]:
-    locale = _locale(request)
+    """The contact form with `form`'s values: the colleagues at the account to report to,
+    and the look-alikes found, if any."""
     account_id = int(form["account_id"]) if str(form.get("account_id", "")).isdigit() else None
     colleagues = (
         [
             (str(c.id), f"{c.name} · {c.title}" if c.title else c.name)
-            for c in contacts_repo.account_contacts(db, principal.scope, account_id)
+            for c in service.contacts_at(db, principal, account_id)
             if c.id != contact_id
         ]
         if account_id
         else []
     )
     account_name = (
-        repo.account_names(db, principal.scope, [account_id]).get(account_id, "")
+        accounts_service.account_names(db, principal, [account_id]).get(account_id, "")
         if account_id
         else ""
     )
@@ -109,4 +198,95 @@ def contact_form(
         "colleagues": colleagues,
         "account_name": account_name,
         "duplicates": duplicates or [],
+    }
+
+
+def new_contact(
+    db: Session, principal: Principal, locale: str, account_id: int | None
+) -> dict[str, Any]:
+    """An empty contact form, at the given account if any."""
+    form = {
+        "account_id": str(account_id or ""),
+        "importance": "normal",
+        "status": "active",
+        "gender": "unknown",
+    }
+    return contact_form(db, principal, locale, form=form, errors={})
+
+
+def edit_contact(db: Session, principal: Principal, locale: str, contact_id: int) -> dict[str, Any]:
+    """A contact's form with its current values and version."""
+    contact = service.get_contact(db, principal, contact_id)
+    return contact_form(
+        db,
+        principal,
+        locale,
+        form=forms.contact_form_values(contact),
+        errors={},
+        contact_id=contact.id,
+        version=contact.version,
+    )
+
+
+def contact_duplicates(
+    db: Session,
+    principal: Principal,
+    name: str,
+    account_id: str,
+    mobile: str,
+    email: str,
+    exclude_id: int | None,
+) -> dict[str, Any]:
+    """The look-alikes of the contact being typed, as the form's inputs give it (a phone
+    that cannot exist is left out of the comparison)."""
+    try:
+        phone = normalize_phone(mobile) if mobile.strip() else None
+    except ValueError:
+        phone = None
+    duplicates = service.find_contact_duplicates(
+        db,
+        principal,
+        name,
+        int(account_id) if account_id.isdigit() else None,
+        phone,
+        email.strip() or None,
+        exclude_id,
+    )
+    return {"duplicates": duplicates, "kind": "contacts"}
+
+
+def merge_contact(
+    db: Session, principal: Principal, contact_id: int, duplicate_id: int | None
+) -> dict[str, Any]:
+    """The merge page: the contact, its look-alikes, and the chosen duplicate if any."""
+    contact = service.get_contact(db, principal, contact_id)
+    suggestions = service.find_contact_duplicates(
+        db,
+        principal,
+        contact.name,
+        contact.account_id,
+        contact.mobile,
+        contact.email,
+        exclude_id=contact.id,
+    )
+    duplicate = service.get_contact(db, principal, duplicate_id) if duplicate_id else None
+    return {
+        "kind": "contacts",
+        "record": contact,
+        "duplicate": duplicate,
+        "suggestions": suggestions,
+        "error": None,
+    }
+
+
+def failed_contact_merge(
+    db: Session, principal: Principal, contact_id: int, errors: FormErrors
+) -> dict[str, Any]:
+    """The merge page again, saying why the merge was refused."""
+    return {
+        "kind": "contacts",
+        "record": service.get_contact(db, principal, contact_id),
+        "duplicate": None,
+        "suggestions": [],
+        "error": "; ".join(errors.values()),
     }
