@@ -233,6 +233,20 @@ def update_account(
     return account
 
 
+def set_team_member(
+    db: Session, principal: Principal, account_id: int, user_id: int, role: str | None
+) -> Account:
+    """Put a user on the account's team in `role` (a new role if they are on it already), or
+    take them off it (`role` None). An unknown role is refused as the schema refuses it."""
+    detail = account_detail(db, principal, account_id)
+    team = [
+        TeamMemberWrite(user_id=m.user_id, role=m.role) for m in detail.team if m.user_id != user_id
+    ]
+    if role is not None:
+        team.append(TeamMemberWrite(user_id=user_id, role=role))
+    return update_account(db, principal, account_id, AccountUpdate(team=team), detail.version)
+
+
 def archive_account(
     db: Session, principal: Principal, account_id: int, expected_version: int | None = None
 ) -> Account:
