@@ -23,14 +23,11 @@ from sqlalchemy.orm import Session
 from pcrm.accounts.accounts import service
 from pcrm.accounts.accounts.models import Account
 from pcrm.accounts.accounts.schemas import AccountQuery
-from pcrm.accounts.accounts.service import account_filters
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.models import Contact
 from pcrm.accounts.contacts.schemas import ContactQuery
-from pcrm.accounts.contacts.service import contact_filters
 from pcrm.accounts.search import service as search_service
 from pcrm.core.db import make_engine, make_session_factory
-from pcrm.core.pagination import PageRequest
 from pcrm.core.tenancy import install_tenant_guard
 from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
@@ -41,9 +38,7 @@ Case = Callable[[Session, Principal], object]
 def contacts_list(page: int) -> Case:
     def run(db: Session, p: Principal) -> object:
         q = ContactQuery(importance="key", sort="name", page=page, page_size=50)
-        return contact_service.list_contacts(
-            db, p, contact_filters(q, p.timezone), PageRequest(q.page, q.page_size), q.sort
-        )
+        return contact_service.list_contacts(db, p, q)
 
     return run
 
@@ -51,9 +46,7 @@ def contacts_list(page: int) -> Case:
 def contacts_query(text: str) -> Case:
     def run(db: Session, p: Principal) -> object:
         q = ContactQuery(q=text, sort="name", page_size=50)
-        return contact_service.list_contacts(
-            db, p, contact_filters(q, p.timezone), PageRequest(q.page, q.page_size), q.sort
-        )
+        return contact_service.list_contacts(db, p, q)
 
     return run
 
@@ -61,9 +54,7 @@ def contacts_query(text: str) -> Case:
 def accounts_list(**filters: str) -> Case:
     def run(db: Session, p: Principal) -> object:
         q = AccountQuery(sort="name", page=5, page_size=50, **filters)  # type: ignore[arg-type]
-        return service.list_accounts(
-            db, p, account_filters(q, p.timezone), PageRequest(q.page, q.page_size), q.sort
-        )
+        return service.list_accounts(db, p, q)
 
     return run
 

@@ -371,9 +371,8 @@ def record_list_sql(
 
     from pcrm.accounts.contacts import service as contact_service
     from pcrm.accounts.contacts.schemas import ContactQuery
-    from pcrm.accounts.contacts.service import contact_filters
     from pcrm.core.db import make_engine, make_session_factory
-    from pcrm.core.pagination import PageRequest, forget_counts
+    from pcrm.core.pagination import forget_counts
     from pcrm.core.tenancy import install_tenant_guard
     from pcrm.identity import service as identity
 
@@ -398,13 +397,7 @@ def record_list_sql(
         db = factory()
         try:
             query = ContactQuery(importance="key", sort="name", page=page, page_size=50)
-            contact_service.list_contacts(
-                db,
-                principal,
-                contact_filters(query, principal.timezone),
-                PageRequest(query.page, query.page_size),
-                query.sort,
-            )
+            contact_service.list_contacts(db, principal, query)
         finally:
             db.rollback()
             db.close()

@@ -9,10 +9,8 @@ from pcrm.accounts.accounts.schemas import AccountCreate
 from pcrm.accounts.accounts.service import create_account
 from pcrm.accounts.contacts import repository as repo
 from pcrm.accounts.contacts import service as contact_service
-from pcrm.accounts.contacts.repository import ContactFilters
-from pcrm.accounts.contacts.schemas import ContactCreate
+from pcrm.accounts.contacts.schemas import ContactCreate, ContactQuery
 from pcrm.accounts.search import service as search_service
-from pcrm.core.pagination import PageRequest
 from pcrm.identity import service as identity_service
 from tests.plans import plans_of
 
@@ -75,9 +73,7 @@ def test_a_searched_contact_list_is_driven_by_the_search_index(sqlite, uow, prin
     with uow() as db:
         found = plans_of(
             sqlite,
-            lambda: contact_service.list_contacts(
-                db, who, ContactFilters(q="王小"), PageRequest(1, 50)
-            ),
+            lambda: contact_service.list_contacts(db, who, ContactQuery(q="王小")),
             "MATCH",
         )
 
@@ -95,9 +91,7 @@ def test_a_filtered_list_pages_and_counts_through_its_filter_index(sqlite, uow, 
     with uow() as db:
         found = plans_of(
             sqlite,
-            lambda: contact_service.list_contacts(
-                db, who, ContactFilters(importance="key"), PageRequest(1, 50)
-            ),
+            lambda: contact_service.list_contacts(db, who, ContactQuery(importance="key")),
             "importance",
         )
         counted = plans_of(sqlite, lambda: repo.contact_count(db, who.scope, account_id), "count")

@@ -9,12 +9,10 @@ from sqlalchemy.orm import Session
 
 from pcrm.accounts.accounts import repository as repo
 from pcrm.accounts.accounts import service
-from pcrm.accounts.accounts.models import Account
 from pcrm.accounts.accounts.schemas import AccountRead
 from pcrm.accounts.activities import repository as activities_repo
 from pcrm.accounts.contacts import repository as contacts_repo
 from pcrm.accounts.contacts import service as contact_service
-from pcrm.accounts.contacts.models import Contact
 from pcrm.accounts.contacts.schemas import ContactRead, ContactUpdate
 from pcrm.accounts.vocab import ContactStatus, Importance, Ownership, label
 from pcrm.core.db import row_dicts
@@ -66,8 +64,7 @@ def account_refs(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int,
 
 def account_ids_by_ownership(db: Session, scope: WorkspaceScope, ownership: Ownership) -> set[int]:
     """Ids of the workspace's accounts of this ownership type, archived ones included."""
-    filters = repo.AccountFilters(ownership=ownership, include_archived=True)
-    return set(db.scalars(repo.accounts_query(db, scope, filters).with_only_columns(Account.id)))
+    return repo.account_ids_by_ownership(db, scope, ownership)
 
 
 def get_account(db: Session, principal: Principal, account_id: int) -> AccountRead:
@@ -92,22 +89,11 @@ class ContactRef:
     reports_to_id: int | None
 
 
-REF_COLUMNS = (
-    Contact.id,
-    Contact.name,
-    Contact.title,
-    Contact.importance,
-    Contact.status,
-    Contact.account_id,
-    Contact.reports_to_id,
-)  # ContactRef's fields, in order
-
-
 def account_people(db: Session, principal: Principal, account_id: int) -> list[ContactRef]:
     """The same contacts as `account_contacts` (not archived, at most 500, by pinyin name),
     as `ContactRef`s."""
     service.get_account(db, principal, account_id)
-    rows = contacts_repo.account_contact_rows(db, principal.scope, account_id, REF_COLUMNS)
+    rows = contacts_repo.account_people(db, principal.scope, account_id)
     return [
         ContactRef(cid, name, title, importance, status, account, boss)
         for cid, name, title, importance, status, account, boss in rows

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from pcrm.accounts.accounts import forms, service
 from pcrm.accounts.accounts.schemas import AccountQuery, AccountRead
-from pcrm.accounts.accounts.service import account_filters
 from pcrm.accounts.activities import pages as activity_pages
 from pcrm.accounts.contacts import pages as contact_pages
 from pcrm.accounts.contacts.schemas import ContactRead
@@ -23,7 +22,6 @@ from pcrm.accounts.vocab import LifecycleStage, label, province_label, vocabular
 from pcrm.core.forms import FormErrors, FormValues
 from pcrm.core.i18n import N_, translate
 from pcrm.core.pages import page_locale
-from pcrm.core.pagination import PageRequest
 from pcrm.identity.public import Permission, Principal, UserRef, record_history_view
 
 # The opportunities tab is loaded from the opportunities area (/accounts/{id}/opportunities).
@@ -105,13 +103,7 @@ def accounts_list(request: Request, db: Session, principal: Principal) -> dict[s
     """The account list; `errors` names the query parameters that were refused."""
     locale = page_locale(request)
     params, errors, pairs = list_pages.list_params(request, AccountQuery)
-    page = service.list_accounts(
-        db,
-        principal,
-        account_filters(params, principal.timezone),
-        PageRequest(params.page, params.page_size),
-        params.sort,
-    )
+    page = service.list_accounts(db, principal, params)
     users = list_pages.users(db, principal, {a.owner_id for a in page.items if a.owner_id})
     return {
         "page": page,

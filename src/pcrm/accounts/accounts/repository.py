@@ -1,11 +1,11 @@
-"""Every query of the accounts area, always scoped to the workspace."""
+"""Every query of accounts, their tags and teams, always scoped to the workspace."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -21,16 +21,22 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from pcrm.accounts.accounts.models import Account, AccountTag, AccountTeamMember
-from pcrm.accounts.search.repository import searched
+from pcrm.accounts.search.repository import NEWEST, searched
 from pcrm.accounts.vocab import (
     Industry,
     LifecycleStage,
     Ownership,
 )
 from pcrm.core.errors import NotFound
+from pcrm.core.pagination import (
+    ListStatements,
+    PageRequest,
+    in_vocabulary_order,
+    parse_sort,
+    read_page,
+    read_prepared_page,
+)
 from pcrm.core.tenancy import WorkspaceScope
-
-# --- accounts ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,17 @@ class AccountFilters:
     created_from: datetime | None = None
     created_to: datetime | None = None
     include_archived: bool = False
+
+
+ACCOUNT_SORTS = {
+    "name": Account.sort_name,
+    "added": Account.id,
+    "updated_at": Account.updated_at,
+    "created_at": Account.created_at,
+    "lifecycle_stage": in_vocabulary_order(Account.lifecycle_stage, LifecycleStage),
+    "industry": Account.industry,
+    "province": Account.province,
+}
 
 
 def account(db: Session, scope: WorkspaceScope, account_id: int) -> Account:
@@ -167,6 +184,72 @@ def prepared_accounts_query(names: tuple[str, ...], include_archived: bool) -> S
     if not include_archived:
         query = query.where(Account.archived_at.is_(None))
     return query.where(*account_conditions({name: bindparam(name) for name in names}, ws))
+
+
+def account_page(
+    db: Session,
+    scope: WorkspaceScope,
+    filters: AccountFilters,
+    sort: str,
+    page: PageRequest,
+    cap: int,
+) -> tuple[list[Row[Any]], int, bool]:
+    """One page of the accounts the filters find, as rows (`account_rows`), in an
+    allow-listed `sort` order (`ACCOUNT_SORTS`; `NEWEST` for a search read newest first from
+    the search index), with the count of them all up to `cap` and whether it reached it
+    (`core.pagination`). The page's ids are read first, then its rows; an unsearched list
+    runs statements built once per shape."""
+    remember = ("accounts", scope.workspace_id, filters)
+    if not filters.q and sort != NEWEST:
+        values = account_filter_values(filters)
+        return read_prepared_page(
+            db,
+            _prepared_list(tuple(values), filters.include_archived, sort),
+            values | {"ws": scope.workspace_id},
+            page,
+            lambda ids: account_rows(db, scope, ids),
+            cap,
+            remember,
+        )
+    if sort == NEWEST:
+        query = ordered = accounts_query(db, scope, filters, newest_first=True)
+    else:
+        live = None if filters.include_archived else Account.archived_at
+        order = parse_sort(sort, ACCOUNT_SORTS, "name", constant=live)
+        query = accounts_query(db, scope, filters)
+        ordered = query.order_by(*order, Account.id)
+    return read_page(
+        db,
+        query,
+        ordered,
+        Account.id,
+        page,
+        lambda ids: account_rows(db, scope, ids),
+        cap,
+        remember,
+    )
+
+
+@lru_cache(maxsize=256)
+def _prepared_list(names: tuple[str, ...], include_archived: bool, sort: str) -> ListStatements:
+    """The statements of an unsearched account list of one shape (its filters and its sort),
+    built once; an unknown sort raises before anything is kept."""
+    query = prepared_accounts_query(names, include_archived)
+    live = None if include_archived else Account.archived_at
+    return ListStatements.sorted(query, ACCOUNT_SORTS, sort, Account.id, live)
+
+
+def accounts_matching(
+    db: Session, scope: WorkspaceScope, text: str, limit: int
+) -> Sequence[Account]:
+    """Up to `limit` live accounts whose search fields contain `text`, in no set order."""
+    return db.scalars(accounts_query(db, scope, AccountFilters(q=text)).limit(limit)).all()
+
+
+def account_ids_by_ownership(db: Session, scope: WorkspaceScope, ownership: Ownership) -> set[int]:
+    """Ids of the workspace's accounts of this ownership type, archived ones included."""
+    filters = AccountFilters(ownership=ownership, include_archived=True)
+    return set(db.scalars(accounts_query(db, scope, filters).with_only_columns(Account.id)))
 
 
 def parent_of(db: Session, scope: WorkspaceScope, account_id: int) -> int | None:

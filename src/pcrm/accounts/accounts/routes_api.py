@@ -18,10 +18,9 @@ from pcrm.accounts.accounts.schemas import (
     Duplicate,
     MergeRequest,
 )
-from pcrm.accounts.accounts.service import account_filters
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import etag, expected_version
-from pcrm.core.pagination import Page, PageRequest
+from pcrm.core.pagination import Page
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
@@ -42,13 +41,7 @@ def tagged(response: Response, version: int, location: str | None = None) -> Non
 def list_accounts(
     principal: CurrentPrincipal, db: DB, query: Annotated[AccountQuery, Query()]
 ) -> Page[AccountRead]:
-    return service.list_accounts(
-        db,
-        principal,
-        account_filters(query, principal.timezone),
-        PageRequest(query.page, query.page_size),
-        query.sort,
-    )
+    return service.list_accounts(db, principal, query)
 
 
 @router.post(

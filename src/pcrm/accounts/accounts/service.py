@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
-from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -27,8 +25,7 @@ from pcrm.accounts.accounts.schemas import (
 from pcrm.accounts.activities import repository as activities_repo
 from pcrm.accounts.contacts import repository as contacts_repo
 from pcrm.accounts.contacts.models import Contact
-from pcrm.accounts.contacts.repository import ContactFilters
-from pcrm.accounts.lists.service import NEWEST, count_cap, day_start, default_sort
+from pcrm.accounts.lists.service import count_cap, day_start, default_sort
 from pcrm.accounts.search import models as search
 from pcrm.accounts.search.service import normalize_query
 from pcrm.accounts.vocab import LifecycleStage
@@ -37,26 +34,12 @@ from pcrm.core.errors import FieldError, ValidationFailed, field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
 from pcrm.core.pagination import (
-    ListStatements,
     Page,
     PageRequest,
-    in_vocabulary_order,
-    parse_sort,
-    read_page,
-    read_prepared_page,
 )
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal, user_refs
 
-ACCOUNT_SORTS = {
-    "name": Account.sort_name,
-    "added": Account.id,
-    "updated_at": Account.updated_at,
-    "created_at": Account.created_at,
-    "lifecycle_stage": in_vocabulary_order(Account.lifecycle_stage, LifecycleStage),
-    "industry": Account.industry,
-    "province": Account.province,
-}
 # Words that say nothing about which organisation a name means, ignored when looking for twins.
 GENERIC_NAME_PARTS = (
     "股份有限公司",
@@ -310,61 +293,18 @@ def account_detail(db: Session, principal: Principal, account_id: int) -> Accoun
     )
 
 
-def list_accounts(
-    db: Session,
-    principal: Principal,
-    filters: AccountFilters,
-    page: PageRequest,
-    sort: str | None = None,
-) -> Page[AccountRead]:
-    """A page of accounts. Without a `sort`, a search lists the newest matches first, other
-    lists go by name."""
+def list_accounts(db: Session, principal: Principal, query: AccountQuery) -> Page[AccountRead]:
+    """A page of the accounts the query's filters find. Without a `sort`, a search lists the
+    newest matches first, other lists go by name."""
     principal.require(Permission.READ)
-    filters = replace(filters, q=normalize_query(filters.q))
-    sort = sort or default_sort(filters.q)
-    remember = ("accounts", principal.scope.workspace_id, filters)
-    if not filters.q and sort != NEWEST:
-        values = repo.account_filter_values(filters)
-        rows, total, capped = read_prepared_page(
-            db,
-            _prepared_list(tuple(values), filters.include_archived, sort),
-            values | {"ws": principal.scope.workspace_id},
-            page,
-            lambda ids: repo.account_rows(db, principal.scope, ids),
-            count_cap(filters.q),
-            remember,
-        )
-        return Page[AccountRead].of(
-            [AccountRead.model_validate(d) for d in row_dicts(rows)], total, page, capped
-        )
-    if sort == NEWEST:
-        query = ordered = repo.accounts_query(db, principal.scope, filters, newest_first=True)
-    else:
-        live = None if filters.include_archived else Account.archived_at
-        order = parse_sort(sort, ACCOUNT_SORTS, "name", constant=live)
-        query = repo.accounts_query(db, principal.scope, filters)
-        ordered = query.order_by(*order, Account.id)
-    rows, total, capped = read_page(
-        db,
-        query,
-        ordered,
-        Account.id,
-        page,
-        lambda ids: repo.account_rows(db, principal.scope, ids),
-        count_cap(filters.q),
-        remember,
+    filters = _filters(query, principal.timezone)
+    sort = query.sort or default_sort(filters.q)
+    page = PageRequest(query.page, query.page_size)
+    rows, total, capped = repo.account_page(
+        db, principal.scope, filters, sort, page, count_cap(filters.q)
     )
     items = [AccountRead.model_validate(d) for d in row_dicts(rows)]
     return Page[AccountRead].of(items, total, page, capped)
-
-
-@lru_cache(maxsize=256)
-def _prepared_list(names: tuple[str, ...], include_archived: bool, sort: str) -> ListStatements:
-    """The statements of an unsearched account list of one shape (its filters and its sort),
-    built once; an unknown sort raises before anything is kept."""
-    query = repo.prepared_accounts_query(names, include_archived)
-    live = None if include_archived else Account.archived_at
-    return ListStatements.sorted(query, ACCOUNT_SORTS, sort, Account.id, live)
 
 
 def _core_name(name: str) -> str:
@@ -395,8 +335,7 @@ def find_account_duplicates(
     core = _core_name(name)
     if core:
         probe = core[:6]
-        query = repo.accounts_query(db, scope, AccountFilters(q=probe)).limit(50)
-        for candidate in db.scalars(query):
+        for candidate in repo.accounts_matching(db, scope, probe, limit=50):
             if candidate.id == exclude_id or candidate.id in found:
                 continue
             score = int(
@@ -449,11 +388,7 @@ def merge_accounts(
         keep.parent_id = duplicate.parent_id if duplicate.parent_id != keep.id else None
     elif keep.parent_id is None and duplicate.parent_id not in (None, keep.id):
         keep.parent_id = duplicate.parent_id
-    for contact in db.scalars(
-        contacts_repo.contacts_query(
-            db, scope, ContactFilters(account_id=duplicate.id, include_archived=True)
-        )
-    ):
+    for contact in contacts_repo.all_contacts_at(db, scope, duplicate.id):
         contact.account_id = keep.id
     for activity in activities_repo.all_activities_of(db, scope, duplicate.id):
         activity.account_id = keep.id
@@ -557,9 +492,11 @@ def contacts_of(db: Session, principal: Principal, account_id: int) -> list[Cont
     return list(contacts_repo.account_contacts(db, principal.scope, account_id))
 
 
-def account_filters(query: AccountQuery, tz: str) -> AccountFilters:
+def _filters(query: AccountQuery, tz: str) -> AccountFilters:
+    """The repository's filters for a list query: its search normalised, its days in the
+    workspace's time zone."""
     return AccountFilters(
-        q=query.q,
+        q=normalize_query(query.q),
         industry=query.industry,
         province=query.province,
         ownership=query.ownership,

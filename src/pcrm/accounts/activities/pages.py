@@ -17,7 +17,6 @@ from pcrm.accounts.accounts import service as accounts_service
 from pcrm.accounts.accounts.forms import form_echo
 from pcrm.accounts.activities import forms, service
 from pcrm.accounts.activities.schemas import ActivityQuery, ActivityRead
-from pcrm.accounts.activities.service import activity_filters
 from pcrm.accounts.contacts import service as contacts_service
 from pcrm.accounts.lists import pages as list_pages
 from pcrm.accounts.lists.pages import user_choices, user_name
@@ -25,7 +24,6 @@ from pcrm.accounts.vocab import label, vocabularies
 from pcrm.core.db import utcnow
 from pcrm.core.forms import FormErrors, FormValues
 from pcrm.core.pages import page_locale
-from pcrm.core.pagination import PageRequest
 from pcrm.identity.public import Permission, Principal, UserRef
 
 TIMELINE_PAGE_SIZE = 20
@@ -64,13 +62,7 @@ def activities_list(request: Request, db: Session, principal: Principal) -> dict
     """The activity list; `errors` names the query parameters that were refused."""
     locale = page_locale(request)
     params, errors, pairs = list_pages.list_params(request, ActivityQuery)
-    page = service.list_activities(
-        db,
-        principal,
-        activity_filters(params, principal.timezone),
-        PageRequest(params.page, params.page_size),
-        params.sort,
-    )
+    page = service.list_activities(db, principal, params)
     contact_ids = {c for a in page.items for c in a.participant_contact_ids}
     names = contacts_service.contact_names(db, principal, contact_ids)
     users = list_pages.users(db, principal, {a.owner_id for a in page.items if a.owner_id})
@@ -114,12 +106,7 @@ def timeline(
         query = ActivityQuery(
             account_id=account_id, contact_id=contact_id, page_size=TIMELINE_PAGE_SIZE
         )
-    activities = service.list_activities(
-        db,
-        principal,
-        activity_filters(query, principal.timezone),
-        PageRequest(query.page, query.page_size),
-    )
+    activities = service.list_activities(db, principal, query)
     contact_ids = {c for a in activities.items for c in a.participant_contact_ids}
     names = contacts_service.contact_names(db, principal, contact_ids)
     users = list_pages.users(

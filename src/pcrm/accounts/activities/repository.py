@@ -14,6 +14,7 @@ from pcrm.accounts.activities.models import Activity, ActivityParticipant
 from pcrm.accounts.search import models as search
 from pcrm.accounts.vocab import ActivityType
 from pcrm.core.errors import NotFound
+from pcrm.core.pagination import PageRequest, parse_sort, read_page
 from pcrm.core.tenancy import WorkspaceScope
 
 
@@ -26,6 +27,13 @@ class ActivityFilters:
     occurred_from: datetime | None = None
     occurred_to: datetime | None = None
     q: str | None = None
+
+
+ACTIVITY_SORTS = {
+    "occurred_at": Activity.occurred_at,
+    "type": Activity.type,
+    "created_at": Activity.created_at,
+}
 
 
 def activities_by_ids(
@@ -77,6 +85,36 @@ def activities_query(scope: WorkspaceScope, filters: ActivityFilters) -> Select[
         like = search.like_pattern(filters.q)
         query = query.where(func.lower(Activity.subject).like(like, escape="\\"))
     return query
+
+
+def activity_page(
+    db: Session,
+    scope: WorkspaceScope,
+    filters: ActivityFilters,
+    sort: str | None,
+    page: PageRequest,
+    cap: int,
+) -> tuple[list[Activity], int, bool]:
+    """One page of the activities the filters find, in an allow-listed `sort` order
+    (`ACTIVITY_SORTS`, newest first if none), with the count of them all up to `cap` and
+    whether it reached it (`core.pagination`): the page's ids first, then its rows."""
+    order = parse_sort(sort, ACTIVITY_SORTS, "-occurred_at")
+    query = activities_query(scope, filters)
+    return read_page(
+        db,
+        query,
+        query.order_by(*order, Activity.id.desc()),
+        Activity.id,
+        page,
+        lambda ids: activities_by_ids(db, scope, ids),
+        cap,
+        remember=("activities", scope.workspace_id, filters),
+    )
+
+
+def activities_with(db: Session, scope: WorkspaceScope, contact_id: int) -> Sequence[Activity]:
+    """The live activities a contact is the contact of or took part in."""
+    return db.scalars(activities_query(scope, ActivityFilters(contact_id=contact_id))).all()
 
 
 def participants(

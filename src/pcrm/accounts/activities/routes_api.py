@@ -14,10 +14,9 @@ from pcrm.accounts.activities.schemas import (
     ActivityRead,
     ActivityUpdate,
 )
-from pcrm.accounts.activities.service import activity_filters
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import expected_version
-from pcrm.core.pagination import Page, PageRequest
+from pcrm.core.pagination import Page
 from pcrm.identity.public import CurrentPrincipal
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
@@ -27,13 +26,7 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
 def list_activities(
     principal: CurrentPrincipal, db: DB, query: Annotated[ActivityQuery, Query()]
 ) -> Page[ActivityRead]:
-    return service.list_activities(
-        db,
-        principal,
-        activity_filters(query, principal.timezone),
-        PageRequest(query.page, query.page_size),
-        query.sort,
-    )
+    return service.list_activities(db, principal, query)
 
 
 @router.post(

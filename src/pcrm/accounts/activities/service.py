@@ -28,18 +28,11 @@ from pcrm.core.i18n import N_
 from pcrm.core.pagination import (
     Page,
     PageRequest,
-    parse_sort,
-    read_page,
 )
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
 from pcrm.notifications.public import ReminderPlan, keep_reminder
 
-ACTIVITY_SORTS = {
-    "occurred_at": Activity.occurred_at,
-    "type": Activity.type,
-    "created_at": Activity.created_at,
-}
 REMINDER_HOUR = time(9, 0)
 
 
@@ -197,30 +190,21 @@ def get_activity(db: Session, principal: Principal, activity_id: int) -> Activit
     return _reads(db, principal.scope, [repo.activity(db, principal.scope, activity_id)])[0]
 
 
-def list_activities(
-    db: Session,
-    principal: Principal,
-    filters: ActivityFilters,
-    page: PageRequest,
-    sort: str | None = None,
-) -> Page[ActivityRead]:
+def list_activities(db: Session, principal: Principal, query: ActivityQuery) -> Page[ActivityRead]:
+    """A page of the activities the query's filters find, newest first unless a `sort` says
+    otherwise, each with its names and participants."""
     principal.require(Permission.READ)
-    order = parse_sort(sort, ACTIVITY_SORTS, "-occurred_at")
-    query = repo.activities_query(principal.scope, filters)
-    rows, total, capped = read_page(
-        db,
-        query,
-        query.order_by(*order, Activity.id.desc()),
-        Activity.id,
-        page,
-        lambda ids: repo.activities_by_ids(db, principal.scope, ids),
-        count_cap(filters.q),
-        remember=("activities", principal.scope.workspace_id, filters),
+    filters = _filters(query, principal.timezone)
+    page = PageRequest(query.page, query.page_size)
+    rows, total, capped = repo.activity_page(
+        db, principal.scope, filters, query.sort, page, count_cap(filters.q)
     )
     return Page[ActivityRead].of(_reads(db, principal.scope, rows), total, page, capped)
 
 
-def activity_filters(query: ActivityQuery, tz: str) -> ActivityFilters:
+def _filters(query: ActivityQuery, tz: str) -> ActivityFilters:
+    """The repository's filters for a list query: its search case-folded, its days in the
+    workspace's time zone."""
     return ActivityFilters(
         account_id=query.account_id,
         contact_id=query.contact_id,

@@ -14,7 +14,6 @@ from pcrm.accounts.accounts import service as accounts_service
 from pcrm.accounts.activities import pages as activity_pages
 from pcrm.accounts.contacts import forms, service
 from pcrm.accounts.contacts.schemas import ContactQuery, ContactRead
-from pcrm.accounts.contacts.service import contact_filters
 from pcrm.accounts.lists import pages as list_pages
 from pcrm.accounts.lists import service as lists_service
 from pcrm.accounts.lists.pages import user_choices
@@ -23,7 +22,6 @@ from pcrm.accounts.vocab import label, vocabularies
 from pcrm.core.forms import FormErrors, FormValues
 from pcrm.core.i18n import N_, translate
 from pcrm.core.pages import page_locale
-from pcrm.core.pagination import PageRequest
 from pcrm.identity.public import Permission, Principal, record_history_view
 
 CONTACT_TABS = ("overview", "activities", "history")
@@ -87,13 +85,7 @@ def contacts_list(request: Request, db: Session, principal: Principal) -> dict[s
     """The contact list; `errors` names the query parameters that were refused."""
     locale = page_locale(request)
     params, errors, pairs = list_pages.list_params(request, ContactQuery)
-    page = service.list_contacts(
-        db,
-        principal,
-        contact_filters(params, principal.timezone),
-        PageRequest(params.page, params.page_size),
-        params.sort,
-    )
+    page = service.list_contacts(db, principal, params)
     users = list_pages.users(db, principal)
     account_name = (
         accounts_service.account_names(db, principal, [params.account_id]).get(params.account_id)

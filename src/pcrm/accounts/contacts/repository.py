@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, Row, Select, bindparam, func, select, union
@@ -14,9 +14,17 @@ from sqlalchemy.orm import Session
 from pcrm.accounts.accounts.models import Account
 from pcrm.accounts.accounts.repository import rows_by_id
 from pcrm.accounts.contacts.models import Contact, Employment
-from pcrm.accounts.search.repository import searched, with_account_name
+from pcrm.accounts.search.repository import NEWEST, searched, with_account_name
 from pcrm.accounts.vocab import ContactStatus, Importance, Industry
 from pcrm.core.errors import NotFound
+from pcrm.core.pagination import (
+    ListStatements,
+    PageRequest,
+    in_vocabulary_order,
+    parse_sort,
+    read_page,
+    read_prepared_page,
+)
 from pcrm.core.tenancy import WorkspaceScope
 
 
@@ -32,6 +40,16 @@ class ContactFilters:
     updated_from: datetime | None = None
     updated_to: datetime | None = None
     include_archived: bool = False
+
+
+CONTACT_SORTS = {
+    "name": Contact.sort_name,
+    "added": Contact.id,
+    "updated_at": Contact.updated_at,
+    "created_at": Contact.created_at,
+    "importance": in_vocabulary_order(Contact.importance, Importance),
+    "title": Contact.title,
+}
 
 
 def contact(db: Session, scope: WorkspaceScope, contact_id: int) -> Contact:
@@ -120,6 +138,64 @@ def prepared_contacts_query(names: tuple[str, ...], include_archived: bool) -> S
     return query.where(*contact_conditions({name: bindparam(name) for name in names}, ws))
 
 
+def contact_page(
+    db: Session,
+    scope: WorkspaceScope,
+    filters: ContactFilters,
+    sort: str,
+    page: PageRequest,
+    cap: int,
+) -> tuple[list[Row[Any]], int, bool]:
+    """One page of the contacts the filters find, as rows with their account's name
+    (`contact_rows`), in an allow-listed `sort` order (`CONTACT_SORTS`; `NEWEST` for a search
+    read newest first from the search index), with the count of them all up to `cap` and
+    whether it reached it, as `accounts.repository.account_page` reads accounts."""
+    remember = ("contacts", scope.workspace_id, filters)
+    if not filters.q and sort != NEWEST:
+        values = contact_filter_values(filters)
+        return read_prepared_page(
+            db,
+            _prepared_list(tuple(values), filters.include_archived, sort),
+            values | {"ws": scope.workspace_id},
+            page,
+            lambda ids: contact_rows(db, scope, ids),
+            cap,
+            remember,
+        )
+    if sort == NEWEST:
+        query = ordered = contacts_query(db, scope, filters, newest_first=True)
+    else:
+        live = None if filters.include_archived else Contact.archived_at
+        order = parse_sort(sort, CONTACT_SORTS, "name", constant=live)
+        query = contacts_query(db, scope, filters)
+        ordered = query.order_by(*order, Contact.id)
+    return read_page(
+        db,
+        query,
+        ordered,
+        Contact.id,
+        page,
+        lambda ids: contact_rows(db, scope, ids),
+        cap,
+        remember,
+    )
+
+
+@lru_cache(maxsize=256)
+def _prepared_list(names: tuple[str, ...], include_archived: bool, sort: str) -> ListStatements:
+    """The statements of an unsearched contact list of one shape (its filters and its sort),
+    built once; an unknown sort raises before anything is kept."""
+    query = prepared_contacts_query(names, include_archived)
+    live = None if include_archived else Contact.archived_at
+    return ListStatements.sorted(query, CONTACT_SORTS, sort, Contact.id, live)
+
+
+def all_contacts_at(db: Session, scope: WorkspaceScope, account_id: int) -> Sequence[Contact]:
+    """Every contact of an account, archived ones included (for merges)."""
+    filters = ContactFilters(account_id=account_id, include_archived=True)
+    return db.scalars(contacts_query(db, scope, filters)).all()
+
+
 # What a contact is read with: every column but the (long) derived search ones.
 CONTACT_COLUMNS = tuple(
     c for c in Contact.__table__.c if c.key not in ("search_text", "search_grams")
@@ -171,6 +247,25 @@ def account_contact_rows(
     of them for another area's graph costs far less without building ORM objects."""
     query = _account_contacts(scope, account_id, limit).with_only_columns(*columns)
     return db.execute(query).all()
+
+
+# A contact as other areas' graphs of a whole account read it (`public.ContactRef`).
+PERSON_COLUMNS = (
+    Contact.id,
+    Contact.name,
+    Contact.title,
+    Contact.importance,
+    Contact.status,
+    Contact.account_id,
+    Contact.reports_to_id,
+)
+
+
+def account_people(
+    db: Session, scope: WorkspaceScope, account_id: int
+) -> Sequence[Row[*tuple[Any, ...]]]:
+    """The same contacts as `account_contacts`, as rows of `PERSON_COLUMNS`."""
+    return account_contact_rows(db, scope, account_id, PERSON_COLUMNS)
 
 
 def contact_count(db: Session, scope: WorkspaceScope, account_id: int) -> int:

@@ -16,11 +16,10 @@ from pcrm.accounts.contacts.schemas import (
     ContactUpdate,
     EmploymentRead,
 )
-from pcrm.accounts.contacts.service import contact_filters
 from pcrm.accounts.validation import normalize_phone
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import expected_version
-from pcrm.core.pagination import Page, PageRequest
+from pcrm.core.pagination import Page
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
@@ -30,13 +29,7 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
 def list_contacts(
     principal: CurrentPrincipal, db: DB, query: Annotated[ContactQuery, Query()]
 ) -> Page[ContactRead]:
-    return service.list_contacts(
-        db,
-        principal,
-        contact_filters(query, principal.timezone),
-        PageRequest(query.page, query.page_size),
-        query.sort,
-    )
+    return service.list_contacts(db, principal, query)
 
 
 @router.post(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 from sqlalchemy.orm import Session
@@ -12,7 +10,6 @@ from sqlalchemy.orm import Session
 from pcrm.accounts.accounts import repository as accounts_repo
 from pcrm.accounts.accounts.schemas import Duplicate
 from pcrm.accounts.activities import repository as activities_repo
-from pcrm.accounts.activities.repository import ActivityFilters
 from pcrm.accounts.contacts import repository as repo
 from pcrm.accounts.contacts.models import Contact, Employment
 from pcrm.accounts.contacts.repository import ContactFilters
@@ -23,35 +20,21 @@ from pcrm.accounts.contacts.schemas import (
     ContactUpdate,
     EmploymentRead,
 )
-from pcrm.accounts.lists.service import NEWEST, count_cap, day_start, default_sort
+from pcrm.accounts.lists.service import count_cap, day_start, default_sort
 from pcrm.accounts.search import models as search
 from pcrm.accounts.search.service import normalize_query
 from pcrm.accounts.validation import display_phone
-from pcrm.accounts.vocab import ContactStatus, Importance
+from pcrm.accounts.vocab import ContactStatus
 from pcrm.core.db import row_dicts, utcnow
 from pcrm.core.errors import NotFound, field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
 from pcrm.core.pagination import (
-    ListStatements,
     Page,
     PageRequest,
-    in_vocabulary_order,
-    parse_sort,
-    read_page,
-    read_prepared_page,
 )
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
-
-CONTACT_SORTS = {
-    "name": Contact.sort_name,
-    "added": Contact.id,
-    "updated_at": Contact.updated_at,
-    "created_at": Contact.created_at,
-    "importance": in_vocabulary_order(Contact.importance, Importance),
-    "title": Contact.title,
-}
 
 
 def refresh_search_fields(contact: Contact) -> None:
@@ -231,62 +214,19 @@ def direct_reports(db: Session, principal: Principal, contact_id: int) -> list[C
     return list(repo.direct_reports(db, principal.scope, contact_id))
 
 
-def list_contacts(
-    db: Session,
-    principal: Principal,
-    filters: ContactFilters,
-    page: PageRequest,
-    sort: str | None = None,
-) -> Page[ContactRead]:
-    """A page of contacts, each with its account's name, read in the same query. Without a
-    `sort`, a search lists the newest matches first, other lists go by name."""
+def list_contacts(db: Session, principal: Principal, query: ContactQuery) -> Page[ContactRead]:
+    """A page of the contacts the query's filters find, each with its account's name, read in
+    the same query. Without a `sort`, a search lists the newest matches first, other lists go
+    by name."""
     principal.require(Permission.READ)
-    scope = principal.scope
-    filters = replace(filters, q=normalize_query(filters.q))
-    sort = sort or default_sort(filters.q)
-    remember = ("contacts", scope.workspace_id, filters)
-    if not filters.q and sort != NEWEST:
-        values = repo.contact_filter_values(filters)
-        rows, total, capped = read_prepared_page(
-            db,
-            _prepared_list(tuple(values), filters.include_archived, sort),
-            values | {"ws": scope.workspace_id},
-            page,
-            lambda ids: repo.contact_rows(db, scope, ids),
-            count_cap(filters.q),
-            remember,
-        )
-        return Page[ContactRead].of(
-            [ContactRead.model_validate(d) for d in row_dicts(rows)], total, page, capped
-        )
-    if sort == NEWEST:
-        query = ordered = repo.contacts_query(db, scope, filters, newest_first=True)
-    else:
-        live = None if filters.include_archived else Contact.archived_at
-        order = parse_sort(sort, CONTACT_SORTS, "name", constant=live)
-        query = repo.contacts_query(db, scope, filters)
-        ordered = query.order_by(*order, Contact.id)
-    rows, total, capped = read_page(
-        db,
-        query,
-        ordered,
-        Contact.id,
-        page,
-        lambda ids: repo.contact_rows(db, scope, ids),
-        count_cap(filters.q),
-        remember,
+    filters = _filters(query, principal.timezone)
+    sort = query.sort or default_sort(filters.q)
+    page = PageRequest(query.page, query.page_size)
+    rows, total, capped = repo.contact_page(
+        db, principal.scope, filters, sort, page, count_cap(filters.q)
     )
     items = [ContactRead.model_validate(d) for d in row_dicts(rows)]
     return Page[ContactRead].of(items, total, page, capped)
-
-
-@lru_cache(maxsize=256)
-def _prepared_list(names: tuple[str, ...], include_archived: bool, sort: str) -> ListStatements:
-    """The statements of an unsearched contact list of one shape (its filters and its sort),
-    built once; an unknown sort raises before anything is kept."""
-    query = repo.prepared_contacts_query(names, include_archived)
-    live = None if include_archived else Contact.archived_at
-    return ListStatements.sorted(query, CONTACT_SORTS, sort, Contact.id, live)
 
 
 def employment_history(db: Session, principal: Principal, contact_id: int) -> list[EmploymentRead]:
@@ -356,9 +296,7 @@ def merge_contacts(
     duplicate = repo.contact(db, scope, duplicate_id)
     if duplicate.merged_into_id is not None:
         raise field_error("duplicate_id", N_("This record was already merged."))
-    for activity in db.scalars(
-        activities_repo.activities_query(scope, ActivityFilters(contact_id=duplicate.id))
-    ):
+    for activity in activities_repo.activities_with(db, scope, duplicate.id):
         if activity.contact_id == duplicate.id:
             activity.contact_id = keep.id
     activities_repo.move_participant(db, scope, duplicate.id, keep.id)
@@ -401,9 +339,11 @@ def bulk_archive_contacts(db: Session, principal: Principal, ids: list[int]) -> 
     return len(contacts)
 
 
-def contact_filters(query: ContactQuery, tz: str) -> ContactFilters:
+def _filters(query: ContactQuery, tz: str) -> ContactFilters:
+    """The repository's filters for a list query: its search normalised, its days in the
+    workspace's time zone."""
     return ContactFilters(
-        q=query.q,
+        q=normalize_query(query.q),
         account_id=query.account_id,
         importance=query.importance,
         status=query.status,

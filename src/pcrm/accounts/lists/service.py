@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from pcrm.accounts.lists import repository as repo
 from pcrm.accounts.lists.models import ListColumns, SavedView
 from pcrm.accounts.lists.schemas import SavedViewWrite
+from pcrm.accounts.search import repository as search_repo
 from pcrm.accounts.search.service import normalize_query
 from pcrm.core.errors import field_error
 from pcrm.core.i18n import N_
@@ -22,9 +23,7 @@ from pcrm.identity.public import Principal
 # 2-character query took up to 457 ms, docs/performance.md finding 4).
 LIST_COUNT_CAP = 10_000
 SEARCH_COUNT_CAP = 1_000
-# Newest first (latest added): a search's default order, which the search index serves on
-# both databases without reading every match; name order stays available as a choice.
-NEWEST = "-added"
+NEWEST = search_repo.NEWEST  # a search's order when none is chosen: newest first
 ListName = Literal["accounts", "contacts", "activities"]
 COLUMNS: dict[str, tuple[str, ...]] = {
     "accounts": (

@@ -13,6 +13,7 @@ from sqlalchemy import (
     BindParameter,
     ColumnElement,
     Integer,
+    Row,
     Select,
     TableClause,
     Text,
@@ -36,6 +37,9 @@ from pcrm.accounts.contacts.models import Contact
 from pcrm.accounts.search import models as search
 from pcrm.core.tenancy import WorkspaceScope
 
+# Newest first (latest added): a search's default order, which the search index serves on
+# both databases without reading every match; name order stays available as a choice.
+NEWEST = "-added"
 FTS_TABLES = {"accounts": "accounts_fts", "contacts": "contacts_fts"}
 # SQLite's FTS5 tables over search_grams (made by the migrations, not in the models); the
 # hidden column named like the table is the one MATCH is applied to.
@@ -250,3 +254,75 @@ def search_box_parameters(dialect: str, query: str, limit: int, candidates: int)
         found["grams"] = grams
         found["recent"] = RECENT_IDS
     return found
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """What the search box finds, as rows of `ACCOUNT_HIT` and `CONTACT_HIT` (the contacts'
+    with `account_name`): names that start with the query (`leading_*`, in name order) and
+    the newest matches (`newest_*`)."""
+
+    leading_accounts: list[Row[Any]]
+    newest_accounts: list[Row[Any]]
+    leading_contacts: list[Row[Any]]
+    newest_contacts: list[Row[Any]]
+
+
+def box_hits(db: Session, scope: WorkspaceScope, query: str, limit: int, candidates: int) -> Hits:
+    """The search box's statements (`search_box`, built once) run with the values of a
+    normalised query that has grams: up to `limit` leading names and `candidates` newest
+    matches of each kind."""
+    dialect = _dialect(db)
+    box = search_box(dialect, min(len(query), 2))
+    values = search_box_parameters(dialect, query, limit, candidates) | {"ws": scope.workspace_id}
+    return Hits(
+        leading_accounts=list(db.execute(box.leading_accounts, values)),
+        newest_accounts=_newest(db, box.recent_accounts, box.newest_accounts, values),
+        leading_contacts=list(db.execute(box.leading_contacts, values)),
+        newest_contacts=_newest(db, box.recent_contacts, box.newest_contacts, values),
+    )
+
+
+def _newest(
+    db: Session, recent: Select[Any] | None, every: Select[Any], values: dict[str, Any]
+) -> list[Row[Any]]:
+    """The newest matches: among the newest ids first where the box has such a statement
+    (PostgreSQL, `RECENT_IDS`); if they are too few, among all."""
+    if recent is not None:
+        rows = list(db.execute(recent, values))
+        if len(rows) >= values["candidates"]:
+            return rows
+    return list(db.execute(every, values))
+
+
+def like_hits(db: Session, scope: WorkspaceScope, query: str, limit: int, candidates: int) -> Hits:
+    """The same lists for a normalised query without grams (punctuation, say), which LIKE
+    alone decides: statements built for it, as `accounts_query` and `contacts_query` build
+    a search of live rows."""
+
+    def live(model: Searched, columns: Iterable[Any]) -> Select[Any]:
+        return select(*columns).where(
+            model.workspace_id == scope.workspace_id, model.archived_at.is_(None)
+        )
+
+    def leading(model: Searched, columns: Iterable[Any]) -> Select[Any]:
+        return (
+            live(model, columns)
+            .where(starts_with(model, query))
+            .order_by(*in_name_order(model))
+            .limit(limit)
+        )
+
+    def newest(model: Searched, columns: Iterable[Any]) -> Select[Any]:
+        return searched(db, live(model, columns), model, query, True).limit(candidates)
+
+    return Hits(
+        leading_accounts=list(db.execute(leading(Account, ACCOUNT_HIT))),
+        newest_accounts=list(db.execute(newest(Account, ACCOUNT_HIT))),
+        leading_contacts=list(
+            db.execute(with_account_name(scope, leading(Contact, CONTACT_HIT), CONTACT_HIT))
+        ),
+        newest_contacts=list(
+            db.execute(with_account_name(scope, newest(Contact, CONTACT_HIT), CONTACT_HIT))
+        ),
+    )

@@ -6,15 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
-from pcrm.accounts.accounts import repository as repo
-from pcrm.accounts.accounts.models import Account
-from pcrm.accounts.accounts.repository import AccountFilters
-from pcrm.accounts.contacts import repository as contacts_repo
-from pcrm.accounts.contacts.models import Contact
-from pcrm.accounts.contacts.repository import ContactFilters
 from pcrm.accounts.search import models as search
 from pcrm.accounts.search import repository as search_repo
 from pcrm.accounts.search.schemas import SearchHit, SearchResult
@@ -98,72 +91,20 @@ def search_all(db: Session, principal: Principal, query: str, limit: int = 10) -
 def _prepared_search(
     db: Session, scope: WorkspaceScope, q: str, limit: int
 ) -> tuple[list[Any], list[Any]]:
-    """The search box's statements, built once (`search_box`), run with q's values."""
-    dialect = db.get_bind().dialect.name
-    box = search_repo.search_box(dialect, min(len(q), 2))
-    values = search_repo.search_box_parameters(dialect, q, limit, CANDIDATES) | {
-        "ws": scope.workspace_id
-    }
-    accounts = _unique(
-        db.execute(box.leading_accounts, values),
-        _newest(db, box.recent_accounts, box.newest_accounts, values),
-    )
-    contacts = _unique(
-        db.execute(box.leading_contacts, values),
-        _newest(db, box.recent_contacts, box.newest_contacts, values),
-    )
-    return accounts, contacts
-
-
-def _newest(
-    db: Session, recent: Select[Any] | None, every: Select[Any], values: dict[str, Any]
-) -> list[Any]:
-    """The newest matches: among the newest ids first where the box has such a statement
-    (PostgreSQL, `search_repo.RECENT_IDS`); if they are too few, among all."""
-    if recent is not None:
-        rows = list(db.execute(recent, values))
-        if len(rows) >= values["candidates"]:
-            return rows
-    return list(db.execute(every, values))
+    """The search box's statements, built once, run with q's values (q has grams)."""
+    return _merged(search_repo.box_hits(db, scope, q, limit, CANDIDATES))
 
 
 def _built_search(
     db: Session, scope: WorkspaceScope, q: str, limit: int
 ) -> tuple[list[Any], list[Any]]:
-    """A query without grams (punctuation, say), left to LIKE: the same lists, built here."""
-    accounts = _unique(
-        db.execute(
-            repo.accounts_query(db, scope, AccountFilters())
-            .with_only_columns(*search_repo.ACCOUNT_HIT)
-            .where(search_repo.starts_with(Account, q))
-            .order_by(*search_repo.in_name_order(Account))
-            .limit(limit)
-        ),
-        db.execute(
-            repo.accounts_query(db, scope, AccountFilters(q=q), newest_first=True)
-            .with_only_columns(*search_repo.ACCOUNT_HIT)
-            .limit(CANDIDATES)
-        ),
+    """A query without grams (punctuation, say), left to LIKE: the same lists, built for it."""
+    return _merged(search_repo.like_hits(db, scope, q, limit, CANDIDATES))
+
+
+def _merged(hits: search_repo.Hits) -> tuple[list[Any], list[Any]]:
+    """Accounts and contacts found, leading names first, each once."""
+    return (
+        _unique(hits.leading_accounts, hits.newest_accounts),
+        _unique(hits.leading_contacts, hits.newest_contacts),
     )
-    contacts = _unique(
-        db.execute(
-            search_repo.with_account_name(
-                scope,
-                contacts_repo.contacts_query(db, scope, ContactFilters())
-                .where(search_repo.starts_with(Contact, q))
-                .order_by(*search_repo.in_name_order(Contact))
-                .limit(limit),
-                search_repo.CONTACT_HIT,
-            )
-        ),
-        db.execute(
-            search_repo.with_account_name(
-                scope,
-                contacts_repo.contacts_query(
-                    db, scope, ContactFilters(q=q), newest_first=True
-                ).limit(CANDIDATES),
-                search_repo.CONTACT_HIT,
-            )
-        ),
-    )
-    return accounts, contacts
