@@ -6,17 +6,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
-from pydantic import ValidationError
 from starlette.responses import Response
 
 from pcrm.accounts.accounts import forms, pages, service
-from pcrm.accounts.accounts.schemas import AccountCreate, AccountUpdate, BulkAction
+from pcrm.accounts.accounts.schemas import AccountCreate, AccountUpdate, BulkAction, Duplicate
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.errors import ValidationFailed
-from pcrm.core.forms import FormErrors, PostedForm, attempt, domain_errors
-from pcrm.core.pages import page_locale as _locale
-from pcrm.core.pages import redirect as _redirect
-from pcrm.core.problems import field_errors_from_pydantic
+from pcrm.core.forms import PostedForm, attempt
+from pcrm.core.pages import page_locale, redirect
 from pcrm.core.templating import is_htmx, render
 from pcrm.identity.public import CurrentPrincipal, Permission
 
@@ -27,15 +23,7 @@ def saved(request: Request, target: str) -> Response:
     """After an inline (HTMX) edit the whole page reloads with the notice; else redirect."""
     if is_htmx(request):
         return Response(status_code=204, headers={"HX-Redirect": f"{target}?notice=saved"})
-    return _redirect(target, "saved")
-
-
-def form_errors(request: Request, exc: ValidationError | ValidationFailed) -> FormErrors:
-    if isinstance(exc, ValidationFailed):
-        return domain_errors(exc, _locale(request))
-    return {
-        e["field"]: e["message"] for e in field_errors_from_pydantic(exc.errors(), _locale(request))
-    }
+    return redirect(target, "saved")
 
 
 # --- the list ----------------------------------------------------------------------------------
@@ -64,18 +52,22 @@ def bulk_accounts(
     tag: Annotated[str, Form()] = "",
     back: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        data = BulkAction(
-            ids=ids,
-            action=action,
-            owner_id=int(owner_id) if owner_id.isdigit() else None,
-            tag=tag.strip() or None,
-        )
-        service.bulk_update_accounts(db, principal, data)
-    except (ValidationError, ValidationFailed):
-        db.rollback()
-        return _redirect(f"/accounts?{back}" if back else "/accounts", "bulk_failed")
-    return _redirect(f"/accounts?{back}" if back else "/accounts", "bulk")
+    outcome = attempt(
+        db,
+        page_locale(request),
+        lambda: service.bulk_update_accounts(
+            db,
+            principal,
+            BulkAction(
+                ids=ids,
+                action=action,
+                owner_id=int(owner_id) if owner_id.isdigit() else None,
+                tag=tag.strip() or None,
+            ),
+        ),
+    )
+    target = f"/accounts?{back}" if back else "/accounts"
+    return redirect(target, "bulk" if outcome.ok else "bulk_failed")
 
 
 # --- forms -------------------------------------------------------------------------------------
@@ -85,7 +77,7 @@ def bulk_accounts(
 def new_account_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
     principal.require(Permission.WRITE)
     parent_id = request.query_params.get("parent_id", "")
-    context = pages.new_account(db, principal, _locale(request), parent_id)
+    context = pages.new_account(db, principal, page_locale(request), parent_id)
     return render(request, "accounts/account_form.html", context)
 
 
@@ -106,28 +98,36 @@ def account_duplicates_check(
 def create_account(
     request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
-    locale = _locale(request)
+    """Create the account, unless it looks like existing ones and the user has not confirmed
+    it yet: those are shown first (409), with a box to tick to create it anyway."""
+    locale = page_locale(request)
     data = forms.account_data(form)
-    echo = forms.form_echo(data)
-    try:
+    confirmed = form.get("confirm_duplicate") == "1"
+
+    def create() -> tuple[int | None, list[Duplicate]]:
         payload = AccountCreate.model_validate(data)
-        if form.get("confirm_duplicate") != "1":
+        if not confirmed:
             duplicates = service.find_account_duplicates(
                 db, principal, payload.name, payload.credit_code
             )
             if duplicates:
-                context = pages.account_form(
-                    db, principal, locale, form=echo, errors={}, duplicates=duplicates
-                )
-                return render(request, "accounts/account_form.html", context, status_code=409)
-        account = service.create_account(db, principal, payload)
-    except (ValidationError, ValidationFailed) as exc:
-        db.rollback()
-        context = pages.account_form(
-            db, principal, locale, form=echo, errors=form_errors(request, exc)
-        )
-        return render(request, "accounts/account_form.html", context, status_code=422)
-    return _redirect(f"/accounts/{account.id}", "created")
+                return None, duplicates
+        return service.create_account(db, principal, payload).id, []
+
+    outcome = attempt(db, locale, create)
+    account_id, duplicates = outcome.result or (None, [])
+    if account_id is not None:
+        return redirect(f"/accounts/{account_id}", "created")
+    context = pages.account_form(
+        db,
+        principal,
+        locale,
+        form=forms.form_echo(data),
+        errors=outcome.errors,
+        duplicates=duplicates,
+    )
+    status = 409 if duplicates else outcome.status
+    return render(request, "accounts/account_form.html", context, status_code=status)
 
 
 @router.get("/accounts/{account_id}/edit")
@@ -135,7 +135,7 @@ def edit_account_page(
     request: Request, account_id: int, db: DB, principal: CurrentPrincipal
 ) -> Response:
     principal.require(Permission.WRITE)
-    context = pages.edit_account(db, principal, _locale(request), account_id)
+    context = pages.edit_account(db, principal, page_locale(request), account_id)
     return render(request, "accounts/account_form.html", context, fragment="form_card")
 
 
@@ -147,7 +147,7 @@ def update_account(
     version = int(str(form.get("version") or 0)) or None
     outcome = attempt(
         db,
-        _locale(request),
+        page_locale(request),
         lambda: service.update_account(
             db, principal, account_id, AccountUpdate.model_validate(data), version
         ),
@@ -157,7 +157,7 @@ def update_account(
     context = pages.account_form(
         db,
         principal,
-        _locale(request),
+        page_locale(request),
         form=forms.form_echo(data),
         errors=outcome.errors,
         account_id=account_id,
@@ -175,13 +175,13 @@ def update_account(
 @router.post("/accounts/{account_id}/archive")
 def archive_account(account_id: int, db: DB, principal: CurrentPrincipal) -> Response:
     service.archive_account(db, principal, account_id)
-    return _redirect(f"/accounts/{account_id}", "archived")
+    return redirect(f"/accounts/{account_id}", "archived")
 
 
 @router.post("/accounts/{account_id}/restore")
 def restore_account(account_id: int, db: DB, principal: CurrentPrincipal) -> Response:
     service.restore_account(db, principal, account_id)
-    return _redirect(f"/accounts/{account_id}", "restored")
+    return redirect(f"/accounts/{account_id}", "restored")
 
 
 @router.post("/accounts/{account_id}/team")
@@ -193,11 +193,12 @@ def add_team_member(
     user_id: Annotated[int, Form()],
     role: Annotated[str, Form()],
 ) -> Response:
-    try:
-        service.set_team_member(db, principal, account_id, user_id, role)
-    except (ValidationError, ValidationFailed):
-        db.rollback()
-    return _redirect(f"/accounts/{account_id}")
+    attempt(
+        db,
+        page_locale(request),
+        lambda: service.set_team_member(db, principal, account_id, user_id, role),
+    )
+    return redirect(f"/accounts/{account_id}")
 
 
 @router.post("/accounts/{account_id}/team/{user_id}/remove")
@@ -205,7 +206,7 @@ def remove_team_member(
     account_id: int, user_id: int, db: DB, principal: CurrentPrincipal
 ) -> Response:
     service.set_team_member(db, principal, account_id, user_id, None)
-    return _redirect(f"/accounts/{account_id}", "saved")
+    return redirect(f"/accounts/{account_id}", "saved")
 
 
 # --- an account's page and merge ---------------------------------------------------------------
@@ -251,11 +252,12 @@ def merge_account(
     principal: CurrentPrincipal,
     duplicate_id: Annotated[int, Form()],
 ) -> Response:
-    try:
-        service.merge_accounts(db, principal, account_id, duplicate_id)
-    except ValidationFailed as exc:
-        db.rollback()
-        errors = domain_errors(exc, _locale(request))
-        context = pages.failed_account_merge(db, principal, account_id, errors)
-        return render(request, "accounts/merge.html", context, status_code=422)
-    return _redirect(f"/accounts/{account_id}", "merged")
+    outcome = attempt(
+        db,
+        page_locale(request),
+        lambda: service.merge_accounts(db, principal, account_id, duplicate_id),
+    )
+    if outcome.ok:
+        return redirect(f"/accounts/{account_id}", "merged")
+    context = pages.failed_account_merge(db, principal, account_id, outcome.errors)
+    return render(request, "accounts/merge.html", context, status_code=outcome.status)

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from pydantic import ValidationError
 from starlette.responses import Response
 
 from pcrm.accounts.accounts.forms import form_echo
-from pcrm.accounts.accounts.routes_html import form_errors
 from pcrm.accounts.activities import forms, pages, service
 from pcrm.accounts.activities.schemas import ActivityCreate, ActivityUpdate
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.errors import ValidationFailed
 from pcrm.core.forms import PostedForm, attempt
-from pcrm.core.pages import page_locale as _locale
-from pcrm.core.pages import redirect as _redirect
+from pcrm.core.pages import page_locale, redirect
 from pcrm.core.templating import render
 from pcrm.identity.public import CurrentPrincipal, Permission
 
@@ -42,7 +38,7 @@ def new_activity_page(
     contact_id: int | None = None,
 ) -> Response:
     principal.require(Permission.WRITE)
-    context = pages.new_activity(db, principal, _locale(request), account_id, contact_id)
+    context = pages.new_activity(db, principal, page_locale(request), account_id, contact_id)
     return render(request, "accounts/activity_form.html", context)
 
 
@@ -50,27 +46,26 @@ def new_activity_page(
 def create_activity(
     request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    locale = page_locale(request)
     data = forms.activity_data(form, principal.timezone)
-    try:
-        activity = service.create_activity(db, principal, ActivityCreate.model_validate(data))
-    except (ValidationError, ValidationFailed) as exc:
-        db.rollback()
-        context = pages.activity_form(
-            db,
-            principal,
-            _locale(request),
-            form=form_echo(data),
-            errors=form_errors(request, exc),
-        )
-        return render(request, "accounts/activity_form.html", context, status_code=422)
-    return _redirect(f"/accounts/{activity.account_id}?tab=activities", "created")
+    outcome = attempt(
+        db,
+        locale,
+        lambda: service.create_activity(db, principal, ActivityCreate.model_validate(data)),
+    )
+    if outcome.result is not None:
+        return redirect(f"/accounts/{outcome.result.account_id}?tab=activities", "created")
+    context = pages.activity_form(
+        db, principal, locale, form=form_echo(data), errors=outcome.errors
+    )
+    return render(request, "accounts/activity_form.html", context, status_code=outcome.status)
 
 
 @router.get("/activities/{activity_id}")
 def edit_activity_page(
     request: Request, activity_id: int, db: DB, principal: CurrentPrincipal
 ) -> Response:
-    context = pages.edit_activity(db, principal, _locale(request), activity_id)
+    context = pages.edit_activity(db, principal, page_locale(request), activity_id)
     return render(request, "accounts/activity_form.html", context)
 
 
@@ -83,15 +78,15 @@ def update_activity(
     version = int(str(form.get("version") or 0)) or None
     outcome = attempt(
         db,
-        _locale(request),
+        page_locale(request),
         lambda: service.update_activity(
             db, principal, activity_id, ActivityUpdate.model_validate(data), version
         ),
     )
     if outcome.result is not None:
-        return _redirect(f"/accounts/{outcome.result.account_id}?tab=activities", "saved")
+        return redirect(f"/accounts/{outcome.result.account_id}?tab=activities", "saved")
     context = pages.failed_activity_edit(
-        db, principal, _locale(request), activity_id, data, outcome.errors, version
+        db, principal, page_locale(request), activity_id, data, outcome.errors, version
     )
     return render(request, "accounts/activity_form.html", context, status_code=outcome.status)
 
@@ -100,4 +95,4 @@ def update_activity(
 def archive_activity(activity_id: int, db: DB, principal: CurrentPrincipal) -> Response:
     activity = service.get_activity(db, principal, activity_id)
     service.archive_activity(db, principal, activity_id)
-    return _redirect(f"/accounts/{activity.account_id}?tab=activities", "archived")
+    return redirect(f"/accounts/{activity.account_id}?tab=activities", "archived")

@@ -5,18 +5,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
-from pydantic import ValidationError
 from starlette.responses import Response
 
 from pcrm.accounts.accounts.forms import form_echo
-from pcrm.accounts.accounts.routes_html import form_errors, saved
+from pcrm.accounts.accounts.routes_html import saved
+from pcrm.accounts.accounts.schemas import Duplicate
 from pcrm.accounts.contacts import forms, pages, service
 from pcrm.accounts.contacts.schemas import ContactCreate, ContactUpdate
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.errors import ValidationFailed
-from pcrm.core.forms import PostedForm, attempt, domain_errors
-from pcrm.core.pages import page_locale as _locale
-from pcrm.core.pages import redirect as _redirect
+from pcrm.core.forms import PostedForm, attempt
+from pcrm.core.pages import page_locale, redirect
 from pcrm.core.templating import render
 from pcrm.identity.public import CurrentPrincipal, Permission
 
@@ -37,17 +35,17 @@ def contacts_page(request: Request, db: DB, principal: CurrentPrincipal) -> Resp
 
 @router.post("/contacts/bulk-archive")
 def bulk_archive_contacts(
+    request: Request,
     db: DB,
     principal: CurrentPrincipal,
     ids: Annotated[list[int], Form()],
     back: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        service.bulk_archive_contacts(db, principal, ids)
-    except ValidationFailed:
-        db.rollback()
-        return _redirect(f"/contacts?{back}" if back else "/contacts")
-    return _redirect(f"/contacts?{back}" if back else "/contacts", "bulk")
+    outcome = attempt(
+        db, page_locale(request), lambda: service.bulk_archive_contacts(db, principal, ids)
+    )
+    target = f"/contacts?{back}" if back else "/contacts"
+    return redirect(target, "bulk") if outcome.ok else redirect(target)
 
 
 @router.get("/contacts/new")
@@ -55,7 +53,7 @@ def new_contact_page(
     request: Request, db: DB, principal: CurrentPrincipal, account_id: int | None = None
 ) -> Response:
     principal.require(Permission.WRITE)
-    context = pages.new_contact(db, principal, _locale(request), account_id)
+    context = pages.new_contact(db, principal, page_locale(request), account_id)
     return render(request, "accounts/contact_form.html", context)
 
 
@@ -78,28 +76,36 @@ def contact_duplicates_check(
 def create_contact(
     request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
-    locale = _locale(request)
+    """Create the contact, unless it looks like existing ones and the user has not confirmed
+    it yet: those are shown first (409), with a box to tick to create it anyway."""
+    locale = page_locale(request)
     data = forms.contact_data(form)
-    echo = form_echo(data)
-    try:
+    confirmed = form.get("confirm_duplicate") == "1"
+
+    def create() -> tuple[int | None, list[Duplicate]]:
         payload = ContactCreate.model_validate(data)
-        if form.get("confirm_duplicate") != "1":
+        if not confirmed:
             duplicates = service.find_contact_duplicates(
                 db, principal, payload.name, payload.account_id, payload.mobile, payload.email
             )
             if duplicates:
-                context = pages.contact_form(
-                    db, principal, locale, form=echo, errors={}, duplicates=duplicates
-                )
-                return render(request, "accounts/contact_form.html", context, status_code=409)
-        contact = service.create_contact(db, principal, payload)
-    except (ValidationError, ValidationFailed) as exc:
-        db.rollback()
-        context = pages.contact_form(
-            db, principal, locale, form=echo, errors=form_errors(request, exc)
-        )
-        return render(request, "accounts/contact_form.html", context, status_code=422)
-    return _redirect(f"/contacts/{contact.id}", "created")
+                return None, duplicates
+        return service.create_contact(db, principal, payload).id, []
+
+    outcome = attempt(db, locale, create)
+    contact_id, duplicates = outcome.result or (None, [])
+    if contact_id is not None:
+        return redirect(f"/contacts/{contact_id}", "created")
+    context = pages.contact_form(
+        db,
+        principal,
+        locale,
+        form=form_echo(data),
+        errors=outcome.errors,
+        duplicates=duplicates,
+    )
+    status = 409 if duplicates else outcome.status
+    return render(request, "accounts/contact_form.html", context, status_code=status)
 
 
 @router.get("/contacts/{contact_id}/edit")
@@ -107,7 +113,7 @@ def edit_contact_page(
     request: Request, contact_id: int, db: DB, principal: CurrentPrincipal
 ) -> Response:
     principal.require(Permission.WRITE)
-    context = pages.edit_contact(db, principal, _locale(request), contact_id)
+    context = pages.edit_contact(db, principal, page_locale(request), contact_id)
     return render(request, "accounts/contact_form.html", context, fragment="form_card")
 
 
@@ -119,7 +125,7 @@ def update_contact(
     version = int(str(form.get("version") or 0)) or None
     outcome = attempt(
         db,
-        _locale(request),
+        page_locale(request),
         lambda: service.update_contact(
             db, principal, contact_id, ContactUpdate.model_validate(data), version
         ),
@@ -129,7 +135,7 @@ def update_contact(
     context = pages.contact_form(
         db,
         principal,
-        _locale(request),
+        page_locale(request),
         form=form_echo(data),
         errors=outcome.errors,
         contact_id=contact_id,
@@ -147,7 +153,7 @@ def update_contact(
 @router.post("/contacts/{contact_id}/archive")
 def archive_contact(contact_id: int, db: DB, principal: CurrentPrincipal) -> Response:
     service.archive_contact(db, principal, contact_id)
-    return _redirect(f"/contacts/{contact_id}", "archived")
+    return redirect(f"/contacts/{contact_id}", "archived")
 
 
 @router.get("/contacts/{contact_id}")
@@ -190,11 +196,12 @@ def merge_contact(
     principal: CurrentPrincipal,
     duplicate_id: Annotated[int, Form()],
 ) -> Response:
-    try:
-        service.merge_contacts(db, principal, contact_id, duplicate_id)
-    except ValidationFailed as exc:
-        db.rollback()
-        errors = domain_errors(exc, _locale(request))
-        context = pages.failed_contact_merge(db, principal, contact_id, errors)
-        return render(request, "accounts/merge.html", context, status_code=422)
-    return _redirect(f"/contacts/{contact_id}", "merged")
+    outcome = attempt(
+        db,
+        page_locale(request),
+        lambda: service.merge_contacts(db, principal, contact_id, duplicate_id),
+    )
+    if outcome.ok:
+        return redirect(f"/contacts/{contact_id}", "merged")
+    context = pages.failed_contact_merge(db, principal, contact_id, outcome.errors)
+    return render(request, "accounts/merge.html", context, status_code=outcome.status)

@@ -11,9 +11,8 @@ from pcrm.accounts.lists import service
 from pcrm.accounts.lists.schemas import SavedViewWrite
 from pcrm.accounts.lists.service import COLUMNS
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.forms import validate
-from pcrm.core.pages import page_locale as _locale
-from pcrm.core.pages import redirect as _redirect
+from pcrm.core.forms import attempt
+from pcrm.core.pages import page_locale, redirect
 from pcrm.identity.public import CurrentPrincipal
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
@@ -28,9 +27,9 @@ def choose_columns(
     back: Annotated[str, Form()] = "",
 ) -> Response:
     if list_name not in COLUMNS:
-        return _redirect("/")
+        return redirect("/")
     service.choose_columns(db, principal, list_name, columns or [])  # type: ignore[arg-type]
-    return _redirect(f"/{list_name}?{back}" if back else f"/{list_name}", "columns")
+    return redirect(f"/{list_name}?{back}" if back else f"/{list_name}", "columns")
 
 
 @router.post("/lists/{list_name}/views")
@@ -43,12 +42,18 @@ def save_view(
     query: Annotated[str, Form()] = "",
 ) -> Response:
     if list_name not in COLUMNS:
-        return _redirect("/")
-    data, _errors = validate(SavedViewWrite, {"name": name, "query": query}, _locale(request))
-    if data is None:
-        return _redirect(f"/{list_name}?{query}")
-    service.save_view(db, principal, list_name, data)  # type: ignore[arg-type]
-    return _redirect(f"/{list_name}?{query}", "view_saved")
+        return redirect("/")
+    outcome = attempt(
+        db,
+        page_locale(request),
+        lambda: service.save_view(
+            db,
+            principal,
+            list_name,  # type: ignore[arg-type]
+            SavedViewWrite.model_validate({"name": name, "query": query}),
+        ),
+    )
+    return redirect(f"/{list_name}?{query}", "view_saved" if outcome.ok else None)
 
 
 @router.post("/lists/views/{view_id}/delete")
@@ -59,4 +64,4 @@ def delete_view(
     list_name: Annotated[str, Form()] = "accounts",
 ) -> Response:
     service.delete_view(db, principal, view_id)
-    return _redirect(f"/{list_name}" if list_name in COLUMNS else "/")
+    return redirect(f"/{list_name}" if list_name in COLUMNS else "/")
