@@ -1,5 +1,7 @@
-"""Substring search over accounts and contacts: the pure functions, then the same cases on
-both databases through the JSON API."""
+"""The search index's queries on both databases: substrings found through the searched lists,
+archived and other workspaces' rows left out, the newest matches first; names that start
+with the query; the search box's statements built once against those built for LIKE; and
+the indexes SQLite reads them from (docs/performance.md, findings 1 and 2)."""
 
 from __future__ import annotations
 
@@ -9,87 +11,17 @@ from sqlalchemy import select
 from pcrm.accounts.accounts import service as account_service
 from pcrm.accounts.accounts.models import Account
 from pcrm.accounts.accounts.schemas import AccountCreate
+from pcrm.accounts.accounts.service import create_account
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.models import Contact
 from pcrm.accounts.contacts.schemas import ContactCreate
-from pcrm.accounts.lists import service as lists_service
-from pcrm.accounts.search import models as search
 from pcrm.accounts.search import repository as repo
 from pcrm.accounts.search import service as search_service
-from pcrm.accounts.search.service import normalize_query
 from pcrm.identity import service as identity_service
 from tests.accounts.builders import new_account, new_contact
+from tests.accounts.records import make_catalogue
 from tests.factories import bearer
-
-# --- the pure functions -----------------------------------------------------------------------
-
-
-def test_normalize_folds_width_and_case_and_blanks_control_characters():
-    assert search.normalize("  ＡＢＣ\u3000Ｔｅｃｈ\t") == "abc tech"
-    assert search.normalize("Straße") == "strasse"
-
-
-def test_pinyin_initials_take_only_chinese_characters():
-    assert search.pinyin_initials("华为技术有限公司") == "hwjsyxgs"
-    assert search.pinyin_initials("ABC科技2号") == "kjh"
-
-
-def test_grams_are_distinct_one_and_two_character_pieces_without_whitespace():
-    assert search.grams("华为 ab") == {"华", "为", "华为", "a", "b", "ab"}
-    assert search.grams("aaa") == {"a", "aa"}
-    assert search.grams("") == set()
-
-
-def test_query_grams_is_the_character_itself_or_the_bigrams():
-    assert search.query_grams("华") == ["华"]
-    assert search.query_grams(" ") == []
-    assert search.query_grams("华为技术") == ["为技", "华为", "技术"]
-    assert search.query_grams("abc tech") == ["ab", "bc", "ch", "ec", "te"]
-    assert search.query_grams("a b") == []
-
-
-def test_index_fields_join_normalised_fields_with_their_pinyin_initials():
-    text, grams = search.index_fields(["华为", None, "", "Ａb"])
-    assert text == "华为\x1fhw\x1fab"
-    assert grams == "a ab b h hw w 为 华 华为"
-
-
-def test_index_fields_skip_initials_of_a_single_chinese_character():
-    assert search.index_fields(["华"]) == ("华", "华")
-
-
-def test_sort_key_orders_by_pinyin_then_latin():
-    names = ["Zeta", "华为", "百度", "阿里"]
-    assert sorted(names, key=search.sort_key) == ["阿里", "百度", "华为", "Zeta"]
-    assert search.sort_key("华为") == "huawei"
-
-
-def test_like_pattern_escapes_wildcards_and_the_escape_character():
-    assert search.like_pattern("50%_\\") == "%50\\%\\_\\\\%"
-
-
-def test_fts_match_requires_every_gram_quoted():
-    assert search.fts_match(["华为", 'a"']) == '"华为" AND "a"""'
-
-
-@pytest.mark.parametrize(
-    ("typed", "seen"),
-    [
-        ("138 1234 5678", "13812345678"),
-        ("+86 138-1234-5678", "+8613812345678"),
-        ("(010) 8888 6666", "01088886666"),
-        ("  ＡＢＣ ", "abc"),
-        ("华为 技术", "华为 技术"),
-        ("   ", None),
-        (None, None),
-        ("x" * 150, "x" * 100),
-    ],
-)
-def test_normalize_query_drops_spaces_and_dashes_only_from_phone_like_input(typed, seen):
-    assert normalize_query(typed) == seen
-
-
-# --- through the API, on both databases --------------------------------------------------------
+from tests.plans import plans_of
 
 
 def _names(response):
@@ -100,49 +32,7 @@ def _names(response):
 @pytest.fixture
 def catalogue(client, acme):
     """Accounts and contacts of acme, one archived account and one of another workspace."""
-    token = acme["tokens"]["owner"]
-    huawei = new_account(client, token, "华为技术有限公司")
-    new_account(client, token, "华为为技集团")  # has the grams 华为 and 为技, not 华为技
-    new_account(client, token, "ＡＢＣ\u3000Ｔｅｃｈ")
-    new_account(
-        client, token, "中国移动通信集团有限公司", short_name="中移动", aliases=["China Mobile"]
-    )
-    new_account(client, token, "A_B 科技")
-    new_account(client, token, "AXB A_X X_B 工作室")  # grams a_ and _b, and a?b, never a_b
-    new_account(client, token, "50%折扣商行")
-    new_account(client, token, "50元折扣商行")
-    new_account(client, token, "500强0%利率基金")  # grams 50 and 0%, never 50%
-    archived = new_account(client, token, "华为终端有限公司")
-    response = client.post(f"/api/v1/accounts/{archived['id']}/archive", headers=bearer(token))
-    assert response.status_code == 200
-    new_account(client, acme["tokens"]["stranger"], "华为云计算技术有限公司")
-
-    zhang = new_contact(
-        client,
-        token,
-        huawei["id"],
-        "张伟",
-        mobile="13812345678",
-        email="Zhang.Wei@Huawei.com",
-        title="采购总监",
-        department="采购部",
-    )
-    new_contact(
-        client,
-        token,
-        huawei["id"],
-        "李娜",
-        mobile="13900001111",
-        email="li.na@example.com",
-        title="CTO",
-        department="信息中心",
-    )
-    gone = new_contact(client, token, huawei["id"], "王强", mobile="13700002222")
-    response = client.post(f"/api/v1/contacts/{gone['id']}/archive", headers=bearer(token))
-    assert response.status_code == 200
-    other = new_account(client, acme["tokens"]["stranger"], "外部单位")
-    new_contact(client, acme["tokens"]["stranger"], other["id"], "张伟外", mobile="13812345678")
-    return {"huawei": huawei, "zhang": zhang}
+    return make_catalogue(client, acme)
 
 
 def test_accounts_are_found_by_any_substring_of_their_names(client, acme, catalogue):
@@ -232,72 +122,6 @@ def test_contacts_are_found_by_phone_email_title_and_department(client, acme, ca
     }
 
 
-def test_the_search_box_puts_exact_then_leading_matches_first(client, acme):
-    token = acme["tokens"]["owner"]
-    shenzhen = new_account(client, token, "深圳华为")
-    new_account(client, token, "华为终端")
-    new_account(client, token, "华为技术有限公司")
-    exact = new_account(client, token, "华为", short_name="HW")
-    zhang = new_contact(
-        client, token, shenzhen["id"], "张伟", title="采购总监", department="华为事业部"
-    )
-
-    response = client.get(
-        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme["tokens"]["viewer"])
-    )
-
-    assert response.status_code == 200
-    body = response.json()
-    assert [hit["name"] for hit in body["accounts"]] == [
-        "华为",
-        "华为技术有限公司",
-        "华为终端",
-        "深圳华为",
-    ]
-    assert body["accounts"][0] == {
-        "kind": "account",
-        "id": exact["id"],
-        "name": "华为",
-        "detail": "HW",
-        "url": f"/accounts/{exact['id']}",
-    }
-    assert body["query"] == "华为"
-    assert body["contacts"] == [
-        {
-            "kind": "contact",
-            "id": zhang["id"],
-            "name": "张伟",
-            "detail": "深圳华为 · 采购总监",
-            "url": f"/contacts/{zhang['id']}",
-        }
-    ]
-
-
-def test_the_search_box_never_shows_another_workspaces_rows(client, acme, catalogue):
-    mine = client.get(
-        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme["tokens"]["viewer"])
-    ).json()
-    theirs = client.get(
-        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme["tokens"]["stranger"])
-    ).json()
-    assert [h["name"] for h in mine["accounts"]] == ["华为技术有限公司", "华为为技集团"]
-    assert [h["name"] for h in theirs["accounts"]] == ["华为云计算技术有限公司"]
-    by_phone = client.get(
-        "/api/v1/search", params={"q": "13812345678"}, headers=bearer(acme["tokens"]["stranger"])
-    ).json()
-    assert [h["name"] for h in by_phone["contacts"]] == ["张伟外"]
-
-
-def test_a_blank_search_finds_nothing_instead_of_everything(client, acme):
-    account = new_account(client, acme["tokens"]["owner"], "华为技术有限公司")
-    new_contact(client, acme["tokens"]["owner"], account["id"], "张伟", mobile="13812345678")
-
-    response = client.get(
-        "/api/v1/search", params={"q": " - "}, headers=bearer(acme["tokens"]["viewer"])
-    )
-    assert response.json() == {"query": " - ", "accounts": [], "contacts": []}
-
-
 def test_punctuation_only_grams_are_found_like_any_other(client, acme):
     token = acme["tokens"]["owner"]
     new_account(client, token, "C++ 培训中心")
@@ -306,23 +130,6 @@ def test_punctuation_only_grams_are_found_like_any_other(client, acme):
         "/api/v1/accounts", params={"q": "c++"}, headers=bearer(acme["tokens"]["viewer"])
     )
     assert _names(response) == ["C++ 培训中心"]
-
-
-def test_an_exact_name_is_first_even_among_many_partial_matches(client, acme, uow):
-    with uow() as db:
-        principal = identity_service.operator_principal(db, "acme", "owner@acme.example")
-        account_service.create_account(db, principal, AccountCreate(name="华为"))
-        for n in range(50):
-            account_service.create_account(db, principal, AccountCreate(name=f"华为分公司{n:02d}"))
-
-    response = client.get(
-        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme["tokens"]["viewer"])
-    )
-
-    assert response.json()["accounts"][0]["name"] == "华为"
-
-
-# --- the order and count of a searched list ----------------------------------------------------
 
 
 def test_a_searched_list_shows_the_newest_matches_first_and_name_order_on_request(client, acme):
@@ -351,33 +158,6 @@ def test_a_searched_list_shows_the_newest_matches_first_and_name_order_on_reques
     assert listed("/api/v1/contacts", q="华", sort="-added", page_size=2) == ["李华", "张华"]
     assert listed("/api/v1/contacts", q="华", page=2, page_size=2) == ["华强"]
     assert listed("/api/v1/contacts", q="华", account_id=first["id"]) == ["华强"]
-
-
-def test_a_searched_list_counts_to_its_own_lower_cap(client, acme, monkeypatch):
-    token = acme["tokens"]["owner"]
-    for name in ("华为一", "华为二", "华为三", "其他"):
-        new_account(client, token, name)
-    monkeypatch.setattr(lists_service, "SEARCH_COUNT_CAP", 2)
-    monkeypatch.setattr(lists_service, "LIST_COUNT_CAP", 3)
-    headers = bearer(acme["tokens"]["viewer"])
-
-    def counted(**params):
-        body = client.get("/api/v1/accounts", params=params, headers=headers).json()
-        return body["total"], body["total_capped"], body["pages"]
-
-    assert counted(q="华为", page_size=1) == (2, True, 2)
-    assert counted(q="华为三") == (1, False, 1)
-    assert counted(page_size=1) == (3, True, 3)
-    assert counted(q="  ", page_size=1) == (3, True, 3)  # blank: not a search
-
-
-def test_the_caps_and_default_orders_are_the_documented_ones():
-    assert (lists_service.SEARCH_COUNT_CAP, lists_service.LIST_COUNT_CAP) == (1_000, 10_000)
-    assert lists_service.default_sort("华为") == "-added"
-    assert lists_service.default_sort(" ") == "name"
-
-
-# --- names that start with the query (the search box's first part), both databases -------------
 
 
 @pytest.fixture
@@ -440,9 +220,6 @@ def test_the_leading_query_finds_names_starting_with_the_query_in_name_order(
     assert (names(Contact), names(Account)) == (contacts, accounts)
 
 
-# --- the search box's statements, built once ---------------------------------------------------
-
-
 @pytest.mark.parametrize("query", ["王", "王小", "王小二", "小王", "汪", "洋", "王牌", "王朝"])
 def test_the_prepared_search_box_finds_what_the_built_statements_find(uow, leading, query):
     """The search box runs statements built once with bound parameters (repo.search_box); the
@@ -501,15 +278,54 @@ def test_a_window_that_holds_enough_matches_answers_alone(
     assert counted.count == (postgresql_statements if postgresql else 4)
 
 
-def test_a_query_without_grams_is_searched_by_like_alone(client, acme):
-    token = acme["tokens"]["owner"]
-    account = new_account(client, token, "C++ 培训中心")
-    new_account(client, token, "C 语言学院")
-    new_contact(client, token, account["id"], "讲师", title="++ 课程主管")
+@pytest.fixture
+def sqlite(engine):
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite's planner only")
+    return engine
 
-    body = client.get(
-        "/api/v1/search", params={"q": "++"}, headers=bearer(acme["tokens"]["viewer"])
-    ).json()
 
-    assert [a["name"] for a in body["accounts"]] == ["C++ 培训中心"]
-    assert [c["name"] for c in body["contacts"]] == ["讲师"]
+@pytest.fixture
+def principal(uow, acme):
+    with uow() as db:
+        principal = identity_service.operator_principal(db, "acme", "owner@acme.example")
+        account = create_account(db, principal, AccountCreate(name="王府井百货"))
+        contact_service.create_contact(
+            db, principal, ContactCreate(name="王小二", account_id=account.id)
+        )
+        return principal, account.id
+
+
+@pytest.mark.parametrize(("query", "index"), [("王", "leading_1"), ("王小", "leading_2")])
+def test_the_search_box_reads_leading_names_from_the_leading_index(
+    sqlite, uow, principal, query, index
+):
+    who, _ = principal
+    with uow() as db:
+        leading = plans_of(sqlite, lambda: search_service.search_all(db, who, query), "substr(")
+
+    assert [p.splitlines()[0] for p in leading] == [
+        f"SEARCH accounts USING INDEX ix_accounts_{index} (workspace_id=? AND archived_at=? "
+        "AND <expr>=?)",
+        f"SEARCH contacts USING INDEX ix_contacts_{index} (workspace_id=? AND archived_at=? "
+        "AND <expr>=?)",
+    ]
+    assert not any("TEMP B-TREE" in p for p in leading)
+
+
+def test_the_newest_matches_are_read_from_the_search_index_newest_first(sqlite, uow, principal):
+    who, _ = principal
+    with uow() as db:
+        newest = plans_of(sqlite, lambda: search_service.search_all(db, who, "王小"), "MATCH")
+
+    assert [p.splitlines()[:2] for p in newest] == [
+        [
+            "SCAN accounts_fts VIRTUAL TABLE INDEX 192:M1",
+            "SEARCH accounts USING INTEGER PRIMARY KEY (rowid=?)",
+        ],
+        [
+            "SCAN contacts_fts VIRTUAL TABLE INDEX 192:M1",
+            "SEARCH contacts USING INTEGER PRIMARY KEY (rowid=?)",
+        ],
+    ]
+    assert not any("TEMP B-TREE" in p for p in newest)

@@ -5,10 +5,28 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select
 
 from pcrm.notifications.models import Reminder
-from tests.accounts.builders import new_account, new_activity, new_contact
+from tests.accounts.builders import new_account, new_activity, new_contact, row_counts
+from tests.accounts.records import (
+    MISSING,
+    add_rows,
+    list_cost,
+    read_target,
+    send,
+    tenancy_records,
+    write_targets,
+)
+from tests.accounts.route_requests import (
+    UNSAFE,
+    accounts_routes,
+    answer,
+    requests_for,
+    statuses,
+    stranger_answers,
+)
 from tests.factories import bearer
 
 
@@ -278,3 +296,179 @@ def test_the_reminders_api_lists_and_completes_only_your_own_reminders(client, a
     assert done.status_code == 200
     assert done.json()["done_at"] is not None
     assert client.get("/api/v1/reminders", headers=bearer(owner)).json()["items"] == []
+
+
+# --- bad input: a 422 naming the field, and nothing written ---------------------------------
+
+
+def test_bad_activity_input(client, acme, uow):
+    token = acme["tokens"]["owner"]
+    bank = new_account(client, token, "中国银行")
+    other_bank = new_account(client, token, "建设银行")
+    elsewhere = new_contact(client, token, other_bank["id"], "王五")
+    activity = new_activity(client, token, bank["id"])
+    valid = {
+        "type": "call",
+        "occurred_at": "2026-03-02T10:00:00+08:00",
+        "account_id": bank["id"],
+        "subject": "电话沟通",
+    }
+    url = "/api/v1/activities"
+    one = f"/api/v1/activities/{activity['id']}"
+    cases = {
+        "contact of another account": ("POST", url, {**valid, "contact_id": elsewhere["id"]}),
+        "unknown type": ("POST", url, {**valid, "type": "fax"}),
+        "naive occurred_at": ("POST", url, {**valid, "occurred_at": "2026-03-02T10:00:00"}),
+        "negative cost": ("POST", url, {**valid, "cost": "-0.01"}),
+        "cost with fractions of a fen": ("POST", url, {**valid, "cost": "1.001"}),
+        "empty subject": ("POST", url, {**valid, "subject": ""}),
+        "unknown participant": ("POST", url, {**valid, "participant_contact_ids": [999_999]}),
+        "owner of another workspace": (
+            "POST",
+            url,
+            {**valid, "owner_id": acme["stranger"].user_id},
+        ),
+        "unknown account": ("POST", url, {**valid, "account_id": 999_999}),
+        "naive occurred_at, by update": ("PATCH", one, {"occurred_at": "2026-03-02T10:00:00"}),
+        "contact of another account, by update": ("PATCH", one, {"contact_id": elsewhere["id"]}),
+        "negative cost, by update": ("PATCH", one, {"cost": -5}),
+        "null type": ("PATCH", one, {"type": None}),
+    }
+    before = row_counts(uow)
+
+    results = {case: send(client, token, *request) for case, request in cases.items()}
+
+    assert results == {
+        "contact of another account": (422, ["contact_id"]),
+        "unknown type": (422, ["type"]),
+        "naive occurred_at": (422, ["occurred_at"]),
+        "negative cost": (422, ["cost"]),
+        "cost with fractions of a fen": (422, ["cost"]),
+        "empty subject": (422, ["subject"]),
+        "unknown participant": (422, ["participant_contact_ids"]),
+        "owner of another workspace": (422, ["owner_id"]),
+        "unknown account": (422, ["account_id"]),
+        "naive occurred_at, by update": (422, ["occurred_at"]),
+        "contact of another account, by update": (422, ["contact_id"]),
+        "negative cost, by update": (422, ["cost"]),
+        "null type": (422, ["type"]),
+    }
+    assert row_counts(uow) == before
+
+
+# --- another workspace's records, a viewer, the list's queries ------------------------------
+
+MODULE = ("pcrm.accounts.activities.routes_api",)
+# Routes that take no record id in the path answer like this for a missing record too.
+NOT_404 = {
+    ("GET", "/api/v1/activities"): 200,
+    ("POST", "/api/v1/activities"): 422,
+}
+
+
+@pytest.fixture
+def records(client, acme):
+    """An account, contact and activity of acme; an account and contact of the stranger's."""
+    return tenancy_records(client, acme)
+
+
+def test_every_route_answers_for_another_workspaces_record_as_for_a_missing_one(
+    app, client, acme, uow, records
+):
+    routes = accounts_routes(app, MODULE)
+    requested = requests_for(records["acme"], records["theirs"])
+    # a new route needs a request in route_requests.py
+    assert routes == {route for route in requested if route[1].startswith("/api/v1/activities")}
+    before = row_counts(uow)
+
+    observed = stranger_answers(client, acme["tokens"]["stranger"], routes, records, MISSING)
+
+    assert observed == {route: (NOT_404.get(route, 404), True) for route in routes}
+    assert row_counts(uow) == before
+
+
+def test_lists_and_duplicate_checks_return_nothing_of_another_workspace(client, acme, records):
+    stranger = bearer(acme["tokens"]["stranger"])
+    requests = requests_for(records["acme"], records["theirs"])
+    answers = {
+        path: client.get(path, headers=stranger, **requests["GET", path]).json()
+        for path in ("/api/v1/activities",)
+    }
+    empty_page = {
+        "items": [],
+        "total": 0,
+        "page": 1,
+        "page_size": 50,
+        "pages": 1,
+        "total_capped": False,
+    }
+    assert answers == {
+        "/api/v1/activities": empty_page,
+    }
+
+
+def test_another_workspaces_records_in_a_body_are_like_missing_ones(client, acme, uow, records):
+    stranger = bearer(acme["tokens"]["stranger"])
+    own = records["theirs"]
+    mine = new_activity(client, acme["tokens"]["stranger"], own.account)
+
+    def requests(t):
+        return {
+            "activity contact": (
+                "PATCH",
+                f"/api/v1/activities/{mine['id']}",
+                {"contact_id": t.contact},
+            ),
+            "participant": (
+                "PATCH",
+                f"/api/v1/activities/{mine['id']}",
+                {"participant_contact_ids": [t.contact]},
+            ),
+        }
+
+    before = row_counts(uow)
+    observed = {}
+    for case, (method, url, body) in requests(records["acme"]).items():
+        theirs = client.request(method, url, json=body, headers=stranger)
+        _m, missing_url, missing_body = requests(MISSING)[case]
+        missing = client.request(method, missing_url, json=missing_body, headers=stranger)
+        observed[case] = (theirs.status_code, answer(theirs) == answer(missing))
+
+    assert observed == {
+        "activity contact": (422, True),
+        "participant": (422, True),
+    }
+    assert row_counts(uow) == before
+
+
+def test_a_viewer_gets_403_on_every_unsafe_route_and_nothing_changes(app, client, acme, uow):
+    target, second = write_targets(client, acme)
+    unsafe = {route for route in accounts_routes(app, MODULE) if route[0] in UNSAFE}
+    before = row_counts(uow)
+
+    observed = statuses(client, acme["tokens"]["viewer"], unsafe, target, second)
+
+    assert observed == dict.fromkeys(unsafe, 403)
+    assert row_counts(uow) == before
+
+
+def test_a_viewer_reads_every_safe_route(app, client, acme):
+    target = read_target(client, acme)
+    safe = {route for route in accounts_routes(app, MODULE) if route[0] not in UNSAFE}
+
+    observed = statuses(client, acme["tokens"]["viewer"], safe, target, target)
+
+    assert observed == dict.fromkeys(safe, 200)
+
+
+def test_the_list_costs_the_same_queries_for_3_and_30_rows(client, acme, uow, count_queries):
+    """No hidden queries. Per request: the token joined with its user and workspace (not
+    cached yet), the page's ids, its rows and its count, then the participants, account and
+    contact names."""
+    headers = bearer(acme["tokens"]["viewer"])
+    add_rows(uow, acme, 0, 3)
+    with_3 = list_cost(client, count_queries, headers, "/api/v1/activities")
+    add_rows(uow, acme, 3, 30)
+    with_30 = list_cost(client, count_queries, headers, "/api/v1/activities")
+
+    assert (with_3, with_30) == ((3, 7), (30, 7))

@@ -18,6 +18,23 @@ from tests.accounts.builders import (
     new_contact,
     row_counts,
 )
+from tests.accounts.records import (
+    MISSING,
+    add_rows,
+    list_cost,
+    read_target,
+    send,
+    tenancy_records,
+    write_targets,
+)
+from tests.accounts.route_requests import (
+    UNSAFE,
+    accounts_routes,
+    answer,
+    requests_for,
+    statuses,
+    stranger_answers,
+)
 from tests.factories import bearer
 
 
@@ -674,3 +691,240 @@ def test_no_audit_entry_records_the_search_columns(client, acme, uow):
         "search_grams",
         "sort_name",
     } == (set())
+
+
+# --- bad input: a 422 naming the field, and nothing written ---------------------------------
+
+
+def test_bad_account_input(client, acme, uow):
+    token = acme["tokens"]["owner"]
+    new_account(client, token, "华为", credit_code=CREDIT_CODE)
+    group = new_account(client, token, "集团")
+    subsidiary = new_account(client, token, "子公司", parent_id=group["id"])
+    branch = new_account(client, token, "分公司", parent_id=subsidiary["id"])
+    stranger = acme["stranger"].user_id
+    cases = {
+        "empty name": ("POST", "/api/v1/accounts", {"name": ""}),
+        "blank name": ("POST", "/api/v1/accounts", {"name": "   "}),
+        "missing name": ("POST", "/api/v1/accounts", {"industry": "energy"}),
+        "name over 200": ("POST", "/api/v1/accounts", {"name": "长" * 201}),
+        "invalid credit code": (
+            "POST",
+            "/api/v1/accounts",
+            {"name": "甲", "credit_code": CREDIT_CODE[:17] + "4"},
+        ),
+        "short credit code": ("POST", "/api/v1/accounts", {"name": "甲", "credit_code": "9135"}),
+        "duplicate credit code": (
+            "POST",
+            "/api/v1/accounts",
+            {"name": "甲", "credit_code": CREDIT_CODE},
+        ),
+        "unknown industry": ("POST", "/api/v1/accounts", {"name": "甲", "industry": "mining"}),
+        "unknown ownership": ("POST", "/api/v1/accounts", {"name": "甲", "ownership": "mixed"}),
+        "unknown stage": ("POST", "/api/v1/accounts", {"name": "甲", "lifecycle_stage": "won"}),
+        "province not in list": (
+            "POST",
+            "/api/v1/accounts",
+            {"name": "甲", "province": "california"},
+        ),
+        "unknown parent": ("POST", "/api/v1/accounts", {"name": "甲", "parent_id": 999_999}),
+        "owner of another workspace": (
+            "POST",
+            "/api/v1/accounts",
+            {"name": "甲", "owner_id": stranger},
+        ),
+        "team user of another workspace": (
+            "POST",
+            "/api/v1/accounts",
+            {"name": "甲", "team": [{"user_id": stranger, "role": "sales"}]},
+        ),
+        "lost without a reason": (
+            "POST",
+            "/api/v1/accounts",
+            {"name": "甲", "lifecycle_stage": "lost"},
+        ),
+        "unknown field": ("POST", "/api/v1/accounts", {"name": "甲", "colour": "red"}),
+        "self parent": (
+            "PATCH",
+            f"/api/v1/accounts/{group['id']}",
+            {"parent_id": group["id"]},
+        ),
+        "parent cycle of two": (
+            "PATCH",
+            f"/api/v1/accounts/{subsidiary['id']}",
+            {"parent_id": branch["id"]},
+        ),
+        "parent cycle of three": (
+            "PATCH",
+            f"/api/v1/accounts/{group['id']}",
+            {"parent_id": branch["id"]},
+        ),
+        "credit code taken": (
+            "PATCH",
+            f"/api/v1/accounts/{group['id']}",
+            {"credit_code": CREDIT_CODE},
+        ),
+        "lost without a reason, by update": (
+            "PATCH",
+            f"/api/v1/accounts/{group['id']}",
+            {"lifecycle_stage": "lost"},
+        ),
+        "null name": ("PATCH", f"/api/v1/accounts/{group['id']}", {"name": None}),
+        "owner of another workspace, by update": (
+            "PATCH",
+            f"/api/v1/accounts/{group['id']}",
+            {"owner_id": stranger},
+        ),
+    }
+    before = row_counts(uow)
+
+    results = {case: send(client, token, *request) for case, request in cases.items()}
+
+    assert results == {
+        "empty name": (422, ["name"]),
+        "blank name": (422, ["name"]),
+        "missing name": (422, ["name"]),
+        "name over 200": (422, ["name"]),
+        "invalid credit code": (422, ["credit_code"]),
+        "short credit code": (422, ["credit_code"]),
+        "duplicate credit code": (422, ["credit_code"]),
+        "unknown industry": (422, ["industry"]),
+        "unknown ownership": (422, ["ownership"]),
+        "unknown stage": (422, ["lifecycle_stage"]),
+        "province not in list": (422, ["province"]),
+        "unknown parent": (422, ["parent_id"]),
+        "owner of another workspace": (422, ["owner_id"]),
+        "team user of another workspace": (422, ["team"]),
+        "lost without a reason": (422, ["lost_reason"]),
+        "unknown field": (422, ["colour"]),
+        "self parent": (422, ["parent_id"]),
+        "parent cycle of two": (422, ["parent_id"]),
+        "parent cycle of three": (422, ["parent_id"]),
+        "credit code taken": (422, ["credit_code"]),
+        "lost without a reason, by update": (422, ["lost_reason"]),
+        "null name": (422, ["name"]),
+        "owner of another workspace, by update": (422, ["owner_id"]),
+    }
+    assert row_counts(uow) == before
+
+
+# --- another workspace's records, a viewer, the list's queries ------------------------------
+
+MODULE = ("pcrm.accounts.accounts.routes_api",)
+# Routes that take no record id in the path answer like this for a missing record too.
+NOT_404 = {
+    ("GET", "/api/v1/accounts"): 200,
+    ("POST", "/api/v1/accounts"): 422,
+    ("GET", "/api/v1/accounts/duplicates"): 200,
+    ("POST", "/api/v1/accounts/bulk"): 422,
+}
+
+
+@pytest.fixture
+def records(client, acme):
+    """An account, contact and activity of acme; an account and contact of the stranger's."""
+    return tenancy_records(client, acme)
+
+
+def test_every_route_answers_for_another_workspaces_record_as_for_a_missing_one(
+    app, client, acme, uow, records
+):
+    routes = accounts_routes(app, MODULE)
+    requested = requests_for(records["acme"], records["theirs"])
+    # a new route needs a request in route_requests.py
+    assert routes == {route for route in requested if route[1].startswith("/api/v1/accounts")}
+    before = row_counts(uow)
+
+    observed = stranger_answers(client, acme["tokens"]["stranger"], routes, records, MISSING)
+
+    assert observed == {route: (NOT_404.get(route, 404), True) for route in routes}
+    assert row_counts(uow) == before
+
+
+def test_lists_and_duplicate_checks_return_nothing_of_another_workspace(client, acme, records):
+    stranger = bearer(acme["tokens"]["stranger"])
+    requests = requests_for(records["acme"], records["theirs"])
+    answers = {
+        path: client.get(path, headers=stranger, **requests["GET", path]).json()
+        for path in (
+            "/api/v1/accounts",
+            "/api/v1/accounts/duplicates",
+        )
+    }
+    empty_page = {
+        "items": [],
+        "total": 0,
+        "page": 1,
+        "page_size": 50,
+        "pages": 1,
+        "total_capped": False,
+    }
+    assert answers == {
+        "/api/v1/accounts": empty_page,
+        "/api/v1/accounts/duplicates": [],
+    }
+
+
+def test_another_workspaces_records_in_a_body_are_like_missing_ones(client, acme, uow, records):
+    stranger = bearer(acme["tokens"]["stranger"])
+    own = records["theirs"]
+
+    def requests(t):
+        return {
+            "parent": (
+                "PATCH",
+                f"/api/v1/accounts/{own.account}",
+                {"parent_id": t.account},
+            ),
+            "merge account": (
+                "POST",
+                f"/api/v1/accounts/{own.account}/merge",
+                {"duplicate_id": t.account},
+            ),
+        }
+
+    before = row_counts(uow)
+    observed = {}
+    for case, (method, url, body) in requests(records["acme"]).items():
+        theirs = client.request(method, url, json=body, headers=stranger)
+        _m, missing_url, missing_body = requests(MISSING)[case]
+        missing = client.request(method, missing_url, json=missing_body, headers=stranger)
+        observed[case] = (theirs.status_code, answer(theirs) == answer(missing))
+
+    assert observed == {
+        "parent": (422, True),
+        "merge account": (404, True),
+    }
+    assert row_counts(uow) == before
+
+
+def test_a_viewer_gets_403_on_every_unsafe_route_and_nothing_changes(app, client, acme, uow):
+    target, second = write_targets(client, acme)
+    unsafe = {route for route in accounts_routes(app, MODULE) if route[0] in UNSAFE}
+    before = row_counts(uow)
+
+    observed = statuses(client, acme["tokens"]["viewer"], unsafe, target, second)
+
+    assert observed == dict.fromkeys(unsafe, 403)
+    assert row_counts(uow) == before
+
+
+def test_a_viewer_reads_every_safe_route(app, client, acme):
+    target = read_target(client, acme)
+    safe = {route for route in accounts_routes(app, MODULE) if route[0] not in UNSAFE}
+
+    observed = statuses(client, acme["tokens"]["viewer"], safe, target, target)
+
+    assert observed == dict.fromkeys(safe, 200)
+
+
+def test_the_list_costs_the_same_queries_for_3_and_30_rows(client, acme, uow, count_queries):
+    """No hidden queries. Per request: the token joined with its user and workspace (not
+    cached yet), the page's ids, its rows and its count."""
+    headers = bearer(acme["tokens"]["viewer"])
+    add_rows(uow, acme, 0, 3)
+    with_3 = list_cost(client, count_queries, headers, "/api/v1/accounts")
+    add_rows(uow, acme, 3, 30)
+    with_30 = list_cost(client, count_queries, headers, "/api/v1/accounts")
+
+    assert (with_3, with_30) == ((3, 4), (30, 4))

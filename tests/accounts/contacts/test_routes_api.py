@@ -11,7 +11,24 @@ from sqlalchemy import update
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.models import Contact
 from pcrm.identity import principal as principal_module
-from tests.accounts.builders import new_account, new_activity, new_contact
+from tests.accounts.builders import new_account, new_activity, new_contact, row_counts
+from tests.accounts.records import (
+    MISSING,
+    add_rows,
+    list_cost,
+    read_target,
+    send,
+    tenancy_records,
+    write_targets,
+)
+from tests.accounts.route_requests import (
+    UNSAFE,
+    accounts_routes,
+    answer,
+    requests_for,
+    statuses,
+    stranger_answers,
+)
 from tests.factories import bearer
 
 
@@ -335,3 +352,199 @@ def test_merge_moves_activities_participants_reports_and_employments(client, acm
     )
     listed = client.get(f"/api/v1/contacts?account_id={boc['id']}", headers=headers).json()
     assert [c["id"] for c in listed["items"]] == [other["id"], report["id"], keep["id"]]
+
+
+# --- bad input: a 422 naming the field, and nothing written ---------------------------------
+
+
+def test_bad_contact_input(client, acme, uow):
+    token = acme["tokens"]["owner"]
+    bank = new_account(client, token, "中国银行")
+    other_bank = new_account(client, token, "建设银行")
+    boss = new_contact(client, token, bank["id"], "张总")
+    deputy = new_contact(client, token, bank["id"], "李四", reports_to_id=boss["id"])
+    elsewhere = new_contact(client, token, other_bank["id"], "王五")
+    archived = new_account(client, token, "已归档单位")
+    client.post(f"/api/v1/accounts/{archived['id']}/archive", headers=bearer(token))
+    theirs = new_account(client, acme["tokens"]["stranger"], "外部单位")
+    their_contact = new_contact(client, acme["tokens"]["stranger"], theirs["id"], "外人")
+    url = "/api/v1/contacts"
+    boss_url = f"/api/v1/contacts/{boss['id']}"
+    at_bank = {"account_id": bank["id"]}
+    cases = {
+        "empty name": ("POST", url, {**at_bank, "name": ""}),
+        "name over 100": ("POST", url, {**at_bank, "name": "长" * 101}),
+        "invalid mobile": ("POST", url, {**at_bank, "name": "甲", "mobile": "12345"}),
+        "invalid office phone": ("POST", url, {**at_bank, "name": "甲", "office_phone": "1"}),
+        "invalid email": ("POST", url, {**at_bank, "name": "甲", "email": "not-an-email"}),
+        "unknown importance": ("POST", url, {**at_bank, "name": "甲", "importance": "vip"}),
+        "reports to another account's contact": (
+            "POST",
+            url,
+            {**at_bank, "name": "甲", "reports_to_id": elsewhere["id"]},
+        ),
+        "reports to another workspace's contact": (
+            "POST",
+            url,
+            {**at_bank, "name": "甲", "reports_to_id": their_contact["id"]},
+        ),
+        "account of another workspace": ("POST", url, {"name": "甲", "account_id": theirs["id"]}),
+        "archived account": ("POST", url, {"name": "甲", "account_id": archived["id"]}),
+        "left without a date": ("POST", url, {**at_bank, "name": "甲", "status": "left"}),
+        "reporting cycle": ("PATCH", boss_url, {"reports_to_id": deputy["id"]}),
+        "reports to self": ("PATCH", boss_url, {"reports_to_id": boss["id"]}),
+        "left without a date, by update": ("PATCH", boss_url, {"status": "left"}),
+        "move to another workspace's account": ("PATCH", boss_url, {"account_id": theirs["id"]}),
+        "null account": ("PATCH", boss_url, {"account_id": None}),
+    }
+    before = row_counts(uow)
+
+    results = {case: send(client, token, *request) for case, request in cases.items()}
+
+    assert results == {
+        "empty name": (422, ["name"]),
+        "name over 100": (422, ["name"]),
+        "invalid mobile": (422, ["mobile"]),
+        "invalid office phone": (422, ["office_phone"]),
+        "invalid email": (422, ["email"]),
+        "unknown importance": (422, ["importance"]),
+        "reports to another account's contact": (422, ["reports_to_id"]),
+        "reports to another workspace's contact": (422, ["reports_to_id"]),
+        "account of another workspace": (422, ["account_id"]),
+        "archived account": (422, ["account_id"]),
+        "left without a date": (422, ["left_on"]),
+        "reporting cycle": (422, ["reports_to_id"]),
+        "reports to self": (422, ["reports_to_id"]),
+        "left without a date, by update": (422, ["left_on"]),
+        "move to another workspace's account": (422, ["account_id"]),
+        "null account": (422, ["account_id"]),
+    }
+    assert row_counts(uow) == before
+
+
+# --- another workspace's records, a viewer, the list's queries ------------------------------
+
+MODULE = ("pcrm.accounts.contacts.routes_api",)
+# Routes that take no record id in the path answer like this for a missing record too.
+NOT_404 = {
+    ("GET", "/api/v1/contacts"): 200,
+    ("POST", "/api/v1/contacts"): 422,
+    ("GET", "/api/v1/contacts/duplicates"): 200,
+    ("POST", "/api/v1/contacts/bulk-archive"): 422,
+}
+
+
+@pytest.fixture
+def records(client, acme):
+    """An account, contact and activity of acme; an account and contact of the stranger's."""
+    return tenancy_records(client, acme)
+
+
+def test_every_route_answers_for_another_workspaces_record_as_for_a_missing_one(
+    app, client, acme, uow, records
+):
+    routes = accounts_routes(app, MODULE)
+    requested = requests_for(records["acme"], records["theirs"])
+    # a new route needs a request in route_requests.py
+    assert routes == {route for route in requested if route[1].startswith("/api/v1/contacts")}
+    before = row_counts(uow)
+
+    observed = stranger_answers(client, acme["tokens"]["stranger"], routes, records, MISSING)
+
+    assert observed == {route: (NOT_404.get(route, 404), True) for route in routes}
+    assert row_counts(uow) == before
+
+
+def test_lists_and_duplicate_checks_return_nothing_of_another_workspace(client, acme, records):
+    stranger = bearer(acme["tokens"]["stranger"])
+    requests = requests_for(records["acme"], records["theirs"])
+    answers = {
+        path: client.get(path, headers=stranger, **requests["GET", path]).json()
+        for path in (
+            "/api/v1/contacts",
+            "/api/v1/contacts/duplicates",
+        )
+    }
+    empty_page = {
+        "items": [],
+        "total": 0,
+        "page": 1,
+        "page_size": 50,
+        "pages": 1,
+        "total_capped": False,
+    }
+    assert answers == {
+        "/api/v1/contacts": empty_page,
+        "/api/v1/contacts/duplicates": [],
+    }
+
+
+def test_another_workspaces_records_in_a_body_are_like_missing_ones(client, acme, uow, records):
+    stranger = bearer(acme["tokens"]["stranger"])
+    own = records["theirs"]
+
+    def requests(t):
+        return {
+            "reports to": (
+                "PATCH",
+                f"/api/v1/contacts/{own.contact}",
+                {"reports_to_id": t.contact},
+            ),
+            "move contact": (
+                "PATCH",
+                f"/api/v1/contacts/{own.contact}",
+                {"account_id": t.account},
+            ),
+            "merge contact": (
+                "POST",
+                f"/api/v1/contacts/{own.contact}/merge",
+                {"duplicate_id": t.contact},
+            ),
+        }
+
+    before = row_counts(uow)
+    observed = {}
+    for case, (method, url, body) in requests(records["acme"]).items():
+        theirs = client.request(method, url, json=body, headers=stranger)
+        _m, missing_url, missing_body = requests(MISSING)[case]
+        missing = client.request(method, missing_url, json=missing_body, headers=stranger)
+        observed[case] = (theirs.status_code, answer(theirs) == answer(missing))
+
+    assert observed == {
+        "reports to": (422, True),
+        "move contact": (422, True),
+        "merge contact": (404, True),
+    }
+    assert row_counts(uow) == before
+
+
+def test_a_viewer_gets_403_on_every_unsafe_route_and_nothing_changes(app, client, acme, uow):
+    target, second = write_targets(client, acme)
+    unsafe = {route for route in accounts_routes(app, MODULE) if route[0] in UNSAFE}
+    before = row_counts(uow)
+
+    observed = statuses(client, acme["tokens"]["viewer"], unsafe, target, second)
+
+    assert observed == dict.fromkeys(unsafe, 403)
+    assert row_counts(uow) == before
+
+
+def test_a_viewer_reads_every_safe_route(app, client, acme):
+    target = read_target(client, acme)
+    safe = {route for route in accounts_routes(app, MODULE) if route[0] not in UNSAFE}
+
+    observed = statuses(client, acme["tokens"]["viewer"], safe, target, target)
+
+    assert observed == dict.fromkeys(safe, 200)
+
+
+def test_the_list_costs_the_same_queries_for_3_and_30_rows(client, acme, uow, count_queries):
+    """No hidden queries. Per request: the token joined with its user and workspace (not
+    cached yet), the page's ids, its rows with their accounts' names and its count."""
+    headers = bearer(acme["tokens"]["viewer"])
+    add_rows(uow, acme, 0, 3)
+    with_3 = list_cost(client, count_queries, headers, "/api/v1/contacts")
+    add_rows(uow, acme, 3, 30)
+    with_30 = list_cost(client, count_queries, headers, "/api/v1/contacts")
+
+    assert (with_3, with_30) == ((3, 4), (30, 4))
