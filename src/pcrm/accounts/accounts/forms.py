@@ -1,4 +1,5 @@
-"""From posted HTML forms to the API's write schemas (same validation, same messages)."""
+"""From the posted account form to the API's write schemas (same validation, same messages),
+an account back to the form's values, and the reading helpers every form of the area uses."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ORM models of the accounts area."""
+"""ORM models of accounts: the customer organisation, its tags and its team."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""JSON API of the accounts area: /api/v1/accounts, /contacts, /activities, /search."""
+"""JSON API of accounts: /api/v1/accounts; `tagged` and `IfMatch` serve the area's other APIs."""
 
 from __future__ import annotations
 

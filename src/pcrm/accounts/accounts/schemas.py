@@ -1,4 +1,5 @@
-"""API schemas of the accounts area."""
+"""API schemas of accounts, with the write base and the bulk, merge and duplicate schemas that
+contacts share."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Pages' writes of the lists: chosen columns and saved views."""
+"""The lists' forms: chosen columns and saved views."""
 
 from __future__ import annotations
 
