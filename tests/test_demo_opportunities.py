@@ -18,14 +18,14 @@ from pcrm.accounts.models import Account
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.demo import DEMO_SLUG, DEMO_USERS, seed_demo
-from pcrm.demo_accounts import TZ, build_plan
-from pcrm.demo_opportunities import (
+from pcrm.demo.accounts import TZ, build_plan
+from pcrm.demo.opportunities import (
     OpportunitiesPlan,
     OpportunityPlan,
     build_opportunity_plan,
     schedule,
 )
-from pcrm.demo_relationships import build_relationship_plan
+from pcrm.demo.relationships import build_relationship_plan
 from pcrm.identity import repository as identity_repo
 from pcrm.notifications.models import Reminder
 from pcrm.opportunities import pricing

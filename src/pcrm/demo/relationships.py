@@ -1,4 +1,4 @@
-"""Demo data of the relationships area (人脉线) for the demo customers of `demo_accounts`.
+"""Demo data of the relationships area (人脉线) for the demo customers of `pcrm.demo.accounts`.
 
 Planned first as plain values from `random.Random(SEED)` and the account plan
 (`build_relationship_plan`, no database), then written through `pcrm.relationships.service` as
@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 from pcrm.accounts.models import Contact
 from pcrm.accounts.vocab import Importance, LifecycleStage
 from pcrm.core.audit import set_actor
-from pcrm.demo_accounts import (
+from pcrm.demo.accounts import (
     TIMELINES,
     TZ,
     AccountPlan,
@@ -201,7 +201,7 @@ TIE_SOURCES = (
 
 # --- who is who in each organisation chart -------------------------------------------------------
 
-# Role → position (slot) in demo_accounts.CHARTS for each kind of organisation.
+# Role → position (slot) in pcrm.demo.accounts.CHARTS for each kind of organisation.
 # top: the head; second: the deputy / general manager; cio: the head of IT; cio_dep: IT's deputy
 # (the digital department's head at a group); biz: the business department that needs the
 # project; purchase: procurement; finance: finance; office: the general office.

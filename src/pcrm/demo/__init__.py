@@ -1,7 +1,7 @@
 """Demo data: a workspace of a Chinese system integrator with bilingual users, its customer
-base (see `demo_accounts`), the relationships between their people and ours (see
-`demo_relationships`) and five years of their opportunities and tenders (see
-`demo_opportunities`). Written through the services, so the audit trail reads like real use."""
+base (see `pcrm.demo.accounts`), the relationships between their people and ours (see
+`pcrm.demo.relationships`) and five years of their opportunities and tenders (see
+`pcrm.demo.opportunities`). Written through the services, so the audit trail reads like real use."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from pcrm.config import Settings
 from pcrm.core.audit import set_actor
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.demo_accounts import TZ, Staff, seed_accounts
-from pcrm.demo_opportunities import seed_opportunities
-from pcrm.demo_relationships import seed_relationships
+from pcrm.demo.accounts import TZ, Staff, seed_accounts
+from pcrm.demo.opportunities import seed_opportunities
+from pcrm.demo.relationships import seed_relationships
 from pcrm.identity import repository as identity_repo
 from pcrm.identity import service as identity
 from pcrm.identity.models import User, Workspace
@@ -34,7 +34,7 @@ class DemoUser:
     english_name: str
     role: Role
     locale: str
-    part: str  # the field of demo_accounts.Staff this user fills in the customer data
+    part: str  # the field of pcrm.demo.accounts.Staff this user fills in the customer data
 
 
 DEMO_USERS = (

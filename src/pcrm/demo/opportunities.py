@@ -1,5 +1,5 @@
 """Demo data of the opportunities area (当前项目线, 项目历史线) for the demo customers of
-`demo_accounts`, with the competitors and people of `demo_relationships`.
+`pcrm.demo.accounts`, with the competitors and people of `pcrm.demo.relationships`.
 
 Planned first as plain values from `random.Random(SEED)`, the account plan and the relationship
 plan (`build_opportunity_plan`, no database), then written through `pcrm.opportunities.service`,
@@ -45,8 +45,8 @@ from sqlalchemy.orm import Session
 from pcrm.accounts.models import Account, Contact
 from pcrm.accounts.vocab import LifecycleStage, SizeBand
 from pcrm.core.audit import set_actor
-from pcrm.demo_accounts import TZ, AccountPlan, ContactKey, DemoPlan, Kind, Staff
-from pcrm.demo_relationships import (
+from pcrm.demo.accounts import TZ, AccountPlan, ContactKey, DemoPlan, Kind, Staff
+from pcrm.demo.relationships import (
     PRIVATE,
     RIVAL_BY_ACCOUNT,
     RIVAL_BY_KIND,
@@ -728,7 +728,7 @@ def _main_name(solution: str, kind: Kind) -> str:
 
 
 # When the account's current project happened (days ago of its start), by the account's stage;
-# close to the stage changes of demo_accounts.TIMELINES.
+# close to the stage changes of pcrm.demo.accounts.TIMELINES.
 MAIN_START = {
     LifecycleStage.DELIVERED: (560, 640),
     LifecycleStage.EXECUTION: (380, 420),
