@@ -15,7 +15,7 @@ from pcrm.accounts.vocab import ContactStatus, LifecycleStage
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.demo import DEMO_SLUG, DEMO_USERS, seed_demo
-from pcrm.demo.accounts import build_plan
+from pcrm.demo.plans.accounts import build_plan
 from pcrm.identity import repository as identity_repo
 from pcrm.notifications.models import Reminder
 from tests.factories import SETTINGS, bearer, make_token

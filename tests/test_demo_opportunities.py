@@ -18,14 +18,15 @@ from pcrm.accounts.models import Account
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.demo import DEMO_SLUG, DEMO_USERS, seed_demo
-from pcrm.demo.accounts import TZ, build_plan
-from pcrm.demo.opportunities import (
+from pcrm.demo.plans.accounts import build_plan
+from pcrm.demo.plans.opportunities import (
     OpportunitiesPlan,
     OpportunityPlan,
     build_opportunity_plan,
     schedule,
 )
-from pcrm.demo.relationships import build_relationship_plan
+from pcrm.demo.plans.relationships import build_relationship_plan
+from pcrm.demo.world import TZ
 from pcrm.identity import repository as identity_repo
 from pcrm.notifications.models import Reminder
 from pcrm.opportunities import pricing

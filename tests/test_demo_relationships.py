@@ -14,8 +14,8 @@ from pcrm.accounts.models import Account, Contact
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.demo import DEMO_SLUG, DEMO_USERS, seed_demo
-from pcrm.demo.accounts import build_plan
-from pcrm.demo.relationships import build_relationship_plan
+from pcrm.demo.plans.accounts import build_plan
+from pcrm.demo.plans.relationships import build_relationship_plan
 from pcrm.identity import service as identity
 from pcrm.relationships import service
 from pcrm.relationships.models import (

@@ -13,9 +13,10 @@ from sqlalchemy.orm import Session
 from pcrm.config import Settings
 from pcrm.core.audit import set_actor
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.demo.accounts import TZ, Staff, seed_accounts
+from pcrm.demo.accounts import seed_accounts
 from pcrm.demo.opportunities import seed_opportunities
 from pcrm.demo.relationships import seed_relationships
+from pcrm.demo.world import TZ, Staff
 from pcrm.identity import repository as identity_repo
 from pcrm.identity import service as identity
 from pcrm.identity.models import User, Workspace
@@ -34,7 +35,7 @@ class DemoUser:
     english_name: str
     role: Role
     locale: str
-    part: str  # the field of pcrm.demo.accounts.Staff this user fills in the customer data
+    part: str  # the field of pcrm.demo.world.Staff this user fills in the customer data
 
 
 DEMO_USERS = (
