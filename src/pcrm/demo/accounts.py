@@ -2,60 +2,57 @@
 four hundred of their people and two years of follow-ups (1,500 activities).
 
 The customer base is planned first, as plain values (`pcrm.demo.plans.accounts.build_plan`, no
-database), then written through the account, contact and activity services (`write_plan`),
-acting as the demo user who would have done it and in the order it happened: accounts move
-through the lifecycle stages (a few are lost), people leave or move to another customer, next
-steps become reminders. The audit trail, search fields, employment history and reminders are
-therefore the ones real use produces.
+database), then written through `pcrm.accounts.public` (`seed`), acting as the demo user who
+would have done it and in the order it happened: accounts move through the lifecycle stages (a
+few are lost), people leave or move to another customer, next steps become reminders. The audit
+trail, search fields, employment history and reminders are therefore the ones real use produces.
+The plan and the ids of the accounts and contacts are left in the world for the later areas.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
-from sqlalchemy.orm import Session
-
-from pcrm.accounts import activity_service, contact_service
-from pcrm.accounts import service as account_service
-from pcrm.accounts.schemas import (
+from pcrm.accounts.public import (
     AccountCreate,
+    AccountStatus,
     AccountUpdate,
     ActivityCreate,
     ContactCreate,
+    ContactStatus,
     ContactUpdate,
+    LifecycleStage,
     TeamMemberWrite,
+    create_account,
+    create_contact,
+    record_activity,
+    update_account,
+    update_contact,
 )
-from pcrm.accounts.vocab import AccountStatus, ContactStatus, LifecycleStage
-from pcrm.core.audit import set_actor
-from pcrm.demo.data.accounts import CITIES, OWNERSHIP, ContactKey
+from pcrm.demo.data.accounts import CITIES, OWNERSHIP
 from pcrm.demo.plans.accounts import DemoPlan, Event, LeavePlan, build_plan
 from pcrm.demo.plans.activities import ActivityPlan, DormantPlan, StagePlan
-from pcrm.demo.world import TZ, Staff
-from pcrm.identity.public import Principal
+from pcrm.demo.world import World
 
 Stage = LifecycleStage
 
 
-# --- writing through the services ------------------------------------------------------------
+def seed(world: World) -> None:
+    """Plan the demo customers and write them, as of the world's day."""
+    plan = build_plan(world.today)
+    world.customers = plan
+    _write(world, plan)
 
 
-def _acting(db: Session, principal: Principal) -> Principal:
-    """Attribute the next changes to this demo user, as their own session would."""
-    set_actor(db, principal.user_id, principal.name)
-    return principal
-
-
-def write_plan(db: Session, staff: Staff, plan: DemoPlan) -> None:
-    accounts: dict[str, int] = {}
-    owners: dict[str, Principal] = {}
+def _write(world: World, plan: DemoPlan) -> None:
+    db, staff, accounts, contacts = world.db, world.staff, world.accounts, world.contacts
+    owners = {item.org.key: item.owner for item in plan.accounts}
     for item in plan.accounts:
         org = item.org
-        owner = _acting(db, staff.get(item.owner))
+        owner = world.acting(item.owner)
         city = CITIES[org.city]
         website = (
             f"https://{org.domain}" if org.domain.count(".") > 1 else f"https://www.{org.domain}"
         )
-        account = account_service.create_account(
+        account = create_account(
             db,
             owner,
             AccountCreate(
@@ -85,13 +82,10 @@ def write_plan(db: Session, staff: Staff, plan: DemoPlan) -> None:
             ),
         )
         accounts[org.key] = account.id
-        owners[org.key] = owner
-    contacts: dict[ContactKey, int] = {}
     for person in plan.contacts:
-        owner = _acting(db, owners[person.account])
-        contact = contact_service.create_contact(
+        contact = create_contact(
             db,
-            owner,
+            world.acting(owners[person.account]),
             ContactCreate(
                 name=person.name,
                 english_name=person.english_name,
@@ -115,20 +109,16 @@ def write_plan(db: Session, staff: Staff, plan: DemoPlan) -> None:
         )
         contacts[person.key] = contact.id
     for event in plan.events:
-        _write_event(db, staff, event, accounts, owners, contacts)
+        _write_event(world, event, owners)
 
 
-def _write_event(
-    db: Session,
-    staff: Staff,
-    event: Event,
-    accounts: dict[str, int],
-    owners: dict[str, Principal],
-    contacts: dict[ContactKey, int],
-) -> None:
+def _write_event(world: World, event: Event, owners: dict[str, str]) -> None:
+    """One thing that happened; `owners` names each account's owner (by part), who records
+    what happens to the account and its people."""
+    db, staff, accounts, contacts = world.db, world.staff, world.accounts, world.contacts
     if isinstance(event, ActivityPlan):
-        principal = _acting(db, staff.get(event.owner))
-        activity_service.create_activity(
+        principal = world.acting(event.owner)
+        record_activity(
             db,
             principal,
             ActivityCreate(
@@ -148,38 +138,34 @@ def _write_event(
             ),
         )
     elif isinstance(event, StagePlan):
-        account_service.update_account(
+        update_account(
             db,
-            _acting(db, owners[event.account]),
+            world.acting(owners[event.account]),
             accounts[event.account],
             AccountUpdate(
                 lifecycle_stage=event.stage, lost_reason=event.lost_reason, lost_on=event.lost_on
             )
             if event.stage == Stage.LOST
             else AccountUpdate(lifecycle_stage=event.stage),
-            None,
         )
     elif isinstance(event, DormantPlan):
-        account_service.update_account(
+        update_account(
             db,
-            _acting(db, owners[event.account]),
+            world.acting(owners[event.account]),
             accounts[event.account],
             AccountUpdate(status=AccountStatus.DORMANT),
-            None,
         )
     elif isinstance(event, LeavePlan):
-        contact_service.update_contact(
+        update_contact(
             db,
-            _acting(db, owners[event.contact[0]]),
+            world.acting(owners[event.contact[0]]),
             contacts[event.contact],
             ContactUpdate(status=ContactStatus.LEFT, left_on=event.left_on),
-            None,
         )
     else:
-        principal = _acting(db, owners[event.to_account])
-        contact_service.update_contact(
+        update_contact(
             db,
-            principal,
+            world.acting(owners[event.to_account]),
             contacts[event.contact],
             ContactUpdate(
                 account_id=accounts[event.to_account],
@@ -188,22 +174,13 @@ def _write_event(
                 email=event.email,
                 reports_to_id=contacts[(event.to_account, event.reports_to)],
             ),
-            None,
         )
-        if event.their_new_boss is not None:  # the service left them without a boss
-            principal = _acting(db, owners[event.contact[0]])
+        if event.their_new_boss is not None:  # the move left them without a boss
+            principal = world.acting(owners[event.contact[0]])
             for report in event.reports:
-                contact_service.update_contact(
+                update_contact(
                     db,
                     principal,
                     contacts[report],
                     ContactUpdate(reports_to_id=contacts[event.their_new_boss]),
-                    None,
                 )
-
-
-def seed_accounts(db: Session, staff: Staff, today: date | None = None) -> DemoPlan:
-    """Plan the demo customers and write them through the services. Returns the plan."""
-    plan = build_plan(today or datetime.now(TZ).date())
-    write_plan(db, staff, plan)
-    return plan

@@ -2,9 +2,8 @@
 `pcrm.demo.accounts`, with the competitors and people of `pcrm.demo.relationships`.
 
 Planned first as plain values (`pcrm.demo.plans.opportunities.build_opportunity_plan`, no
-database), then written through `pcrm.opportunities.service`, `tender_service` and
-`chain_service` as the demo user who would have done it, in the order it happened
-(`write_opportunities`):
+database), then written through `pcrm.opportunities.public` as the demo user who would have
+done it, in the order it happened (`seed`):
 
 - about five years of history: for every account the project that put it in its lifecycle
   stage (won and in execution or delivered, lost to a named competitor, abandoned, or still open
@@ -33,30 +32,20 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from pcrm.accounts.models import Account, Contact
-from pcrm.core.audit import set_actor
-from pcrm.demo.data.accounts import ContactKey
-from pcrm.demo.plans.accounts import DemoPlan
 from pcrm.demo.plans.bids import TenderPlan
 from pcrm.demo.plans.opportunities import (
-    OpportunitiesPlan,
     OpportunityPlan,
     Timeline,
     build_opportunity_plan,
     display_name,
     schedule,
 )
-from pcrm.demo.plans.relationships import RelationshipPlan
-from pcrm.demo.world import TZ, Staff
-from pcrm.identity.public import Principal
-from pcrm.opportunities import chain_service, service, tender_service
-from pcrm.opportunities.schemas import (
+from pcrm.demo.world import TZ, World
+from pcrm.opportunities.public import (
     CloseOpportunity,
     DecisionMemberWrite,
     OpportunityCreate,
+    PriceFormula,
     QuoteRoundCreate,
     QuoteWrite,
     RelationCreate,
@@ -64,17 +53,37 @@ from pcrm.opportunities.schemas import (
     ScoresWrite,
     ScoringItemRead,
     ScoringItemWrite,
+    Stage,
     StageMove,
     SubItemWrite,
     TeamMemberWrite,
     TenderWrite,
     VendorCreate,
+    VendorStatus,
     VendorUpdate,
+    add_decision_member,
+    add_relation,
+    add_vendor,
+    close_opportunity,
+    create_opportunity,
+    list_vendors,
+    move_stage,
+    save_tender,
+    set_vendor_scores,
+    submit_quote_round,
+    update_vendor,
 )
-from pcrm.opportunities.vocab import PriceFormula, Stage, VendorStatus
-from pcrm.relationships.models import Competitor
 
 _BID, _DEL = Stage.BIDDING, Stage.DELIVERED
+
+
+def seed(world: World) -> None:
+    """Plan the demo's opportunities and tenders and write them in the order they started, as
+    of the world's day; their ids are left in the world for the later areas."""
+    opportunities = build_opportunity_plan(world.planned_customers(), world.planned_relationships())
+    dates = schedule(opportunities, world.today)
+    for o in sorted(opportunities.opportunities, key=lambda o: (dates[o.key].start, o.key)):
+        _write_one(world, o, dates[o.key])
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
@@ -118,34 +127,6 @@ def _tender_write(t: TenderPlan, start: date) -> TenderWrite:
     )
 
 
-# --- writing through the services ----------------------------------------------------------------
-
-
-def _acting(db: Session, staff: Staff, key: str) -> Principal:
-    principal = staff.get(key)
-    set_actor(db, principal.user_id, principal.name)
-    return principal
-
-
-Ids = tuple[dict[str, int], dict[ContactKey, int], dict[str, int]]
-
-
-def _ids(db: Session, staff: Staff, plan: DemoPlan) -> Ids:
-    """The demo's account, contact and competitor ids by plan key (names are unique)."""
-    workspace = staff.boss.workspace_id
-
-    def by_name(model: type[Account | Contact | Competitor]) -> dict[str, int]:
-        query = select(model.id, model.name).where(model.workspace_id == workspace)
-        return {row.name: int(row.id) for row in db.execute(query)}
-
-    accounts, people, rivals = by_name(Account), by_name(Contact), by_name(Competitor)
-    return (
-        {a.org.key: accounts[a.org.name] for a in plan.accounts},
-        {c.key: people[c.name] for c in plan.contacts},
-        rivals,
-    )
-
-
 def _leaf_ids(items: Sequence[ScoringItemRead]) -> list[int]:
     out: list[int] = []
     for item in items:
@@ -155,38 +136,15 @@ def _leaf_ids(items: Sequence[ScoringItemRead]) -> list[int]:
     return out
 
 
-def write_opportunities(
-    db: Session,
-    staff: Staff,
-    plan: DemoPlan,
-    opportunities: OpportunitiesPlan,
-    today: date,
-) -> None:
-    accounts, contacts, rivals = _ids(db, staff, plan)
-    dates = schedule(opportunities, today)
-    written: dict[str, int] = {}
-    for o in sorted(opportunities.opportunities, key=lambda o: (dates[o.key].start, o.key)):
-        when = dates[o.key]
-        _write_one(db, staff, o, when, accounts, contacts, rivals, written)
-
-
-def _write_one(
-    db: Session,
-    staff: Staff,
-    o: OpportunityPlan,
-    when: Timeline,
-    accounts: dict[str, int],
-    contacts: dict[ContactKey, int],
-    rivals: dict[str, int],
-    written: dict[str, int],
-) -> None:
+def _write_one(world: World, o: OpportunityPlan, when: Timeline) -> None:
+    db, staff, contacts, rivals = world.db, world.staff, world.contacts, world.competitors
     start = when.start
-    owner = _acting(db, staff, o.owner)
-    created = service.create_opportunity(
+    owner = world.acting(o.owner)
+    created = create_opportunity(
         db,
         owner,
         OpportunityCreate(
-            account_id=accounts[o.account],
+            account_id=world.accounts[o.account],
             name=display_name(o, start),
             expected_close_on=when.closed_on or when.expected_close_on,
             project_type=o.project_type,
@@ -199,35 +157,34 @@ def _write_one(
         ),
     )
     oid = created.id
-    written[o.key] = oid
+    world.opportunities[o.key] = oid
     if o.earlier is not None:
         earlier, kind = o.earlier
-        service.add_relation(db, owner, oid, RelationCreate(earlier_id=written[earlier], kind=kind))
+        relation = RelationCreate(earlier_id=world.opportunities[earlier], kind=kind)
+        add_relation(db, owner, oid, relation)
     vendor_ids: dict[str | None, int] = {}
     if o.tender is not None:
-        writer = _acting(db, staff, o.bid_writer)
-        tender = tender_service.write_tender(db, writer, oid, _tender_write(o.tender, start))
+        tender = save_tender(db, world.acting(o.bid_writer), oid, _tender_write(o.tender, start))
         for v in o.vendors:  # competitors of a decided bid are recorded with how they ended
             if v.competitor is not None:
-                added = tender_service.add_vendor(
+                added = add_vendor(
                     db,
-                    _acting(db, staff, o.owner),
+                    world.acting(o.owner),
                     oid,
                     VendorCreate(
                         competitor_id=rivals[v.competitor], status=v.status, notes=v.notes
                     ),
                 )
                 vendor_ids[v.competitor] = added.id
-        for read in tender_service.vendor_reads(db, owner, oid):
+        for read in list_vendors(db, owner, oid):
             if read.is_us:
                 vendor_ids[None] = read.id
         if o.tender.sheet is not None:
-            items = tender_service.tender_read(db, owner.scope, tender).scoring_items
-            leaves = _leaf_ids(items)
-            estimator = _acting(db, staff, "delivery")  # 刘芳 estimates the technical points
+            leaves = _leaf_ids(tender.scoring_items)
+            estimator = world.acting("delivery")  # 刘芳 estimates the technical points
             for v in o.vendors:
                 if v.scores:
-                    tender_service.set_scores(
+                    set_vendor_scores(
                         db,
                         estimator,
                         oid,
@@ -235,17 +192,12 @@ def _write_one(
                         ScoresWrite(scores=dict(zip(leaves, v.scores, strict=True))),
                     )
         if o.stage is not Stage.POTENTIAL:
-            service.move_stage(db, _acting(db, staff, o.owner), oid, StageMove(stage=_BID))
+            move_stage(db, world.acting(o.owner), oid, StageMove(stage=_BID))
     elif o.no_tender_reason is not None:
-        service.move_stage(
-            db,
-            owner,
-            oid,
-            StageMove(stage=_BID, no_tender_reason=o.no_tender_reason),
-        )
-    principal = _acting(db, staff, o.owner)
+        move_stage(db, owner, oid, StageMove(stage=_BID, no_tender_reason=o.no_tender_reason))
+    principal = world.acting(o.owner)
     for m in o.chain:
-        chain_service.add_member(
+        add_decision_member(
             db,
             principal,
             oid,
@@ -258,9 +210,9 @@ def _write_one(
             ),
         )
     if o.rounds:
-        writer = _acting(db, staff, o.bid_writer)
+        writer = world.acting(o.bid_writer)
         for r in o.rounds:
-            tender_service.submit_quote_round(
+            submit_quote_round(
                 db,
                 writer,
                 oid,
@@ -275,14 +227,14 @@ def _write_one(
             )
     if o.outcome is None or o.review is None:
         return
-    principal = _acting(db, staff, o.owner)
+    principal = world.acting(o.owner)
     for v in o.vendors:  # how we ended
         if v.competitor is None and v.status is not VendorStatus.BIDDING and None in vendor_ids:
-            tender_service.update_vendor(
+            update_vendor(
                 db, principal, oid, vendor_ids[v.competitor], VendorUpdate(status=v.status)
             )
     review = o.review
-    service.close_opportunity(
+    close_opportunity(
         db,
         principal,
         oid,
@@ -301,17 +253,4 @@ def _write_one(
         ),
     )
     if o.stage is Stage.DELIVERED:
-        service.move_stage(db, _acting(db, staff, "delivery"), oid, StageMove(stage=_DEL))
-
-
-def seed_opportunities(
-    db: Session,
-    staff: Staff,
-    plan: DemoPlan,
-    relationships: RelationshipPlan,
-    today: date | None = None,
-) -> OpportunitiesPlan:
-    """Plan the demo's opportunities and write them through the services. Returns the plan."""
-    opportunities = build_opportunity_plan(plan, relationships)
-    write_opportunities(db, staff, plan, opportunities, today or datetime.now(TZ).date())
-    return opportunities
+        move_stage(db, world.acting("delivery"), oid, StageMove(stage=_DEL))

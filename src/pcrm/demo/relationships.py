@@ -1,8 +1,8 @@
 """Demo data of the relationships area (人脉线) for the demo customers of `pcrm.demo.accounts`.
 
 Planned first as plain values (`pcrm.demo.plans.relationships.build_relationship_plan`, no
-database), then written through `pcrm.relationships.service` as the demo user who would have
-recorded it (`write_relationships`):
+database), then written through `pcrm.relationships.public` as the demo user who would have
+recorded it (`seed`):
 
 - dated profiles (行为取向, 关系状况, 交互程度) of the key people of every account but the seven
   smallest (and of the important people where we are well established): how the relationship
@@ -23,53 +23,40 @@ recorded it (`write_relationships`):
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from pcrm.accounts.models import Contact
-from pcrm.core.audit import set_actor
-from pcrm.demo.data.accounts import ContactKey
-from pcrm.demo.plans.accounts import DemoPlan
 from pcrm.demo.plans.relationships import RelationshipPlan, build_relationship_plan
-from pcrm.demo.world import TZ, Staff
-from pcrm.identity.public import Principal
-from pcrm.relationships import service
-from pcrm.relationships.schemas import (
+from pcrm.demo.world import World
+from pcrm.relationships.public import (
     AcquaintanceCreate,
     CompetitorTieCreate,
     CompetitorWrite,
     DottedLineCreate,
     InfluenceCreate,
     ProfileWrite,
+    create_acquaintance,
+    create_competitor,
+    create_competitor_tie,
+    create_dotted_line,
+    create_influence,
+    set_profile,
 )
 
-# --- writing through the service -----------------------------------------------------------------
+
+def seed(world: World) -> None:
+    """Plan the relationships of the demo customers' people and write them; the competitors'
+    ids are left in the world for the later areas."""
+    relationships = build_relationship_plan(world.planned_customers())
+    world.relationships = relationships
+    _write(world, relationships)
 
 
-def _acting(db: Session, staff: Staff, key: str) -> Principal:
-    principal = staff.get(key)
-    set_actor(db, principal.user_id, principal.name)
-    return principal
-
-
-def _contact_ids(db: Session, staff: Staff, plan: DemoPlan) -> dict[ContactKey, int]:
-    """The demo contacts' ids by plan key (names are unique in the demo)."""
-    query = select(Contact.id, Contact.name).where(Contact.workspace_id == staff.boss.workspace_id)
-    by_name = {row.name: int(row.id) for row in db.execute(query)}
-    return {c.key: by_name[c.name] for c in plan.contacts}
-
-
-def write_relationships(
-    db: Session, staff: Staff, plan: DemoPlan, relationships: RelationshipPlan, today: date
-) -> None:
-    ids = _contact_ids(db, staff, plan)
-    rivals: dict[str, int] = {}
+def _write(world: World, relationships: RelationshipPlan) -> None:
+    db, today, ids, rivals = world.db, world.today, world.contacts, world.competitors
     for rival in relationships.competitors:  # market intelligence is 陈思雨's job
-        created = service.create_competitor(
+        created = create_competitor(
             db,
-            _acting(db, staff, "marketing"),
+            world.acting("marketing"),
             CompetitorWrite(
                 name=rival.name,
                 website=rival.website,
@@ -80,9 +67,9 @@ def write_relationships(
         )
         rivals[rival.name] = created.id
     for profile in sorted(relationships.profiles, key=lambda p: -p.days_ago):
-        service.set_profile(
+        set_profile(
             db,
-            _acting(db, staff, profile.writer),
+            world.acting(profile.writer),
             ids[profile.contact],
             ProfileWrite(
                 behaviour=profile.behaviour,
@@ -93,9 +80,9 @@ def write_relationships(
             ),
         )
     for edge in relationships.influences:
-        service.create_influence(
+        create_influence(
             db,
-            _acting(db, staff, edge.writer),
+            world.acting(edge.writer),
             InfluenceCreate(
                 from_contact_id=ids[edge.source],
                 to_contact_id=ids[edge.target],
@@ -104,9 +91,9 @@ def write_relationships(
             ),
         )
     for line in relationships.dotted_lines:
-        service.create_dotted_line(
+        create_dotted_line(
             db,
-            _acting(db, staff, line.writer),
+            world.acting(line.writer),
             DottedLineCreate(
                 contact_id=ids[line.contact], manager_id=ids[line.manager], note=line.note
             ),
@@ -119,11 +106,11 @@ def write_relationships(
             if known.since_days is not None
             else None
         )
-        service.create_acquaintance(
+        create_acquaintance(
             db,
-            _acting(db, staff, known.writer),
+            world.acting(known.writer),
             AcquaintanceCreate(
-                user_id=staff.get(known.user).user_id,
+                user_id=world.staff.get(known.user).user_id,
                 contact_id=ids[known.contact],
                 closeness=known.closeness,
                 kind=known.kind,
@@ -132,9 +119,9 @@ def write_relationships(
             ),
         )
     for tie in relationships.ties:
-        service.create_tie(
+        create_competitor_tie(
             db,
-            _acting(db, staff, tie.writer),
+            world.acting(tie.writer),
             CompetitorTieCreate(
                 competitor_id=rivals[tie.competitor],
                 contact_id=ids[tie.contact],
@@ -143,12 +130,3 @@ def write_relationships(
                 note=tie.note,
             ),
         )
-
-
-def seed_relationships(
-    db: Session, staff: Staff, plan: DemoPlan, today: date | None = None
-) -> RelationshipPlan:
-    """Plan the demo's relationships and write them through the service. Returns the plan."""
-    relationships = build_relationship_plan(plan)
-    write_relationships(db, staff, plan, relationships, today or datetime.now(TZ).date())
-    return relationships

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pcrm.accounts.vocab import (
+from pcrm.accounts.public import (
     Gender,
     Importance,
     Industry,

@@ -4,7 +4,7 @@ their kinds."""
 
 from __future__ import annotations
 
-from pcrm.accounts.vocab import ActivityType, Industry, LifecycleStage
+from pcrm.accounts.public import ActivityType, Industry, LifecycleStage
 
 ACTIVITY_COUNT = 1500  # follow-ups over two years
 HISTORY_DAYS = 730

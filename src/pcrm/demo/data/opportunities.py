@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pcrm.accounts.vocab import LifecycleStage, SizeBand
+from pcrm.accounts.public import LifecycleStage, SizeBand
 from pcrm.demo.data.accounts import Kind
-from pcrm.opportunities.vocab import (
+from pcrm.opportunities.public import (
     DecisionRole,
     PriceFormula,
     ProjectType,

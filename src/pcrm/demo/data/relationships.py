@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pcrm.demo.data.accounts import ContactKey, Kind
-from pcrm.relationships.vocab import AcquaintanceKind, InteractionLevel, RelationshipStatus
+from pcrm.relationships.public import AcquaintanceKind, InteractionLevel, RelationshipStatus
 
 Status = RelationshipStatus
 Level = InteractionLevel

@@ -2,8 +2,9 @@
 teams, four hundred of their people in organisation charts, and two years of events in the order
 they happened (1,500 follow-ups, lifecycle stage changes, accounts falling dormant, people
 leaving or moving to another customer; each account's history is planned in
-`pcrm.demo.plans.activities`), drawn from `random.Random(2026)` and the tables of
-`pcrm.demo.data`. The same day and seed give the same plan (`build_plan`)."""
+`pcrm.demo.plans.activities`), drawn from the accounts' seeded random numbers
+(`pcrm.demo.world.SEEDS`) and the tables of `pcrm.demo.data`. The same day gives the same plan
+(`build_plan`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from pcrm.accounts.vocab import (
+from pcrm.accounts.public import (
     ActivityType,
     Gender,
     Importance,
@@ -50,9 +51,7 @@ from pcrm.demo.plans.activities import (
     plan_account_history,
     weekday,
 )
-from pcrm.demo.world import TZ
-
-SEED = 2026
+from pcrm.demo.world import TZ, random_numbers
 
 Stage = LifecycleStage
 Imp = Importance
@@ -381,9 +380,9 @@ def _presences(
     return found
 
 
-def build_plan(today: date, seed: int = SEED) -> DemoPlan:
+def build_plan(today: date) -> DemoPlan:
     """Everything the demo holds, as plain values: the same seed and day give the same plan."""
-    rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
+    rng = random_numbers("accounts")
     accounts = _plan_accounts(rng)
     contacts = _plan_contacts(rng, today)
     windows = {org.key: _window(org, today, rng) for org in ORGS}

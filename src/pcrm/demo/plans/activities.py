@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pcrm.accounts.vocab import ActivityType, Importance, LifecycleStage
+from pcrm.accounts.public import ActivityType, Importance, LifecycleStage
 from pcrm.demo.data.accounts import CITIES, ContactKey, Org
 from pcrm.demo.data.activities import (
     BOSS_SUBJECTS,

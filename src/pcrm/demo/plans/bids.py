@@ -30,15 +30,17 @@ from pcrm.demo.data.opportunities import (
 )
 from pcrm.demo.data.relationships import PRIVATE, RIVAL_BY_ACCOUNT, RIVAL_BY_KIND
 from pcrm.demo.plans.accounts import AccountPlan
-from pcrm.opportunities import pricing
-from pcrm.opportunities.vocab import (
+from pcrm.opportunities.public import (
+    BidEntry,
     EvaluationMethod,
     Outcome,
+    PriceRule,
     ProjectType,
     ReviewReason,
     Stage,
     TenderMethod,
     VendorStatus,
+    bid_standings,
 )
 
 Method = TenderMethod
@@ -120,7 +122,7 @@ def _ranks(
     evaluation: EvaluationMethod, sheet: Sheet | None, bidders: Sequence[_Bidder], budget: Decimal
 ) -> dict[int, int | None]:
     rule = (
-        pricing.PriceRule(
+        PriceRule(
             sheet.formula,
             Decimal(sheet.price_weight),
             sheet.discount,
@@ -131,10 +133,10 @@ def _ranks(
         else None
     )
     entries = [
-        pricing.Entry(i, _money(budget * Decimal(str(b.factor))), sum(b.scores, Decimal(0)), True)
+        BidEntry(i, _money(budget * Decimal(str(b.factor))), sum(b.scores, Decimal(0)), True)
         for i, b in enumerate(bidders)
     ]
-    _base, standing = pricing.standings(evaluation, rule, entries)
+    _base, standing = bid_standings(evaluation, rule, entries)
     return {i: standing[i].rank for i in range(len(bidders))}
 
 

@@ -9,8 +9,13 @@ from datetime import date
 
 import phonenumbers
 
-from pcrm.accounts.validation import CREDIT_CODE_CHARS, credit_code_check_char
-from pcrm.accounts.vocab import Gender, Importance, Ownership
+from pcrm.accounts.public import (
+    CREDIT_CODE_CHARS,
+    Gender,
+    Importance,
+    Ownership,
+    credit_code_check_char,
+)
 from pcrm.demo.data.accounts import CITIES, OWNERSHIP, Imp, Kind, Org
 from pcrm.demo.data.people import (
     FEMALE_NAMES,

@@ -1,7 +1,8 @@
 """The demo's opportunities and tenders (当前项目线, 项目历史线) as plain values (no database):
 about five years of history for every account (the hand-written `STORIES` of a few accounts,
 the others by the rules in `_generated`), with decision chains that follow the relationship
-plan's profiles and ties, and win/loss reviews, drawn from `random.Random(2031)`.
+plan's profiles and ties, and win/loss reviews, drawn from the opportunities' seeded random
+numbers (`pcrm.demo.world.SEEDS`) and the tables of `pcrm.demo.data.opportunities`.
 
 The plan depends only on the account and relationship plans, not on the day: the history is
 placed in calendar months relative to a reference year (the last budget year whose tenders are
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from pcrm.accounts.vocab import LifecycleStage
+from pcrm.accounts.public import LifecycleStage
 from pcrm.demo.data.accounts import ContactKey, Kind
 from pcrm.demo.data.opportunities import (
     ABANDONED_NOTES,
@@ -48,7 +49,8 @@ from pcrm.demo.plans import bids
 from pcrm.demo.plans.accounts import AccountPlan, DemoPlan
 from pcrm.demo.plans.bids import CENT, WAN, RoundPlan, TenderPlan, VendorPlan
 from pcrm.demo.plans.relationships import People, RelationshipPlan
-from pcrm.opportunities.vocab import (
+from pcrm.demo.world import random_numbers
+from pcrm.opportunities.public import (
     DecisionRole,
     OpportunityRole,
     Outcome,
@@ -61,9 +63,7 @@ from pcrm.opportunities.vocab import (
     TenderMethod,
     Trigger,
 )
-from pcrm.relationships.vocab import RelationshipStatus
-
-SEED = 2026 + 5  # issue 5: the opportunities area
+from pcrm.relationships.public import RelationshipStatus
 
 Type = ProjectType
 Reason = ReviewReason
@@ -488,12 +488,10 @@ def _materialise(
     )
 
 
-def build_opportunity_plan(
-    plan: DemoPlan, relationships: RelationshipPlan, seed: int = SEED
-) -> OpportunitiesPlan:
+def build_opportunity_plan(plan: DemoPlan, relationships: RelationshipPlan) -> OpportunitiesPlan:
     """Everything the demo records about opportunities, as plain values: the same account and
     relationship plans and seed give the same opportunities, on any day."""
-    rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
+    rng = random_numbers("opportunities")
     ctx = _context(plan, relationships)
     out: list[OpportunityPlan] = []
     for account in plan.accounts:

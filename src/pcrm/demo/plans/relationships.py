@@ -1,7 +1,8 @@
 """The demo's people-relationship line (人脉线) as plain values (no database), for the people of
 the account plan: dated profiles, influence inside and across the customers, dotted-line
 reports, our relationship resources, and the competitors with their ties to customer people,
-drawn from `random.Random(2030)` and the tables of `pcrm.demo.data.relationships`.
+drawn from the relationships' seeded random numbers (`pcrm.demo.world.SEEDS`) and the tables
+of `pcrm.demo.data.relationships`.
 
 It depends only on the account plan's people (not on the day), so the counts are the same on
 every run; dates are days before `today`.
@@ -13,7 +14,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pcrm.accounts.vocab import Importance, LifecycleStage
+from pcrm.accounts.public import Importance, LifecycleStage
 from pcrm.demo.data.accounts import ContactKey, Kind
 from pcrm.demo.data.activities import TIMELINES
 from pcrm.demo.data.relationships import (
@@ -39,14 +40,13 @@ from pcrm.demo.data.relationships import (
     Ref,
 )
 from pcrm.demo.plans.accounts import AccountPlan, ContactPlan, DemoPlan, LeavePlan, MovePlan
-from pcrm.relationships.vocab import (
+from pcrm.demo.world import random_numbers
+from pcrm.relationships.public import (
     AcquaintanceKind,
     BehaviourOrientation,
     InteractionLevel,
     RelationshipStatus,
 )
-
-SEED = 2026 + 4  # issue 4: the relationships area
 
 Stage = LifecycleStage
 Status = RelationshipStatus
@@ -436,10 +436,10 @@ def _ties(rng: random.Random, people: People) -> list[TiePlan]:
     return list(found.values())
 
 
-def build_relationship_plan(plan: DemoPlan, seed: int = SEED) -> RelationshipPlan:
+def build_relationship_plan(plan: DemoPlan) -> RelationshipPlan:
     """Everything the demo records about people, as plain values: the same account plan and seed
     give the same relationships."""
-    rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
+    rng = random_numbers("relationships")
     people = People(plan)
     return RelationshipPlan(
         competitors=COMPETITORS,
