@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from importlib import import_module
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from pcrm.accounts.models import Account, Activity, Contact, Employment
 from pcrm.accounts.validation import valid_credit_code
 from pcrm.accounts.vocab import ContactStatus, LifecycleStage
+from pcrm.areas import AREAS
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.demo import DEMO_SLUG, DEMO_USERS, seed_demo
@@ -27,6 +29,12 @@ def count(db: Session, model: type[object]) -> int:
 
 def counts(db: Session) -> tuple[int, int, int, int]:
     return (count(db, Account), count(db, Contact), count(db, Activity), count(db, AuditEntry))
+
+
+def test_the_areas_name_their_seeders_in_the_order_they_seed():
+    named = [area.demo for area in AREAS if area.demo is not None]
+    assert named == ["accounts", "relationships", "opportunities"]
+    assert all(callable(import_module(f"pcrm.demo.{name}").seed) for name in named)
 
 
 def test_the_plan_is_the_same_every_time():

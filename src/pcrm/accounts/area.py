@@ -12,6 +12,7 @@ from pcrm.core.i18n import N_
 AREA = Area(
     name="accounts",
     summary="The customer line: accounts, contacts, activities, search, saved views.",
+    demo="accounts",
     api=(routes_api.router,),
     pages=(routes_html.router,),
     models=(models,),

@@ -11,12 +11,13 @@ the day, the demo users, and what earlier seeders wrote."""
 from __future__ import annotations
 
 from datetime import datetime
+from importlib import import_module
 
 from sqlalchemy.orm import Session
 
+from pcrm.areas import AREAS
 from pcrm.config import Settings
 from pcrm.core.audit import set_actor
-from pcrm.demo import accounts, opportunities, relationships
 from pcrm.demo.identity import DEMO_PASSWORD, DEMO_SLUG, DEMO_USERS, create_staff
 from pcrm.demo.world import TZ, World
 from pcrm.identity.public import find_workspace
@@ -31,6 +32,7 @@ def seed_demo(db: Session, settings: Settings) -> bool:
     set_actor(db, None, "demo seed")
     staff = create_staff(db, settings)
     world = World(db, datetime.now(TZ).date(), staff)
-    for area in (accounts, relationships, opportunities):
-        area.seed(world)
+    for area in AREAS:
+        if area.demo is not None:
+            import_module(f"pcrm.demo.{area.demo}").seed(world)
     return True
