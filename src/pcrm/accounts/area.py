@@ -22,6 +22,7 @@ from pcrm.core.i18n import N_
 AREA = Area(
     name="accounts",
     summary="The customer line: accounts, contacts, activities, search, saved views.",
+    demo="accounts",
     api=(routes_api.router, contact_api.router, activity_api.router, search_api.router),
     pages=(
         routes_html.router,

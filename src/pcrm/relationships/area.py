@@ -12,6 +12,7 @@ from pcrm.relationships.vocab import LABELS
 AREA = Area(
     name="relationships",
     summary="The people-relationship line: profiles, influence, who knows whom, competitors.",
+    demo="relationships",
     api=(routes_api.router,),
     pages=(routes_html.router,),
     models=(models,),

@@ -7,7 +7,10 @@ from sqlalchemy.orm import Session
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Principal
 from pcrm.relationships import repository as repo
+from pcrm.relationships import schemas as _schemas
 from pcrm.relationships import service
+from pcrm.relationships import service as _relationships
+from pcrm.relationships import vocab as _vocab
 from pcrm.relationships.schemas import (
     AcquaintanceRead,
     Closeness,
@@ -72,3 +75,77 @@ def competitor_ties(
         CompetitorTieRead.model_validate(t)
         for t in service.competitor_ties(db, principal, competitor_id)
     ]
+
+
+# --- writes for callers outside the area (the demo seed; import and transfer later) ------------
+# Each takes the acting principal, is checked and audited like the API's, and returns what the
+# API returns. (Each addition on its own lines, so that the area's restructuring merges cleanly.)
+
+AcquaintanceCreate = _schemas.AcquaintanceCreate
+CompetitorTieCreate = _schemas.CompetitorTieCreate
+CompetitorWrite = _schemas.CompetitorWrite
+DottedLineCreate = _schemas.DottedLineCreate
+DottedLineRead = _schemas.DottedLineRead
+InfluenceCreate = _schemas.InfluenceCreate
+InfluenceRead = _schemas.InfluenceRead
+ProfileRead = _schemas.ProfileRead
+ProfileWrite = _schemas.ProfileWrite
+AcquaintanceKind = _vocab.AcquaintanceKind
+BehaviourOrientation = _vocab.BehaviourOrientation
+
+__all__ += [
+    "AcquaintanceCreate",
+    "AcquaintanceKind",
+    "BehaviourOrientation",
+    "CompetitorTieCreate",
+    "CompetitorWrite",
+    "DottedLineCreate",
+    "DottedLineRead",
+    "InfluenceCreate",
+    "InfluenceRead",
+    "ProfileRead",
+    "ProfileWrite",
+    "create_acquaintance",
+    "create_competitor",
+    "create_competitor_tie",
+    "create_dotted_line",
+    "create_influence",
+    "set_profile",
+]
+
+
+def create_competitor(db: Session, principal: Principal, data: CompetitorWrite) -> CompetitorRead:
+    """A competitor (竞争对手) with its strengths and weaknesses."""
+    return CompetitorRead.model_validate(_relationships.create_competitor(db, principal, data))
+
+
+def set_profile(
+    db: Session, principal: Principal, contact_id: int, data: ProfileWrite
+) -> ProfileRead:
+    """A contact's profile as of a date; earlier entries stay as its history."""
+    return ProfileRead.model_validate(_relationships.set_profile(db, principal, contact_id, data))
+
+
+def create_influence(db: Session, principal: Principal, data: InfluenceCreate) -> InfluenceRead:
+    """One customer person sways another (影响力关系), with a strength of 1 to 5."""
+    return InfluenceRead.model_validate(_relationships.create_influence(db, principal, data))
+
+
+def create_dotted_line(db: Session, principal: Principal, data: DottedLineCreate) -> DottedLineRead:
+    """A dotted-line report (虚线汇报) beside the organisation chart."""
+    return DottedLineRead.model_validate(_relationships.create_dotted_line(db, principal, data))
+
+
+def create_acquaintance(
+    db: Session, principal: Principal, data: AcquaintanceCreate
+) -> AcquaintanceRead:
+    """One of our people knows a customer person (我司关系资源), and how closely."""
+    edge = _relationships.create_acquaintance(db, principal, data)
+    return AcquaintanceRead.model_validate(edge)
+
+
+def create_competitor_tie(
+    db: Session, principal: Principal, data: CompetitorTieCreate
+) -> CompetitorTieRead:
+    """A competitor knows a customer person (竞争对手关系资源), and where we learned it."""
+    return CompetitorTieRead.model_validate(_relationships.create_tie(db, principal, data))

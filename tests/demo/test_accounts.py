@@ -1,13 +1,11 @@
-"""The demo workspace: a customer base that reads like a real Chinese B2B business, written
-through the services, on both databases."""
+"""The demo's customer base (`pcrm.demo.accounts`): it reads like a real Chinese B2B business,
+written through the accounts area's public calls, on both databases."""
 
 from __future__ import annotations
 
-import time
-from datetime import date
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from pcrm.accounts.accounts.models import Account
 from pcrm.accounts.activities.models import Activity
@@ -16,36 +14,17 @@ from pcrm.accounts.validation import valid_credit_code
 from pcrm.accounts.vocab import ContactStatus, LifecycleStage
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
-from pcrm.demo import DEMO_SLUG, DEMO_USERS, seed_demo
-from pcrm.demo_accounts import build_plan
-from pcrm.identity import repository as identity_repo
 from pcrm.notifications.models import Reminder
-from tests.factories import SETTINGS, bearer, make_token
+from tests.demo.conftest import Demo
+from tests.demo.rows import count
+from tests.factories import bearer
+
+pytestmark = pytest.mark.xdist_group("demo")
 
 
-def count(db: Session, model: type[object]) -> int:
-    return int(db.scalar(select(func.count()).select_from(model).execution_options(**GLOBAL)) or 0)
-
-
-def counts(db: Session) -> tuple[int, int, int, int]:
-    return (count(db, Account), count(db, Contact), count(db, Activity), count(db, AuditEntry))
-
-
-def test_the_plan_is_the_same_every_time():
-    first, second = build_plan(date(2026, 11, 22)), build_plan(date(2026, 11, 22))
-    assert first == second
-    assert (len(first.accounts), len(first.contacts), len(first.activities)) == (60, 400, 1500)
-
-
-def test_the_demo_seeds_a_real_looking_customer_base_once(uow, client):
-    started = time.perf_counter()
-    with uow() as db:
-        assert seed_demo(db, SETTINGS) is True
-    seconds = time.perf_counter() - started
-    print(f"demo seed: {seconds:.1f} s")  # shown with -s
-
-    with uow() as db:
-        assert counts(db)[:3] == (60, 400, 1500)
+def test_the_demo_seeds_a_real_looking_customer_base(demo: Demo, demo_client: TestClient):
+    with demo.session() as db:
+        assert (count(db, Account), count(db, Contact), count(db, Activity)) == (60, 400, 1500)
 
         rows = db.scalars(select(Account).execution_options(**GLOBAL)).all()
         codes = [a.credit_code for a in rows if a.credit_code]
@@ -77,16 +56,6 @@ def test_the_demo_seeds_a_real_looking_customer_base_once(uow, client):
         )
         assert {"张伟", "李明", "刘芳"} <= actors  # the demo users did the work, not a script
 
-        workspace = identity_repo.workspace_by_slug(db, DEMO_SLUG)
-        assert workspace is not None
-        token = make_token(db, workspace, DEMO_USERS[3].email)
-
-    found = client.get("/api/v1/search", params={"q": "华西"}, headers=bearer(token))
+    found = demo_client.get("/api/v1/search", params={"q": "华西"}, headers=bearer(demo.token))
     assert found.status_code == 200
     assert "四川大学华西医院" in [hit["name"] for hit in found.json()["accounts"]]
-
-    with uow() as db:
-        before = counts(db)
-        assert seed_demo(db, SETTINGS) is False
-    with uow() as db:
-        assert counts(db) == before

@@ -1,22 +1,19 @@
-"""The demo's people-relationship line: profiles, influence, dotted lines, our and competitors'
-relationship resources, written through the relationships service as the demo users, so that
-closeness shows real weak spots and the path search finds introductions. On both databases."""
+"""The demo's people-relationship line (`pcrm.demo.relationships`): profiles, influence, dotted
+lines, our and competitors' relationship resources, written through the relationships area's
+public calls as the demo users, so that closeness shows real weak spots and the path search
+finds introductions. On both databases."""
 
 from __future__ import annotations
 
-import time
-from datetime import date
-
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pcrm.accounts.accounts.models import Account
 from pcrm.accounts.contacts.models import Contact
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
-from pcrm.demo import DEMO_SLUG, DEMO_USERS, seed_demo
-from pcrm.demo_accounts import build_plan
-from pcrm.demo_relationships import build_relationship_plan
+from pcrm.demo import DEMO_SLUG, DEMO_USERS
 from pcrm.identity import service as identity
 from pcrm.relationships import service
 from pcrm.relationships.models import (
@@ -27,17 +24,12 @@ from pcrm.relationships.models import (
     Influence,
     ProfileEntry,
 )
-from tests.factories import SETTINGS
+from tests.demo.conftest import Demo
+from tests.demo.plans.test_relationships import EXPECTED
+from tests.demo.rows import count
 
-# What the demo holds; a change to the plan shows up here first.
-EXPECTED = {
-    "competitors": 8,
-    "profile_entries": 443,
-    "influences": 189,
-    "dotted_lines": 7,
-    "acquaintances": 306,
-    "competitor_ties": 55,
-}
+pytestmark = pytest.mark.xdist_group("demo")
+
 MODELS = {
     "competitors": Competitor,
     "profile_entries": ProfileEntry,
@@ -46,10 +38,6 @@ MODELS = {
     "acquaintances": Acquaintance,
     "competitor_ties": CompetitorTie,
 }
-
-
-def count(db: Session, model: type[object]) -> int:
-    return int(db.scalar(select(func.count()).select_from(model).execution_options(**GLOBAL)) or 0)
 
 
 def one(db: Session, query):
@@ -71,28 +59,8 @@ def person(db: Session, account: str, title: str) -> Contact:
     )
 
 
-def test_the_relationship_plan_is_the_same_every_time_and_on_any_day():
-    first = build_relationship_plan(build_plan(date(2026, 11, 22)))
-    assert first == build_relationship_plan(build_plan(date(2026, 11, 22)))
-    assert first == build_relationship_plan(build_plan(date(2027, 3, 6)))  # dates are relative
-    sizes = {
-        "competitors": len(first.competitors),
-        "profile_entries": len(first.profiles),
-        "influences": len(first.influences),
-        "dotted_lines": len(first.dotted_lines),
-        "acquaintances": len(first.acquaintances),
-        "competitor_ties": len(first.ties),
-    }
-    assert sizes == EXPECTED
-
-
-def test_the_demo_relationships_make_closeness_and_paths_meaningful(uow):
-    started = time.perf_counter()
-    with uow() as db:
-        assert seed_demo(db, SETTINGS) is True
-    print(f"demo seed with relationships: {time.perf_counter() - started:.1f} s")  # shown with -s
-
-    with uow() as db:
+def test_the_demo_relationships_make_closeness_and_paths_meaningful(demo: Demo):
+    with demo.session() as db:
         assert {name: count(db, model) for name, model in MODELS.items()} == EXPECTED
 
         rivals = db.scalars(select(Competitor).execution_options(**GLOBAL)).all()
