@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate
 from relationships import SqlClock, _percentile, _session_factory
 
-from pcrm.accounts.models import Account
+from pcrm.accounts.accounts.models import Account
 from pcrm.core.db import make_engine
 from pcrm.core.migrate import upgrade
 from pcrm.core.pagination import PageRequest

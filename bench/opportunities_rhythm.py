@@ -44,10 +44,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate
 
-from pcrm.accounts import service as account_service
-from pcrm.accounts.models import Account
+from pcrm.accounts.accounts import service as account_service
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.schemas import AccountCreate
 from pcrm.accounts.public import Ownership
-from pcrm.accounts.schemas import AccountCreate
 from pcrm.core.audit import install_audit_hooks, set_actor
 from pcrm.core.db import make_engine, make_session_factory, unit_of_work
 from pcrm.core.migrate import upgrade

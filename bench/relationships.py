@@ -62,7 +62,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
 import generate
 
-from pcrm.accounts.models import Account, Contact
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.contacts.models import Contact
 from pcrm.core.db import make_engine, make_session_factory
 from pcrm.core.migrate import upgrade
 from pcrm.core.tenancy import install_tenant_guard

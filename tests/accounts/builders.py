@@ -7,15 +7,9 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from pcrm.accounts.models import (
-    Account,
-    AccountTag,
-    AccountTeamMember,
-    Activity,
-    ActivityParticipant,
-    Contact,
-    Employment,
-)
+from pcrm.accounts.accounts.models import Account, AccountTag, AccountTeamMember
+from pcrm.accounts.activities.models import Activity, ActivityParticipant
+from pcrm.accounts.contacts.models import Contact, Employment
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.notifications.models import Reminder

@@ -13,9 +13,9 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from pcrm.accounts import service
-from pcrm.accounts.models import Account
-from pcrm.accounts.schemas import AccountCreate
+from pcrm.accounts.accounts import service
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.schemas import AccountCreate
 from pcrm.core.i18n import translate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role

@@ -10,9 +10,11 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from pcrm.accounts import contact_service, service
-from pcrm.accounts.models import Contact
-from pcrm.accounts.schemas import AccountCreate, ContactCreate
+from pcrm.accounts.accounts import service
+from pcrm.accounts.accounts.schemas import AccountCreate
+from pcrm.accounts.contacts import service as contact_service
+from pcrm.accounts.contacts.models import Contact
+from pcrm.accounts.contacts.schemas import ContactCreate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
 from pcrm.identity.public import operator_principal

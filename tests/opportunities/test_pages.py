@@ -13,8 +13,8 @@ import pytest
 from markupsafe import escape
 from sqlalchemy import select
 
-from pcrm.accounts import service as account_service
-from pcrm.accounts.schemas import AccountCreate
+from pcrm.accounts.accounts import service as account_service
+from pcrm.accounts.accounts.schemas import AccountCreate
 from pcrm.core.i18n import format_money, translate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.public import operator_principal

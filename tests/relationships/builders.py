@@ -7,7 +7,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import func, inspect, select
 
-from pcrm.accounts.models import Contact
+from pcrm.accounts.contacts.models import Contact
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.relationships.competitors.models import Competitor, CompetitorTie

@@ -7,9 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pcrm.accounts import activity_service, contact_service
-from pcrm.accounts import service as account_service
-from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate
+from pcrm.accounts.accounts import service as account_service
+from pcrm.accounts.accounts.schemas import AccountCreate
+from pcrm.accounts.activities import service as activity_service
+from pcrm.accounts.activities.schemas import ActivityCreate
+from pcrm.accounts.contacts import service as contact_service
+from pcrm.accounts.contacts.schemas import ContactCreate
 from pcrm.identity.public import operator_principal
 from pcrm.identity.tokens.service import forget_api_tokens
 from pcrm.relationships.competitors import service as competitors

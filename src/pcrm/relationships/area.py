@@ -19,6 +19,7 @@ from pcrm.relationships.vocab import LABELS
 AREA = Area(
     name="relationships",
     summary="The people-relationship line: profiles, influence, who knows whom, competitors.",
+    demo="relationships",
     api=(graph_api.router, competitor_api.router, closeness_api.router),
     pages=(graph_pages.router, competitor_pages.router, closeness_pages.router),
     models=(graph_models, competitor_models),

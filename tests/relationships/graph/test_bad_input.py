@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pcrm.accounts.models import Contact
+from pcrm.accounts.contacts.models import Contact
 from tests.accounts.builders import fields_of, new_account, new_contact
 from tests.factories import bearer
 from tests.relationships.builders import (
