@@ -6,15 +6,9 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from pcrm.accounts.models import (
-    Account,
-    AccountTag,
-    AccountTeamMember,
-    Activity,
-    ActivityParticipant,
-    Contact,
-    Employment,
-)
+from pcrm.accounts.accounts.models import Account, AccountTag, AccountTeamMember
+from pcrm.accounts.activities.models import Activity, ActivityParticipant
+from pcrm.accounts.contacts.models import Contact, Employment
 from pcrm.core.audit import AuditEntry
 from pcrm.notifications.models import Reminder
 from tests.factories import bearer

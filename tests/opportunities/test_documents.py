@@ -17,7 +17,7 @@ from pcrm.config import Settings
 from pcrm.core.audit import AuditEntry
 from pcrm.core.errors import PermissionDenied
 from pcrm.core.tenancy import GLOBAL
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.opportunities import documents
 from pcrm.opportunities.models import Document
 from pcrm.opportunities.storage import LocalStorage, files_dir

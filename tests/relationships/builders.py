@@ -7,13 +7,12 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect, select
 
-from pcrm.accounts.models import Contact
+from pcrm.accounts.contacts.models import Contact
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
-from pcrm.relationships.models import (
+from pcrm.relationships.competitors.models import Competitor, CompetitorTie
+from pcrm.relationships.graph.models import (
     Acquaintance,
-    Competitor,
-    CompetitorTie,
     DottedLine,
     Influence,
     ProfileEntry,

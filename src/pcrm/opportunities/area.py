@@ -20,6 +20,7 @@ from pcrm.opportunities.vocab import LABELS, ReviewReason, Trigger
 AREA = Area(
     name="opportunities",
     summary="Opportunities and tenders: pipeline, bids, decision chains, project history.",
+    demo="opportunities",
     api=(routes_api.router, routes_documents.api, routes_insights.api),
     pages=(
         routes_documents.pages,
