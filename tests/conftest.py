@@ -268,3 +268,12 @@ def artifacts_dir() -> Path:
     path = Path(__file__).resolve().parent.parent / "test-artifacts"
     path.mkdir(exist_ok=True)
     return path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (`--dist loadgroup`, see pyproject.toml) a test file goes to one
+    worker as a whole, which keeps its module fixtures to one process, unless its tests name a
+    group of their own: the demo's tests share one seeded database (`xdist_group("demo")`)."""
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
