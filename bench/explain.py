@@ -20,15 +20,17 @@ from typing import Any
 from sqlalchemy import Engine, event, func, select
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import contact_service, list_service, service
-from pcrm.accounts.filters import account_filters, contact_filters
-from pcrm.accounts.models import Account, Contact
-from pcrm.accounts.schemas import AccountQuery, ContactQuery
+from pcrm.accounts.accounts import service
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.schemas import AccountQuery
+from pcrm.accounts.contacts import service as contact_service
+from pcrm.accounts.contacts.models import Contact
+from pcrm.accounts.contacts.schemas import ContactQuery
+from pcrm.accounts.search import service as search_service
 from pcrm.core.db import make_engine, make_session_factory
-from pcrm.core.pagination import PageRequest
 from pcrm.core.tenancy import install_tenant_guard
-from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
+from pcrm.identity.public import operator_principal
 
 Case = Callable[[Session, Principal], object]
 
@@ -36,9 +38,7 @@ Case = Callable[[Session, Principal], object]
 def contacts_list(page: int) -> Case:
     def run(db: Session, p: Principal) -> object:
         q = ContactQuery(importance="key", sort="name", page=page, page_size=50)
-        return contact_service.list_contacts(
-            db, p, contact_filters(q, p.timezone), PageRequest(q.page, q.page_size), q.sort
-        )
+        return contact_service.list_contacts(db, p, q)
 
     return run
 
@@ -46,9 +46,7 @@ def contacts_list(page: int) -> Case:
 def contacts_query(text: str) -> Case:
     def run(db: Session, p: Principal) -> object:
         q = ContactQuery(q=text, sort="name", page_size=50)
-        return contact_service.list_contacts(
-            db, p, contact_filters(q, p.timezone), PageRequest(q.page, q.page_size), q.sort
-        )
+        return contact_service.list_contacts(db, p, q)
 
     return run
 
@@ -56,15 +54,13 @@ def contacts_query(text: str) -> Case:
 def accounts_list(**filters: str) -> Case:
     def run(db: Session, p: Principal) -> object:
         q = AccountQuery(sort="name", page=5, page_size=50, **filters)  # type: ignore[arg-type]
-        return service.list_accounts(
-            db, p, account_filters(q, p.timezone), PageRequest(q.page, q.page_size), q.sort
-        )
+        return service.list_accounts(db, p, q)
 
     return run
 
 
 def search(text: str) -> Case:
-    return lambda db, p: list_service.search_all(db, p, text, 10)
+    return lambda db, p: search_service.search_all(db, p, text, 10)
 
 
 def middle_id(db: Session, model: type[Account] | type[Contact], workspace_id: int) -> int:
@@ -181,13 +177,13 @@ def main() -> None:
     install_tenant_guard(factory)
     names = [n.strip() for n in args.cases.split(",")] if args.cases else list(CASES)
     with factory() as db:
-        workspace_id = identity.operator_principal(db, args.workspace, args.email).workspace_id
+        workspace_id = operator_principal(db, args.workspace, args.email).workspace_id
         MIDDLE["contact"] = middle_id(db, Contact, workspace_id)
         MIDDLE["account"] = middle_id(db, Account, workspace_id)
         db.rollback()
     for name in names:
         statements = record(
-            engine, factory, lambda db: identity.operator_principal(db, args.workspace, args.email),
+            engine, factory, lambda db: operator_principal(db, args.workspace, args.email),
             CASES[name],
         )  # fmt: skip
         timed = [(time_statement(engine, sql, params, args.repeat), sql, params)

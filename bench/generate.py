@@ -15,7 +15,7 @@ How it writes, and why it is allowed to:
   for bulk-loaded rows** and no reminders are created for their next steps;
 - the derived search columns are computed by PCRM's own code: every row goes through
   `accounts.service.refresh_search_fields` or `accounts.contact_service.refresh_search_fields`
-  (which call `accounts.search.index_fields` and `sort_key`, and normalise phones with
+  (which call `accounts.search.models.index_fields` and `sort_key`, and normalise phones with
   `display_phone`), so search finds generated rows exactly as it finds typed-in ones;
 - on SQLite the FTS5 gram index is filled by the migration's triggers, as in normal use; on
   PostgreSQL the GIN index is maintained on insert, then the tables are ANALYZEd and the id
@@ -54,19 +54,23 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpus
 
-from pcrm.accounts import contact_service, search
-from pcrm.accounts import service as account_service
-from pcrm.accounts.models import Account, AccountTag, Activity, Contact, Employment
+from pcrm.accounts.accounts import service as account_service
+from pcrm.accounts.accounts.models import Account, AccountTag
+from pcrm.accounts.activities.models import Activity
+from pcrm.accounts.contacts import service as contact_service
+from pcrm.accounts.contacts.models import Contact, Employment
+from pcrm.accounts.search import models as search
 from pcrm.accounts.validation import CREDIT_CODE_CHARS, credit_code_check_char
 from pcrm.config import Settings
 from pcrm.core.audit import install_audit_hooks, set_actor
 from pcrm.core.db import make_engine, make_session_factory, unit_of_work
 from pcrm.core.migrate import upgrade
 from pcrm.core.tenancy import WorkspaceScope, install_tenant_guard
-from pcrm.identity import repository as identity_repo
-from pcrm.identity import service as identity
 from pcrm.identity.permissions import Role
-from pcrm.identity.schemas import UserCreate
+from pcrm.identity.users import service as identity
+from pcrm.identity.users.schemas import UserCreate
+from pcrm.identity.workspaces import repository as identity_repo
+from pcrm.identity.workspaces.service import create_workspace
 
 NOW = datetime(2026, 11, 22, tzinfo=UTC)  # fixed, so the data does not depend on the run date
 HISTORY_DAYS = 3 * 365
@@ -614,7 +618,7 @@ def create_workspace_and_users(engine: Engine, slug: str, n_users: int) -> Conte
         if identity_repo.workspace_by_slug(db, slug) is not None:
             sys.exit(f"error: workspace {slug!r} already exists; use a new database or slug")
         set_actor(db, None, "bench generate")
-        workspace = identity.create_workspace(db, slug, "星河基准数智科技有限公司")
+        workspace = create_workspace(db, slug, "星河基准数智科技有限公司")
         scope = WorkspaceScope(workspace.id)
         rng = random.Random(f"users:{slug}")
         user_ids, seller_ids = [], []

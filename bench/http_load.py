@@ -369,13 +369,12 @@ def record_list_sql(
     before recording: the server answers it from its cache too."""
     from sqlalchemy import event
 
-    from pcrm.accounts import contact_service
-    from pcrm.accounts.filters import contact_filters
-    from pcrm.accounts.schemas import ContactQuery
+    from pcrm.accounts.contacts import service as contact_service
+    from pcrm.accounts.contacts.schemas import ContactQuery
     from pcrm.core.db import make_engine, make_session_factory
-    from pcrm.core.pagination import PageRequest, forget_counts
+    from pcrm.core.pagination import forget_counts
     from pcrm.core.tenancy import install_tenant_guard
-    from pcrm.identity import service as identity
+    from pcrm.identity.tokens import service as identity
 
     engine = make_engine(database_url)
     factory = make_session_factory(engine)
@@ -398,13 +397,7 @@ def record_list_sql(
         db = factory()
         try:
             query = ContactQuery(importance="key", sort="name", page=page, page_size=50)
-            contact_service.list_contacts(
-                db,
-                principal,
-                contact_filters(query, principal.timezone),
-                PageRequest(query.page, query.page_size),
-                query.sort,
-            )
+            contact_service.list_contacts(db, principal, query)
         finally:
             db.rollback()
             db.close()

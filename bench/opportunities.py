@@ -35,13 +35,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate
 from relationships import SqlClock, _percentile, _session_factory
 
-from pcrm.accounts.models import Account
+from pcrm.accounts.accounts.models import Account
 from pcrm.core.db import make_engine
 from pcrm.core.migrate import upgrade
 from pcrm.core.pagination import PageRequest
-from pcrm.identity import repository as identity_repo
-from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
+from pcrm.identity.public import operator_principal
+from pcrm.identity.workspaces import repository as identity_repo
 from pcrm.opportunities.pipeline import service
 from pcrm.opportunities.pipeline.models import Opportunity
 from pcrm.opportunities.pipeline.schemas import OpportunityFilters
@@ -169,7 +169,7 @@ def cmd_generate(args: argparse.Namespace) -> None:
 @contextmanager
 def _request(factory: sessionmaker[Session], slug: str) -> Iterator[tuple[Session, Principal]]:
     with factory() as db:
-        principal = identity.operator_principal(db, slug, f"owner01@{slug}.example")
+        principal = operator_principal(db, slug, f"owner01@{slug}.example")
         yield db, principal
         db.rollback()
 
@@ -206,9 +206,7 @@ def cmd_time(args: argparse.Namespace) -> None:
         workspace = identity_repo.workspace_by_slug(db, args.workspace)
         if workspace is None:
             sys.exit(f"error: no workspace {args.workspace!r}; run `generate` first")
-        owner = identity.operator_principal(
-            db, args.workspace, f"owner01@{args.workspace}.example"
-        ).user_id
+        owner = operator_principal(db, args.workspace, f"owner01@{args.workspace}.example").user_id
     print(f"{engine.dialect.name}: {args.repeat} calls each after 2 warm-up calls (ms)")
     print(f"{'scenario':<36} {'p50':>7} {'p95':>7} {'max':>7} {'cpu p50':>8} {'SQL':>5}")
     for name, call in scenarios(owner).items():

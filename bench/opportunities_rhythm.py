@@ -44,17 +44,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate
 
-from pcrm.accounts import service as account_service
-from pcrm.accounts.models import Account
+from pcrm.accounts.accounts import service as account_service
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.schemas import AccountCreate
 from pcrm.accounts.public import Ownership
-from pcrm.accounts.schemas import AccountCreate
 from pcrm.core.audit import install_audit_hooks, set_actor
 from pcrm.core.db import make_engine, make_session_factory, unit_of_work
 from pcrm.core.migrate import upgrade
 from pcrm.core.tenancy import install_tenant_guard
-from pcrm.identity import repository as identity_repo
-from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
+from pcrm.identity.public import operator_principal
+from pcrm.identity.workspaces import repository as identity_repo
 from pcrm.opportunities.insights import service as insights
 from pcrm.opportunities.pipeline.models import Opportunity
 from pcrm.opportunities.tender.models import ScoringItem, Tender
@@ -71,7 +71,7 @@ MAX_REPEAT = 500
 @contextmanager
 def _session(factory: sessionmaker[Session]) -> Iterator[tuple[Session, Principal]]:
     with factory() as db:
-        principal = identity.operator_principal(db, SLUG, OWNER)
+        principal = operator_principal(db, SLUG, OWNER)
         yield db, principal
         db.rollback()
 
@@ -81,7 +81,7 @@ def _accounts(factory: sessionmaker[Session], others: int) -> list[int]:
     ids = []
     with unit_of_work(factory) as db:
         set_actor(db, None, "bench opportunities_rhythm")
-        principal = identity.operator_principal(db, SLUG, OWNER)
+        principal = operator_principal(db, SLUG, OWNER)
         for n in range(others + 1):
             name = MEASURED if n == 0 else f"节奏基准区县单位{n:03d}"
             account = account_service.create_account(

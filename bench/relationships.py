@@ -26,8 +26,8 @@ The issue's targets: the graph endpoint for an account with 500 contacts and 3,0
   ties and dotted lines, plus profiles for a third of the contacts.
 
 Relationship rows are bulk-inserted with Core `insert()` (no audit rows, like generate.py).
-`time` calls `pcrm.relationships.service` (account_graph, paths_to for several targets in the
-large account and elsewhere, closeness), each call in a fresh session like a request, and prints
+`time` calls the relationships services (account_graph; paths_to for several targets in the
+large account and elsewhere, and closeness, of `closeness.service`), each call in a fresh session like a request, and prints
 p50/p95 with the number of SQL statements and the time spent in the database driver. `explain`
 prints the plan of every statement of one graph call and one path call. `http` times the same
 through a running server (loopback only, bounded).
@@ -62,18 +62,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus
 import generate
 
-from pcrm.accounts.models import Account, Contact
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.contacts.models import Contact
 from pcrm.core.db import make_engine, make_session_factory
 from pcrm.core.migrate import upgrade
 from pcrm.core.tenancy import install_tenant_guard
-from pcrm.identity import repository as identity_repo
-from pcrm.identity import service as identity
 from pcrm.identity.principal import Principal
-from pcrm.relationships import service
-from pcrm.relationships.models import (
+from pcrm.identity.public import operator_principal
+from pcrm.identity.workspaces import repository as identity_repo
+from pcrm.relationships.closeness import service as analyses
+from pcrm.relationships.competitors.models import Competitor, CompetitorTie
+from pcrm.relationships.graph import service
+from pcrm.relationships.graph.models import (
     Acquaintance,
-    Competitor,
-    CompetitorTie,
     DottedLine,
     Influence,
     ProfileEntry,
@@ -438,19 +439,19 @@ def scenarios(targets: Targets) -> dict[str, Callable[[Session, Principal], Any]
         "graph + JSON": lambda db, p: service.account_graph(
             db, p, big, None, "zh_CN"
         ).model_dump_json(),
-        "closeness (large account)": lambda db, p: service.closeness(db, p, big, "zh_CN"),
+        "closeness (large account)": lambda db, p: analyses.closeness(db, p, big, "zh_CN"),
     }
     for label, people in (
         ("in large account", targets.big_people),
         ("elsewhere", targets.elsewhere),
     ):
         for contact in people:
-            found[f"paths_to c{contact} ({label})"] = lambda db, p, c=contact: service.paths_to(
+            found[f"paths_to c{contact} ({label})"] = lambda db, p, c=contact: analyses.paths_to(
                 db, p, c, "strongest", 5, "zh_CN"
             )
     if targets.elsewhere:
         contact = targets.elsewhere[0]
-        found[f"paths_to c{contact} fewest"] = lambda db, p: service.paths_to(
+        found[f"paths_to c{contact} fewest"] = lambda db, p: analyses.paths_to(
             db, p, contact, "fewest", 5, "zh_CN"
         )
     return found
@@ -475,7 +476,7 @@ def _request(
 ) -> Iterator[tuple[Session, Principal]]:
     """A session and the principal, as one request would have them (read-only)."""
     with factory() as db:
-        principal = identity.operator_principal(db, slug, email)
+        principal = operator_principal(db, slug, email)
         yield db, principal
         db.rollback()
 

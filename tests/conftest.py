@@ -1,5 +1,19 @@
 """Test fixtures. Every test that touches the database runs on SQLite and, when
-PCRM_TEST_POSTGRES_URL is set (CI sets it), on PostgreSQL too."""
+PCRM_TEST_POSTGRES_URL is set (CI sets it), on PostgreSQL too.
+
+Each test that uses the session's `app` (itself or through `client`, `uow`, `engine`, ...)
+runs in one transaction that is rolled back at its end: the app's session factory is bound to
+one connection, and every session on it (each request's, each `uow()`) works in a savepoint
+of that transaction, so its `commit()` releases the savepoint and its `rollback()` returns to
+it. Rolling back is much cheaper than deleting every table after every test.
+
+Some tests need real commits, because something else uses the database at the same time or
+commits on a connection of its own: the CLI, `get_or_create_secret`, another thread. Mark
+those `@pytest.mark.commits`: they commit for real, and every table is emptied after them.
+Tests that use `live_server` (tests/e2e: a browser sends requests in parallel) are treated as
+`commits` without the mark. Tests that build an app or an engine of their own (on tmp_path
+databases) touch neither.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +21,14 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.orm import Session, SessionTransaction, sessionmaker
 
 from pcrm.config import Settings
 from pcrm.core.audit import set_actor
@@ -87,18 +102,92 @@ def _wipe(engine: Engine) -> None:
             conn.execute(table.delete())
 
 
+class Joined:
+    """A test's outer transaction: the connection the app's sessions are bound to, and the
+    names of the savepoints the sessions began on it as their own transactions (not those of
+    the app's `begin_nested()`)."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.savepoints: set[str] = set()
+
+    def note(self, _session: Session, transaction: SessionTransaction, conn: Connection) -> None:
+        """after_begin: a session's outermost transaction is a savepoint of the test's."""
+        if transaction.parent is None and conn is self.connection:
+            savepoint = conn.get_nested_transaction()
+            if savepoint is not None:
+                self.savepoints.add(savepoint._savepoint)
+
+    def wraps(self, statement: str) -> bool:
+        """Is the statement the begin, release or rollback of a session's own savepoint?"""
+        verb, _, name = statement.rpartition(" ")
+        return name in self.savepoints and verb in _SAVEPOINT_VERBS
+
+
+_SAVEPOINT_VERBS = {"SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT"}
+
+
+@contextmanager
+def _joined(app: FastAPI) -> Iterator[Joined]:
+    """Bind the app's session factory to one connection in a transaction, and roll that back
+    at the end: SQLAlchemy's "joining a Session into an external transaction" recipe."""
+    engine: Engine = app.state.engine
+    factory: sessionmaker[Session] = app.state.session_factory
+    configured = dict(factory.kw)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        driver: Any = connection.connection.driver_connection
+        if sqlite:
+            # pysqlite begins a transaction only before a write (Python 3.12 adds its
+            # `autocommit` attribute for this), so a SAVEPOINT sent first would stand on its own
+            # and survive the rollback: send BEGIN ourselves, on this connection only.
+            driver.isolation_level = None
+        outer = connection.begin()
+        if sqlite:
+            driver.execute("BEGIN")
+        joined = Joined(connection)
+        factory.configure(bind=connection, join_transaction_mode="create_savepoint")
+        event.listen(factory, "after_begin", joined.note)
+        try:
+            yield joined
+        finally:
+            event.remove(factory, "after_begin", joined.note)
+            factory.kw = configured
+            outer.rollback()
+            if sqlite:
+                driver.isolation_level = ""  # pysqlite's default again, for the pool
+
+
+def _commits(request: pytest.FixtureRequest) -> bool:
+    marked = request.node.get_closest_marker("commits") is not None
+    return marked or "live_server" in request.fixturenames
+
+
 @pytest.fixture(autouse=True)
-def _clean_database(request: pytest.FixtureRequest) -> Iterator[None]:
-    engine = request.getfixturevalue("engine") if "app" in request.fixturenames else None
-    yield
-    forget_counts()
-    if engine is not None:
-        _wipe(engine)
+def _database(request: pytest.FixtureRequest) -> Iterator[Joined | None]:
+    """Roll the test's writes back (or, for a `commits` test, empty every table after it), and
+    forget the counts core.pagination remembers."""
+    if "app" not in request.fixturenames:
+        yield None
+        forget_counts()
+        return
+    app: FastAPI = request.getfixturevalue("app")
+    if _commits(request):
+        try:
+            yield None
+            forget_counts()
+        finally:
+            _wipe(app.state.engine)
+        return
+    with _joined(app) as joined:
+        yield joined
+        forget_counts()
 
 
 @pytest.fixture
 def uow(app: FastAPI) -> Callable[[], contextmanager[Session]]:  # type: ignore[type-arg]
-    """`with uow() as db:` gives a session that commits at the end, acting as 'test'."""
+    """`with uow() as db:` gives a session that commits at the end, acting as 'test' (in the
+    test's transaction, like the requests' sessions, unless the test is marked `commits`)."""
 
     @contextmanager
     def unit() -> Iterator[Session]:
@@ -137,8 +226,17 @@ def make_client(app: FastAPI) -> Iterator[Callable[[], TestClient]]:
 
 
 class QueryCounter:
-    def __init__(self) -> None:
-        self.statements: list[str] = []
+    """The statements sent inside a `count_queries()` block, less the savepoints the rolled
+    back test wraps each session in (a savepoint the app begins itself counts)."""
+
+    def __init__(self, joined: Joined | None) -> None:
+        self.sent: list[str] = []
+        self._joined = joined
+
+    @property
+    def statements(self) -> list[str]:
+        joined = self._joined
+        return [s for s in self.sent if joined is None or not joined.wraps(s)]
 
     @property
     def count(self) -> int:
@@ -146,13 +244,15 @@ class QueryCounter:
 
 
 @pytest.fixture
-def count_queries(engine: Engine) -> Callable[[], contextmanager[QueryCounter]]:  # type: ignore[type-arg]
+def count_queries(
+    engine: Engine, _database: Joined | None
+) -> Callable[[], contextmanager[QueryCounter]]:  # type: ignore[type-arg]
     @contextmanager
     def counting() -> Iterator[QueryCounter]:
-        counter = QueryCounter()
+        counter = QueryCounter(_database)
 
         def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-            counter.statements.append(statement)
+            counter.sent.append(statement)
 
         event.listen(engine, "before_cursor_execute", record)
         try:
@@ -168,3 +268,12 @@ def artifacts_dir() -> Path:
     path = Path(__file__).resolve().parent.parent / "test-artifacts"
     path.mkdir(exist_ok=True)
     return path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (`--dist loadgroup`, see pyproject.toml) a test file goes to one
+    worker as a whole, which keeps its module fixtures to one process, unless its tests name a
+    group of their own: the demo's tests share one seeded database (`xdist_group("demo")`)."""
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))

@@ -8,8 +8,11 @@ from typer.testing import CliRunner
 
 from pcrm.cli import app as cli
 from pcrm.config import get_settings
-from pcrm.identity.models import Workspace
+from pcrm.identity.workspaces.models import Workspace
 from tests.factories import bearer
+
+# The CLI writes through an engine of its own: these tests commit for real.
+pytestmark = pytest.mark.commits
 
 runner = CliRunner()
 

@@ -134,7 +134,7 @@ def create_workspace(
     locale: Annotated[str, typer.Option(help="zh_CN or en.")] = "zh_CN",
 ) -> None:
     """Create a workspace (a tenant)."""
-    from pcrm.identity import service
+    from pcrm.identity.workspaces import service
 
     try:
         with unit_of_work(_session_factory()) as db:
@@ -156,8 +156,9 @@ def create_user(
     """Create a user in a workspace."""
     from pydantic import ValidationError
 
-    from pcrm.identity import repository, service
-    from pcrm.identity.schemas import UserCreate
+    from pcrm.identity.users import service
+    from pcrm.identity.users.schemas import UserCreate
+    from pcrm.identity.workspaces import repository
 
     try:
         data = UserCreate(
@@ -191,12 +192,13 @@ def create_token(
     name: Annotated[str, typer.Option(help="What the token is for.")] = "cli",
 ) -> None:
     """Create an API token; the token is printed alone on the last line."""
-    from pcrm.identity import service
-    from pcrm.identity.schemas import ApiTokenCreate
+    from pcrm.identity.public import operator_principal
+    from pcrm.identity.tokens import service
+    from pcrm.identity.tokens.schemas import ApiTokenCreate
 
     try:
         with unit_of_work(_session_factory()) as db:
-            principal = service.operator_principal(db, workspace, email)
+            principal = operator_principal(db, workspace, email)
             _token, raw = service.create_api_token(db, principal, ApiTokenCreate(name=name))
     except DomainError as exc:
         _fail(exc)

@@ -5,21 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, select
 
-from pcrm.accounts.models import (
-    Account,
-    AccountTag,
-    AccountTeamMember,
-    Activity,
-    ActivityParticipant,
-    Contact,
-    Employment,
-)
+from pcrm.accounts.accounts.models import Account, AccountTag, AccountTeamMember
+from pcrm.accounts.activities.models import Activity, ActivityParticipant
+from pcrm.accounts.contacts.models import Contact, Employment
 from pcrm.core.audit import AuditEntry
-from pcrm.core.tenancy import GLOBAL
 from pcrm.notifications.models import Reminder
 from tests.factories import bearer
+from tests.factories.rows import count_rows
 
 COUNTED = {
     "accounts": Account,
@@ -38,13 +31,7 @@ OTHER_CREDIT_CODE = "91110000802100433B"  # valid too, held by nobody unless a t
 
 def row_counts(uow: Any) -> dict[str, int]:
     """Rows of every accounts table and of the audit trail, across all workspaces."""
-    with uow() as db:
-        return {
-            name: int(
-                db.scalar(select(func.count()).select_from(model).execution_options(**GLOBAL)) or 0
-            )
-            for name, model in COUNTED.items()
-        }
+    return count_rows(uow, COUNTED)
 
 
 def create(client: TestClient, token: str, path: str, **body: Any) -> dict[str, Any]:

@@ -9,10 +9,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
-from tests.factories import module_routes
+from tests.accounts.builders import problem_without_instance
+from tests.factories import bearer, module_routes
 
 PREFIXES = ("/api/v1/accounts", "/api/v1/contacts", "/api/v1/activities")
+MODULES = (
+    "pcrm.accounts.accounts.routes_api",
+    "pcrm.accounts.contacts.routes_api",
+    "pcrm.accounts.activities.routes_api",
+    "pcrm.accounts.search.routes_api",
+)
 UNSAFE = {"POST", "PATCH", "PUT", "DELETE"}
 
 
@@ -29,11 +37,13 @@ class Target:
     email: str
 
 
-def accounts_routes(app: FastAPI) -> set[tuple[str, str]]:
-    """(method, path) of every route of the accounts area's JSON API."""
+def accounts_routes(app: FastAPI, modules: tuple[str, ...] = MODULES) -> set[tuple[str, str]]:
+    """(method, path) of every route of the accounts area's JSON API, or of the given
+    modules' routes."""
     return {
         (method, path)
-        for path, methods in module_routes(app, "pcrm.accounts.routes_api")
+        for module in modules
+        for path, methods in module_routes(app, module)
         for method in methods
     }
 
@@ -97,3 +107,54 @@ def url_for(path: str, target: Target) -> str:
     return path.format(
         account_id=target.account, contact_id=target.contact, activity_id=target.activity
     )
+
+
+def answer(response: Any) -> tuple[int, Any]:
+    """A response as the tenancy checks compare it: status and body, without what differs
+    per request."""
+    body = response.json() if response.content else None
+    return response.status_code, problem_without_instance(body)
+
+
+def stranger_answers(
+    client: TestClient,
+    token: str,
+    routes: set[tuple[str, str]],
+    records: dict[str, Target],
+    missing: Target,
+) -> dict[tuple[str, str], tuple[int, bool]]:
+    """Per route: the status another workspace's user gets when aiming at acme's records, and
+    whether the answer is the one they get for records that do not exist."""
+    aimed_at_acme = requests_for(records["acme"], records["theirs"])
+    aimed_at_nothing = requests_for(missing, records["theirs"])
+    observed = {}
+    for method, path in sorted(routes):
+        theirs = client.request(
+            method,
+            url_for(path, records["acme"]),
+            headers=bearer(token),
+            **aimed_at_acme[method, path],
+        )
+        nothing = client.request(
+            method, url_for(path, missing), headers=bearer(token), **aimed_at_nothing[method, path]
+        )
+        observed[method, path] = (theirs.status_code, answer(theirs) == answer(nothing))
+    return observed
+
+
+def statuses(
+    client: TestClient,
+    token: str,
+    routes: set[tuple[str, str]],
+    target: Target,
+    second: Target,
+) -> dict[tuple[str, str], int]:
+    """The status of each route's request aimed at `target` (`second` where a body names
+    another record)."""
+    requests = requests_for(target, second)
+    return {
+        (method, path): client.request(
+            method, url_for(path, target), headers=bearer(token), **requests[method, path]
+        ).status_code
+        for method, path in sorted(routes)
+    }

@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from pcrm.core.audit import AuditEntry, AuditTamperError, set_actor
 from pcrm.core.context import request_id_var
-from pcrm.identity.models import User
 from pcrm.identity.permissions import Role
+from pcrm.identity.users.models import User
 from tests.factories import make_user, make_workspace
 
 

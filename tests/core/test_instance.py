@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from pcrm.core.instance import InstanceSetting, get_or_create_secret
 
 
+@pytest.mark.commits  # get_or_create_secret commits on a connection of its own
 def test_the_secret_is_created_once_and_then_reused(engine, uow):
     first = get_or_create_secret(engine)
     second = get_or_create_secret(engine)

@@ -6,7 +6,9 @@ import pytest
 from sqlalchemy import select, update
 
 from pcrm.core.tenancy import GLOBAL, TenantScopeError, WorkspaceScope
-from pcrm.identity.models import ApiToken, User, Workspace
+from pcrm.identity.tokens.models import ApiToken
+from pcrm.identity.users.models import User
+from pcrm.identity.workspaces.models import Workspace
 from tests.factories import make_user, make_workspace
 
 

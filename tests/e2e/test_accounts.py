@@ -13,11 +13,15 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import update
 
-from pcrm.accounts import activity_service, contact_service, service
-from pcrm.accounts.models import Account
-from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate
+from pcrm.accounts.accounts import service
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.schemas import AccountCreate
+from pcrm.accounts.activities import service as activity_service
+from pcrm.accounts.activities.schemas import ActivityCreate
+from pcrm.accounts.contacts import service as contact_service
+from pcrm.accounts.contacts.schemas import ContactCreate
 from pcrm.identity.permissions import Role
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from tests.e2e.conftest import DESKTOP, PHONE, BrowserProblems, LiveServer, NewPage, UnitOfWork
 from tests.e2e.pages import HTML_LANG, accept_dialogs, choose_language, fact, sign_in
 from tests.factories import make_user, make_workspace

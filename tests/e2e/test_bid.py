@@ -12,18 +12,19 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 from sqlalchemy import select
 
-from pcrm.accounts import contact_service
-from pcrm.accounts import service as accounts
-from pcrm.accounts.schemas import AccountCreate, ContactCreate
+from pcrm.accounts.accounts import service as accounts
+from pcrm.accounts.accounts.schemas import AccountCreate
+from pcrm.accounts.contacts import service as contact_service
+from pcrm.accounts.contacts.schemas import ContactCreate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.opportunities.chain.models import DecisionChainMember
 from pcrm.opportunities.pipeline import service as opportunities
 from pcrm.opportunities.pipeline.schemas import OpportunityCreate
 from pcrm.opportunities.tender.models import Quote, QuoteRound, ScoringItem
-from pcrm.relationships import service as relationships
-from pcrm.relationships.schemas import CompetitorWrite
+from pcrm.relationships.competitors import service as relationships
+from pcrm.relationships.competitors.schemas import CompetitorWrite
 from tests.e2e.conftest import UnitOfWork
 from tests.e2e.pages import sign_in
 from tests.factories import make_user, make_workspace

@@ -13,20 +13,20 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from pcrm.accounts import service
-from pcrm.accounts.models import Account
-from pcrm.accounts.schemas import AccountCreate
+from pcrm.accounts.accounts import service
+from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.schemas import AccountCreate
 from pcrm.core.i18n import translate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.opportunities.pipeline import service as opportunities
 from pcrm.opportunities.pipeline.models import Opportunity
 from pcrm.opportunities.pipeline.schemas import OpportunityCreate
 from pcrm.opportunities.review.models import WinLossReview
 from pcrm.opportunities.vocab import LABELS, Stage
-from pcrm.relationships import service as relationships
-from pcrm.relationships.schemas import CompetitorWrite
+from pcrm.relationships.competitors import service as relationships
+from pcrm.relationships.competitors.schemas import CompetitorWrite
 from tests.e2e.conftest import BrowserProblems, UnitOfWork
 from tests.e2e.pages import sign_in
 from tests.factories import make_user, make_workspace

@@ -10,19 +10,18 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlalchemy import select
 
-from pcrm.accounts import contact_service, service
-from pcrm.accounts.models import Contact
-from pcrm.accounts.schemas import AccountCreate, ContactCreate
+from pcrm.accounts.accounts import service
+from pcrm.accounts.accounts.schemas import AccountCreate
+from pcrm.accounts.contacts import service as contact_service
+from pcrm.accounts.contacts.models import Contact
+from pcrm.accounts.contacts.schemas import ContactCreate
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
-from pcrm.identity.service import operator_principal
-from pcrm.relationships import service as relationships
-from pcrm.relationships.schemas import (
-    AcquaintanceCreate,
-    CompetitorTieCreate,
-    CompetitorWrite,
-    InfluenceCreate,
-)
+from pcrm.identity.public import operator_principal
+from pcrm.relationships.competitors import service as competitors
+from pcrm.relationships.competitors.schemas import CompetitorTieCreate, CompetitorWrite
+from pcrm.relationships.graph import service as relationships
+from pcrm.relationships.graph.schemas import AcquaintanceCreate, InfluenceCreate
 from tests.e2e.conftest import BrowserProblems, UnitOfWork
 from tests.e2e.pages import sign_in
 from tests.factories import make_user, make_workspace
@@ -93,8 +92,8 @@ def org(uow: UnitOfWork) -> Org:
             boss,
             AcquaintanceCreate(user_id=li_ming.user_id, contact_id=people["小陈"], closeness=4),
         )
-        rival = relationships.create_competitor(db, boss, CompetitorWrite(name="竞品科技"))
-        relationships.create_tie(
+        rival = competitors.create_competitor(db, boss, CompetitorWrite(name="竞品科技"))
+        competitors.create_tie(
             db,
             boss,
             CompetitorTieCreate(competitor_id=rival.id, contact_id=people["张总"], closeness=3),

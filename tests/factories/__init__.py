@@ -9,10 +9,15 @@ from sqlalchemy.orm import Session
 
 from pcrm.config import Settings
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.identity import service
-from pcrm.identity.models import User, Workspace
 from pcrm.identity.permissions import Role
-from pcrm.identity.schemas import ApiTokenCreate, UserCreate
+from pcrm.identity.public import operator_principal
+from pcrm.identity.tokens import service as tokens
+from pcrm.identity.tokens.schemas import ApiTokenCreate
+from pcrm.identity.users import service
+from pcrm.identity.users.models import User
+from pcrm.identity.users.schemas import UserCreate
+from pcrm.identity.workspaces import service as workspaces
+from pcrm.identity.workspaces.models import Workspace
 
 PASSWORD = "correct-horse-42"
 SETTINGS = Settings(password_hasher="fast-insecure-for-tests")
@@ -27,7 +32,7 @@ class Member:
 
 
 def make_workspace(db: Session, slug: str = "acme", name: str = "Acme 工程") -> Workspace:
-    return service.create_workspace(db, slug, name)
+    return workspaces.create_workspace(db, slug, name)
 
 
 def make_user(
@@ -49,8 +54,8 @@ def make_user(
 
 
 def make_token(db: Session, workspace: Workspace, email: str, name: str = "tests") -> str:
-    principal = service.operator_principal(db, workspace.slug, email)
-    _token, raw = service.create_api_token(db, principal, ApiTokenCreate(name=name))
+    principal = operator_principal(db, workspace.slug, email)
+    _token, raw = tokens.create_api_token(db, principal, ApiTokenCreate(name=name))
     return raw
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, inspect, select
+from sqlalchemy import inspect, select
 
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
@@ -30,6 +30,7 @@ from pcrm.opportunities.tender.models import (
 )
 from tests.accounts.builders import create
 from tests.factories import bearer
+from tests.factories.rows import count_rows
 
 
 def today() -> date:
@@ -68,13 +69,7 @@ SHEET = [
 
 def row_counts(uow: Any) -> dict[str, int]:
     """Rows of every opportunities table, reminders and the audit trail, in all workspaces."""
-    with uow() as db:
-        return {
-            name: int(
-                db.scalar(select(func.count()).select_from(model).execution_options(**GLOBAL)) or 0
-            )
-            for name, model in COUNTED.items()
-        }
+    return count_rows(uow, COUNTED)
 
 
 def stored(uow: Any, model: type[Any], record_id: int) -> dict[str, Any]:

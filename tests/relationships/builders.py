@@ -5,21 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi.testclient import TestClient
-from sqlalchemy import func, inspect, select
+from sqlalchemy import inspect, select
 
-from pcrm.accounts.models import Contact
+from pcrm.accounts.contacts.models import Contact
 from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
-from pcrm.relationships.models import (
+from pcrm.relationships.competitors.models import Competitor, CompetitorTie
+from pcrm.relationships.graph.models import (
     Acquaintance,
-    Competitor,
-    CompetitorTie,
     DottedLine,
     Influence,
     ProfileEntry,
 )
 from tests.accounts.builders import create
 from tests.factories import bearer
+from tests.factories.rows import count_rows
 
 COUNTED = {
     "influences": Influence,
@@ -36,13 +36,7 @@ COUNTED = {
 def row_counts(uow: Any) -> dict[str, int]:
     """Rows of every relationships table, of contacts and of the audit trail, in all
     workspaces."""
-    with uow() as db:
-        return {
-            name: int(
-                db.scalar(select(func.count()).select_from(model).execution_options(**GLOBAL)) or 0
-            )
-            for name, model in COUNTED.items()
-        }
+    return count_rows(uow, COUNTED)
 
 
 def stored(uow: Any, model: type[Any], record_id: int) -> dict[str, Any]:

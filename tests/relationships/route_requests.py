@@ -1,8 +1,8 @@
 """A syntactically valid request for every route of the relationships API, aimed at given
 records.
 
-Tests that must cover every route enumerate the app's routes whose paths are those of
-`pcrm.relationships.routes_api` and compare them with the keys here, so a new route fails
+Tests that must cover every route enumerate the app's routes whose paths are those of the
+relationships area's API routers and compare them with the keys here, so a new route fails
 those tests until it is given a request below."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
-from pcrm.relationships import routes_api
+from pcrm.relationships.area import AREA
 from tests.factories import api_routes
 
 UNSAFE = {"POST", "PATCH", "PUT", "DELETE"}
@@ -36,7 +36,9 @@ class Target:
 
 def relationships_routes(app: FastAPI) -> set[tuple[str, str]]:
     """(method, path) of every route the app serves at a path of the relationships API."""
-    paths = {route.path for route in routes_api.router.routes if isinstance(route, APIRoute)}
+    paths = {
+        route.path for router in AREA.api for route in router.routes if isinstance(route, APIRoute)
+    }
     return {
         (method, path) for path, methods in api_routes(app) if path in paths for method in methods
     }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pcrm.relationships.models import Acquaintance, Competitor, CompetitorTie, Influence
+from pcrm.relationships.competitors.models import Competitor, CompetitorTie
+from pcrm.relationships.graph.models import Acquaintance, Influence
 from tests.accounts.builders import new_account, new_contact
 from tests.factories import bearer
 from tests.relationships.builders import (

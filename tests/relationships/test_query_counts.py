@@ -7,15 +7,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from pcrm.accounts import activity_service, contact_service
-from pcrm.accounts import service as account_service
-from pcrm.accounts.schemas import AccountCreate, ActivityCreate, ContactCreate
-from pcrm.identity import service as identity_service
-from pcrm.relationships import service
-from pcrm.relationships.schemas import (
+from pcrm.accounts.accounts import service as account_service
+from pcrm.accounts.accounts.schemas import AccountCreate
+from pcrm.accounts.activities import service as activity_service
+from pcrm.accounts.activities.schemas import ActivityCreate
+from pcrm.accounts.contacts import service as contact_service
+from pcrm.accounts.contacts.schemas import ContactCreate
+from pcrm.identity.public import operator_principal
+from pcrm.identity.tokens.service import forget_api_tokens
+from pcrm.relationships.competitors import service as competitors
+from pcrm.relationships.competitors.schemas import CompetitorTieCreate, CompetitorWrite
+from pcrm.relationships.graph import service
+from pcrm.relationships.graph.schemas import (
     AcquaintanceCreate,
-    CompetitorTieCreate,
-    CompetitorWrite,
     DottedLineCreate,
     InfluenceCreate,
     ProfileWrite,
@@ -32,7 +36,7 @@ EXPECTED = {"relationship-graph": 12, "closeness": 11}
 
 
 def _principal(db):
-    return identity_service.operator_principal(db, "acme", "owner@acme.example")
+    return operator_principal(db, "acme", "owner@acme.example")
 
 
 @pytest.fixture
@@ -48,7 +52,7 @@ def base(uow):
         consultant = contact_service.create_contact(
             db, principal, ContactCreate(name="顾问", account_id=consultancy.id)
         )
-        rival = service.create_competitor(db, principal, CompetitorWrite(name="竞品甲"))
+        rival = competitors.create_competitor(db, principal, CompetitorWrite(name="竞品甲"))
         return {
             "account": account.id,
             "boss": boss.id,
@@ -95,7 +99,7 @@ def _add_people(uow, acme, base, start, stop):
                     user_id=acme["sales"].user_id, contact_id=contact.id, closeness=3
                 ),
             )
-            service.create_tie(
+            competitors.create_tie(
                 db,
                 principal,
                 CompetitorTieCreate(
@@ -121,7 +125,7 @@ def _count(client, count_queries, headers, account_id):
     client.get("/api/v1/me", headers=headers)  # the token's last use is recorded once a minute
     counts = {}
     for analysis in EXPECTED:
-        identity_service.forget_api_tokens()
+        forget_api_tokens()
         with count_queries() as counter:
             response = client.get(f"/api/v1/accounts/{account_id}/{analysis}", headers=headers)
         assert response.status_code == 200, response.text

@@ -10,8 +10,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from pcrm.core.security import PlatformMiddleware
-from pcrm.identity.models import Workspace
 from pcrm.identity.permissions import Role
+from pcrm.identity.workspaces.models import Workspace
 from tests.factories import api_routes, bearer, make_token, make_user, make_workspace, sign_in
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}

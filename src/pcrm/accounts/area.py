@@ -3,7 +3,17 @@ activities, with Chinese search (see `pcrm.core.areas`)."""
 
 from __future__ import annotations
 
-from pcrm.accounts import models, routes_api, routes_html
+from pcrm.accounts.accounts import models, routes_api, routes_html
+from pcrm.accounts.activities import models as activity_models
+from pcrm.accounts.activities import routes_api as activity_api
+from pcrm.accounts.activities import routes_html as activity_pages
+from pcrm.accounts.contacts import models as contact_models
+from pcrm.accounts.contacts import routes_api as contact_api
+from pcrm.accounts.contacts import routes_html as contact_pages
+from pcrm.accounts.lists import models as list_models
+from pcrm.accounts.lists import routes_html as list_pages
+from pcrm.accounts.search import routes_api as search_api
+from pcrm.accounts.search import routes_html as search_pages
 from pcrm.accounts.vocab import LABELS
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
@@ -12,9 +22,16 @@ from pcrm.core.i18n import N_
 AREA = Area(
     name="accounts",
     summary="The customer line: accounts, contacts, activities, search, saved views.",
-    api=(routes_api.router,),
-    pages=(routes_html.router,),
-    models=(models,),
+    demo="accounts",
+    api=(routes_api.router, contact_api.router, activity_api.router, search_api.router),
+    pages=(
+        routes_html.router,
+        list_pages.router,
+        contact_pages.router,
+        activity_pages.router,
+        search_pages.router,
+    ),
+    models=(models, contact_models, activity_models, list_models),
     nav=(
         NavEntry("accounts", N_("Accounts"), "building", "/accounts", order=20),
         NavEntry("contacts", N_("Contacts"), "user", "/contacts", order=30),

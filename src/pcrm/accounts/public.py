@@ -7,12 +7,22 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from pcrm.accounts import contact_service, service
-from pcrm.accounts import repository as repo
-from pcrm.accounts.models import Account, Contact
-from pcrm.accounts.presenters import label
-from pcrm.accounts.schemas import AccountRead, ContactRead, ContactUpdate
-from pcrm.accounts.vocab import ContactStatus, Importance, Ownership
+from pcrm.accounts import validation as _validation
+from pcrm.accounts import vocab as _vocab
+from pcrm.accounts.accounts import repository as repo
+from pcrm.accounts.accounts import schemas as _account_schemas
+from pcrm.accounts.accounts import service
+from pcrm.accounts.accounts import service as _accounts
+from pcrm.accounts.accounts.schemas import AccountRead
+from pcrm.accounts.activities import repository as activities_repo
+from pcrm.accounts.activities import schemas as _activity_schemas
+from pcrm.accounts.activities import service as _activities
+from pcrm.accounts.contacts import repository as contacts_repo
+from pcrm.accounts.contacts import schemas as _contact_schemas
+from pcrm.accounts.contacts import service as _contacts
+from pcrm.accounts.contacts import service as contact_service
+from pcrm.accounts.contacts.schemas import ContactRead, ContactUpdate
+from pcrm.accounts.vocab import ContactStatus, Importance, Ownership, label
 from pcrm.core.db import row_dicts
 from pcrm.core.errors import FieldError, ValidationFailed
 from pcrm.core.tenancy import WorkspaceScope
@@ -62,8 +72,7 @@ def account_refs(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int,
 
 def account_ids_by_ownership(db: Session, scope: WorkspaceScope, ownership: Ownership) -> set[int]:
     """Ids of the workspace's accounts of this ownership type, archived ones included."""
-    filters = repo.AccountFilters(ownership=ownership, include_archived=True)
-    return set(db.scalars(repo.accounts_query(db, scope, filters).with_only_columns(Account.id)))
+    return repo.account_ids_by_ownership(db, scope, ownership)
 
 
 def get_account(db: Session, principal: Principal, account_id: int) -> AccountRead:
@@ -88,22 +97,11 @@ class ContactRef:
     reports_to_id: int | None
 
 
-REF_COLUMNS = (
-    Contact.id,
-    Contact.name,
-    Contact.title,
-    Contact.importance,
-    Contact.status,
-    Contact.account_id,
-    Contact.reports_to_id,
-)  # ContactRef's fields, in order
-
-
 def account_people(db: Session, principal: Principal, account_id: int) -> list[ContactRef]:
     """The same contacts as `account_contacts` (not archived, at most 500, by pinyin name),
     as `ContactRef`s."""
     service.get_account(db, principal, account_id)
-    rows = repo.account_contact_rows(db, principal.scope, account_id, REF_COLUMNS)
+    rows = contacts_repo.account_people(db, principal.scope, account_id)
     return [
         ContactRef(cid, name, title, importance, status, account, boss)
         for cid, name, title, importance, status, account, boss in rows
@@ -113,7 +111,7 @@ def account_people(db: Session, principal: Principal, account_id: int) -> list[C
 def account_contacts(db: Session, principal: Principal, account_id: int) -> list[ContactRead]:
     """The account's contacts that are not archived (at most 500), by pinyin name."""
     service.get_account(db, principal, account_id)
-    rows = repo.account_contact_rows(db, principal.scope, account_id)
+    rows = contacts_repo.account_contact_rows(db, principal.scope, account_id)
     return [ContactRead.model_validate(d) for d in row_dicts(list(rows))]
 
 
@@ -122,19 +120,19 @@ def contacts_by_ids(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[i
     other ids are left out. One query."""
     return {
         cid: ContactRead.model_validate(row._asdict())
-        for cid, row in repo.contact_rows(db, scope, ids).items()
+        for cid, row in contacts_repo.contact_rows(db, scope, ids).items()
     }
 
 
 def live_contacts(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, str]:
     """Id → name of the workspace's contacts among `ids` that are not archived."""
-    return repo.live_contact_names(db, scope, ids)
+    return contacts_repo.live_contact_names(db, scope, ids)
 
 
 def last_interactions(
     db: Session, scope: WorkspaceScope, user_ids: set[int], contact_ids: set[int]
 ) -> dict[tuple[int, int], datetime]:
-    return repo.last_interactions(db, scope, user_ids, contact_ids)
+    return activities_repo.last_interactions(db, scope, user_ids, contact_ids)
 
 
 def set_reports_to(
@@ -162,10 +160,100 @@ def reporting_links(
     db: Session, scope: WorkspaceScope, contact_ids: set[int]
 ) -> list[tuple[int, int]]:
     """(contact, boss) pairs touching the given contacts: the org chart around them."""
-    return repo.reporting_links(db, scope, contact_ids)
+    return contacts_repo.reporting_links(db, scope, contact_ids)
 
 
 def last_activity_with(
     db: Session, scope: WorkspaceScope, contact_ids: set[int]
 ) -> dict[int, datetime]:
-    return repo.last_activity_with(db, scope, contact_ids)
+    return activities_repo.last_activity_with(db, scope, contact_ids)
+
+
+# --- writes for callers outside the area (the demo seed; import and transfer later) ------------
+# Each takes the acting principal, is checked and audited like the API's, and returns what the
+# API returns. (Each addition on its own lines, so that the area's restructuring merges cleanly.)
+
+AccountCreate = _account_schemas.AccountCreate
+AccountUpdate = _account_schemas.AccountUpdate
+ActivityCreate = _activity_schemas.ActivityCreate
+ActivityRead = _activity_schemas.ActivityRead
+ContactCreate = _contact_schemas.ContactCreate
+TeamMemberWrite = _account_schemas.TeamMemberWrite
+AccountStatus = _vocab.AccountStatus
+ActivityType = _vocab.ActivityType
+Gender = _vocab.Gender
+Industry = _vocab.Industry
+LifecycleStage = _vocab.LifecycleStage
+RevenueBand = _vocab.RevenueBand
+SizeBand = _vocab.SizeBand
+TeamRole = _vocab.TeamRole
+CREDIT_CODE_CHARS = _validation.CREDIT_CODE_CHARS
+credit_code_check_char = _validation.credit_code_check_char
+
+__all__ += [
+    "CREDIT_CODE_CHARS",
+    "AccountCreate",
+    "AccountStatus",
+    "AccountUpdate",
+    "ActivityCreate",
+    "ActivityRead",
+    "ActivityType",
+    "ContactCreate",
+    "ContactStatus",
+    "ContactUpdate",
+    "Gender",
+    "Industry",
+    "LifecycleStage",
+    "RevenueBand",
+    "SizeBand",
+    "TeamMemberWrite",
+    "TeamRole",
+    "create_account",
+    "create_contact",
+    "credit_code_check_char",
+    "record_activity",
+    "update_account",
+    "update_contact",
+]
+
+
+def create_account(db: Session, principal: Principal, data: AccountCreate) -> AccountRead:
+    """A new account with its team."""
+    return AccountRead.model_validate(_accounts.create_account(db, principal, data))
+
+
+def update_account(
+    db: Session,
+    principal: Principal,
+    account_id: int,
+    data: AccountUpdate,
+    expected_version: int | None = None,
+) -> AccountRead:
+    """Change an account: its lifecycle stage (a loss with its reason), status, fields, team."""
+    account = _accounts.update_account(db, principal, account_id, data, expected_version)
+    return AccountRead.model_validate(account)
+
+
+def create_contact(db: Session, principal: Principal, data: ContactCreate) -> ContactRead:
+    """A new contact at an account, in its organisation chart."""
+    contact = _contacts.create_contact(db, principal, data)
+    return _contacts.get_contact(db, principal, contact.id)
+
+
+def update_contact(
+    db: Session,
+    principal: Principal,
+    contact_id: int,
+    data: ContactUpdate,
+    expected_version: int | None = None,
+) -> ContactRead:
+    """Change a contact: leaving (status and date), moving to another account, new boss."""
+    contact = _contacts.update_contact(db, principal, contact_id, data, expected_version)
+    return _contacts.get_contact(db, principal, contact.id)
+
+
+def record_activity(db: Session, principal: Principal, data: ActivityCreate) -> ActivityRead:
+    """A follow-up (跟进记录) with who took part; a next step with a due date reminds its
+    owner."""
+    activity = _activities.create_activity(db, principal, data)
+    return _activities.get_activity(db, principal, activity.id)

@@ -1,10 +1,11 @@
-"""Closed vocabularies of the accounts area, with their translatable labels."""
+"""Closed vocabularies of the accounts area, with their translatable labels and the choices
+pages offer from them."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from pcrm.core.i18n import N_
+from pcrm.core.i18n import N_, translate
 
 
 class Industry(StrEnum):
@@ -196,15 +197,40 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
 }
 
 
-def label(value: StrEnum | None) -> str:
-    """The English message id of a vocabulary value (translate it at the edge)."""
-    if value is None:
-        return ""
-    return LABELS[type(value)][value.value]
-
-
 def province_label(code: str | None, locale: str) -> str:
     if not code or code not in PROVINCES:
         return ""
     zh, en = PROVINCES[code]
     return zh if locale == "zh_CN" else en
+
+
+def label(value: StrEnum | None, locale: str) -> str:
+    if value is None:
+        return ""
+    return translate(locale, LABELS[type(value)][value.value])
+
+
+def choices(enum: type[StrEnum], locale: str) -> list[tuple[str, str]]:
+    return [(member.value, translate(locale, LABELS[enum][member.value])) for member in enum]
+
+
+def province_choices(locale: str) -> list[tuple[str, str]]:
+    return [(code, province_label(code, locale)) for code in PROVINCES]
+
+
+def vocabularies(locale: str) -> dict[str, list[tuple[str, str]]]:
+    """Every closed vocabulary as (value, label) pairs, for selects and filters."""
+    return {
+        "industry": choices(Industry, locale),
+        "ownership": choices(Ownership, locale),
+        "size_band": choices(SizeBand, locale),
+        "revenue_band": choices(RevenueBand, locale),
+        "lifecycle_stage": choices(LifecycleStage, locale),
+        "status": choices(AccountStatus, locale),
+        "team_role": choices(TeamRole, locale),
+        "gender": choices(Gender, locale),
+        "importance": choices(Importance, locale),
+        "contact_status": choices(ContactStatus, locale),
+        "activity_type": choices(ActivityType, locale),
+        "province": province_choices(locale),
+    }

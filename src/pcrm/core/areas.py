@@ -38,6 +38,8 @@ class Area:
     `name` is the package under `pcrm` and the area's layer name for the import checker.
     `api` routers (under `/api/v1`) are included before every area's `pages` routers.
     `models` are imported so `Base.metadata` knows every table (Alembic, tests).
+    `demo` names the module of `pcrm.demo` whose `seed(world)` writes the area's demo data,
+    called in the order of the areas (a name, not an import: the demo comes after every area).
     """
 
     name: str
@@ -48,6 +50,7 @@ class Area:
     history: HistoryLabels | None = None
     summary: str = ""
     static_mount: str = ""
+    demo: str | None = None
 
     @property
     def package_dir(self) -> Path:

@@ -6,15 +6,40 @@ from __future__ import annotations
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
-from pcrm.identity import models, routes_api, routes_html
+from pcrm.identity.audit import routes_api as audit_api
+from pcrm.identity.audit import routes_html as audit_pages
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
+from pcrm.identity.sessions import models as session_models
+from pcrm.identity.sessions import routes_api as session_api
+from pcrm.identity.sessions import routes_html as session_pages
+from pcrm.identity.tokens import models as token_models
+from pcrm.identity.tokens import routes_api as token_api
+from pcrm.identity.tokens import routes_html as token_pages
+from pcrm.identity.users import models as user_models
+from pcrm.identity.users import routes_api as user_api
+from pcrm.identity.users import routes_html as user_pages
+from pcrm.identity.workspaces import models as workspace_models
+from pcrm.identity.workspaces import routes_api as workspace_api
+from pcrm.identity.workspaces import routes_html as workspace_pages
 
 AREA = Area(
     name="identity",
     summary="Workspaces, users and roles, sign-in sessions, API tokens, invitations, audit log.",
-    api=(routes_api.router,),
-    pages=(routes_html.router,),
-    models=(models,),
+    api=(
+        session_api.router,
+        workspace_api.router,
+        user_api.router,
+        token_api.router,
+        audit_api.router,
+    ),
+    pages=(
+        session_pages.router,
+        user_pages.router,
+        token_pages.router,
+        workspace_pages.router,
+        audit_pages.router,
+    ),
+    models=(workspace_models, user_models, session_models, token_models),
     nav=(
         NavEntry(
             "users",

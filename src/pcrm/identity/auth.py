@@ -2,8 +2,8 @@
 
 A deactivated user's sessions stop working on the next request, because every request
 re-reads the user row with the session. API tokens are resolved through a 5-second cache per
-process (`service.TOKEN_CACHE_SECONDS`): a change made through this process clears it at once,
-one made through another process counts within those 5 seconds.
+process (`tokens.service.TOKEN_CACHE_SECONDS`): a change made through this process clears it
+at once, one made through another process counts within those 5 seconds.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from pcrm.core.errors import PermissionDenied
 from pcrm.core.i18n import N_, translate
 from pcrm.core.problems import is_api, problem
 from pcrm.core.security import SESSION_COOKIE, bearer_token
-from pcrm.identity import service
 from pcrm.identity.permissions import Permission
 from pcrm.identity.principal import Principal
+from pcrm.identity.sessions import service as sessions
+from pcrm.identity.tokens import service as tokens
 
 
 class SignInRequired(Exception):
@@ -37,15 +38,15 @@ async def optional_principal(request: Request, db: DB, settings: AppSettings) ->
     bearer = bearer_token(request)
     principal: Principal | None
     if bearer is not None:
-        principal = service.cached_api_token(db, bearer) or await run_in_threadpool(
-            service.resolve_api_token, db, bearer
+        principal = tokens.cached_api_token(db, bearer) or await run_in_threadpool(
+            tokens.resolve_api_token, db, bearer
         )
         if principal is None:
             raise SignInRequired()
     else:
         raw = request.cookies.get(SESSION_COOKIE)
         principal = (
-            await run_in_threadpool(service.resolve_session, db, raw, settings) if raw else None
+            await run_in_threadpool(sessions.resolve_session, db, raw, settings) if raw else None
         )
     if principal is not None:
         request.state.principal = principal

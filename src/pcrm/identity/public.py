@@ -1,20 +1,31 @@
 """What other areas may use from identity: who is asking, what they may do, and the audit trail
-of a record. Returns schemas, never ORM objects."""
+of a record; and, for the assembly layer (the CLI, the demo seed), the principal an operator
+acts as. Returns schemas or plain dataclasses, never ORM objects."""
 
-from pcrm.identity.auth import CurrentPrincipal, current_principal, optional_principal, require
-from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
-from pcrm.identity.principal import Principal
-from pcrm.identity.schemas import AuditEntryRead, UserRef
-from pcrm.identity.service import (
-    active_user_refs,
+from sqlalchemy.orm import Session
+
+from pcrm.config import Settings
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.identity.audit.schemas import AuditEntryRead
+from pcrm.identity.audit.service import (
     actor_names,
     history_view,
     recent_changes,
     record_history,
     record_history_view,
-    user_refs,
-    workspace_summary,
 )
+from pcrm.identity.auth import CurrentPrincipal, current_principal, optional_principal, require
+from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
+from pcrm.identity.principal import Principal
+from pcrm.identity.sessions import service as _sessions
+from pcrm.identity.users import schemas as _user_schemas
+from pcrm.identity.users import service as _users
+from pcrm.identity.users.schemas import UserRef
+from pcrm.identity.users.service import active_user_refs, user_refs
+from pcrm.identity.workspaces import repository as _workspace_repository
+from pcrm.identity.workspaces import schemas as _workspace_schemas
+from pcrm.identity.workspaces import service as _workspaces
+from pcrm.identity.workspaces.service import workspace_summary
 
 __all__ = [
     "ROLE_LABELS",
@@ -36,3 +47,44 @@ __all__ = [
     "user_refs",
     "workspace_summary",
 ]
+
+
+# --- setting a workspace up without a signed-in user: the command line and the demo seed -------
+# (each addition on its own lines, so that the area's restructuring merges cleanly)
+
+UserCreate = _user_schemas.UserCreate
+UserRead = _user_schemas.UserRead
+WorkspaceRead = _workspace_schemas.WorkspaceRead
+
+__all__ += [
+    "UserCreate",
+    "UserRead",
+    "WorkspaceRead",
+    "create_user",
+    "create_workspace",
+    "find_workspace",
+    "operator_principal",
+]
+
+
+def find_workspace(db: Session, slug: str) -> WorkspaceRead | None:
+    """The workspace with this short name, if there is one."""
+    found = _workspace_repository.workspace_by_slug(db, slug)
+    return None if found is None else WorkspaceRead.model_validate(found)
+
+
+def create_workspace(db: Session, slug: str, name: str) -> WorkspaceRead:
+    """A new workspace (a tenant), in the default currency and language."""
+    return WorkspaceRead.model_validate(_workspaces.create_workspace(db, slug, name))
+
+
+def create_user(
+    db: Session, scope: WorkspaceScope, data: UserCreate, settings: Settings
+) -> UserRead:
+    """A user of the workspace, created by an operator (no signed-in user to check)."""
+    return UserRead.model_validate(_users.create_user(db, scope, data, settings))
+
+
+def operator_principal(db: Session, workspace_slug: str, email: str) -> Principal:
+    """The active user an operator acts for on the command line."""
+    return _sessions.operator_principal(db, workspace_slug, email)

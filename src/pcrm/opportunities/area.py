@@ -28,6 +28,7 @@ from pcrm.opportunities.vocab import LABELS, DocumentKind, ReviewReason, Trigger
 AREA = Area(
     name="opportunities",
     summary="Opportunities and tenders: pipeline, bids, decision chains, project history.",
+    demo="opportunities",
     api=(
         pipeline_api.router,
         review_api.router,

@@ -6,15 +6,23 @@ from __future__ import annotations
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
-from pcrm.relationships import models, routes_api, routes_html
+from pcrm.relationships.closeness import routes_api as closeness_api
+from pcrm.relationships.closeness import routes_html as closeness_pages
+from pcrm.relationships.competitors import models as competitor_models
+from pcrm.relationships.competitors import routes_api as competitor_api
+from pcrm.relationships.competitors import routes_html as competitor_pages
+from pcrm.relationships.graph import models as graph_models
+from pcrm.relationships.graph import routes_api as graph_api
+from pcrm.relationships.graph import routes_html as graph_pages
 from pcrm.relationships.vocab import LABELS
 
 AREA = Area(
     name="relationships",
     summary="The people-relationship line: profiles, influence, who knows whom, competitors.",
-    api=(routes_api.router,),
-    pages=(routes_html.router,),
-    models=(models,),
+    demo="relationships",
+    api=(graph_api.router, competitor_api.router, closeness_api.router),
+    pages=(graph_pages.router, competitor_pages.router, closeness_pages.router),
+    models=(graph_models, competitor_models),
     nav=(NavEntry("relationships", N_("Relationships"), "network", "/relationships", order=50),),
     history=HistoryLabels(
         entities={

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pcrm.core.i18n import N_
+from pcrm.core.i18n import N_, translate
 
 
 class BehaviourOrientation(StrEnum):
@@ -71,3 +71,73 @@ LABELS: dict[type[StrEnum], dict[str, tuple[str, str]]] = {
 
 def label(value: StrEnum) -> str:
     return LABELS[type(value)][value.value][0]
+
+
+def label_in(value: StrEnum | None, locale: str) -> str:
+    """The value's label in the reader's language ("" for none)."""
+    if value is None:
+        return ""
+    return translate(locale, LABELS[type(value)][value.value][0])
+
+
+def help_in(value: StrEnum | None, locale: str) -> str:
+    """The value's help text in the reader's language ("" for none or no help)."""
+    if value is None or not LABELS[type(value)][value.value][1]:
+        return ""
+    return translate(locale, LABELS[type(value)][value.value][1])
+
+
+def status_label(value: str | None, locale: str) -> str:
+    return label_in(RelationshipStatus(value or "unknown"), locale)
+
+
+def choices(enum: type[StrEnum], locale: str) -> list[tuple[str, str, str]]:
+    """(value, label, help) for a select."""
+    return [(m.value, label_in(m, locale), help_in(m, locale)) for m in enum]
+
+
+def vocabularies(locale: str) -> dict[str, list[tuple[str, str, str]]]:
+    """The choices of every select of the area's forms."""
+    return {
+        "behaviour": choices(BehaviourOrientation, locale),
+        "status": choices(RelationshipStatus, locale),
+        "interaction": choices(InteractionLevel, locale),
+        "kind": choices(AcquaintanceKind, locale),
+    }
+
+
+# The kinds of links and of nodes of the relationship graph, as the map, the org chart and the
+# paths name them.
+EDGE_KINDS = ("reports_to", "dotted_line", "influence", "acquaintance", "competitor_tie")
+EDGE_LABELS = {
+    "reports_to": N_("Reporting"),
+    "dotted_line": N_("Dotted-line reporting"),
+    "influence": N_("Influence"),
+    "acquaintance": N_("Our relationship"),
+    "competitor_tie": N_("Competitor relationship"),
+}
+EDGE_HELP = {
+    "reports_to": N_("Who reports to whom in the customer's org chart."),
+    "dotted_line": N_("Also reports to someone outside the solid line."),
+    "influence": N_("Who sways whom; the arrow's width is the strength."),
+    "acquaintance": N_("Which of our people know them, and how closely."),
+    "competitor_tie": N_("Which competitor is close to them, and how closely."),
+}
+NODE_LABELS = {
+    "contact": N_("Contact"),
+    "external_contact": N_("Contact at another account"),
+    "user": N_("Our people"),
+    "competitor": N_("Competitor"),
+}
+
+
+# Notices shown after a redirect (`?notice=`): any page of the area may be the target of
+# removing a link, so they are one set.
+NOTICES = {
+    "added": N_("Added."),
+    "deleted": N_("Removed."),
+    "saved": N_("Your changes have been saved."),
+    "created": N_("Created."),
+    "moved": N_("The org chart has been updated."),
+    "profile": N_("Profile recorded."),
+}

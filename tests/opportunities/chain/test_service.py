@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from pcrm.core.errors import NotFound, ValidationFailed
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.opportunities.chain import service as chain_service
 from pcrm.opportunities.chain.schemas import DecisionMemberUpdate, DecisionMemberWrite
 from pcrm.opportunities.pipeline import service

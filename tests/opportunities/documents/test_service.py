@@ -11,7 +11,7 @@ import pytest
 from pcrm.core.errors import NotFound, PermissionDenied
 from pcrm.files.models import StoredFile
 from pcrm.files.storage import LocalStorage
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.opportunities.documents import service as documents
 from pcrm.opportunities.vocab import DocumentKind
 from tests.opportunities.builders import row_counts, stored

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from pcrm.core.errors import ValidationFailed
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.opportunities.handover import service as handover
 from pcrm.opportunities.pipeline import service
 from pcrm.opportunities.pipeline.schemas import OpportunityCreate

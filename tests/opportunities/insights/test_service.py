@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.opportunities.insights import service as insights
 from pcrm.opportunities.pipeline import service
 from pcrm.opportunities.pipeline.schemas import OpportunityCreate, RelationCreate

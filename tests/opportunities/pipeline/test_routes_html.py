@@ -13,11 +13,11 @@ import pytest
 from markupsafe import escape
 from sqlalchemy import select
 
-from pcrm.accounts import service as account_service
-from pcrm.accounts.schemas import AccountCreate
+from pcrm.accounts.accounts import service as account_service
+from pcrm.accounts.accounts.schemas import AccountCreate
 from pcrm.core.i18n import format_money, translate
 from pcrm.core.tenancy import GLOBAL
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.opportunities.pipeline import service
 from pcrm.opportunities.pipeline.models import Opportunity
 from pcrm.opportunities.pipeline.schemas import (
@@ -27,8 +27,8 @@ from pcrm.opportunities.pipeline.schemas import (
 )
 from pcrm.opportunities.review.models import WinLossReview
 from pcrm.opportunities.review.schemas import CloseOpportunity, ReviewWrite
-from pcrm.relationships import service as relationships_service
-from pcrm.relationships.schemas import CompetitorWrite
+from pcrm.relationships.competitors import service as relationships_service
+from pcrm.relationships.competitors.schemas import CompetitorWrite
 from tests.factories import module_routes, sign_in
 from tests.opportunities.builders import row_counts, stored
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from pcrm.core.errors import ValidationFailed
-from pcrm.identity.service import operator_principal
+from pcrm.identity.public import operator_principal
 from pcrm.opportunities.pipeline import service
 from pcrm.opportunities.pipeline.schemas import OpportunityCreate
 from pcrm.opportunities.tender import service as tender_service

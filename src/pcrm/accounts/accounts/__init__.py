@@ -1,0 +1,1 @@
+"""Accounts (客户单位): customer organisations, their groups, teams, duplicates and merges."""

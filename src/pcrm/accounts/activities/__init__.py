@@ -1,0 +1,1 @@
+"""Activities (跟进记录): calls, visits, meetings and their next steps."""

@@ -1,0 +1,87 @@
+"""API schemas of activities."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from pcrm.accounts.accounts.schemas import Write
+from pcrm.accounts.lists.schemas import ListQuery
+from pcrm.accounts.vocab import ActivityType
+
+
+class ActivityFields(Write):
+    contact_id: int | None = None
+    subject: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+        | None
+    ) = None
+    notes: Annotated[str | None, StringConstraints(max_length=10000)] = None
+    outcome: Annotated[str | None, StringConstraints(max_length=500)] = None
+    next_step: Annotated[str | None, StringConstraints(max_length=300)] = None
+    next_step_due: date | None = None
+    cost: Annotated[
+        Decimal | None, Field(ge=0, le=Decimal("999999999999.99"), decimal_places=2)
+    ] = None
+    participant_contact_ids: Annotated[list[int], Field(max_length=50)] = Field(default=[])
+    participant_user_ids: Annotated[list[int], Field(max_length=50)] = Field(default=[])
+
+
+class ActivityCreate(ActivityFields):
+    type: ActivityType
+    occurred_at: datetime
+    account_id: int
+    owner_id: int | None = None
+    subject: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+class ActivityUpdate(ActivityFields):
+    type: ActivityType | None = None
+    occurred_at: datetime | None = None
+    owner_id: int | None = None
+    participant_contact_ids: Annotated[list[int], Field(max_length=50)] | None = None  # type: ignore[assignment]
+    participant_user_ids: Annotated[list[int], Field(max_length=50)] | None = None  # type: ignore[assignment]
+
+
+class ActivityRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    type: ActivityType
+    occurred_at: datetime
+    owner_id: int | None
+    account_id: int
+    account_name: str = ""
+    contact_id: int | None
+    contact_name: str | None = None
+    subject: str
+    notes: str | None
+    outcome: str | None
+    next_step: str | None
+    next_step_due: date | None
+    cost: Decimal | None
+    participant_contact_ids: list[int] = []
+    participant_user_ids: list[int] = []
+    archived_at: datetime | None
+    created_at: datetime
+    version: int
+
+
+class ActivityQuery(ListQuery):
+    sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
+        default=None, description="occurred_at, type, created_at; prefix '-' for descending."
+    )
+    q: Annotated[str | None, StringConstraints(max_length=100)] = Field(
+        default=None,
+        description="Substring of the subject; `total` is then counted up to 1,000 (more: "
+        "`total_capped`).",
+    )
+    account_id: int | None = None
+    contact_id: int | None = None
+    owner_id: int | None = None
+    type: list[ActivityType] = Field(default=[])
+    occurred_from: date | None = None
+    occurred_to: date | None = None

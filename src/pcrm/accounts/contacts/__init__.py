@@ -1,0 +1,1 @@
+"""Contacts (联系人): people at customers, their reporting lines and employment history."""

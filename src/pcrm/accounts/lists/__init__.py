@@ -1,0 +1,1 @@
+"""What the account, contact and activity lists share: filters, sorting, saved views, columns."""

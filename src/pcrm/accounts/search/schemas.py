@@ -1,0 +1,21 @@
+"""API schemas of the search box."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+
+class SearchHit(BaseModel):
+    kind: Literal["account", "contact"]
+    id: int
+    name: str
+    detail: str
+    url: str
+
+
+class SearchResult(BaseModel):
+    query: str
+    accounts: list[SearchHit]
+    contacts: list[SearchHit]

@@ -1,0 +1,1 @@
+"""The audit log and the history of a record, as people read them."""

@@ -1,0 +1,56 @@
+"""Every query of the audit trail, always scoped to the workspace and newest first."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from pcrm.core.audit import AuditEntry
+from pcrm.core.pagination import PageRequest, paginate
+from pcrm.core.tenancy import WorkspaceScope
+
+
+def audit_page(
+    db: Session,
+    scope: WorkspaceScope,
+    page: PageRequest,
+    *,
+    entity_type: str | None = None,
+    entity_id: int | None = None,
+    actor_user_id: int | None = None,
+) -> tuple[list[AuditEntry], int]:
+    """One page of the trail, newest first, of the records and the actor named (all when
+    none is), and how many entries match in all."""
+    return paginate(db, _entries(scope, entity_type, entity_id, actor_user_id), page)
+
+
+def latest_entries(
+    db: Session,
+    scope: WorkspaceScope,
+    limit: int,
+    *,
+    entity_type: str | None = None,
+    entity_id: int | None = None,
+    actor_user_id: int | None = None,
+) -> Sequence[AuditEntry]:
+    """The newest `limit` entries of the records and the actor named (all when none is)."""
+    query = _entries(scope, entity_type, entity_id, actor_user_id).limit(limit)
+    return db.scalars(query).all()
+
+
+def _entries(
+    scope: WorkspaceScope,
+    entity_type: str | None,
+    entity_id: int | None,
+    actor_user_id: int | None,
+) -> Select[AuditEntry]:
+    query = select(AuditEntry).where(AuditEntry.workspace_id == scope.workspace_id)
+    if entity_type is not None:
+        query = query.where(AuditEntry.entity_type == entity_type)
+    if entity_id is not None:
+        query = query.where(AuditEntry.entity_id == entity_id)
+    if actor_user_id is not None:
+        query = query.where(AuditEntry.actor_user_id == actor_user_id)
+    return query.order_by(AuditEntry.id.desc())

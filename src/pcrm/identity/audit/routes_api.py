@@ -1,0 +1,36 @@
+"""JSON API of the audit trail, under /api/v1."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.pagination import Page, PageRequest
+from pcrm.identity.audit import service
+from pcrm.identity.audit.schemas import AuditEntryRead
+from pcrm.identity.auth import CurrentPrincipal
+
+router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
+PageNo = Annotated[int, Query(ge=1, description="1-based page number")]
+PageSize = Annotated[int, Query(ge=1, le=200, description="Rows per page (at most 200)")]
+
+
+@router.get(
+    "/audit-entries",
+    tags=["audit"],
+    summary="The audit trail, newest first; filter by record or actor",
+)
+def list_audit_entries(
+    principal: CurrentPrincipal,
+    db: DB,
+    page: PageNo = 1,
+    page_size: PageSize = 50,
+    entity_type: Annotated[str | None, Query(max_length=60)] = None,
+    entity_id: int | None = None,
+    actor_user_id: int | None = None,
+) -> Page[AuditEntryRead]:
+    return service.list_audit_entries(
+        db, principal, PageRequest(page, page_size), entity_type, entity_id, actor_user_id
+    )

@@ -1,0 +1,31 @@
+"""The audit log page: every change in the workspace, newest first, by kind of record."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from starlette.responses import Response
+
+from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.pages import page_locale
+from pcrm.core.templating import render
+from pcrm.identity.audit import pages
+from pcrm.identity.auth import require
+from pcrm.identity.permissions import Permission
+from pcrm.identity.principal import Principal
+
+router = APIRouter(route_class=SessionRoute, include_in_schema=False)
+Auditor = Annotated[Principal, Depends(require(Permission.VIEW_AUDIT))]
+
+
+@router.get("/admin/audit")
+def audit_page(
+    request: Request,
+    db: DB,
+    principal: Auditor,
+    entity_type: str | None = None,
+    page: Annotated[int, Query(ge=1)] = 1,
+) -> Response:
+    context = pages.audit_log(db, principal, page_locale(request), entity_type, page)
+    return render(request, "identity/audit.html", context, fragment="audit_table")

@@ -1,0 +1,23 @@
+"""API schema of an audit entry."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class AuditEntryRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    occurred_at: datetime
+    actor_user_id: int | None
+    actor_label: str
+    entity_type: str
+    entity_id: int
+    entity_label: str | None = Field(description="The record's name when it was changed.")
+    action: str
+    changes: dict[str, Any] = Field(description="field: [before, after] for each changed field")
+    request_id: str | None

@@ -1,0 +1,92 @@
+"""The audit trail as people read it: the workspace's log, a record's own history, the
+workbench's feed of recent changes, and entries made ready for the history component."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy.orm import Session
+
+from pcrm.core.history import HistoryRow, history_rows
+from pcrm.core.pagination import Page, PageRequest
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.identity.audit import repository as repo
+from pcrm.identity.audit.schemas import AuditEntryRead
+from pcrm.identity.permissions import Permission
+from pcrm.identity.principal import Principal
+from pcrm.identity.users.service import user_refs
+
+
+def list_audit_entries(
+    db: Session,
+    principal: Principal,
+    page: PageRequest,
+    entity_type: str | None = None,
+    entity_id: int | None = None,
+    actor_user_id: int | None = None,
+) -> Page[AuditEntryRead]:
+    principal.require(Permission.VIEW_AUDIT)
+    rows, total = repo.audit_page(
+        db,
+        principal.scope,
+        page,
+        entity_type=entity_type,
+        entity_id=entity_id,
+        actor_user_id=actor_user_id,
+    )
+    return Page[AuditEntryRead].of([AuditEntryRead.model_validate(r) for r in rows], total, page)
+
+
+def record_history(
+    db: Session, principal: Principal, entity_type: str, entity_id: int, limit: int = 50
+) -> list[AuditEntryRead]:
+    """A record's own history, for its page. Visible to whoever may read the record."""
+    principal.require(Permission.READ)
+    entries = repo.latest_entries(
+        db, principal.scope, limit, entity_type=entity_type, entity_id=entity_id
+    )
+    return [AuditEntryRead.model_validate(r) for r in entries]
+
+
+def recent_changes(db: Session, principal: Principal, limit: int = 8) -> list[AuditEntryRead]:
+    """The workbench feed: the whole workspace for auditors, one's own changes for others."""
+    actor = None if principal.can(Permission.VIEW_AUDIT) else principal.user_id
+    entries = repo.latest_entries(db, principal.scope, limit, actor_user_id=actor)
+    return [AuditEntryRead.model_validate(r) for r in entries]
+
+
+def actor_names(
+    db: Session, scope: WorkspaceScope, entries: Iterable[AuditEntryRead], locale: str
+) -> dict[int, str]:
+    """The users who made these changes, named in the reader's language."""
+    ids = {e.actor_user_id for e in entries if e.actor_user_id is not None}
+    return {uid: ref.display(locale) for uid, ref in user_refs(db, scope, ids).items()}
+
+
+def history_view(
+    db: Session,
+    principal: Principal,
+    entries: list[AuditEntryRead],
+    locale: str,
+    *,
+    with_subject: bool = False,
+    with_changes: bool = True,
+) -> list[HistoryRow]:
+    """Audit entries ready for the history component, actors named in the reader's language."""
+    return history_rows(
+        entries,
+        locale,
+        principal.timezone,
+        with_subject=with_subject,
+        with_changes=with_changes,
+        actor_names=actor_names(db, principal.scope, entries, locale),
+    )
+
+
+def record_history_view(
+    db: Session, principal: Principal, entity_type: str, entity_id: int, locale: str
+) -> list[HistoryRow]:
+    """A record's own history for its page (whoever may read the record may read it)."""
+    return history_view(
+        db, principal, record_history(db, principal, entity_type, entity_id), locale
+    )

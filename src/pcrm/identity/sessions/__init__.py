@@ -1,0 +1,1 @@
+"""Sign-in and sessions: credentials, throttling, the session cookie, sign-out."""

@@ -1,0 +1,151 @@
+"""Signing in and out: credentials checked with throttling, sessions opened, resolved on every
+request and ended, and the principal an operator acts as on the command line. Services flush;
+the unit of work commits."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from pcrm.config import Settings
+from pcrm.core import passwords
+from pcrm.core.audit import set_actor
+from pcrm.core.db import utcnow
+from pcrm.core.deps import after_commit
+from pcrm.core.errors import NotFound, TooManyAttempts
+from pcrm.core.i18n import N_
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.identity.principal import Principal
+from pcrm.identity.sessions import repository as sessions_repo
+from pcrm.identity.sessions.models import LoginAttempt, UserSession
+from pcrm.identity.users import repository as repo
+from pcrm.identity.users.models import User
+from pcrm.identity.workspaces import repository as workspaces_repo
+from pcrm.identity.workspaces.models import Workspace
+
+SESSION_TOUCH_SECONDS = 300
+
+
+def digest(raw: str) -> str:
+    """The SHA-256 of a secret (session cookie, API token, invitation link): all we store."""
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def normalize_email(email: str) -> str:
+    return email.strip().lower()
+
+
+@dataclass(frozen=True, slots=True)
+class SignIn:
+    user: User
+    session_token: str
+
+
+def sign_in(
+    db: Session, email: str, password: str, ip: str, user_agent: str | None, settings: Settings
+) -> SignIn:
+    """Check credentials with throttling; unknown user and wrong password fail the same way."""
+    email = normalize_email(email)[:254]
+    now = utcnow()
+    since = now - timedelta(minutes=settings.login_window_minutes)
+    by_email, by_ip = sessions_repo.recent_failures(db, email, ip, since)
+    if max(by_email, by_ip) >= settings.login_max_failures:
+        raise TooManyAttempts(N_("Too many failed sign-in attempts. Try again later."))
+    user = sessions_repo.user_for_sign_in(db, email)
+    hashed = (
+        user.password_hash if user is not None else passwords.dummy_hash(settings.password_hasher)
+    )
+    valid, new_hash = passwords.verify_password(password, hashed, settings.password_hasher)
+    ok = valid and user is not None and user.is_active
+    db.add(LoginAttempt(email=email, ip=ip, occurred_at=now, succeeded=ok))
+    if not ok or user is None:
+        db.flush()
+        raise InvalidCredentials()
+    if new_hash:
+        user.password_hash = new_hash
+    user.last_login_at = now
+    raw = secrets.token_urlsafe(32)
+    db.add(
+        UserSession(
+            workspace_id=user.workspace_id,
+            user_id=user.id,
+            token_hash=digest(raw),
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + timedelta(days=settings.session_days),
+            ip=ip,
+            user_agent=(user_agent or "")[:300],
+        )
+    )
+    db.flush()
+    return SignIn(user=user, session_token=raw)
+
+
+class InvalidCredentials(Exception):
+    """Sign-in failed; deliberately says nothing about which part was wrong."""
+
+
+def sign_out(db: Session, raw_token: str) -> None:
+    found = sessions_repo.session_with_user(db, digest(raw_token))
+    if found is not None and found[0].revoked_at is None:
+        found[0].revoked_at = utcnow()
+        db.flush()
+
+
+def principal_of(user: User, workspace: Workspace, via: str, credential_id: int) -> Principal:
+    """Who is asking, as the request (or the CLI) acts for them."""
+    return Principal(
+        user_id=user.id,
+        workspace_id=workspace.id,
+        role=user.role,
+        name=user.name,
+        english_name=user.english_name,
+        email=user.email,
+        locale=user.locale,
+        workspace_name=workspace.name,
+        workspace_slug=workspace.slug,
+        currency=workspace.currency,
+        timezone=workspace.timezone,
+        via=via,  # type: ignore[arg-type]
+        credential_id=credential_id,
+    )
+
+
+def resolve_session(db: Session, raw_token: str, settings: Settings) -> Principal | None:
+    found = sessions_repo.session_with_user(db, digest(raw_token))
+    if found is None:
+        return None
+    user_session, user, workspace = found
+    now = utcnow()
+    idle_limit = user_session.last_seen_at + timedelta(hours=settings.session_idle_hours)
+    if (
+        user_session.revoked_at is not None
+        or user_session.expires_at <= now
+        or idle_limit <= now
+        or not user.is_active
+    ):
+        return None
+    if (now - user_session.last_seen_at).total_seconds() > SESSION_TOUCH_SECONDS:
+        session_id = user_session.id
+        after_commit(
+            db,
+            lambda s: sessions_repo.touch_session(s, WorkspaceScope(workspace.id), session_id, now),
+        )
+    set_actor(db, user.id, user.name)
+    return principal_of(user, workspace, "session", user_session.id)
+
+
+def operator_principal(db: Session, workspace_slug: str, email: str) -> Principal:
+    """The user an operator acts for on the command line (e.g. to create their API token)."""
+    workspace = workspaces_repo.workspace_by_slug(db, workspace_slug)
+    if workspace is None:
+        raise NotFound(N_("No such workspace."))
+    user = repo.user_by_email(db, WorkspaceScope(workspace.id), normalize_email(email))
+    if user is None or not user.is_active:
+        raise NotFound(N_("No active user with this e-mail address in the workspace."))
+    set_actor(db, user.id, f"{user.name} (cli)")
+    return principal_of(user, workspace, "cli", 0)

@@ -1,0 +1,1 @@
+"""Personal API tokens: shown once, stored hashed, revoked, resolved on each API request."""

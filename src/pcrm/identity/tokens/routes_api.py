@@ -1,0 +1,38 @@
+"""JSON API of one's own API tokens, under /api/v1."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from pcrm.core.deps import DB, SessionRoute
+from pcrm.identity.auth import CurrentPrincipal
+from pcrm.identity.tokens import service
+from pcrm.identity.tokens.schemas import ApiTokenCreate, ApiTokenCreated, ApiTokenRead
+
+router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
+
+
+@router.get("/api-tokens", tags=["api tokens"], summary="Your API tokens")
+def list_tokens(principal: CurrentPrincipal, db: DB) -> list[ApiTokenRead]:
+    return [ApiTokenRead.model_validate(t) for t in service.list_api_tokens(db, principal)]
+
+
+@router.post(
+    "/api-tokens",
+    tags=["api tokens"],
+    status_code=status.HTTP_201_CREATED,
+    summary="Create an API token; the secret is shown once",
+)
+def create_token(data: ApiTokenCreate, principal: CurrentPrincipal, db: DB) -> ApiTokenCreated:
+    token, raw = service.create_api_token(db, principal, data)
+    return ApiTokenCreated(**ApiTokenRead.model_validate(token).model_dump(), token=raw)
+
+
+@router.delete(
+    "/api-tokens/{token_id}",
+    tags=["api tokens"],
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Revoke one of your API tokens",
+)
+def revoke_token(token_id: int, principal: CurrentPrincipal, db: DB) -> None:
+    service.revoke_api_token(db, principal, token_id)

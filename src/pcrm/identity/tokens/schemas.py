@@ -1,0 +1,32 @@
+"""API schemas of personal API tokens."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ApiTokenCreate(_Strict):
+    name: str = Field(min_length=1, max_length=100, examples=["ERP sync"])
+    expires_in_days: int | None = Field(default=None, ge=1, le=3650)
+
+
+class ApiTokenRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    token_prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+    expires_at: datetime | None
+    revoked_at: datetime | None
+
+
+class ApiTokenCreated(ApiTokenRead):
+    token: str = Field(description="The secret. Shown once, never stored in clear.")

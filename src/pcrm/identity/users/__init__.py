@@ -1,0 +1,1 @@
+"""The workspace's users: their accounts, roles and profiles, passwords, and invitations."""

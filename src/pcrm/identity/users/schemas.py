@@ -1,0 +1,104 @@
+"""Pydantic schemas of users and invitations: what the API reads and writes."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from pcrm.identity.permissions import Role
+
+LocaleCode = Literal["zh_CN", "en"]
+PASSWORD_MIN = 8
+PASSWORD_MAX = 128
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class UserRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    email: str
+    name: str
+    english_name: str | None
+    role: Role
+    is_active: bool
+    locale: str | None
+    last_login_at: datetime | None
+    created_at: datetime
+    version: int
+
+
+class UserCreate(_Strict):
+    email: EmailStr
+    name: str = Field(min_length=1, max_length=100)
+    english_name: str | None = Field(default=None, max_length=100)
+    role: Role
+    password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
+    locale: LocaleCode | None = None
+
+
+class UserUpdate(_Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    english_name: str | None = Field(default=None, max_length=100)
+    role: Role | None = None
+    is_active: bool | None = None
+    locale: LocaleCode | None = None
+
+
+class ProfileUpdate(_Strict):
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    english_name: str | None = Field(default=None, max_length=100)
+    locale: LocaleCode | None = None
+
+
+class PasswordChange(_Strict):
+    current_password: str = Field(min_length=1, max_length=PASSWORD_MAX)
+    new_password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
+
+
+class InvitationCreate(_Strict):
+    email: EmailStr
+    name: str = Field(min_length=1, max_length=100)
+    role: Role
+
+
+class InvitationRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    email: str
+    name: str
+    role: Role
+    expires_at: datetime
+    accepted_at: datetime | None
+    revoked_at: datetime | None
+    created_at: datetime
+
+
+class InvitationCreated(InvitationRead):
+    token: str = Field(description="Shown once. The invitee opens /invite/<token> to join.")
+    url_path: str
+
+
+class InvitationAccept(_Strict):
+    name: str = Field(min_length=1, max_length=100)
+    password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
+
+
+class UserRef(BaseModel):
+    """A user as other areas see them: enough to show and to pick."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    english_name: str | None
+    is_active: bool
+
+    def display(self, locale: str) -> str:
+        return self.english_name if locale == "en" and self.english_name else self.name

@@ -1,0 +1,1 @@
+"""Workspaces, the tenants of PCRM, and their settings."""

@@ -1,0 +1,36 @@
+"""JSON API of the current workspace's settings, under /api/v1."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Response
+
+from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.etag import etag, expected_version
+from pcrm.identity.auth import CurrentPrincipal
+from pcrm.identity.workspaces import service
+from pcrm.identity.workspaces.schemas import WorkspaceRead, WorkspaceUpdate
+
+router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
+IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
+
+
+@router.get("/workspace", tags=["identity"], summary="The current workspace")
+def get_workspace(principal: CurrentPrincipal, db: DB, response: Response) -> WorkspaceRead:
+    workspace = service.workspace_of(db, principal)
+    response.headers["ETag"] = etag(workspace.version)
+    return WorkspaceRead.model_validate(workspace)
+
+
+@router.patch("/workspace", tags=["identity"], summary="Change workspace settings")
+def update_workspace(
+    data: WorkspaceUpdate,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> WorkspaceRead:
+    workspace = service.update_workspace(db, principal, data, expected_version(if_match))
+    response.headers["ETag"] = etag(workspace.version)
+    return WorkspaceRead.model_validate(workspace)

@@ -1,0 +1,99 @@
+"""Rules of competitors and their ties to customer people."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from pcrm.core.errors import field_error
+from pcrm.core.etag import check_version
+from pcrm.core.i18n import N_
+from pcrm.identity.public import Permission, Principal
+from pcrm.relationships.competitors import repository as repo
+from pcrm.relationships.competitors.models import Competitor, CompetitorTie
+from pcrm.relationships.competitors.schemas import (
+    CompetitorTieCreate,
+    CompetitorTieUpdate,
+    CompetitorWrite,
+)
+from pcrm.relationships.graph.service import checked_contacts, saved_once
+
+
+def create_competitor(db: Session, principal: Principal, data: CompetitorWrite) -> Competitor:
+    principal.require(Permission.WRITE)
+    if repo.competitor_named(db, principal.scope, data.name):
+        raise field_error("name", N_("A competitor with this name already exists."), "unique")
+    competitor = Competitor(workspace_id=principal.workspace_id, **data.model_dump())
+    db.add(competitor)
+    db.flush()
+    return competitor
+
+
+def update_competitor(
+    db: Session,
+    principal: Principal,
+    competitor_id: int,
+    data: CompetitorWrite,
+    expected_version: int | None,
+) -> Competitor:
+    principal.require(Permission.WRITE)
+    competitor = repo.competitor(db, principal.scope, competitor_id)
+    check_version(competitor.version, expected_version)
+    twin = repo.competitor_named(db, principal.scope, data.name)
+    if twin is not None and twin.id != competitor.id:
+        raise field_error("name", N_("A competitor with this name already exists."), "unique")
+    for key, value in data.model_dump().items():
+        setattr(competitor, key, value)
+    db.flush()
+    return competitor
+
+
+def get_competitor(db: Session, principal: Principal, competitor_id: int) -> Competitor:
+    principal.require(Permission.READ)
+    return repo.competitor(db, principal.scope, competitor_id)
+
+
+def list_competitors(db: Session, principal: Principal) -> list[Competitor]:
+    principal.require(Permission.READ)
+    return list(repo.competitors(db, principal.scope))
+
+
+def create_tie(db: Session, principal: Principal, data: CompetitorTieCreate) -> CompetitorTie:
+    principal.require(Permission.WRITE)
+    scope = principal.scope
+    if data.competitor_id not in repo.competitors_by_ids(db, scope, {data.competitor_id}):
+        raise field_error("competitor_id", N_("Choose a competitor of this workspace."))
+    checked_contacts(db, scope, {"contact_id": data.contact_id})
+    if repo.tie_of(db, scope, data.competitor_id, data.contact_id):
+        raise field_error("contact_id", N_("This relationship is already recorded."), "unique")
+    tie = CompetitorTie(workspace_id=scope.workspace_id, **data.model_dump())
+    db.add(tie)
+    saved_once(db, "contact_id")
+    return tie
+
+
+def update_tie(
+    db: Session,
+    principal: Principal,
+    tie_id: int,
+    data: CompetitorTieUpdate,
+    expected_version: int | None,
+) -> CompetitorTie:
+    principal.require(Permission.WRITE)
+    tie = repo.competitor_tie(db, principal.scope, tie_id)
+    check_version(tie.version, expected_version)
+    for key, value in data.model_dump(exclude_unset=True).items():
+        if key != "closeness" or value is not None:
+            setattr(tie, key, value)
+    db.flush()
+    return tie
+
+
+def delete_tie(db: Session, principal: Principal, tie_id: int) -> None:
+    principal.require(Permission.WRITE)
+    db.delete(repo.competitor_tie(db, principal.scope, tie_id))
+    db.flush()
+
+
+def competitor_ties(db: Session, principal: Principal, competitor_id: int) -> list[CompetitorTie]:
+    get_competitor(db, principal, competitor_id)
+    return list(repo.ties_of_competitor(db, principal.scope, competitor_id))

@@ -1,0 +1,138 @@
+"""API schemas of profiles, the links between people and the relationship graph."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from pcrm.relationships.vocab import (
+    AcquaintanceKind,
+    BehaviourOrientation,
+    InteractionLevel,
+    RelationshipStatus,
+)
+
+Note = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=500)]
+Strength = Annotated[int, Field(ge=1, le=5, description="1 (weak) to 5 (strong)")]
+
+
+class _Write(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class _Read(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+
+class ProfileWrite(_Write):
+    behaviour: BehaviourOrientation | None = None
+    relationship_status: RelationshipStatus = RelationshipStatus.UNKNOWN
+    interaction_level: InteractionLevel = InteractionLevel.NONE
+    effective_on: date | None = Field(default=None, description="Defaults to today.")
+    note: Note = None
+
+
+class ProfileRead(_Read):
+    id: int
+    contact_id: int
+    behaviour: BehaviourOrientation | None
+    relationship_status: RelationshipStatus
+    interaction_level: InteractionLevel
+    effective_on: date
+    note: str | None
+    created_at: datetime
+
+
+class InfluenceCreate(_Write):
+    from_contact_id: int
+    to_contact_id: int
+    strength: Strength
+    note: Note = None
+
+
+class InfluenceUpdate(_Write):
+    strength: Strength | None = None
+    note: Note = None
+
+
+class InfluenceRead(_Read):
+    id: int
+    from_contact_id: int
+    to_contact_id: int
+    strength: int
+    note: str | None
+    version: int
+
+
+class DottedLineCreate(_Write):
+    contact_id: int
+    manager_id: int
+    note: Note = None
+
+
+class DottedLineRead(_Read):
+    id: int
+    contact_id: int
+    manager_id: int
+    note: str | None
+
+
+class AcquaintanceCreate(_Write):
+    user_id: int
+    contact_id: int
+    closeness: Strength
+    kind: AcquaintanceKind = AcquaintanceKind.BUSINESS
+    since: date | None = None
+    note: Note = None
+
+
+class AcquaintanceUpdate(_Write):
+    closeness: Strength | None = None
+    kind: AcquaintanceKind | None = None
+    since: date | None = None
+    note: Note = None
+
+
+class AcquaintanceRead(_Read):
+    id: int
+    user_id: int
+    contact_id: int
+    closeness: int
+    kind: AcquaintanceKind
+    since: date | None
+    note: str | None
+    last_interaction: datetime | None = Field(
+        default=None, description="Latest activity the user and the contact took part in."
+    )
+    version: int
+
+
+NodeKind = Literal["contact", "external_contact", "user", "competitor"]
+EdgeKind = Literal["reports_to", "dotted_line", "influence", "acquaintance", "competitor_tie"]
+
+
+class GraphNode(BaseModel):
+    id: str = Field(description="c<id> contact, u<id> user, k<id> competitor")
+    kind: NodeKind
+    record_id: int
+    label: str
+    detail: str = ""
+    importance: str | None = None
+    relationship_status: str | None = None
+    account_id: int | None = None
+
+
+class GraphEdge(BaseModel):
+    source: str
+    target: str
+    kind: EdgeKind
+    strength: int | None = None
+    record_id: int | None = None
+
+
+class Graph(BaseModel):
+    account_id: int
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
