@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Annotated
+
+from fastapi import Header, Response
 
 from pcrm.core.errors import StaleVersion
 from pcrm.core.i18n import N_
@@ -10,8 +13,18 @@ from pcrm.core.i18n import N_
 _TAG = re.compile(r'^(?:W/)?"v(\d+)"$')
 
 
+IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
+
+
 def etag(version: int) -> str:
     return f'"v{version}"'
+
+
+def tag(response: Response, version: int, location: str | None = None) -> None:
+    """Give a response the record's `ETag` (and, for a create, its `Location`)."""
+    response.headers["ETag"] = etag(version)
+    if location:
+        response.headers["Location"] = location
 
 
 def expected_version(if_match: str | None) -> int | None:

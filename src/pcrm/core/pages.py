@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from starlette.requests import Request
-from starlette.responses import RedirectResponse
+from starlette.responses import RedirectResponse, Response
 
 from pcrm.core.i18n import translate
+from pcrm.core.templating import is_htmx
 
 
 def page_locale(request: Request) -> str:
@@ -27,6 +28,14 @@ def redirect(url: str, notice_key: str | None = None) -> RedirectResponse:
     if notice_key:
         url += ("&" if "?" in url else "?") + f"notice={notice_key}"
     return RedirectResponse(url, status_code=303)
+
+
+def saved(request: Request, target: str) -> Response:
+    """After a saved edit: an inline (HTMX) edit reloads the whole page with the notice, a
+    plain form post is redirected there."""
+    if is_htmx(request):
+        return Response(status_code=204, headers={"HX-Redirect": f"{target}?notice=saved"})
+    return redirect(target, "saved")
 
 
 def local_path(url: str, default: str) -> str:

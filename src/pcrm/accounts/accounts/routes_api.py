@@ -1,10 +1,10 @@
-"""JSON API of accounts: /api/v1/accounts; `tagged` and `IfMatch` serve the area's other APIs."""
+"""JSON API of accounts: /api/v1/accounts."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 
 from pcrm.accounts.accounts import service
 from pcrm.accounts.accounts.schemas import (
@@ -19,19 +19,12 @@ from pcrm.accounts.accounts.schemas import (
     MergeRequest,
 )
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.etag import etag, expected_version
+from pcrm.core.etag import IfMatch, expected_version, tag
 from pcrm.core.pagination import Page
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
-IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
 Ids = Annotated[list[int], Query(max_length=500)]
-
-
-def tagged(response: Response, version: int, location: str | None = None) -> None:
-    response.headers["ETag"] = etag(version)
-    if location:
-        response.headers["Location"] = location
 
 
 # --- accounts ----------------------------------------------------------------------------------
@@ -51,7 +44,7 @@ def create_account(
     data: AccountCreate, principal: CurrentPrincipal, db: DB, response: Response
 ) -> AccountDetail:
     account = service.create_account(db, principal, data)
-    tagged(response, account.version, f"/api/v1/accounts/{account.id}")
+    tag(response, account.version, f"/api/v1/accounts/{account.id}")
     return service.account_detail(db, principal, account.id)
 
 
@@ -84,7 +77,7 @@ def get_account(
     account_id: int, principal: CurrentPrincipal, db: DB, response: Response
 ) -> AccountDetail:
     detail = service.account_detail(db, principal, account_id)
-    tagged(response, detail.version)
+    tag(response, detail.version)
     return detail
 
 
@@ -98,7 +91,7 @@ def update_account(
     if_match: IfMatch = None,
 ) -> AccountDetail:
     account = service.update_account(db, principal, account_id, data, expected_version(if_match))
-    tagged(response, account.version)
+    tag(response, account.version)
     return service.account_detail(db, principal, account.id)
 
 
@@ -115,7 +108,7 @@ def archive_account(
     if_match: IfMatch = None,
 ) -> AccountRead:
     account = service.archive_account(db, principal, account_id, expected_version(if_match))
-    tagged(response, account.version)
+    tag(response, account.version)
     return AccountRead.model_validate(account)
 
 
@@ -126,7 +119,7 @@ def restore_account(
     account_id: int, principal: CurrentPrincipal, db: DB, response: Response
 ) -> AccountRead:
     account = service.restore_account(db, principal, account_id)
-    tagged(response, account.version)
+    tag(response, account.version)
     return AccountRead.model_validate(account)
 
 
@@ -146,7 +139,7 @@ def merge_account(
     account = service.merge_accounts(
         db, principal, account_id, data.duplicate_id, expected_version(if_match)
     )
-    tagged(response, account.version)
+    tag(response, account.version)
     return service.account_detail(db, principal, account.id)
 
 

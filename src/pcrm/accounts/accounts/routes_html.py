@@ -12,18 +12,11 @@ from pcrm.accounts.accounts import forms, pages, service
 from pcrm.accounts.accounts.schemas import AccountCreate, AccountUpdate, BulkAction, Duplicate
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.forms import PostedForm, attempt
-from pcrm.core.pages import page_locale, redirect
-from pcrm.core.templating import is_htmx, render
+from pcrm.core.pages import page_locale, redirect, saved
+from pcrm.core.templating import render
 from pcrm.identity.public import CurrentPrincipal, Permission
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
-
-
-def saved(request: Request, target: str) -> Response:
-    """After an inline (HTMX) edit the whole page reloads with the notice; else redirect."""
-    if is_htmx(request):
-        return Response(status_code=204, headers={"HX-Redirect": f"{target}?notice=saved"})
-    return redirect(target, "saved")
 
 
 # --- the list ----------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from pcrm.accounts.accounts.routes_api import IfMatch, tagged
 from pcrm.accounts.activities import service
 from pcrm.accounts.activities.schemas import (
     ActivityCreate,
@@ -15,7 +14,7 @@ from pcrm.accounts.activities.schemas import (
     ActivityUpdate,
 )
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.etag import expected_version
+from pcrm.core.etag import IfMatch, expected_version, tag
 from pcrm.core.pagination import Page
 from pcrm.identity.public import CurrentPrincipal
 
@@ -39,7 +38,7 @@ def create_activity(
     data: ActivityCreate, principal: CurrentPrincipal, db: DB, response: Response
 ) -> ActivityRead:
     activity = service.create_activity(db, principal, data)
-    tagged(response, activity.version, f"/api/v1/activities/{activity.id}")
+    tag(response, activity.version, f"/api/v1/activities/{activity.id}")
     return service.get_activity(db, principal, activity.id)
 
 
@@ -48,7 +47,7 @@ def get_activity(
     activity_id: int, principal: CurrentPrincipal, db: DB, response: Response
 ) -> ActivityRead:
     activity = service.get_activity(db, principal, activity_id)
-    tagged(response, activity.version)
+    tag(response, activity.version)
     return activity
 
 
@@ -62,7 +61,7 @@ def update_activity(
     if_match: IfMatch = None,
 ) -> ActivityRead:
     activity = service.update_activity(db, principal, activity_id, data, expected_version(if_match))
-    tagged(response, activity.version)
+    tag(response, activity.version)
     return service.get_activity(db, principal, activity.id)
 
 

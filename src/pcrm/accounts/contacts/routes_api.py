@@ -6,7 +6,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from pcrm.accounts.accounts.routes_api import IfMatch, tagged
 from pcrm.accounts.accounts.schemas import BulkAction, BulkResult, Duplicate, MergeRequest
 from pcrm.accounts.contacts import service
 from pcrm.accounts.contacts.schemas import (
@@ -18,7 +17,7 @@ from pcrm.accounts.contacts.schemas import (
 )
 from pcrm.accounts.validation import normalize_phone
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.etag import expected_version
+from pcrm.core.etag import IfMatch, expected_version, tag
 from pcrm.core.pagination import Page
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
 
@@ -39,7 +38,7 @@ def create_contact(
     data: ContactCreate, principal: CurrentPrincipal, db: DB, response: Response
 ) -> ContactRead:
     contact = service.create_contact(db, principal, data)
-    tagged(response, contact.version, f"/api/v1/contacts/{contact.id}")
+    tag(response, contact.version, f"/api/v1/contacts/{contact.id}")
     return service.get_contact(db, principal, contact.id)
 
 
@@ -76,7 +75,7 @@ def get_contact(
     contact_id: int, principal: CurrentPrincipal, db: DB, response: Response
 ) -> ContactRead:
     contact = service.get_contact(db, principal, contact_id)
-    tagged(response, contact.version)
+    tag(response, contact.version)
     return contact
 
 
@@ -94,7 +93,7 @@ def update_contact(
     if_match: IfMatch = None,
 ) -> ContactRead:
     contact = service.update_contact(db, principal, contact_id, data, expected_version(if_match))
-    tagged(response, contact.version)
+    tag(response, contact.version)
     return service.get_contact(db, principal, contact.id)
 
 
@@ -107,7 +106,7 @@ def archive_contact(
     if_match: IfMatch = None,
 ) -> ContactRead:
     contact = service.archive_contact(db, principal, contact_id, expected_version(if_match))
-    tagged(response, contact.version)
+    tag(response, contact.version)
     return service.get_contact(db, principal, contact.id)
 
 
@@ -125,7 +124,7 @@ def merge_contact(
     contact = service.merge_contacts(
         db, principal, contact_id, data.duplicate_id, expected_version(if_match)
     )
-    tagged(response, contact.version)
+    tag(response, contact.version)
     return service.get_contact(db, principal, contact.id)
 
 

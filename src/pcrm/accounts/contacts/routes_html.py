@@ -8,13 +8,12 @@ from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import Response
 
 from pcrm.accounts.accounts.forms import form_echo
-from pcrm.accounts.accounts.routes_html import saved
 from pcrm.accounts.accounts.schemas import Duplicate
 from pcrm.accounts.contacts import forms, pages, service
 from pcrm.accounts.contacts.schemas import ContactCreate, ContactUpdate
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.forms import PostedForm, attempt
-from pcrm.core.pages import page_locale, redirect
+from pcrm.core.pages import page_locale, redirect, saved
 from pcrm.core.templating import render
 from pcrm.identity.public import CurrentPrincipal, Permission
 

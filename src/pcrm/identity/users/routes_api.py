@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from pcrm.core.deps import DB, AppSettings, SessionRoute
-from pcrm.core.etag import etag, expected_version
+from pcrm.core.etag import IfMatch, etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.identity.auth import CurrentPrincipal, require
 from pcrm.identity.permissions import Permission, Role
@@ -24,7 +24,6 @@ from pcrm.identity.users.schemas import (
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
 Admin = Annotated[Principal, Depends(require(Permission.MANAGE_USERS))]
-IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
 PageNo = Annotated[int, Query(ge=1, description="1-based page number")]
 PageSize = Annotated[int, Query(ge=1, le=200, description="Rows per page (at most 200)")]
 

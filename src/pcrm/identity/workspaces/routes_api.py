@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Header, Response
+from fastapi import APIRouter, Response
 
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.etag import etag, expected_version
+from pcrm.core.etag import IfMatch, etag, expected_version
 from pcrm.identity.auth import CurrentPrincipal
 from pcrm.identity.workspaces import service
 from pcrm.identity.workspaces.schemas import WorkspaceRead, WorkspaceUpdate
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
-IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
 
 
 @router.get("/workspace", tags=["identity"], summary="The current workspace")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Header, status
+from fastapi import APIRouter, status
 
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.etag import expected_version
+from pcrm.core.etag import IfMatch, expected_version
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.opportunities.chain import service as chain_service
 from pcrm.opportunities.chain.schemas import (
@@ -18,7 +16,6 @@ from pcrm.opportunities.chain.schemas import (
 from pcrm.relationships.public import Graph
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunities"])
-IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
 
 
 @router.get(

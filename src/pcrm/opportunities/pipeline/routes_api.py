@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.etag import etag, expected_version
+from pcrm.core.etag import IfMatch, expected_version, tag
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
 from pcrm.opportunities.pipeline import service
@@ -30,20 +30,13 @@ from pcrm.opportunities.review.schemas import CloseOpportunity
 from pcrm.opportunities.vocab import Stage
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunities"])
-IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
-
-
-def _tagged(response: Response, version: int, location: str | None = None) -> None:
-    response.headers["ETag"] = etag(version)
-    if location:
-        response.headers["Location"] = location
 
 
 def _detail(
     db: DB, principal: CurrentPrincipal, opportunity_id: int, response: Response
 ) -> OpportunityDetail:
     detail = service.opportunity_detail(db, principal, opportunity_id)
-    _tagged(response, detail.version)
+    tag(response, detail.version)
     return detail
 
 

@@ -16,7 +16,7 @@ from starlette.responses import Response
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.forms import Attempt, FormErrors, PostedForm, attempt
 from pcrm.core.i18n import translate
-from pcrm.core.pages import notice, page_locale, redirect
+from pcrm.core.pages import notice, page_locale, redirect, saved
 from pcrm.core.templating import is_htmx, render
 from pcrm.identity.public import CurrentPrincipal, Permission, Principal
 from pcrm.opportunities.pipeline import forms, pages, service
@@ -152,9 +152,7 @@ def update_opportunity(
     )
     target = f"/opportunities/{opportunity_id}"
     if outcome.ok:
-        if is_htmx(request):
-            return Response(status_code=204, headers={"HX-Redirect": f"{target}?notice=saved"})
-        return redirect(target, "saved")
+        return saved(request, target)
     echo = forms.echo(data)
     echo.setdefault("probability", "")
     context = pages.opportunity_form(

@@ -6,10 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response, status
+from fastapi import APIRouter, Query, Response, status
 
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.etag import etag, expected_version
+from pcrm.core.etag import IfMatch, expected_version, tag
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.opportunities.tender import service as tender_service
 from pcrm.opportunities.tender.schemas import (
@@ -25,11 +25,6 @@ from pcrm.opportunities.tender.schemas import (
 )
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunities"])
-IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
-
-
-def _tagged(response: Response, version: int) -> None:
-    response.headers["ETag"] = etag(version)
 
 
 @router.get("/opportunities/{opportunity_id}/tender", summary="The tender, or null")
@@ -38,7 +33,7 @@ def get_tender(
 ) -> TenderRead | None:
     tender = tender_service.read_tender(db, principal, opportunity_id)
     if tender is not None:
-        _tagged(response, tender.version)
+        tag(response, tender.version)
     return tender
 
 
@@ -58,7 +53,7 @@ def write_tender(
         db, principal, opportunity_id, data, expected_version(if_match)
     )
     tender = tender_service.tender_read(db, principal.scope, written)
-    _tagged(response, tender.version)
+    tag(response, tender.version)
     return tender
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Header, Response, status
+from fastapi import APIRouter, Response, status
 
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.etag import etag, expected_version
+from pcrm.core.etag import IfMatch, etag, expected_version
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.relationships.competitors import service
 from pcrm.relationships.competitors.schemas import (
@@ -19,7 +17,6 @@ from pcrm.relationships.competitors.schemas import (
 )
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["relationships"])
-IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
 
 
 def _created(response: Response, version: int | None, location: str) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Request, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import BaseModel, ConfigDict
 
 from pcrm.accounts.public import ContactRead, set_reports_to
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.etag import etag, expected_version
+from pcrm.core.etag import IfMatch, etag, expected_version
 from pcrm.core.pages import page_locale
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.relationships.graph import service
@@ -29,7 +29,6 @@ from pcrm.relationships.graph.schemas import (
 )
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["relationships"])
-IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
 
 
 class ReportsTo(BaseModel):
