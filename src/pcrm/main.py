@@ -25,7 +25,7 @@ from pcrm.core.problems import install_error_handlers
 from pcrm.core.security import PlatformMiddleware, csrf_ok, wants_secure_cookies
 from pcrm.core.templating import add_context_processor, use_template_dirs
 from pcrm.core.tenancy import install_tenant_guard
-from pcrm.identity.auth import install_auth_handlers
+from pcrm.identity.deps import install_auth_handlers
 from pcrm.web.context import ShellContext
 
 API_DESCRIPTION = """

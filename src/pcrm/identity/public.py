@@ -14,7 +14,7 @@ from pcrm.identity.audit.service import (
     record_history,
     record_history_view,
 )
-from pcrm.identity.auth import CurrentPrincipal, current_principal, optional_principal, require
+from pcrm.identity.deps import CurrentPrincipal, current_principal, optional_principal, require
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.sessions import service as _sessions

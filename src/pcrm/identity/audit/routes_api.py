@@ -10,7 +10,7 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.identity.audit import service
 from pcrm.identity.audit.schemas import AuditEntryRead
-from pcrm.identity.auth import CurrentPrincipal
+from pcrm.identity.deps import CurrentPrincipal
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
 PageNo = Annotated[int, Query(ge=1, description="1-based page number")]

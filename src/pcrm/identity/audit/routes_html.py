@@ -11,7 +11,7 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.pages import page_locale
 from pcrm.core.templating import render
 from pcrm.identity.audit import pages
-from pcrm.identity.auth import require
+from pcrm.identity.deps import require
 from pcrm.identity.permissions import Permission
 from pcrm.identity.principal import Principal
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.identity.auth import CurrentPrincipal
+from pcrm.identity.deps import CurrentPrincipal
 from pcrm.identity.permissions import ROLE_PERMISSIONS
 from pcrm.identity.sessions.schemas import MeRead
 from pcrm.identity.users import service

@@ -15,7 +15,7 @@ from pcrm.core.i18n import LOCALES, N_, translate
 from pcrm.core.pages import local_path, notice, page_locale, redirect
 from pcrm.core.security import LANG_COOKIE, SESSION_COOKIE, client_ip, wants_secure_cookies
 from pcrm.core.templating import render
-from pcrm.identity.auth import optional_principal
+from pcrm.identity.deps import optional_principal
 from pcrm.identity.principal import Principal
 from pcrm.identity.sessions import pages, service
 from pcrm.identity.users import service as users

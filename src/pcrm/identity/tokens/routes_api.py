@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.identity.auth import CurrentPrincipal
+from pcrm.identity.deps import CurrentPrincipal
 from pcrm.identity.tokens import service
 from pcrm.identity.tokens.schemas import ApiTokenCreate, ApiTokenCreated, ApiTokenRead
 

@@ -12,7 +12,7 @@ from pcrm.core.forms import attempt, clean
 from pcrm.core.i18n import N_
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.templating import render
-from pcrm.identity.auth import CurrentPrincipal
+from pcrm.identity.deps import CurrentPrincipal
 from pcrm.identity.tokens import pages, service
 from pcrm.identity.tokens.schemas import ApiTokenCreate
 

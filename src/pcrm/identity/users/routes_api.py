@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.etag import IfMatch, etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
-from pcrm.identity.auth import CurrentPrincipal, require
+from pcrm.identity.deps import CurrentPrincipal, require
 from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.users import service

@@ -20,7 +20,7 @@ from pcrm.core.i18n import N_
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.security import LANG_COOKIE
 from pcrm.core.templating import render
-from pcrm.identity.auth import CurrentPrincipal, require
+from pcrm.identity.deps import CurrentPrincipal, require
 from pcrm.identity.permissions import Permission
 from pcrm.identity.principal import Principal
 from pcrm.identity.users import forms, pages, service

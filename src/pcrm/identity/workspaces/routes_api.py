@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, etag, expected_version
-from pcrm.identity.auth import CurrentPrincipal
+from pcrm.identity.deps import CurrentPrincipal
 from pcrm.identity.workspaces import service
 from pcrm.identity.workspaces.schemas import WorkspaceRead, WorkspaceUpdate
 

@@ -13,7 +13,7 @@ from pcrm.core.forms import attempt
 from pcrm.core.i18n import N_
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.templating import render
-from pcrm.identity.auth import require
+from pcrm.identity.deps import require
 from pcrm.identity.permissions import Permission
 from pcrm.identity.principal import Principal
 from pcrm.identity.workspaces import pages, service
