@@ -16,8 +16,6 @@ from typing import TypeVar
 from pcrm.accounts.public import AccountRef, ContactRead
 from pcrm.opportunities.chain.models import DecisionChainMember
 from pcrm.opportunities.documents.schemas import DocumentRead
-from pcrm.opportunities.insights import repository as irepo
-from pcrm.opportunities.insights.repository import ItemFacts, TenderFacts
 from pcrm.opportunities.insights.schemas import (
     LIKELY_FROM,
     CloseContact,
@@ -33,16 +31,21 @@ from pcrm.opportunities.insights.schemas import (
     HistoryEntry,
     HistoryRelation,
     HistoryVendor,
+    ItemFacts,
     ItemWeight,
     KeyDates,
     Lessons,
     LostTo,
     Meeting,
+    MeetingFacts,
     MethodShare,
     OutlookMonth,
     ProjectHistory,
+    QuoteFacts,
+    RelationFacts,
     RhythmFigures,
     RoundLine,
+    TenderFacts,
 )
 from pcrm.opportunities.pipeline.models import Opportunity
 from pcrm.opportunities.review.models import WinLossReview
@@ -200,7 +203,7 @@ def rhythm_figures(
 # --- competitor record ------------------------------------------------------------------------
 
 
-def last_quotes(quotes: Iterable[irepo.QuoteFacts]) -> dict[tuple[int, int | None], Decimal]:
+def last_quotes(quotes: Iterable[QuoteFacts]) -> dict[tuple[int, int | None], Decimal]:
     """(opportunity, competitor or None for us) → the quote of the vendor's latest round."""
     last: dict[tuple[int, int | None], tuple[int, Decimal]] = {}
     for q in quotes:
@@ -216,7 +219,7 @@ def _mean(values: Sequence[Decimal]) -> Decimal | None:
 
 def record(
     competitor: CompetitorRead,
-    met: Sequence[irepo.Meeting],
+    met: Sequence[MeetingFacts],
     last: dict[tuple[int, int | None], Decimal],
     reviews: dict[int, WinLossReview],
     accounts: dict[int, AccountRef],
@@ -397,7 +400,7 @@ class HistoryRows:
     """Every row the project history of an account needs, one query per kind."""
 
     opportunities: Sequence[Opportunity]
-    relations: Sequence[irepo.RelationFacts]
+    relations: Sequence[RelationFacts]
     tenders: dict[int, Tender]
     items_of: dict[int, list[ScoringItem]]  # by tender
     vendors: Sequence[Vendor]

@@ -10,9 +10,6 @@ have left the lists and do not count as history.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
@@ -20,6 +17,13 @@ from sqlalchemy.orm import Session, aliased
 
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.opportunities.chain.models import DecisionChainMember
+from pcrm.opportunities.insights.schemas import (
+    ItemFacts,
+    MeetingFacts,
+    QuoteFacts,
+    RelationFacts,
+    TenderFacts,
+)
 from pcrm.opportunities.pipeline.models import (
     Opportunity,
     OpportunityRelation,
@@ -32,38 +36,8 @@ from pcrm.opportunities.tender.models import (
     Tender,
     Vendor,
 )
-from pcrm.opportunities.vocab import (
-    EvaluationMethod,
-    RelationKind,
-    Stage,
-    TenderMethod,
-    VendorStatus,
-)
 
 # --- tender rhythm ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class TenderFacts:
-    """What the rhythm needs of one tender."""
-
-    tender_id: int
-    account_id: int
-    method: TenderMethod
-    evaluation_method: EvaluationMethod
-    rfp_published_on: date | None
-    award_announced_on: date | None
-    contract_signed_on: date | None
-
-
-@dataclass(frozen=True, slots=True)
-class ItemFacts:
-    """A top-level scoring item of a tender."""
-
-    tender_id: int
-    name: str
-    weight: Decimal
-    is_price: bool
 
 
 def _live_opportunities(scope: WorkspaceScope) -> ColumnElement[bool]:
@@ -125,31 +99,6 @@ def top_level_items(
 # --- competitor record ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Meeting:
-    """An opportunity where we met the competitor: they were a vendor, or they won it."""
-
-    opportunity_id: int
-    name: str
-    account_id: int
-    stage: Stage
-    closed_on: date | None
-    expected_close_on: date | None
-    currency: str
-    rfp_published_on: date | None
-    their_status: VendorStatus | None
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteFacts:
-    """One quote on an opportunity where we met the competitor: theirs or ours."""
-
-    opportunity_id: int
-    competitor_id: int | None
-    round_number: int
-    amount: Decimal
-
-
 def _met(scope: WorkspaceScope, competitor_id: int) -> Any:
     """Ids of the opportunities where the competitor was a vendor or won against us."""
     as_vendor = select(Vendor.opportunity_id).where(
@@ -162,7 +111,7 @@ def _met(scope: WorkspaceScope, competitor_id: int) -> Any:
     return as_vendor.union(as_winner)
 
 
-def meetings(db: Session, scope: WorkspaceScope, competitor_id: int) -> list[Meeting]:
+def meetings(db: Session, scope: WorkspaceScope, competitor_id: int) -> list[MeetingFacts]:
     """The opportunities where we met the competitor, with their status there (one query)."""
     query = (
         select(
@@ -194,7 +143,7 @@ def meetings(db: Session, scope: WorkspaceScope, competitor_id: int) -> list[Mee
         .where(_live_opportunities(scope), Opportunity.id.in_(_met(scope, competitor_id)))
         .order_by(Opportunity.id)
     )
-    return [Meeting(*row) for row in db.execute(query)]
+    return [MeetingFacts(*row) for row in db.execute(query)]
 
 
 def head_to_head_quotes(db: Session, scope: WorkspaceScope, competitor_id: int) -> list[QuoteFacts]:
@@ -226,19 +175,6 @@ def reviews_where_met(
 
 
 # --- project history --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class RelationFacts:
-    """A relation touching the account's opportunities, with both ends' names and accounts."""
-
-    opportunity_id: int
-    earlier_id: int
-    kind: RelationKind
-    later_name: str
-    later_account_id: int
-    earlier_name: str
-    earlier_account_id: int
 
 
 def account_opportunities(

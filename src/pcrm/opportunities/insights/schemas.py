@@ -3,6 +3,7 @@ competitor's record and an account's project history (docs/opportunities-insight
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -23,6 +24,70 @@ from pcrm.opportunities.vocab import (
     Trigger,
     VendorStatus,
 )
+
+# --- what the repository reads for the figures (plain rows, not API schemas) ----------------
+
+
+@dataclass(frozen=True, slots=True)
+class TenderFacts:
+    """What the rhythm needs of one tender."""
+
+    tender_id: int
+    account_id: int
+    method: TenderMethod
+    evaluation_method: EvaluationMethod
+    rfp_published_on: date | None
+    award_announced_on: date | None
+    contract_signed_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemFacts:
+    """A top-level scoring item of a tender."""
+
+    tender_id: int
+    name: str
+    weight: Decimal
+    is_price: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFacts:
+    """An opportunity where we met the competitor: they were a vendor, or they won it."""
+
+    opportunity_id: int
+    name: str
+    account_id: int
+    stage: Stage
+    closed_on: date | None
+    expected_close_on: date | None
+    currency: str
+    rfp_published_on: date | None
+    their_status: VendorStatus | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFacts:
+    """One quote on an opportunity where we met the competitor: theirs or ours."""
+
+    opportunity_id: int
+    competitor_id: int | None
+    round_number: int
+    amount: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class RelationFacts:
+    """A relation touching the account's opportunities, with both ends' names and accounts."""
+
+    opportunity_id: int
+    earlier_id: int
+    kind: RelationKind
+    later_name: str
+    later_account_id: int
+    earlier_name: str
+    earlier_account_id: int
+
 
 # A month of the outlook is "likely" when the customer published a tender in it in at least
 # half of the years observed (expected count ≥ 0.5).
