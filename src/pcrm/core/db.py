@@ -19,6 +19,7 @@ from sqlalchemy import (
     TypeDecorator,
     create_engine,
     event,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import (
@@ -170,3 +171,8 @@ def row_dicts(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
         return []
     fields = rows[0]._fields
     return [dict(zip(fields, row, strict=True)) for row in rows]
+
+
+def ping(db: Session) -> None:
+    """One round trip to the database (the health check)."""
+    db.execute(text("SELECT 1"))

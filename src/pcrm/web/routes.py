@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from sqlalchemy import text
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from pcrm.core.db import utcnow
+from pcrm.core.db import ping, utcnow
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.templating import render
 from pcrm.identity.public import (
@@ -60,5 +59,5 @@ def api_docs() -> HTMLResponse:
 
 @router.get("/healthz")
 def health(db: DB) -> JSONResponse:
-    db.execute(text("SELECT 1"))
+    ping(db)
     return JSONResponse({"status": "ok"})
