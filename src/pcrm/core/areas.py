@@ -40,6 +40,8 @@ class Area:
     `models` are imported so `Base.metadata` knows every table (Alembic, tests).
     `demo` names the module of `pcrm.demo` whose `seed(world)` writes the area's demo data,
     called in the order of the areas (a name, not an import: the demo comes after every area).
+    `presentation_only` areas (the customer portal) keep no models and run no queries: they
+    show what other areas' `public` calls give them (tests/house_rules.py checks it).
     """
 
     name: str
@@ -51,6 +53,7 @@ class Area:
     summary: str = ""
     static_mount: str = ""
     demo: str | None = None
+    presentation_only: bool = False
 
     @property
     def package_dir(self) -> Path:
