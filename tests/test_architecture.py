@@ -82,7 +82,9 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
     return src
 
 
-FAKE = rules.Layout(areas=("identity", "accounts", "portal"), presentation_only=frozenset({"portal"}))
+FAKE = rules.Layout(
+    areas=("identity", "accounts", "portal"), presentation_only=frozenset({"portal"})
+)
 
 
 def test_an_area_may_not_import_a_later_area(tmp_path):
@@ -187,7 +189,9 @@ def test_a_presentation_only_area_has_no_models_nor_queries(tmp_path):
         {
             "core/db.py": "",
             "portal/models.py": "",
-            "portal/pages.py": "from pcrm.core.db import Base\nfrom pcrm.accounts.public import X\n",
+            "portal/pages.py": (
+                "from pcrm.core.db import Base\nfrom pcrm.accounts.public import X\n"
+            ),
         },
     )
     assert rules.violations(src, FAKE) == [
