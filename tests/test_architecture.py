@@ -62,9 +62,11 @@ def test_public_functions_return_no_orm_objects(area):
 
 
 def test_the_area_list_names_every_package_and_nothing_else():
-    packages = {
-        p.name for p in SRC.iterdir() if p.is_dir() and (p / "__init__.py").exists()
-    } - {"core", "demo", "translations"}
+    packages = {p.name for p in SRC.iterdir() if p.is_dir() and (p / "__init__.py").exists()} - {
+        "core",
+        "demo",
+        "translations",
+    }
     assert packages == {area.name for area in AREAS}
 
 
@@ -170,9 +172,7 @@ def test_only_repositories_run_queries(tmp_path):
                 "    return db.scalars(select(1))\n"
             ),
             "accounts/repository.py": (
-                "from sqlalchemy import select\n"
-                "def names(db):\n"
-                "    return db.scalars(select(1))\n"
+                "from sqlalchemy import select\ndef names(db):\n    return db.scalars(select(1))\n"
             ),
             "core/db.py": "def ping(db):\n    return db.execute('SELECT 1')\n",
         },

@@ -4,33 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from pcrm.identity.permissions import Role
-from tests.factories import make_token, make_user, make_workspace
+from tests.factories import Team, make_team
 
 
 @pytest.fixture
-def acme(uow):
-    """Workspace acme with an owner, an admin and a viewer; workspace other with its owner.
-    Tokens for each, by role name ("stranger" is other's owner)."""
+def acme(uow) -> Team:
+    """See `make_team`."""
     with uow() as db:
-        acme = make_workspace(db, "acme", "Acme 工程")
-        other = make_workspace(db, "other", "Other 集团")
-        owner = make_user(db, acme, "owner@acme.example", Role.OWNER, name="王总")
-        admin = make_user(db, acme, "admin@acme.example", Role.ADMIN, name="管理员")
-        viewer = make_user(db, acme, "viewer@acme.example", Role.VIEWER, name="访客")
-        stranger = make_user(db, other, "owner@other.example", Role.OWNER, name="外人")
-        tokens = {
-            "owner": make_token(db, acme, owner.email),
-            "admin": make_token(db, acme, admin.email),
-            "viewer": make_token(db, acme, viewer.email),
-            "stranger": make_token(db, other, stranger.email),
-        }
-    return {
-        "owner": owner,
-        "admin": admin,
-        "viewer": viewer,
-        "stranger": stranger,
-        "tokens": tokens,
-        "workspace": acme,
-        "other": other,
-    }
+        return make_team(db, with_sales=False)

@@ -135,7 +135,7 @@ PAGED_NAMES = ["甲乙", "丙丁", "Alpha", "beta", "戊己", "Gamma", "庚辛"]
 
 def make_listed(client: TestClient, acme: dict[str, Any]) -> Callable[..., list[int]]:
     """Accounts, contacts and activities to page through; gives the ids a list answers with."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "分页客户")
     for n, name in enumerate(PAGED_NAMES):
         new_account(client, token, f"{name}公司", industry="energy" if n % 2 else "finance")
@@ -150,7 +150,7 @@ def make_listed(client: TestClient, acme: dict[str, Any]) -> Callable[..., list[
         new_activity(
             client, token, account["id"], f"拜访{n}", occurred_at=f"2026-0{n % 3 + 1}-01T09:00:00Z"
         )
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
 
     def ids(path: str, **params: Any) -> list[int]:
         response = client.get(path, params=params, headers=headers)
@@ -171,7 +171,7 @@ def add_rows(uow: Any, acme: dict[str, Any], start: int, stop: int) -> None:
                 AccountCreate(
                     name=f"客户{n:02d}",
                     tags=["重点"],
-                    team=[TeamMemberWrite(user_id=acme["admin"].user_id, role="sales")],
+                    team=[TeamMemberWrite(user_id=acme.admin.user_id, role="sales")],
                 ),
             )
             contact = contact_service.create_contact(
@@ -187,7 +187,7 @@ def add_rows(uow: Any, acme: dict[str, Any], start: int, stop: int) -> None:
                     contact_id=contact.id,
                     subject=f"拜访{n:02d}",
                     participant_contact_ids=[contact.id],
-                    participant_user_ids=[acme["admin"].user_id],
+                    participant_user_ids=[acme.admin.user_id],
                 ),
             )
 
@@ -217,7 +217,7 @@ MISSING = Target(
 
 def tenancy_records(client: TestClient, acme: dict[str, Any]) -> dict[str, Target]:
     """An account, contact and activity of acme; an account and contact of the stranger's."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为技术有限公司", credit_code=CREDIT_CODE)
     contact = new_contact(
         client,
@@ -235,8 +235,8 @@ def tenancy_records(client: TestClient, acme: dict[str, Any]) -> dict[str, Targe
         next_step="寄送方案",
         next_step_due="2026-03-10",
     )
-    theirs = new_account(client, acme["tokens"]["stranger"], "外部单位")
-    their_contact = new_contact(client, acme["tokens"]["stranger"], theirs["id"], "外人")
+    theirs = new_account(client, acme.tokens["stranger"], "外部单位")
+    their_contact = new_contact(client, acme.tokens["stranger"], theirs["id"], "外人")
     return {
         "acme": Target(
             account=account["id"],
@@ -265,7 +265,7 @@ def tenancy_records(client: TestClient, acme: dict[str, Any]) -> dict[str, Targe
 def write_targets(client: TestClient, acme: dict[str, Any]) -> tuple[Target, Target]:
     """Records for the viewer's unsafe requests, and a second record of each kind (an archived
     twin account, a look-alike contact) where a body names one."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为技术有限公司", credit_code=CREDIT_CODE)
     twin = new_account(client, token, "华为技术股份有限公司")
     contact = new_contact(client, token, account["id"], "张伟", mobile="13812345678")
@@ -288,7 +288,7 @@ def write_targets(client: TestClient, acme: dict[str, Any]) -> tuple[Target, Tar
 
 def read_target(client: TestClient, acme: dict[str, Any]) -> Target:
     """Records for the viewer's safe requests."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为技术有限公司")
     contact = new_contact(client, token, account["id"], "张伟")
     activity = new_activity(client, token, account["id"])
@@ -300,7 +300,7 @@ def read_target(client: TestClient, acme: dict[str, Any]) -> Target:
 
 def make_catalogue(client: TestClient, acme: dict[str, Any]) -> dict[str, Any]:
     """Accounts and contacts of acme, one archived account and one of another workspace."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     huawei = new_account(client, token, "华为技术有限公司")
     new_account(client, token, "华为为技集团")  # has the grams 华为 and 为技, not 华为技
     new_account(client, token, "ＡＢＣ\u3000Ｔｅｃｈ")
@@ -315,7 +315,7 @@ def make_catalogue(client: TestClient, acme: dict[str, Any]) -> dict[str, Any]:
     archived = new_account(client, token, "华为终端有限公司")
     response = client.post(f"/api/v1/accounts/{archived['id']}/archive", headers=bearer(token))
     assert response.status_code == 200
-    new_account(client, acme["tokens"]["stranger"], "华为云计算技术有限公司")
+    new_account(client, acme.tokens["stranger"], "华为云计算技术有限公司")
 
     zhang = new_contact(
         client,
@@ -340,6 +340,6 @@ def make_catalogue(client: TestClient, acme: dict[str, Any]) -> dict[str, Any]:
     gone = new_contact(client, token, huawei["id"], "王强", mobile="13700002222")
     response = client.post(f"/api/v1/contacts/{gone['id']}/archive", headers=bearer(token))
     assert response.status_code == 200
-    other = new_account(client, acme["tokens"]["stranger"], "外部单位")
-    new_contact(client, acme["tokens"]["stranger"], other["id"], "张伟外", mobile="13812345678")
+    other = new_account(client, acme.tokens["stranger"], "外部单位")
+    new_contact(client, acme.tokens["stranger"], other["id"], "张伟外", mobile="13812345678")
     return {"huawei": huawei, "zhang": zhang}

@@ -120,30 +120,41 @@ def module_routes(app: object, module: str) -> list[tuple[str, set[str]]]:
     return found
 
 
-def acme_with_roles(db: Session) -> dict[str, object]:
-    """Workspace acme with an owner, an admin, a salesperson and a viewer; workspace other with
-    its owner. Tokens for each, by role name ("stranger" is other's owner)."""
+@dataclass(frozen=True, slots=True)
+class Team:
+    """Workspace acme with a user per role, workspace other with its owner ("stranger"), and an
+    API token for each by role name."""
+
+    workspace: Workspace
+    other: Workspace
+    owner: Member
+    admin: Member
+    viewer: Member
+    stranger: Member
+    tokens: dict[str, str]
+    sales: Member | None = None
+
+    def member(self, role: str) -> Member:
+        member = getattr(self, role)
+        assert isinstance(member, Member), role
+        return member
+
+
+def make_team(db: Session, *, with_sales: bool = True) -> Team:
+    """acme with an owner, an admin, a viewer and (unless told) a salesperson; other with its
+    owner."""
     acme = make_workspace(db, "acme", "Acme 工程")
     other = make_workspace(db, "other", "Other 集团")
     owner = make_user(db, acme, "owner@acme.example", Role.OWNER, name="王总")
     admin = make_user(db, acme, "admin@acme.example", Role.ADMIN, name="管理员")
-    sales = make_user(db, acme, "sales@acme.example", Role.SALES, name="李四")
+    sales = (
+        make_user(db, acme, "sales@acme.example", Role.SALES, name="李四") if with_sales else None
+    )
     viewer = make_user(db, acme, "viewer@acme.example", Role.VIEWER, name="访客")
     stranger = make_user(db, other, "owner@other.example", Role.OWNER, name="外人")
-    tokens = {
-        "owner": make_token(db, acme, owner.email),
-        "admin": make_token(db, acme, admin.email),
-        "sales": make_token(db, acme, sales.email),
-        "viewer": make_token(db, acme, viewer.email),
-        "stranger": make_token(db, other, stranger.email),
-    }
-    return {
-        "owner": owner,
-        "admin": admin,
-        "sales": sales,
-        "viewer": viewer,
-        "stranger": stranger,
-        "tokens": tokens,
-        "workspace": acme,
-        "other": other,
-    }
+    members = {"owner": owner, "admin": admin, "viewer": viewer}
+    if sales is not None:
+        members["sales"] = sales
+    tokens = {role: make_token(db, acme, member.email) for role, member in members.items()}
+    tokens["stranger"] = make_token(db, other, stranger.email)
+    return Team(acme, other, owner, admin, viewer, stranger, tokens, sales)

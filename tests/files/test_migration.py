@@ -14,7 +14,7 @@ from pcrm.core.db import make_engine
 from pcrm.core.migrate import downgrade, upgrade
 from pcrm.main import create_app
 from tests.conftest import BACKENDS, _postgres_database, make_settings
-from tests.factories import acme_with_roles, bearer
+from tests.factories import bearer, make_team
 
 BEFORE = "6d8521506372"  # the opportunities' migration, with opportunity_documents
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -53,7 +53,7 @@ def test_a_document_from_before_the_files_area_still_downloads(database, tmp_pat
     upgrade(database)
     app = create_app(make_settings(database, files_dir=tmp_path / "files"))
     with app.state.session_factory() as db, db.begin():
-        token = acme_with_roles(db)["tokens"]["sales"]
+        token = make_team(db).tokens["sales"]
     headers = bearer(token)
     with TestClient(app) as client:
         customer = client.post("/api/v1/accounts", json={"name": "华为"}, headers=headers).json()

@@ -130,8 +130,8 @@ def bid_world(client, token: str, *, name: str = "华为技术有限公司") -> 
 
 @pytest.fixture
 def bid(client, acme) -> Bid:
-    ours = bid_world(client, acme["tokens"]["owner"])
-    theirs = bid_world(client, acme["tokens"]["stranger"], name="别家客户")
+    ours = bid_world(client, acme.tokens["owner"])
+    theirs = bid_world(client, acme.tokens["stranger"], name="别家客户")
     return Bid(
         **ours,
         theirs={

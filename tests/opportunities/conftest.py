@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import acme_with_roles
+from tests.factories import Team, make_team
 
 
 @pytest.fixture
-def acme(uow):
-    """See `acme_with_roles`."""
+def acme(uow) -> Team:
+    """See `make_team`."""
     with uow() as db:
-        return acme_with_roles(db)
+        return make_team(db)

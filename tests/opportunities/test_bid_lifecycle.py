@@ -23,7 +23,7 @@ def _d(value: object) -> Decimal:
 
 
 def test_potential_to_bidding_to_a_ranked_bid_and_a_lost_review(client, acme):  # noqa: PLR0915 - one story
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     h = bearer(token)
     customer = account(client, token)
     opp = opportunity(client, token, customer["id"], budget_amount="1000000.00")
@@ -32,7 +32,7 @@ def test_potential_to_bidding_to_a_ranked_bid_and_a_lost_review(client, acme):  
         10,
         "100000.00",
     )
-    assert opp["owner_id"] == acme["sales"].user_id
+    assert opp["owner_id"] == acme.sales.user_id
     oid = opp["id"]
 
     # Bidding needs a tender or a note: without either the move is refused.
@@ -167,7 +167,7 @@ def test_potential_to_bidding_to_a_ranked_bid_and_a_lost_review(client, acme):  
 
 
 def test_a_won_opportunity_needs_its_awarded_amount_and_goes_to_joint_execution(client, acme):
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     h = bearer(token)
     opp = opportunity(client, token, account(client, token)["id"], budget_amount="500000")
     oid = opp["id"]
@@ -198,7 +198,7 @@ def test_a_won_opportunity_needs_its_awarded_amount_and_goes_to_joint_execution(
 
 
 def test_a_won_opportunity_is_handed_to_delivery_with_its_tender_chain_and_review(client, acme):
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     h = bearer(token)
     customer = account(client, token)
     opp = opportunity(client, token, customer["id"], budget_amount="500000")["id"]

@@ -25,7 +25,7 @@ from tests.relationships.builders import competitor
 @pytest.fixture
 def bid(client, acme) -> dict[str, Any]:
     """An open opportunity with a weighted tender, us and one competitor, and one round."""
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     h = bearer(token)
     customer = account(client, token)
     opp = opportunity(client, token, customer["id"], budget_amount="100")["id"]
@@ -318,7 +318,7 @@ def test_a_stale_version_is_refused(client, uow, bid):
 def test_key_dates_remind_the_owner_and_the_team_two_days_before(client, acme, bid):
     h = bid["h"]
     opp = bid["opp"]
-    team = [{"user_id": acme["admin"].user_id, "role": "bid_manager"}]
+    team = [{"user_id": acme.admin.user_id, "role": "bid_manager"}]
     assert client.put(f"/api/v1/opportunities/{opp}/team", json=team, headers=h).status_code == 200
     deadline = (datetime.now(UTC) + timedelta(days=10)).replace(microsecond=0)
     tender(client, bid["token"], opp, submission_deadline=deadline.isoformat())
@@ -331,7 +331,7 @@ def test_key_dates_remind_the_owner_and_the_team_two_days_before(client, acme, b
     due = (deadline - timedelta(days=2)).isoformat().replace("+00:00", "Z")
     expected = [("投标截止时间 · 智慧园区一期", due)]
     assert reminders(bid["token"]) == expected
-    assert reminders(acme["tokens"]["admin"]) == expected
+    assert reminders(acme.tokens["admin"]) == expected
     # The deadline moves: so do the reminders (no stale ones left).
     later = deadline + timedelta(days=3)
     tender(client, bid["token"], opp, submission_deadline=later.isoformat())

@@ -71,7 +71,7 @@ def routes() -> list[tuple[str, str]]:
 @pytest.fixture
 def records(client, acme) -> dict[str, Any]:
     """An acme opportunity with every kind of child record (open, so writes are allowed)."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     h = bearer(token)
     customer = account(client, token)
     contact = new_contact(client, token, customer["id"], "张总")["id"]
@@ -134,7 +134,7 @@ def test_every_unsafe_route_has_a_request_here():
 
 
 def test_another_workspace_gets_404_on_every_route_and_changes_nothing(client, acme, records, uow):
-    stranger = acme["tokens"]["stranger"]
+    stranger = acme.tokens["stranger"]
     before = row_counts(uow)
     answers = {
         (method, path): _request(client, stranger, method, path, records).status_code
@@ -147,7 +147,7 @@ def test_another_workspace_gets_404_on_every_route_and_changes_nothing(client, a
 
 def test_a_viewer_reads_but_every_write_is_refused_and_changes_nothing(client, acme, records, uow):
     """A 403 rather than a 422 also shows that each request body above is valid."""
-    viewer = acme["tokens"]["viewer"]
+    viewer = acme.tokens["viewer"]
     before = row_counts(uow)
     writes = {
         (method, path): _request(client, viewer, method, path, records).status_code

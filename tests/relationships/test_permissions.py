@@ -31,7 +31,7 @@ from tests.relationships.route_requests import (
 def targets(client, acme):
     """Acme's 张总 linked every way, and a second set of acme's records (李财, the admin, a
     second competitor) that the request bodies link 张总 to."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为")
     boss = new_contact(client, token, account["id"], "张总", importance="key")["id"]
     cfo = new_contact(client, token, account["id"], "李财", reports_to_id=boss)["id"]
@@ -42,10 +42,10 @@ def targets(client, acme):
         "target": Target(
             account=account["id"],
             contact=boss,
-            user=acme["sales"].user_id,
+            user=acme.sales.user_id,
             influence=influence(client, token, cfo, boss, 3)["id"],
             dotted_line=dotted_line(client, token, boss, cfo)["id"],
-            acquaintance=acquaintance(client, token, acme["sales"].user_id, boss, 4)["id"],
+            acquaintance=acquaintance(client, token, acme.sales.user_id, boss, 4)["id"],
             competitor=rival,
             tie=tie(client, token, rival, boss, 5)["id"],
             competitor_name="竞品丙",
@@ -53,7 +53,7 @@ def targets(client, acme):
         "second": Target(
             account=account["id"],
             contact=clerk,
-            user=acme["admin"].user_id,
+            user=acme.admin.user_id,
             influence=0,
             dotted_line=0,
             acquaintance=0,
@@ -85,7 +85,7 @@ def test_a_viewer_gets_403_on_every_unsafe_route_and_nothing_changes(
         (method, path): client.request(
             method,
             url_for(path, target),
-            headers=bearer(acme["tokens"]["viewer"]),
+            headers=bearer(acme.tokens["viewer"]),
             **requests[method, path],
         ).status_code
         for method, path in unsafe
@@ -104,7 +104,7 @@ def test_a_viewer_reads_every_safe_route(app, client, acme, targets):
         (method, path): client.request(
             method,
             url_for(path, target),
-            headers=bearer(acme["tokens"]["viewer"]),
+            headers=bearer(acme.tokens["viewer"]),
             **requests[method, path],
         ).status_code
         for method, path in safe
@@ -128,7 +128,7 @@ def test_the_same_unsafe_requests_succeed_for_a_salesperson(app, client, acme, u
         (method, path): client.request(
             method,
             url_for(path, target),
-            headers=bearer(acme["tokens"]["sales"]),
+            headers=bearer(acme.tokens["sales"]),
             **requests[method, path],
         ).status_code
         for method, path in unsafe

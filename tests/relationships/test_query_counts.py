@@ -95,9 +95,7 @@ def _add_people(uow, acme, base, start, stop):
             service.create_acquaintance(
                 db,
                 principal,
-                AcquaintanceCreate(
-                    user_id=acme["sales"].user_id, contact_id=contact.id, closeness=3
-                ),
+                AcquaintanceCreate(user_id=acme.sales.user_id, contact_id=contact.id, closeness=3),
             )
             competitors.create_tie(
                 db,
@@ -116,7 +114,7 @@ def _add_people(uow, acme, base, start, stop):
                     contact_id=contact.id,
                     subject=f"拜访{n:02d}",
                     participant_contact_ids=[contact.id],
-                    participant_user_ids=[acme["sales"].user_id],
+                    participant_user_ids=[acme.sales.user_id],
                 ),
             )
 
@@ -138,7 +136,7 @@ def _count(client, count_queries, headers, account_id):
 def test_graph_and_closeness_cost_the_same_queries_for_3_and_30_contacts(
     client, acme, uow, base, count_queries
 ):
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
     _add_people(uow, acme, base, 0, 3)
     with_3 = _count(client, count_queries, headers, base["account"])
     _add_people(uow, acme, base, 3, 30)

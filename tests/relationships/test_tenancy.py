@@ -46,8 +46,8 @@ CREATED_FIELDS = {"id", "name"}
 def records(client, acme):
     """Acme's account with 张总 linked every way (influence, dotted line, our and a
     competitor's relationship, a profile); the stranger's own contact, user and competitor."""
-    token = acme["tokens"]["owner"]
-    stranger = acme["tokens"]["stranger"]
+    token = acme.tokens["owner"]
+    stranger = acme.tokens["stranger"]
     account = new_account(client, token, "华为")
     boss = new_contact(client, token, account["id"], "张总", importance="key")["id"]
     cfo = new_contact(client, token, account["id"], "李财", reports_to_id=boss)["id"]
@@ -58,10 +58,10 @@ def records(client, acme):
         "acme": Target(
             account=account["id"],
             contact=boss,
-            user=acme["sales"].user_id,
+            user=acme.sales.user_id,
             influence=influence(client, token, cfo, boss, 3)["id"],
             dotted_line=dotted_line(client, token, boss, cfo)["id"],
-            acquaintance=acquaintance(client, token, acme["sales"].user_id, boss, 4)["id"],
+            acquaintance=acquaintance(client, token, acme.sales.user_id, boss, 4)["id"],
             competitor=rival,
             tie=tie(client, token, rival, boss, 5)["id"],
             competitor_name="竞品甲",
@@ -69,7 +69,7 @@ def records(client, acme):
         "theirs": Target(
             account=theirs["id"],
             contact=new_contact(client, stranger, theirs["id"], "外人")["id"],
-            user=acme["stranger"].user_id,
+            user=acme.stranger.user_id,
             influence=0,
             dotted_line=0,
             acquaintance=0,
@@ -90,7 +90,7 @@ def _answer(route, response):
 def test_every_route_answers_for_another_workspaces_record_as_for_a_missing_one(
     app, client, acme, uow, records
 ):
-    stranger = bearer(acme["tokens"]["stranger"])
+    stranger = bearer(acme.tokens["stranger"])
     aimed_at_acme = requests_for(records["acme"], records["theirs"])
     aimed_at_nothing = requests_for(MISSING, records["theirs"])
     assert relationships_routes(app) == set(aimed_at_acme)  # a new route needs a request here
@@ -120,7 +120,7 @@ def test_every_route_answers_for_another_workspaces_record_as_for_a_missing_one(
 def test_a_missing_record_is_the_plain_not_found_problem(client, acme, records):
     response = client.get(
         f"/api/v1/accounts/{records['acme'].account}/relationship-graph",
-        headers=bearer(acme["tokens"]["stranger"]),
+        headers=bearer(acme.tokens["stranger"]),
     )
 
     assert problem_without_instance(response.json()) == {
@@ -132,7 +132,7 @@ def test_a_missing_record_is_the_plain_not_found_problem(client, acme, records):
 
 
 def test_lists_return_nothing_of_another_workspace(client, acme, records):
-    stranger = bearer(acme["tokens"]["stranger"])
+    stranger = bearer(acme.tokens["stranger"])
     their_user = records["theirs"].user
 
     competitors = client.get("/api/v1/competitors", headers=stranger)
@@ -152,7 +152,7 @@ def test_recording_a_profile_of_another_workspaces_contact_is_a_404(client, acme
     response = client.post(
         f"/api/v1/contacts/{records['acme'].contact}/profile",
         json={"relationship_status": "opponent"},
-        headers=bearer(acme["tokens"]["stranger"]),
+        headers=bearer(acme.tokens["stranger"]),
     )
 
     assert response.status_code == 404

@@ -52,14 +52,14 @@ def _history(client, token, account_id):
 def test_create_answers_201_with_etag_location_and_the_detail(client, acme):
     response = client.post(
         "/api/v1/accounts",
-        headers=bearer(acme["tokens"]["owner"]),
+        headers=bearer(acme.tokens["owner"]),
         json={
             "name": "  华为技术有限公司 ",
             "credit_code": CREDIT_CODE.lower(),
             "industry": "telecom",
             "province": "guangdong",
             "tags": ["重点", "重点", "华南"],
-            "team": [{"user_id": acme["admin"].user_id, "role": "technical"}],
+            "team": [{"user_id": acme.admin.user_id, "role": "technical"}],
         },
     )
 
@@ -89,23 +89,23 @@ def test_create_answers_201_with_etag_location_and_the_detail(client, acme):
         "industry": "telecom",
         "province": "guangdong",
         "tags": ["重点", "华南"],
-        "owner_id": acme["owner"].user_id,
+        "owner_id": acme.owner.user_id,
         "lifecycle_stage": "potential",
         "status": "active",
-        "team": [{"user_id": acme["admin"].user_id, "role": "technical", "name": "管理员"}],
+        "team": [{"user_id": acme.admin.user_id, "role": "technical", "name": "管理员"}],
         "contact_count": 0,
         "archived_at": None,
         "version": 1,
     }
-    read = client.get(response.headers["location"], headers=bearer(acme["tokens"]["viewer"]))
+    read = client.get(response.headers["location"], headers=bearer(acme.tokens["viewer"]))
     assert (read.headers["etag"], read.json()) == ('"v1"', body)
 
 
 def test_list_sorts_names_by_pinyin_and_paginates(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     for name in ("华为", "Zeta", "百度", "阿里巴巴"):
         new_account(client, token, name)
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
 
     first = client.get("/api/v1/accounts?page_size=3", headers=headers).json()
     second = client.get("/api/v1/accounts?page_size=3&page=2", headers=headers).json()
@@ -120,7 +120,7 @@ def test_list_sorts_names_by_pinyin_and_paginates(client, acme):
 
 
 def test_list_filters_by_each_field(client, acme, uow):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     grid = new_account(
         client,
         token,
@@ -129,7 +129,7 @@ def test_list_filters_by_each_field(client, acme, uow):
         province="beijing",
         ownership="state_owned",
         lifecycle_stage="bidding",
-        owner_id=acme["admin"].user_id,
+        owner_id=acme.admin.user_id,
         tags=["重点"],
     )
     tencent = new_account(
@@ -160,10 +160,10 @@ def test_list_filters_by_each_field(client, acme, uow):
         for account_id, at in created.items():
             db.execute(
                 update(Account)
-                .where(Account.workspace_id == acme["workspace"].id, Account.id == account_id)
+                .where(Account.workspace_id == acme.workspace.id, Account.id == account_id)
                 .values(created_at=at)
             )
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
     queries = [
         "industry=energy",
         "province=beijing",
@@ -171,7 +171,7 @@ def test_list_filters_by_each_field(client, acme, uow):
         "ownership=state_owned",
         "stage=execution",
         "stage=potential",
-        f"owner_id={acme['admin'].user_id}",
+        f"owner_id={acme.admin.user_id}",
         "tag=重点",
         "tag=银行",
         "tag=无此标签",
@@ -190,7 +190,7 @@ def test_list_filters_by_each_field(client, acme, uow):
         "ownership=state_owned": ["国家电网", "中国银行"],
         "stage=execution": ["中国银行"],
         "stage=potential": ["腾讯"],
-        f"owner_id={acme['admin'].user_id}": ["国家电网"],
+        f"owner_id={acme.admin.user_id}": ["国家电网"],
         "tag=重点": ["国家电网", "中国银行"],
         "tag=银行": ["中国银行"],
         "tag=无此标签": [],
@@ -204,14 +204,14 @@ def test_list_filters_by_each_field(client, acme, uow):
 
 
 def test_detail_has_the_team_and_counts_only_current_contacts(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(
         client,
         token,
         "中国银行",
         team=[
-            {"user_id": acme["admin"].user_id, "role": "sales"},
-            {"user_id": acme["viewer"].user_id, "role": "after_sales"},
+            {"user_id": acme.admin.user_id, "role": "sales"},
+            {"user_id": acme.viewer.user_id, "role": "after_sales"},
         ],
     )
     new_contact(client, token, account["id"], "张伟")
@@ -219,36 +219,36 @@ def test_detail_has_the_team_and_counts_only_current_contacts(client, acme):
     client.post(f"/api/v1/contacts/{gone['id']}/archive", headers=bearer(token))
 
     response = client.get(
-        f"/api/v1/accounts/{account['id']}", headers=bearer(acme["tokens"]["viewer"])
+        f"/api/v1/accounts/{account['id']}", headers=bearer(acme.tokens["viewer"])
     )
 
     assert response.status_code == 200
     assert response.headers["etag"] == '"v1"'
     assert response.json()["team"] == [
-        {"user_id": acme["admin"].user_id, "role": "sales", "name": "管理员"},
-        {"user_id": acme["viewer"].user_id, "role": "after_sales", "name": "访客"},
+        {"user_id": acme.admin.user_id, "role": "sales", "name": "管理员"},
+        {"user_id": acme.viewer.user_id, "role": "after_sales", "name": "访客"},
     ]
     assert response.json()["contact_count"] == 1
 
 
 def test_team_is_replaced_by_a_patch(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(
-        client, token, "中国银行", team=[{"user_id": acme["admin"].user_id, "role": "sales"}]
+        client, token, "中国银行", team=[{"user_id": acme.admin.user_id, "role": "sales"}]
     )
     response = client.patch(
         f"/api/v1/accounts/{account['id']}",
         headers=bearer(token),
-        json={"team": [{"user_id": acme["owner"].user_id, "role": "technical"}]},
+        json={"team": [{"user_id": acme.owner.user_id, "role": "technical"}]},
     )
     assert response.status_code == 200
     assert response.json()["team"] == [
-        {"user_id": acme["owner"].user_id, "role": "technical", "name": "王总"}
+        {"user_id": acme.owner.user_id, "role": "technical", "name": "王总"}
     ]
 
 
 def test_a_patch_with_a_stale_etag_is_412_and_changes_nothing(client, acme, uow):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为")
     url = f"/api/v1/accounts/{account['id']}"
     first = client.patch(
@@ -270,7 +270,7 @@ def test_a_patch_with_a_stale_etag_is_412_and_changes_nothing(client, acme, uow)
 
 
 def test_archive_hides_from_lists_and_restore_brings_back(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     new_account(client, token, "百度")
     account = new_account(client, token, "华为")
     headers = bearer(token)
@@ -298,7 +298,7 @@ def test_archive_hides_from_lists_and_restore_brings_back(client, acme):
 
 
 def test_bulk_assigns_an_owner_adds_a_tag_and_archives(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     a = new_account(client, token, "阿里巴巴", tags=["重点"])
     b = new_account(client, token, "百度")
     c = new_account(client, token, "华为")
@@ -310,7 +310,7 @@ def test_bulk_assigns_an_owner_adds_a_tag_and_archives(client, acme):
         json={
             "ids": [a["id"], b["id"]],
             "action": "assign_owner",
-            "owner_id": acme["admin"].user_id,
+            "owner_id": acme.admin.user_id,
         },
     )
     tagged = client.post(
@@ -327,7 +327,7 @@ def test_bulk_assigns_an_owner_adds_a_tag_and_archives(client, acme):
         {"updated": 2},
         {"updated": 1},
     ]
-    admin = acme["admin"].user_id
+    admin = acme.admin.user_id
     assert _names(client.get(f"/api/v1/accounts?owner_id={admin}", headers=headers)) == ["阿里巴巴"]
     assert _names(client.get("/api/v1/accounts?tag=重点", headers=headers)) == ["阿里巴巴", "华为"]
     assert client.get(f"/api/v1/accounts/{a['id']}", headers=headers).json()["tags"] == ["重点"]
@@ -339,7 +339,7 @@ def test_bulk_assigns_an_owner_adds_a_tag_and_archives(client, acme):
     [
         (lambda acme: {"action": "archive", "extra_ids": [999_999]}, "ids"),
         (
-            lambda acme: {"action": "assign_owner", "owner_id": acme["stranger"].user_id},
+            lambda acme: {"action": "assign_owner", "owner_id": acme.stranger.user_id},
             "owner_id",
         ),
         (lambda acme: {"action": "assign_owner"}, "owner_id"),
@@ -348,7 +348,7 @@ def test_bulk_assigns_an_owner_adds_a_tag_and_archives(client, acme):
     ids=["unknown id", "owner of another workspace", "no owner", "no tag"],
 )
 def test_a_bulk_action_is_all_or_nothing(client, acme, uow, body, field):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     a = new_account(client, token, "阿里巴巴")
     b = new_account(client, token, "百度")
     request = body(acme)
@@ -362,16 +362,16 @@ def test_a_bulk_action_is_all_or_nothing(client, acme, uow, body, field):
     assert row_counts(uow) == before
     listed = client.get("/api/v1/accounts", headers=bearer(token)).json()["items"]
     assert [(x["name"], x["owner_id"], x["tags"], x["archived_at"]) for x in listed] == [
-        ("阿里巴巴", acme["owner"].user_id, [], None),
-        ("百度", acme["owner"].user_id, [], None),
+        ("阿里巴巴", acme.owner.user_id, [], None),
+        ("百度", acme.owner.user_id, [], None),
     ]
 
 
 def test_duplicates_are_the_same_credit_code_or_a_near_identical_name(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     huawei = new_account(client, token, "华为技术有限公司", credit_code=CREDIT_CODE)
     new_account(client, token, "中兴通讯股份有限公司")
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
 
     def duplicates(**params):
         response = client.get("/api/v1/accounts/duplicates", params=params, headers=headers)
@@ -394,14 +394,14 @@ def test_duplicates_are_the_same_credit_code_or_a_near_identical_name(client, ac
 
 
 def test_merge_moves_everything_onto_the_kept_account(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     headers = bearer(token)
     keep = new_account(
         client,
         token,
         "华为技术有限公司",
         tags=["重点"],
-        team=[{"user_id": acme["admin"].user_id, "role": "technical"}],
+        team=[{"user_id": acme.admin.user_id, "role": "technical"}],
     )
     duplicate = new_account(
         client,
@@ -411,8 +411,8 @@ def test_merge_moves_everything_onto_the_kept_account(client, acme):
         province="guangdong",
         tags=["华南"],
         team=[
-            {"user_id": acme["owner"].user_id, "role": "sales"},
-            {"user_id": acme["admin"].user_id, "role": "marketing"},
+            {"user_id": acme.owner.user_id, "role": "sales"},
+            {"user_id": acme.admin.user_id, "role": "marketing"},
         ],
     )
     child = new_account(client, token, "华为深圳研究所", parent_id=duplicate["id"])
@@ -433,8 +433,8 @@ def test_merge_moves_everything_onto_the_kept_account(client, acme):
         "tags": ["重点", "华南"],
         "province": "guangdong",
         "team": [
-            {"user_id": acme["admin"].user_id, "role": "technical", "name": "管理员"},
-            {"user_id": acme["owner"].user_id, "role": "sales", "name": "王总"},
+            {"user_id": acme.admin.user_id, "role": "technical", "name": "管理员"},
+            {"user_id": acme.owner.user_id, "role": "sales", "name": "王总"},
         ],
         "contact_count": 1,
     }
@@ -465,7 +465,7 @@ def test_merge_moves_everything_onto_the_kept_account(client, acme):
 
 
 def test_a_merged_account_cannot_be_restored_or_merged_again(client, acme, uow):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     keep = new_account(client, token, "华为技术有限公司")
     duplicate = new_account(client, token, "华为技术股份有限公司")
     other = new_account(client, token, "中兴通讯")
@@ -497,7 +497,7 @@ def test_a_merged_account_cannot_be_restored_or_merged_again(client, acme, uow):
 
 
 def test_merging_a_duplicate_with_a_credit_code_into_an_older_account_keeps_the_code(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     keep = new_account(client, token, "华为技术有限公司")
     duplicate = new_account(client, token, "华为技术股份有限公司", credit_code=CREDIT_CODE)
 
@@ -512,7 +512,7 @@ def test_merging_a_duplicate_with_a_credit_code_into_an_older_account_keeps_the_
 
 
 def test_merging_a_child_account_into_its_parent_makes_no_self_parent(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     keep = new_account(client, token, "华为技术有限公司")
     duplicate = new_account(client, token, "华为技术股份有限公司", parent_id=keep["id"])
 
@@ -527,7 +527,7 @@ def test_merging_a_child_account_into_its_parent_makes_no_self_parent(client, ac
 
 
 def test_nothing_can_be_merged_into_a_merged_account(client, acme, uow):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     keep = new_account(client, token, "华为技术有限公司")
     merged_away = new_account(client, token, "华为技术股份有限公司")
     late = new_account(client, token, "华为技术集团")
@@ -549,7 +549,7 @@ def test_nothing_can_be_merged_into_a_merged_account(client, acme, uow):
 
 
 def test_accounts_sort_by_lifecycle_stage_in_stage_order(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     new_account(client, token, "丢单", lifecycle_stage="lost", lost_reason="价格")
     new_account(client, token, "交付", lifecycle_stage="delivered")
     new_account(client, token, "执行", lifecycle_stage="execution")
@@ -557,18 +557,18 @@ def test_accounts_sort_by_lifecycle_stage_in_stage_order(client, acme):
     new_account(client, token, "潜在", lifecycle_stage="potential")
 
     response = client.get(
-        "/api/v1/accounts?sort=lifecycle_stage", headers=bearer(acme["tokens"]["viewer"])
+        "/api/v1/accounts?sort=lifecycle_stage", headers=bearer(acme.tokens["viewer"])
     )
 
     assert _names(response) == ["潜在", "投标", "执行", "交付", "丢单"]
 
 
 def test_blank_values_sort_last_in_both_directions_on_both_databases(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     new_account(client, token, "北京客户", province="beijing")
     new_account(client, token, "未填省份")
     new_account(client, token, "广东客户", province="guangdong")
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
 
     ascending = _names(client.get("/api/v1/accounts?sort=province", headers=headers))
     descending = _names(client.get("/api/v1/accounts?sort=-province", headers=headers))
@@ -580,7 +580,7 @@ def test_blank_values_sort_last_in_both_directions_on_both_databases(client, acm
 
 
 def test_org_chart_nests_contacts_under_whom_they_report_to(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "中国银行")
     boss = new_contact(client, token, account["id"], "张总", title="总经理", importance="key")
     deputy = new_contact(client, token, account["id"], "李四", reports_to_id=boss["id"])
@@ -588,7 +588,7 @@ def test_org_chart_nests_contacts_under_whom_they_report_to(client, acme):
     loner = new_contact(client, token, account["id"], "赵六")
 
     response = client.get(
-        f"/api/v1/accounts/{account['id']}/org-chart", headers=bearer(acme["tokens"]["viewer"])
+        f"/api/v1/accounts/{account['id']}/org-chart", headers=bearer(acme.tokens["viewer"])
     )
 
     assert response.status_code == 200
@@ -621,7 +621,7 @@ def test_org_chart_nests_contacts_under_whom_they_report_to(client, acme):
 
 
 def test_create_and_update_write_audit_rows_without_the_search_columns(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     created = client.post(
         "/api/v1/accounts",
         headers=bearer(token),
@@ -636,7 +636,7 @@ def test_create_and_update_write_audit_rows_without_the_search_columns(client, a
     )
 
     assert updated.status_code == 200
-    history = _history(client, acme["tokens"]["viewer"], account_id)
+    history = _history(client, acme.tokens["viewer"], account_id)
     assert [(e["action"], e["actor_label"], e["entity_type"]) for e in history] == [
         ("update", "王总", "account"),
         ("create", "王总", "account"),
@@ -646,7 +646,7 @@ def test_create_and_update_write_audit_rows_without_the_search_columns(client, a
         "name": [None, "华为技术有限公司"],
         "aliases": [None, []],
         "industry": [None, "telecom"],
-        "owner_id": [None, acme["owner"].user_id],
+        "owner_id": [None, acme.owner.user_id],
         "lifecycle_stage": [None, "potential"],
         "status": [None, "active"],
         "tags": [None, ["重点"]],
@@ -658,7 +658,7 @@ def test_create_and_update_write_audit_rows_without_the_search_columns(client, a
 
 
 def test_no_audit_entry_records_the_search_columns(client, acme, uow):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为技术有限公司", aliases=["华为"])
     client.patch(
         f"/api/v1/accounts/{account['id']}", json={"short_name": "华为"}, headers=bearer(token)
@@ -674,7 +674,7 @@ def test_no_audit_entry_records_the_search_columns(client, acme, uow):
     with uow() as db:
         logged = db.scalars(
             select(AuditEntry).where(
-                AuditEntry.workspace_id == acme["workspace"].id,
+                AuditEntry.workspace_id == acme.workspace.id,
                 AuditEntry.entity_type.in_(["account", "contact", "employment"]),
             )
         ).all()
@@ -697,12 +697,12 @@ def test_no_audit_entry_records_the_search_columns(client, acme, uow):
 
 
 def test_bad_account_input(client, acme, uow):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     new_account(client, token, "华为", credit_code=CREDIT_CODE)
     group = new_account(client, token, "集团")
     subsidiary = new_account(client, token, "子公司", parent_id=group["id"])
     branch = new_account(client, token, "分公司", parent_id=subsidiary["id"])
-    stranger = acme["stranger"].user_id
+    stranger = acme.stranger.user_id
     cases = {
         "empty name": ("POST", "/api/v1/accounts", {"name": ""}),
         "blank name": ("POST", "/api/v1/accounts", {"name": "   "}),
@@ -835,14 +835,14 @@ def test_every_route_answers_for_another_workspaces_record_as_for_a_missing_one(
     assert routes == {route for route in requested if route[1].startswith("/api/v1/accounts")}
     before = row_counts(uow)
 
-    observed = stranger_answers(client, acme["tokens"]["stranger"], routes, records, MISSING)
+    observed = stranger_answers(client, acme.tokens["stranger"], routes, records, MISSING)
 
     assert observed == {route: (NOT_404.get(route, 404), True) for route in routes}
     assert row_counts(uow) == before
 
 
 def test_lists_and_duplicate_checks_return_nothing_of_another_workspace(client, acme, records):
-    stranger = bearer(acme["tokens"]["stranger"])
+    stranger = bearer(acme.tokens["stranger"])
     requests = requests_for(records["acme"], records["theirs"])
     answers = {
         path: client.get(path, headers=stranger, **requests["GET", path]).json()
@@ -866,7 +866,7 @@ def test_lists_and_duplicate_checks_return_nothing_of_another_workspace(client, 
 
 
 def test_another_workspaces_records_in_a_body_are_like_missing_ones(client, acme, uow, records):
-    stranger = bearer(acme["tokens"]["stranger"])
+    stranger = bearer(acme.tokens["stranger"])
     own = records["theirs"]
 
     def requests(t):
@@ -903,7 +903,7 @@ def test_a_viewer_gets_403_on_every_unsafe_route_and_nothing_changes(app, client
     unsafe = {route for route in accounts_routes(app, MODULE) if route[0] in UNSAFE}
     before = row_counts(uow)
 
-    observed = statuses(client, acme["tokens"]["viewer"], unsafe, target, second)
+    observed = statuses(client, acme.tokens["viewer"], unsafe, target, second)
 
     assert observed == dict.fromkeys(unsafe, 403)
     assert row_counts(uow) == before
@@ -913,7 +913,7 @@ def test_a_viewer_reads_every_safe_route(app, client, acme):
     target = read_target(client, acme)
     safe = {route for route in accounts_routes(app, MODULE) if route[0] not in UNSAFE}
 
-    observed = statuses(client, acme["tokens"]["viewer"], safe, target, target)
+    observed = statuses(client, acme.tokens["viewer"], safe, target, target)
 
     assert observed == dict.fromkeys(safe, 200)
 
@@ -921,7 +921,7 @@ def test_a_viewer_reads_every_safe_route(app, client, acme):
 def test_the_list_costs_the_same_queries_for_3_and_30_rows(client, acme, uow, count_queries):
     """No hidden queries. Per request: the token joined with its user and workspace (not
     cached yet), the page's ids, its rows and its count."""
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
     add_rows(uow, acme, 0, 3)
     with_3 = list_cost(client, count_queries, headers, "/api/v1/accounts")
     add_rows(uow, acme, 3, 30)

@@ -36,13 +36,13 @@ def test_a_new_account_is_owned_by_its_creator_unless_an_owner_is_given(uow, acm
 
         mine = service.create_account(db, owner, AccountCreate(name="华为"))
         theirs = service.create_account(
-            db, owner, AccountCreate(name="中兴", owner_id=acme["admin"].user_id)
+            db, owner, AccountCreate(name="中兴", owner_id=acme.admin.user_id)
         )
         nobodys = service.create_account(db, owner, AccountCreate(name="大唐", owner_id=None))
 
         assert (mine.owner_id, theirs.owner_id, nobodys.owner_id) == (
-            acme["owner"].user_id,
-            acme["admin"].user_id,
+            acme.owner.user_id,
+            acme.admin.user_id,
             None,
         )
 
@@ -127,7 +127,7 @@ def test_a_bulk_tag_is_added_once_and_unknown_ids_change_nothing(uow, acme):
 def test_merging_moves_contacts_activities_and_team_onto_the_kept_account(uow, acme):
     with uow() as db:
         owner = _as(db, "owner")
-        admin = acme["admin"].user_id
+        admin = acme.admin.user_id
         keep = service.create_account(db, owner, AccountCreate(name="华为技术有限公司"))
         twin = service.create_account(
             db,

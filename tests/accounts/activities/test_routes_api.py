@@ -47,7 +47,7 @@ def _subjects(response):
 
 
 def test_create_answers_201_with_names_and_participants(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     boc = new_account(client, token, "中国银行")
     zhang = new_contact(client, token, boc["id"], "张伟")
     li = new_contact(client, token, boc["id"], "李娜")
@@ -63,7 +63,7 @@ def test_create_answers_201_with_names_and_participants(client, acme):
             "subject": " 技术交流会 ",
             "cost": "1200.5",
             "participant_contact_ids": [li["id"]],
-            "participant_user_ids": [acme["admin"].user_id],
+            "participant_user_ids": [acme.admin.user_id],
         },
     )
 
@@ -88,18 +88,18 @@ def test_create_answers_201_with_names_and_participants(client, acme):
     } == {
         "type": "meeting",
         "occurred_at": "2026-03-02T02:00:00Z",
-        "owner_id": acme["owner"].user_id,
+        "owner_id": acme.owner.user_id,
         "account_name": "中国银行",
         "contact_name": "张伟",
         "subject": "技术交流会",
         "cost": "1200.50",
         "participant_contact_ids": [li["id"]],
-        "participant_user_ids": [acme["admin"].user_id],
+        "participant_user_ids": [acme.admin.user_id],
     }
 
 
 def test_the_create_response_is_what_a_read_of_the_same_version_returns(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     boc = new_account(client, token, "中国银行")
 
     created = client.post(
@@ -120,10 +120,10 @@ def test_the_create_response_is_what_a_read_of_the_same_version_returns(client, 
 
 
 def test_a_next_step_keeps_one_open_reminder_at_nine_local_time(client, acme, uow):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     headers = bearer(token)
     boc = new_account(client, token, "中国银行")
-    workspace = acme["workspace"].id
+    workspace = acme.workspace.id
     link = f"/accounts/{boc['id']}?tab=activities"
 
     activity = new_activity(
@@ -136,7 +136,7 @@ def test_a_next_step_keeps_one_open_reminder_at_nine_local_time(client, acme, uo
     assert created == [
         (
             reminder_id,
-            acme["owner"].user_id,
+            acme.owner.user_id,
             datetime(2026, 3, 10, 1, 0, tzinfo=UTC),  # 09:00 Asia/Shanghai
             "寄送方案",
             link,
@@ -150,7 +150,7 @@ def test_a_next_step_keeps_one_open_reminder_at_nine_local_time(client, acme, uo
     assert _reminders(uow, workspace) == [
         (
             reminder_id,
-            acme["owner"].user_id,
+            acme.owner.user_id,
             datetime(2026, 3, 12, 1, 0, tzinfo=UTC),
             "寄送方案",
             link,
@@ -161,12 +161,12 @@ def test_a_next_step_keeps_one_open_reminder_at_nine_local_time(client, acme, uo
     ]
 
     client.patch(
-        url, json={"owner_id": acme["admin"].user_id, "next_step": "电话确认"}, headers=headers
+        url, json={"owner_id": acme.admin.user_id, "next_step": "电话确认"}, headers=headers
     )
     assert _reminders(uow, workspace) == [
         (
             reminder_id,
-            acme["admin"].user_id,
+            acme.admin.user_id,
             datetime(2026, 3, 12, 1, 0, tzinfo=UTC),
             "电话确认",
             link,
@@ -182,14 +182,14 @@ def test_a_next_step_keeps_one_open_reminder_at_nine_local_time(client, acme, uo
 
 
 def test_an_activity_without_a_due_date_has_no_reminder(client, acme, uow):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     boc = new_account(client, token, "中国银行")
     new_activity(client, token, boc["id"], next_step="寄送方案")
-    assert _reminders(uow, acme["workspace"].id) == []
+    assert _reminders(uow, acme.workspace.id) == []
 
 
 def test_deleting_an_activity_hides_it_and_removes_its_open_reminder(client, acme, uow):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     headers = bearer(token)
     boc = new_account(client, token, "中国银行")
     kept = new_activity(
@@ -207,11 +207,11 @@ def test_deleting_an_activity_hides_it_and_removes_its_open_reminder(client, acm
     assert _subjects(client.get(f"/api/v1/activities?account_id={boc['id']}", headers=headers)) == [
         "电话"
     ]
-    assert [(r[3], r[6]) for r in _reminders(uow, acme["workspace"].id)] == [("回电", kept["id"])]
+    assert [(r[3], r[6]) for r in _reminders(uow, acme.workspace.id)] == [("回电", kept["id"])]
 
 
 def test_list_filters_and_orders_newest_first(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     boc = new_account(client, token, "中国银行")
     ccb = new_account(client, token, "建设银行")
     zhang = new_contact(client, token, boc["id"], "张伟")
@@ -237,17 +237,17 @@ def test_list_filters_and_orders_newest_first(client, acme):
         "2026-03-05T10:00:00+08:00",
         type="meeting",
         contact_id=wang["id"],
-        owner_id=acme["admin"].user_id,
+        owner_id=acme.admin.user_id,
     )
     new_activity(client, token, ccb["id"], "会后纪要", "2026-03-05T10:00:00+08:00", type="other")
     new_activity(client, token, boc["id"], "邮件报价", "2026-02-20T09:00:00+08:00", type="email")
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
     queries = [
         "",
         f"account_id={boc['id']}",
         f"account_id={ccb['id']}",
         f"contact_id={zhang['id']}",
-        f"owner_id={acme['admin'].user_id}",
+        f"owner_id={acme.admin.user_id}",
         "type=visit",
         "type=call&type=meeting",
         "occurred_from=2026-03-02",
@@ -264,7 +264,7 @@ def test_list_filters_and_orders_newest_first(client, acme):
         f"account_id={boc['id']}": ["电话沟通", "拜访张伟", "邮件报价"],
         f"account_id={ccb['id']}": ["会后纪要", "技术交流会"],
         f"contact_id={zhang['id']}": ["电话沟通", "拜访张伟"],
-        f"owner_id={acme['admin'].user_id}": ["技术交流会"],
+        f"owner_id={acme.admin.user_id}": ["技术交流会"],
         "type=visit": ["拜访张伟"],
         "type=call&type=meeting": ["技术交流会", "电话沟通"],
         "occurred_from=2026-03-02": ["会后纪要", "技术交流会", "电话沟通"],
@@ -276,7 +276,7 @@ def test_list_filters_and_orders_newest_first(client, acme):
 
 
 def test_the_reminders_api_lists_and_completes_only_your_own_reminders(client, acme, uow):
-    owner, admin = acme["tokens"]["owner"], acme["tokens"]["admin"]
+    owner, admin = acme.tokens["owner"], acme.tokens["admin"]
     boc = new_account(client, owner, "中国银行")
     new_activity(client, owner, boc["id"], next_step="寄送方案", next_step_due="2026-03-10")
     listed = client.get("/api/v1/reminders", headers=bearer(owner))
@@ -291,7 +291,7 @@ def test_the_reminders_api_lists_and_completes_only_your_own_reminders(client, a
     # someone else's reminder is a 404 and stays open
     refused = client.post(f"/api/v1/reminders/{reminder['id']}/done", headers=bearer(admin))
     assert refused.status_code == 404
-    assert _reminders(uow, acme["workspace"].id)[0][-1] is None
+    assert _reminders(uow, acme.workspace.id)[0][-1] is None
     done = client.post(f"/api/v1/reminders/{reminder['id']}/done", headers=bearer(owner))
     assert done.status_code == 200
     assert done.json()["done_at"] is not None
@@ -302,7 +302,7 @@ def test_the_reminders_api_lists_and_completes_only_your_own_reminders(client, a
 
 
 def test_bad_activity_input(client, acme, uow):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     bank = new_account(client, token, "中国银行")
     other_bank = new_account(client, token, "建设银行")
     elsewhere = new_contact(client, token, other_bank["id"], "王五")
@@ -326,7 +326,7 @@ def test_bad_activity_input(client, acme, uow):
         "owner of another workspace": (
             "POST",
             url,
-            {**valid, "owner_id": acme["stranger"].user_id},
+            {**valid, "owner_id": acme.stranger.user_id},
         ),
         "unknown account": ("POST", url, {**valid, "account_id": 999_999}),
         "naive occurred_at, by update": ("PATCH", one, {"occurred_at": "2026-03-02T10:00:00"}),
@@ -381,14 +381,14 @@ def test_every_route_answers_for_another_workspaces_record_as_for_a_missing_one(
     assert routes == {route for route in requested if route[1].startswith("/api/v1/activities")}
     before = row_counts(uow)
 
-    observed = stranger_answers(client, acme["tokens"]["stranger"], routes, records, MISSING)
+    observed = stranger_answers(client, acme.tokens["stranger"], routes, records, MISSING)
 
     assert observed == {route: (NOT_404.get(route, 404), True) for route in routes}
     assert row_counts(uow) == before
 
 
 def test_lists_and_duplicate_checks_return_nothing_of_another_workspace(client, acme, records):
-    stranger = bearer(acme["tokens"]["stranger"])
+    stranger = bearer(acme.tokens["stranger"])
     requests = requests_for(records["acme"], records["theirs"])
     answers = {
         path: client.get(path, headers=stranger, **requests["GET", path]).json()
@@ -408,9 +408,9 @@ def test_lists_and_duplicate_checks_return_nothing_of_another_workspace(client, 
 
 
 def test_another_workspaces_records_in_a_body_are_like_missing_ones(client, acme, uow, records):
-    stranger = bearer(acme["tokens"]["stranger"])
+    stranger = bearer(acme.tokens["stranger"])
     own = records["theirs"]
-    mine = new_activity(client, acme["tokens"]["stranger"], own.account)
+    mine = new_activity(client, acme.tokens["stranger"], own.account)
 
     def requests(t):
         return {
@@ -446,7 +446,7 @@ def test_a_viewer_gets_403_on_every_unsafe_route_and_nothing_changes(app, client
     unsafe = {route for route in accounts_routes(app, MODULE) if route[0] in UNSAFE}
     before = row_counts(uow)
 
-    observed = statuses(client, acme["tokens"]["viewer"], unsafe, target, second)
+    observed = statuses(client, acme.tokens["viewer"], unsafe, target, second)
 
     assert observed == dict.fromkeys(unsafe, 403)
     assert row_counts(uow) == before
@@ -456,7 +456,7 @@ def test_a_viewer_reads_every_safe_route(app, client, acme):
     target = read_target(client, acme)
     safe = {route for route in accounts_routes(app, MODULE) if route[0] not in UNSAFE}
 
-    observed = statuses(client, acme["tokens"]["viewer"], safe, target, target)
+    observed = statuses(client, acme.tokens["viewer"], safe, target, target)
 
     assert observed == dict.fromkeys(safe, 200)
 
@@ -465,7 +465,7 @@ def test_the_list_costs_the_same_queries_for_3_and_30_rows(client, acme, uow, co
     """No hidden queries. Per request: the token joined with its user and workspace (not
     cached yet), the page's ids, its rows and its count, then the participants, account and
     contact names."""
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
     add_rows(uow, acme, 0, 3)
     with_3 = list_cost(client, count_queries, headers, "/api/v1/activities")
     add_rows(uow, acme, 3, 30)

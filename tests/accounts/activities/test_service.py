@@ -71,7 +71,7 @@ def test_an_activity_is_kept_in_utc_with_its_cost_to_the_cent(uow, acme, huawei)
         assert (read.occurred_at, read.cost, read.owner_id, read.account_name) == (
             datetime(2026, 3, 2, 2, 0, tzinfo=UTC),
             Decimal("12.50"),
-            acme["owner"].user_id,
+            acme.owner.user_id,
             "华为",
         )
 
@@ -109,20 +109,20 @@ def test_a_next_step_with_a_due_date_reminds_its_owner_at_nine_local_time(uow, a
         activity = service.create_activity(
             db, owner, _visit(huawei["account"], next_step="寄送方案", next_step_due="2026-03-10")
         )
-        created = _open_reminders(db, acme["workspace"].id)
+        created = _open_reminders(db, acme.workspace.id)
         service.update_activity(
             db,
             owner,
             activity.id,
-            ActivityUpdate(owner_id=acme["admin"].user_id),
+            ActivityUpdate(owner_id=acme.admin.user_id),
             activity.version,
         )
-        handed_over = _open_reminders(db, acme["workspace"].id)
+        handed_over = _open_reminders(db, acme.workspace.id)
         service.archive_activity(db, owner, activity.id)
 
         assert created == [
             (
-                acme["owner"].user_id,
+                acme.owner.user_id,
                 datetime(2026, 3, 10, 1, 0, tzinfo=UTC),
                 "寄送方案",
                 activity.id,
@@ -130,13 +130,13 @@ def test_a_next_step_with_a_due_date_reminds_its_owner_at_nine_local_time(uow, a
         ]
         assert handed_over == [
             (
-                acme["admin"].user_id,
+                acme.admin.user_id,
                 datetime(2026, 3, 10, 1, 0, tzinfo=UTC),
                 "寄送方案",
                 activity.id,
             )
         ]
-        assert _open_reminders(db, acme["workspace"].id) == []
+        assert _open_reminders(db, acme.workspace.id) == []
 
 
 def test_a_contacts_activities_are_those_they_are_the_contact_of_or_took_part_in(uow, acme, huawei):

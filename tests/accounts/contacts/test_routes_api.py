@@ -51,11 +51,11 @@ def clock(monkeypatch):
 
 
 def test_create_answers_201_with_normalised_phones_and_email(client, acme):
-    account = new_account(client, acme["tokens"]["owner"], "中国银行")
+    account = new_account(client, acme.tokens["owner"], "中国银行")
 
     response = client.post(
         "/api/v1/contacts",
-        headers=bearer(acme["tokens"]["owner"]),
+        headers=bearer(acme.tokens["owner"]),
         json={
             "account_id": account["id"],
             "name": " 张伟 ",
@@ -90,8 +90,8 @@ def _names(response):
 def test_list_filters_by_each_field_and_pairs_of_them(client, acme, uow):
     """Each filter alone and together, those on the contact's account (owner, industry,
     province) included: an unsearched list runs statements built once per set of filters."""
-    token = acme["tokens"]["owner"]
-    admin = acme["admin"].user_id
+    token = acme.tokens["owner"]
+    admin = acme.admin.user_id
     grid = new_account(
         client, token, "国家电网", industry="energy", province="beijing", owner_id=admin
     )
@@ -116,7 +116,7 @@ def test_list_filters_by_each_field_and_pairs_of_them(client, acme, uow):
             db.execute(
                 update(Contact)
                 .where(
-                    Contact.workspace_id == acme["workspace"].id,
+                    Contact.workspace_id == acme.workspace.id,
                     Contact.id == contacts[name]["id"],
                 )
                 .values(updated_at=at)
@@ -126,7 +126,7 @@ def test_list_filters_by_each_field_and_pairs_of_them(client, acme, uow):
         headers={**bearer(token), "If-Match": '"v1"'},
     )
     assert archived.status_code == 200, archived.text
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
     queries = [
         f"account_id={boc['id']}",
         "importance=key",
@@ -167,7 +167,7 @@ def test_list_filters_by_each_field_and_pairs_of_them(client, acme, uow):
 
 
 def test_moving_a_contact_closes_the_old_employment_and_opens_a_new_one(client, acme, clock):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     headers = bearer(token)
     boc = new_account(client, token, "中国银行")
     ccb = new_account(client, token, "建设银行")
@@ -223,7 +223,7 @@ def test_moving_a_contact_closes_the_old_employment_and_opens_a_new_one(client, 
 
 
 def test_a_new_title_at_the_same_account_updates_the_open_employment(client, acme, clock):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     boc = new_account(client, token, "中国银行")
     zhang = new_contact(client, token, boc["id"], "张伟", title="采购经理")
 
@@ -240,7 +240,7 @@ def test_a_new_title_at_the_same_account_updates_the_open_employment(client, acm
 
 
 def test_employment_dates_are_the_workspaces_local_date(client, acme, clock):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     boc = new_account(client, token, "中国银行")
     clock.now = datetime(2026, 3, 1, 17, 0, tzinfo=UTC)  # 2026-03-02 01:00 in Asia/Shanghai
 
@@ -253,14 +253,14 @@ def test_employment_dates_are_the_workspaces_local_date(client, acme, clock):
 
 
 def test_contact_duplicates_are_the_same_mobile_email_or_name_at_the_account(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     boc = new_account(client, token, "中国银行")
     ccb = new_account(client, token, "建设银行")
     zhang = new_contact(
         client, token, boc["id"], "张伟", mobile="13812345678", email="zhang@boc.example"
     )
     li = new_contact(client, token, ccb["id"], "李娜")
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
 
     def duplicates(**params):
         response = client.get("/api/v1/contacts/duplicates", params=params, headers=headers)
@@ -282,7 +282,7 @@ def test_contact_duplicates_are_the_same_mobile_email_or_name_at_the_account(cli
 
 
 def test_merge_moves_activities_participants_reports_and_employments(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     headers = bearer(token)
     boc = new_account(client, token, "中国银行")
     keep = new_contact(client, token, boc["id"], "张伟", mobile="13812345678")
@@ -358,7 +358,7 @@ def test_merge_moves_activities_participants_reports_and_employments(client, acm
 
 
 def test_bad_contact_input(client, acme, uow):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     bank = new_account(client, token, "中国银行")
     other_bank = new_account(client, token, "建设银行")
     boss = new_contact(client, token, bank["id"], "张总")
@@ -366,8 +366,8 @@ def test_bad_contact_input(client, acme, uow):
     elsewhere = new_contact(client, token, other_bank["id"], "王五")
     archived = new_account(client, token, "已归档单位")
     client.post(f"/api/v1/accounts/{archived['id']}/archive", headers=bearer(token))
-    theirs = new_account(client, acme["tokens"]["stranger"], "外部单位")
-    their_contact = new_contact(client, acme["tokens"]["stranger"], theirs["id"], "外人")
+    theirs = new_account(client, acme.tokens["stranger"], "外部单位")
+    their_contact = new_contact(client, acme.tokens["stranger"], theirs["id"], "外人")
     url = "/api/v1/contacts"
     boss_url = f"/api/v1/contacts/{boss['id']}"
     at_bank = {"account_id": bank["id"]}
@@ -449,14 +449,14 @@ def test_every_route_answers_for_another_workspaces_record_as_for_a_missing_one(
     assert routes == {route for route in requested if route[1].startswith("/api/v1/contacts")}
     before = row_counts(uow)
 
-    observed = stranger_answers(client, acme["tokens"]["stranger"], routes, records, MISSING)
+    observed = stranger_answers(client, acme.tokens["stranger"], routes, records, MISSING)
 
     assert observed == {route: (NOT_404.get(route, 404), True) for route in routes}
     assert row_counts(uow) == before
 
 
 def test_lists_and_duplicate_checks_return_nothing_of_another_workspace(client, acme, records):
-    stranger = bearer(acme["tokens"]["stranger"])
+    stranger = bearer(acme.tokens["stranger"])
     requests = requests_for(records["acme"], records["theirs"])
     answers = {
         path: client.get(path, headers=stranger, **requests["GET", path]).json()
@@ -480,7 +480,7 @@ def test_lists_and_duplicate_checks_return_nothing_of_another_workspace(client, 
 
 
 def test_another_workspaces_records_in_a_body_are_like_missing_ones(client, acme, uow, records):
-    stranger = bearer(acme["tokens"]["stranger"])
+    stranger = bearer(acme.tokens["stranger"])
     own = records["theirs"]
 
     def requests(t):
@@ -523,7 +523,7 @@ def test_a_viewer_gets_403_on_every_unsafe_route_and_nothing_changes(app, client
     unsafe = {route for route in accounts_routes(app, MODULE) if route[0] in UNSAFE}
     before = row_counts(uow)
 
-    observed = statuses(client, acme["tokens"]["viewer"], unsafe, target, second)
+    observed = statuses(client, acme.tokens["viewer"], unsafe, target, second)
 
     assert observed == dict.fromkeys(unsafe, 403)
     assert row_counts(uow) == before
@@ -533,7 +533,7 @@ def test_a_viewer_reads_every_safe_route(app, client, acme):
     target = read_target(client, acme)
     safe = {route for route in accounts_routes(app, MODULE) if route[0] not in UNSAFE}
 
-    observed = statuses(client, acme["tokens"]["viewer"], safe, target, target)
+    observed = statuses(client, acme.tokens["viewer"], safe, target, target)
 
     assert observed == dict.fromkeys(safe, 200)
 
@@ -541,7 +541,7 @@ def test_a_viewer_reads_every_safe_route(app, client, acme):
 def test_the_list_costs_the_same_queries_for_3_and_30_rows(client, acme, uow, count_queries):
     """No hidden queries. Per request: the token joined with its user and workspace (not
     cached yet), the page's ids, its rows with their accounts' names and its count."""
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
     add_rows(uow, acme, 0, 3)
     with_3 = list_cost(client, count_queries, headers, "/api/v1/contacts")
     add_rows(uow, acme, 3, 30)

@@ -7,7 +7,7 @@ from tests.accounts.records import send
 
 
 def test_bad_list_parameters(client, acme):
-    token = acme["tokens"]["viewer"]
+    token = acme.tokens["viewer"]
     common = {
         "sort=search_text": "sort",
         "sort=-sort_name": "sort",

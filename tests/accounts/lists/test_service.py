@@ -80,12 +80,12 @@ def test_chosen_columns_keep_the_lists_order_and_refuse_unknown_ones(uow, acme):
 
 
 def test_a_searched_list_counts_to_its_own_lower_cap(client, acme, monkeypatch):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     for name in ("华为一", "华为二", "华为三", "其他"):
         new_account(client, token, name)
     monkeypatch.setattr(service, "SEARCH_COUNT_CAP", 2)
     monkeypatch.setattr(service, "LIST_COUNT_CAP", 3)
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
 
     def counted(**params):
         body = client.get("/api/v1/accounts", params=params, headers=headers).json()
@@ -104,12 +104,12 @@ def test_the_caps_and_default_orders_are_the_documented_ones():
 
 
 def test_a_count_that_reached_its_cap_is_remembered_for_30_seconds(client, acme, monkeypatch):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     accounts = [new_account(client, token, f"计数{n}") for n in range(5)]
     monkeypatch.setattr(service, "LIST_COUNT_CAP", 3)
     now = [1_000.0]
     monkeypatch.setattr(pagination.time, "monotonic", lambda: now[0])
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
 
     def counted():
         body = client.get("/api/v1/accounts", params={"page_size": 1}, headers=headers).json()
@@ -127,9 +127,9 @@ def test_a_count_that_reached_its_cap_is_remembered_for_30_seconds(client, acme,
 
 
 def test_a_count_below_its_cap_is_counted_every_time(client, acme, monkeypatch):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     monkeypatch.setattr(service, "LIST_COUNT_CAP", 3)
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
 
     def total():
         return client.get("/api/v1/accounts", headers=headers).json()["total"]

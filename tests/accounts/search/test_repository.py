@@ -36,7 +36,7 @@ def catalogue(client, acme):
 
 
 def test_accounts_are_found_by_any_substring_of_their_names(client, acme, catalogue):
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
     queries = [
         "华为",
         "华",
@@ -76,7 +76,7 @@ def test_accounts_are_found_by_any_substring_of_their_names(client, acme, catalo
 def test_an_archived_account_is_found_only_when_archived_ones_are_asked_for(
     client, acme, catalogue
 ):
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
     response = client.get(
         "/api/v1/accounts",
         params={"q": "华为", "include_archived": "true", "sort": "name"},
@@ -86,7 +86,7 @@ def test_an_archived_account_is_found_only_when_archived_ones_are_asked_for(
 
 
 def test_contacts_are_found_by_phone_email_title_and_department(client, acme, catalogue):
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
     queries = [
         "13812345678",
         "1234567",
@@ -123,24 +123,24 @@ def test_contacts_are_found_by_phone_email_title_and_department(client, acme, ca
 
 
 def test_punctuation_only_grams_are_found_like_any_other(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     new_account(client, token, "C++ 培训中心")
     new_account(client, token, "C 语言学院")
     response = client.get(
-        "/api/v1/accounts", params={"q": "c++"}, headers=bearer(acme["tokens"]["viewer"])
+        "/api/v1/accounts", params={"q": "c++"}, headers=bearer(acme.tokens["viewer"])
     )
     assert _names(response) == ["C++ 培训中心"]
 
 
 def test_a_searched_list_shows_the_newest_matches_first_and_name_order_on_request(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     first = new_account(client, token, "华为终端")
     new_account(client, token, "阿里巴巴")  # no match
     second = new_account(client, token, "深圳华为")
     third = new_account(client, token, "华为技术")
     for name, account in (("华强", first), ("张华", second), ("李华", third)):
         new_contact(client, token, account["id"], name)
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
 
     def listed(path, **params):
         return _names(client.get(path, params=params, headers=headers))

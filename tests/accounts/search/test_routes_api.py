@@ -34,7 +34,7 @@ def catalogue(client, acme):
 
 
 def test_the_search_box_puts_exact_then_leading_matches_first(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     shenzhen = new_account(client, token, "深圳华为")
     new_account(client, token, "华为终端")
     new_account(client, token, "华为技术有限公司")
@@ -44,7 +44,7 @@ def test_the_search_box_puts_exact_then_leading_matches_first(client, acme):
     )
 
     response = client.get(
-        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme["tokens"]["viewer"])
+        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme.tokens["viewer"])
     )
 
     assert response.status_code == 200
@@ -76,25 +76,25 @@ def test_the_search_box_puts_exact_then_leading_matches_first(client, acme):
 
 def test_the_search_box_never_shows_another_workspaces_rows(client, acme, catalogue):
     mine = client.get(
-        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme["tokens"]["viewer"])
+        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme.tokens["viewer"])
     ).json()
     theirs = client.get(
-        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme["tokens"]["stranger"])
+        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme.tokens["stranger"])
     ).json()
     assert [h["name"] for h in mine["accounts"]] == ["华为技术有限公司", "华为为技集团"]
     assert [h["name"] for h in theirs["accounts"]] == ["华为云计算技术有限公司"]
     by_phone = client.get(
-        "/api/v1/search", params={"q": "13812345678"}, headers=bearer(acme["tokens"]["stranger"])
+        "/api/v1/search", params={"q": "13812345678"}, headers=bearer(acme.tokens["stranger"])
     ).json()
     assert [h["name"] for h in by_phone["contacts"]] == ["张伟外"]
 
 
 def test_a_blank_search_finds_nothing_instead_of_everything(client, acme):
-    account = new_account(client, acme["tokens"]["owner"], "华为技术有限公司")
-    new_contact(client, acme["tokens"]["owner"], account["id"], "张伟", mobile="13812345678")
+    account = new_account(client, acme.tokens["owner"], "华为技术有限公司")
+    new_contact(client, acme.tokens["owner"], account["id"], "张伟", mobile="13812345678")
 
     response = client.get(
-        "/api/v1/search", params={"q": " - "}, headers=bearer(acme["tokens"]["viewer"])
+        "/api/v1/search", params={"q": " - "}, headers=bearer(acme.tokens["viewer"])
     )
     assert response.json() == {"query": " - ", "accounts": [], "contacts": []}
 
@@ -107,20 +107,20 @@ def test_an_exact_name_is_first_even_among_many_partial_matches(client, acme, uo
             account_service.create_account(db, principal, AccountCreate(name=f"华为分公司{n:02d}"))
 
     response = client.get(
-        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme["tokens"]["viewer"])
+        "/api/v1/search", params={"q": "华为"}, headers=bearer(acme.tokens["viewer"])
     )
 
     assert response.json()["accounts"][0]["name"] == "华为"
 
 
 def test_a_query_without_grams_is_searched_by_like_alone(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "C++ 培训中心")
     new_account(client, token, "C 语言学院")
     new_contact(client, token, account["id"], "讲师", title="++ 课程主管")
 
     body = client.get(
-        "/api/v1/search", params={"q": "++"}, headers=bearer(acme["tokens"]["viewer"])
+        "/api/v1/search", params={"q": "++"}, headers=bearer(acme.tokens["viewer"])
     ).json()
 
     assert [a["name"] for a in body["accounts"]] == ["C++ 培训中心"]
@@ -151,14 +151,14 @@ def test_every_route_answers_for_another_workspaces_record_as_for_a_missing_one(
     assert routes == {route for route in requested if route[1].startswith("/api/v1/search")}
     before = row_counts(uow)
 
-    observed = stranger_answers(client, acme["tokens"]["stranger"], routes, records, MISSING)
+    observed = stranger_answers(client, acme.tokens["stranger"], routes, records, MISSING)
 
     assert observed == {route: (NOT_404.get(route, 404), True) for route in routes}
     assert row_counts(uow) == before
 
 
 def test_lists_and_duplicate_checks_return_nothing_of_another_workspace(client, acme, records):
-    stranger = bearer(acme["tokens"]["stranger"])
+    stranger = bearer(acme.tokens["stranger"])
     requests = requests_for(records["acme"], records["theirs"])
     answers = {
         path: client.get(path, headers=stranger, **requests["GET", path]).json()
@@ -174,7 +174,7 @@ def test_a_viewer_gets_403_on_every_unsafe_route_and_nothing_changes(app, client
     unsafe = {route for route in accounts_routes(app, MODULE) if route[0] in UNSAFE}
     before = row_counts(uow)
 
-    observed = statuses(client, acme["tokens"]["viewer"], unsafe, target, second)
+    observed = statuses(client, acme.tokens["viewer"], unsafe, target, second)
 
     assert observed == dict.fromkeys(unsafe, 403)
     assert row_counts(uow) == before
@@ -184,6 +184,6 @@ def test_a_viewer_reads_every_safe_route(app, client, acme):
     target = read_target(client, acme)
     safe = {route for route in accounts_routes(app, MODULE) if route[0] not in UNSAFE}
 
-    observed = statuses(client, acme["tokens"]["viewer"], safe, target, target)
+    observed = statuses(client, acme.tokens["viewer"], safe, target, target)
 
     assert observed == dict.fromkeys(safe, 200)

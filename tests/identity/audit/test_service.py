@@ -24,7 +24,7 @@ def changed(uow, acme):
         users.update_user(
             db,
             operator_principal(db, "acme", "owner@acme.example"),
-            acme["viewer"].user_id,
+            acme.viewer.user_id,
             UserUpdate(role="sales"),
             2,
         )
@@ -36,7 +36,7 @@ def test_a_records_history_comes_newest_first_with_each_change(uow, acme, change
             db,
             operator_principal(db, "acme", "viewer@acme.example"),
             "user",
-            acme["viewer"].user_id,
+            acme.viewer.user_id,
         )
 
     assert [(e.action, e.changes, e.actor_label) for e in history[:2]] == [
@@ -69,7 +69,7 @@ def test_only_an_auditor_reads_the_log(uow, acme, changed):
             operator_principal(db, "acme", "admin@acme.example"),
             PageRequest(1, 1),
             entity_type="user",
-            entity_id=acme["viewer"].user_id,
+            entity_id=acme.viewer.user_id,
         )
         with pytest.raises(PermissionDenied):
             service.list_audit_entries(

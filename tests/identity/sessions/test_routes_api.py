@@ -6,7 +6,7 @@ from tests.factories import bearer
 
 
 def test_me_describes_user_workspace_and_permissions(client, acme):
-    body = client.get("/api/v1/me", headers=bearer(acme["tokens"]["viewer"])).json()
+    body = client.get("/api/v1/me", headers=bearer(acme.tokens["viewer"])).json()
     assert body["user"]["email"] == "viewer@acme.example"
     assert body["workspace"]["slug"] == "acme"
     assert body["permissions"] == ["read"]

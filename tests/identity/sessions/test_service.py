@@ -37,7 +37,7 @@ def test_a_signed_in_session_resolves_to_its_user_until_signed_out(uow, acme):
         principal = service.resolve_session(db, token, SETTINGS)
         assert principal is not None
         assert (principal.user_id, principal.role.value, principal.via) == (
-            acme["viewer"].user_id,
+            acme.viewer.user_id,
             "viewer",
             "session",
         )
@@ -69,7 +69,7 @@ def test_an_operator_acts_as_an_active_user_of_the_workspace(uow, acme):
             service.operator_principal(db, "nowhere", "admin@acme.example")
 
     assert (principal.user_id, principal.workspace_slug, principal.via) == (
-        acme["admin"].user_id,
+        acme.admin.user_id,
         "acme",
         "cli",
     )

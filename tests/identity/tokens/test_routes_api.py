@@ -12,7 +12,7 @@ from tests.factories import bearer
 
 
 def test_a_revoked_token_is_refused_and_last_use_is_recorded(client, acme):
-    token = acme["tokens"]["admin"]
+    token = acme.tokens["admin"]
     assert client.get("/api/v1/me", headers=bearer(token)).status_code == 200
     listed = client.get("/api/v1/api-tokens", headers=bearer(token)).json()
     assert [t["name"] for t in listed] == ["tests"]
@@ -25,14 +25,14 @@ def test_a_revoked_token_is_refused_and_last_use_is_recorded(client, acme):
 
 def test_tokens_are_stored_hashed_and_shown_once(client, acme, uow):
     created = client.post(
-        "/api/v1/api-tokens", json={"name": "ERP 同步"}, headers=bearer(acme["tokens"]["owner"])
+        "/api/v1/api-tokens", json={"name": "ERP 同步"}, headers=bearer(acme.tokens["owner"])
     )
     assert created.status_code == 201
     raw = created.json()["token"]
     assert raw.startswith("pcrm_")
     with uow() as db:
         stored = db.scalars(
-            select(ApiToken.token_hash).where(ApiToken.workspace_id == acme["workspace"].id)
+            select(ApiToken.token_hash).where(ApiToken.workspace_id == acme.workspace.id)
         ).all()
     assert raw not in stored
     listed = client.get("/api/v1/api-tokens", headers=bearer(raw)).json()
@@ -53,7 +53,7 @@ def test_a_token_is_read_once_within_the_cache_window(client, acme, count_querie
     now = [1000.0]
     monkeypatch.setattr(tokens_service, "_clock", lambda: now[0])
     tokens_service.forget_api_tokens()
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
 
     def me():
         return client.get("/api/v1/me", headers=headers)
@@ -71,12 +71,12 @@ def test_a_token_revoked_by_another_process_stops_working_within_the_window(
     now = [1000.0]
     monkeypatch.setattr(tokens_service, "_clock", lambda: now[0])
     tokens_service.forget_api_tokens()
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
     assert client.get("/api/v1/me", headers=headers).status_code == 200
     with uow() as db:  # straight to the database, as another process's change would be
         db.execute(
             update(ApiToken)
-            .where(ApiToken.workspace_id == acme["workspace"].id)
+            .where(ApiToken.workspace_id == acme.workspace.id)
             .values(revoked_at=utcnow())
         )
 
@@ -87,9 +87,9 @@ def test_a_token_revoked_by_another_process_stops_working_within_the_window(
 
 
 def test_a_role_change_made_here_counts_at_once_for_a_cached_token(client, acme):
-    viewer, admin = bearer(acme["tokens"]["viewer"]), bearer(acme["tokens"]["admin"])
+    viewer, admin = bearer(acme.tokens["viewer"]), bearer(acme.tokens["admin"])
     assert client.get("/api/v1/me", headers=viewer).json()["permissions"] == ["read"]
-    url = f"/api/v1/users/{acme['viewer'].user_id}"
+    url = f"/api/v1/users/{acme.viewer.user_id}"
     etag = client.get(url, headers=admin).headers["etag"]
 
     changed = client.patch(url, json={"role": "sales"}, headers={**admin, "If-Match": etag})

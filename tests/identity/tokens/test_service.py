@@ -34,7 +34,7 @@ def test_a_new_token_is_stored_as_its_hash_and_prefix_only(uow, acme):
 
 
 def test_a_token_resolves_to_its_user_and_is_then_served_from_the_cache(uow, acme):
-    raw = acme["tokens"]["viewer"]
+    raw = acme.tokens["viewer"]
 
     with uow() as db:
         before = service.cached_api_token(db, raw)
@@ -43,7 +43,7 @@ def test_a_token_resolves_to_its_user_and_is_then_served_from_the_cache(uow, acm
 
     assert before is None
     assert principal is not None
-    assert (principal.user_id, principal.via) == (acme["viewer"].user_id, "token")
+    assert (principal.user_id, principal.via) == (acme.viewer.user_id, "token")
     assert cached == principal
 
 
@@ -58,7 +58,7 @@ def test_a_revoked_or_expired_token_resolves_to_nobody(uow, acme):
         service.revoke_api_token(db, viewer, own.id)
 
     with uow() as db:
-        assert service.resolve_api_token(db, acme["tokens"]["viewer"]) is None
+        assert service.resolve_api_token(db, acme.tokens["viewer"]) is None
         assert service.resolve_api_token(db, expiring_raw) is None
 
 
@@ -73,4 +73,4 @@ def test_one_may_revoke_only_ones_own_tokens(uow, acme):
         )
 
     with uow() as db:
-        assert service.resolve_api_token(db, acme["tokens"]["admin"]) is not None
+        assert service.resolve_api_token(db, acme.tokens["admin"]) is not None

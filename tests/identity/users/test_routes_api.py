@@ -19,7 +19,7 @@ def _count(uow, model):
 
 
 def test_list_users_paginates_sorts_and_filters(client, acme):
-    headers = bearer(acme["tokens"]["viewer"])
+    headers = bearer(acme.tokens["viewer"])
     page = client.get("/api/v1/users?sort=-email&page_size=2", headers=headers).json()
     assert [u["email"] for u in page["items"]] == ["viewer@acme.example", "owner@acme.example"]
     assert (page["total"], page["page"], page["page_size"], page["pages"]) == (3, 1, 2, 2)
@@ -41,7 +41,7 @@ def test_list_users_paginates_sorts_and_filters(client, acme):
     ],
 )
 def test_bad_list_parameters_are_422_with_the_field(client, acme, query, field):
-    response = client.get(f"/api/v1/users?{query}", headers=bearer(acme["tokens"]["viewer"]))
+    response = client.get(f"/api/v1/users?{query}", headers=bearer(acme.tokens["viewer"]))
     assert response.status_code == 422
     body = response.json()
     assert body["title"] == "Validation failed"
@@ -51,7 +51,7 @@ def test_bad_list_parameters_are_422_with_the_field(client, acme, query, field):
 def test_create_user_answers_201_with_etag_and_writes_audit(client, acme, uow):
     response = client.post(
         "/api/v1/users",
-        headers=bearer(acme["tokens"]["admin"]),
+        headers=bearer(acme.tokens["admin"]),
         json={
             "email": "New.Person@Acme.example",
             "name": "新人",
@@ -66,7 +66,7 @@ def test_create_user_answers_201_with_etag_and_writes_audit(client, acme, uow):
     assert response.headers["location"] == f"/api/v1/users/{body['id']}"
     history = client.get(
         f"/api/v1/audit-entries?entity_type=user&entity_id={body['id']}",
-        headers=bearer(acme["tokens"]["admin"]),
+        headers=bearer(acme.tokens["admin"]),
     ).json()
     assert [(e["action"], e["actor_label"]) for e in history["items"]] == [("create", "管理员")]
     assert history["items"][0]["request_id"] == response.headers["x-request-id"]
@@ -117,7 +117,7 @@ def test_create_user_answers_201_with_etag_and_writes_audit(client, acme, uow):
 )
 def test_bad_user_input_is_422_per_field_and_writes_nothing(client, acme, uow, payload, fields):
     users, audits = _count(uow, User), _count(uow, AuditEntry)
-    response = client.post("/api/v1/users", json=payload, headers=bearer(acme["tokens"]["admin"]))
+    response = client.post("/api/v1/users", json=payload, headers=bearer(acme.tokens["admin"]))
     assert response.status_code == 422
     assert sorted(e["field"] for e in response.json()["errors"]) == sorted(fields)
     assert (_count(uow, User), _count(uow, AuditEntry)) == (users, audits)
@@ -127,15 +127,15 @@ def test_validation_messages_follow_accept_language(client, acme):
     response = client.post(
         "/api/v1/users",
         json={"email": "x@acme.example"},
-        headers={**bearer(acme["tokens"]["admin"]), "Accept-Language": "zh-CN"},
+        headers={**bearer(acme.tokens["admin"]), "Accept-Language": "zh-CN"},
     )
     assert response.json()["title"] == "校验未通过"
     assert {e["message"] for e in response.json()["errors"]} == {"此项为必填项。"}
 
 
 def test_update_with_a_stale_etag_is_412_and_changes_nothing(client, acme):
-    headers = bearer(acme["tokens"]["admin"])
-    url = f"/api/v1/users/{acme['viewer'].user_id}"
+    headers = bearer(acme.tokens["admin"])
+    url = f"/api/v1/users/{acme.viewer.user_id}"
     etag = client.get(url, headers=headers).headers["etag"]
     first = client.patch(url, json={"name": "访客甲"}, headers={**headers, "If-Match": etag})
     assert first.status_code == 200
@@ -147,8 +147,8 @@ def test_update_with_a_stale_etag_is_412_and_changes_nothing(client, acme):
 
 
 def test_a_viewer_cannot_write_and_nothing_changes(client, acme, uow):
-    headers = bearer(acme["tokens"]["viewer"])
-    url = f"/api/v1/users/{acme['admin'].user_id}"
+    headers = bearer(acme.tokens["viewer"])
+    url = f"/api/v1/users/{acme.admin.user_id}"
     denied = client.patch(url, json={"role": "viewer"}, headers=headers)
     assert denied.status_code == 403
     assert (
@@ -164,8 +164,8 @@ def test_a_viewer_cannot_write_and_nothing_changes(client, acme, uow):
     "path", ["/api/v1/users/{id}", "/api/v1/audit-entries?entity_type=user&entity_id={id}"]
 )
 def test_another_workspaces_record_is_a_404_like_a_missing_one(client, acme, path):
-    stranger = bearer(acme["tokens"]["stranger"])
-    theirs = client.get(path.format(id=acme["viewer"].user_id), headers=stranger)
+    stranger = bearer(acme.tokens["stranger"])
+    theirs = client.get(path.format(id=acme.viewer.user_id), headers=stranger)
     missing = client.get(path.format(id=999_999), headers=stranger)
     if "audit" in path:
         assert theirs.json()["items"] == missing.json()["items"] == []
@@ -179,36 +179,36 @@ def test_another_workspaces_record_is_a_404_like_a_missing_one(client, acme, pat
 
 def test_another_workspaces_user_cannot_be_changed(client, acme):
     response = client.patch(
-        f"/api/v1/users/{acme['viewer'].user_id}",
+        f"/api/v1/users/{acme.viewer.user_id}",
         json={"role": "owner"},
-        headers=bearer(acme["tokens"]["stranger"]),
+        headers=bearer(acme.tokens["stranger"]),
     )
     assert response.status_code == 404
     mine = client.get(
-        f"/api/v1/users/{acme['viewer'].user_id}", headers=bearer(acme["tokens"]["owner"])
+        f"/api/v1/users/{acme.viewer.user_id}", headers=bearer(acme.tokens["owner"])
     ).json()
     assert mine["role"] == "viewer"
 
 
 def test_only_an_owner_grants_the_owner_role(client, acme):
-    url = f"/api/v1/users/{acme['viewer'].user_id}"
-    by_admin = client.patch(url, json={"role": "owner"}, headers=bearer(acme["tokens"]["admin"]))
+    url = f"/api/v1/users/{acme.viewer.user_id}"
+    by_admin = client.patch(url, json={"role": "owner"}, headers=bearer(acme.tokens["admin"]))
     assert by_admin.status_code == 403
-    by_owner = client.patch(url, json={"role": "owner"}, headers=bearer(acme["tokens"]["owner"]))
+    by_owner = client.patch(url, json={"role": "owner"}, headers=bearer(acme.tokens["owner"]))
     assert by_owner.json()["role"] == "owner"
 
 
 def test_the_last_owner_cannot_be_demoted_or_deactivated(client, acme, uow):
     with uow() as db:
-        second_owner = make_user(db, acme["workspace"], "co@acme.example", Role.OWNER)
-        co_token = make_token(db, acme["workspace"], second_owner.email)
-    url = f"/api/v1/users/{acme['owner'].user_id}"
+        second_owner = make_user(db, acme.workspace, "co@acme.example", Role.OWNER)
+        co_token = make_token(db, acme.workspace, second_owner.email)
+    url = f"/api/v1/users/{acme.owner.user_id}"
     demoted = client.patch(url, json={"role": "admin"}, headers=bearer(co_token))
     assert demoted.json()["role"] == "admin"
     last = client.patch(
         f"/api/v1/users/{second_owner.user_id}",
         json={"is_active": False},
-        headers=bearer(acme["tokens"]["owner"]),
+        headers=bearer(acme.tokens["owner"]),
     )
     assert last.status_code == 403  # the demoted owner is now an admin: may not touch owners
     self_demote = client.patch(
@@ -219,7 +219,7 @@ def test_the_last_owner_cannot_be_demoted_or_deactivated(client, acme, uow):
 
 
 def test_invitation_flow_through_the_api_and_the_link(client, acme, uow, make_client):
-    headers = bearer(acme["tokens"]["admin"])
+    headers = bearer(acme.tokens["admin"])
     created = client.post(
         "/api/v1/invitations",
         headers=headers,
@@ -245,13 +245,13 @@ def test_invitation_flow_through_the_api_and_the_link(client, acme, uow, make_cl
     assert invitee.get(path).status_code == 404  # a link works once
     with uow() as db:
         invitation = db.scalars(
-            select(Invitation).where(Invitation.workspace_id == acme["workspace"].id)
+            select(Invitation).where(Invitation.workspace_id == acme.workspace.id)
         ).one()
     assert invitation.accepted_at is not None
 
 
 def test_a_revoked_invitation_link_is_dead(client, acme, make_client):
-    headers = bearer(acme["tokens"]["admin"])
+    headers = bearer(acme.tokens["admin"])
     created = client.post(
         "/api/v1/invitations",
         headers=headers,
@@ -264,7 +264,7 @@ def test_a_revoked_invitation_link_is_dead(client, acme, make_client):
 def test_only_admins_invite(client, acme):
     response = client.post(
         "/api/v1/invitations",
-        headers=bearer(acme["tokens"]["viewer"]),
+        headers=bearer(acme.tokens["viewer"]),
         json={"email": "x@acme.example", "name": "x", "role": "sales"},
     )
     assert response.status_code == 403

@@ -15,7 +15,7 @@ from tests.factories import bearer, csrf_token, make_user, sign_in
 def _invite(client, acme, email="invitee@acme.example"):
     created = client.post(
         "/api/v1/invitations",
-        headers=bearer(acme["tokens"]["admin"]),
+        headers=bearer(acme.tokens["admin"]),
         json={"email": email, "name": "受邀人", "role": "sales"},
     )
     assert created.status_code == 201, created.text
@@ -23,7 +23,7 @@ def _invite(client, acme, email="invitee@acme.example"):
 
 
 def _users(client, acme):
-    listed = client.get("/api/v1/users", headers=bearer(acme["tokens"]["admin"])).json()
+    listed = client.get("/api/v1/users", headers=bearer(acme.tokens["admin"])).json()
     return sorted(u["email"] for u in listed["items"])
 
 
@@ -88,7 +88,7 @@ def test_revoking_an_invitation_goes_back_to_the_users_with_a_notice(client, acm
         '<div class="alert success" role="status">已撤销。</div>'
         in client.get(revoked.headers["location"]).text
     )
-    assert client.get("/api/v1/invitations", headers=bearer(acme["tokens"]["admin"])).json() == []
+    assert client.get("/api/v1/invitations", headers=bearer(acme.tokens["admin"])).json() == []
 
 
 def test_form_errors_are_inline_in_the_users_language(client, owner):

@@ -21,7 +21,7 @@ def test_an_email_address_is_taken_once_across_workspaces(uow, acme):
     with uow() as db, pytest.raises(ValidationFailed) as refused:
         service.create_user(
             db,
-            WorkspaceScope(acme["stranger"].workspace_id),
+            WorkspaceScope(acme.stranger.workspace_id),
             UserCreate(
                 email="Owner@ACME.example", name="重名", role="sales", password="long-enough-1"
             ),
@@ -38,7 +38,7 @@ def test_only_an_owner_grants_the_owner_role(uow, acme):
         service.update_user(
             db,
             operator_principal(db, "acme", "admin@acme.example"),
-            acme["viewer"].user_id,
+            acme.viewer.user_id,
             UserUpdate(role="owner"),
             None,
         )
@@ -47,7 +47,7 @@ def test_only_an_owner_grants_the_owner_role(uow, acme):
         promoted = service.update_user(
             db,
             operator_principal(db, "acme", "owner@acme.example"),
-            acme["viewer"].user_id,
+            acme.viewer.user_id,
             UserUpdate(role="owner"),
             None,
         )
@@ -58,9 +58,9 @@ def test_one_may_not_change_ones_own_role_or_deactivate_oneself(uow, acme):
     with uow() as db:
         admin = operator_principal(db, "acme", "admin@acme.example")
         with pytest.raises(ValidationFailed) as demoting:
-            service.update_user(db, admin, acme["admin"].user_id, UserUpdate(role="manager"), None)
+            service.update_user(db, admin, acme.admin.user_id, UserUpdate(role="manager"), None)
         with pytest.raises(ValidationFailed) as leaving:
-            service.update_user(db, admin, acme["admin"].user_id, UserUpdate(is_active=False), None)
+            service.update_user(db, admin, acme.admin.user_id, UserUpdate(is_active=False), None)
 
     message = "You cannot change your own role or deactivate yourself."
     assert [(e.field, e.message) for e in demoting.value.errors] == [("role", message)]
@@ -72,17 +72,17 @@ def test_deactivating_a_user_ends_their_tokens(uow, acme):
         service.update_user(
             db,
             operator_principal(db, "acme", "owner@acme.example"),
-            acme["viewer"].user_id,
+            acme.viewer.user_id,
             UserUpdate(is_active=False),
             None,
         )
 
     with uow() as db:
         viewer = service.get_user(
-            db, operator_principal(db, "acme", "owner@acme.example"), acme["viewer"].user_id
+            db, operator_principal(db, "acme", "owner@acme.example"), acme.viewer.user_id
         )
         assert (viewer.is_active, viewer.deactivated_at is not None) == (False, True)
-        assert tokens.resolve_api_token(db, acme["tokens"]["viewer"]) is None
+        assert tokens.resolve_api_token(db, acme.tokens["viewer"]) is None
 
 
 def test_the_users_list_filters_sorts_and_pages(uow, acme):
@@ -116,7 +116,7 @@ def test_an_invitation_makes_its_user_once(uow, acme):
         )
         joined = (user.email, user.name, user.role, user.workspace_id)
 
-    assert joined == ("new@acme.example", "新同事", Role.DELIVERY, acme["workspace"].id)
+    assert joined == ("new@acme.example", "新同事", Role.DELIVERY, acme.workspace.id)
     with uow() as db, pytest.raises(NotFound):
         service.open_invitation(db, raw)
     with uow() as db:

@@ -6,7 +6,7 @@ from tests.factories import bearer
 
 
 def test_workspace_settings_update_and_history(client, acme):
-    headers = bearer(acme["tokens"]["owner"])
+    headers = bearer(acme.tokens["owner"])
     etag = client.get("/api/v1/workspace", headers=headers).headers["etag"]
     response = client.patch(
         "/api/v1/workspace",
@@ -19,7 +19,7 @@ def test_workspace_settings_update_and_history(client, acme):
     )
     assert sorted(e["field"] for e in bad.json()["errors"]) == ["currency", "timezone"]
     history = client.get(
-        f"/api/v1/audit-entries?entity_type=workspace&entity_id={acme['workspace'].id}",
+        f"/api/v1/audit-entries?entity_type=workspace&entity_id={acme.workspace.id}",
         headers=headers,
     ).json()
     assert history["items"][0]["changes"] == {

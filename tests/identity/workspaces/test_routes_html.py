@@ -7,7 +7,7 @@ from tests.factories import bearer, sign_in
 
 def test_saved_settings_go_back_to_the_page_with_a_notice(client, acme):
     csrf = sign_in(client, "owner@acme.example")
-    version = client.get("/api/v1/workspace", headers=bearer(acme["tokens"]["owner"])).json()[
+    version = client.get("/api/v1/workspace", headers=bearer(acme.tokens["owner"])).json()[
         "version"
     ]
 
@@ -27,5 +27,5 @@ def test_saved_settings_go_back_to_the_page_with_a_notice(client, acme):
     assert saved.headers["location"] == "/admin/workspace?notice=saved"
     page = client.get(saved.headers["location"])
     assert 'data-testid="notice">修改已保存。</div>' in page.text
-    workspace = client.get("/api/v1/workspace", headers=bearer(acme["tokens"]["owner"])).json()
+    workspace = client.get("/api/v1/workspace", headers=bearer(acme.tokens["owner"])).json()
     assert (workspace["name"], workspace["currency"]) == ("Acme 工程集团", "USD")

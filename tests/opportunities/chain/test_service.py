@@ -27,7 +27,7 @@ def _boss(db: Any) -> Any:
 @pytest.fixture
 def given(client, acme, uow) -> dict[str, int]:
     """Two opportunities of one account, a contact there (张总, 局长) and a competitor."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     customer = account(client, token)["id"]
     contact = new_contact(client, token, customer, "张总", title="局长")["id"]
     rival = competitor(client, token, "东方信联")["id"]

@@ -65,7 +65,7 @@ def test_each_accepted_type_is_stored_under_a_random_key(
     client, acme, uow, files, opp, filename, content, content_type
 ):
     # given an opportunity; the client claims every file is text/html
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     before = row_counts(uow)
 
     # when the file is uploaded as the RFP
@@ -83,7 +83,7 @@ def test_each_accepted_type_is_stored_under_a_random_key(
         "content_type": content_type,
         "size": len(content),
         "sha256": hashlib.sha256(content).hexdigest(),
-        "uploaded_by_id": acme["sales"].user_id,
+        "uploaded_by_id": acme.sales.user_id,
     }
     # and the bytes are kept under a random key that has nothing of the file's name
     row = stored(uow, StoredFile, body["id"])
@@ -96,7 +96,7 @@ def test_each_accepted_type_is_stored_under_a_random_key(
 
 
 def test_a_new_upload_of_a_kind_is_its_next_version_and_older_ones_stay(client, acme, uow, opp):
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     # given a first RFP and our proposal
     first = uploaded(client, token, opp, "招标文件.pdf", PDF)
     uploaded(client, token, opp, "技术方案.docx", DOCX, kind="proposal")
@@ -126,7 +126,7 @@ def test_a_new_upload_of_a_kind_is_its_next_version_and_older_ones_stay(client, 
         assert (entry.action, entry.entity_label, entry.actor_user_id) == (
             "create",
             "招标文件（修订）.pdf",
-            acme["sales"].user_id,
+            acme.sales.user_id,
         )
         assert {k: entry.changes[k] for k in ("kind", "filename", "content_type", "size")} == {
             "kind": [None, "rfp"],
@@ -141,7 +141,7 @@ def test_a_new_upload_of_a_kind_is_its_next_version_and_older_ones_stay(client, 
 
 
 def test_the_folder_part_of_a_filename_is_dropped(client, acme, uow, files, opp):
-    body = uploaded(client, acme["tokens"]["sales"], opp, "..\\..\\etc/答疑纪要.txt", TEXT)
+    body = uploaded(client, acme.tokens["sales"], opp, "..\\..\\etc/答疑纪要.txt", TEXT)
     assert body["filename"] == "答疑纪要.txt"
     assert stored_files(files) == [files / stored(uow, StoredFile, body["id"])["storage_key"]]
 
@@ -162,7 +162,7 @@ def test_a_file_over_the_limit_is_refused_and_nothing_is_written(
 ):
     # given a 1 MB upload limit
     monkeypatch.setattr(app.state.settings, "max_upload_mb", 1)
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     before = row_counts(uow)
 
     # when a larger text file is sent
@@ -222,7 +222,7 @@ def test_a_file_that_is_not_what_its_name_says_is_refused(
     client, acme, uow, files, opp, filename, content, error
 ):
     before = row_counts(uow)
-    response = upload(client, acme["tokens"]["sales"], opp, filename, content)
+    response = upload(client, acme.tokens["sales"], opp, filename, content)
     assert response.status_code == 422, response.text
     assert response.json()["errors"] == [error]
     assert row_counts(uow) == before
@@ -231,7 +231,7 @@ def test_a_file_that_is_not_what_its_name_says_is_refused(
 
 def test_an_unknown_kind_is_refused(client, acme, uow, files, opp):
     before = row_counts(uow)
-    response = upload(client, acme["tokens"]["sales"], opp, "招标文件.pdf", PDF, kind="invoice")
+    response = upload(client, acme.tokens["sales"], opp, "招标文件.pdf", PDF, kind="invoice")
     assert response.status_code == 422
     assert [(e["field"], e["type"]) for e in response.json()["errors"]] == [("kind", "enum")]
     assert row_counts(uow) == before
@@ -240,8 +240,8 @@ def test_an_unknown_kind_is_refused(client, acme, uow, files, opp):
 
 def test_a_download_is_a_sandboxed_attachment_with_the_checked_type(client, acme, opp):
     # given an uploaded RFP with a Chinese name
-    token = acme["tokens"]["viewer"]
-    document = uploaded(client, acme["tokens"]["sales"], opp, NAME, PDF)
+    token = acme.tokens["viewer"]
+    document = uploaded(client, acme.tokens["sales"], opp, NAME, PDF)
 
     # when a viewer downloads it through the API and through the page
     api = client.get(
@@ -264,10 +264,10 @@ def test_a_download_is_a_sandboxed_attachment_with_the_checked_type(client, acme
 
 
 def test_a_text_file_is_served_as_utf8_text(client, acme, opp):
-    document = uploaded(client, acme["tokens"]["sales"], opp, "notes.txt", TEXT, kind="qa")
+    document = uploaded(client, acme.tokens["sales"], opp, "notes.txt", TEXT, kind="qa")
     response = client.get(
         f"/api/v1/opportunity-documents/{document['id']}/download",
-        headers=bearer(acme["tokens"]["sales"]),
+        headers=bearer(acme.tokens["sales"]),
     )
     assert response.headers["content-type"] == "text/plain; charset=utf-8"
     assert response.headers["content-disposition"] == (
@@ -281,15 +281,15 @@ def test_a_text_file_is_served_as_utf8_text(client, acme, opp):
 
 def test_another_workspace_gets_404_and_changes_nothing(client, acme, uow, files, opp):
     # given an RFP of acme
-    document = uploaded(client, acme["tokens"]["sales"], opp, NAME, PDF)
+    document = uploaded(client, acme.tokens["sales"], opp, NAME, PDF)
     kept = stored_files(files)
     before = row_counts(uow)
-    stranger = bearer(acme["tokens"]["stranger"])
+    stranger = bearer(acme.tokens["stranger"])
 
     # when another workspace's user asks for it every way
     answers = [
         client.get(f"/api/v1/opportunities/{opp}/documents", headers=stranger),
-        upload(client, acme["tokens"]["stranger"], opp, NAME, PDF),
+        upload(client, acme.tokens["stranger"], opp, NAME, PDF),
         client.get(f"/api/v1/opportunity-documents/{document['id']}", headers=stranger),
         client.get(f"/api/v1/opportunity-documents/{document['id']}/download", headers=stranger),
         client.delete(f"/api/v1/opportunity-documents/{document['id']}", headers=stranger),
@@ -315,13 +315,13 @@ def test_another_workspace_gets_404_and_changes_nothing(client, acme, uow, files
 
 
 def test_a_viewer_reads_but_cannot_upload_or_delete(client, acme, uow, files, opp):
-    document = uploaded(client, acme["tokens"]["sales"], opp, NAME, PDF)
+    document = uploaded(client, acme.tokens["sales"], opp, NAME, PDF)
     kept = stored_files(files)
     before = row_counts(uow)
-    viewer = bearer(acme["tokens"]["viewer"])
+    viewer = bearer(acme.tokens["viewer"])
 
     listed = client.get(f"/api/v1/opportunities/{opp}/documents", headers=viewer)
-    refused_upload = upload(client, acme["tokens"]["viewer"], opp, "述标.pptx", PPTX)
+    refused_upload = upload(client, acme.tokens["viewer"], opp, "述标.pptx", PPTX)
     refused_delete = client.delete(
         f"/api/v1/opportunity-documents/{document['id']}", headers=viewer
     )
@@ -358,7 +358,7 @@ def test_deleting_a_version_removes_its_row_and_file_and_keeps_the_others(
     client, acme, uow, files, opp
 ):
     # given two versions of the RFP
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     first = uploaded(client, token, opp, "招标文件.pdf", PDF)
     second = uploaded(client, token, opp, "招标文件（修订）.pdf", PDF + b"%v2\n")
     second_file = files / stored(uow, StoredFile, second["id"])["storage_key"]

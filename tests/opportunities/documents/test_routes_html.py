@@ -22,7 +22,7 @@ from tests.opportunities.documents.world import (
 
 
 def test_a_document_of_another_opportunity_is_a_404_on_the_page_routes(client, acme, uow, opp):
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     document = uploaded(client, token, opp, NAME, PDF)
     elsewhere = opportunity(client, token, account(client, token, "别的客户")["id"], "二期")["id"]
     csrf = sign_in(client, "sales@acme.example")
@@ -39,7 +39,7 @@ def test_a_document_of_another_opportunity_is_a_404_on_the_page_routes(client, a
     ("lang", "html_lang", "nav"), [("zh_CN", "zh-CN", "客户"), ("en", "en", "Accounts")]
 )
 def test_the_documents_tab_renders_in_both_languages(client, acme, opp, lang, html_lang, nav):
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     uploaded(client, token, opp, "招标文件.pdf", PDF)
     uploaded(client, token, opp, "招标文件（修订）.pdf", PDF + b"%v2\n")
     uploaded(client, token, opp, "技术方案.docx", DOCX, kind="proposal")
@@ -156,7 +156,7 @@ def test_a_far_too_large_page_upload_is_refused_before_it_is_read(
 
 
 def test_deleting_from_the_page_removes_the_file(client, acme, uow, files, opp):
-    document = uploaded(client, acme["tokens"]["sales"], opp, NAME, PDF)
+    document = uploaded(client, acme.tokens["sales"], opp, NAME, PDF)
     csrf = sign_in(client, "sales@acme.example")
     response = client.post(
         f"/opportunities/{opp}/documents/{document['id']}/delete", data={"csrf_token": csrf}
@@ -168,13 +168,13 @@ def test_deleting_from_the_page_removes_the_file(client, acme, uow, files, opp):
 
 
 def test_the_documents_tab_query_count_is_pinned(client, acme, opp, count_queries):
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     uploaded(client, token, opp, "招标文件.pdf", PDF)
     sign_in(client, "sales@acme.example")
     with count_queries() as few:
         assert client.get(f"/opportunities/{opp}/documents").status_code == 200
     for n, kind in enumerate(["rfp", "qa", "proposal", "pitch", "contract", "other"] * 2):
-        uploader = acme["tokens"]["owner" if n % 2 else "sales"]
+        uploader = acme.tokens["owner" if n % 2 else "sales"]
         uploaded(client, uploader, opp, f"文件{n}.pdf", PDF, kind=kind)
     with count_queries() as many:
         assert client.get(f"/opportunities/{opp}/documents").status_code == 200

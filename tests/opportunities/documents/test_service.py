@@ -39,7 +39,7 @@ def test_an_upload_rolled_back_after_it_was_stored_leaves_no_file(app, uow, acme
 
 
 def test_a_deletion_keeps_the_file_until_it_is_committed(uow, client, acme, files, opp):
-    document = uploaded(client, acme["tokens"]["sales"], opp, NAME, PDF)
+    document = uploaded(client, acme.tokens["sales"], opp, NAME, PDF)
     kept = stored_files(files)
     with pytest.raises(RuntimeError), uow() as db:
         principal = operator_principal(db, "acme", "sales@acme.example")
@@ -51,7 +51,7 @@ def test_a_deletion_keeps_the_file_until_it_is_committed(uow, client, acme, file
 
 
 def test_only_a_writer_may_delete_through_the_service(uow, client, acme, files, opp):
-    document = uploaded(client, acme["tokens"]["sales"], opp, NAME, PDF)
+    document = uploaded(client, acme.tokens["sales"], opp, NAME, PDF)
     with uow() as db:
         viewer = operator_principal(db, "acme", "viewer@acme.example")
         with pytest.raises(PermissionDenied):
@@ -78,14 +78,14 @@ def test_each_kind_has_its_versions_newest_first(uow, acme, opp, files):
 
     # then each kind lists its versions, newest first, uploaded by the salesperson
     assert [(d.kind, d.version, d.filename, d.uploaded_by_id) for d in listed] == [
-        (DocumentKind.PROPOSAL, 1, "技术方案.pdf", acme["sales"].user_id),
-        (DocumentKind.RFP, 2, "招标文件（修订）.pdf", acme["sales"].user_id),
-        (DocumentKind.RFP, 1, "招标文件.pdf", acme["sales"].user_id),
+        (DocumentKind.PROPOSAL, 1, "技术方案.pdf", acme.sales.user_id),
+        (DocumentKind.RFP, 2, "招标文件（修订）.pdf", acme.sales.user_id),
+        (DocumentKind.RFP, 1, "招标文件.pdf", acme.sales.user_id),
     ]
 
 
 def test_a_document_opens_only_for_its_own_opportunity(uow, client, acme, opp, files):
-    document = uploaded(client, acme["tokens"]["sales"], opp, NAME, PDF)
+    document = uploaded(client, acme.tokens["sales"], opp, NAME, PDF)
     storage = LocalStorage(files)
     with uow() as db:
         viewer = operator_principal(db, "acme", "viewer@acme.example")

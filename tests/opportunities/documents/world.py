@@ -98,7 +98,7 @@ def stored_files(folder: Path) -> list[Path]:
 
 @pytest.fixture
 def opp(client, acme):
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     return opportunity(client, token, account(client, token)["id"])["id"]
 
 

@@ -19,7 +19,7 @@ from tests.opportunities.builders import account
 
 @pytest.fixture
 def opportunity_id(client, acme, uow) -> int:
-    customer = account(client, acme["tokens"]["owner"])["id"]
+    customer = account(client, acme.tokens["owner"])["id"]
     with uow() as db:
         boss = operator_principal(db, "acme", "owner@acme.example")
         data = OpportunityCreate(account_id=customer, name="智慧园区一期")

@@ -25,7 +25,7 @@ from tests.relationships.builders import competitor, tie
 def test_the_rhythm_of_an_account_is_learned_from_its_tenders(client, acme, rhythm):
     # when a viewer asks for the rhythm of the city's tenders
     body = api_get(
-        client, acme["tokens"]["viewer"], f"/api/v1/accounts/{rhythm['city']}/tender-rhythm"
+        client, acme.tokens["viewer"], f"/api/v1/accounts/{rhythm['city']}/tender-rhythm"
     )
 
     # then RFPs were published in March 2023, March 2024 and April 2025: three years observed
@@ -69,7 +69,7 @@ def test_the_rhythm_of_an_account_is_learned_from_its_tenders(client, acme, rhyt
 
 
 def test_the_rhythm_of_an_ownership_type_gathers_its_accounts(client, acme, rhythm):
-    token = acme["tokens"]["viewer"]
+    token = acme.tokens["viewer"]
 
     # when the rhythm of government customers is asked for
     government = api_get(client, token, "/api/v1/tender-rhythm", ownership="government")
@@ -118,7 +118,7 @@ def test_an_unknown_ownership_type_is_a_422(client, acme, rhythm):
     response = client.get(
         "/api/v1/tender-rhythm",
         params={"ownership": "martian"},
-        headers=bearer(acme["tokens"]["viewer"]),
+        headers=bearer(acme.tokens["viewer"]),
     )
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
@@ -126,7 +126,7 @@ def test_an_unknown_ownership_type_is_a_422(client, acme, rhythm):
 
 def test_a_competitors_record_shows_where_we_met_and_how_it_went(client, acme, rivalry):
     # when a viewer opens 东方信联's record
-    body = api_get(client, acme["tokens"]["viewer"], f"/api/v1/competitors/{rivalry['k']}/record")
+    body = api_get(client, acme.tokens["viewer"], f"/api/v1/competitors/{rivalry['k']}/record")
 
     # then we met them five times: won one, lost three (two to them), one still open
     ids = rivalry["ids"]
@@ -256,8 +256,8 @@ def test_a_competitors_record_shows_where_we_met_and_how_it_went(client, acme, r
 
 
 def test_a_competitor_we_never_met_has_an_empty_record(client, acme, rivalry):
-    token = acme["tokens"]["viewer"]
-    fresh = competitor(client, acme["tokens"]["sales"], "新锐科技")["id"]
+    token = acme.tokens["viewer"]
+    fresh = competitor(client, acme.tokens["sales"], "新锐科技")["id"]
     body = api_get(client, token, f"/api/v1/competitors/{fresh}/record")
     assert (body["met"], body["win_rate"], body["mean_quote_ratio"], body["meetings"]) == (
         0,
@@ -273,7 +273,7 @@ def test_the_project_history_puts_related_opportunities_in_one_chain_with_their_
 ):
     # when a viewer opens the account's project history
     body = api_get(
-        client, acme["tokens"]["viewer"], f"/api/v1/accounts/{park['account']}/project-history"
+        client, acme.tokens["viewer"], f"/api/v1/accounts/{park['account']}/project-history"
     )
 
     # then 一期 → 二期 → 平台替换 form the first chain and 零星运维 a chain of its own
@@ -426,7 +426,7 @@ def test_the_project_history_puts_related_opportunities_in_one_chain_with_their_
 
 
 def test_another_workspaces_records_are_not_found(client, acme, park):
-    stranger = acme["tokens"]["stranger"]
+    stranger = acme.tokens["stranger"]
     for path in view_routes(park["account"], park["account"], park["k"]):
         response = client.get(path, headers=bearer(stranger))
         assert (path, response.status_code) == (path, 404)
@@ -437,7 +437,7 @@ def test_another_workspaces_records_are_not_found(client, acme, park):
 
 
 def test_unknown_records_are_not_found(client, acme):
-    token = acme["tokens"]["viewer"]
+    token = acme.tokens["viewer"]
     for path in view_routes(987654321, 987654321, 987654321):
         assert client.get(path, headers=bearer(token)).status_code == 404
 
@@ -528,8 +528,8 @@ def _count(client, count_queries, headers, account_id, competitor_id):
 def test_query_counts_do_not_grow_with_the_number_of_opportunities(
     client, acme, files, count_queries
 ):
-    token = acme["tokens"]["sales"]
-    headers = bearer(acme["tokens"]["viewer"])
+    token = acme.tokens["sales"]
+    headers = bearer(acme.tokens["viewer"])
     account_id = api_account(client, token, "长线客户", ownership="state_owned")
     contact = create(client, token, "/api/v1/contacts", name="决策人", account_id=account_id)
     rivals = {
@@ -546,7 +546,5 @@ def test_query_counts_do_not_grow_with_the_number_of_opportunities(
 
     assert with_3 == EXPECTED
     assert with_12 == EXPECTED
-    body = api_get(
-        client, acme["tokens"]["viewer"], f"/api/v1/accounts/{account_id}/project-history"
-    )
+    body = api_get(client, acme.tokens["viewer"], f"/api/v1/accounts/{account_id}/project-history")
     assert [len(c["opportunities"]) for c in body["chains"]] == [12]

@@ -19,7 +19,7 @@ def test_another_workspaces_pages_are_not_found(client, acme, park):
 
 
 def test_a_viewer_reads_every_view_and_page(client, acme, park):
-    token = acme["tokens"]["viewer"]
+    token = acme.tokens["viewer"]
     for path in view_routes(park["account"], park["account"], park["k"]):
         assert client.get(path, headers=bearer(token)).status_code == 200
     sign_in(client, "viewer@acme.example")

@@ -21,7 +21,7 @@ def _boss(db: Any) -> Any:
 
 
 def test_an_account_without_tenders_has_an_empty_rhythm(client, acme, uow):
-    customer = account(client, acme["tokens"]["owner"])["id"]
+    customer = account(client, acme.tokens["owner"])["id"]
     with uow() as db:
         rhythm = insights.account_rhythm(db, _boss(db), customer)
     assert (
@@ -38,7 +38,7 @@ def test_an_account_without_tenders_has_an_empty_rhythm(client, acme, uow):
 
 def test_a_phase_2_joins_its_phase_1_in_one_chain_of_the_history(client, acme, uow):
     # given phase 1 closing in January and phase 2, following it, in June
-    customer = account(client, acme["tokens"]["owner"])["id"]
+    customer = account(client, acme.tokens["owner"])["id"]
     with uow() as db:
         boss = _boss(db)
         first, second = (
@@ -63,7 +63,7 @@ def test_a_phase_2_joins_its_phase_1_in_one_chain_of_the_history(client, acme, u
 
 
 def test_a_competitor_never_met_has_an_empty_record(client, acme, uow):
-    rival = competitor(client, acme["tokens"]["owner"], "东方信联")["id"]
+    rival = competitor(client, acme.tokens["owner"], "东方信联")["id"]
     with uow() as db:
         record = insights.competitor_record(db, _boss(db), rival)
     assert (

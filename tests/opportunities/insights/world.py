@@ -103,7 +103,7 @@ def rhythm(client, acme):
     Another government account (区大数据局) with one open lowest-price tender of July 2024, a
     private account (民营制造) with one of January 2022, and an archived opportunity of the
     first account whose tender (August 2022) no longer counts."""
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     city = api_account(client, token, "市政务服务中心", ownership="government")
     district = api_account(client, token, "区大数据局", ownership="government")
     private = api_account(client, token, "民营制造", ownership="private")
@@ -173,7 +173,7 @@ def rivalry(client, acme):
     四期: K not a vendor, but it won against us (no price).
     五期: only L: not a meeting with K.
     K is close to the account's 张总 (4, 行业会议)."""
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     customer = api_account(client, token, "省交通厅", ownership="government")
     k = competitor(client, token, "东方信联")["id"]
     l_ = competitor(client, token, "华数智通")["id"]
@@ -238,7 +238,7 @@ def park(client, acme, files):
     575,000; lost to 东方信联 at 560,000 on 10 Apr 2024.
     平台替换 (replacement of 二期): open, no tender, expected close 30 Jun 2027.
     零星运维 (operations): on its own, expected close 31 Dec 2025."""
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     park = api_account(client, token, "科创园区管委会", ownership="state_owned")
     k = competitor(client, token, "东方信联")["id"]
     l_ = competitor(client, token, "华数智通")["id"]

@@ -53,7 +53,7 @@ def pipeline(uow, acme):
                 budget_amount=Decimal("1000000"),
                 expected_close_on=date(2027, 3, 31),
                 triggers=["old_system"],
-                team=[TeamMemberWrite(user_id=acme["sales"].user_id, role="sales")],
+                team=[TeamMemberWrite(user_id=acme.sales.user_id, role="sales")],
             ),
         )
         bidding = service.create_opportunity(
@@ -313,12 +313,12 @@ def test_the_list_filters_by_stage_owner_account_type_dates_and_name(client, pip
     assert _listed(client, "stage=potential&stage=lost") == ["智慧园区二期", "智慧园区一期"]
     assert _listed(client, "q=园区") == ["智慧园区二期", "智慧园区一期"]
     assert _listed(client, "close_from=2027-03-01&close_to=2027-03-31") == ["智慧园区二期"]
-    assert _listed(client, f"owner_id={acme['owner'].user_id}&project_type=new&sort=name") == [
+    assert _listed(client, f"owner_id={acme.owner.user_id}&project_type=new&sort=name") == [
         "数据中心扩容",
         "智慧园区一期",
         "智慧园区二期",
     ]
-    assert _listed(client, f"owner_id={acme['sales'].user_id}") == []
+    assert _listed(client, f"owner_id={acme.sales.user_id}") == []
     assert _listed(client, f"account_id={pipeline['account']}&sort=-budget_amount") == [
         "智慧园区二期",
         "数据中心扩容",
@@ -510,7 +510,7 @@ def test_the_overview_costs_the_same_queries_with_more_team_and_relations(
     with uow() as db:
         boss = operator_principal(db, "acme", "owner@acme.example")
         team = [
-            TeamMemberWrite(user_id=acme[who].user_id, role=role)
+            TeamMemberWrite(user_id=acme.member(who).user_id, role=role)
             for who, role in (("sales", "sales"), ("admin", "bid_manager"), ("owner", "executive"))
         ]
         service.set_team(db, boss, pipeline["potential"], team)
@@ -541,7 +541,7 @@ def test_a_new_opportunity_is_created_from_the_form(client, pipeline, uow, acme)
             "csrf_token": token,
             "account_id": str(pipeline["account"]),
             "name": "  云平台迁移 ",
-            "owner_id": str(acme["sales"].user_id),
+            "owner_id": str(acme.sales.user_id),
             "stage": "potential",
             "project_type": "upgrade",
             "triggers": ["leadership", "yearly_budget"],
@@ -559,7 +559,7 @@ def test_a_new_opportunity_is_created_from_the_form(client, pipeline, uow, acme)
     row = _opportunity(uow, new_id)
     assert {k: row[k] for k in ("name", "owner_id", "stage", "probability", "triggers")} == {
         "name": "云平台迁移",
-        "owner_id": acme["sales"].user_id,
+        "owner_id": acme.sales.user_id,
         "stage": "potential",
         "probability": 10,
         "triggers": ["leadership", "yearly_budget"],
@@ -910,9 +910,9 @@ def test_the_team_is_edited_in_place(client, pipeline, uow, acme):
         headers=HX,
         data={
             "csrf_token": token,
-            "team.0.user_id": str(acme["sales"].user_id),
+            "team.0.user_id": str(acme.sales.user_id),
             "team.0.role": "bid_manager",
-            "team.1.user_id": str(acme["admin"].user_id),
+            "team.1.user_id": str(acme.admin.user_id),
             "team.1.role": "presales",
         },
     )
@@ -922,18 +922,18 @@ def test_the_team_is_edited_in_place(client, pipeline, uow, acme):
         boss = operator_principal(db, "acme", "owner@acme.example")
         team = service.opportunity_detail(db, boss, pipeline["potential"]).team
     assert [(m.user_id, m.role.value) for m in team] == [
-        (acme["sales"].user_id, "bid_manager"),
-        (acme["admin"].user_id, "presales"),
+        (acme.sales.user_id, "bid_manager"),
+        (acme.admin.user_id, "presales"),
     ]
     removed = client.post(
         f"/opportunities/{pipeline['potential']}/team",
         headers=HX,
         data={
             "csrf_token": token,
-            "team.0.user_id": str(acme["sales"].user_id),
+            "team.0.user_id": str(acme.sales.user_id),
             "team.0.role": "bid_manager",
             "team.0.remove": "1",
-            "team.1.user_id": str(acme["admin"].user_id),
+            "team.1.user_id": str(acme.admin.user_id),
             "team.1.role": "presales",
             "team.2.user_id": "",
             "team.2.role": "sales",
@@ -943,7 +943,7 @@ def test_the_team_is_edited_in_place(client, pipeline, uow, acme):
     with uow() as db:
         boss = operator_principal(db, "acme", "owner@acme.example")
         team = service.opportunity_detail(db, boss, pipeline["potential"]).team
-    assert [m.user_id for m in team] == [acme["admin"].user_id]
+    assert [m.user_id for m in team] == [acme.admin.user_id]
 
 
 def test_a_stranger_on_the_team_is_refused_on_its_row(client, pipeline, uow, acme):
@@ -955,9 +955,9 @@ def test_a_stranger_on_the_team_is_refused_on_its_row(client, pipeline, uow, acm
         headers=HX,
         data={
             "csrf_token": token,
-            "team.0.user_id": str(acme["sales"].user_id),
+            "team.0.user_id": str(acme.sales.user_id),
             "team.0.role": "sales",
-            "team.1.user_id": str(acme["stranger"].user_id),
+            "team.1.user_id": str(acme.stranger.user_id),
             "team.1.role": "sales",
         },
     )
@@ -1152,7 +1152,7 @@ def test_the_board_follows_the_filters_and_keeps_them_for_its_reload(client, pip
     html = client.get("/opportunities/board?q=园区").text
     assert _cards(html) == {pipeline["potential"]: "potential", pipeline["lost"]: "lost"}
     assert 'hx-get="/opportunities/board?q=%E5%9B%AD%E5%8C%BA"' in html
-    mine = client.get(f"/opportunities/board?owner_id={acme['sales'].user_id}").text
+    mine = client.get(f"/opportunities/board?owner_id={acme.sales.user_id}").text
     assert _cards(mine) == {}
 
 

@@ -24,7 +24,7 @@ from tests.opportunities.builders import account
 
 @pytest.fixture
 def customer(client, acme) -> int:
-    return int(account(client, acme["tokens"]["owner"])["id"])
+    return int(account(client, acme.tokens["owner"])["id"])
 
 
 def _create(uow, account_id: int, name: str, **fields) -> int:
@@ -57,7 +57,7 @@ def test_a_new_opportunity_takes_its_stages_probability_and_its_creator_as_owner
         Stage.POTENTIAL,
         10,
         False,
-        acme["owner"].user_id,
+        acme.owner.user_id,
         "王总",
         "华为技术有限公司",
         Decimal("100000.00"),

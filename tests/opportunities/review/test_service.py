@@ -21,7 +21,7 @@ from tests.relationships.builders import competitor
 @pytest.fixture
 def given(client, acme, uow) -> dict[str, int]:
     """An open opportunity of acme and a competitor."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     customer = account(client, token)["id"]
     rival = competitor(client, token, "竞品科技")["id"]
     with uow() as db:

@@ -137,7 +137,7 @@ def test_a_price_that_is_no_amount_is_answered_inline(client, bid, price, messag
 
 
 def test_the_page_without_a_tender_offers_to_set_one_up(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     oid = opportunity(client, token, account(client, token)["id"])["id"]
     sign_in(client, "owner@acme.example")
     english(client)
@@ -201,7 +201,7 @@ def _tender_form(**overrides: Any) -> list[tuple[str, str]]:
 
 
 def test_setting_up_a_tender_in_the_form(client, acme, uow):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     oid = opportunity(client, token, account(client, token)["id"])["id"]
     csrf = sign_in(client, "owner@acme.example")
     response = post_form(client, f"/opportunities/{oid}/bid/tender", csrf, _tender_form())
@@ -564,7 +564,7 @@ def _chain_sized(client, token: str, oid: int, members: int) -> None:
 def test_the_pages_cost_the_same_queries_for_few_and_many_vendors_rounds_and_members(
     client, acme, count_queries
 ):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     small = _sized(client, token, competitors=1, rounds=1)
     large = _sized(client, token, competitors=5, rounds=4)
     _chain_sized(client, token, small, 1)
@@ -708,7 +708,7 @@ def test_a_closed_opportunity_shows_its_bid_as_history(client, acme, bid):
             "outcome": "lost",
             "review": {"reasons": ["price"], "winner_competitor_id": bid.rivals["华数智通"]},
         },
-        headers=bearer(acme["tokens"]["owner"]),
+        headers=bearer(acme.tokens["owner"]),
     )
     assert close.status_code == 200, close.text
     sign_in(client, "owner@acme.example")

@@ -36,7 +36,7 @@ def _boss(db: Any) -> Any:
 def given(client, acme, uow) -> dict[str, Any]:
     """A bidding opportunity of acme with the weighted sheet 技术 50 (方案 30, 团队 20), 商务 30,
     价格 20 (lowest quote as benchmark), us and 东方信联 as vendors."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     customer = account(client, token)["id"]
     rival = competitor(client, token, "东方信联")["id"]
     with uow() as db:

@@ -31,7 +31,7 @@ def huawei(client, acme):
     孙工   normal: not counted;  钱总 key but has left: not counted.
 
     Score: (70·2 + 45 + 17.5 + 75·2) / 6 = 352.5 / 6 = 58.75 → 59."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为")["id"]
 
     def person(name, importance, **fields):
@@ -50,10 +50,10 @@ def huawei(client, acme):
     profile(client, token, c["zhang"], relationship_status="supporter")
     profile(client, token, c["li"], relationship_status="neutral")
     profile(client, token, c["zhou"], relationship_status="neutral")
-    acquaintance(client, token, acme["sales"].user_id, c["zhang"], 4)
-    acquaintance(client, token, acme["owner"].user_id, c["li"], 2)
-    acquaintance(client, token, acme["admin"].user_id, c["zhou"], 3)
-    acquaintance(client, token, acme["admin"].user_id, c["sun"], 5)
+    acquaintance(client, token, acme.sales.user_id, c["zhang"], 4)
+    acquaintance(client, token, acme.owner.user_id, c["li"], 2)
+    acquaintance(client, token, acme.admin.user_id, c["zhou"], 3)
+    acquaintance(client, token, acme.admin.user_id, c["sun"], 5)
     tie(client, token, rival, c["zhang"], 5)
     tie(client, token, second_rival, c["zhou"], 3)
     tie(client, token, rival, c["qian"], 5)
@@ -92,7 +92,7 @@ def _coverage(contact_id, name, title, importance, status, **fields):
 def test_the_score_points_and_weak_spots_follow_the_formula(client, acme, huawei):
     c = huawei["contacts"]
 
-    result = _closeness(client, acme["tokens"]["viewer"], huawei["account"])
+    result = _closeness(client, acme.tokens["viewer"], huawei["account"])
 
     assert (result["account_id"], result["score"], result["formula"]) == (
         huawei["account"],
@@ -107,7 +107,7 @@ def test_the_score_points_and_weak_spots_follow_the_formula(client, acme, huawei
             "important",
             "neutral",
             our_best=2,
-            our_best_user_id=acme["owner"].user_id,
+            our_best_user_id=acme.owner.user_id,
             points=45.0,
         ),
         _coverage(c["wang"], "王工", None, "important", "unknown", points=17.5),
@@ -118,7 +118,7 @@ def test_the_score_points_and_weak_spots_follow_the_formula(client, acme, huawei
             "key",
             "supporter",
             our_best=4,
-            our_best_user_id=acme["sales"].user_id,
+            our_best_user_id=acme.sales.user_id,
             competitor_best=5,
             competitor_best_id=huawei["rival"],
             points=70.0,
@@ -130,7 +130,7 @@ def test_the_score_points_and_weak_spots_follow_the_formula(client, acme, huawei
             "key",
             "neutral",
             our_best=3,
-            our_best_user_id=acme["admin"].user_id,
+            our_best_user_id=acme.admin.user_id,
             competitor_best=3,
             competitor_best_id=huawei["second_rival"],
             days_since_interaction=60,
@@ -197,7 +197,7 @@ def test_the_score_points_and_weak_spots_follow_the_formula(client, acme, huawei
 
 
 def test_the_reasons_and_formula_are_in_the_readers_language(client, acme, huawei):
-    result = _closeness(client, acme["tokens"]["viewer"], huawei["account"], "zh-CN")
+    result = _closeness(client, acme.tokens["viewer"], huawei["account"], "zh-CN")
 
     assert result["formula"] == FORMULA_ZH
     assert [(w["name"], [r["text"] for r in w["reasons"]]) for w in result["weak_spots"]] == [
@@ -208,7 +208,7 @@ def test_the_reasons_and_formula_are_in_the_readers_language(client, acme, huawe
 
 
 def test_a_recent_activity_with_a_contact_earns_the_recency_points(client, acme, huawei):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     li = huawei["contacts"]["li"]
     new_activity(
         client, token, huawei["account"], "电话沟通", datetime.now(UTC).isoformat(), contact_id=li
@@ -231,7 +231,7 @@ def test_a_recent_activity_with_a_contact_earns_the_recency_points(client, acme,
 
 
 def test_an_account_without_key_or_important_people_scores_zero(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "小客户")["id"]
     new_contact(client, token, account, "普通人")
 

@@ -13,11 +13,11 @@ from tests.relationships.builders import acquaintance, profile
 @pytest.fixture
 def huawei(client, acme):
     """华为: 张总 (key), a supporter our salesperson knows at 3."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为")
     boss = new_contact(client, token, account["id"], "张总", importance="key")["id"]
     profile(client, token, boss, relationship_status="supporter")
-    acquaintance(client, token, acme["sales"].user_id, boss, 3)
+    acquaintance(client, token, acme.sales.user_id, boss, 3)
     return {"account": account["id"], "boss": boss}
 
 
@@ -40,7 +40,7 @@ def test_the_paths_page_falls_back_to_the_strongest_links(client, acme, huawei):
     assert page.status_code == 200
     assert 'data-testid="paths" data-mode="strongest"' in page.text
     assert 'aria-pressed="true" data-testid="mode-strongest"' in page.text
-    sales = acme["sales"].user_id
+    sales = acme.sales.user_id
     assert (
         f'<a class="rel-chain-node us" href="/relationships/people/{sales}">李四</a>' in page.text
     )

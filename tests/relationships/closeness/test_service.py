@@ -16,7 +16,7 @@ from tests.relationships.builders import acquaintance, influence, profile
 def huawei(client, acme):
     """华为: 张总 (key), a supporter our salesperson knows at 3; 李财 (important), reporting to
     张总, whom none of us knows yet; 王工, a normal contact the analysis leaves out."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为")
     boss = new_contact(client, token, account["id"], "张总", importance="key")["id"]
     cfo = new_contact(
@@ -24,7 +24,7 @@ def huawei(client, acme):
     )["id"]
     new_contact(client, token, account["id"], "王工")
     profile(client, token, boss, relationship_status="supporter")
-    acquaintance(client, token, acme["sales"].user_id, boss, 3)
+    acquaintance(client, token, acme.sales.user_id, boss, 3)
     return {"account": account["id"], "boss": boss, "cfo": cfo}
 
 
@@ -42,7 +42,7 @@ def test_closeness_scores_the_key_and_important_people_by_the_formula(uow, acme,
         for c in result.contacts
     ] == [  # by pinyin name
         (huawei["cfo"], 0, None, "unknown", 17.5),
-        (huawei["boss"], 3, acme["sales"].user_id, "supporter", 80.0),
+        (huawei["boss"], 3, acme.sales.user_id, "supporter", 80.0),
     ]
     assert [(w.contact_id, [r.text for r in w.reasons]) for w in result.weak_spots] == [
         (huawei["boss"], ["No contact in the last 90 days"]),
@@ -58,8 +58,8 @@ def test_closeness_scores_the_key_and_important_people_by_the_formula(uow, acme,
 
 
 def test_the_way_in_goes_through_the_people_who_sway_the_target(client, uow, acme, huawei):
-    token = acme["tokens"]["owner"]
-    acquaintance(client, token, acme["owner"].user_id, huawei["cfo"], 5)
+    token = acme.tokens["owner"]
+    acquaintance(client, token, acme.owner.user_id, huawei["cfo"], 5)
     influence(client, token, huawei["cfo"], huawei["boss"], 4)
 
     with uow() as db:
@@ -67,7 +67,7 @@ def test_the_way_in_goes_through_the_people_who_sway_the_target(client, uow, acm
             db, operator_principal(db, "acme", "viewer@acme.example"), huawei["boss"], "fewest"
         )
 
-    owner, sales = acme["owner"].user_id, acme["sales"].user_id
+    owner, sales = acme.owner.user_id, acme.sales.user_id
     boss, cfo = f"c{huawei['boss']}", f"c{huawei['cfo']}"
     assert [
         (p.user_id, p.hops, p.score, [(s.source, s.target, s.kind, s.strength) for s in p.steps])
@@ -85,7 +85,7 @@ def test_the_way_in_goes_through_the_people_who_sway_the_target(client, uow, acm
 
 
 def test_there_is_no_way_to_another_workspaces_contact(client, uow, acme):
-    stranger = acme["tokens"]["stranger"]
+    stranger = acme.tokens["stranger"]
     theirs = new_account(client, stranger, "外部单位")
     contact = new_contact(client, stranger, theirs["id"], "外人")["id"]
 

@@ -15,7 +15,7 @@ from tests.relationships.builders import audit_trail, competitor, row_counts, st
 @pytest.fixture
 def people(client, acme):
     """Two contacts of acme's account 华为, and a consultant at another account."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为")
     consultancy = new_account(client, token, "德勤咨询")
     return {
@@ -30,7 +30,7 @@ def _with_tag(token, tag):
 
 
 def test_a_competitor_is_created_read_changed_with_if_match_and_listed(client, acme, uow):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     competitor(client, token, "竞品乙")
 
     created = client.post(
@@ -99,7 +99,7 @@ def test_a_competitor_is_created_read_changed_with_if_match_and_listed(client, a
 def test_a_competitor_tie_is_created_changed_with_if_match_listed_and_deleted(
     client, acme, uow, people
 ):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     rival = competitor(client, token, "竞品甲")["id"]
     other_rival = competitor(client, token, "竞品乙")["id"]
     tie(client, token, other_rival, people["boss"], 5)

@@ -25,7 +25,7 @@ def test_a_new_competitor_opens_on_its_own_page_with_a_notice(client, acme):
 
 
 def test_a_second_competitor_of_a_name_comes_back_with_the_message(client, uow, acme):
-    competitor(client, acme["tokens"]["sales"], "竞品甲")
+    competitor(client, acme.tokens["sales"], "竞品甲")
     csrf = sign_in(client, "sales@acme.example")
     before = row_counts(uow)
 
@@ -37,7 +37,7 @@ def test_a_second_competitor_of_a_name_comes_back_with_the_message(client, uow, 
 
 
 def test_an_edit_of_an_older_version_is_a_412_that_changes_nothing(client, uow, acme):
-    rival = competitor(client, acme["tokens"]["sales"], "竞品甲")["id"]
+    rival = competitor(client, acme.tokens["sales"], "竞品甲")["id"]
     csrf = sign_in(client, "sales@acme.example")
     first = client.post(
         f"/competitors/{rival}",

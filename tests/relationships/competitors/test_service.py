@@ -16,7 +16,7 @@ from tests.relationships.builders import row_counts
 @pytest.fixture
 def people(client, acme):
     """Two contacts of acme's account 华为."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为")
     return {
         "boss": new_contact(client, token, account["id"], "张总")["id"],

@@ -31,8 +31,8 @@ def _send(client, token, method, url, body):
 def world(client, acme):
     """Acme's account with two contacts linked every way, an archived contact, a competitor;
     the stranger's workspace with a contact and a competitor of its own."""
-    token = acme["tokens"]["owner"]
-    stranger = acme["tokens"]["stranger"]
+    token = acme.tokens["owner"]
+    stranger = acme.tokens["stranger"]
     account = new_account(client, token, "华为")
     boss = new_contact(client, token, account["id"], "张总")["id"]
     cfo = new_contact(client, token, account["id"], "李财")["id"]
@@ -49,7 +49,7 @@ def world(client, acme):
         "rival": rival,
         "influence": influence(client, token, boss, cfo, 3)["id"],
         "dotted": dotted_line(client, token, cfo, boss)["id"],
-        "acquaintance": acquaintance(client, token, acme["sales"].user_id, boss, 3)["id"],
+        "acquaintance": acquaintance(client, token, acme.sales.user_id, boss, 3)["id"],
         "tie": tie(client, token, rival, boss, 4)["id"],
         "their_contact": new_contact(client, stranger, theirs["id"], "外人")["id"],
         "their_rival": competitor(client, stranger, "外部竞品")["id"],
@@ -57,11 +57,11 @@ def world(client, acme):
 
 
 def test_bad_edge_input_is_a_422_naming_the_field_and_writes_nothing(client, acme, uow, world):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     w = world
-    sales = acme["sales"].user_id
-    admin = acme["admin"].user_id
-    stranger = acme["stranger"].user_id
+    sales = acme.sales.user_id
+    admin = acme.admin.user_id
+    stranger = acme.stranger.user_id
 
     def inf(**body):
         return ("POST", "/api/v1/influences", {"from_contact_id": w["cfo"], **body})
@@ -225,7 +225,7 @@ def test_bad_edge_input_is_a_422_naming_the_field_and_writes_nothing(client, acm
 
 
 def test_the_messages_of_refused_edges_say_why(client, acme, world):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     w = world
     requests = {
         "self": {"from_contact_id": w["cfo"], "to_contact_id": w["cfo"], "strength": 3},
@@ -282,7 +282,7 @@ def test_an_unknown_field_on_reports_to_is_a_422_that_changes_nothing(client, ac
     response = client.put(
         f"/api/v1/contacts/{world['cfo']}/reports-to",
         json={"manager_id": world["boss"], "force": True},
-        headers=bearer(acme["tokens"]["owner"]),
+        headers=bearer(acme.tokens["owner"]),
     )
 
     assert (response.status_code, response.json().get("errors")) == (
@@ -303,26 +303,24 @@ def test_an_unknown_field_on_reports_to_is_a_422_that_changes_nothing(client, ac
 def chain(client, acme):
     """华为's 张总 ← 李财 ← 王工 (each reports to the one before), 华为's sister company's
     陈总, and the stranger's 外人."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为")
     sister = new_account(client, token, "荣耀")
     boss = new_contact(client, token, account["id"], "张总")["id"]
     cfo = new_contact(client, token, account["id"], "李财", reports_to_id=boss)["id"]
     clerk = new_contact(client, token, account["id"], "王工", reports_to_id=cfo)["id"]
-    theirs = new_account(client, acme["tokens"]["stranger"], "外部单位")
+    theirs = new_account(client, acme.tokens["stranger"], "外部单位")
     return {
         "boss": boss,
         "cfo": cfo,
         "clerk": clerk,
         "sister": new_contact(client, token, sister["id"], "陈总")["id"],
-        "their_contact": new_contact(client, acme["tokens"]["stranger"], theirs["id"], "外人")[
-            "id"
-        ],
+        "their_contact": new_contact(client, acme.tokens["stranger"], theirs["id"], "外人")["id"],
     }
 
 
 def test_a_refused_reports_to_is_a_422_that_changes_nothing(client, acme, uow, chain):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     cases = {
         "cycle of three": (chain["boss"], chain["clerk"]),
         "cycle of two": (chain["cfo"], chain["clerk"]),
@@ -360,14 +358,14 @@ def test_a_refused_reports_to_names_the_field_of_the_request(client, acme, chain
     response = client.put(
         f"/api/v1/contacts/{chain['boss']}/reports-to",
         json={"manager_id": chain["clerk"]},
-        headers=bearer(acme["tokens"]["owner"]),
+        headers=bearer(acme.tokens["owner"]),
     )
 
     assert (response.status_code, fields_of(response)) == (422, ["manager_id"])
 
 
 def test_moving_a_contact_in_the_org_chart_reparents_and_is_audited(client, acme, chain):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
 
     moved = client.put(
         f"/api/v1/contacts/{chain['clerk']}/reports-to",

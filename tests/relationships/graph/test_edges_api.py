@@ -20,7 +20,7 @@ from tests.relationships.builders import (
 @pytest.fixture
 def people(client, acme):
     """Two contacts of acme's account 华为, and a consultant at another account."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为")
     consultancy = new_account(client, token, "德勤咨询")
     return {
@@ -35,7 +35,7 @@ def _with_tag(token, tag):
 
 
 def test_an_influence_is_created_changed_with_if_match_and_deleted(client, acme, uow, people):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
 
     created = client.post(
         "/api/v1/influences",
@@ -108,7 +108,7 @@ def test_an_influence_is_created_changed_with_if_match_and_deleted(client, acme,
 
 
 def test_a_dotted_line_is_created_and_deleted(client, acme, uow, people):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
 
     created = client.post(
         "/api/v1/dotted-lines",
@@ -153,8 +153,8 @@ def test_a_dotted_line_is_created_and_deleted(client, acme, uow, people):
 
 
 def test_an_acquaintance_is_created_changed_with_if_match_and_deleted(client, acme, uow, people):
-    token = acme["tokens"]["owner"]
-    sales = acme["sales"].user_id
+    token = acme.tokens["owner"]
+    sales = acme.sales.user_id
 
     created = client.post(
         "/api/v1/acquaintances",
@@ -234,7 +234,7 @@ def test_an_acquaintance_is_created_changed_with_if_match_and_deleted(client, ac
 def test_an_edge_change_without_if_match_applies_and_a_malformed_tag_is_a_412(
     client, acme, uow, people
 ):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     edge = influence(client, token, people["cfo"], people["boss"], 2)["id"]
 
     untagged = client.patch(
@@ -257,7 +257,7 @@ def test_an_edge_change_without_if_match_applies_and_a_malformed_tag_is_a_412(
 
 def test_a_created_edge_points_nowhere_it_cannot_be_read(client, acme, people):
     """Edges are read through the graph and the lists, so creating one names no Location."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     response = client.post(
         "/api/v1/influences",
         headers=bearer(token),

@@ -23,7 +23,7 @@ def huawei(client, acme):
     """华为: 张总 (key) ← 李财 (important) ← 王工, and 赵秘 reporting to 张总; 王工 has a dotted
     line to 张总; 德勤's 顾问 influences 张总; our 王总 and 李四 know people; 竞品甲 is close to
     张总. 赵秘 is linked every way too (an influence, a dotted line, our admin, 竞品乙)."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为")
     consultancy = new_account(client, token, "德勤咨询")
     boss = new_contact(client, token, account["id"], "张总", importance="key", title="总经理")
@@ -53,12 +53,12 @@ def huawei(client, acme):
         "dotted": dotted_line(client, token, c["clerk"], c["boss"])["id"],
         "consulting": influence(client, token, c["consultant"], c["boss"], 4)["id"],
         "pushes": influence(client, token, c["cfo"], c["clerk"], 2)["id"],
-        "sales_knows": acquaintance(client, token, acme["sales"].user_id, c["cfo"], 3)["id"],
-        "owner_knows": acquaintance(client, token, acme["owner"].user_id, c["boss"], 2)["id"],
+        "sales_knows": acquaintance(client, token, acme.sales.user_id, c["cfo"], 3)["id"],
+        "owner_knows": acquaintance(client, token, acme.owner.user_id, c["boss"], 2)["id"],
         "rival_tie": tie(client, token, rival, c["boss"], 4)["id"],
         "secretary_sways": influence(client, token, c["secretary"], c["cfo"], 5)["id"],
         "secretary_dotted": dotted_line(client, token, c["secretary"], c["cfo"])["id"],
-        "admin_knows": acquaintance(client, token, acme["admin"].user_id, c["secretary"], 5)["id"],
+        "admin_knows": acquaintance(client, token, acme.admin.user_id, c["secretary"], 5)["id"],
         "second_tie": tie(client, token, second_rival, c["secretary"], 3)["id"],
     }
 
@@ -96,9 +96,9 @@ def _node(kind, record_id, label, **fields):
 def test_the_graph_has_the_accounts_people_every_link_and_who_is_around_them(client, acme, huawei):
     h, c = huawei, huawei["contacts"]
     account, other = h["account"], h["consultancy"]
-    sales, owner, admin = acme["sales"].user_id, acme["owner"].user_id, acme["admin"].user_id
+    sales, owner, admin = acme.sales.user_id, acme.owner.user_id, acme.admin.user_id
 
-    account_id, nodes, edges = _graph(client, acme["tokens"]["viewer"], account)
+    account_id, nodes, edges = _graph(client, acme.tokens["viewer"], account)
 
     people = {
         "boss": ("张总", "总经理", "key", "supporter"),
@@ -158,7 +158,7 @@ def test_the_graph_has_the_accounts_people_every_link_and_who_is_around_them(cli
 
 def test_kinds_filter_the_edges_and_the_nodes_they_bring(client, acme, huawei):
     h, c = huawei, huawei["contacts"]
-    token = acme["tokens"]["viewer"]
+    token = acme.tokens["viewer"]
     account_contacts = sorted(f"c{c[k]}" for k in ("boss", "cfo", "clerk", "secretary"))
 
     _a, influence_nodes, influence_edges = _graph(client, token, h["account"], kinds="influence")
@@ -201,7 +201,7 @@ def test_an_archived_contact_leaves_the_graph_but_its_edges_and_their_history_st
     client, acme, uow, huawei
 ):
     h, c = huawei, huawei["contacts"]
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     before = row_counts(uow)
 
     archived = client.post(f"/api/v1/contacts/{c['secretary']}/archive", headers=bearer(token))
@@ -214,8 +214,8 @@ def test_an_archived_contact_leaves_the_graph_but_its_edges_and_their_history_st
             f"c{c['cfo']}",
             f"c{c['clerk']}",
             f"c{c['consultant']}",
-            f"u{acme['sales'].user_id}",
-            f"u{acme['owner'].user_id}",
+            f"u{acme.sales.user_id}",
+            f"u{acme.owner.user_id}",
             f"k{h['rival']}",
         ]
     )
@@ -226,8 +226,8 @@ def test_an_archived_contact_leaves_the_graph_but_its_edges_and_their_history_st
             ("dotted_line", f"c{c['clerk']}", f"c{c['boss']}", None, h["dotted"]),
             ("influence", f"c{c['consultant']}", f"c{c['boss']}", 4, h["consulting"]),
             ("influence", f"c{c['cfo']}", f"c{c['clerk']}", 2, h["pushes"]),
-            ("acquaintance", f"u{acme['sales'].user_id}", f"c{c['cfo']}", 3, h["sales_knows"]),
-            ("acquaintance", f"u{acme['owner'].user_id}", f"c{c['boss']}", 2, h["owner_knows"]),
+            ("acquaintance", f"u{acme.sales.user_id}", f"c{c['cfo']}", 3, h["sales_knows"]),
+            ("acquaintance", f"u{acme.owner.user_id}", f"c{c['boss']}", 2, h["owner_knows"]),
             ("competitor_tie", f"k{h['rival']}", f"c{c['boss']}", 4, h["rival_tie"]),
         ]
     )

@@ -11,7 +11,7 @@ from tests.relationships.builders import audit_trail, profile
 
 @pytest.fixture
 def boss(client, acme):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为")
     contact = new_contact(client, token, account["id"], "张总", importance="key")
     return {"account": account["id"], "contact": contact["id"]}
@@ -25,7 +25,7 @@ def _stance_in_graph(client, token, account_id, contact_id):
 
 
 def test_profile_entries_are_kept_over_time_newest_first(client, acme, boss):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     contact = boss["contact"]
     first = profile(
         client,
@@ -90,7 +90,7 @@ def test_profile_entries_are_kept_over_time_newest_first(client, acme, boss):
 
 
 def test_a_contact_without_a_profile_is_unknown_and_has_no_history(client, acme, boss):
-    token = acme["tokens"]["viewer"]
+    token = acme.tokens["viewer"]
 
     history = client.get(f"/api/v1/contacts/{boss['contact']}/profile", headers=bearer(token))
     stance = _stance_in_graph(client, token, boss["account"], boss["contact"])
@@ -99,7 +99,7 @@ def test_a_contact_without_a_profile_is_unknown_and_has_no_history(client, acme,
 
 
 def test_a_back_dated_entry_does_not_replace_the_newest_stance(client, acme, boss):
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     contact = boss["contact"]
     profile(client, token, contact, relationship_status="supporter", effective_on="2026-01-10")
     profile(client, token, contact, relationship_status="opponent", effective_on="2025-12-01")

@@ -18,7 +18,7 @@ from tests.relationships.builders import dotted_line, influence
 @pytest.fixture
 def people(client, acme):
     """a → b → c → d in influence and dotted lines, a ← d too; b and c report to a."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为")["id"]
     a = new_contact(client, token, account, "甲")["id"]
     b = new_contact(client, token, account, "乙", reports_to_id=a)["id"]
@@ -34,7 +34,7 @@ def people(client, acme):
         "ab_dotted": dotted_line(client, token, a, b)["id"],
         "cd_dotted": dotted_line(client, token, c, d)["id"],
     }
-    scope = WorkspaceScope(acme["workspace"].id)
+    scope = WorkspaceScope(acme.workspace.id)
     return {"a": a, "b": b, "c": c, "d": d, "gone": gone, **edges, "scope": scope}
 
 

@@ -13,7 +13,7 @@ from tests.relationships.builders import influence, row_counts
 @pytest.fixture
 def chart(client, acme):
     """Account 华为: the general manager and the CFO reporting to them, who sways them."""
-    token = acme["tokens"]["sales"]
+    token = acme.tokens["sales"]
     account = new_account(client, token, "华为")
     boss = new_contact(client, token, account["id"], "总经理")
     cfo = new_contact(client, token, account["id"], "财务总监", reports_to_id=boss["id"])
@@ -48,7 +48,7 @@ def test_a_move_to_the_top_goes_back_to_the_chart_with_a_notice(client, acme, ch
     assert response.headers["location"] == f"/accounts/{chart['account']}/org-chart?notice=moved"
     page = client.get(response.headers["location"])
     assert 'data-testid="notice">组织架构已更新。</div>' in page.text
-    cfo = client.get(f"/api/v1/contacts/{chart['cfo']}", headers=bearer(acme["tokens"]["viewer"]))
+    cfo = client.get(f"/api/v1/contacts/{chart['cfo']}", headers=bearer(acme.tokens["viewer"]))
     assert cfo.json()["reports_to_id"] is None
 
 

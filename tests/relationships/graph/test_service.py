@@ -23,12 +23,12 @@ from tests.relationships.builders import row_counts
 @pytest.fixture
 def huawei(client, acme):
     """Account 华为 with 张总 and 李财 reporting to them; another workspace's contact."""
-    token = acme["tokens"]["owner"]
+    token = acme.tokens["owner"]
     account = new_account(client, token, "华为")
     boss = new_contact(client, token, account["id"], "张总", importance="key")
     cfo = new_contact(client, token, account["id"], "李财", reports_to_id=boss["id"])
-    theirs = new_account(client, acme["tokens"]["stranger"], "外部单位")
-    stranger = new_contact(client, acme["tokens"]["stranger"], theirs["id"], "外人")
+    theirs = new_account(client, acme.tokens["stranger"], "外部单位")
+    stranger = new_contact(client, acme.tokens["stranger"], theirs["id"], "外人")
     return {
         "account": account["id"],
         "boss": boss["id"],
@@ -116,15 +116,13 @@ def test_who_knows_a_contact_lists_our_people_closest_first(uow, acme, huawei):
         far = service.create_acquaintance(
             db,
             owner,
-            AcquaintanceCreate(
-                user_id=acme["owner"].user_id, contact_id=huawei["boss"], closeness=2
-            ),
+            AcquaintanceCreate(user_id=acme.owner.user_id, contact_id=huawei["boss"], closeness=2),
         )
         near = service.create_acquaintance(
             db,
             owner,
             AcquaintanceCreate(
-                user_id=acme["sales"].user_id,
+                user_id=acme.sales.user_id,
                 contact_id=huawei["boss"],
                 closeness=5,
                 kind="classmate",
@@ -136,8 +134,8 @@ def test_who_knows_a_contact_lists_our_people_closest_first(uow, acme, huawei):
         known = service.who_knows(db, _as(db, "viewer@acme.example"), huawei["boss"])
 
     assert [(k.id, k.user_id, k.closeness, k.kind.value, k.last_interaction) for k in known] == [
-        (near_id, acme["sales"].user_id, 5, "classmate", None),
-        (far_id, acme["owner"].user_id, 2, "business", None),
+        (near_id, acme.sales.user_id, 5, "classmate", None),
+        (far_id, acme.owner.user_id, 2, "business", None),
     ]
 
 
@@ -146,9 +144,7 @@ def test_a_change_to_an_older_version_of_a_link_is_refused_and_changes_nothing(u
         edge = service.create_acquaintance(
             db,
             _as(db, "owner@acme.example"),
-            AcquaintanceCreate(
-                user_id=acme["sales"].user_id, contact_id=huawei["cfo"], closeness=3
-            ),
+            AcquaintanceCreate(user_id=acme.sales.user_id, contact_id=huawei["cfo"], closeness=3),
         )
         edge_id = edge.id
     with uow() as db:
@@ -162,7 +158,7 @@ def test_a_change_to_an_older_version_of_a_link_is_refused_and_changes_nothing(u
         )
 
     with uow() as db:
-        [stored] = service.known_by(db, _as(db, "viewer@acme.example"), acme["sales"].user_id)
+        [stored] = service.known_by(db, _as(db, "viewer@acme.example"), acme.sales.user_id)
     assert (stored.id, stored.closeness, stored.version) == (edge_id, 4, 2)
 
 

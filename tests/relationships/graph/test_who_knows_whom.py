@@ -15,8 +15,8 @@ def met(client, acme):
     """李四 knows 张总 (4) and 李财 (5); 管理员 knows 张总 (4); 王总 knows 张总 (2).
     李四 met 张总 on 2026-01-05 and 2026-03-02 and 李财 on 2026-04-01; 王总 owns a visit to
     张总 on 2026-05-01; a meeting of 李四 with 张总 on 2026-06-01 was deleted."""
-    token = acme["tokens"]["owner"]
-    sales, admin, owner = (acme[r].user_id for r in ("sales", "admin", "owner"))
+    token = acme.tokens["owner"]
+    sales, admin, owner = (acme.member(r).user_id for r in ("sales", "admin", "owner"))
     account = new_account(client, token, "华为")["id"]
     boss = new_contact(client, token, account, "张总")["id"]
     cfo = new_contact(client, token, account, "李财")["id"]
@@ -58,11 +58,11 @@ def _known(response):
 
 
 def test_the_people_who_know_a_contact_closest_first_with_their_last_meeting(client, acme, met):
-    sales, admin, owner = (acme[r].user_id for r in ("sales", "admin", "owner"))
+    sales, admin, owner = (acme.member(r).user_id for r in ("sales", "admin", "owner"))
     boss = met["boss"]
 
     known = _known(
-        client.get(f"/api/v1/contacts/{boss}/known-by", headers=bearer(acme["tokens"]["viewer"]))
+        client.get(f"/api/v1/contacts/{boss}/known-by", headers=bearer(acme.tokens["viewer"]))
     )
 
     assert known == [
@@ -73,14 +73,14 @@ def test_the_people_who_know_a_contact_closest_first_with_their_last_meeting(cli
 
 
 def test_the_people_a_user_knows_closest_first_with_their_last_meeting(client, acme, met):
-    sales = acme["sales"].user_id
-    viewer = bearer(acme["tokens"]["viewer"])
+    sales = acme.sales.user_id
+    viewer = bearer(acme.tokens["viewer"])
 
     known = _known(client.get(f"/api/v1/users/{sales}/acquaintances", headers=viewer))
     nobody = _known(
-        client.get(f"/api/v1/users/{acme['viewer'].user_id}/acquaintances", headers=viewer)
+        client.get(f"/api/v1/users/{acme.viewer.user_id}/acquaintances", headers=viewer)
     )
-    stranger = client.get(f"/api/v1/users/{acme['stranger'].user_id}/acquaintances", headers=viewer)
+    stranger = client.get(f"/api/v1/users/{acme.stranger.user_id}/acquaintances", headers=viewer)
 
     assert known == [
         (met["sales_cfo"], sales, met["cfo"], 5, "classmate", "2026-04-01T01:00:00Z"),
@@ -91,8 +91,8 @@ def test_the_people_a_user_knows_closest_first_with_their_last_meeting(client, a
 
 
 def test_the_owner_of_an_activity_met_its_participant_contacts(client, acme, met):
-    token = acme["tokens"]["owner"]
-    owner = acme["owner"].user_id
+    token = acme.tokens["owner"]
+    owner = acme.owner.user_id
     cfo = met["cfo"]
     owner_cfo = acquaintance(client, token, owner, cfo, 3)["id"]
     account = client.get(f"/api/v1/contacts/{cfo}", headers=bearer(token)).json()["account_id"]
