@@ -17,6 +17,7 @@ from pcrm.core.errors import StaleVersion, ValidationFailed
 from pcrm.core.etag import stale_version
 from pcrm.core.i18n import translate
 from pcrm.core.problems import field_errors_from_pydantic
+from pcrm.core.types import MAX_ID
 
 M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R")
@@ -30,6 +31,15 @@ def clean(data: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any
         for k, v in data.items()
         if k != "csrf_token"
     }
+
+
+def posted_id(value: object) -> int | None:
+    """The record id a form field names; None when it is blank, not a number, or past what an
+    id can be (core.types.MAX_ID), so it is never sent to the database."""
+    text = str(value or "").strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_ID:
+        return None
+    return int(text)
 
 
 def validate(model: type[M], data: dict[str, Any], locale: str) -> tuple[M | None, FormErrors]:

@@ -166,6 +166,9 @@ def install_error_handlers(app: FastAPI) -> None:
             return problem(
                 request, 422, translate(locale_of(request), N_("Validation failed")), errors
             )
+        if any(error.get("loc", ("",))[0] == "path" for error in exc.errors()):
+            # A page's address naming no possible record (an id past 64 bits) is a missing page.
+            return error_page(request, 404, translate(locale_of(request), TITLES[404]))
         return error_page(request, 422, "; ".join(e["message"] for e in errors))
 
     @app.exception_handler(StarletteHTTPException)
