@@ -208,7 +208,11 @@ def _card_write(
     remap: Callable[[FormErrors], FormErrors] = lambda e: e,
 ) -> Response:
     """A write from one card of the overview (team, relations, review). HTMX gets the card back
-    (with its messages on a 422); without script the page is reloaded or re-rendered."""
+    (with its messages on a 422); without script the page is reloaded or re-rendered.
+
+    Only a writer gets a card's form back: a viewer's post is refused before its input is
+    read (the review form needs the vocabularies only writers are given)."""
+    principal.require(Permission.WRITE)
     outcome: Attempt[object] = attempt(db, page_locale(request), write)
     if outcome.ok and not is_htmx(request):
         return redirect(f"/opportunities/{opportunity_id}", "saved")
