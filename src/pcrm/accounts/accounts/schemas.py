@@ -28,7 +28,7 @@ from pcrm.accounts.vocab import (
     TeamRole,
 )
 from pcrm.core.i18n import N_
-from pcrm.core.types import Id
+from pcrm.core.types import Id, NotNull
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
@@ -114,15 +114,16 @@ class AccountUpdate(AccountFields):
     name: Name | None = None
     lifecycle_stage: LifecycleStage | None = None  # type: ignore[assignment]
     status: AccountStatus | None = None  # type: ignore[assignment]
-    aliases: (
+    aliases: Annotated[
         Annotated[
             list[Annotated[str, StringConstraints(min_length=1, max_length=100)]],
             Field(max_length=10),
         ]
-        | None
-    ) = None  # type: ignore[assignment]
-    tags: Annotated[list[Tag], Field(max_length=20)] | None = None  # type: ignore[assignment]
-    team: Annotated[list[TeamMemberWrite], Field(max_length=20)] | None = None
+        | None,
+        NotNull,
+    ] = None  # type: ignore[assignment]
+    tags: Annotated[Annotated[list[Tag], Field(max_length=20)] | None, NotNull] = None  # type: ignore[assignment]
+    team: Annotated[Annotated[list[TeamMemberWrite], Field(max_length=20)] | None, NotNull] = None
 
 
 class TeamMemberRead(BaseModel):
