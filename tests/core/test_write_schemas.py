@@ -10,7 +10,10 @@ from typing import Any
 import pytest
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
+from sqlalchemy import func, select
 
+from pcrm.accounts.accounts.models import Account
+from pcrm.core.types import WriteModel
 from pcrm.main import create_app
 from tests.conftest import make_settings
 from tests.factories import Team, bearer, make_team
@@ -159,3 +162,57 @@ def test_null_in_any_field_of_an_update_is_a_422_on_it_or_a_valid_write(app, cli
                 assert [e["field"] for e in response.json()["errors"]] == [name], response.text
     assert {key: status for key, status in answers.items() if status not in (200, 422)} == {}
     assert answers[("/api/v1/accounts/{account_id}", "aliases")] == 422
+
+
+# --- control characters -----------------------------------------------------------------------
+
+OWN_SCHEMAS = [model for model in WRITE_SCHEMAS if model.__module__.startswith("pcrm.")]
+
+
+def test_every_write_schema_is_a_write_model():
+    assert [m.__qualname__ for m in OWN_SCHEMAS if not issubclass(m, WriteModel)] == []
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x01", "\x08", "\x0b", "\x1b", "\x7f"])
+@pytest.mark.parametrize("model", OWN_SCHEMAS, ids=lambda m: m.__qualname__)
+def test_a_control_character_in_any_text_is_refused_on_its_field(model, control):
+    for name in model.model_fields:
+        for value in (f"华为{control}技术", [f"甲{control}"]):
+            with pytest.raises(ValidationError) as refused:
+                model.model_validate({name: value})
+            on_field = [e for e in refused.value.errors() if e["loc"] == (name,)]
+            assert [e["msg"] for e in on_field] == [
+                "Value error, Remove the control characters from this text."
+            ], (name, value)
+
+
+def test_the_api_refuses_nul_in_a_name_and_writes_nothing(client, uow, acme):
+    response = client.post(
+        "/api/v1/accounts", json={"name": "华为\x00技术"}, headers=bearer(acme.tokens["owner"])
+    )
+
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"] == [
+        {
+            "field": "name",
+            "message": "Remove the control characters from this text.",
+            "type": "value_error",
+        }
+    ]
+    with uow() as db:
+        stored = select(func.count()).select_from(Account).execution_options(tenant_scope="global")
+        assert db.scalar(stored) == 0
+
+
+def test_tabs_and_line_breaks_stay_allowed_in_multi_line_text(client, acme, records):
+    url = f"/api/v1/accounts/{records['account']}"
+    current = client.get(url, headers=bearer(acme.tokens["owner"]))
+
+    response = client.patch(
+        url,
+        json={"notes": "第一行\r\n第二行\t尾"},
+        headers={**bearer(acme.tokens["owner"]), "If-Match": current.headers["etag"]},
+    )
+
+    assert response.status_code == 200, response.text
+    assert response.json()["notes"] == "第一行\r\n第二行\t尾"

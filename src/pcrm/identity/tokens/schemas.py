@@ -6,11 +6,11 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pcrm.core.types import Id
+from pcrm.core.types import Id, WriteModel
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class _Strict(WriteModel):
+    pass
 
 
 class ApiTokenCreate(_Strict):
