@@ -21,7 +21,7 @@ from pcrm.core.errors import PermissionDenied
 from pcrm.core.history import register as register_history_labels
 from pcrm.core.i18n import N_, load_catalogues
 from pcrm.core.instance import get_or_create_secret
-from pcrm.core.problems import install_error_handlers
+from pcrm.core.problems import BodyLimit, install_error_handlers
 from pcrm.core.security import PlatformMiddleware, csrf_ok, wants_secure_cookies
 from pcrm.core.templating import add_context_processor, use_template_dirs
 from pcrm.core.tenancy import install_tenant_guard
@@ -104,7 +104,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = session_factory
     app.state.session_ends = anyio.CapacityLimiter(settings.worker_threads)
-    install_error_handlers(app)  # its middleware goes inside the platform's (added after it)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    install_error_handlers(app)  # their middleware goes inside the platform's (added after)
     app.add_middleware(
         PlatformMiddleware,
         secret=secret,
