@@ -36,7 +36,8 @@ Conventions: resources live under `/api/v1/<plural-noun>`; lists answer
 `{items, total, page, page_size, pages}` and take `page`, `page_size` (≤ 200), `q`, `sort`
 (`field` or `-field`, allow-listed) and filters as query parameters; creates answer 201 with the
 resource and its `ETag`; updates take `If-Match` and answer 412 when the record changed since;
-errors are RFC 9457 `application/problem+json`, with per-field `errors` on 422.
+bodies are at most 1 MiB (413); errors are RFC 9457 `application/problem+json`, with per-field
+`errors` on 422. See docs/api.md.
 """
 
 

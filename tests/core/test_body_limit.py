@@ -84,6 +84,7 @@ def test_a_form_past_the_limit_is_the_413_page(client, uow, acme):
 
     assert response.status_code == 413
     assert response.headers["content-type"].startswith("text/html")
+    assert "请求内容过大。" in response.text
     assert _accounts(uow) == 0
 
 
