@@ -11,11 +11,14 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pcrm.core.errors import DomainError, ValidationFailed
+from pcrm.core.etag import stale_version
 from pcrm.core.i18n import N_, translate
 from pcrm.core.templating import render
 
@@ -128,24 +131,34 @@ def error_page(request: Request, status: int, detail: str | None = None) -> Resp
     )
 
 
+def domain_error_response(request: Request, exc: DomainError) -> Response:
+    """A domain error as problem+json (API) or an error page (people)."""
+    locale = locale_of(request)
+    detail = translate(locale, exc.detail)
+    if isinstance(exc, ValidationFailed):
+        errors = [
+            {"field": e.field, "message": translate(locale, e.message), "type": e.type}
+            for e in exc.errors
+        ]
+        if is_api(request):
+            return problem(request, 422, translate(locale, N_("Validation failed")), errors)
+        return error_page(request, 422, "; ".join(e["message"] for e in errors))
+    if exc.status_code == 404:
+        detail = translate(locale, TITLES[404])
+    if is_api(request):
+        return problem(request, exc.status_code, detail)
+    return error_page(request, exc.status_code, detail)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(request: Request, exc: DomainError) -> Response:
-        locale = locale_of(request)
-        detail = translate(locale, exc.detail)
-        if isinstance(exc, ValidationFailed):
-            errors = [
-                {"field": e.field, "message": translate(locale, e.message), "type": e.type}
-                for e in exc.errors
-            ]
-            if is_api(request):
-                return problem(request, 422, translate(locale, N_("Validation failed")), errors)
-            return error_page(request, 422, "; ".join(e["message"] for e in errors))
-        if exc.status_code == 404:
-            detail = translate(locale, TITLES[404])
-        if is_api(request):
-            return problem(request, exc.status_code, detail)
-        return error_page(request, exc.status_code, detail)
+        return domain_error_response(request, exc)
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(request: Request, _exc: StaleDataError) -> Response:
+        # Two edits passed the version check at once; the loser's UPDATE matched no row.
+        return domain_error_response(request, stale_version())
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
@@ -154,6 +167,9 @@ def install_error_handlers(app: FastAPI) -> None:
             return problem(
                 request, 422, translate(locale_of(request), N_("Validation failed")), errors
             )
+        if any(error.get("loc", ("",))[0] == "path" for error in exc.errors()):
+            # A page's address naming no possible record (an id past 64 bits) is a missing page.
+            return error_page(request, 404, translate(locale_of(request), TITLES[404]))
         return error_page(request, 422, "; ".join(e["message"] for e in errors))
 
     @app.exception_handler(StarletteHTTPException)
@@ -173,9 +189,94 @@ def install_error_handlers(app: FastAPI) -> None:
             request, exc.status_code, translate(locale_of(request), detail) if detail else None
         )
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error (request %s)", getattr(request.state, "request_id", "-"))
-        if is_api(request):
-            return problem(request, 500)
-        return error_page(request, 500)
+    # Not `@app.exception_handler(Exception)`: Starlette gives that handler to its outermost
+    # middleware, which answers and then raises the error again, so the server logged it a
+    # second time and closed the keep-alive connection after every 500.
+    app.add_middleware(UnexpectedErrors)
+
+
+def unexpected_error_response(request: Request) -> Response:
+    if is_api(request):
+        return problem(request, 500)
+    return error_page(request, 500)
+
+
+class UnexpectedErrors:
+    """Pure ASGI middleware inside the platform's: an error no handler took is logged once,
+    with its traceback and the request id, and answered 500 (problem+json for the API, the
+    error page for people), and the connection stays open. An error after the response has
+    started cannot be answered any more and is raised to the server."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception:
+            if started:
+                raise
+            request = Request(scope, receive)
+            log.exception("unhandled error (request %s)", getattr(request.state, "request_id", "-"))
+            await unexpected_error_response(request)(scope, receive, send)
+
+
+TOO_LARGE = N_("The request body is too large.")
+
+
+class BodyLimit:
+    """Pure ASGI middleware: a request body (JSON, a form) larger than `limit` bytes is
+    answered 413 before it is read whole: at once when its Content-Length says so, else as soon
+    as the bytes received pass the limit. Multipart bodies are uploads, which the files area
+    limits itself (`max_upload_mb`)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self._is_upload(scope):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            request = Request(scope, receive)
+            response = too_large_response(request)
+            response.headers["connection"] = "close"  # the rest of the body is never read
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def counting() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                # FastAPI passes an HTTPException from reading the body on to its handler.
+                raise StarletteHTTPException(413, TOO_LARGE, headers={"Connection": "close"})
+            return message
+
+        await self.app(scope, counting, send)
+
+    @staticmethod
+    def _is_upload(scope: Scope) -> bool:
+        content_type = dict(scope["headers"]).get(b"content-type", b"")
+        return bool(content_type.lower().startswith(b"multipart/form-data"))
+
+
+def too_large_response(request: Request) -> Response:
+    detail = translate(locale_of(request), TOO_LARGE)
+    if is_api(request):
+        return problem(request, 413, detail)
+    return error_page(request, 413, detail)

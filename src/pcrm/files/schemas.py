@@ -8,22 +8,24 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from pcrm.core.types import Id
+
 
 class FileRead(BaseModel):
     """A stored file as its owner's area sees it (never where its bytes are kept)."""
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     owner_type: str
-    owner_id: int
+    owner_id: Id
     kind: str
     version: int
     filename: str
     content_type: str
     size: int
     sha256: str
-    uploaded_by_id: int | None
+    uploaded_by_id: Id | None
     created_at: datetime
 
 

@@ -28,6 +28,7 @@ from pcrm.accounts.vocab import (
     TeamRole,
 )
 from pcrm.core.i18n import N_
+from pcrm.core.types import Id, NotNull, WriteModel
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
@@ -63,12 +64,12 @@ CreditCode = Annotated[str | None, AfterValidator(_credit_code)]
 Province = Annotated[str | None, AfterValidator(_province)]
 
 
-class Write(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class Write(WriteModel):
+    pass
 
 
 class TeamMemberWrite(Write):
-    user_id: int
+    user_id: Id
     role: TeamRole
 
 
@@ -77,7 +78,7 @@ class AccountFields(Write):
     english_name: Annotated[str | None, StringConstraints(max_length=200)] = None
     aliases: Annotated[
         list[Annotated[str, StringConstraints(min_length=1, max_length=100)]], Field(max_length=10)
-    ] = []
+    ] = Field(default=[])
     credit_code: CreditCode = Field(default=None, examples=["91350100M000100Y43"])
     industry: Industry | None = None
     province: Province = Field(default=None, examples=["guangdong"])
@@ -85,13 +86,13 @@ class AccountFields(Write):
     ownership: Ownership | None = None
     size_band: SizeBand | None = None
     revenue_band: RevenueBand | None = None
-    parent_id: int | None = None
-    owner_id: int | None = None
+    parent_id: Id | None = None
+    owner_id: Id | None = None
     lifecycle_stage: LifecycleStage = LifecycleStage.POTENTIAL
     lost_reason: Annotated[str | None, StringConstraints(max_length=500)] = None
     lost_on: date | None = None
     status: AccountStatus = AccountStatus.ACTIVE
-    tags: Annotated[list[Tag], Field(max_length=20)] = []
+    tags: Annotated[list[Tag], Field(max_length=20)] = Field(default=[])
     website: Annotated[str | None, StringConstraints(max_length=200)] = None
     address: Annotated[str | None, StringConstraints(max_length=300)] = None
     notes: Annotated[str | None, StringConstraints(max_length=5000)] = None
@@ -104,7 +105,7 @@ class AccountFields(Write):
 
 class AccountCreate(AccountFields):
     name: Name = Field(examples=["华为技术有限公司"])
-    team: Annotated[list[TeamMemberWrite], Field(max_length=20)] = []
+    team: Annotated[list[TeamMemberWrite], Field(max_length=20)] = Field(default=[])
 
 
 class AccountUpdate(AccountFields):
@@ -113,19 +114,20 @@ class AccountUpdate(AccountFields):
     name: Name | None = None
     lifecycle_stage: LifecycleStage | None = None  # type: ignore[assignment]
     status: AccountStatus | None = None  # type: ignore[assignment]
-    aliases: (
+    aliases: Annotated[
         Annotated[
             list[Annotated[str, StringConstraints(min_length=1, max_length=100)]],
             Field(max_length=10),
         ]
-        | None
-    ) = None  # type: ignore[assignment]
-    tags: Annotated[list[Tag], Field(max_length=20)] | None = None  # type: ignore[assignment]
-    team: Annotated[list[TeamMemberWrite], Field(max_length=20)] | None = None
+        | None,
+        NotNull,
+    ] = None  # type: ignore[assignment]
+    tags: Annotated[Annotated[list[Tag], Field(max_length=20)] | None, NotNull] = None  # type: ignore[assignment]
+    team: Annotated[Annotated[list[TeamMemberWrite], Field(max_length=20)] | None, NotNull] = None
 
 
 class TeamMemberRead(BaseModel):
-    user_id: int
+    user_id: Id
     role: TeamRole
     name: str
 
@@ -133,7 +135,7 @@ class TeamMemberRead(BaseModel):
 class AccountRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     name: str
     short_name: str | None
     english_name: str | None
@@ -145,8 +147,8 @@ class AccountRead(BaseModel):
     ownership: Ownership | None
     size_band: SizeBand | None
     revenue_band: RevenueBand | None
-    parent_id: int | None
-    owner_id: int | None
+    parent_id: Id | None
+    owner_id: Id | None
     lifecycle_stage: LifecycleStage
     lost_reason: str | None
     lost_on: date | None
@@ -156,7 +158,7 @@ class AccountRead(BaseModel):
     address: str | None
     notes: str | None
     archived_at: datetime | None
-    merged_into_id: int | None
+    merged_into_id: Id | None
     created_at: datetime
     updated_at: datetime
     version: int
@@ -168,13 +170,13 @@ class AccountDetail(AccountRead):
 
 
 class MergeRequest(Write):
-    duplicate_id: int = Field(description="The record merged into this one, then archived.")
+    duplicate_id: Id = Field(description="The record merged into this one, then archived.")
 
 
 class BulkAction(Write):
-    ids: Annotated[list[int], Field(min_length=1, max_length=500)]
+    ids: Annotated[list[Id], Field(min_length=1, max_length=500)]
     action: Literal["assign_owner", "add_tag", "archive"]
-    owner_id: int | None = None
+    owner_id: Id | None = None
     tag: Tag | None = None
 
 
@@ -183,7 +185,7 @@ class BulkResult(BaseModel):
 
 
 class Duplicate(BaseModel):
-    id: int
+    id: Id
     name: str
     reason: Literal["credit_code", "name", "mobile", "email"]
     score: int
@@ -200,7 +202,7 @@ class AccountQuery(ListQuery):
     province: Province = None
     ownership: Ownership | None = None
     stage: LifecycleStage | None = None
-    owner_id: int | None = None
+    owner_id: Id | None = None
     tag: Annotated[str | None, StringConstraints(max_length=40)] = None
     created_from: date | None = None
     created_to: date | None = None

@@ -6,9 +6,11 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pcrm.core.types import Id, WriteModel
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+class _Strict(WriteModel):
+    pass
 
 
 class ApiTokenCreate(_Strict):
@@ -19,7 +21,7 @@ class ApiTokenCreate(_Strict):
 class ApiTokenRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     name: str
     token_prefix: str
     created_at: datetime

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from pcrm.core.i18n import N_
+from pcrm.core.types import Id, PageNumber, PageSize, WriteModel
 from pcrm.opportunities.vocab import (
     OpportunityRole,
     ProjectType,
@@ -33,10 +34,8 @@ Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Percent = Annotated[int, Field(ge=0, le=100)]
 
 
-class WriteSchema(BaseModel):
+class WriteSchema(WriteModel):
     """A request body: unknown fields are refused, text is stripped."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class ReadSchema(BaseModel):
@@ -55,20 +54,20 @@ def each_once(values: list[Any] | None) -> list[Any] | None:
 
 
 class TeamMemberWrite(WriteSchema):
-    user_id: int
+    user_id: Id
     role: OpportunityRole
 
 
 class TeamMemberRead(ReadSchema):
-    user_id: int
+    user_id: Id
     name: str
     role: OpportunityRole
 
 
 class OpportunityCreate(WriteSchema):
-    account_id: int
+    account_id: Id
     name: Name
-    owner_id: int | None = Field(default=None, description="Defaults to the creating user.")
+    owner_id: Id | None = Field(default=None, description="Defaults to the creating user.")
     stage: Stage = Field(
         default=Stage.POTENTIAL, description="potential or bidding; closing has its own call."
     )
@@ -91,7 +90,7 @@ class OpportunityUpdate(WriteSchema):
     """Every field optional; the stage moves with `move` and `close`."""
 
     name: Name | None = None
-    owner_id: int | None = None
+    owner_id: Id | None = None
     probability: Percent | None = Field(
         default=None, description="Setting it overrides the stage's default."
     )
@@ -113,11 +112,11 @@ class OpportunityUpdate(WriteSchema):
 
 
 class OpportunityRead(ReadSchema):
-    id: int
-    account_id: int
+    id: Id
+    account_id: Id
     account_name: str
     name: str
-    owner_id: int | None
+    owner_id: Id | None
     owner_name: str | None
     stage: Stage
     probability: int
@@ -156,14 +155,14 @@ class StageMove(WriteSchema):
 
 
 class RelationCreate(WriteSchema):
-    earlier_id: int = Field(description="The earlier opportunity this one follows.")
+    earlier_id: Id = Field(description="The earlier opportunity this one follows.")
     kind: RelationKind
 
 
 class RelationRead(ReadSchema):
-    id: int
-    opportunity_id: int
-    earlier_id: int
+    id: Id
+    opportunity_id: Id
+    earlier_id: Id
     kind: RelationKind
     other_name: str = Field(description="Name of the opportunity at the other end.")
     direction: str = Field(description="`earlier` when the other is earlier, else `later`.")
@@ -178,8 +177,8 @@ class OpportunityFilters:
 
     q: str | None = None
     stages: tuple[Stage, ...] = ()
-    owner_id: int | None = None
-    account_id: int | None = None
+    owner_id: Id | None = None
+    account_id: Id | None = None
     project_type: ProjectType | None = None
     close_from: date | None = None
     close_to: date | None = None
@@ -201,8 +200,8 @@ class OpportunityQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    page: int = Field(default=1, ge=1)
-    page_size: int = Field(default=50, ge=1, le=200)
+    page: PageNumber = 1
+    page_size: PageSize = 50
     q: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=100)] = Field(
         default=None, description="Part of the opportunity's name."
     )
@@ -212,8 +211,8 @@ class OpportunityQuery(BaseModel):
         "updated_at, created_at; prefix '-' for descending.",
     )
     stage: list[Stage] = Field(default_factory=list, description="One or more stages.")
-    owner_id: int | None = None
-    account_id: int | None = None
+    owner_id: Id | None = None
+    account_id: Id | None = None
     project_type: ProjectType | None = None
     close_from: date | None = None
     close_to: date | None = None
