@@ -90,10 +90,14 @@ def test_ctrl_k_opens_the_search_and_the_keyboard_opens_a_hit(
     expect(box).to_be_focused()
     page.keyboard.type("华数")
     expect(dropdown.locator(".search-group")).to_have_text(["竞争对手"])
-    # Escape closes it; Enter with no hit chosen opens the search page
+    # Escape closes it (and the browser empties a search field)
     page.keyboard.press("Escape")
     expect(dropdown).to_be_hidden()
+    expect(box).not_to_be_focused()
+    # Enter with no hit chosen opens the search page
     box.focus()
+    page.keyboard.type("华数")
+    expect(dropdown.locator(".search-group")).to_have_text(["竞争对手"])
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{live_server.url}/search?q=%E5%8D%8E%E6%95%B0")
     expect(page.get_by_test_id("search-group-competitor")).to_contain_text("华数传媒")

@@ -83,7 +83,7 @@ def reads(db: Session, scope: WorkspaceScope, rows: list[Opportunity]) -> list[O
                 {
                     **{k: getattr(o, k) for k in _READ_FIELDS},
                     "account_name": account.name if account else "",
-                    "owner_name": owner.name if owner else None,
+                    "owner_name": owner.display() if owner else None,
                     "weighted_amount": _weighted(o),
                     "has_tender": o.id in tendered,
                 }
@@ -114,7 +114,7 @@ def opportunity_detail(db: Session, principal: Principal, opportunity_id: int) -
     members = repo.team(db, scope, opportunity_id)
     names = user_refs(db, scope, {m.user_id for m in members})
     team = [
-        TeamMemberRead(user_id=m.user_id, name=names[m.user_id].name, role=m.role)
+        TeamMemberRead(user_id=m.user_id, name=names[m.user_id].display(), role=m.role)
         for m in members
         if m.user_id in names
     ]
