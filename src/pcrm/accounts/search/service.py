@@ -68,7 +68,9 @@ def _unique(*batches: Iterable[T]) -> list[T]:
     return list(seen.values())
 
 
-def _rows(db: Session, scope: WorkspaceScope, q: str, limit: int, kind: str) -> list[Any]:
+def _rows(
+    db: Session, scope: WorkspaceScope, q: str, limit: int, kind: str
+) -> list[tuple[int, Any]]:
     """Names that start with the query first (an old exact match must not drown among newer
     partial ones), read in name order from the leading-name indexes; then the newest other
     matches, which the search index serves newest first. Only the columns a hit shows are
@@ -77,9 +79,9 @@ def _rows(db: Session, scope: WorkspaceScope, q: str, limit: int, kind: str) -> 
         hits = search_repo.box_hits(db, scope, q, limit, CANDIDATES, kind)
     else:  # a query without grams (punctuation, say), left to LIKE
         hits = search_repo.like_hits(db, scope, q, limit, CANDIDATES, kind)
-    rows = _unique(hits.leading, hits.newest)
-    rows.sort(key=lambda row: (rank(row.name, q), row.sort_name))
-    return rows[:limit]
+    ranked = [(rank(row.name, q), row) for row in _unique(hits.leading, hits.newest)]
+    ranked.sort(key=lambda pair: (pair[0], pair[1].sort_name))
+    return ranked[:limit]
 
 
 def find_accounts(
@@ -95,9 +97,9 @@ def find_accounts(
             name=a.name,
             detail=a.short_name or "",
             url=f"/accounts/{a.id}",
-            rank=rank(a.name, q),
+            rank=found,
         )
-        for a in _rows(db, principal.scope, q, limit, "accounts")
+        for found, a in _rows(db, principal.scope, q, limit, "accounts")
     ]
 
 
@@ -114,9 +116,9 @@ def find_contacts(
             name=c.name,
             detail=" · ".join(x for x in (c.account_name, c.title) if x),
             url=f"/contacts/{c.id}",
-            rank=rank(c.name, q),
+            rank=found,
         )
-        for c in _rows(db, principal.scope, q, limit, "contacts")
+        for found, c in _rows(db, principal.scope, q, limit, "contacts")
     ]
 
 
