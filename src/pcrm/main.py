@@ -22,6 +22,7 @@ from pcrm.core.history import register as register_history_labels
 from pcrm.core.i18n import N_, load_catalogues
 from pcrm.core.instance import get_or_create_secret
 from pcrm.core.problems import BodyLimit, install_error_handlers
+from pcrm.core.search import register as register_search_kinds
 from pcrm.core.security import PlatformMiddleware, csrf_ok, wants_secure_cookies
 from pcrm.core.templating import add_context_processor, use_template_dirs
 from pcrm.core.tenancy import install_tenant_guard
@@ -74,6 +75,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for area in AREAS:
         if area.history is not None:
             register_history_labels(area.history)
+    register_search_kinds([kind for area in AREAS for kind in area.search])
     secret = _LazySecret(settings, engine)
 
     async def verify_csrf(request: Request) -> None:

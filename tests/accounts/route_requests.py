@@ -19,7 +19,6 @@ MODULES = (
     "pcrm.accounts.accounts.routes_api",
     "pcrm.accounts.contacts.routes_api",
     "pcrm.accounts.activities.routes_api",
-    "pcrm.accounts.search.routes_api",
 )
 UNSAFE = {"POST", "PATCH", "PUT", "DELETE"}
 

@@ -58,4 +58,13 @@ def test_the_demo_seeds_a_real_looking_customer_base(demo: Demo, demo_client: Te
 
     found = demo_client.get("/api/v1/search", params={"q": "华西"}, headers=bearer(demo.token))
     assert found.status_code == 200
-    assert "四川大学华西医院" in [hit["name"] for hit in found.json()["accounts"]]
+    groups = {g["kind"]: [hit["name"] for hit in g["hits"]] for g in found.json()["groups"]}
+    assert "四川大学华西医院" in groups["account"]
+    # the global search finds the demo's opportunities and competitors too (issue 13)
+    for query, kind, name in (
+        ("智慧地铁", "opportunity", "智慧地铁"),
+        ("华数", "competitor", "华数"),
+    ):
+        found = demo_client.get("/api/v1/search", params={"q": query}, headers=bearer(demo.token))
+        hits = {g["kind"]: [hit["name"] for hit in g["hits"]] for g in found.json()["groups"]}
+        assert any(name in hit for hit in hits.get(kind, [])), (query, hits)

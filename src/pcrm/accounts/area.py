@@ -12,26 +12,29 @@ from pcrm.accounts.contacts import routes_api as contact_api
 from pcrm.accounts.contacts import routes_html as contact_pages
 from pcrm.accounts.lists import models as list_models
 from pcrm.accounts.lists import routes_html as list_pages
-from pcrm.accounts.search import routes_api as search_api
-from pcrm.accounts.search import routes_html as search_pages
+from pcrm.accounts.search import service as search
 from pcrm.accounts.vocab import LABELS
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
+from pcrm.core.search import SearchKind
 
 AREA = Area(
     name="accounts",
     summary="The customer line: accounts, contacts, activities, search, saved views.",
     demo="accounts",
-    api=(routes_api.router, contact_api.router, activity_api.router, search_api.router),
+    api=(routes_api.router, contact_api.router, activity_api.router),
     pages=(
         routes_html.router,
         list_pages.router,
         contact_pages.router,
         activity_pages.router,
-        search_pages.router,
     ),
     models=(models, contact_models, activity_models, list_models),
+    search=(
+        SearchKind("account", N_("Accounts"), search.find_accounts),
+        SearchKind("contact", N_("Contacts"), search.find_contacts),
+    ),
     nav=(
         NavEntry("accounts", N_("Accounts"), "building", "/accounts", order=20),
         NavEntry("contacts", N_("Contacts"), "user", "/contacts", order=30),

@@ -22,6 +22,10 @@ from pcrm.accounts.contacts import schemas as _contact_schemas
 from pcrm.accounts.contacts import service as _contacts
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.schemas import ContactRead, ContactUpdate
+from pcrm.accounts.search.service import like_pattern as search_pattern
+from pcrm.accounts.search.service import normalize_query as normalize_search
+from pcrm.accounts.search.service import rank as search_rank
+from pcrm.accounts.search.service import search_fields, sort_key
 from pcrm.accounts.vocab import ContactStatus, Importance, Ownership, label
 from pcrm.core.db import row_dicts
 from pcrm.core.errors import FieldError, ValidationFailed
@@ -46,8 +50,13 @@ __all__ = [
     "last_activity_with",
     "last_interactions",
     "live_contacts",
+    "normalize_search",
     "reporting_links",
+    "search_fields",
+    "search_pattern",
+    "search_rank",
     "set_reports_to",
+    "sort_key",
 ]
 
 

@@ -15,6 +15,7 @@ from fastapi import APIRouter
 
 from pcrm.config import PACKAGE_DIR
 from pcrm.core.history import HistoryLabels
+from pcrm.core.search import SearchKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class Area:
     called in the order of the areas (a name, not an import: the demo comes after every area).
     `presentation_only` areas (the customer portal) keep no models and run no queries: they
     show what other areas' `public` calls give them (tests/house_rules.py checks it).
+    `search` lists the kinds of record the global search finds in the area (`core.search`).
     """
 
     name: str
@@ -54,6 +56,7 @@ class Area:
     static_mount: str = ""
     demo: str | None = None
     presentation_only: bool = False
+    search: tuple[SearchKind, ...] = ()
 
     @property
     def package_dir(self) -> Path:

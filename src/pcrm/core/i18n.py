@@ -21,6 +21,7 @@ from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from pcrm.config import PACKAGE_DIR
+from pcrm.core.context import current_locale
 
 LOCALES: tuple[str, ...] = ("zh_CN", "en")
 DEFAULT_LOCALE = "zh_CN"
@@ -50,6 +51,16 @@ def load_catalogues() -> None:
     """Compile every catalogue once at start so the first request does not pay for it."""
     for locale in LOCALES:
         translations(locale)
+
+
+def person_name(name: str, english_name: str | None, locale: str | None = None) -> str:
+    """A person's name as the viewer reads it: the English name in the English interface when
+    there is one, else the name (Chinese names stay Chinese in the Chinese interface). The one
+    rule for every page, chart and API field that shows a user; `locale` defaults to the
+    request's (`core.context.current_locale`, set by the platform middleware)."""
+    if (locale or current_locale()) == "en" and english_name:
+        return english_name
+    return name
 
 
 def translate(locale: str, message: str, **params: Any) -> str:

@@ -18,7 +18,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 
 from pcrm.config import Settings
-from pcrm.core.context import request_id_var
+from pcrm.core.context import locale_var, request_id_var
 from pcrm.core.i18n import negotiate, normalize_locale
 
 Scope = MutableMapping[str, Any]
@@ -124,6 +124,7 @@ class PlatformMiddleware:
             or negotiate(request.headers.get("accept-language"))
             or ("en" if is_api else self.default_locale)
         )
+        locale_token = locale_var.set(state["locale"])  # for services: current_locale()
         secret = self.secret()
         cookie = request.cookies.get(CSRF_COOKIE)
         new_cookie = None
@@ -154,6 +155,7 @@ class PlatformMiddleware:
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
+            locale_var.reset(locale_token)
             request_id_var.reset(token)
 
 

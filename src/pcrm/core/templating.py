@@ -75,6 +75,15 @@ def _iso(context: Context, value: datetime | None) -> str:
     return value.isoformat() if value else ""
 
 
+@pass_context
+def _person_name(context: Context, person: Any) -> str:
+    """`{{ user|person_name }}`: anything with `name` and `english_name` (a user, a member of
+    a team), named as the page's reader reads it (`i18n.person_name`)."""
+    if person is None:
+        return ""
+    return i18n.person_name(person.name, getattr(person, "english_name", None), _locale(context))
+
+
 def build_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(PACKAGE_DIR / "web" / "templates")]),
@@ -85,7 +94,14 @@ def build_environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)  # type: ignore[attr-defined]
-    env.filters.update(datetime=_datetime, date=_date, number=_number, money=_money, iso=_iso)
+    env.filters.update(
+        datetime=_datetime,
+        date=_date,
+        number=_number,
+        money=_money,
+        iso=_iso,
+        person_name=_person_name,
+    )
     return env
 
 

@@ -16,6 +16,7 @@ from fastapi import Depends, FastAPI, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
+from pcrm.core.context import locale_var
 from pcrm.core.deps import DB, AppSettings
 from pcrm.core.errors import PermissionDenied
 from pcrm.core.i18n import N_, translate
@@ -52,6 +53,7 @@ async def optional_principal(request: Request, db: DB, settings: AppSettings) ->
         request.state.principal = principal
         if principal.locale and principal.via == "session":
             request.state.locale = principal.locale
+            locale_var.set(principal.locale)  # the middleware resets it after the request
     return principal
 
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from pcrm.core.db import utcnow
 from pcrm.core.errors import PermissionDenied
-from pcrm.core.i18n import N_
+from pcrm.core.i18n import N_, person_name
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.permissions import Permission, Role, has_permission
 
@@ -46,6 +46,4 @@ class Principal:
         return utcnow().astimezone(ZoneInfo(self.timezone)).date()
 
     def display_name(self, locale: str) -> str:
-        if locale == "en" and self.english_name:
-            return self.english_name
-        return self.name
+        return person_name(self.name, self.english_name, locale)

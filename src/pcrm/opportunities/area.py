@@ -7,6 +7,7 @@ from __future__ import annotations
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
+from pcrm.core.search import SearchKind
 from pcrm.opportunities.chain import models as chain_models
 from pcrm.opportunities.chain import routes_api as chain_api
 from pcrm.opportunities.chain import routes_html as chain_pages
@@ -18,6 +19,7 @@ from pcrm.opportunities.insights import routes_html as insights_pages
 from pcrm.opportunities.pipeline import models as pipeline_models
 from pcrm.opportunities.pipeline import routes_api as pipeline_api
 from pcrm.opportunities.pipeline import routes_html as pipeline_pages
+from pcrm.opportunities.pipeline import service as pipeline
 from pcrm.opportunities.review import models as review_models
 from pcrm.opportunities.review import routes_api as review_api
 from pcrm.opportunities.tender import models as tender_models
@@ -29,6 +31,7 @@ AREA = Area(
     name="opportunities",
     summary="Opportunities and tenders: pipeline, bids, decision chains, project history.",
     demo="opportunities",
+    search=(SearchKind("opportunity", N_("Opportunities"), pipeline.find_opportunities),),
     api=(
         pipeline_api.router,
         review_api.router,

@@ -6,11 +6,13 @@ from __future__ import annotations
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
+from pcrm.core.search import SearchKind
 from pcrm.relationships.closeness import routes_api as closeness_api
 from pcrm.relationships.closeness import routes_html as closeness_pages
 from pcrm.relationships.competitors import models as competitor_models
 from pcrm.relationships.competitors import routes_api as competitor_api
 from pcrm.relationships.competitors import routes_html as competitor_pages
+from pcrm.relationships.competitors import service as competitors
 from pcrm.relationships.graph import models as graph_models
 from pcrm.relationships.graph import routes_api as graph_api
 from pcrm.relationships.graph import routes_html as graph_pages
@@ -20,6 +22,7 @@ AREA = Area(
     name="relationships",
     summary="The people-relationship line: profiles, influence, who knows whom, competitors.",
     demo="relationships",
+    search=(SearchKind("competitor", N_("Competitors"), competitors.find_competitors),),
     api=(graph_api.router, competitor_api.router, closeness_api.router),
     pages=(graph_pages.router, competitor_pages.router, closeness_pages.router),
     models=(graph_models, competitor_models),

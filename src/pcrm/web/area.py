@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.i18n import N_
-from pcrm.web import routes
+from pcrm.web import routes, routes_search
 
 AREA = Area(
     name="web",
     summary="The shell: workbench, layout, navigation, shared components, static files.",
-    pages=(routes.router,),
+    api=(routes_search.api,),
+    pages=(routes.router, routes_search.pages),
     nav=(NavEntry("home", N_("Workbench"), "home", "/", order=10),),
     static_mount="/static",
 )

@@ -302,7 +302,7 @@ def test_the_search_box_reads_leading_names_from_the_leading_index(
 ):
     who, _ = principal
     with uow() as db:
-        leading = plans_of(sqlite, lambda: search_service.search_all(db, who, query), "substr(")
+        leading = plans_of(sqlite, lambda: _both(db, who, query), "substr(")
 
     assert [p.splitlines()[0] for p in leading] == [
         f"SEARCH accounts USING INDEX ix_accounts_{index} (workspace_id=? AND archived_at=? "
@@ -316,7 +316,7 @@ def test_the_search_box_reads_leading_names_from_the_leading_index(
 def test_the_newest_matches_are_read_from_the_search_index_newest_first(sqlite, uow, principal):
     who, _ = principal
     with uow() as db:
-        newest = plans_of(sqlite, lambda: search_service.search_all(db, who, "王小"), "MATCH")
+        newest = plans_of(sqlite, lambda: _both(db, who, "王小"), "MATCH")
 
     assert [p.splitlines()[:2] for p in newest] == [
         [
@@ -329,3 +329,8 @@ def test_the_newest_matches_are_read_from_the_search_index_newest_first(sqlite, 
         ],
     ]
     assert not any("TEMP B-TREE" in p for p in newest)
+
+
+def _both(db, who, query):
+    search_service.find_accounts(db, who, query, 10)
+    search_service.find_contacts(db, who, query, 10)

@@ -282,7 +282,9 @@ def account_detail(db: Session, principal: Principal, account_id: int) -> Accoun
     names = user_refs(db, principal.scope, {m.user_id for m in members})
     team = [
         TeamMemberRead(
-            user_id=m.user_id, role=m.role, name=names[m.user_id].name if m.user_id in names else ""
+            user_id=m.user_id,
+            role=m.role,
+            name=names[m.user_id].display() if m.user_id in names else "",
         )
         for m in members
     ]

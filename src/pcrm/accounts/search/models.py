@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import String, Text, TextClause, text
@@ -35,10 +36,16 @@ def normalize(text: str) -> str:
     return _CONTROL.sub(" ", unicodedata.normalize("NFKC", text)).casefold().strip()
 
 
+@lru_cache(maxsize=32_768)
+def _initial(ch: str) -> str:
+    """The first letter of one Chinese character's pinyin, looked up once per process: the
+    search ranks every hit by its name's initials, and pypinyin takes ~0.5 ms a character."""
+    return lazy_pinyin(ch, style=Style.FIRST_LETTER)[0]
+
+
 def pinyin_initials(text: str) -> str:
     """First letters of the Chinese characters only: 华为技术有限公司 → hwjsyxgs."""
-    letters = [lazy_pinyin(ch, style=Style.FIRST_LETTER)[0] for ch in text if _CJK.match(ch)]
-    return "".join(letters).casefold()
+    return "".join(_initial(ch) for ch in text if _CJK.match(ch)).casefold()
 
 
 def sort_key(text: str) -> str:

@@ -258,28 +258,31 @@ def search_box_parameters(dialect: str, query: str, limit: int, candidates: int)
 
 @dataclass(frozen=True, slots=True)
 class Hits:
-    """What the search box finds, as rows of `ACCOUNT_HIT` and `CONTACT_HIT` (the contacts'
-    with `account_name`): names that start with the query (`leading_*`, in name order) and
-    the newest matches (`newest_*`)."""
+    """What the search box finds of one kind, as rows of `ACCOUNT_HIT` or `CONTACT_HIT` (the
+    contacts' with `account_name`): names that start with the query (`leading`, in name
+    order) and the newest matches (`newest`)."""
 
-    leading_accounts: list[Row[Any]]
-    newest_accounts: list[Row[Any]]
-    leading_contacts: list[Row[Any]]
-    newest_contacts: list[Row[Any]]
+    leading: list[Row[Any]]
+    newest: list[Row[Any]]
 
 
-def box_hits(db: Session, scope: WorkspaceScope, query: str, limit: int, candidates: int) -> Hits:
-    """The search box's statements (`search_box`, built once) run with the values of a
-    normalised query that has grams: up to `limit` leading names and `candidates` newest
-    matches of each kind."""
+def box_hits(
+    db: Session, scope: WorkspaceScope, query: str, limit: int, candidates: int, kind: str
+) -> Hits:
+    """The search box's statements (`search_box`, built once) for `kind` ("accounts" or
+    "contacts") run with the values of a normalised query that has grams: up to `limit`
+    leading names and `candidates` newest matches."""
     dialect = _dialect(db)
     box = search_box(dialect, min(len(query), 2))
     values = search_box_parameters(dialect, query, limit, candidates) | {"ws": scope.workspace_id}
+    if kind == "accounts":
+        return Hits(
+            leading=list(db.execute(box.leading_accounts, values)),
+            newest=_newest(db, box.recent_accounts, box.newest_accounts, values),
+        )
     return Hits(
-        leading_accounts=list(db.execute(box.leading_accounts, values)),
-        newest_accounts=_newest(db, box.recent_accounts, box.newest_accounts, values),
-        leading_contacts=list(db.execute(box.leading_contacts, values)),
-        newest_contacts=_newest(db, box.recent_contacts, box.newest_contacts, values),
+        leading=list(db.execute(box.leading_contacts, values)),
+        newest=_newest(db, box.recent_contacts, box.newest_contacts, values),
     )
 
 
@@ -295,7 +298,9 @@ def _newest(
     return list(db.execute(every, values))
 
 
-def like_hits(db: Session, scope: WorkspaceScope, query: str, limit: int, candidates: int) -> Hits:
+def like_hits(
+    db: Session, scope: WorkspaceScope, query: str, limit: int, candidates: int, kind: str
+) -> Hits:
     """The same lists for a normalised query without grams (punctuation, say), which LIKE
     alone decides: statements built for it, as `accounts_query` and `contacts_query` build
     a search of live rows."""
@@ -316,13 +321,16 @@ def like_hits(db: Session, scope: WorkspaceScope, query: str, limit: int, candid
     def newest(model: Searched, columns: Iterable[Any]) -> Select[Any]:
         return searched(db, live(model, columns), model, query, True).limit(candidates)
 
+    if kind == "accounts":
+        return Hits(
+            leading=list(db.execute(leading(Account, ACCOUNT_HIT))),
+            newest=list(db.execute(newest(Account, ACCOUNT_HIT))),
+        )
     return Hits(
-        leading_accounts=list(db.execute(leading(Account, ACCOUNT_HIT))),
-        newest_accounts=list(db.execute(newest(Account, ACCOUNT_HIT))),
-        leading_contacts=list(
+        leading=list(
             db.execute(with_account_name(scope, leading(Contact, CONTACT_HIT), CONTACT_HIT))
         ),
-        newest_contacts=list(
+        newest=list(
             db.execute(with_account_name(scope, newest(Contact, CONTACT_HIT), CONTACT_HIT))
         ),
     )

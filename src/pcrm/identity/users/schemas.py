@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
+from pcrm.core.i18n import person_name
 from pcrm.core.types import Id, WriteModel
 from pcrm.identity.permissions import Role
 
@@ -101,5 +102,7 @@ class UserRef(BaseModel):
     english_name: str | None
     is_active: bool
 
-    def display(self, locale: str) -> str:
-        return self.english_name if locale == "en" and self.english_name else self.name
+    def display(self, locale: str | None = None) -> str:
+        """The name as the viewer reads it (`core.i18n.person_name`; the request's locale
+        unless given)."""
+        return person_name(self.name, self.english_name, locale)

@@ -60,6 +60,7 @@ class Opportunity(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited,
 
     __tablename__ = "opportunities"
     __audit_entity__ = "opportunity"
+    __audit_exclude__ = frozenset({"search_text", "sort_name"})
     __table_args__ = (
         CheckConstraint("probability BETWEEN 0 AND 100", name="probability_range"),
         CheckConstraint("budget_amount IS NULL OR budget_amount >= 0", name="budget_positive"),
@@ -106,6 +107,10 @@ class Opportunity(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited,
     description: Mapped[str | None] = mapped_column(Text)
     closed_on: Mapped[date | None] = mapped_column(Date)
     archived_at: Mapped[datetime | None]
+    # what the global search looks a query up in (accounts.public.search_fields: the name,
+    # normalised, and its pinyin initials) and the name in pinyin order
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    sort_name: Mapped[str] = mapped_column(String(400), default="")
 
 
 class OpportunityTeamMember(IdMixin, TenantMixin, TimestampMixin, Audited, Base):

@@ -8,15 +8,16 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from pcrm.accounts.public import account_refs
+from pcrm.accounts.public import account_refs, search_fields, search_rank, sort_key
 from pcrm.core.db import utcnow
 from pcrm.core.errors import FieldError, NotFound, ValidationFailed, field_error
 from pcrm.core.etag import check_version
-from pcrm.core.i18n import N_
+from pcrm.core.i18n import N_, translate
 from pcrm.core.pagination import (
     Page,
     PageRequest,
 )
+from pcrm.core.search import SearchHit, matching_rows
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal, user_refs
 from pcrm.opportunities.pipeline import repository as repo
@@ -50,10 +51,12 @@ from pcrm.opportunities.vocab import (
     WON_STAGES,
     Outcome,
     Stage,
+    label,
 )
 
 BOARD_CARDS = 50  # cards shown per stage column; the column's totals count them all
 MAX_RELATION_DEPTH = 50
+SEARCH_CANDIDATES = 50  # matches read for the global search, ranked, then cut to its limit
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -80,7 +83,7 @@ def reads(db: Session, scope: WorkspaceScope, rows: list[Opportunity]) -> list[O
                 {
                     **{k: getattr(o, k) for k in _READ_FIELDS},
                     "account_name": account.name if account else "",
-                    "owner_name": owner.name if owner else None,
+                    "owner_name": owner.display() if owner else None,
                     "weighted_amount": _weighted(o),
                     "has_tender": o.id in tendered,
                 }
@@ -111,13 +114,43 @@ def opportunity_detail(db: Session, principal: Principal, opportunity_id: int) -
     members = repo.team(db, scope, opportunity_id)
     names = user_refs(db, scope, {m.user_id for m in members})
     team = [
-        TeamMemberRead(user_id=m.user_id, name=names[m.user_id].name, role=m.role)
+        TeamMemberRead(user_id=m.user_id, name=names[m.user_id].display(), role=m.role)
         for m in members
         if m.user_id in names
     ]
     return OpportunityDetail(
         **base.model_dump(), team=team, relations=relations(db, principal, opportunity_id)
     )
+
+
+def find_opportunities(
+    db: Session, principal: Principal, q: str, limit: int, locale: str = "en"
+) -> list[SearchHit]:
+    """The global search's opportunities: live ones whose name (or its pinyin initials) holds
+    the normalised query q, best match first, with their account and stage."""
+    principal.require(Permission.READ)
+    columns = (Opportunity.id, Opportunity.name, Opportunity.account_id, Opportunity.stage)
+    rows = matching_rows(db, principal.scope, Opportunity, columns, q, SEARCH_CANDIDATES)
+    ranked = sorted(rows, key=lambda row: search_rank(row.name, q))[:limit]
+    accounts = account_refs(db, principal.scope, {row.account_id for row in ranked})
+    return [
+        SearchHit(
+            kind="opportunity",
+            id=row.id,
+            name=row.name,
+            detail=" · ".join(
+                x
+                for x in (
+                    accounts[row.account_id].name if row.account_id in accounts else "",
+                    translate(locale, label(row.stage)),
+                )
+                if x
+            ),
+            url=f"/opportunities/{row.id}",
+            rank=search_rank(row.name, q),
+        )
+        for row in ranked
+    ]
 
 
 def list_opportunities(
@@ -242,10 +275,17 @@ def create_opportunity(db: Session, principal: Principal, data: OpportunityCreat
         probability_overridden=data.probability is not None,
         **values,
     )
+    refresh_search_fields(opportunity)
     db.add(opportunity)
     db.flush()
     _write_team(db, scope, opportunity.id, data.team)
     return opportunity
+
+
+def refresh_search_fields(opportunity: Opportunity) -> None:
+    """What the global search finds the opportunity by: its name (and its pinyin initials)."""
+    opportunity.search_text = search_fields([opportunity.name])
+    opportunity.sort_name = sort_key(opportunity.name)
 
 
 def _check_team(team: list[TeamMemberWrite]) -> None:
@@ -324,6 +364,7 @@ def update_opportunity(
         changes["triggers"] = []
     for key, value in changes.items():
         setattr(opportunity, key, value)
+    refresh_search_fields(opportunity)
     db.flush()
     return opportunity
 

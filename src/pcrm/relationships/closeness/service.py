@@ -14,6 +14,7 @@ from pcrm.accounts.public import (
     live_contacts,
     reporting_links,
 )
+from pcrm.core.context import current_locale
 from pcrm.core.db import utcnow
 from pcrm.core.errors import NotFound
 from pcrm.core.i18n import N_, translate
@@ -60,8 +61,11 @@ def _recency_points(days: int | None) -> float:
     return 20.0 if days <= 30 else 10.0 if days <= 90 else 0.0
 
 
-def closeness(db: Session, principal: Principal, account_id: int, locale: str = "en") -> Closeness:
+def closeness(
+    db: Session, principal: Principal, account_id: int, locale: str | None = None
+) -> Closeness:
     """How well we cover the account's key and important people, and where we are weak."""
+    locale = locale or current_locale()
     account = get_account(db, principal, account_id)
     scope = principal.scope
     people = [
@@ -271,7 +275,7 @@ def paths_to(
     contact_id: int,
     mode: str = "strongest",
     limit: int = 5,
-    locale: str = "en",
+    locale: str | None = None,
 ) -> list[Path]:
     """Ways from our people to a customer person through who knows whom, influence and the org
     charts: at most 4 links, never through archived people. "strongest" ranks by the product
@@ -281,6 +285,7 @@ def paths_to(
     person and each distance, the strongest way there, so every path is rebuilt from its own
     layer and is exactly as long and as strong as it says."""
     principal.require(Permission.READ)
+    locale = locale or current_locale()
     scope = principal.scope
     names = live_contacts(db, scope, {contact_id})  # and then every live contact reached
     if contact_id not in names:

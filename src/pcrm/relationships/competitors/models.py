@@ -20,6 +20,7 @@ class Competitor(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, 
 
     __tablename__ = "competitors"
     __audit_entity__ = "competitor"
+    __audit_exclude__ = frozenset({"search_text", "sort_name"})
     __table_args__ = (UniqueConstraint("workspace_id", "name"),)
 
     name: Mapped[str] = mapped_column(String(200))
@@ -28,6 +29,10 @@ class Competitor(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, 
     weaknesses: Mapped[str | None] = mapped_column(Text)
     notes: Mapped[str | None] = mapped_column(Text)
     archived_at: Mapped[datetime | None]
+    # what the global search looks a query up in (accounts.public.search_fields) and the
+    # name in pinyin order
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    sort_name: Mapped[str] = mapped_column(String(400), default="")
 
 
 class CompetitorTie(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from pcrm.accounts.public import search_fields, search_rank, sort_key
 from pcrm.core.errors import field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
+from pcrm.core.search import SearchHit, matching_rows
 from pcrm.identity.public import Permission, Principal
 from pcrm.relationships.competitors import repository as repo
 from pcrm.relationships.competitors.models import Competitor, CompetitorTie
@@ -17,12 +19,15 @@ from pcrm.relationships.competitors.schemas import (
 )
 from pcrm.relationships.graph.service import checked_contacts, saved_once
 
+SEARCH_CANDIDATES = 50  # matches read for the global search, ranked, then cut to its limit
+
 
 def create_competitor(db: Session, principal: Principal, data: CompetitorWrite) -> Competitor:
     principal.require(Permission.WRITE)
     if repo.competitor_named(db, principal.scope, data.name):
         raise field_error("name", N_("A competitor with this name already exists."), "unique")
     competitor = Competitor(workspace_id=principal.workspace_id, **data.model_dump())
+    refresh_search_fields(competitor)
     db.add(competitor)
     db.flush()
     return competitor
@@ -43,8 +48,15 @@ def update_competitor(
         raise field_error("name", N_("A competitor with this name already exists."), "unique")
     for key, value in data.model_dump().items():
         setattr(competitor, key, value)
+    refresh_search_fields(competitor)
     db.flush()
     return competitor
+
+
+def refresh_search_fields(competitor: Competitor) -> None:
+    """What the global search finds the competitor by: name and website."""
+    competitor.search_text = search_fields([competitor.name, competitor.website])
+    competitor.sort_name = sort_key(competitor.name)
 
 
 def get_competitor(db: Session, principal: Principal, competitor_id: int) -> Competitor:
@@ -97,3 +109,25 @@ def delete_tie(db: Session, principal: Principal, tie_id: int) -> None:
 def competitor_ties(db: Session, principal: Principal, competitor_id: int) -> list[CompetitorTie]:
     get_competitor(db, principal, competitor_id)
     return list(repo.ties_of_competitor(db, principal.scope, competitor_id))
+
+
+def find_competitors(
+    db: Session, principal: Principal, q: str, limit: int, locale: str = "en"
+) -> list[SearchHit]:
+    """The global search's competitors: live ones whose name (or its pinyin initials) or
+    website holds the normalised query q, best match first."""
+    principal.require(Permission.READ)
+    columns = (Competitor.id, Competitor.name, Competitor.website)
+    rows = matching_rows(db, principal.scope, Competitor, columns, q, SEARCH_CANDIDATES)
+    ranked = sorted(rows, key=lambda row: search_rank(row.name, q))[:limit]
+    return [
+        SearchHit(
+            kind="competitor",
+            id=row.id,
+            name=row.name,
+            detail=row.website or "",
+            url=f"/competitors/{row.id}",
+            rank=search_rank(row.name, q),
+        )
+        for row in ranked
+    ]

@@ -254,7 +254,7 @@ def account_graph(
     principal: Principal,
     account_id: int,
     kinds: set[str] | None = None,
-    locale: str = "en",
+    locale: str | None = None,
 ) -> Graph:
     """Contacts of the account as nodes, with the org chart, dotted lines, influence (also to
     and from people at other accounts), our people and competitors linked to them.

@@ -64,6 +64,67 @@
         close: function () { this.open = false; },
       };
     });
+    // The header's global search: "/" (outside a field) or Ctrl-K / Cmd-K focuses it from any
+    // page; arrow keys move through the hits of the dropdown, Enter opens the chosen one (or
+    // the search page when none is chosen), Escape closes it.
+    Alpine.data("globalSearch", function () {
+      return {
+        open: false,
+        show: function () { this.open = true; },
+        close: function () { this.open = false; this.choose(-1); },
+        hits: function () {
+          return Array.prototype.slice.call(this.$refs.results.querySelectorAll("a.search-hit"));
+        },
+        chosen: function () {
+          return this.hits().findIndex(function (a) { return a.classList.contains("active"); });
+        },
+        choose: function (index) {
+          var input = this.$refs.input;
+          input.removeAttribute("aria-activedescendant");
+          this.hits().forEach(function (a, i) {
+            a.id = a.id || "search-hit-" + i;
+            a.classList.toggle("active", i === index);
+            a.setAttribute("aria-selected", i === index ? "true" : "false");
+            if (i === index) {
+              input.setAttribute("aria-activedescendant", a.id);
+              a.scrollIntoView({ block: "nearest" });
+            }
+          });
+        },
+        shortcut: function (event) {
+          var target = event.target;
+          var typing = target && (target.isContentEditable ||
+            /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+          var k = (event.key || "").toLowerCase();
+          var combo = k === "k" && (event.ctrlKey || event.metaKey) && !event.altKey;
+          if (!combo && !(event.key === "/" && !typing && !event.ctrlKey && !event.metaKey)) {
+            return;
+          }
+          event.preventDefault();
+          this.$refs.input.focus();
+          this.$refs.input.select();
+          this.show();
+        },
+        navigate: function (event) {
+          var hits = this.hits();
+          var index = this.chosen();
+          if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+            if (!hits.length) { return; }
+            event.preventDefault();
+            this.show();
+            var step = event.key === "ArrowDown" ? 1 : -1;
+            this.choose(index < 0 ? (step > 0 ? 0 : hits.length - 1)
+              : (index + step + hits.length) % hits.length);
+          } else if (event.key === "Enter" && index >= 0 && this.open) {
+            event.preventDefault();
+            window.location.assign(hits[index].getAttribute("href"));
+          } else if (event.key === "Escape") {
+            this.close();
+            this.$refs.input.blur();
+          }
+        },
+      };
+    });
     Alpine.data("picker", function () {
       return {
         query: "", results: [], open: false, value: "", kind: "account", searched: false,
@@ -79,9 +140,10 @@
           if (!q) { this.results = []; this.open = false; this.value = ""; return; }
           fetch("/api/v1/search?limit=8&q=" + encodeURIComponent(q), {
             credentials: "same-origin", headers: { Accept: "application/json" },
-          }).then(function (r) { return r.ok ? r.json() : { accounts: [], contacts: [] }; })
+          }).then(function (r) { return r.ok ? r.json() : { groups: [] }; })
             .then(function (data) {
-              self.results = self.kind === "contact" ? data.contacts : data.accounts;
+              var group = data.groups.find(function (g) { return g.kind === self.kind; });
+              self.results = group ? group.hits : [];
               self.searched = true;
               self.open = true;
             });

@@ -1,6 +1,6 @@
-"""The search box through the JSON API, on both databases: exact and leading names first,
-nothing of another workspace, nothing for a blank query, LIKE for a query without grams;
-and who may ask."""
+"""The global search through the JSON API, on both databases: accounts and contacts grouped
+by kind, exact and leading names first, nothing of another workspace, nothing for a blank
+query, LIKE for a query without grams; and who may ask."""
 
 from __future__ import annotations
 
@@ -27,6 +27,12 @@ from tests.accounts.route_requests import (
 from tests.factories import bearer
 
 
+def hits(body, kind, *, rank=False):
+    """The hits of one kind's group (none when the group is left out), without their rank."""
+    found = next((g["hits"] for g in body["groups"] if g["kind"] == kind), [])
+    return found if rank else [{k: v for k, v in h.items() if k != "rank"} for h in found]
+
+
 @pytest.fixture
 def catalogue(client, acme):
     """Accounts and contacts of acme, one archived account and one of another workspace."""
@@ -49,13 +55,13 @@ def test_the_search_box_puts_exact_then_leading_matches_first(client, acme):
 
     assert response.status_code == 200
     body = response.json()
-    assert [hit["name"] for hit in body["accounts"]] == [
+    assert [hit["name"] for hit in hits(body, "account")] == [
         "华为",
         "华为技术有限公司",
         "华为终端",
         "深圳华为",
     ]
-    assert body["accounts"][0] == {
+    assert hits(body, "account")[0] == {
         "kind": "account",
         "id": exact["id"],
         "name": "华为",
@@ -63,7 +69,7 @@ def test_the_search_box_puts_exact_then_leading_matches_first(client, acme):
         "url": f"/accounts/{exact['id']}",
     }
     assert body["query"] == "华为"
-    assert body["contacts"] == [
+    assert hits(body, "contact") == [
         {
             "kind": "contact",
             "id": zhang["id"],
@@ -81,12 +87,12 @@ def test_the_search_box_never_shows_another_workspaces_rows(client, acme, catalo
     theirs = client.get(
         "/api/v1/search", params={"q": "华为"}, headers=bearer(acme.tokens["stranger"])
     ).json()
-    assert [h["name"] for h in mine["accounts"]] == ["华为技术有限公司", "华为为技集团"]
-    assert [h["name"] for h in theirs["accounts"]] == ["华为云计算技术有限公司"]
+    assert [h["name"] for h in hits(mine, "account")] == ["华为技术有限公司", "华为为技集团"]
+    assert [h["name"] for h in hits(theirs, "account")] == ["华为云计算技术有限公司"]
     by_phone = client.get(
         "/api/v1/search", params={"q": "13812345678"}, headers=bearer(acme.tokens["stranger"])
     ).json()
-    assert [h["name"] for h in by_phone["contacts"]] == ["张伟外"]
+    assert [h["name"] for h in hits(by_phone, "contact")] == ["张伟外"]
 
 
 def test_a_blank_search_finds_nothing_instead_of_everything(client, acme):
@@ -96,7 +102,7 @@ def test_a_blank_search_finds_nothing_instead_of_everything(client, acme):
     response = client.get(
         "/api/v1/search", params={"q": " - "}, headers=bearer(acme.tokens["viewer"])
     )
-    assert response.json() == {"query": " - ", "accounts": [], "contacts": []}
+    assert response.json() == {"query": " - ", "groups": []}
 
 
 def test_an_exact_name_is_first_even_among_many_partial_matches(client, acme, uow):
@@ -110,7 +116,7 @@ def test_an_exact_name_is_first_even_among_many_partial_matches(client, acme, uo
         "/api/v1/search", params={"q": "华为"}, headers=bearer(acme.tokens["viewer"])
     )
 
-    assert response.json()["accounts"][0]["name"] == "华为"
+    assert hits(response.json(), "account")[0]["name"] == "华为"
 
 
 def test_a_query_without_grams_is_searched_by_like_alone(client, acme):
@@ -123,13 +129,13 @@ def test_a_query_without_grams_is_searched_by_like_alone(client, acme):
         "/api/v1/search", params={"q": "++"}, headers=bearer(acme.tokens["viewer"])
     ).json()
 
-    assert [a["name"] for a in body["accounts"]] == ["C++ 培训中心"]
-    assert [c["name"] for c in body["contacts"]] == ["讲师"]
+    assert [a["name"] for a in hits(body, "account")] == ["C++ 培训中心"]
+    assert [c["name"] for c in hits(body, "contact")] == ["讲师"]
 
 
 # --- another workspace's records, a viewer, the list's queries ------------------------------
 
-MODULE = ("pcrm.accounts.search.routes_api",)
+MODULE = ("pcrm.web.routes_search",)
 # Routes that take no record id in the path answer like this for a missing record too.
 NOT_404 = {
     ("GET", "/api/v1/search"): 200,
@@ -145,7 +151,7 @@ def records(client, acme):
 def test_every_route_answers_for_another_workspaces_record_as_for_a_missing_one(
     app, client, acme, uow, records
 ):
-    routes = accounts_routes(app, MODULE)
+    routes = {r for r in accounts_routes(app, MODULE) if r[1].startswith("/api/")}
     requested = requests_for(records["acme"], records["theirs"])
     # a new route needs a request in route_requests.py
     assert routes == {route for route in requested if route[1].startswith("/api/v1/search")}
@@ -165,7 +171,7 @@ def test_lists_and_duplicate_checks_return_nothing_of_another_workspace(client, 
         for path in ("/api/v1/search",)
     }
     assert answers == {
-        "/api/v1/search": {"query": "华为", "accounts": [], "contacts": []},
+        "/api/v1/search": {"query": "华为", "groups": []},
     }
 
 
@@ -182,7 +188,11 @@ def test_a_viewer_gets_403_on_every_unsafe_route_and_nothing_changes(app, client
 
 def test_a_viewer_reads_every_safe_route(app, client, acme):
     target = read_target(client, acme)
-    safe = {route for route in accounts_routes(app, MODULE) if route[0] not in UNSAFE}
+    safe = {
+        route
+        for route in accounts_routes(app, MODULE)
+        if route[0] not in UNSAFE and route[1].startswith("/api/")
+    }
 
     observed = statuses(client, acme.tokens["viewer"], safe, target, target)
 
