@@ -39,6 +39,7 @@ __all__ = [
     "account_ids_by_ownership",
     "account_people",
     "account_refs",
+    "activities_involving",
     "contacts_by_ids",
     "get_account",
     "get_contact",
@@ -161,6 +162,18 @@ def reporting_links(
 ) -> list[tuple[int, int]]:
     """(contact, boss) pairs touching the given contacts: the org chart around them."""
     return contacts_repo.reporting_links(db, scope, contact_ids)
+
+
+def activities_involving(
+    db: Session,
+    principal: Principal,
+    account_id: int,
+    contact_ids: set[int],
+    until: datetime | None = None,
+    limit: int = 10,
+) -> list[_activity_schemas.ActivityRead]:
+    """The latest live activities at the account with any of these people, newest first."""
+    return _activities.activities_involving(db, principal, account_id, contact_ids, until, limit)
 
 
 def last_activity_with(
