@@ -577,7 +577,7 @@ def test_the_customer_pages_read_in_english(page: Page, live_server: LiveServer,
     # And so is the account page
     page.goto(f"/accounts/{account}")
     expect(page.locator(".tabs a")).to_have_text(
-        ["Overview", "Contacts (1)", "Opportunities", "Activities", "History"]
+        ["Overview", "Contacts (1)", "Opportunities", "Activities", "Relationship map", "History"]
     )
     expect(page.locator("#overview-card h2")).to_have_text("Overview")
     expect(fact(page, "Industry")).to_have_text("Telecom")
