@@ -30,6 +30,9 @@ LONG = (
     "政务办高层关系深；上市公司，资金雄厚，报价策略灵活，常以低价切入后在二期收回。"
 )
 NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth"
+INSIDE_ITS_CARD = (
+    "e => e.getBoundingClientRect().right <= e.closest('.card').getBoundingClientRect().right"
+)
 
 
 @dataclass
@@ -290,3 +293,37 @@ def test_an_account_has_one_tab_bar_and_a_more_menu_and_keeps_the_place(
     expect(page).to_have_url(re.compile(rf"{account}\?tab=activities$"))
     page.reload()
     expect(page.get_by_test_id("tab-activities")).to_have_attribute("aria-current", "page")
+
+
+# --- 9. clipping ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["zh_CN", "en"])
+def test_nothing_is_clipped_on_the_feed_my_relationships_and_a_competitor(
+    new_page: NewPage, world: World, uow: UnitOfWork, code: str
+) -> None:
+    page = _signed_in(new_page, DESKTOP, code)
+
+    # The workbench feed's badges (long record names) stay inside their card
+    page.goto("/")
+    badges = page.locator(".timeline li .badge")
+    expect(badges.first).to_be_visible()
+    for i in range(badges.count()):
+        assert badges.nth(i).evaluate(INSIDE_ITS_CARD), badges.nth(i).inner_text()
+
+    # "My relationships" shows every column, the last one included
+    with uow() as db:
+        owner = db.scalar(select(User).where(User.email == OWNER).execution_options(**GLOBAL))
+        assert owner is not None
+        owner_id = owner.id
+    page.goto(f"/relationships/people/{owner_id}")
+    table = page.locator(".table-wrap table").first
+    assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")
+
+    # A competitor's strengths are read in full on its page, not inside an edit box
+    page.goto(f"/competitors/{world.rival}")
+    expect(page.get_by_test_id("competitor-strengths")).to_have_text(LONG)
+    expect(page.get_by_test_id("competitor-strengths")).to_be_visible()
+    expect(page.locator("#f-strengths")).to_be_hidden()
+    page.get_by_test_id("competitor-form").locator("summary").click()
+    expect(page.locator("#f-strengths")).to_be_visible()
