@@ -202,6 +202,7 @@ SizeBand = _vocab.SizeBand
 TeamRole = _vocab.TeamRole
 CREDIT_CODE_CHARS = _validation.CREDIT_CODE_CHARS
 credit_code_check_char = _validation.credit_code_check_char
+website_url = _validation.website_url
 
 __all__ += [
     "CREDIT_CODE_CHARS",
@@ -227,6 +228,7 @@ __all__ += [
     "record_activity",
     "update_account",
     "update_contact",
+    "website_url",
 ]
 
 
