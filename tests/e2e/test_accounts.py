@@ -532,11 +532,20 @@ def test_two_accounts_are_archived_at_once_from_the_list(
     table = page.get_by_test_id("accounts-table")
     expect(table.locator("tbody tr")).to_have_count(3)
 
+    # The bulk bar waits until something is chosen, and goes when nothing is; the date
+    # filters say what they are
+    bar = page.get_by_test_id("bulk-bar")
+    expect(bar).to_be_hidden()
+    table.get_by_label("华为技术有限公司", exact=True).check()
+    expect(bar).to_be_visible()
+    table.get_by_label("华为技术有限公司", exact=True).uncheck()
+    expect(bar).to_be_hidden()
+    expect(page.locator(".filters label.filter-date")).to_have_text(["创建日期起", "创建日期止"])
+
     # When they tick two rows, choose Archive in the bulk bar, apply and confirm
     questions = accept_dialogs(page)
     table.get_by_label("华为技术有限公司", exact=True).check()
     table.get_by_label("中国移动通信集团", exact=True).check()
-    bar = page.get_by_test_id("bulk-bar")
     bar.get_by_label("操作").select_option(label="归档")
     bar.get_by_role("button", name="应用").click()
 

@@ -59,6 +59,19 @@
     });
   }
   document.addEventListener("DOMContentLoaded", showCurrentTabs);
+
+  // A list's bulk-action bar shows only while something is chosen.
+  function showBulkBars() {
+    document.querySelectorAll("[data-bulk-bar]").forEach(function (bar) {
+      var form = bar.closest("form");
+      bar.hidden = !(form && form.querySelector('input[name="ids"]:checked'));
+    });
+  }
+  document.addEventListener("DOMContentLoaded", showBulkBars);
+  document.addEventListener("htmx:afterSettle", showBulkBars);
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.type === "checkbox") { showBulkBars(); }
+  });
   document.addEventListener("htmx:afterSettle", showCurrentTabs);
 
   document.addEventListener("alpine:init", function () {
