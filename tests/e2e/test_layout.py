@@ -208,6 +208,8 @@ def test_the_main_pages_fit_a_phone(new_page: NewPage, world: World, code: str) 
         f"/accounts/{world.account}": True,
         f"/accounts/{world.account}?tab=contacts": True,
         f"/accounts/{world.account}/relationships": True,
+        f"/accounts/{world.account}/tender-rhythm": True,
+        f"/accounts/{world.account}/project-history": True,
         f"/contacts/{world.contacts['陈局长']}": True,
         f"/opportunities/{world.opportunity}": True,
         f"/opportunities/{world.opportunity}/bid": True,
