@@ -497,6 +497,7 @@ def test_a_duplicate_is_flagged_created_on_confirmation_and_merged(
 
     # When they merge the older one into it, choosing the suggestion and confirming
     questions = accept_dialogs(page)
+    page.get_by_test_id("record-actions").click()  # the header's More menu
     page.get_by_role("link", name="合并重复").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("将重复记录合并到 华为技术有限公司")
     page.get_by_role("link", name="华为技术有限公司", exact=True).click()

@@ -293,7 +293,12 @@
         window.location.assign(p.data.node.url);
       }
     });
-    window.addEventListener("resize", function () { chart.resize(); });
+    // The canvas follows its box (a scrollbar appearing, the sidebar folding), not only the window.
+    if (window.ResizeObserver) {
+      new window.ResizeObserver(function () { chart.resize(); }).observe(el);
+    } else {
+      window.addEventListener("resize", function () { chart.resize(); });
+    }
     el.dataset.ready = "1";
   }
 
