@@ -43,6 +43,7 @@ __all__ = [
     "account_ids_by_ownership",
     "account_people",
     "account_refs",
+    "activities_involving",
     "contacts_by_ids",
     "get_account",
     "get_contact",
@@ -172,6 +173,18 @@ def reporting_links(
     return contacts_repo.reporting_links(db, scope, contact_ids)
 
 
+def activities_involving(
+    db: Session,
+    principal: Principal,
+    account_id: int,
+    contact_ids: set[int],
+    until: datetime | None = None,
+    limit: int = 10,
+) -> list[_activity_schemas.ActivityRead]:
+    """The latest live activities at the account with any of these people, newest first."""
+    return _activities.activities_involving(db, principal, account_id, contact_ids, until, limit)
+
+
 def last_activity_with(
     db: Session, scope: WorkspaceScope, contact_ids: set[int]
 ) -> dict[int, datetime]:
@@ -198,6 +211,7 @@ SizeBand = _vocab.SizeBand
 TeamRole = _vocab.TeamRole
 CREDIT_CODE_CHARS = _validation.CREDIT_CODE_CHARS
 credit_code_check_char = _validation.credit_code_check_char
+website_url = _validation.website_url
 
 __all__ += [
     "CREDIT_CODE_CHARS",
@@ -223,6 +237,7 @@ __all__ += [
     "record_activity",
     "update_account",
     "update_contact",
+    "website_url",
 ]
 
 

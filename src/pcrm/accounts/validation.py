@@ -1,8 +1,18 @@
-"""Field rules of the accounts area: credit codes, phone numbers."""
+"""Field rules of the accounts area: credit codes, phone numbers, web addresses."""
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 import phonenumbers
+
+from pcrm.core.i18n import N_
+
+_HOST = re.compile(
+    r"^(?=.{1,253}$)([a-z0-9\u00a1-\uffff]([a-z0-9\u00a1-\uffff-]{0,61}[a-z0-9\u00a1-\uffff])?\.)+[a-z\u00a1-\uffff]{2,63}$",
+    re.I,
+)
 
 CREDIT_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -43,3 +53,21 @@ def display_phone(e164: str | None) -> str:
     if parsed.country_code == 86:
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def website_url(value: str | None) -> str | None:
+    """A web address as kept: http(s) with a host name that has a dot (`www.example.com` gets
+    https:// in front); blank is none. Raises ValueError (a message id) for anything else, such
+    as "not a url"."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I):
+        text = "https://" + text
+    parts = urlsplit(text)
+    host = parts.hostname or ""
+    if parts.scheme.lower() not in ("http", "https") or any(c.isspace() for c in text):
+        raise ValueError(N_("Enter a web address such as https://www.example.com."))
+    if not (_HOST.match(host) or host == "localhost"):
+        raise ValueError(N_("Enter a web address such as https://www.example.com."))
+    return text

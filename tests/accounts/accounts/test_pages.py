@@ -106,6 +106,7 @@ def test_bad_form_input_is_shown_inline_and_nothing_is_written(client, crm, uow)
             "csrf_token": token,
             "name": "",
             "credit_code": "123",
+            "website": "not a url",
             "lifecycle_stage": "lost",
             "status": "active",
         },
@@ -113,6 +114,7 @@ def test_bad_form_input_is_shown_inline_and_nothing_is_written(client, crm, uow)
     assert response.status_code == 422
     assert 'data-testid="error-name">此项为必填项。' in response.text
     assert "请输入有效的 18 位统一社会信用代码。" in response.text
+    assert 'data-testid="error-website">请输入网址，例如 https://www.example.com。' in response.text
     assert (_count(uow, Account), _count(uow, AuditEntry)) == (accounts, audits)
 
 

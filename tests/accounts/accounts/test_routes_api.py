@@ -744,6 +744,13 @@ def test_bad_account_input(client, acme, uow):
             {"name": "甲", "lifecycle_stage": "lost"},
         ),
         "unknown field": ("POST", "/api/v1/accounts", {"name": "甲", "colour": "red"}),
+        "website not a url": ("POST", "/api/v1/accounts", {"name": "甲", "website": "not a url"}),
+        "website not http": ("POST", "/api/v1/accounts", {"name": "甲", "website": "ftp://a.cn"}),
+        "website without a dot, by update": (
+            "PATCH",
+            f"/api/v1/accounts/{group['id']}",
+            {"website": "http://intranet"},
+        ),
         "self parent": (
             "PATCH",
             f"/api/v1/accounts/{group['id']}",
@@ -797,6 +804,9 @@ def test_bad_account_input(client, acme, uow):
         "team user of another workspace": (422, ["team"]),
         "lost without a reason": (422, ["lost_reason"]),
         "unknown field": (422, ["colour"]),
+        "website not a url": (422, ["website"]),
+        "website not http": (422, ["website"]),
+        "website without a dot, by update": (422, ["website"]),
         "self parent": (422, ["parent_id"]),
         "parent cycle of two": (422, ["parent_id"]),
         "parent cycle of three": (422, ["parent_id"]),
@@ -806,6 +816,20 @@ def test_bad_account_input(client, acme, uow):
         "owner of another workspace, by update": (422, ["owner_id"]),
     }
     assert row_counts(uow) == before
+
+
+def test_a_website_is_kept_as_a_web_address(client, acme):
+    token = acme.tokens["owner"]
+
+    bare = new_account(client, token, "甲", website=" www.huawei.com ")
+    full = new_account(client, token, "乙", website="https://jtys.sz.gov.cn/xxgk/")
+    blank = new_account(client, token, "丙", website="")
+
+    assert (bare["website"], full["website"], blank["website"]) == (
+        "https://www.huawei.com",
+        "https://jtys.sz.gov.cn/xxgk/",
+        None,
+    )
 
 
 # --- another workspace's records, a viewer, the list's queries ------------------------------

@@ -3,6 +3,9 @@ rhythm page's comparison with another ownership type."""
 
 from __future__ import annotations
 
+import json
+import re
+
 from tests.factories import bearer, sign_in
 from tests.opportunities.insights.world import view_routes
 
@@ -101,3 +104,20 @@ def test_the_rhythm_page_compares_with_another_ownership_type(client, acme, rhyt
         '<tr data-testid="months-kind"><td>Private customers '
         '<span class="muted small">1 account</span></td><td>1</td>' in private
     )
+
+
+def test_the_record_chart_has_a_month_under_every_bar(client, acme, rivalry):
+    # Given a competitor met on several opportunities with quotes (a chart with many bars
+    # shows months on its x axis instead of names, which no longer fit)
+    sign_in(client, "viewer@acme.example")
+    client.cookies.set("pcrm_lang", "en")
+
+    html = client.get(f"/competitors/{rivalry['k']}/record").text
+
+    found = re.search(
+        r'<script type="application/json" id="competitor-chart-data">(.*?)</script>', html, re.S
+    )
+    assert found is not None
+    chart = json.loads(found.group(1))
+    assert len(chart["labels"]) == len(chart["ratios"]) == len(chart["dates"]) == 2
+    assert all(re.fullmatch(r"[A-Z][a-z]{2} \d{4}", d) for d in chart["dates"]), chart["dates"]

@@ -176,3 +176,20 @@ def test_a_competitor_tie_is_created_changed_with_if_match_listed_and_deleted(
             },
         ),
     ]
+
+
+def test_a_competitor_website_that_is_not_a_web_address_is_refused(client, acme, uow):
+    token = acme.tokens["owner"]
+    before = row_counts(uow)
+
+    refused = client.post(
+        "/api/v1/competitors",
+        json={"name": "竞品乙", "website": "not a url"},
+        headers=bearer(token) | {"Accept-Language": "zh-CN"},
+    )
+
+    assert refused.status_code == 422
+    assert [(e["field"], e["message"]) for e in refused.json()["errors"]] == [
+        ("website", "请输入网址，例如 https://www.example.com。")
+    ]
+    assert row_counts(uow) == before

@@ -16,7 +16,7 @@ from pydantic import (
 )
 
 from pcrm.accounts.lists.schemas import ListQuery
-from pcrm.accounts.validation import valid_credit_code
+from pcrm.accounts.validation import valid_credit_code, website_url
 from pcrm.accounts.vocab import (
     PROVINCES,
     AccountStatus,
@@ -61,6 +61,7 @@ def _unique(values: list[str]) -> list[str]:
 
 
 CreditCode = Annotated[str | None, AfterValidator(_credit_code)]
+Website = Annotated[str | None, StringConstraints(max_length=200), AfterValidator(website_url)]
 Province = Annotated[str | None, AfterValidator(_province)]
 
 
@@ -93,7 +94,7 @@ class AccountFields(Write):
     lost_on: date | None = None
     status: AccountStatus = AccountStatus.ACTIVE
     tags: Annotated[list[Tag], Field(max_length=20)] = Field(default=[])
-    website: Annotated[str | None, StringConstraints(max_length=200)] = None
+    website: Website = Field(default=None, examples=["https://www.example.com"])
     address: Annotated[str | None, StringConstraints(max_length=300)] = None
     notes: Annotated[str | None, StringConstraints(max_length=5000)] = None
 

@@ -117,6 +117,36 @@ def activities_with(db: Session, scope: WorkspaceScope, contact_id: int) -> Sequ
     return db.scalars(activities_query(scope, ActivityFilters(contact_id=contact_id))).all()
 
 
+def activities_involving(
+    db: Session,
+    scope: WorkspaceScope,
+    account_id: int,
+    contact_ids: Iterable[int],
+    until: datetime | None,
+    limit: int,
+) -> Sequence[Activity]:
+    """The account's live activities that one of the contacts is the contact of or took part
+    in, newest first, up to `limit`, none after `until`."""
+    wanted = set(contact_ids)
+    if not wanted:
+        return []
+    involved = select(ActivityParticipant.activity_id).where(
+        ActivityParticipant.workspace_id == scope.workspace_id,
+        ActivityParticipant.contact_id.in_(wanted),
+    )
+    query = select(Activity).where(
+        Activity.workspace_id == scope.workspace_id,
+        Activity.account_id == account_id,
+        Activity.archived_at.is_(None),
+        Activity.contact_id.in_(wanted) | Activity.id.in_(involved),
+    )
+    if until is not None:
+        query = query.where(Activity.occurred_at < until)
+    return db.scalars(
+        query.order_by(Activity.occurred_at.desc(), Activity.id.desc()).limit(limit)
+    ).all()
+
+
 def participants(
     db: Session, scope: WorkspaceScope, activity_ids: Iterable[int]
 ) -> dict[int, tuple[list[int], list[int]]]:

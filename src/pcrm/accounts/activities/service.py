@@ -190,6 +190,21 @@ def get_activity(db: Session, principal: Principal, activity_id: int) -> Activit
     return _reads(db, principal.scope, [repo.activity(db, principal.scope, activity_id)])[0]
 
 
+def activities_involving(
+    db: Session,
+    principal: Principal,
+    account_id: int,
+    contact_ids: set[int],
+    until: datetime | None = None,
+    limit: int = 10,
+) -> list[ActivityRead]:
+    """The latest activities at an account with any of the given people (an opportunity's
+    decision chain), with their names and participants."""
+    principal.require(Permission.READ)
+    rows = repo.activities_involving(db, principal.scope, account_id, contact_ids, until, limit)
+    return _reads(db, principal.scope, list(rows))
+
+
 def list_activities(db: Session, principal: Principal, query: ActivityQuery) -> Page[ActivityRead]:
     """A page of the activities the query's filters find, newest first unless a `sort` says
     otherwise, each with its names and participants."""

@@ -4,20 +4,24 @@ each member's form, and the chart's data for bid.js, read through the services."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from pcrm.accounts.public import contacts_by_ids
+from pcrm.accounts.public import ActivityRead, contacts_by_ids
+from pcrm.accounts.public import label as accounts_label
 from pcrm.core.forms import FormErrors, FormValues, posted_id
 from pcrm.core.i18n import N_, translate
-from pcrm.identity.public import Permission, Principal
+from pcrm.identity.public import Permission, Principal, user_refs
 from pcrm.opportunities.chain import service as chain_service
+from pcrm.opportunities.chain.layout import NARROW_COLUMNS, WIDE_COLUMNS, chain_layout
 from pcrm.opportunities.chain.schemas import DecisionMemberRead
 from pcrm.opportunities.pipeline import service
 from pcrm.opportunities.pipeline.pages import choices
-from pcrm.opportunities.vocab import DecisionRole, Stance
+from pcrm.opportunities.vocab import DecisionRole, Stage, Stance
 from pcrm.relationships.public import (
     Graph,
     InteractionLevel,
@@ -106,12 +110,18 @@ def _graph_payload(
                     "url": _node_url("contact", m.contact_id),
                 }
             )
+    placed = [(n["id"], n["kind"]) for n in nodes]
+    lines = [(e.source, e.target, e.kind) for e in graph.edges]
     return {
         "nodes": nodes,
         "edges": [
             {"source": e.source, "target": e.target, "kind": e.kind, "strength": e.strength}
             for e in graph.edges
         ],
+        "layout": {
+            "wide": chain_layout(placed, lines, WIDE_COLUMNS).as_json(),
+            "narrow": chain_layout(placed, lines, NARROW_COLUMNS).as_json(),
+        },
         "texts": {
             "edge_kinds": {k: translate(locale, v) for k, v in EDGE_LABELS.items()},
             "node_kinds": {k: translate(locale, v) for k, v in NODE_LABELS.items()},
@@ -150,7 +160,7 @@ def chain_page(
     `values` are the posted ones (a posted contact shown with its name)."""
     opportunity = service.opportunity_detail(db, principal, opportunity_id)
     members = chain_service.chain(db, principal, opportunity_id)
-    graph = chain_service.chain_graph(db, principal, opportunity_id)
+    graph = chain_service.chain_graph(db, principal, opportunity_id, locale)
     can_write = principal.can(Permission.WRITE)
     forms = {f"member-{m.id}": FormValues(_member_values(m)) for m in members}
     forms["add"] = FormValues(
@@ -188,3 +198,86 @@ def _with_contact_name(db: Session, principal: Principal, values: dict[str, Any]
         return values
     found = contacts_by_ids(db, principal.scope, {contact}).get(contact)
     return values | {"contact_label": found.name if found else ""}
+
+
+# --- the opportunity's activities and next step; a contact's roles in live opportunities -----
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityRow:
+    activity: ActivityRead
+    type: str
+    owner: str
+    contact: str
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    text: str
+    due: date | None
+    overdue: bool
+    activity_id: int
+
+
+def activity_panel(
+    db: Session, principal: Principal, opportunity_id: int, locale: str
+) -> dict[str, Any]:
+    """The opportunity page's activity card: the timeline, and the next step agreed at the
+    latest activity that set one."""
+    opportunity = service.opportunity_detail(db, principal, opportunity_id)
+    activities = chain_service.opportunity_activities(db, principal, opportunity_id)
+    owners = user_refs(db, principal.scope, {a.owner_id for a in activities if a.owner_id})
+    rows = [
+        ActivityRow(
+            activity=a,
+            type=accounts_label(a.type, locale),
+            owner=owners[a.owner_id].display(locale) if a.owner_id in owners else "",
+            contact=a.contact_name or "",
+        )
+        for a in activities
+    ]
+    planned = next((a for a in activities if a.next_step), None)
+    return {
+        "opportunity": opportunity,
+        "can_write": principal.can(Permission.WRITE),
+        "activity_rows": rows,
+        "next_step": NextStep(
+            text=planned.next_step or "",
+            due=planned.next_step_due,
+            overdue=planned.next_step_due is not None and planned.next_step_due < principal.today(),
+            activity_id=planned.id,
+        )
+        if planned
+        else None,
+    }
+
+
+STAGE_BADGES = {
+    Stage.POTENTIAL.value: "",
+    Stage.BIDDING.value: "blue",
+    Stage.EXECUTION.value: "green",
+}
+
+
+def contact_roles_panel(
+    db: Session, principal: Principal, contact_id: int, locale: str
+) -> dict[str, Any]:
+    """The contact page's card of the contact's roles on live opportunities' decision chains."""
+    roles = chain_service.contact_roles(db, principal, contact_id)
+    role_labels = dict(choices(DecisionRole, locale))
+    stance_labels = dict(choices(Stance, locale))
+    stage_labels = dict(choices(Stage, locale))
+    return {
+        "contact_id": contact_id,
+        "roles": [
+            {
+                "role": r,
+                "decision_role": role_labels[r.decision_role.value],
+                "stance": stance_labels[r.stance.value],
+                "stance_badge": STANCE_BADGES[r.stance.value],
+                "stage": stage_labels[r.stage.value],
+                "stage_badge": STAGE_BADGES.get(r.stage.value, ""),
+            }
+            for r in roles
+        ],
+    }

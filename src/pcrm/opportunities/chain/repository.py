@@ -10,6 +10,8 @@ from sqlalchemy.orm import Session
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.opportunities.chain.models import DecisionChainMember
+from pcrm.opportunities.pipeline.models import Opportunity
+from pcrm.opportunities.vocab import Stage
 
 
 def chain(db: Session, scope: WorkspaceScope, opportunity_id: int) -> Sequence[DecisionChainMember]:
@@ -30,3 +32,26 @@ def chain_member(db: Session, scope: WorkspaceScope, member_id: int) -> Decision
     if found is None:
         raise NotFound()
     return found
+
+
+def roles_of_contact(
+    db: Session, scope: WorkspaceScope, contact_id: int, stages: Sequence[Stage]
+) -> list[tuple[DecisionChainMember, Opportunity]]:
+    """The contact's places on the decision chains of the workspace's unarchived opportunities
+    in these stages, the largest budget first."""
+    query = (
+        select(DecisionChainMember, Opportunity)
+        .join(
+            Opportunity,
+            (Opportunity.id == DecisionChainMember.opportunity_id)
+            & (Opportunity.workspace_id == scope.workspace_id),
+        )
+        .where(
+            DecisionChainMember.workspace_id == scope.workspace_id,
+            DecisionChainMember.contact_id == contact_id,
+            Opportunity.archived_at.is_(None),
+            Opportunity.stage.in_(stages),
+        )
+        .order_by(Opportunity.budget_amount.desc().nulls_last(), Opportunity.id)
+    )
+    return [(member, opportunity) for member, opportunity in db.execute(query).all()]

@@ -121,3 +121,22 @@ def remove_member(
 ) -> Response:
     chain_service.remove_member(db, principal, opportunity_id, member_id)
     return _back_to(_chain_url(opportunity_id), "member-removed", "#chain")
+
+
+# --- panels other pages load: the opportunity's activities, a contact's roles -----------------
+
+
+@router.get("/opportunities/{opportunity_id}/activities")
+def activity_panel(
+    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
+) -> Response:
+    context = pages.activity_panel(db, principal, opportunity_id, page_locale(request))
+    return render(request, "opportunities/_activities.html", context)
+
+
+@router.get("/contacts/{contact_id}/opportunity-roles")
+def contact_roles_panel(
+    request: Request, contact_id: int, db: DB, principal: CurrentPrincipal
+) -> Response:
+    context = pages.contact_roles_panel(db, principal, contact_id, page_locale(request))
+    return render(request, "opportunities/_contact_roles.html", context)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 from pydantic import Field
 
 from pcrm.core.types import Id
 from pcrm.opportunities.pipeline.schemas import ReadSchema, Short, WriteSchema
-from pcrm.opportunities.vocab import DecisionRole, Stance
+from pcrm.opportunities.vocab import DecisionRole, Stage, Stance
 from pcrm.relationships.public import InteractionLevel, RelationshipStatus
 
 
@@ -46,3 +49,16 @@ class DecisionMemberRead(ReadSchema):
     favoured_competitor_name: str | None
     note: str | None
     version: int
+
+
+class ContactRoleRead(ReadSchema):
+    """A contact's part in one live opportunity: what the contact page shows."""
+
+    opportunity_id: int
+    opportunity_name: str
+    stage: Stage
+    amount: Decimal | None = Field(description="The awarded amount once won, else the budget.")
+    currency: str
+    expected_close_on: date | None
+    decision_role: DecisionRole
+    stance: Stance

@@ -5,11 +5,12 @@ relationship graph of the people-relationship line."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from pcrm.accounts.public import contacts_by_ids, live_contacts
+from pcrm.accounts.public import ActivityRead, activities_involving, contacts_by_ids, live_contacts
 from pcrm.core.errors import FieldError, NotFound, ValidationFailed, field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
@@ -18,12 +19,13 @@ from pcrm.identity.public import Permission, Principal
 from pcrm.opportunities.chain import repository as chain_repo
 from pcrm.opportunities.chain.models import DecisionChainMember
 from pcrm.opportunities.chain.schemas import (
+    ContactRoleRead,
     DecisionMemberRead,
     DecisionMemberUpdate,
     DecisionMemberWrite,
 )
 from pcrm.opportunities.pipeline import repository as repo
-from pcrm.opportunities.vocab import Stance
+from pcrm.opportunities.vocab import OPEN_STAGES, Stage, Stance
 from pcrm.relationships.public import (
     Graph,
     InteractionLevel,
@@ -175,14 +177,17 @@ def remove_member(db: Session, principal: Principal, opportunity_id: int, member
     db.flush()
 
 
-def chain_graph(db: Session, principal: Principal, opportunity_id: int) -> Graph:
+def chain_graph(
+    db: Session, principal: Principal, opportunity_id: int, locale: str = "en"
+) -> Graph:
     """The decision chain drawn on the people-relationship graph: its members, the reporting
-    and influence lines between them, and our people's and competitors' ties to them."""
+    and influence lines between them, and our people's and competitors' ties to them; our
+    people named in `locale`."""
     principal.require(Permission.READ)
     scope = principal.scope
     opportunity = repo.opportunity(db, scope, opportunity_id)
     members = {m.contact_id for m in chain_repo.chain(db, scope, opportunity_id)}
-    graph = account_graph(db, principal, opportunity.account_id)
+    graph = account_graph(db, principal, opportunity.account_id, locale=locale)
     keep = {f"c{cid}" for cid in members}
     edges = [
         e
@@ -194,3 +199,46 @@ def chain_graph(db: Session, principal: Principal, opportunity_id: int) -> Graph
     return Graph(
         account_id=graph.account_id, nodes=[n for n in graph.nodes if n.id in ends], edges=edges
     )
+
+
+# The opportunities a contact's page lists: still to win, or won and being delivered together.
+LIVE_STAGES = (*OPEN_STAGES, Stage.EXECUTION)
+
+
+def contact_roles(db: Session, principal: Principal, contact_id: int) -> list[ContactRoleRead]:
+    """The contact's roles on the decision chains of live opportunities (a missing contact,
+    or one of another workspace, is a 404)."""
+    principal.require(Permission.READ)
+    scope = principal.scope
+    if contact_id not in live_contacts(db, scope, {contact_id}):
+        raise NotFound()
+    return [
+        ContactRoleRead(
+            opportunity_id=o.id,
+            opportunity_name=o.name,
+            stage=o.stage,
+            amount=o.awarded_amount if o.awarded_amount is not None else o.budget_amount,
+            currency=o.currency,
+            expected_close_on=o.expected_close_on,
+            decision_role=m.decision_role,
+            stance=m.stance,
+        )
+        for m, o in chain_repo.roles_of_contact(db, scope, contact_id, LIVE_STAGES)
+    ]
+
+
+def opportunity_activities(
+    db: Session, principal: Principal, opportunity_id: int, limit: int = 10
+) -> list[ActivityRead]:
+    """The opportunity's activity timeline: the account's activities with the people on its
+    decision chain, newest first, none after the day it closed."""
+    principal.require(Permission.READ)
+    scope = principal.scope
+    opportunity = repo.opportunity(db, scope, opportunity_id)
+    people = {m.contact_id for m in chain_repo.chain(db, scope, opportunity_id)}
+    until = (
+        datetime.combine(opportunity.closed_on + timedelta(days=1), time(), tzinfo=UTC)
+        if opportunity.closed_on and opportunity.stage not in LIVE_STAGES
+        else None
+    )
+    return activities_involving(db, principal, opportunity.account_id, people, until, limit)

@@ -263,6 +263,9 @@ def record_page(
         "outcome_badges": OUTCOME_BADGES,
         "chart": {
             "labels": [m.opportunity_name for m in compared],
+            "dates": [
+                _month_label(m.on.year, m.on.month, locale) if m.on else "" for m in compared
+            ],
             "ratios": [float(m.quote_ratio or 0) for m in compared],
             "won": [m.they_won for m in compared],
             "texts": {

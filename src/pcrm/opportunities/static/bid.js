@@ -216,10 +216,16 @@
     var texts = source.texts;
     var names = {};
     source.nodes.forEach(function (n) { names[n.id] = n.name; });
+    // The layered layout computed on the server (chain/layout.py): fractions of the drawing box,
+    // so every person is on the canvas; the canvas grows with the rows instead of crowding them.
+    var narrow = el.clientWidth < 640;
+    var layout = narrow ? source.layout.narrow : source.layout.wide;
+    var rowHeight = narrow ? 100 : 96;
+    el.style.height = Math.max(narrow ? 300 : 360, 64 + layout.rows * rowHeight) + "px";
     var chart = window.echarts.init(el, null, { renderer: "canvas" });
-    var narrow = el.clientWidth < 640;  // a phone: a tighter layout that stays in view
 
     function tooltip(p) {
+      if (p.dataType === "node" && !p.data.node) { return ""; }
       if (p.dataType === "node") {
         var n = p.data.node;
         var lines = ["<strong>" + escapeHtml(n.name) + "</strong>"];
@@ -239,22 +245,44 @@
       return "";
     }
 
+    // Two invisible corners pin the drawing box, so a chain of one person is not blown up to
+    // fill it and the fractions keep their meaning.
+    // Labels right of a node on a desktop, under it on a phone (two to a row there).
+    var margin = narrow ? { left: 56, right: 56, top: 24, bottom: 44 } : { left: 40, right: 130, top: 28, bottom: 36 };
+    var boxWidth = Math.max(el.clientWidth - margin.left - margin.right, 1);
+    var boxHeight = Math.max(el.clientHeight - margin.top - margin.bottom, 1);
+    var WIDTH = 1000;
+    var HEIGHT = WIDTH * boxHeight / boxWidth;
+    var frame = [[0, 0], [WIDTH, HEIGHT]].map(function (xy, i) {
+      return { id: "__frame" + i, name: "", x: xy[0], y: xy[1], symbolSize: 0, label: { show: false },
+        tooltip: { show: false }, silent: true, itemStyle: { opacity: 0 }, node: null };
+    });
+
     chart.setOption({
       textStyle: { fontFamily: window.getComputedStyle(document.body).fontFamily },
       tooltip: { trigger: "item", confine: true, formatter: tooltip },
       series: [{
         id: "chain",
         type: "graph",
-        layout: "force",
+        layout: "none",
         roam: true,
         draggable: true,
-        scaleLimit: { min: 0.3, max: 4 },
-        data: source.nodes.map(nodeView),
+        scaleLimit: { min: 0.5, max: 4 },
+        // Margins that keep labels (right of a node, name and role) on the canvas.
+        left: margin.left,
+        right: margin.right,
+        top: margin.top,
+        bottom: margin.bottom,
+        data: frame.concat(source.nodes.map(function (n) {
+          var view = nodeView(n);
+          var at = layout.positions[n.id] || [0.5, 0.5];
+          view.x = at[0] * WIDTH;
+          view.y = at[1] * HEIGHT;
+          return view;
+        })),
         links: source.edges.map(edgeView),
-        force: narrow
-          ? { initLayout: "circular", repulsion: 260, gravity: 0.12, edgeLength: [50, 100], friction: 0.2 }
-          : { initLayout: "circular", repulsion: 700, gravity: 0.06, edgeLength: [120, 220], friction: 0.2 },
-        label: { position: "right", distance: 6, textBorderColor: "#fcfcfd", textBorderWidth: 3 },
+        label: { position: narrow ? "bottom" : "right", distance: 6, align: narrow ? "center" : "left",
+          textBorderColor: "#fcfcfd", textBorderWidth: 3 },
         labelLayout: { hideOverlap: false },
         emphasis: { focus: "adjacency", lineStyle: { opacity: 1 } },
         blur: { itemStyle: { opacity: 0.2 }, lineStyle: { opacity: 0.08 } },
@@ -265,7 +293,12 @@
         window.location.assign(p.data.node.url);
       }
     });
-    window.addEventListener("resize", function () { chart.resize(); });
+    // The canvas follows its box (a scrollbar appearing, the sidebar folding), not only the window.
+    if (window.ResizeObserver) {
+      new window.ResizeObserver(function () { chart.resize(); }).observe(el);
+    } else {
+      window.addEventListener("resize", function () { chart.resize(); });
+    }
     el.dataset.ready = "1";
   }
 

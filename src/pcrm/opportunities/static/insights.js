@@ -89,22 +89,33 @@
     chart.setOption(option);
   }
 
+  function escapeText(value) {
+    return String(value == null ? "" : value).replace(/[&<>"']/g, function (ch) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[ch];
+    });
+  }
+
   function competitorQuotes(data) {
     var chart = chartIn("competitor-quotes-chart");
     if (!chart) { return; }
     var option = base();
-    // Names under the bars while they fit; beyond a dozen the tooltip names each bar.
+    // Names under the bars while they fit; beyond a dozen the months (as many as fit without
+    // overlapping), and the tooltip names each bar.
     var named = data.labels.length <= 12;
-    option.grid.bottom = named ? 60 : 16;
+    option.grid.bottom = 60;
     option.xAxis = {
       type: "category",
-      data: data.labels,
+      data: named ? data.labels : data.dates,
       axisTick: { show: named },
-      axisLabel: { show: named, interval: 0, rotate: data.labels.length > 4 ? 25 : 0, width: 120, overflow: "truncate" },
+      axisLabel: named
+        ? { interval: 0, rotate: data.labels.length > 4 ? 25 : 0, width: 120, overflow: "truncate" }
+        : { interval: "auto", rotate: 30, hideOverlap: true },
     };
     option.yAxis = { type: "value", name: data.texts.ratio, nameTextStyle: { align: "left" }, axisLabel: { formatter: "{value}%" }, scale: true };
     option.tooltip.formatter = function (items) {
-      return items[0].axisValueLabel + "<br>" + items[0].marker + data.texts.ratio + ": " + items[0].value + "%";
+      var i = items[0].dataIndex;
+      return escapeText(data.labels[i]) + (data.dates[i] ? " · " + escapeText(data.dates[i]) : "") +
+        "<br>" + items[0].marker + data.texts.ratio + ": " + items[0].value + "%";
     };
     option.series = [{
       name: data.texts.ratio,

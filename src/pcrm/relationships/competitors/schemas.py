@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from pcrm.accounts.public import website_url
 from pcrm.core.types import Id, WriteModel
 from pcrm.relationships.graph.schemas import Note, Strength
 
@@ -20,7 +21,9 @@ class _Read(BaseModel):
 
 class CompetitorWrite(_Write):
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-    website: Annotated[str | None, StringConstraints(max_length=200)] = None
+    website: Annotated[
+        str | None, StringConstraints(max_length=200), AfterValidator(website_url)
+    ] = None
     strengths: Annotated[str | None, StringConstraints(max_length=5000)] = None
     weaknesses: Annotated[str | None, StringConstraints(max_length=5000)] = None
     notes: Annotated[str | None, StringConstraints(max_length=5000)] = None

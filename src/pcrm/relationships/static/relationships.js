@@ -106,6 +106,7 @@
     var zoomedIn = false;
     var NAME_ALL_AT_ZOOM = 1.8;
     var small = source.nodes.length <= 40;
+    var fit = Math.max(0.35, Math.min(1, el.clientWidth / 760));
     var byName = {};
     source.nodes.forEach(function (n) { byName[n.name] = n.id; });
 
@@ -168,11 +169,13 @@
           scaleLimit: { min: 0.15, max: 6 },
           data: nodes.map(function (n) { return nodeView(n, allLabels); }),
           links: edges.map(function (e) { return edgeView(e, big); }),
+          // Distances shrink with the canvas and the pull to the middle grows, so the graph
+          // fits a phone's screen as it fits a desktop's.
           force: {
             initLayout: "circular",
-            repulsion: big ? 70 : small ? 300 : 200,
-            gravity: big ? 0.18 : 0.1,
-            edgeLength: big ? [25, 70] : small ? [70, 140] : [50, 120],
+            repulsion: (big ? 70 : small ? 300 : 200) * fit,
+            gravity: (big ? 0.18 : 0.1) / fit,
+            edgeLength: (big ? [25, 70] : small ? [70, 140] : [50, 120]).map(function (d) { return d * fit; }),
             friction: 0.2,
             layoutAnimation: true,
           },

@@ -47,6 +47,33 @@
     }
   }, true);
 
+  // A tab bar wider than a phone scrolls sideways: bring the current tab into view.
+  function showCurrentTabs() {
+    document.querySelectorAll("nav.tabs").forEach(function (nav) {
+      var current = nav.querySelector('[aria-current="page"]');
+      if (!current || nav.scrollWidth <= nav.clientWidth) { return; }
+      var left = current.offsetLeft - nav.offsetLeft;
+      if (left < nav.scrollLeft || left + current.offsetWidth > nav.scrollLeft + nav.clientWidth) {
+        nav.scrollLeft = Math.max(0, left - 16);
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", showCurrentTabs);
+
+  // A list's bulk-action bar shows only while something is chosen.
+  function showBulkBars() {
+    document.querySelectorAll("[data-bulk-bar]").forEach(function (bar) {
+      var form = bar.closest("form");
+      bar.hidden = !(form && form.querySelector('input[name="ids"]:checked'));
+    });
+  }
+  document.addEventListener("DOMContentLoaded", showBulkBars);
+  document.addEventListener("htmx:afterSettle", showBulkBars);
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.type === "checkbox") { showBulkBars(); }
+  });
+  document.addEventListener("htmx:afterSettle", showCurrentTabs);
+
   document.addEventListener("alpine:init", function () {
     var Alpine = window.Alpine;
     Alpine.data("shell", function () {
