@@ -37,7 +37,7 @@ def new_activity_page(
     account_id: int | None = None,
     contact_id: int | None = None,
 ) -> Response:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACTIVITIES)
     context = pages.new_activity(db, principal, page_locale(request), account_id, contact_id)
     return render(request, "accounts/activity_form.html", context)
 
@@ -46,6 +46,7 @@ def new_activity_page(
 def create_activity(
     request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_ACTIVITIES)
     locale = page_locale(request)
     data = forms.activity_data(form, principal.timezone)
     outcome = attempt(

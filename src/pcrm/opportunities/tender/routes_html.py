@@ -15,7 +15,7 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.forms import PostedForm, attempt
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.templating import is_htmx, render
-from pcrm.identity.public import CurrentPrincipal, Principal
+from pcrm.identity.public import CurrentPrincipal, Permission, Principal
 from pcrm.opportunities.pipeline import forms as pipeline_forms
 from pcrm.opportunities.pipeline import pages as pipeline_pages
 from pcrm.opportunities.tender import forms, pages
@@ -107,6 +107,7 @@ def save_tender(
     request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     """Create or edit the tender with its scoring sheet: all of it or nothing."""
+    principal.require(Permission.WRITE_TENDERS)
     data, rows = forms.tender(form, ZoneInfo(principal.timezone))
     version = pipeline_forms.version(form)
     outcome = attempt(
@@ -136,6 +137,7 @@ def save_tender(
 def add_vendor(
     request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_TENDERS)
     data = forms.vendor_create(form)
     outcome = attempt(
         db,
@@ -218,6 +220,7 @@ def save_scores(
 ) -> Response:
     """Our estimate of every vendor's scores, one column per vendor; a blank cell is no
     estimate. Either every column is saved or none."""
+    principal.require(Permission.WRITE_TENDERS)
     vendors = tender_service.vendor_reads(db, principal, opportunity_id)
     grid = forms.score_grid(form, [v.id for v in vendors])
     outcome = attempt(
@@ -246,6 +249,7 @@ def record_round(
     request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     """Record a quote round: our quote and the competitors' where known, with the source."""
+    principal.require(Permission.WRITE_TENDERS)
     vendors = tender_service.vendor_reads(db, principal, opportunity_id)
     data, order = forms.quote_round(form, [v.id for v in vendors])
     outcome = attempt(

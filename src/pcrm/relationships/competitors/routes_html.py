@@ -10,7 +10,7 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.forms import PostedForm, attempt
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.templating import render
-from pcrm.identity.public import CurrentPrincipal
+from pcrm.identity.public import CurrentPrincipal, Permission
 from pcrm.relationships.competitors import forms, pages, service
 from pcrm.relationships.competitors.schemas import CompetitorWrite
 from pcrm.relationships.vocab import NOTICES
@@ -28,6 +28,7 @@ def competitors_page(request: Request, db: DB, principal: CurrentPrincipal) -> R
 def create_competitor(
     request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_COMPETITORS)
     data = forms.competitor_fields(form)
     outcome = attempt(
         db,
@@ -54,6 +55,7 @@ def competitor_page(
 def update_competitor(
     request: Request, competitor_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_COMPETITORS)
     data = forms.competitor_fields(form)
     version = forms.version(form)
     outcome = attempt(

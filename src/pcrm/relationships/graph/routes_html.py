@@ -18,7 +18,7 @@ from pcrm.core.forms import PostedForm, attempt
 from pcrm.core.i18n import translate
 from pcrm.core.pages import local_path, notice, page_locale, redirect
 from pcrm.core.templating import is_htmx, render
-from pcrm.identity.public import CurrentPrincipal, Principal
+from pcrm.identity.public import CurrentPrincipal, Permission, Principal
 from pcrm.relationships.competitors import service as competitors
 from pcrm.relationships.competitors.schemas import CompetitorTieCreate
 from pcrm.relationships.graph import forms, pages, service
@@ -118,6 +118,7 @@ def _map_write(
 def add_influence(
     request: Request, account_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     data = forms.posted(form, *forms.INFLUENCE)
     return _map_write(
         request,
@@ -134,6 +135,7 @@ def add_influence(
 def add_acquaintance(
     request: Request, account_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     data = forms.posted(form, *forms.ACQUAINTANCE)
     return _map_write(
         request,
@@ -150,6 +152,7 @@ def add_acquaintance(
 def add_tie(
     request: Request, account_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_COMPETITORS)
     data = forms.posted(form, *forms.TIE)
     return _map_write(
         request,
@@ -180,6 +183,7 @@ def move_in_org_chart(
     request: Request, account_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     """The org chart's form for keyboards and no script: the same move as drag and drop."""
+    principal.require(Permission.WRITE_CONTACTS)  # reports_to is the contact's own field
     locale = page_locale(request)
     person, boss = forms.org_chart_move(form)
     outcome = attempt(
@@ -205,6 +209,7 @@ def move_in_org_chart(
 def add_dotted_line(
     request: Request, account_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     locale = page_locale(request)
     data = forms.posted(form, *forms.DOTTED_LINE)
     outcome = attempt(
@@ -241,6 +246,7 @@ def person_page(request: Request, user_id: int, db: DB, principal: CurrentPrinci
 def add_person_acquaintance(
     request: Request, user_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     locale = page_locale(request)
     data = forms.posted(form, *forms.ACQUAINTANCE)
     data["user_id"] = user_id
