@@ -127,7 +127,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA synchronous=NORMAL")
+    # FULL: a commit the user saw succeed survives a power cut too (in WAL mode NORMAL keeps the
+    # file consistent but may lose the last commits). It costs one fsync per commit: about 11 ms
+    # on the development VM, some 15 % of an account write (bench/sqlite_durability.py,
+    # docs/performance.md, 2026-12-07).
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cursor.close()
 

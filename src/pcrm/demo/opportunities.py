@@ -181,7 +181,9 @@ def _write_one(world: World, o: OpportunityPlan, when: Timeline) -> None:
                 vendor_ids[None] = read.id
         if o.tender.sheet is not None:
             leaves = _leaf_ids(tender.scoring_items)
-            estimator = world.acting("delivery")  # 刘芳 estimates the technical points
+            # 刘芳 (delivery) estimates the technical points; the bid's writer records them,
+            # as delivery may not change tenders (docs/security.md)
+            estimator = world.acting(o.bid_writer)
             for v in o.vendors:
                 if v.scores:
                     set_vendor_scores(
@@ -253,4 +255,4 @@ def _write_one(world: World, o: OpportunityPlan, when: Timeline) -> None:
         ),
     )
     if o.stage is Stage.DELIVERED:
-        move_stage(db, world.acting("delivery"), oid, StageMove(stage=_DEL))
+        move_stage(db, world.acting(o.owner), oid, StageMove(stage=_DEL))

@@ -95,4 +95,14 @@ def test_a_role_change_made_here_counts_at_once_for_a_cached_token(client, acme)
     changed = client.patch(url, json={"role": "sales"}, headers={**admin, "If-Match": etag})
 
     assert changed.status_code == 200
-    assert client.get("/api/v1/me", headers=viewer).json()["permissions"] == ["read", "write"]
+    assert client.get("/api/v1/me", headers=viewer).json()["permissions"] == [
+        "read",
+        "write",
+        "write_accounts",
+        "write_activities",
+        "write_competitors",
+        "write_contacts",
+        "write_opportunities",
+        "write_relationships",
+        "write_tenders",
+    ]

@@ -46,6 +46,7 @@ def bulk_accounts(
     tag: Annotated[str, Form()] = "",
     back: Annotated[str, Form()] = "",
 ) -> Response:
+    principal.require(Permission.WRITE_ACCOUNTS)
     outcome = attempt(
         db,
         page_locale(request),
@@ -69,7 +70,7 @@ def bulk_accounts(
 
 @router.get("/accounts/new")
 def new_account_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACCOUNTS)
     parent_id = request.query_params.get("parent_id", "")
     context = pages.new_account(db, principal, page_locale(request), parent_id)
     return render(request, "accounts/account_form.html", context)
@@ -94,6 +95,7 @@ def create_account(
 ) -> Response:
     """Create the account, unless it looks like existing ones and the user has not confirmed
     it yet: those are shown first (409), with a box to tick to create it anyway."""
+    principal.require(Permission.WRITE_ACCOUNTS)
     locale = page_locale(request)
     data = forms.account_data(form)
     confirmed = form.get("confirm_duplicate") == "1"
@@ -128,7 +130,7 @@ def create_account(
 def edit_account_page(
     request: Request, account_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACCOUNTS)
     context = pages.edit_account(db, principal, page_locale(request), account_id)
     return render(request, "accounts/account_form.html", context, fragment="form_card")
 
@@ -187,6 +189,7 @@ def add_team_member(
     user_id: Annotated[Id, Form()],
     role: Annotated[str, Form()],
 ) -> Response:
+    principal.require(Permission.WRITE_ACCOUNTS)
     attempt(
         db,
         page_locale(request),
@@ -233,7 +236,7 @@ def merge_account_page(
     principal: CurrentPrincipal,
     duplicate_id: Id | None = None,
 ) -> Response:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACCOUNTS)
     context = pages.merge_account(db, principal, account_id, duplicate_id)
     return render(request, "accounts/merge.html", context)
 

@@ -144,7 +144,7 @@ def _set_team(
 
 
 def create_account(db: Session, principal: Principal, data: AccountCreate) -> Account:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACCOUNTS)
     scope = principal.scope
     check_users(
         db,
@@ -179,7 +179,7 @@ def update_account(
     data: AccountUpdate,
     expected_version: int | None,
 ) -> Account:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACCOUNTS)
     scope = principal.scope
     account = repo.account(db, scope, account_id)
     check_version(account.version, expected_version)
@@ -233,7 +233,7 @@ def set_team_member(
 def archive_account(
     db: Session, principal: Principal, account_id: int, expected_version: int | None = None
 ) -> Account:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACCOUNTS)
     account = repo.account(db, principal.scope, account_id)
     check_version(account.version, expected_version)
     if account.archived_at is None:
@@ -243,7 +243,7 @@ def archive_account(
 
 
 def restore_account(db: Session, principal: Principal, account_id: int) -> Account:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACCOUNTS)
     account = repo.account(db, principal.scope, account_id)
     if account.merged_into_id is not None:
         raise field_error("archived_at", N_("A merged account cannot be restored."))
@@ -372,7 +372,7 @@ def merge_accounts(
 ) -> Account:
     """Move everything linked to the duplicate onto the kept account, then archive the
     duplicate as merged. Every move is an audited change, so the trail stays whole."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACCOUNTS)
     scope = principal.scope
     if keep_id == duplicate_id:
         raise field_error("duplicate_id", N_("Choose a different record to merge."))
@@ -441,7 +441,7 @@ def merge_accounts(
 
 def bulk_update_accounts(db: Session, principal: Principal, action: BulkAction) -> int:
     """Assign an owner, add a tag or archive many accounts at once (all or nothing)."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACCOUNTS)
     scope = principal.scope
     accounts = repo.accounts_by_ids(db, scope, action.ids)
     if len(accounts) != len(set(action.ids)):

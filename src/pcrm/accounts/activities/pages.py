@@ -206,7 +206,7 @@ def edit_activity(
         errors={},
         activity_id=activity.id,
         version=activity.version,
-        read_only=not principal.can(Permission.WRITE),
+        read_only=not principal.can(Permission.WRITE_ACTIVITIES),
     )
 
 

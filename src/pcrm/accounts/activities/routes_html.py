@@ -38,7 +38,7 @@ def new_activity_page(
     account_id: Id | None = None,
     contact_id: Id | None = None,
 ) -> Response:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACTIVITIES)
     context = pages.new_activity(db, principal, page_locale(request), account_id, contact_id)
     return render(request, "accounts/activity_form.html", context)
 
@@ -47,6 +47,7 @@ def new_activity_page(
 def create_activity(
     request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_ACTIVITIES)
     locale = page_locale(request)
     data = forms.activity_data(form, principal.timezone)
     outcome = attempt(

@@ -81,7 +81,7 @@ def _cents(amount: Decimal | None) -> Decimal | None:
 
 
 def create_activity(db: Session, principal: Principal, data: ActivityCreate) -> Activity:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACTIVITIES)
     scope = principal.scope
     if data.occurred_at.tzinfo is None:
         raise field_error("occurred_at", N_("Give the time with its time zone."))
@@ -115,7 +115,7 @@ def update_activity(
     data: ActivityUpdate,
     expected_version: int | None,
 ) -> Activity:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACTIVITIES)
     scope = principal.scope
     activity = repo.activity(db, scope, activity_id)
     check_version(activity.version, expected_version)
@@ -156,7 +156,7 @@ def update_activity(
 
 
 def archive_activity(db: Session, principal: Principal, activity_id: int) -> None:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_ACTIVITIES)
     activity = repo.activity(db, principal.scope, activity_id)
     activity.archived_at = utcnow()
     activity.next_step_due = None

@@ -132,7 +132,8 @@ def contact_page(
         "row": contact_row(contact, locale),
         "tab": tab,
         "notice": list_pages.page_notice(request),
-        "can_write": principal.can(Permission.WRITE),
+        "can_write": principal.can(Permission.WRITE_CONTACTS),
+        "can_log_activity": principal.can(Permission.WRITE_ACTIVITIES),
     }
     if tab == "overview":
         boss_id = contact.reports_to_id

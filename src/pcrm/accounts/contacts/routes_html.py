@@ -52,7 +52,7 @@ def bulk_archive_contacts(
 def new_contact_page(
     request: Request, db: DB, principal: CurrentPrincipal, account_id: Id | None = None
 ) -> Response:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_CONTACTS)
     context = pages.new_contact(db, principal, page_locale(request), account_id)
     return render(request, "accounts/contact_form.html", context)
 
@@ -78,6 +78,7 @@ def create_contact(
 ) -> Response:
     """Create the contact, unless it looks like existing ones and the user has not confirmed
     it yet: those are shown first (409), with a box to tick to create it anyway."""
+    principal.require(Permission.WRITE_CONTACTS)
     locale = page_locale(request)
     data = forms.contact_data(form)
     confirmed = form.get("confirm_duplicate") == "1"
@@ -112,7 +113,7 @@ def create_contact(
 def edit_contact_page(
     request: Request, contact_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_CONTACTS)
     context = pages.edit_contact(db, principal, page_locale(request), contact_id)
     return render(request, "accounts/contact_form.html", context, fragment="form_card")
 
@@ -183,7 +184,7 @@ def merge_contact_page(
     principal: CurrentPrincipal,
     duplicate_id: Id | None = None,
 ) -> Response:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_CONTACTS)
     context = pages.merge_contact(db, principal, contact_id, duplicate_id)
     return render(request, "accounts/merge.html", context)
 

@@ -90,7 +90,7 @@ def _check_left(status: ContactStatus | None, left_on: object) -> None:
 
 
 def create_contact(db: Session, principal: Principal, data: ContactCreate) -> Contact:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_CONTACTS)
     scope = principal.scope
     _check_account(db, scope, data.account_id)
     if data.reports_to_id is not None:
@@ -123,7 +123,7 @@ def update_contact(
 ) -> Contact:
     """Change a contact. Moving to another account closes the old employment, opens a new one
     and drops a reports-to line that would point into the old account."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_CONTACTS)
     scope = principal.scope
     contact = repo.contact(db, scope, contact_id)
     check_version(contact.version, expected_version)
@@ -178,7 +178,7 @@ def update_contact(
 def archive_contact(
     db: Session, principal: Principal, contact_id: int, expected_version: int | None = None
 ) -> Contact:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_CONTACTS)
     contact = repo.contact(db, principal.scope, contact_id)
     check_version(contact.version, expected_version)
     if contact.archived_at is None:
@@ -287,7 +287,7 @@ def merge_contacts(
 ) -> Contact:
     """Move the duplicate's activities, reports and history onto the kept contact, then
     archive the duplicate as merged."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_CONTACTS)
     scope = principal.scope
     if keep_id == duplicate_id:
         raise field_error("duplicate_id", N_("Choose a different record to merge."))
@@ -327,7 +327,7 @@ def merge_contacts(
 
 
 def bulk_archive_contacts(db: Session, principal: Principal, ids: list[int]) -> int:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_CONTACTS)
     contacts = repo.contacts_by_ids(db, principal.scope, ids)
     if len(contacts) != len(set(ids)):
         raise field_error("ids", N_("Some of the chosen records do not exist."))

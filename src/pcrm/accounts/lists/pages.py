@@ -139,6 +139,13 @@ def list_links(
     }
 
 
+_LIST_WRITES = {
+    "accounts": Permission.WRITE_ACCOUNTS,
+    "contacts": Permission.WRITE_CONTACTS,
+    "activities": Permission.WRITE_ACTIVITIES,
+}
+
+
 def list_chrome(db: Session, principal: Principal, list_name: str, locale: str) -> dict[str, Any]:
     chosen = service.chosen_columns(db, principal, list_name)  # type: ignore[arg-type]
     return {
@@ -148,7 +155,7 @@ def list_chrome(db: Session, principal: Principal, list_name: str, locale: str) 
         ],
         "views": service.saved_views(db, principal, list_name),  # type: ignore[arg-type]
         "list_name": list_name,
-        "can_write": principal.can(Permission.WRITE),
+        "can_write": principal.can(_LIST_WRITES[list_name]),
     }
 
 

@@ -249,7 +249,7 @@ def _profiles(rng: random.Random, people: People) -> list[ProfilePlan]:
                     stances = stances[-2:]
                 steps = [(status, _level(org.stage, status), None) for status in stances]
             n = len(steps)
-            writer = "delivery" if role in ("cio", "cio_dep") and org.stage == _EX else None
+            writer = None  # the owner records profiles (delivery may not: docs/security.md)
             previous = first + 1
             for i, (status, level, note) in enumerate(steps):
                 # Spread the entries over the account's history, the last one near its end.
@@ -356,7 +356,8 @@ def _business(
     key = people.role(account.org.key, role)
     if key is None:
         return None
-    writer = user if user != "viewer" else account.owner  # 赵磊 reads only: the owner records
+    # 赵磊 reads only and 刘芳 (delivery) may not change relationships: the owner records theirs
+    writer = user if user not in ("viewer", "delivery") else account.owner
     return AcquaintancePlan(user, key, closeness, Ack.BUSINESS, None, since, note, writer)
 
 
@@ -365,7 +366,7 @@ def _acquaintances(rng: random.Random, people: People) -> list[AcquaintancePlan]
     for user, account_key, ref, closeness, kind, year, note in PERSONAL_TIES:
         key = _ref(people, account_key, ref)
         if key is not None:
-            writer = user if user != "viewer" else people.owner(key)
+            writer = user if user not in ("viewer", "delivery") else people.owner(key)
             found[(user, key)] = AcquaintancePlan(
                 user, key, closeness, kind, year, None, note, writer
             )

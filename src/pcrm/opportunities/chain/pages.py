@@ -161,7 +161,7 @@ def chain_page(
     opportunity = service.opportunity_detail(db, principal, opportunity_id)
     members = chain_service.chain(db, principal, opportunity_id)
     graph = chain_service.chain_graph(db, principal, opportunity_id, locale)
-    can_write = principal.can(Permission.WRITE)
+    can_write = principal.can(Permission.WRITE_OPPORTUNITIES)
     forms = {f"member-{m.id}": FormValues(_member_values(m)) for m in members}
     forms["add"] = FormValues(
         {"decision_role": DecisionRole.INFLUENCER.value, "stance": Stance.UNKNOWN.value}

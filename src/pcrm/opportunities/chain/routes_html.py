@@ -13,7 +13,7 @@ from pcrm.core.forms import PostedForm, attempt
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.templating import render
 from pcrm.core.types import Id
-from pcrm.identity.public import CurrentPrincipal
+from pcrm.identity.public import CurrentPrincipal, Permission
 from pcrm.opportunities.chain import forms, pages
 from pcrm.opportunities.chain import service as chain_service
 from pcrm.opportunities.chain.schemas import DecisionMemberUpdate, DecisionMemberWrite
@@ -52,6 +52,7 @@ def chain_page(
 def add_member(
     request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     data = forms.new_member(form)
     locale = page_locale(request)
     outcome = attempt(

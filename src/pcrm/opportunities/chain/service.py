@@ -97,7 +97,7 @@ def add_member(
 ) -> DecisionMemberRead:
     """Put a customer person on the decision chain. Status and interaction default to the
     contact's current profile from the relationships area."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     scope = principal.scope
     repo.opportunity(db, scope, opportunity_id)
     if data.contact_id not in live_contacts(db, scope, {data.contact_id}):
@@ -148,7 +148,7 @@ def update_member(
     data: DecisionMemberUpdate,
     expected_version: int | None = None,
 ) -> DecisionMemberRead:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     scope = principal.scope
     member = _member_of(db, scope, opportunity_id, member_id)
     check_version(member.version, expected_version)
@@ -172,7 +172,7 @@ def update_member(
 
 
 def remove_member(db: Session, principal: Principal, opportunity_id: int, member_id: int) -> None:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     db.delete(_member_of(db, principal.scope, opportunity_id, member_id))
     db.flush()
 

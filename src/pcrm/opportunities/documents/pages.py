@@ -110,7 +110,7 @@ def documents_page(
         "active_tab": "documents",
         "groups": groups,
         "document_count": tab.count,
-        "can_write": principal.can(Permission.WRITE),
+        "can_write": principal.can(Permission.WRITE_OPPORTUNITIES),
         "notice": notice,
         "kinds": [
             (k.value, translate(locale, LABELS[DocumentKind][k.value])) for k in DocumentKind

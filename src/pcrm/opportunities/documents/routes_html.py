@@ -31,7 +31,7 @@ def _too_large_page(request: Request) -> Response:
 
 router = APIRouter(include_in_schema=False, route_class=limited_route(_too_large_page))
 pipeline_pages.install_template_globals()
-Writer = Annotated[Principal, Depends(require(Permission.WRITE))]
+Writer = Annotated[Principal, Depends(require(Permission.WRITE_OPPORTUNITIES))]
 
 
 def _tab(

@@ -68,7 +68,7 @@ def upload_document(
 ) -> DocumentRead:
     """Check the file, store it and record it as the next version of its kind. The
     opportunity's row is held while the version is numbered, so two uploads take turns."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     scope = principal.scope
     repo.opportunity(db, scope, opportunity_id)
     stored = upload_file(
@@ -96,7 +96,7 @@ def delete_document(
 ) -> None:
     """Remove the document (this version only); its file is deleted after the commit, so a
     rolled-back request keeps it. With `opportunity_id`, the document must belong to it."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     delete_file(db, principal.scope, OWNER, document_id, storage, opportunity_id)
 
 

@@ -348,7 +348,7 @@ def _filters(
         "user_options": user_choices(active_user_refs(db, principal.scope), locale),
         "account_name": _account_name(db, principal, params.account_id),
         "filter_path": path,
-        "can_write": principal.can(Permission.WRITE),
+        "can_write": principal.can(Permission.WRITE_OPPORTUNITIES),
         "notice": notice,
     }
 
@@ -426,7 +426,7 @@ def account_tab(
         "rows": rows(listed.items, locale),
         "totals": pipeline_totals(service.pipeline_totals(db, principal, filters), locale),
         "base_url": f"/accounts/{account.id}/opportunities?",
-        "can_write": principal.can(Permission.WRITE),
+        "can_write": principal.can(Permission.WRITE_OPPORTUNITIES),
     }
 
 
@@ -495,7 +495,7 @@ def overview(
     """The opportunity page's overview: its fields, team, relations and review, each card
     with its form (after a refused write, `forms_` and `errors` of that card)."""
     detail = service.opportunity_detail(db, principal, opportunity_id)
-    can_write = principal.can(Permission.WRITE)
+    can_write = principal.can(Permission.WRITE_OPPORTUNITIES)
     review = (
         review_service.get_review(db, principal, opportunity_id)
         if detail.stage in CLOSED_STAGES
@@ -556,7 +556,7 @@ def history_tab(
         "opportunity": service.opportunity_detail(db, principal, opportunity_id),
         "active_tab": "history",
         "notice": notice,
-        "can_write": principal.can(Permission.WRITE),
+        "can_write": principal.can(Permission.WRITE_OPPORTUNITIES),
         "history": record_history_view(db, principal, "opportunity", opportunity_id, locale),
     }
 

@@ -94,7 +94,7 @@ def board_page(request: Request, db: DB, principal: CurrentPrincipal) -> Respons
 
 @router.get("/opportunities/new")
 def new_opportunity_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     form = forms.new_opportunity(principal, request.query_params.get("account_id", ""))
     context = pages.opportunity_form(db, principal, page_locale(request), form=form, errors={})
     return render(request, FORM, context)
@@ -104,6 +104,7 @@ def new_opportunity_page(request: Request, db: DB, principal: CurrentPrincipal) 
 def create_opportunity(
     request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     data = forms.opportunity_create(form)
     locale = page_locale(request)
     outcome = attempt(
@@ -123,7 +124,7 @@ def create_opportunity(
 def edit_opportunity_page(
     request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     detail = service.opportunity_detail(db, principal, opportunity_id)
     context = pages.opportunity_form(
         db,
@@ -251,6 +252,7 @@ def set_team(
 def add_relation(
     request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     data = {
         "earlier_id": forms.text(form, "earlier_id") or None,
         "kind": forms.text(form, "kind") or None,
@@ -287,7 +289,7 @@ def remove_relation(
 def edit_review_page(
     request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     context = pages.overview(
         db,
         principal,
@@ -303,6 +305,7 @@ def edit_review_page(
 def update_review(
     request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     data = forms.review(form)
     return _card_write(
         request,
@@ -333,7 +336,7 @@ def _stage_form(request: Request, context: dict[str, Any], status_code: int = 20
 def move_page(
     request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     context = pages.stage_form(
         db,
         principal,
@@ -353,6 +356,7 @@ def move_stage(
     request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     """Move along the lifecycle; a move that closes the opportunity leads to the close form."""
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     back = forms.back(form, opportunity_id)
     data = forms.stage_move(form)
     version = forms.version(form)
@@ -365,7 +369,7 @@ def move_stage(
         else None
     )
     if outcome_of is not None:
-        principal.require(Permission.WRITE)
+        principal.require(Permission.WRITE_OPPORTUNITIES)
         if not is_htmx(request):
             query = urlencode({"outcome": outcome_of.value, "back": back})
             return redirect(f"/opportunities/{opportunity_id}/close?{query}")
@@ -412,7 +416,7 @@ def move_stage(
 def close_page(
     request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     chosen = request.query_params.get("outcome", "")
     context = pages.stage_form(
         db,
@@ -432,6 +436,7 @@ def close_page(
 def close_opportunity(
     request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     back = forms.back(form, opportunity_id)
     data = forms.close(form)
     version = forms.version(form)

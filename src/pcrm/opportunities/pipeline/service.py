@@ -247,7 +247,7 @@ def _check_users(db: Session, scope: WorkspaceScope, fields: dict[str, int]) -> 
 
 
 def create_opportunity(db: Session, principal: Principal, data: OpportunityCreate) -> Opportunity:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     scope = principal.scope
     if data.stage not in OPEN_STAGES:
         raise field_error(
@@ -315,7 +315,7 @@ def set_team(
     db: Session, principal: Principal, opportunity_id: int, team: list[TeamMemberWrite]
 ) -> list[TeamMemberRead]:
     """Replace the opportunity's team."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     scope = principal.scope
     repo.opportunity(db, scope, opportunity_id)
     _check_team(team)
@@ -339,7 +339,7 @@ def update_opportunity(
     data: OpportunityUpdate,
     expected_version: int | None,
 ) -> Opportunity:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     scope = principal.scope
     opportunity = repo.opportunity(db, scope, opportunity_id)
     check_version(opportunity.version, expected_version)
@@ -370,7 +370,7 @@ def update_opportunity(
 
 
 def archive_opportunity(db: Session, principal: Principal, opportunity_id: int) -> Opportunity:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     opportunity = repo.opportunity(db, principal.scope, opportunity_id)
     if opportunity.archived_at is None:
         opportunity.archived_at = utcnow()
@@ -407,7 +407,7 @@ def move_stage(
 ) -> Opportunity:
     """Move along the lifecycle. Entering bidding needs a tender or a note why there is none;
     winning, losing and abandoning go through `close_opportunity` (they need a review)."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     scope = principal.scope
     opportunity = repo.opportunity(db, scope, opportunity_id)
     check_version(opportunity.version, expected_version)
@@ -443,7 +443,7 @@ def close_opportunity(
 ) -> Opportunity:
     """Won (→ III joint execution), lost or abandoned, with the 经验总结 in the same
     transaction. Nothing is written unless every rule holds."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     scope = principal.scope
     opportunity = repo.opportunity(db, scope, opportunity_id)
     check_version(opportunity.version, expected_version)
@@ -510,7 +510,7 @@ def add_relation(
 ) -> OpportunityRelation:
     """Record that this opportunity follows an earlier one. Loops are refused: the earlier one
     may not (through any chain) follow this one."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     scope = principal.scope
     repo.opportunity(db, scope, opportunity_id)
     if data.earlier_id == opportunity_id:
@@ -545,7 +545,7 @@ def add_relation(
 def remove_relation(
     db: Session, principal: Principal, opportunity_id: int, relation_id: int
 ) -> None:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     relation = repo.relation(db, principal.scope, relation_id)
     if opportunity_id not in (relation.opportunity_id, relation.earlier_id):
         raise NotFound()

@@ -69,7 +69,7 @@ def update_review(
     db: Session, principal: Principal, opportunity_id: int, data: ReviewWrite
 ) -> ReviewRead:
     """Edit the review of a closed opportunity (its outcome stays)."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     scope = principal.scope
     review = review_repo.review_of(db, scope, opportunity_id)
     repo.opportunity(db, scope, opportunity_id)

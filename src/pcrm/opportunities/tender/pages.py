@@ -92,7 +92,7 @@ def _local_input(value: datetime | None, zone: ZoneInfo) -> str:
 
 
 def _editable(principal: Principal, stage: str) -> bool:
-    return principal.can(Permission.WRITE) and stage not in CLOSED_STAGES
+    return principal.can(Permission.WRITE_TENDERS) and stage not in CLOSED_STAGES
 
 
 # --- the tender form and its scoring sheet ----------------------------------------------------

@@ -16,7 +16,7 @@ from pcrm.core.forms import PostedForm, attempt
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.templating import is_htmx, render
 from pcrm.core.types import Id
-from pcrm.identity.public import CurrentPrincipal, Principal
+from pcrm.identity.public import CurrentPrincipal, Permission, Principal
 from pcrm.opportunities.pipeline import forms as pipeline_forms
 from pcrm.opportunities.pipeline import pages as pipeline_pages
 from pcrm.opportunities.tender import forms, pages
@@ -108,6 +108,7 @@ def save_tender(
     request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     """Create or edit the tender with its scoring sheet: all of it or nothing."""
+    principal.require(Permission.WRITE_TENDERS)
     data, rows = forms.tender(form, ZoneInfo(principal.timezone))
     version = pipeline_forms.version(form)
     outcome = attempt(
@@ -137,6 +138,7 @@ def save_tender(
 def add_vendor(
     request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_TENDERS)
     data = forms.vendor_create(form)
     outcome = attempt(
         db,
@@ -219,6 +221,7 @@ def save_scores(
 ) -> Response:
     """Our estimate of every vendor's scores, one column per vendor; a blank cell is no
     estimate. Either every column is saved or none."""
+    principal.require(Permission.WRITE_TENDERS)
     vendors = tender_service.vendor_reads(db, principal, opportunity_id)
     grid = forms.score_grid(form, [v.id for v in vendors])
     outcome = attempt(
@@ -247,6 +250,7 @@ def record_round(
     request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     """Record a quote round: our quote and the competitors' where known, with the source."""
+    principal.require(Permission.WRITE_TENDERS)
     vendors = tender_service.vendor_reads(db, principal, opportunity_id)
     data, order = forms.quote_round(form, [v.id for v in vendors])
     outcome = attempt(

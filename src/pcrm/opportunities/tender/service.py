@@ -62,7 +62,7 @@ REMIND_BEFORE = timedelta(days=2)
 
 def _open(db: Session, principal: Principal, opportunity_id: int) -> Opportunity:
     """The opportunity, for a change to its bid: refused once closed."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_TENDERS)
     opportunity = pipeline_repo.opportunity(db, principal.scope, opportunity_id)
     if opportunity.stage in CLOSED_STAGES:
         raise field_error("opportunity", N_("This opportunity is closed; its bid is history."))

@@ -29,7 +29,7 @@ def competitors(
     return {
         "competitors": service.list_competitors(db, principal),
         "notice": notice,
-        "can_write": principal.can(Permission.WRITE),
+        "can_write": principal.can(Permission.WRITE_COMPETITORS),
         "form": FormValues(form or {}),
         "errors": errors or {},
     }
@@ -58,7 +58,7 @@ def competitor(
         "competitor": found,
         "ties": tie_rows(ties, contacts),
         "notice": notice,
-        "can_write": principal.can(Permission.WRITE),
+        "can_write": principal.can(Permission.WRITE_COMPETITORS),
         "form": FormValues(values),
         "errors": errors or {},
         "version": version or found.version,

@@ -11,7 +11,7 @@ from pcrm.core.forms import PostedForm, attempt
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.templating import render
 from pcrm.core.types import Id
-from pcrm.identity.public import CurrentPrincipal
+from pcrm.identity.public import CurrentPrincipal, Permission
 from pcrm.relationships.competitors import forms, pages, service
 from pcrm.relationships.competitors.schemas import CompetitorWrite
 from pcrm.relationships.vocab import NOTICES
@@ -29,6 +29,7 @@ def competitors_page(request: Request, db: DB, principal: CurrentPrincipal) -> R
 def create_competitor(
     request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_COMPETITORS)
     data = forms.competitor_fields(form)
     outcome = attempt(
         db,
@@ -55,6 +56,7 @@ def competitor_page(
 def update_competitor(
     request: Request, competitor_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_COMPETITORS)
     data = forms.competitor_fields(form)
     version = forms.version(form)
     outcome = attempt(

@@ -23,7 +23,7 @@ SEARCH_CANDIDATES = 50  # matches read for the global search, ranked, then cut t
 
 
 def create_competitor(db: Session, principal: Principal, data: CompetitorWrite) -> Competitor:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_COMPETITORS)
     if repo.competitor_named(db, principal.scope, data.name):
         raise field_error("name", N_("A competitor with this name already exists."), "unique")
     competitor = Competitor(workspace_id=principal.workspace_id, **data.model_dump())
@@ -40,7 +40,7 @@ def update_competitor(
     data: CompetitorWrite,
     expected_version: int | None,
 ) -> Competitor:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_COMPETITORS)
     competitor = repo.competitor(db, principal.scope, competitor_id)
     check_version(competitor.version, expected_version)
     twin = repo.competitor_named(db, principal.scope, data.name)
@@ -70,7 +70,7 @@ def list_competitors(db: Session, principal: Principal) -> list[Competitor]:
 
 
 def create_tie(db: Session, principal: Principal, data: CompetitorTieCreate) -> CompetitorTie:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_COMPETITORS)
     scope = principal.scope
     if data.competitor_id not in repo.competitors_by_ids(db, scope, {data.competitor_id}):
         raise field_error("competitor_id", N_("Choose a competitor of this workspace."))
@@ -90,7 +90,7 @@ def update_tie(
     data: CompetitorTieUpdate,
     expected_version: int | None,
 ) -> CompetitorTie:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_COMPETITORS)
     tie = repo.competitor_tie(db, principal.scope, tie_id)
     check_version(tie.version, expected_version)
     for key, value in data.model_dump(exclude_unset=True).items():
@@ -101,7 +101,7 @@ def update_tie(
 
 
 def delete_tie(db: Session, principal: Principal, tie_id: int) -> None:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_COMPETITORS)
     db.delete(repo.competitor_tie(db, principal.scope, tie_id))
     db.flush()
 

@@ -110,7 +110,7 @@ def account_map(
     """The map page; `forms` and `errors` are those of a side form sent back with messages."""
     account = get_account(db, principal, account_id)
     graph = service.account_graph(db, principal, account_id, None, locale)
-    can_write = principal.can(Permission.WRITE)
+    can_write = principal.can(Permission.WRITE_RELATIONSHIPS)
     defaults: dict[str, dict[str, Any]] = {
         "influence": {"strength": "3"},
         "acquaintance": {"closeness": "3", "kind": "business", "user_id": str(principal.user_id)},
@@ -246,7 +246,7 @@ def org_chart(
         "account": account,
         "section": "org",
         "notice": notice,
-        "can_write": principal.can(Permission.WRITE),
+        "can_write": principal.can(Permission.WRITE_RELATIONSHIPS),
         "roots": roots,
         "export_json": export,
         "contact_count": len(options),
@@ -342,7 +342,7 @@ def person(
         "is_me": user_id == principal.user_id,
         "rows": knows_rows(edges, contacts, locale),
         "notice": notice,
-        "can_write": principal.can(Permission.WRITE),
+        "can_write": principal.can(Permission.WRITE_RELATIONSHIPS),
         "vocab": vocabularies(locale),
         "form": FormValues(form or {"closeness": "3", "kind": "business"}),
         "errors": errors or {},
@@ -455,7 +455,7 @@ def contact_card(
         "vocab": vocabularies(locale),
         "form": FormValues(form or defaults),
         "errors": errors or {},
-        "can_write": principal.can(Permission.WRITE),
+        "can_write": principal.can(Permission.WRITE_RELATIONSHIPS),
         "notice": notice,
         "back": f"/contacts/{contact_id}",
     }

@@ -19,7 +19,7 @@ from pcrm.core.i18n import translate
 from pcrm.core.pages import local_path, notice, page_locale, redirect
 from pcrm.core.templating import is_htmx, render
 from pcrm.core.types import Id
-from pcrm.identity.public import CurrentPrincipal, Principal
+from pcrm.identity.public import CurrentPrincipal, Permission, Principal
 from pcrm.relationships.competitors import service as competitors
 from pcrm.relationships.competitors.schemas import CompetitorTieCreate
 from pcrm.relationships.graph import forms, pages, service
@@ -119,6 +119,7 @@ def _map_write(
 def add_influence(
     request: Request, account_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     data = forms.posted(form, *forms.INFLUENCE)
     return _map_write(
         request,
@@ -135,6 +136,7 @@ def add_influence(
 def add_acquaintance(
     request: Request, account_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     data = forms.posted(form, *forms.ACQUAINTANCE)
     return _map_write(
         request,
@@ -151,6 +153,7 @@ def add_acquaintance(
 def add_tie(
     request: Request, account_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_COMPETITORS)
     data = forms.posted(form, *forms.TIE)
     return _map_write(
         request,
@@ -181,6 +184,7 @@ def move_in_org_chart(
     request: Request, account_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     """The org chart's form for keyboards and no script: the same move as drag and drop."""
+    principal.require(Permission.WRITE_CONTACTS)  # reports_to is the contact's own field
     locale = page_locale(request)
     person, boss = forms.org_chart_move(form)
     outcome = attempt(
@@ -206,6 +210,7 @@ def move_in_org_chart(
 def add_dotted_line(
     request: Request, account_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     locale = page_locale(request)
     data = forms.posted(form, *forms.DOTTED_LINE)
     outcome = attempt(
@@ -242,6 +247,7 @@ def person_page(request: Request, user_id: Id, db: DB, principal: CurrentPrincip
 def add_person_acquaintance(
     request: Request, user_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     locale = page_locale(request)
     data = forms.posted(form, *forms.ACQUAINTANCE)
     data["user_id"] = user_id

@@ -84,7 +84,7 @@ def set_profile(
     db: Session, principal: Principal, contact_id: int, data: ProfileWrite
 ) -> ProfileEntry:
     """Record the contact's profile as of a date; earlier entries stay as its history."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     if contact_id not in contacts_by_ids(db, principal.scope, {contact_id}):
         _missing()  # the contact is in the path: missing or another workspace's is a 404
     checked_contacts(db, principal.scope, {"contact_id": contact_id})
@@ -116,7 +116,7 @@ def _missing() -> Any:
 
 
 def create_influence(db: Session, principal: Principal, data: InfluenceCreate) -> Influence:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     scope = principal.scope
     _not_self("to_contact_id", data.from_contact_id, data.to_contact_id)
     checked_contacts(
@@ -137,7 +137,7 @@ def update_influence(
     data: InfluenceUpdate,
     expected_version: int | None,
 ) -> Influence:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     edge = repo.influence(db, principal.scope, edge_id)
     check_version(edge.version, expected_version)
     for key, value in data.model_dump(exclude_unset=True).items():
@@ -148,13 +148,13 @@ def update_influence(
 
 
 def delete_influence(db: Session, principal: Principal, edge_id: int) -> None:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     db.delete(repo.influence(db, principal.scope, edge_id))
     db.flush()
 
 
 def create_dotted_line(db: Session, principal: Principal, data: DottedLineCreate) -> DottedLine:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     scope = principal.scope
     _not_self("manager_id", data.contact_id, data.manager_id)
     checked_contacts(db, scope, {"contact_id": data.contact_id, "manager_id": data.manager_id})
@@ -167,7 +167,7 @@ def create_dotted_line(db: Session, principal: Principal, data: DottedLineCreate
 
 
 def delete_dotted_line(db: Session, principal: Principal, edge_id: int) -> None:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     db.delete(repo.dotted_line(db, principal.scope, edge_id))
     db.flush()
 
@@ -178,7 +178,7 @@ def delete_dotted_line(db: Session, principal: Principal, edge_id: int) -> None:
 def create_acquaintance(
     db: Session, principal: Principal, data: AcquaintanceCreate
 ) -> Acquaintance:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     scope = principal.scope
     if data.user_id not in user_refs(db, scope, {data.user_id}):
         raise field_error("user_id", N_("Choose a user of this workspace."))
@@ -198,7 +198,7 @@ def update_acquaintance(
     data: AcquaintanceUpdate,
     expected_version: int | None,
 ) -> Acquaintance:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     edge = repo.acquaintance(db, principal.scope, edge_id)
     check_version(edge.version, expected_version)
     for key, value in data.model_dump(exclude_unset=True).items():
@@ -209,7 +209,7 @@ def update_acquaintance(
 
 
 def delete_acquaintance(db: Session, principal: Principal, edge_id: int) -> None:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_RELATIONSHIPS)
     db.delete(repo.acquaintance(db, principal.scope, edge_id))
     db.flush()
 

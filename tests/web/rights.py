@@ -1,0 +1,314 @@
+"""What the role x route matrix needs: the right each route asks for, the records a request is
+aimed at, and a request for every route.
+
+`RULES` names, for every route of the app, what it needs: nothing (public), a signed-in user
+(their own things), or one right of `pcrm.identity.permissions`. The expected answer of every
+principal follows from that and the permission table; a new route fails the matrix until a
+rule here covers it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+from sqlalchemy import func, literal, null, select, union_all
+from sqlalchemy.engine import Connection
+
+from pcrm.identity.permissions import Permission
+from pcrm.models import metadata
+from tests.accounts.builders import new_account, new_activity, new_contact
+from tests.factories import bearer
+from tests.opportunities.builders import account, opportunity, tender, today, vendor
+from tests.relationships.builders import acquaintance, competitor, dotted_line, influence, tie
+
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+class Open(StrEnum):
+    PUBLIC = "public"  # no sign-in needed
+    SIGNED_IN = "signed_in"  # any signed-in user: their own profile, tokens, reminders, views
+
+
+Need = Open | Permission
+P = Permission
+
+# (methods or "*", path pattern, need): the first rule whose pattern matches the whole path
+# wins. "R" stands for reads (GET), "W" for writes (POST, PUT, PATCH, DELETE); HTML forms that
+# only a writer may open are listed as reads of the write right.
+RULES: list[tuple[str, str, Need]] = [
+    ("*", r"/login|/logout|/language|/invite/\{token\}|/healthz|/api/docs", Open.PUBLIC),
+    ("*", r"/|/api/v1/me|/settings/.*|/api/v1/api-tokens.*", Open.SIGNED_IN),
+    ("*", r"/reminders/.*|/api/v1/reminders.*|/lists/.*", Open.SIGNED_IN),
+    ("R", r"/api/v1/workspace", P.READ),
+    ("R", r"/api/v1/audit-entries|/admin/audit", P.VIEW_AUDIT),
+    ("W", r"/api/v1/workspace|/admin/workspace", P.MANAGE_WORKSPACE),
+    ("R", r"/admin/workspace", P.MANAGE_WORKSPACE),
+    ("R", r"/api/v1/users|/api/v1/users/\{user_id\}(/acquaintances)?", P.READ),
+    (
+        "*",
+        r"/api/v1/users.*|/api/v1/invitations.*|/admin/users.*|/admin/invitations.*",
+        P.MANAGE_USERS,
+    ),
+    # relationships: profiles, org chart, influence, acquaintances; competitors
+    ("W", r"/api/v1/contacts/\{contact_id\}/reports-to", P.WRITE_CONTACTS),
+    ("W", r"/accounts/\{account_id\}/org-chart/move", P.WRITE_CONTACTS),
+    ("W", r"/api/v1/contacts/\{contact_id\}/profile", P.WRITE_RELATIONSHIPS),
+    ("W", r"/contacts/\{contact_id\}/profile", P.WRITE_RELATIONSHIPS),
+    ("W", r"/api/v1/(influences|dotted-lines|acquaintances).*", P.WRITE_RELATIONSHIPS),
+    ("W", r"/relationships/.*|/accounts/\{account_id\}/org-chart/.*", P.WRITE_RELATIONSHIPS),
+    ("W", r"/accounts/\{account_id\}/relationships/competitor-ties", P.WRITE_COMPETITORS),
+    ("W", r"/accounts/\{account_id\}/relationships/.*", P.WRITE_RELATIONSHIPS),
+    ("W", r"/api/v1/competitor.*|/competitors.*", P.WRITE_COMPETITORS),
+    # opportunities: tenders and quotes apart from the rest
+    (
+        "W",
+        r"/api/v1/opportunities/\{opportunity_id\}/(tender|vendors|quote-rounds).*",
+        P.WRITE_TENDERS,
+    ),
+    ("W", r"/opportunities/\{opportunity_id\}/bid/.*", P.WRITE_TENDERS),
+    ("W", r"(/api/v1)?/opportunit.*", P.WRITE_OPPORTUNITIES),
+    (
+        "R",
+        r"/opportunities/new|/opportunities/\{opportunity_id\}/(edit|review/edit|move|close)",
+        P.WRITE_OPPORTUNITIES,
+    ),
+    # accounts, contacts, activities
+    ("W", r"(/api/v1)?/accounts.*", P.WRITE_ACCOUNTS),
+    ("R", r"/accounts/new|/accounts/\{account_id\}/(edit|merge)", P.WRITE_ACCOUNTS),
+    ("W", r"(/api/v1)?/contacts.*", P.WRITE_CONTACTS),
+    ("R", r"/contacts/new|/contacts/\{contact_id\}/(edit|merge)", P.WRITE_CONTACTS),
+    ("W", r"(/api/v1)?/activities.*", P.WRITE_ACTIVITIES),
+    ("R", r"/activities/new", P.WRITE_ACTIVITIES),
+    # everything else is a read of a workspace's records
+    ("R", r"/api/v1/.*|/.*", P.READ),
+]
+
+
+def need(method: str, path: str) -> Need | None:
+    kind = "W" if method in UNSAFE else "R"
+    for methods, pattern, needed in RULES:
+        if methods in ("*", kind) and re.fullmatch(pattern, path):
+            return needed
+    return None
+
+
+def routes(app: FastAPI) -> list[tuple[str, str, APIRoute]]:
+    """(method, path, route) of every endpoint, HEAD left out."""
+    found: list[tuple[str, str, APIRoute]] = []
+
+    def walk(items: list[Any], prefix: str) -> None:
+        for route in items:
+            if isinstance(route, APIRoute):
+                for method in sorted(route.methods - {"HEAD"}):
+                    found.append((method, prefix + route.path, route))
+            elif hasattr(route, "original_router"):
+                walk(route.original_router.routes, prefix + route.include_context.prefix)
+
+    walk(app.routes, "")
+    return sorted(found, key=lambda r: (r[1], r[0]))
+
+
+@dataclass(frozen=True, slots=True)
+class World:
+    """Acme's records every path parameter points at, and bodies that name acme's records."""
+
+    ids: dict[str, int | str]
+    bodies: dict[str, dict[str, Any]]
+
+
+def seed(client: Any, token: str, user_id: int) -> World:
+    """One of every kind of record in acme, written through the API as its owner."""
+    h = bearer(token)
+    customer = account(client, token)
+    other = new_account(client, token, "中兴通讯")
+    boss = new_contact(client, token, customer["id"], "张总")["id"]
+    cfo = new_contact(client, token, customer["id"], "李财", reports_to_id=boss)["id"]
+    activity = new_activity(client, token, account_id=customer["id"], subject="拜访")["id"]
+    earlier = opportunity(client, token, customer["id"], "一期")["id"]
+    opp = opportunity(client, token, customer["id"], "二期")["id"]
+    relation = client.post(
+        f"/api/v1/opportunities/{opp}/relations",
+        json={"earlier_id": earlier, "kind": "phase_2_of"},
+        headers=h,
+    ).json()[0]["id"]
+    tender(client, token, opp)
+    rival = competitor(client, token, "东方信联")["id"]
+    rival_vendor = vendor(client, token, opp, rival)["id"]
+    us = client.get(f"/api/v1/opportunities/{opp}/vendors", headers=h).json()[0]["id"]
+    rounds = client.post(
+        f"/api/v1/opportunities/{opp}/quote-rounds",
+        json={"quoted_on": today().isoformat(), "quotes": [{"vendor_id": us, "amount": "9"}]},
+        headers=h,
+    ).json()
+    member = client.post(
+        f"/api/v1/opportunities/{opp}/decision-chain",
+        json={"contact_id": boss, "decision_role": "decision_maker"},
+        headers=h,
+    ).json()["id"]
+    document = client.post(
+        f"/api/v1/opportunities/{opp}/documents",
+        data={"kind": "rfp"},
+        files={"file": ("rfp.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
+        headers=h,
+    )
+    assert document.status_code == 201, document.text
+    invitation = client.post(
+        "/api/v1/invitations",
+        json={"email": "new@acme.example", "name": "新人", "role": "sales"},
+        headers=h,
+    ).json()["id"]
+    api_token = client.get("/api/v1/api-tokens", headers=h).json()[0]["id"]
+    ids: dict[str, int | str] = {
+        "account_id": customer["id"],
+        "contact_id": boss,
+        "activity_id": activity,
+        "opportunity_id": opp,
+        "relation_id": relation,
+        "vendor_id": rival_vendor,
+        "round_id": rounds[-1]["id"],
+        "member_id": member,
+        "document_id": document.json()["id"],
+        "competitor_id": rival,
+        "tie_id": tie(client, token, rival, cfo, 3)["id"],
+        "influence": influence(client, token, cfo, boss, 3)["id"],
+        "dotted_line": dotted_line(client, token, boss, cfo)["id"],
+        "acquaintance": acquaintance(client, token, user_id, boss, 4)["id"],
+        "user_id": user_id,
+        "invitation_id": invitation,
+        "token_id": api_token,
+        "reminder_id": 0,
+        "view_id": 0,
+        "list_name": "accounts",
+        "kind": "influences",
+        "token": "no-such-invitation",
+    }
+    bodies = {
+        "account": {"name": "新单位", "parent_id": customer["id"]},
+        "contact": {"name": "新人", "account_id": customer["id"]},
+        "opportunity": {"account_id": customer["id"], "name": "三期"},
+        "other_account": {"duplicate_id": other["id"]},
+        "cfo": {"duplicate_id": cfo, "contact_id": cfo},
+    }
+    return World(ids, bodies)
+
+
+def url(path: str, world: World) -> str:
+    ids = dict(world.ids)
+    edges = {
+        "influences": "influence",
+        "dotted-lines": "dotted_line",
+        "acquaintances": "acquaintance",
+    }
+    for part, name in edges.items():
+        if f"/{part}/" in path or path.startswith("/relationships/{kind}"):
+            ids["edge_id"] = world.ids["influence" if "{kind}" in path else name]
+    return path.format(**ids)
+
+
+def snapshot(connection: Connection, skip: frozenset[str]) -> dict[str, tuple[Any, ...]]:
+    """Per table but `skip` (what signing in itself writes): its rows, and the sum of their
+    versions and the latest change where it has those columns. One query for all tables."""
+    parts = []
+    for table in metadata.sorted_tables:
+        if table.name in skip:
+            continue
+        columns = [literal(table.name).label("t"), func.count().label("n")]
+        version = table.c.get("version")
+        changed = table.c.get("updated_at")
+        columns.append(func.sum(version).label("v") if version is not None else null().label("v"))
+        columns.append(func.max(changed).label("u") if changed is not None else null().label("u"))
+        parts.append(select(*columns).select_from(table))
+    rows = connection.execute(union_all(*parts)).all()
+    return {row[0]: tuple(row[1:]) for row in rows}
+
+
+def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
+    """`client.request` keyword arguments of the JSON API's writes: valid bodies, so that only
+    the caller's rights decide the answer. The areas' own catalogues give theirs."""
+    from tests.accounts import route_requests as accounts_requests
+    from tests.opportunities.test_tenancy import BODIES
+    from tests.relationships import route_requests as relationships_requests
+
+    i: dict[str, Any] = world.ids
+    accounts = accounts_requests.Target(
+        i["account_id"], i["contact_id"], i["activity_id"], "华为技术有限公司", "", "", ""
+    )
+    relationships = relationships_requests.Target(
+        account=i["account_id"],
+        contact=i["contact_id"],
+        user=i["user_id"],
+        influence=i["influence"],
+        dotted_line=i["dotted_line"],
+        acquaintance=i["acquaintance"],
+        competitor=i["competitor_id"],
+        tie=i["tie_id"],
+        competitor_name="新对手",
+    )
+    requests: dict[tuple[str, str], dict[str, Any]] = {}
+    requests.update(accounts_requests.requests_for(accounts, accounts))
+    requests.update(relationships_requests.requests_for(relationships, relationships))
+    named = {
+        "opportunity": world.bodies["opportunity"],
+        "relation": {"earlier_id": i["opportunity_id"], "kind": "follow_on_of"},
+        "vendor": {"competitor_id": i["competitor_id"]},
+        "round": {
+            "quoted_on": today().isoformat(),
+            "quotes": [{"vendor_id": i["vendor_id"], "amount": "8"}],
+        },
+        "member": {"contact_id": i["contact_id"], "decision_role": "user"},
+    }
+    for key, body in BODIES.items():
+        requests[key] = {"json": named[body] if isinstance(body, str) else body}
+    requests[("POST", "/api/v1/accounts/{account_id}/merge")] = {
+        "json": world.bodies["other_account"]
+    }
+    requests[("POST", "/api/v1/contacts/{contact_id}/merge")] = {
+        "json": {"duplicate_id": world.bodies["cfo"]["duplicate_id"]}
+    }
+    requests.update(
+        {
+            ("PATCH", "/api/v1/workspace"): {"json": {"name": "改名"}},
+            ("POST", "/api/v1/users"): {
+                "json": {
+                    "email": "x@acme.example",
+                    "name": "新人",
+                    "role": "viewer",
+                    "password": "correct-horse-42",
+                }
+            },
+            ("PATCH", "/api/v1/users/{user_id}"): {"json": {"name": "改名"}},
+            ("POST", "/api/v1/invitations"): {
+                "json": {"email": "y@acme.example", "name": "新人", "role": "viewer"}
+            },
+            ("POST", "/api/v1/api-tokens"): {"json": {"name": "新令牌"}},
+            ("POST", "/api/v1/opportunities/{opportunity_id}/documents"): {
+                "data": {"kind": "qa"},
+                "files": {"file": ("qa.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
+            },
+        }
+    )
+    return requests
+
+
+def form_body(route: APIRoute, world: World) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Form fields and files naming acme's records for every Form or File parameter the HTML
+    route reads (other fields get a short text)."""
+    data: dict[str, Any] = {}
+    files: dict[str, Any] = {}
+    for field in route.dependant.body_params:
+        name = field.alias
+        if "UploadFile" in str(field.field_info.annotation):
+            files[name] = ("qa.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+        elif name in world.ids:
+            data[name] = str(world.ids[name])
+        elif name == "ids":
+            data[name] = [str(world.ids["account_id"])]
+        elif name.endswith("_id") or name in ("version", "strength", "closeness"):
+            data[name] = str(world.ids["contact_id"])
+        else:
+            data[name] = "测试"
+    return data, files
