@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
+
+from pcrm.core.dates import Instant
 
 
 class FileRead(BaseModel):
@@ -24,7 +25,7 @@ class FileRead(BaseModel):
     size: int
     sha256: str
     uploaded_by_id: int | None
-    created_at: datetime
+    created_at: Instant
 
 
 @dataclass(frozen=True, slots=True)

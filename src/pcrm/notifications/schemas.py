@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
+
+from pcrm.core.dates import Instant
 
 
 class ReminderRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
-    due_at: datetime
+    due_at: Instant
     title: str
     link: str | None
     source_type: str
     source_id: int
-    done_at: datetime | None
+    done_at: Instant | None
 
 
 class ReminderList(BaseModel):
@@ -29,6 +30,6 @@ class ReminderPlan:
     """A reminder a record wants its user to have: for whom, when, what, and where to go."""
 
     user_id: int
-    due_at: datetime
+    due_at: Instant
     title: str
     link: str | None = None

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from pcrm.core.dates import Instant
 
 
 class AuditEntryRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
-    occurred_at: datetime
+    occurred_at: Instant
     actor_user_id: int | None
     actor_label: str
     entity_type: str

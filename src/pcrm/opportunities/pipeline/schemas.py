@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from pcrm.core.dates import Day, Instant
 from pcrm.core.i18n import N_
 from pcrm.opportunities.vocab import (
     OpportunityRole,
@@ -73,7 +73,7 @@ class OpportunityCreate(WriteSchema):
         default=Stage.POTENTIAL, description="potential or bidding; closing has its own call."
     )
     probability: Percent | None = Field(default=None, description="Defaults to the stage's.")
-    expected_close_on: date | None = None
+    expected_close_on: Day | None = None
     project_type: ProjectType = ProjectType.NEW
     triggers: list[Trigger] = Field(default_factory=list, description="必要条件, each once")
     trigger_note: Short = None
@@ -98,7 +98,7 @@ class OpportunityUpdate(WriteSchema):
     use_stage_probability: bool | None = Field(
         default=None, description="true: go back to the stage's default probability."
     )
-    expected_close_on: date | None = None
+    expected_close_on: Day | None = None
     project_type: ProjectType | None = None
     triggers: list[Trigger] | None = None
     trigger_note: Short = None
@@ -122,7 +122,7 @@ class OpportunityRead(ReadSchema):
     stage: Stage
     probability: int
     probability_overridden: bool
-    expected_close_on: date | None
+    expected_close_on: Day | None
     project_type: ProjectType
     triggers: list[Trigger]
     trigger_note: str | None
@@ -133,11 +133,11 @@ class OpportunityRead(ReadSchema):
     source: Source | None
     no_tender_reason: str | None
     description: str | None
-    closed_on: date | None
+    closed_on: Day | None
     has_tender: bool
-    archived_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
+    archived_at: Instant | None
+    created_at: Instant
+    updated_at: Instant
     version: int
 
 
@@ -181,8 +181,8 @@ class OpportunityFilters:
     owner_id: int | None = None
     account_id: int | None = None
     project_type: ProjectType | None = None
-    close_from: date | None = None
-    close_to: date | None = None
+    close_from: Day | None = None
+    close_to: Day | None = None
     include_archived: bool = False
 
 
@@ -215,8 +215,8 @@ class OpportunityQuery(BaseModel):
     owner_id: int | None = None
     account_id: int | None = None
     project_type: ProjectType | None = None
-    close_from: date | None = None
-    close_to: date | None = None
+    close_from: Day | None = None
+    close_to: Day | None = None
     include_archived: bool = False
 
 
