@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from pcrm.areas import AREAS
 from pcrm.config import Settings, get_settings
 from pcrm.core.audit import install_audit_hooks
+from pcrm.core.contract import install_contract
 from pcrm.core.db import make_engine, make_session_factory
 from pcrm.core.errors import PermissionDenied
 from pcrm.core.history import register as register_history_labels
@@ -111,6 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         secure_cookies=lambda request: wants_secure_cookies(request, settings),
     )
     install_error_handlers(app)
+    install_contract(app)
     install_auth_handlers(app)
     add_context_processor(ShellContext([entry for area in AREAS for entry in area.nav]))
     for area in AREAS:
