@@ -11,6 +11,7 @@ from pcrm.core.errors import StaleVersion
 from pcrm.core.i18n import N_
 
 _TAG = re.compile(r'^(?:W/)?"v(\d+)"$')
+STALE = N_("This record was changed by someone else. Reload and try again.")
 
 
 IfMatch = Annotated[str | None, Header(description='ETag from a previous read, e.g. "v3"')]
@@ -35,10 +36,17 @@ def expected_version(if_match: str | None) -> int | None:
         match = _TAG.match(candidate.strip())
         if match:
             return int(match.group(1))
-    raise StaleVersion(N_("This record was changed by someone else. Reload and try again."))
+    raise StaleVersion(STALE)
 
 
 def check_version(current: int, expected: int | None) -> None:
     """Optimistic locking: refuse to apply an edit made to an older version of the record."""
     if expected is not None and expected != current:
-        raise StaleVersion(N_("This record was changed by someone else. Reload and try again."))
+        raise StaleVersion(STALE)
+
+
+def stale_version() -> StaleVersion:
+    """The 412 of an edit whose `UPDATE ... WHERE version = :old` matched no row: another
+    request changed the record between our version check and our flush (SQLAlchemy's
+    `StaleDataError`)."""
+    return StaleVersion(STALE)

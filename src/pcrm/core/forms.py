@@ -10,11 +10,14 @@ from typing import Annotated, Any, Generic, TypeVar
 from fastapi import Depends, Request
 from pydantic import BaseModel, ValidationError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.datastructures import FormData
 
 from pcrm.core.errors import StaleVersion, ValidationFailed
+from pcrm.core.etag import stale_version
 from pcrm.core.i18n import translate
 from pcrm.core.problems import field_errors_from_pydantic
+from pcrm.core.types import MAX_ID
 
 M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R")
@@ -28,6 +31,15 @@ def clean(data: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any
         for k, v in data.items()
         if k != "csrf_token"
     }
+
+
+def posted_id(value: object) -> int | None:
+    """The record id a form field names; None when it is blank, not a number, or past what an
+    id can be (core.types.MAX_ID), so it is never sent to the database."""
+    text = str(value or "").strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_ID:
+        return None
+    return int(text)
 
 
 def validate(model: type[M], data: dict[str, Any], locale: str) -> tuple[M | None, FormErrors]:
@@ -72,9 +84,15 @@ class Attempt(Generic[R]):
 
 def attempt(db: Session, locale: str, write: Callable[[], R]) -> Attempt[R]:
     """Run a form's write. Bad input (422) or an edit of an older version (412) rolls the
-    transaction back and comes back as messages in the user's language, keyed by field."""
+    transaction back and comes back as messages in the user's language, keyed by field.
+
+    The session is flushed before the write counts as done, so that an edit another request
+    made between our version check and our UPDATE (SQLAlchemy's `StaleDataError`) comes back
+    as the same message as a stale version, not as an error at commit."""
     try:
-        return Attempt(write(), {}, 200)
+        result = write()
+        db.flush()
+        return Attempt(result, {}, 200)
     except ValidationError as exc:
         db.rollback()
         errors = field_errors_from_pydantic(exc.errors(), locale)
@@ -85,3 +103,6 @@ def attempt(db: Session, locale: str, write: Callable[[], R]) -> Attempt[R]:
     except StaleVersion as exc:
         db.rollback()
         return Attempt(None, {"__all__": translate(locale, exc.detail)}, 412)
+    except StaleDataError:
+        db.rollback()
+        return Attempt(None, {"__all__": translate(locale, stale_version().detail)}, 412)

@@ -14,11 +14,11 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.errors import FieldError, ValidationFailed
 from pcrm.core.i18n import N_
+from pcrm.core.types import MAX_PAGE, MAX_PAGE_SIZE
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
 R = TypeVar("R")
-MAX_PAGE_SIZE = 200
 
 
 class Page(BaseModel, Generic[T]):
@@ -53,6 +53,8 @@ class PageRequest:
         errors = []
         if page < 1:
             errors.append(FieldError("page", N_("Page must be 1 or more."), "greater_than_equal"))
+        elif page > MAX_PAGE:
+            errors.append(FieldError("page", N_("The value is too large."), "less_than_equal"))
         if not 1 <= page_size <= MAX_PAGE_SIZE:
             errors.append(
                 FieldError(

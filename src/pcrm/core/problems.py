@@ -11,11 +11,13 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from pcrm.core.errors import DomainError, ValidationFailed
+from pcrm.core.etag import stale_version
 from pcrm.core.i18n import N_, translate
 from pcrm.core.templating import render
 
@@ -128,24 +130,34 @@ def error_page(request: Request, status: int, detail: str | None = None) -> Resp
     )
 
 
+def domain_error_response(request: Request, exc: DomainError) -> Response:
+    """A domain error as problem+json (API) or an error page (people)."""
+    locale = locale_of(request)
+    detail = translate(locale, exc.detail)
+    if isinstance(exc, ValidationFailed):
+        errors = [
+            {"field": e.field, "message": translate(locale, e.message), "type": e.type}
+            for e in exc.errors
+        ]
+        if is_api(request):
+            return problem(request, 422, translate(locale, N_("Validation failed")), errors)
+        return error_page(request, 422, "; ".join(e["message"] for e in errors))
+    if exc.status_code == 404:
+        detail = translate(locale, TITLES[404])
+    if is_api(request):
+        return problem(request, exc.status_code, detail)
+    return error_page(request, exc.status_code, detail)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(request: Request, exc: DomainError) -> Response:
-        locale = locale_of(request)
-        detail = translate(locale, exc.detail)
-        if isinstance(exc, ValidationFailed):
-            errors = [
-                {"field": e.field, "message": translate(locale, e.message), "type": e.type}
-                for e in exc.errors
-            ]
-            if is_api(request):
-                return problem(request, 422, translate(locale, N_("Validation failed")), errors)
-            return error_page(request, 422, "; ".join(e["message"] for e in errors))
-        if exc.status_code == 404:
-            detail = translate(locale, TITLES[404])
-        if is_api(request):
-            return problem(request, exc.status_code, detail)
-        return error_page(request, exc.status_code, detail)
+        return domain_error_response(request, exc)
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(request: Request, _exc: StaleDataError) -> Response:
+        # Two edits passed the version check at once; the loser's UPDATE matched no row.
+        return domain_error_response(request, stale_version())
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
@@ -154,6 +166,9 @@ def install_error_handlers(app: FastAPI) -> None:
             return problem(
                 request, 422, translate(locale_of(request), N_("Validation failed")), errors
             )
+        if any(error.get("loc", ("",))[0] == "path" for error in exc.errors()):
+            # A page's address naming no possible record (an id past 64 bits) is a missing page.
+            return error_page(request, 404, translate(locale_of(request), TITLES[404]))
         return error_page(request, 422, "; ".join(e["message"] for e in errors))
 
     @app.exception_handler(StarletteHTTPException)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from pcrm.core.dates import Instant
+from pcrm.core.types import Id
 
 
 class FileRead(BaseModel):
@@ -15,16 +16,16 @@ class FileRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     owner_type: str
-    owner_id: int
+    owner_id: Id
     kind: str
     version: int
     filename: str
     content_type: str
     size: int
     sha256: str
-    uploaded_by_id: int | None
+    uploaded_by_id: Id | None
     created_at: Instant
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.notifications import service
 from pcrm.notifications.schemas import ReminderList, ReminderRead
@@ -18,5 +19,5 @@ def list_reminders(db: DB, principal: CurrentPrincipal) -> ReminderList:
 
 
 @router.post("/reminders/{reminder_id}/done", summary="Mark one of your reminders done")
-def finish_reminder(reminder_id: int, db: DB, principal: CurrentPrincipal) -> ReminderRead:
+def finish_reminder(reminder_id: Id, db: DB, principal: CurrentPrincipal) -> ReminderRead:
     return service.complete_reminder(db, principal, reminder_id)

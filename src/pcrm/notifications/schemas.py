@@ -7,17 +7,18 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from pcrm.core.dates import Instant
+from pcrm.core.types import Id
 
 
 class ReminderRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     due_at: Instant
     title: str
     link: str | None
     source_type: str
-    source_id: int
+    source_id: Id
     done_at: Instant | None
 
 
@@ -29,7 +30,7 @@ class ReminderList(BaseModel):
 class ReminderPlan:
     """A reminder a record wants its user to have: for whom, when, what, and where to go."""
 
-    user_id: int
+    user_id: Id
     due_at: Instant
     title: str
     link: str | None = None

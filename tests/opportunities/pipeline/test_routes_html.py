@@ -1162,3 +1162,26 @@ def test_the_close_page_of_a_closed_opportunity_offers_no_form(client, pipeline)
     html = client.get(f"/opportunities/{pipeline['lost']}/close?outcome=won").text
     assert 'data-testid="already-closed">This opportunity is already closed.<' in html
     assert 'name="outcome"' not in html
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        {"review.winning_price": "-1"},  # bad input: once a 500 ('vocab' is undefined)
+        {"review.reasons": "timing", "review.what_to_change": "改"},
+    ],
+)
+def test_a_viewer_posting_the_review_form_is_refused_and_nothing_changes(
+    client, pipeline, uow, form
+):
+    token = _csrf(client, "viewer@acme.example")
+    before = (row_counts(uow), _review(uow, pipeline["lost"]))
+
+    refused = client.post(
+        f"/opportunities/{pipeline['lost']}/review",
+        headers=HX,
+        data={"csrf_token": token, **form},
+    )
+
+    assert refused.status_code == 403
+    assert (row_counts(uow), _review(uow, pipeline["lost"])) == before

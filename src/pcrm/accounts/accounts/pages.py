@@ -19,7 +19,7 @@ from pcrm.accounts.lists import pages as list_pages
 from pcrm.accounts.lists import service as lists_service
 from pcrm.accounts.lists.pages import user_choices, user_name
 from pcrm.accounts.vocab import LifecycleStage, label, province_label, vocabularies
-from pcrm.core.forms import FormErrors, FormValues
+from pcrm.core.forms import FormErrors, FormValues, posted_id
 from pcrm.core.i18n import N_, translate
 from pcrm.core.pages import page_locale
 from pcrm.identity.public import Permission, Principal, UserRef, record_history_view
@@ -199,8 +199,8 @@ def account_form(
     name, and the look-alikes found, if any."""
     users = list_pages.users(db, principal)
     parent_name = ""
-    if form.get("parent_id") and str(form["parent_id"]).isdigit():
-        parent_id = int(form["parent_id"])
+    parent_id = posted_id(form.get("parent_id"))
+    if parent_id is not None:
         parent_name = service.account_names(db, principal, [parent_id]).get(parent_id, "")
     return {
         "form": FormValues(form),

@@ -21,10 +21,11 @@ from pcrm.accounts.accounts.schemas import (
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, expected_version, tag
 from pcrm.core.pagination import Page
+from pcrm.core.types import Id
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
-Ids = Annotated[list[int], Query(max_length=500)]
+Ids = Annotated[list[Id], Query(max_length=500)]
 
 
 # --- accounts ----------------------------------------------------------------------------------
@@ -58,7 +59,7 @@ def account_duplicates(
     db: DB,
     name: Annotated[str, Query(min_length=1, max_length=200)],
     credit_code: Annotated[str | None, Query(max_length=18)] = None,
-    exclude_id: int | None = None,
+    exclude_id: Id | None = None,
 ) -> list[Duplicate]:
     return service.find_account_duplicates(db, principal, name, credit_code, exclude_id)
 
@@ -74,7 +75,7 @@ def bulk_accounts(data: BulkAction, principal: CurrentPrincipal, db: DB) -> Bulk
 
 @router.get("/accounts/{account_id}", tags=["accounts"], summary="One account with its team")
 def get_account(
-    account_id: int, principal: CurrentPrincipal, db: DB, response: Response
+    account_id: Id, principal: CurrentPrincipal, db: DB, response: Response
 ) -> AccountDetail:
     detail = service.account_detail(db, principal, account_id)
     tag(response, detail.version)
@@ -83,7 +84,7 @@ def get_account(
 
 @router.patch("/accounts/{account_id}", tags=["accounts"], summary="Change an account")
 def update_account(
-    account_id: int,
+    account_id: Id,
     data: AccountUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -101,7 +102,7 @@ def update_account(
     summary="Archive an account (it leaves the lists, keeps its history)",
 )
 def archive_account(
-    account_id: int,
+    account_id: Id,
     principal: CurrentPrincipal,
     db: DB,
     response: Response,
@@ -116,7 +117,7 @@ def archive_account(
     "/accounts/{account_id}/restore", tags=["accounts"], summary="Bring an archived account back"
 )
 def restore_account(
-    account_id: int, principal: CurrentPrincipal, db: DB, response: Response
+    account_id: Id, principal: CurrentPrincipal, db: DB, response: Response
 ) -> AccountRead:
     account = service.restore_account(db, principal, account_id)
     tag(response, account.version)
@@ -129,7 +130,7 @@ def restore_account(
     summary="Merge a duplicate into this account, keeping every linked record",
 )
 def merge_account(
-    account_id: int,
+    account_id: Id,
     data: MergeRequest,
     principal: CurrentPrincipal,
     db: DB,
@@ -148,7 +149,7 @@ def merge_account(
     tags=["accounts"],
     summary="The account's audit trail, newest first",
 )
-def account_history(account_id: int, principal: CurrentPrincipal, db: DB) -> list[AuditEntryRead]:
+def account_history(account_id: Id, principal: CurrentPrincipal, db: DB) -> list[AuditEntryRead]:
     service.get_account(db, principal, account_id)
     return record_history(db, principal, "account", account_id)
 
@@ -159,6 +160,6 @@ def account_history(account_id: int, principal: CurrentPrincipal, db: DB) -> lis
     summary="The reports-to tree of the account's contacts",
 )
 def account_org_chart(
-    account_id: int, principal: CurrentPrincipal, db: DB
+    account_id: Id, principal: CurrentPrincipal, db: DB
 ) -> list[dict[str, object]]:
     return service.org_chart(db, principal, account_id)

@@ -14,6 +14,7 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.forms import PostedForm, attempt
 from pcrm.core.pages import page_locale, redirect, saved
 from pcrm.core.templating import render
+from pcrm.core.types import Id, PageNumber
 from pcrm.identity.public import CurrentPrincipal, Permission
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
@@ -39,7 +40,7 @@ def bulk_accounts(
     request: Request,
     db: DB,
     principal: CurrentPrincipal,
-    ids: Annotated[list[int], Form()],
+    ids: Annotated[list[Id], Form()],
     action: Annotated[str, Form()],
     owner_id: Annotated[str, Form()] = "",
     tag: Annotated[str, Form()] = "",
@@ -81,7 +82,7 @@ def account_duplicates_check(
     principal: CurrentPrincipal,
     name: Annotated[str, Query(max_length=200)] = "",
     credit_code: Annotated[str, Query(max_length=30)] = "",
-    exclude_id: int | None = None,
+    exclude_id: Id | None = None,
 ) -> Response:
     context = pages.account_duplicates(db, principal, name, credit_code, exclude_id)
     return render(request, "accounts/_duplicates.html", context)
@@ -125,7 +126,7 @@ def create_account(
 
 @router.get("/accounts/{account_id}/edit")
 def edit_account_page(
-    request: Request, account_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, account_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     principal.require(Permission.WRITE)
     context = pages.edit_account(db, principal, page_locale(request), account_id)
@@ -134,7 +135,7 @@ def edit_account_page(
 
 @router.post("/accounts/{account_id}/edit")
 def update_account(
-    request: Request, account_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, account_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.account_data(form)
     version = int(str(form.get("version") or 0)) or None
@@ -166,13 +167,13 @@ def update_account(
 
 
 @router.post("/accounts/{account_id}/archive")
-def archive_account(account_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+def archive_account(account_id: Id, db: DB, principal: CurrentPrincipal) -> Response:
     service.archive_account(db, principal, account_id)
     return redirect(f"/accounts/{account_id}", "archived")
 
 
 @router.post("/accounts/{account_id}/restore")
-def restore_account(account_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+def restore_account(account_id: Id, db: DB, principal: CurrentPrincipal) -> Response:
     service.restore_account(db, principal, account_id)
     return redirect(f"/accounts/{account_id}", "restored")
 
@@ -180,10 +181,10 @@ def restore_account(account_id: int, db: DB, principal: CurrentPrincipal) -> Res
 @router.post("/accounts/{account_id}/team")
 def add_team_member(
     request: Request,
-    account_id: int,
+    account_id: Id,
     db: DB,
     principal: CurrentPrincipal,
-    user_id: Annotated[int, Form()],
+    user_id: Annotated[Id, Form()],
     role: Annotated[str, Form()],
 ) -> Response:
     attempt(
@@ -196,7 +197,7 @@ def add_team_member(
 
 @router.post("/accounts/{account_id}/team/{user_id}/remove")
 def remove_team_member(
-    account_id: int, user_id: int, db: DB, principal: CurrentPrincipal
+    account_id: Id, user_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     service.set_team_member(db, principal, account_id, user_id, None)
     return redirect(f"/accounts/{account_id}", "saved")
@@ -208,12 +209,12 @@ def remove_team_member(
 @router.get("/accounts/{account_id}")
 def account_page(
     request: Request,
-    account_id: int,
+    account_id: Id,
     db: DB,
     principal: CurrentPrincipal,
     tab: str = "overview",
     type: Annotated[list[str] | None, Query()] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[PageNumber, Query()] = 1,
 ) -> Response:
     context = pages.account_page(request, db, principal, account_id, tab, type or [], page)
     fragment = (
@@ -227,10 +228,10 @@ def account_page(
 @router.get("/accounts/{account_id}/merge")
 def merge_account_page(
     request: Request,
-    account_id: int,
+    account_id: Id,
     db: DB,
     principal: CurrentPrincipal,
-    duplicate_id: int | None = None,
+    duplicate_id: Id | None = None,
 ) -> Response:
     principal.require(Permission.WRITE)
     context = pages.merge_account(db, principal, account_id, duplicate_id)
@@ -240,10 +241,10 @@ def merge_account_page(
 @router.post("/accounts/{account_id}/merge")
 def merge_account(
     request: Request,
-    account_id: int,
+    account_id: Id,
     db: DB,
     principal: CurrentPrincipal,
-    duplicate_id: Annotated[int, Form()],
+    duplicate_id: Annotated[Id, Form()],
 ) -> Response:
     outcome = attempt(
         db,

@@ -28,6 +28,7 @@ from pcrm.accounts.vocab import (
 )
 from pcrm.core.dates import Day, Instant
 from pcrm.core.i18n import N_
+from pcrm.core.types import Id
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
@@ -68,7 +69,7 @@ class Write(BaseModel):
 
 
 class TeamMemberWrite(Write):
-    user_id: int
+    user_id: Id
     role: TeamRole
 
 
@@ -85,8 +86,8 @@ class AccountFields(Write):
     ownership: Ownership | None = None
     size_band: SizeBand | None = None
     revenue_band: RevenueBand | None = None
-    parent_id: int | None = None
-    owner_id: int | None = None
+    parent_id: Id | None = None
+    owner_id: Id | None = None
     lifecycle_stage: LifecycleStage = LifecycleStage.POTENTIAL
     lost_reason: Annotated[str | None, StringConstraints(max_length=500)] = None
     lost_on: Day | None = None
@@ -125,7 +126,7 @@ class AccountUpdate(AccountFields):
 
 
 class TeamMemberRead(BaseModel):
-    user_id: int
+    user_id: Id
     role: TeamRole
     name: str
 
@@ -133,7 +134,7 @@ class TeamMemberRead(BaseModel):
 class AccountRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     name: str
     short_name: str | None
     english_name: str | None
@@ -145,8 +146,8 @@ class AccountRead(BaseModel):
     ownership: Ownership | None
     size_band: SizeBand | None
     revenue_band: RevenueBand | None
-    parent_id: int | None
-    owner_id: int | None
+    parent_id: Id | None
+    owner_id: Id | None
     lifecycle_stage: LifecycleStage
     lost_reason: str | None
     lost_on: Day | None
@@ -156,7 +157,7 @@ class AccountRead(BaseModel):
     address: str | None
     notes: str | None
     archived_at: Instant | None
-    merged_into_id: int | None
+    merged_into_id: Id | None
     created_at: Instant
     updated_at: Instant
     version: int
@@ -168,13 +169,13 @@ class AccountDetail(AccountRead):
 
 
 class MergeRequest(Write):
-    duplicate_id: int = Field(description="The record merged into this one, then archived.")
+    duplicate_id: Id = Field(description="The record merged into this one, then archived.")
 
 
 class BulkAction(Write):
-    ids: Annotated[list[int], Field(min_length=1, max_length=500)]
+    ids: Annotated[list[Id], Field(min_length=1, max_length=500)]
     action: Literal["assign_owner", "add_tag", "archive"]
-    owner_id: int | None = None
+    owner_id: Id | None = None
     tag: Tag | None = None
 
 
@@ -183,7 +184,7 @@ class BulkResult(BaseModel):
 
 
 class Duplicate(BaseModel):
-    id: int
+    id: Id
     name: str
     reason: Literal["credit_code", "name", "mobile", "email"]
     score: int
@@ -200,7 +201,7 @@ class AccountQuery(ListQuery):
     province: Province = None
     ownership: Ownership | None = None
     stage: LifecycleStage | None = None
-    owner_id: int | None = None
+    owner_id: Id | None = None
     tag: Annotated[str | None, StringConstraints(max_length=40)] = None
     created_from: Day | None = None
     created_to: Day | None = None

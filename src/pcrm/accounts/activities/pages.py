@@ -22,7 +22,7 @@ from pcrm.accounts.lists import pages as list_pages
 from pcrm.accounts.lists.pages import user_choices, user_name
 from pcrm.accounts.vocab import label, vocabularies
 from pcrm.core.db import utcnow
-from pcrm.core.forms import FormErrors, FormValues
+from pcrm.core.forms import FormErrors, FormValues, posted_id
 from pcrm.core.pages import page_locale
 from pcrm.identity.public import Permission, Principal, UserRef
 
@@ -141,7 +141,7 @@ def activity_form(
 ) -> dict[str, Any]:
     """The activity form with `form`'s values: the account's contacts to choose from, the
     workspace's staff."""
-    account_id = int(form["account_id"]) if str(form.get("account_id", "")).isdigit() else None
+    account_id = posted_id(form.get("account_id"))
     people = (
         [
             (str(c.id), f"{c.name} · {c.title}" if c.title else c.name)

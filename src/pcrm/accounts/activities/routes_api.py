@@ -16,6 +16,7 @@ from pcrm.accounts.activities.schemas import (
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, expected_version, tag
 from pcrm.core.pagination import Page
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
@@ -44,7 +45,7 @@ def create_activity(
 
 @router.get("/activities/{activity_id}", tags=["activities"], summary="One activity")
 def get_activity(
-    activity_id: int, principal: CurrentPrincipal, db: DB, response: Response
+    activity_id: Id, principal: CurrentPrincipal, db: DB, response: Response
 ) -> ActivityRead:
     activity = service.get_activity(db, principal, activity_id)
     tag(response, activity.version)
@@ -53,7 +54,7 @@ def get_activity(
 
 @router.patch("/activities/{activity_id}", tags=["activities"], summary="Change an activity")
 def update_activity(
-    activity_id: int,
+    activity_id: Id,
     data: ActivityUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -71,5 +72,5 @@ def update_activity(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Archive an activity",
 )
-def archive_activity(activity_id: int, principal: CurrentPrincipal, db: DB) -> None:
+def archive_activity(activity_id: Id, principal: CurrentPrincipal, db: DB) -> None:
     service.archive_activity(db, principal, activity_id)

@@ -12,6 +12,7 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.forms import PostedForm, attempt
 from pcrm.core.pages import page_locale, redirect
 from pcrm.core.templating import render
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal, Permission
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
@@ -34,8 +35,8 @@ def new_activity_page(
     request: Request,
     db: DB,
     principal: CurrentPrincipal,
-    account_id: int | None = None,
-    contact_id: int | None = None,
+    account_id: Id | None = None,
+    contact_id: Id | None = None,
 ) -> Response:
     principal.require(Permission.WRITE)
     context = pages.new_activity(db, principal, page_locale(request), account_id, contact_id)
@@ -63,7 +64,7 @@ def create_activity(
 
 @router.get("/activities/{activity_id}")
 def edit_activity_page(
-    request: Request, activity_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, activity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     context = pages.edit_activity(db, principal, page_locale(request), activity_id)
     return render(request, "accounts/activity_form.html", context)
@@ -71,7 +72,7 @@ def edit_activity_page(
 
 @router.post("/activities/{activity_id}")
 def update_activity(
-    request: Request, activity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, activity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.activity_data(form, principal.timezone)
     data.pop("account_id", None)
@@ -92,7 +93,7 @@ def update_activity(
 
 
 @router.post("/activities/{activity_id}/archive")
-def archive_activity(activity_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+def archive_activity(activity_id: Id, db: DB, principal: CurrentPrincipal) -> Response:
     activity = service.get_activity(db, principal, activity_id)
     service.archive_activity(db, principal, activity_id)
     return redirect(f"/accounts/{activity.account_id}?tab=activities", "archived")

@@ -11,10 +11,11 @@ from pcrm.accounts.accounts.schemas import Write
 from pcrm.accounts.lists.schemas import ListQuery
 from pcrm.accounts.vocab import ActivityType
 from pcrm.core.dates import Day, Instant
+from pcrm.core.types import Id
 
 
 class ActivityFields(Write):
-    contact_id: int | None = None
+    contact_id: Id | None = None
     subject: (
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
         | None
@@ -26,36 +27,36 @@ class ActivityFields(Write):
     cost: Annotated[
         Decimal | None, Field(ge=0, le=Decimal("999999999999.99"), decimal_places=2)
     ] = None
-    participant_contact_ids: Annotated[list[int], Field(max_length=50)] = Field(default=[])
-    participant_user_ids: Annotated[list[int], Field(max_length=50)] = Field(default=[])
+    participant_contact_ids: Annotated[list[Id], Field(max_length=50)] = Field(default=[])
+    participant_user_ids: Annotated[list[Id], Field(max_length=50)] = Field(default=[])
 
 
 class ActivityCreate(ActivityFields):
     type: ActivityType
     occurred_at: Instant
-    account_id: int
-    owner_id: int | None = None
+    account_id: Id
+    owner_id: Id | None = None
     subject: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
 class ActivityUpdate(ActivityFields):
     type: ActivityType | None = None
     occurred_at: Instant | None = None
-    owner_id: int | None = None
-    participant_contact_ids: Annotated[list[int], Field(max_length=50)] | None = None  # type: ignore[assignment]
-    participant_user_ids: Annotated[list[int], Field(max_length=50)] | None = None  # type: ignore[assignment]
+    owner_id: Id | None = None
+    participant_contact_ids: Annotated[list[Id], Field(max_length=50)] | None = None  # type: ignore[assignment]
+    participant_user_ids: Annotated[list[Id], Field(max_length=50)] | None = None  # type: ignore[assignment]
 
 
 class ActivityRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     type: ActivityType
     occurred_at: Instant
-    owner_id: int | None
-    account_id: int
+    owner_id: Id | None
+    account_id: Id
     account_name: str = ""
-    contact_id: int | None
+    contact_id: Id | None
     contact_name: str | None = None
     subject: str
     notes: str | None
@@ -63,8 +64,8 @@ class ActivityRead(BaseModel):
     next_step: str | None
     next_step_due: Day | None
     cost: Decimal | None
-    participant_contact_ids: list[int] = []
-    participant_user_ids: list[int] = []
+    participant_contact_ids: list[Id] = []
+    participant_user_ids: list[Id] = []
     archived_at: Instant | None
     created_at: Instant
     version: int
@@ -79,9 +80,9 @@ class ActivityQuery(ListQuery):
         description="Substring of the subject; `total` is then counted up to 1,000 (more: "
         "`total_capped`).",
     )
-    account_id: int | None = None
-    contact_id: int | None = None
-    owner_id: int | None = None
+    account_id: Id | None = None
+    contact_id: Id | None = None
+    owner_id: Id | None = None
     type: list[ActivityType] = Field(default=[])
     occurred_from: Day | None = None
     occurred_to: Day | None = None

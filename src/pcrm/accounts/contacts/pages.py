@@ -19,7 +19,7 @@ from pcrm.accounts.lists import service as lists_service
 from pcrm.accounts.lists.pages import user_choices
 from pcrm.accounts.validation import display_phone, normalize_phone
 from pcrm.accounts.vocab import label, vocabularies
-from pcrm.core.forms import FormErrors, FormValues
+from pcrm.core.forms import FormErrors, FormValues, posted_id
 from pcrm.core.i18n import N_, translate
 from pcrm.core.pages import page_locale
 from pcrm.identity.public import Permission, Principal, record_history_view
@@ -166,7 +166,7 @@ def contact_form(
 ) -> dict[str, Any]:
     """The contact form with `form`'s values: the colleagues at the account to report to,
     and the look-alikes found, if any."""
-    account_id = int(form["account_id"]) if str(form.get("account_id", "")).isdigit() else None
+    account_id = posted_id(form.get("account_id"))
     colleagues = (
         [
             (str(c.id), f"{c.name} · {c.title}" if c.title else c.name)
@@ -239,7 +239,7 @@ def contact_duplicates(
         db,
         principal,
         name,
-        int(account_id) if account_id.isdigit() else None,
+        posted_id(account_id),
         phone,
         email.strip() or None,
         exclude_id,

@@ -19,6 +19,7 @@ from pcrm.accounts.validation import normalize_phone
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, expected_version, tag
 from pcrm.core.pagination import Page
+from pcrm.core.types import Id
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
@@ -51,10 +52,10 @@ def contact_duplicates(
     principal: CurrentPrincipal,
     db: DB,
     name: Annotated[str, Query(max_length=100)] = "",
-    account_id: int | None = None,
+    account_id: Id | None = None,
     mobile: Annotated[str | None, Query(max_length=30)] = None,
     email: Annotated[str | None, Query(max_length=254)] = None,
-    exclude_id: int | None = None,
+    exclude_id: Id | None = None,
 ) -> list[Duplicate]:
     try:
         normalized = normalize_phone(mobile) if mobile else None
@@ -72,7 +73,7 @@ def bulk_archive_contacts(principal: CurrentPrincipal, db: DB, data: BulkAction)
 
 @router.get("/contacts/{contact_id}", tags=["contacts"], summary="One contact")
 def get_contact(
-    contact_id: int, principal: CurrentPrincipal, db: DB, response: Response
+    contact_id: Id, principal: CurrentPrincipal, db: DB, response: Response
 ) -> ContactRead:
     contact = service.get_contact(db, principal, contact_id)
     tag(response, contact.version)
@@ -85,7 +86,7 @@ def get_contact(
     summary="Change a contact (moving account keeps the employment history)",
 )
 def update_contact(
-    contact_id: int,
+    contact_id: Id,
     data: ContactUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -99,7 +100,7 @@ def update_contact(
 
 @router.post("/contacts/{contact_id}/archive", tags=["contacts"], summary="Archive a contact")
 def archive_contact(
-    contact_id: int,
+    contact_id: Id,
     principal: CurrentPrincipal,
     db: DB,
     response: Response,
@@ -114,7 +115,7 @@ def archive_contact(
     "/contacts/{contact_id}/merge", tags=["contacts"], summary="Merge a duplicate into this contact"
 )
 def merge_contact(
-    contact_id: int,
+    contact_id: Id,
     data: MergeRequest,
     principal: CurrentPrincipal,
     db: DB,
@@ -134,7 +135,7 @@ def merge_contact(
     summary="Where the contact has worked, newest first",
 )
 def contact_employments(
-    contact_id: int, principal: CurrentPrincipal, db: DB
+    contact_id: Id, principal: CurrentPrincipal, db: DB
 ) -> list[EmploymentRead]:
     return service.employment_history(db, principal, contact_id)
 
@@ -144,6 +145,6 @@ def contact_employments(
     tags=["contacts"],
     summary="The contact's audit trail, newest first",
 )
-def contact_history(contact_id: int, principal: CurrentPrincipal, db: DB) -> list[AuditEntryRead]:
+def contact_history(contact_id: Id, principal: CurrentPrincipal, db: DB) -> list[AuditEntryRead]:
     service.get_contact(db, principal, contact_id)
     return record_history(db, principal, "contact", contact_id)

@@ -15,6 +15,7 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.forms import PostedForm, attempt
 from pcrm.core.pages import page_locale, redirect, saved
 from pcrm.core.templating import render
+from pcrm.core.types import Id, PageNumber
 from pcrm.identity.public import CurrentPrincipal, Permission
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
@@ -37,7 +38,7 @@ def bulk_archive_contacts(
     request: Request,
     db: DB,
     principal: CurrentPrincipal,
-    ids: Annotated[list[int], Form()],
+    ids: Annotated[list[Id], Form()],
     back: Annotated[str, Form()] = "",
 ) -> Response:
     outcome = attempt(
@@ -49,7 +50,7 @@ def bulk_archive_contacts(
 
 @router.get("/contacts/new")
 def new_contact_page(
-    request: Request, db: DB, principal: CurrentPrincipal, account_id: int | None = None
+    request: Request, db: DB, principal: CurrentPrincipal, account_id: Id | None = None
 ) -> Response:
     principal.require(Permission.WRITE)
     context = pages.new_contact(db, principal, page_locale(request), account_id)
@@ -65,7 +66,7 @@ def contact_duplicates_check(
     account_id: Annotated[str, Query(max_length=20)] = "",
     mobile: Annotated[str, Query(max_length=30)] = "",
     email: Annotated[str, Query(max_length=254)] = "",
-    exclude_id: int | None = None,
+    exclude_id: Id | None = None,
 ) -> Response:
     context = pages.contact_duplicates(db, principal, name, account_id, mobile, email, exclude_id)
     return render(request, "accounts/_duplicates.html", context)
@@ -109,7 +110,7 @@ def create_contact(
 
 @router.get("/contacts/{contact_id}/edit")
 def edit_contact_page(
-    request: Request, contact_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, contact_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     principal.require(Permission.WRITE)
     context = pages.edit_contact(db, principal, page_locale(request), contact_id)
@@ -118,7 +119,7 @@ def edit_contact_page(
 
 @router.post("/contacts/{contact_id}/edit")
 def update_contact(
-    request: Request, contact_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, contact_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.contact_data(form)
     version = int(str(form.get("version") or 0)) or None
@@ -150,7 +151,7 @@ def update_contact(
 
 
 @router.post("/contacts/{contact_id}/archive")
-def archive_contact(contact_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+def archive_contact(contact_id: Id, db: DB, principal: CurrentPrincipal) -> Response:
     service.archive_contact(db, principal, contact_id)
     return redirect(f"/contacts/{contact_id}", "archived")
 
@@ -158,12 +159,12 @@ def archive_contact(contact_id: int, db: DB, principal: CurrentPrincipal) -> Res
 @router.get("/contacts/{contact_id}")
 def contact_page(
     request: Request,
-    contact_id: int,
+    contact_id: Id,
     db: DB,
     principal: CurrentPrincipal,
     tab: str = "overview",
     type: Annotated[list[str] | None, Query()] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[PageNumber, Query()] = 1,
 ) -> Response:
     context = pages.contact_page(request, db, principal, contact_id, tab, type or [], page)
     fragment = (
@@ -177,10 +178,10 @@ def contact_page(
 @router.get("/contacts/{contact_id}/merge")
 def merge_contact_page(
     request: Request,
-    contact_id: int,
+    contact_id: Id,
     db: DB,
     principal: CurrentPrincipal,
-    duplicate_id: int | None = None,
+    duplicate_id: Id | None = None,
 ) -> Response:
     principal.require(Permission.WRITE)
     context = pages.merge_contact(db, principal, contact_id, duplicate_id)
@@ -190,10 +191,10 @@ def merge_contact_page(
 @router.post("/contacts/{contact_id}/merge")
 def merge_contact(
     request: Request,
-    contact_id: int,
+    contact_id: Id,
     db: DB,
     principal: CurrentPrincipal,
-    duplicate_id: Annotated[int, Form()],
+    duplicate_id: Annotated[Id, Form()],
 ) -> Response:
     outcome = attempt(
         db,

@@ -20,6 +20,7 @@ from pcrm.accounts.validation import normalize_phone
 from pcrm.accounts.vocab import ContactStatus, Gender, Importance, Industry
 from pcrm.core.dates import Day, Instant
 from pcrm.core.i18n import N_
+from pcrm.core.types import Id
 
 
 def _phone(value: str | None) -> str | None:
@@ -39,7 +40,7 @@ class ContactFields(Write):
     gender: Gender = Gender.UNKNOWN
     title: Annotated[str | None, StringConstraints(max_length=100)] = None
     department: Annotated[str | None, StringConstraints(max_length=100)] = None
-    reports_to_id: int | None = None
+    reports_to_id: Id | None = None
     mobile: Phone = Field(default=None, examples=["13812345678"])
     office_phone: Phone = Field(default=None, examples=["010-88886666"])
     email: EmailStr | None = None
@@ -65,7 +66,7 @@ class ContactCreate(ContactFields):
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] = (
         Field(examples=["张伟"])
     )
-    account_id: int
+    account_id: Id
 
 
 class ContactUpdate(ContactFields):
@@ -73,7 +74,7 @@ class ContactUpdate(ContactFields):
         Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
         | None
     ) = None
-    account_id: int | None = None
+    account_id: Id | None = None
     gender: Gender | None = None  # type: ignore[assignment]
     importance: Importance | None = None  # type: ignore[assignment]
     status: ContactStatus | None = None  # type: ignore[assignment]
@@ -82,15 +83,15 @@ class ContactUpdate(ContactFields):
 class ContactRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     name: str
     english_name: str | None
     gender: Gender
     title: str | None
     department: str | None
-    account_id: int
+    account_id: Id
     account_name: str = ""
-    reports_to_id: int | None
+    reports_to_id: Id | None
     mobile: str | None
     office_phone: str | None
     email: str | None
@@ -101,7 +102,7 @@ class ContactRead(BaseModel):
     status: ContactStatus
     left_on: Day | None
     archived_at: Instant | None
-    merged_into_id: int | None
+    merged_into_id: Id | None
     created_at: Instant
     updated_at: Instant
     version: int
@@ -110,7 +111,7 @@ class ContactRead(BaseModel):
 class EmploymentRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    account_id: int
+    account_id: Id
     account_name: str = ""
     title: str | None
     department: str | None
@@ -125,10 +126,10 @@ class ContactQuery(ListQuery):
         "created_at, importance, title; prefix '-' for descending. Default: name, or -added "
         "(newest first) when `q` is given.",
     )
-    account_id: int | None = None
+    account_id: Id | None = None
     importance: Importance | None = None
     status: ContactStatus | None = None
-    owner_id: int | None = Field(default=None, description="Owner of the contact's account.")
+    owner_id: Id | None = Field(default=None, description="Owner of the contact's account.")
     industry: Industry | None = None
     province: Province = None
     updated_from: Day | None = None

@@ -13,6 +13,7 @@ from pcrm.accounts.lists.service import COLUMNS
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.forms import attempt
 from pcrm.core.pages import page_locale, redirect
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
@@ -58,7 +59,7 @@ def save_view(
 
 @router.post("/lists/views/{view_id}/delete")
 def delete_view(
-    view_id: int,
+    view_id: Id,
     db: DB,
     principal: CurrentPrincipal,
     list_name: Annotated[str, Form()] = "accounts",

@@ -6,6 +6,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from pcrm.core.types import Id, PageNumber, PageSize
+
 
 class SavedViewWrite(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -17,7 +19,7 @@ class SavedViewWrite(BaseModel):
 class SavedViewRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     list_name: str
     name: str
     query: str
@@ -29,8 +31,8 @@ class ListQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    page: int = Field(default=1, ge=1)
-    page_size: int = Field(default=50, ge=1, le=200)
+    page: PageNumber = 1
+    page_size: PageSize = 50
     q: Annotated[str | None, StringConstraints(max_length=100)] = Field(
         default=None,
         description="Substring search (华为 finds 华为技术有限公司). A search is listed newest "

@@ -6,10 +6,12 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from pcrm.core.types import Id
+
 
 class SearchHit(BaseModel):
     kind: Literal["account", "contact"]
-    id: int
+    id: Id
     name: str
     detail: str
     url: str

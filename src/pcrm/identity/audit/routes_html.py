@@ -10,6 +10,7 @@ from starlette.responses import Response
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.pages import page_locale
 from pcrm.core.templating import render
+from pcrm.core.types import PageNumber
 from pcrm.identity.audit import pages
 from pcrm.identity.deps import require
 from pcrm.identity.permissions import Permission
@@ -25,7 +26,7 @@ def audit_page(
     db: DB,
     principal: Auditor,
     entity_type: str | None = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[PageNumber, Query()] = 1,
 ) -> Response:
     context = pages.audit_log(db, principal, page_locale(request), entity_type, page)
     return render(request, "identity/audit.html", context, fragment="audit_table")

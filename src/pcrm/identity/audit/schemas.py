@@ -7,17 +7,18 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from pcrm.core.dates import Instant
+from pcrm.core.types import Id
 
 
 class AuditEntryRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     occurred_at: Instant
-    actor_user_id: int | None
+    actor_user_id: Id | None
     actor_label: str
     entity_type: str
-    entity_id: int
+    entity_id: Id
     entity_label: str | None = Field(description="The record's name when it was changed.")
     action: str
     changes: dict[str, Any] = Field(description="field: [before, after] for each changed field")

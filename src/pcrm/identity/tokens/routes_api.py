@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, status
 
 from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.types import Id
 from pcrm.identity.deps import CurrentPrincipal
 from pcrm.identity.tokens import service
 from pcrm.identity.tokens.schemas import ApiTokenCreate, ApiTokenCreated, ApiTokenRead
@@ -34,5 +35,5 @@ def create_token(data: ApiTokenCreate, principal: CurrentPrincipal, db: DB) -> A
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Revoke one of your API tokens",
 )
-def revoke_token(token_id: int, principal: CurrentPrincipal, db: DB) -> None:
+def revoke_token(token_id: Id, principal: CurrentPrincipal, db: DB) -> None:
     service.revoke_api_token(db, principal, token_id)

@@ -12,6 +12,7 @@ from pcrm.core.forms import attempt, clean
 from pcrm.core.i18n import N_
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.templating import render
+from pcrm.core.types import Id
 from pcrm.identity.deps import CurrentPrincipal
 from pcrm.identity.tokens import pages, service
 from pcrm.identity.tokens.schemas import ApiTokenCreate
@@ -51,6 +52,6 @@ def create_token(
 
 
 @router.post("/settings/tokens/{token_id}/revoke")
-def revoke_token(request: Request, token_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+def revoke_token(request: Request, token_id: Id, db: DB, principal: CurrentPrincipal) -> Response:
     attempt(db, page_locale(request), lambda: service.revoke_api_token(db, principal, token_id))
     return redirect("/settings/tokens", "revoked")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from pcrm.core.dates import Instant
+from pcrm.core.types import Id
 
 
 class _Strict(BaseModel):
@@ -19,7 +20,7 @@ class ApiTokenCreate(_Strict):
 class ApiTokenRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     name: str
     token_prefix: str
     created_at: Instant

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.etag import IfMatch, etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
+from pcrm.core.types import Id, PageNumber, PageSize
 from pcrm.identity.deps import CurrentPrincipal, require
 from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
@@ -24,8 +25,8 @@ from pcrm.identity.users.schemas import (
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
 Admin = Annotated[Principal, Depends(require(Permission.MANAGE_USERS))]
-PageNo = Annotated[int, Query(ge=1, description="1-based page number")]
-PageSize = Annotated[int, Query(ge=1, le=200, description="Rows per page (at most 200)")]
+PageNo = Annotated[PageNumber, Query(description="1-based page number")]
+PageRows = Annotated[PageSize, Query(description="Rows per page (at most 200)")]
 
 
 @router.get("/users", tags=["users"], summary="List the workspace's users")
@@ -33,7 +34,7 @@ def list_users(
     principal: CurrentPrincipal,
     db: DB,
     page: PageNo = 1,
-    page_size: PageSize = 50,
+    page_size: PageRows = 50,
     q: Annotated[str | None, Query(max_length=100)] = None,
     role: Role | None = None,
     is_active: bool | None = None,
@@ -63,7 +64,7 @@ def create_user(
 
 
 @router.get("/users/{user_id}", tags=["users"], summary="One user")
-def get_user(user_id: int, principal: CurrentPrincipal, db: DB, response: Response) -> UserRead:
+def get_user(user_id: Id, principal: CurrentPrincipal, db: DB, response: Response) -> UserRead:
     user = service.get_user(db, principal, user_id)
     response.headers["ETag"] = etag(user.version)
     return UserRead.model_validate(user)
@@ -75,7 +76,7 @@ def get_user(user_id: int, principal: CurrentPrincipal, db: DB, response: Respon
     summary="Change a user's name, role or language; deactivate or reactivate",
 )
 def update_user(
-    user_id: int,
+    user_id: Id,
     data: UserUpdate,
     principal: Admin,
     db: DB,
@@ -113,5 +114,5 @@ def invite_user(data: InvitationCreate, principal: Admin, db: DB) -> InvitationC
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Revoke an invitation",
 )
-def revoke_invitation(invitation_id: int, principal: Admin, db: DB) -> None:
+def revoke_invitation(invitation_id: Id, principal: Admin, db: DB) -> None:
     service.revoke_invitation(db, principal, invitation_id)

@@ -20,6 +20,7 @@ from pcrm.core.i18n import N_
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.security import LANG_COOKIE
 from pcrm.core.templating import render
+from pcrm.core.types import Id, PageNumber
 from pcrm.identity.deps import CurrentPrincipal, require
 from pcrm.identity.permissions import Permission
 from pcrm.identity.principal import Principal
@@ -154,7 +155,7 @@ def users_page(
     q: Annotated[str | None, Query(max_length=100)] = None,
     role: str | None = None,
     status: str | None = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[PageNumber, Query()] = 1,
 ) -> Response:
     context = pages.users(
         db,
@@ -197,7 +198,7 @@ def invite_user(
 
 
 @router.post("/admin/invitations/{invitation_id}/revoke")
-def revoke_invitation(request: Request, invitation_id: int, db: DB, principal: Admin) -> Response:
+def revoke_invitation(request: Request, invitation_id: Id, db: DB, principal: Admin) -> Response:
     attempt(
         db, page_locale(request), lambda: service.revoke_invitation(db, principal, invitation_id)
     )
@@ -205,7 +206,7 @@ def revoke_invitation(request: Request, invitation_id: int, db: DB, principal: A
 
 
 @router.get("/admin/users/{user_id}")
-def user_page(request: Request, user_id: int, db: DB, principal: Admin) -> Response:
+def user_page(request: Request, user_id: Id, db: DB, principal: Admin) -> Response:
     context = pages.user(
         db, principal, user_id, page_locale(request), notice=notice(request, NOTICES)
     )
@@ -215,7 +216,7 @@ def user_page(request: Request, user_id: int, db: DB, principal: Admin) -> Respo
 @router.post("/admin/users/{user_id}")
 def update_user(
     request: Request,
-    user_id: int,
+    user_id: Id,
     db: DB,
     principal: Admin,
     version: Annotated[int, Form()],

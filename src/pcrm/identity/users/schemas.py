@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from pcrm.core.dates import Instant
+from pcrm.core.types import Id
 from pcrm.identity.permissions import Role
 
 LocaleCode = Literal["zh_CN", "en"]
@@ -21,7 +22,7 @@ class _Strict(BaseModel):
 class UserRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     email: str
     name: str
     english_name: str | None
@@ -70,7 +71,7 @@ class InvitationCreate(_Strict):
 class InvitationRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     email: str
     name: str
     role: Role
@@ -95,7 +96,7 @@ class UserRef(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     name: str
     english_name: str | None
     is_active: bool

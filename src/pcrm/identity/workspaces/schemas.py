@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from pcrm.core.i18n import N_
+from pcrm.core.types import Id
 from pcrm.identity.users.schemas import LocaleCode
 
 
@@ -15,7 +16,7 @@ class _Strict(BaseModel):
 class WorkspaceRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
+    id: Id
     slug: str
     name: str
     currency: str

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from pcrm.accounts.public import contacts_by_ids
-from pcrm.core.forms import FormErrors, FormValues
+from pcrm.core.forms import FormErrors, FormValues, posted_id
 from pcrm.core.i18n import N_, translate
 from pcrm.identity.public import Permission, Principal
 from pcrm.opportunities.chain import service as chain_service
@@ -183,8 +183,8 @@ def chain_page(
 
 def _with_contact_name(db: Session, principal: Principal, values: dict[str, Any]) -> dict[str, Any]:
     """A refused add shows the contact it was for by name."""
-    contact = values.get("contact_id")
-    if not (isinstance(contact, str) and contact.isdigit()):
+    contact = posted_id(values.get("contact_id"))
+    if contact is None:
         return values
-    found = contacts_by_ids(db, principal.scope, {int(contact)}).get(int(contact))
+    found = contacts_by_ids(db, principal.scope, {contact}).get(contact)
     return values | {"contact_label": found.name if found else ""}

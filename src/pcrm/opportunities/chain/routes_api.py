@@ -6,6 +6,7 @@ from fastapi import APIRouter, status
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, expected_version
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.opportunities.chain import service as chain_service
 from pcrm.opportunities.chain.schemas import (
@@ -21,9 +22,7 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunit
 @router.get(
     "/opportunities/{opportunity_id}/decision-chain", summary="The decision chain (项目决策关系)"
 )
-def list_chain(
-    opportunity_id: int, principal: CurrentPrincipal, db: DB
-) -> list[DecisionMemberRead]:
+def list_chain(opportunity_id: Id, principal: CurrentPrincipal, db: DB) -> list[DecisionMemberRead]:
     return chain_service.chain(db, principal, opportunity_id)
 
 
@@ -31,7 +30,7 @@ def list_chain(
     "/opportunities/{opportunity_id}/decision-chain/graph",
     summary="The decision chain on the relationship graph",
 )
-def chain_graph(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> Graph:
+def chain_graph(opportunity_id: Id, principal: CurrentPrincipal, db: DB) -> Graph:
     return chain_service.chain_graph(db, principal, opportunity_id)
 
 
@@ -41,7 +40,7 @@ def chain_graph(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> Gra
     summary="Put a customer person on the decision chain",
 )
 def add_member(
-    opportunity_id: int, data: DecisionMemberWrite, principal: CurrentPrincipal, db: DB
+    opportunity_id: Id, data: DecisionMemberWrite, principal: CurrentPrincipal, db: DB
 ) -> DecisionMemberRead:
     return chain_service.add_member(db, principal, opportunity_id, data)
 
@@ -51,8 +50,8 @@ def add_member(
     summary="Change a member's role, status, interaction, stance or note",
 )
 def update_member(
-    opportunity_id: int,
-    member_id: int,
+    opportunity_id: Id,
+    member_id: Id,
     data: DecisionMemberUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -68,5 +67,5 @@ def update_member(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Take a person off the decision chain",
 )
-def remove_member(opportunity_id: int, member_id: int, principal: CurrentPrincipal, db: DB) -> None:
+def remove_member(opportunity_id: Id, member_id: Id, principal: CurrentPrincipal, db: DB) -> None:
     chain_service.remove_member(db, principal, opportunity_id, member_id)

@@ -12,6 +12,7 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.forms import PostedForm, attempt
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.templating import render
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.opportunities.chain import forms, pages
 from pcrm.opportunities.chain import service as chain_service
@@ -33,13 +34,13 @@ def _back_to(url: str, notice_key: str, anchor: str) -> RedirectResponse:
     return response
 
 
-def _chain_url(opportunity_id: int) -> str:
+def _chain_url(opportunity_id: Id) -> str:
     return f"/opportunities/{opportunity_id}/decision-chain"
 
 
 @router.get("/opportunities/{opportunity_id}/decision-chain")
 def chain_page(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     context = pages.chain_page(
         db, principal, opportunity_id, page_locale(request), notice(request, pages.NOTICES)
@@ -49,7 +50,7 @@ def chain_page(
 
 @router.post("/opportunities/{opportunity_id}/decision-chain")
 def add_member(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.new_member(form)
     locale = page_locale(request)
@@ -78,8 +79,8 @@ def add_member(
 @router.post("/opportunities/{opportunity_id}/decision-chain/{member_id}")
 def update_member(
     request: Request,
-    opportunity_id: int,
-    member_id: int,
+    opportunity_id: Id,
+    member_id: Id,
     db: DB,
     principal: CurrentPrincipal,
     form: PostedForm,
@@ -116,7 +117,7 @@ def update_member(
 
 @router.post("/opportunities/{opportunity_id}/decision-chain/{member_id}/delete")
 def remove_member(
-    opportunity_id: int, member_id: int, db: DB, principal: CurrentPrincipal
+    opportunity_id: Id, member_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     chain_service.remove_member(db, principal, opportunity_id, member_id)
     return _back_to(_chain_url(opportunity_id), "member-removed", "#chain")

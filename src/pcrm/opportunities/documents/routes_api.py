@@ -10,6 +10,7 @@ from fastapi import APIRouter, File, Form, Response, UploadFile, status
 from starlette.responses import StreamingResponse
 
 from pcrm.core.deps import DB
+from pcrm.core.types import Id
 from pcrm.files.public import (
     FileStorage,
     MaxUploadBytes,
@@ -37,7 +38,7 @@ router = APIRouter(
     "content does not match its extension is a 422.",
 )
 def upload_document(
-    opportunity_id: int,
+    opportunity_id: Id,
     kind: Annotated[DocumentKind, Form(description="rfp, qa, proposal, pitch, contract, other")],
     file: Annotated[UploadFile, File(description="The file")],
     principal: CurrentPrincipal,
@@ -57,12 +58,12 @@ def upload_document(
     "/opportunities/{opportunity_id}/documents",
     summary="An opportunity's documents: every version, by kind, newest version first",
 )
-def list_documents(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> list[DocumentRead]:
+def list_documents(opportunity_id: Id, principal: CurrentPrincipal, db: DB) -> list[DocumentRead]:
     return documents.list_documents(db, principal, opportunity_id)
 
 
 @router.get("/opportunity-documents/{document_id}", summary="A document's details")
-def get_document(document_id: int, principal: CurrentPrincipal, db: DB) -> DocumentRead:
+def get_document(document_id: Id, principal: CurrentPrincipal, db: DB) -> DocumentRead:
     return documents.get_document(db, principal, document_id)
 
 
@@ -73,7 +74,7 @@ def get_document(document_id: int, principal: CurrentPrincipal, db: DB) -> Docum
     responses={200: {"content": {"application/octet-stream": {}}, "description": "The file"}},
 )
 def download_document(
-    document_id: int, principal: CurrentPrincipal, db: DB, storage: FileStorage
+    document_id: Id, principal: CurrentPrincipal, db: DB, storage: FileStorage
 ) -> StreamingResponse:
     return attachment(documents.open_document(db, principal, document_id, storage))
 
@@ -84,6 +85,6 @@ def download_document(
     summary="Delete a document version (its file goes once the deletion is committed)",
 )
 def delete_document(
-    document_id: int, principal: CurrentPrincipal, db: DB, storage: FileStorage
+    document_id: Id, principal: CurrentPrincipal, db: DB, storage: FileStorage
 ) -> None:
     documents.delete_document(db, principal, document_id, storage)

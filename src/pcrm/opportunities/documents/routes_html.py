@@ -14,6 +14,7 @@ from pcrm.core.deps import DB
 from pcrm.core.forms import FormErrors, attempt
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.templating import render
+from pcrm.core.types import Id
 from pcrm.files.public import FileStorage, MaxUploadBytes, attachment, limited_route
 from pcrm.identity.public import CurrentPrincipal, Permission, Principal, require
 from pcrm.opportunities.documents import forms, pages
@@ -37,7 +38,7 @@ def _tab(
     request: Request,
     db: DB,
     principal: Principal,
-    opportunity_id: int,
+    opportunity_id: Id,
     *,
     kind: str = "",
     errors: FormErrors | None = None,
@@ -59,7 +60,7 @@ def _tab(
 
 @router.get("/opportunities/{opportunity_id}/documents")
 def documents_page(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     return _tab(request, db, principal, opportunity_id)
 
@@ -67,7 +68,7 @@ def documents_page(
 @router.post("/opportunities/{opportunity_id}/documents")
 def upload_from_page(
     request: Request,
-    opportunity_id: int,
+    opportunity_id: Id,
     db: DB,
     principal: Writer,
     storage: FileStorage,
@@ -104,14 +105,14 @@ def upload_from_page(
 
 @router.get("/opportunities/{opportunity_id}/documents/{document_id}/download")
 def download_from_page(
-    opportunity_id: int, document_id: int, db: DB, principal: CurrentPrincipal, storage: FileStorage
+    opportunity_id: Id, document_id: Id, db: DB, principal: CurrentPrincipal, storage: FileStorage
 ) -> Response:
     return attachment(documents.open_document(db, principal, document_id, storage, opportunity_id))
 
 
 @router.post("/opportunities/{opportunity_id}/documents/{document_id}/delete")
 def delete_from_page(
-    opportunity_id: int, document_id: int, db: DB, principal: CurrentPrincipal, storage: FileStorage
+    opportunity_id: Id, document_id: Id, db: DB, principal: CurrentPrincipal, storage: FileStorage
 ) -> Response:
     documents.delete_document(db, principal, document_id, storage, opportunity_id)
     return redirect(f"/opportunities/{opportunity_id}/documents", "deleted")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from pcrm.core.dates import Instant
+from pcrm.core.types import Id
 from pcrm.opportunities.vocab import DocumentKind
 
 
@@ -13,13 +14,13 @@ class DocumentRead(BaseModel):
 
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    opportunity_id: int
+    id: Id
+    opportunity_id: Id
     kind: DocumentKind
     version: int
     filename: str
     content_type: str
     size: int
     sha256: str
-    uploaded_by_id: int | None
+    uploaded_by_id: Id | None
     created_at: Instant

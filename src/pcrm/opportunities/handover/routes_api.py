@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.opportunities.handover import service
 from pcrm.opportunities.handover.schemas import Handover
@@ -16,5 +17,5 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunit
     "/opportunities/{opportunity_id}/handover",
     summary="A won opportunity as delivery takes it over: tender, decision chain, documents",
 )
-def handover(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> Handover:
+def handover(opportunity_id: Id, principal: CurrentPrincipal, db: DB) -> Handover:
     return service.handover(db, principal, opportunity_id)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query
 
 from pcrm.accounts.public import Ownership
 from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.opportunities.insights import service as insights
 from pcrm.opportunities.insights.schemas import (
@@ -31,7 +32,7 @@ OwnershipParam = Annotated[
     "/accounts/{account_id}/tender-rhythm",
     summary="The account's tender rhythm (项目关键时点) learned from its past tenders",
 )
-def account_tender_rhythm(account_id: int, principal: CurrentPrincipal, db: DB) -> AccountRhythm:
+def account_tender_rhythm(account_id: Id, principal: CurrentPrincipal, db: DB) -> AccountRhythm:
     return insights.account_rhythm(db, principal, account_id)
 
 
@@ -49,7 +50,7 @@ def tender_rhythm(
     "/competitors/{competitor_id}/record",
     summary="Where we met a competitor, win/loss, their quotes versus ours, their contacts",
 )
-def competitor_record(competitor_id: int, principal: CurrentPrincipal, db: DB) -> CompetitorRecord:
+def competitor_record(competitor_id: Id, principal: CurrentPrincipal, db: DB) -> CompetitorRecord:
     return insights.competitor_record(db, principal, competitor_id)
 
 
@@ -57,5 +58,5 @@ def competitor_record(competitor_id: int, principal: CurrentPrincipal, db: DB) -
     "/accounts/{account_id}/project-history",
     summary="The account's chains of related opportunities with the 11 history elements",
 )
-def project_history(account_id: int, principal: CurrentPrincipal, db: DB) -> ProjectHistory:
+def project_history(account_id: Id, principal: CurrentPrincipal, db: DB) -> ProjectHistory:
     return insights.project_history(db, principal, account_id)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from pcrm.accounts.public import Ownership
 from pcrm.core.dates import Day, Instant
+from pcrm.core.types import Id
 from pcrm.opportunities.vocab import (
     DocumentKind,
     EvaluationMethod,
@@ -32,8 +33,8 @@ from pcrm.opportunities.vocab import (
 class TenderFacts:
     """What the rhythm needs of one tender."""
 
-    tender_id: int
-    account_id: int
+    tender_id: Id
+    account_id: Id
     method: TenderMethod
     evaluation_method: EvaluationMethod
     rfp_published_on: Day | None
@@ -45,7 +46,7 @@ class TenderFacts:
 class ItemFacts:
     """A top-level scoring item of a tender."""
 
-    tender_id: int
+    tender_id: Id
     name: str
     weight: Decimal
     is_price: bool
@@ -55,9 +56,9 @@ class ItemFacts:
 class MeetingFacts:
     """An opportunity where we met the competitor: they were a vendor, or they won it."""
 
-    opportunity_id: int
+    opportunity_id: Id
     name: str
-    account_id: int
+    account_id: Id
     stage: Stage
     closed_on: Day | None
     expected_close_on: Day | None
@@ -70,8 +71,8 @@ class MeetingFacts:
 class QuoteFacts:
     """One quote on an opportunity where we met the competitor: theirs or ours."""
 
-    opportunity_id: int
-    competitor_id: int | None
+    opportunity_id: Id
+    competitor_id: Id | None
     round_number: int
     amount: Decimal
 
@@ -80,13 +81,13 @@ class QuoteFacts:
 class RelationFacts:
     """A relation touching the account's opportunities, with both ends' names and accounts."""
 
-    opportunity_id: int
-    earlier_id: int
+    opportunity_id: Id
+    earlier_id: Id
     kind: RelationKind
     later_name: str
-    later_account_id: int
+    later_account_id: Id
     earlier_name: str
-    earlier_account_id: int
+    earlier_account_id: Id
 
 
 # A month of the outlook is "likely" when the customer published a tender in it in at least
@@ -145,7 +146,7 @@ class RhythmFigures(BaseModel):
 
 
 class AccountRhythm(RhythmFigures):
-    account_id: int
+    account_id: Id
     account_name: str
     ownership: Ownership | None
 
@@ -158,9 +159,9 @@ class OwnershipRhythm(RhythmFigures):
 class Meeting(BaseModel):
     """An opportunity where we met the competitor."""
 
-    opportunity_id: int
+    opportunity_id: Id
     opportunity_name: str
-    account_id: int
+    account_id: Id
     account_name: str
     on: Day | None = Field(description="Closed on, else RFP published, else expected close")
     stage: Stage
@@ -170,7 +171,7 @@ class Meeting(BaseModel):
     their_quote: Decimal | None = Field(description="Their quote in their last round")
     our_quote: Decimal | None = Field(description="Our quote in our last round")
     quote_ratio: Decimal | None = Field(description="their_quote / our_quote, percent")
-    winner_competitor_id: int | None = Field(description="Who won when we lost")
+    winner_competitor_id: Id | None = Field(description="Who won when we lost")
     winner_name: str | None
     they_won: bool
     winning_price: Decimal | None
@@ -178,16 +179,16 @@ class Meeting(BaseModel):
 
 
 class LostTo(BaseModel):
-    competitor_id: int | None
+    competitor_id: Id | None
     name: str | None
     count: int
 
 
 class CloseContact(BaseModel):
-    contact_id: int
+    contact_id: Id
     name: str
     title: str | None
-    account_id: int
+    account_id: Id
     account_name: str
     closeness: int
     source: str | None
@@ -195,7 +196,7 @@ class CloseContact(BaseModel):
 
 
 class CompetitorRecord(BaseModel):
-    competitor_id: int
+    competitor_id: Id
     name: str
     met: int
     open: int
@@ -228,13 +229,13 @@ class KeyDates(BaseModel):
 class HistoryRelation(BaseModel):
     kind: RelationKind
     direction: str = Field(description="`earlier`: this follows the other; `later`: the reverse")
-    other_id: int
+    other_id: Id
     other_name: str
     other_in_account: bool
 
 
 class DecisionMaker(BaseModel):
-    contact_id: int
+    contact_id: Id
     name: str
     title: str | None
     stance: Stance
@@ -262,7 +263,7 @@ class Criteria(BaseModel):
 
 
 class HistoryVendor(BaseModel):
-    competitor_id: int | None
+    competitor_id: Id | None
     name: str
     is_us: bool
     status: VendorStatus
@@ -277,7 +278,7 @@ class RoundLine(BaseModel):
 
 
 class DocumentLine(BaseModel):
-    id: int
+    id: Id
     kind: DocumentKind
     version: int
     filename: str
@@ -302,7 +303,7 @@ class Lessons(BaseModel):
 class HistoryEntry(BaseModel):
     """One opportunity with the 11 elements of the project-history line."""
 
-    opportunity_id: int
+    opportunity_id: Id
     name: str
     stage: Stage
     key_dates: KeyDates
@@ -328,7 +329,7 @@ class HistoryChain(BaseModel):
 
 
 class ProjectHistory(BaseModel):
-    account_id: int
+    account_id: Id
     account_name: str
     opportunity_count: int
     chains: list[HistoryChain] = Field(description="Oldest chain first")

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from pcrm.accounts.public import AccountRef, account_refs
 from pcrm.core.errors import NotFound, ValidationFailed
-from pcrm.core.forms import FormErrors, FormValues, domain_errors
+from pcrm.core.forms import FormErrors, FormValues, domain_errors, posted_id
 from pcrm.core.i18n import N_, translate
 from pcrm.core.pagination import PageRequest
 from pcrm.core.templating import templates
@@ -464,8 +464,9 @@ def opportunity_form(
 ) -> dict[str, Any]:
     """The create or edit form (with `opportunity`, the edit form of that version)."""
     account_name = ""
-    if opportunity is None and str(form.get("account_id", "")).isdigit():
-        account_name = _account_name(db, principal, int(form["account_id"]))
+    account_id = posted_id(form.get("account_id"))
+    if opportunity is None and account_id is not None:
+        account_name = _account_name(db, principal, account_id)
     context: dict[str, Any] = {
         "form": FormValues(form),
         "errors": errors,

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Response, status
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, expected_version, tag
 from pcrm.core.pagination import Page, PageRequest
+from pcrm.core.types import Id
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
 from pcrm.opportunities.pipeline import service
 from pcrm.opportunities.pipeline.schemas import (
@@ -33,7 +34,7 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunit
 
 
 def _detail(
-    db: DB, principal: CurrentPrincipal, opportunity_id: int, response: Response
+    db: DB, principal: CurrentPrincipal, opportunity_id: Id, response: Response
 ) -> OpportunityDetail:
     detail = service.opportunity_detail(db, principal, opportunity_id)
     tag(response, detail.version)
@@ -89,14 +90,14 @@ def create_opportunity(
 
 @router.get("/opportunities/{opportunity_id}", summary="An opportunity with team and relations")
 def get_opportunity(
-    opportunity_id: int, principal: CurrentPrincipal, db: DB, response: Response
+    opportunity_id: Id, principal: CurrentPrincipal, db: DB, response: Response
 ) -> OpportunityDetail:
     return _detail(db, principal, opportunity_id, response)
 
 
 @router.patch("/opportunities/{opportunity_id}", summary="Change an opportunity (If-Match)")
 def update_opportunity(
-    opportunity_id: int,
+    opportunity_id: Id,
     data: OpportunityUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -112,7 +113,7 @@ def update_opportunity(
     summary="Archive an opportunity (it leaves the lists, keeps its history)",
 )
 def archive_opportunity(
-    opportunity_id: int, principal: CurrentPrincipal, db: DB, response: Response
+    opportunity_id: Id, principal: CurrentPrincipal, db: DB, response: Response
 ) -> OpportunityDetail:
     service.archive_opportunity(db, principal, opportunity_id)
     return _detail(db, principal, opportunity_id, response)
@@ -123,7 +124,7 @@ def archive_opportunity(
     summary="Move between potential and bidding, or from won to delivered",
 )
 def move_stage(
-    opportunity_id: int,
+    opportunity_id: Id,
     data: StageMove,
     principal: CurrentPrincipal,
     db: DB,
@@ -139,7 +140,7 @@ def move_stage(
     summary="Close as won (→ III joint execution), lost or abandoned, with the review",
 )
 def close_opportunity(
-    opportunity_id: int,
+    opportunity_id: Id,
     data: CloseOpportunity,
     principal: CurrentPrincipal,
     db: DB,
@@ -152,7 +153,7 @@ def close_opportunity(
 
 @router.put("/opportunities/{opportunity_id}/team", summary="Replace the opportunity's team")
 def set_team(
-    opportunity_id: int, data: list[TeamMemberWrite], principal: CurrentPrincipal, db: DB
+    opportunity_id: Id, data: list[TeamMemberWrite], principal: CurrentPrincipal, db: DB
 ) -> list[TeamMemberRead]:
     return service.set_team(db, principal, opportunity_id, data)
 
@@ -163,7 +164,7 @@ def set_team(
     summary="Record that this opportunity follows an earlier one (loops are refused)",
 )
 def add_relation(
-    opportunity_id: int, data: RelationCreate, principal: CurrentPrincipal, db: DB
+    opportunity_id: Id, data: RelationCreate, principal: CurrentPrincipal, db: DB
 ) -> list[RelationRead]:
     service.add_relation(db, principal, opportunity_id, data)
     return service.relations(db, principal, opportunity_id)
@@ -175,14 +176,14 @@ def add_relation(
     summary="Remove a relation",
 )
 def remove_relation(
-    opportunity_id: int, relation_id: int, principal: CurrentPrincipal, db: DB
+    opportunity_id: Id, relation_id: Id, principal: CurrentPrincipal, db: DB
 ) -> None:
     service.remove_relation(db, principal, opportunity_id, relation_id)
 
 
 @router.get("/opportunities/{opportunity_id}/history", summary="The opportunity's audit trail")
 def opportunity_history(
-    opportunity_id: int, principal: CurrentPrincipal, db: DB
+    opportunity_id: Id, principal: CurrentPrincipal, db: DB
 ) -> list[AuditEntryRead]:
     service.get_opportunity(db, principal, opportunity_id)
     return record_history(db, principal, "opportunity", opportunity_id)

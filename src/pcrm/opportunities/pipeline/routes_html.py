@@ -18,6 +18,7 @@ from pcrm.core.forms import Attempt, FormErrors, PostedForm, attempt
 from pcrm.core.i18n import translate
 from pcrm.core.pages import notice, page_locale, redirect, saved
 from pcrm.core.templating import is_htmx, render
+from pcrm.core.types import Id, PageNumber
 from pcrm.identity.public import CurrentPrincipal, Permission, Principal
 from pcrm.opportunities.pipeline import forms, pages, service
 from pcrm.opportunities.pipeline.schemas import (
@@ -62,10 +63,10 @@ def opportunities_page(request: Request, db: DB, principal: CurrentPrincipal) ->
 @router.get("/accounts/{account_id}/opportunities")
 def account_opportunities(
     request: Request,
-    account_id: int,
+    account_id: Id,
     db: DB,
     principal: CurrentPrincipal,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Annotated[PageNumber, Query()] = 1,
 ) -> Response:
     """The opportunities tab of the account page, which loads it with HTMX. Asked for as a
     page, it sends the browser to the account page's tab."""
@@ -120,7 +121,7 @@ def create_opportunity(
 
 @router.get("/opportunities/{opportunity_id}/edit")
 def edit_opportunity_page(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     principal.require(Permission.WRITE)
     detail = service.opportunity_detail(db, principal, opportunity_id)
@@ -138,7 +139,7 @@ def edit_opportunity_page(
 
 @router.post("/opportunities/{opportunity_id}/edit")
 def update_opportunity(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.opportunity_update(form)
     version = forms.version(form)
@@ -168,7 +169,7 @@ def update_opportunity(
 
 
 @router.post("/opportunities/{opportunity_id}/archive")
-def archive_opportunity(opportunity_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+def archive_opportunity(opportunity_id: Id, db: DB, principal: CurrentPrincipal) -> Response:
     service.archive_opportunity(db, principal, opportunity_id)
     return redirect(f"/opportunities/{opportunity_id}", "archived")
 
@@ -178,7 +179,7 @@ def archive_opportunity(opportunity_id: int, db: DB, principal: CurrentPrincipal
 
 @router.get("/opportunities/{opportunity_id}")
 def opportunity_page(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     context = pages.overview(
         db, principal, opportunity_id, page_locale(request), notice(request, pages.NOTICES)
@@ -188,7 +189,7 @@ def opportunity_page(
 
 @router.get("/opportunities/{opportunity_id}/history")
 def history_page(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     context = pages.history_tab(
         db, principal, opportunity_id, page_locale(request), notice(request, pages.NOTICES)
@@ -200,14 +201,18 @@ def _card_write(
     request: Request,
     db: DB,
     principal: Principal,
-    opportunity_id: int,
+    opportunity_id: Id,
     card: str,
     values: dict[str, Any],
     write: Callable[[], object],
     remap: Callable[[FormErrors], FormErrors] = lambda e: e,
 ) -> Response:
     """A write from one card of the overview (team, relations, review). HTMX gets the card back
-    (with its messages on a 422); without script the page is reloaded or re-rendered."""
+    (with its messages on a 422); without script the page is reloaded or re-rendered.
+
+    Only a writer gets a card's form back: a viewer's post is refused before its input is
+    read (the review form needs the vocabularies only writers are given)."""
+    principal.require(Permission.WRITE)
     outcome: Attempt[object] = attempt(db, page_locale(request), write)
     if outcome.ok and not is_htmx(request):
         return redirect(f"/opportunities/{opportunity_id}", "saved")
@@ -226,7 +231,7 @@ def _card_write(
 
 @router.post("/opportunities/{opportunity_id}/team")
 def set_team(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     rows = forms.team(form)
     values = {k: v for k, v in form.items() if isinstance(v, str) and k.startswith("team.")}
@@ -244,7 +249,7 @@ def set_team(
 
 @router.post("/opportunities/{opportunity_id}/relations")
 def add_relation(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = {
         "earlier_id": forms.text(form, "earlier_id") or None,
@@ -265,7 +270,7 @@ def add_relation(
 
 @router.post("/opportunities/{opportunity_id}/relations/{relation_id}/delete")
 def remove_relation(
-    request: Request, opportunity_id: int, relation_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, opportunity_id: Id, relation_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     return _card_write(
         request,
@@ -280,7 +285,7 @@ def remove_relation(
 
 @router.get("/opportunities/{opportunity_id}/review/edit")
 def edit_review_page(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     principal.require(Permission.WRITE)
     context = pages.overview(
@@ -296,7 +301,7 @@ def edit_review_page(
 
 @router.post("/opportunities/{opportunity_id}/review")
 def update_review(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.review(form)
     return _card_write(
@@ -326,7 +331,7 @@ def _stage_form(request: Request, context: dict[str, Any], status_code: int = 20
 
 @router.get("/opportunities/{opportunity_id}/move")
 def move_page(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     principal.require(Permission.WRITE)
     context = pages.stage_form(
@@ -345,7 +350,7 @@ def move_page(
 
 @router.post("/opportunities/{opportunity_id}/stage")
 def move_stage(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     """Move along the lifecycle; a move that closes the opportunity leads to the close form."""
     back = forms.back(form, opportunity_id)
@@ -405,7 +410,7 @@ def move_stage(
 
 @router.get("/opportunities/{opportunity_id}/close")
 def close_page(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     principal.require(Permission.WRITE)
     chosen = request.query_params.get("outcome", "")
@@ -425,7 +430,7 @@ def close_page(
 
 @router.post("/opportunities/{opportunity_id}/close")
 def close_opportunity(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     back = forms.back(form, opportunity_id)
     data = forms.close(form)

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from pcrm.core.dates import Day, Instant
 from pcrm.core.i18n import N_
+from pcrm.core.types import Id, PageNumber, PageSize
 from pcrm.opportunities.vocab import (
     OpportunityRole,
     ProjectType,
@@ -55,20 +56,20 @@ def each_once(values: list[Any] | None) -> list[Any] | None:
 
 
 class TeamMemberWrite(WriteSchema):
-    user_id: int
+    user_id: Id
     role: OpportunityRole
 
 
 class TeamMemberRead(ReadSchema):
-    user_id: int
+    user_id: Id
     name: str
     role: OpportunityRole
 
 
 class OpportunityCreate(WriteSchema):
-    account_id: int
+    account_id: Id
     name: Name
-    owner_id: int | None = Field(default=None, description="Defaults to the creating user.")
+    owner_id: Id | None = Field(default=None, description="Defaults to the creating user.")
     stage: Stage = Field(
         default=Stage.POTENTIAL, description="potential or bidding; closing has its own call."
     )
@@ -91,7 +92,7 @@ class OpportunityUpdate(WriteSchema):
     """Every field optional; the stage moves with `move` and `close`."""
 
     name: Name | None = None
-    owner_id: int | None = None
+    owner_id: Id | None = None
     probability: Percent | None = Field(
         default=None, description="Setting it overrides the stage's default."
     )
@@ -113,11 +114,11 @@ class OpportunityUpdate(WriteSchema):
 
 
 class OpportunityRead(ReadSchema):
-    id: int
-    account_id: int
+    id: Id
+    account_id: Id
     account_name: str
     name: str
-    owner_id: int | None
+    owner_id: Id | None
     owner_name: str | None
     stage: Stage
     probability: int
@@ -156,14 +157,14 @@ class StageMove(WriteSchema):
 
 
 class RelationCreate(WriteSchema):
-    earlier_id: int = Field(description="The earlier opportunity this one follows.")
+    earlier_id: Id = Field(description="The earlier opportunity this one follows.")
     kind: RelationKind
 
 
 class RelationRead(ReadSchema):
-    id: int
-    opportunity_id: int
-    earlier_id: int
+    id: Id
+    opportunity_id: Id
+    earlier_id: Id
     kind: RelationKind
     other_name: str = Field(description="Name of the opportunity at the other end.")
     direction: str = Field(description="`earlier` when the other is earlier, else `later`.")
@@ -178,8 +179,8 @@ class OpportunityFilters:
 
     q: str | None = None
     stages: tuple[Stage, ...] = ()
-    owner_id: int | None = None
-    account_id: int | None = None
+    owner_id: Id | None = None
+    account_id: Id | None = None
     project_type: ProjectType | None = None
     close_from: Day | None = None
     close_to: Day | None = None
@@ -201,8 +202,8 @@ class OpportunityQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    page: int = Field(default=1, ge=1)
-    page_size: int = Field(default=50, ge=1, le=200)
+    page: PageNumber = 1
+    page_size: PageSize = 50
     q: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=100)] = Field(
         default=None, description="Part of the opportunity's name."
     )
@@ -212,8 +213,8 @@ class OpportunityQuery(BaseModel):
         "updated_at, created_at; prefix '-' for descending.",
     )
     stage: list[Stage] = Field(default_factory=list, description="One or more stages.")
-    owner_id: int | None = None
-    account_id: int | None = None
+    owner_id: Id | None = None
+    account_id: Id | None = None
     project_type: ProjectType | None = None
     close_from: Day | None = None
     close_to: Day | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.opportunities.review import service as review_service
 from pcrm.opportunities.review.schemas import ReviewRead, ReviewWrite
@@ -13,12 +14,12 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunit
 
 
 @router.get("/opportunities/{opportunity_id}/review", summary="The win/loss review (经验总结)")
-def get_review(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> ReviewRead | None:
+def get_review(opportunity_id: Id, principal: CurrentPrincipal, db: DB) -> ReviewRead | None:
     return review_service.get_review(db, principal, opportunity_id)
 
 
 @router.put("/opportunities/{opportunity_id}/review", summary="Edit the win/loss review")
 def update_review(
-    opportunity_id: int, data: ReviewWrite, principal: CurrentPrincipal, db: DB
+    opportunity_id: Id, data: ReviewWrite, principal: CurrentPrincipal, db: DB
 ) -> ReviewRead:
     return review_service.update_review(db, principal, opportunity_id, data)

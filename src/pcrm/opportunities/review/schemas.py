@@ -7,6 +7,7 @@ from decimal import Decimal
 from pydantic import Field, field_validator
 
 from pcrm.core.dates import Day, Instant
+from pcrm.core.types import Id
 from pcrm.opportunities.pipeline.schemas import (
     Amount,
     LongText,
@@ -23,7 +24,7 @@ class ReviewWrite(WriteSchema):
     reason_note: LongText = None
     what_worked: LongText = None
     what_to_change: LongText = None
-    winner_competitor_id: int | None = Field(default=None, description="Who won, when lost.")
+    winner_competitor_id: Id | None = Field(default=None, description="Who won, when lost.")
     winning_price: Quoted | None = None
 
     _reasons = field_validator("reasons")(each_once)
@@ -42,7 +43,7 @@ class ReviewRead(ReadSchema):
     reason_note: str | None
     what_worked: str | None
     what_to_change: str | None
-    winner_competitor_id: int | None
+    winner_competitor_id: Id | None
     winner_name: str | None
     winning_price: Decimal | None
     updated_at: Instant

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, expected_version, tag
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.opportunities.tender import service as tender_service
 from pcrm.opportunities.tender.schemas import (
@@ -29,7 +30,7 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["opportunit
 
 @router.get("/opportunities/{opportunity_id}/tender", summary="The tender, or null")
 def get_tender(
-    opportunity_id: int, principal: CurrentPrincipal, db: DB, response: Response
+    opportunity_id: Id, principal: CurrentPrincipal, db: DB, response: Response
 ) -> TenderRead | None:
     tender = tender_service.read_tender(db, principal, opportunity_id)
     if tender is not None:
@@ -42,7 +43,7 @@ def get_tender(
     summary="Create or replace the tender and its scoring sheet (weights add up to 100)",
 )
 def write_tender(
-    opportunity_id: int,
+    opportunity_id: Id,
     data: TenderWrite,
     principal: CurrentPrincipal,
     db: DB,
@@ -58,7 +59,7 @@ def write_tender(
 
 
 @router.get("/opportunities/{opportunity_id}/vendors", summary="Participating vendors, us first")
-def list_vendors(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> list[VendorRead]:
+def list_vendors(opportunity_id: Id, principal: CurrentPrincipal, db: DB) -> list[VendorRead]:
     return tender_service.vendor_reads(db, principal, opportunity_id)
 
 
@@ -68,7 +69,7 @@ def list_vendors(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> li
     summary="Add a competitor to the opportunity",
 )
 def add_vendor(
-    opportunity_id: int, data: VendorCreate, principal: CurrentPrincipal, db: DB
+    opportunity_id: Id, data: VendorCreate, principal: CurrentPrincipal, db: DB
 ) -> VendorRead:
     return tender_service.add_vendor(db, principal, opportunity_id, data)
 
@@ -78,8 +79,8 @@ def add_vendor(
     summary="Change a vendor's status (bidding, withdrew, disqualified, won, lost) or notes",
 )
 def update_vendor(
-    opportunity_id: int,
-    vendor_id: int,
+    opportunity_id: Id,
+    vendor_id: Id,
     data: VendorUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -95,7 +96,7 @@ def update_vendor(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Remove a competitor without quotes",
 )
-def remove_vendor(opportunity_id: int, vendor_id: int, principal: CurrentPrincipal, db: DB) -> None:
+def remove_vendor(opportunity_id: Id, vendor_id: Id, principal: CurrentPrincipal, db: DB) -> None:
     tender_service.remove_vendor(db, principal, opportunity_id, vendor_id)
 
 
@@ -104,8 +105,8 @@ def remove_vendor(opportunity_id: int, vendor_id: int, principal: CurrentPrincip
     summary="Replace a vendor's estimated scores per scoring item",
 )
 def set_scores(
-    opportunity_id: int,
-    vendor_id: int,
+    opportunity_id: Id,
+    vendor_id: Id,
     data: ScoresWrite,
     principal: CurrentPrincipal,
     db: DB,
@@ -117,7 +118,7 @@ def set_scores(
 @router.get(
     "/opportunities/{opportunity_id}/quote-rounds", summary="Quote rounds (报价历史) in order"
 )
-def list_rounds(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> list[QuoteRoundRead]:
+def list_rounds(opportunity_id: Id, principal: CurrentPrincipal, db: DB) -> list[QuoteRoundRead]:
     return tender_service.rounds(db, principal, opportunity_id)
 
 
@@ -127,7 +128,7 @@ def list_rounds(opportunity_id: int, principal: CurrentPrincipal, db: DB) -> lis
     summary="Record the next quote round (ours and competitors' quotes)",
 )
 def submit_quote_round(
-    opportunity_id: int, data: QuoteRoundCreate, principal: CurrentPrincipal, db: DB
+    opportunity_id: Id, data: QuoteRoundCreate, principal: CurrentPrincipal, db: DB
 ) -> list[QuoteRoundRead]:
     tender_service.submit_quote_round(db, principal, opportunity_id, data)
     return tender_service.rounds(db, principal, opportunity_id)
@@ -138,7 +139,7 @@ def submit_quote_round(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Take back the latest round",
 )
-def delete_round(opportunity_id: int, round_id: int, principal: CurrentPrincipal, db: DB) -> None:
+def delete_round(opportunity_id: Id, round_id: Id, principal: CurrentPrincipal, db: DB) -> None:
     tender_service.delete_last_round(db, principal, opportunity_id, round_id)
 
 
@@ -147,7 +148,7 @@ def delete_round(opportunity_id: int, round_id: int, principal: CurrentPrincipal
     summary="Scores, price scores, totals and ranks; `try_price` simulates our quote",
 )
 def bid_sheet(
-    opportunity_id: int,
+    opportunity_id: Id,
     principal: CurrentPrincipal,
     db: DB,
     try_price: Annotated[

@@ -15,6 +15,7 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.forms import PostedForm, attempt
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.templating import is_htmx, render
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal, Principal
 from pcrm.opportunities.pipeline import forms as pipeline_forms
 from pcrm.opportunities.pipeline import pages as pipeline_pages
@@ -43,7 +44,7 @@ def _back_to(url: str, notice_key: str, anchor: str) -> RedirectResponse:
 BID_TEMPLATE = "opportunities/bid.html"
 
 
-def _bid_url(opportunity_id: int) -> str:
+def _bid_url(opportunity_id: Id) -> str:
     return f"/opportunities/{opportunity_id}/bid"
 
 
@@ -51,7 +52,7 @@ def _refused(
     request: Request,
     db: DB,
     principal: Principal,
-    opportunity_id: int,
+    opportunity_id: Id,
     status: int,
     **kwargs: Any,
 ) -> Response:
@@ -70,7 +71,7 @@ def _refused(
 @router.get("/opportunities/{opportunity_id}/bid")
 def bid_page(
     request: Request,
-    opportunity_id: int,
+    opportunity_id: Id,
     db: DB,
     principal: CurrentPrincipal,
     try_price: str = "",
@@ -104,7 +105,7 @@ def bid_page(
 
 @router.post("/opportunities/{opportunity_id}/bid/tender")
 def save_tender(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     """Create or edit the tender with its scoring sheet: all of it or nothing."""
     data, rows = forms.tender(form, ZoneInfo(principal.timezone))
@@ -134,7 +135,7 @@ def save_tender(
 
 @router.post("/opportunities/{opportunity_id}/bid/vendors")
 def add_vendor(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.vendor_create(form)
     outcome = attempt(
@@ -161,8 +162,8 @@ def add_vendor(
 @router.post("/opportunities/{opportunity_id}/bid/vendors/{vendor_id}")
 def update_vendor(
     request: Request,
-    opportunity_id: int,
-    vendor_id: int,
+    opportunity_id: Id,
+    vendor_id: Id,
     db: DB,
     principal: CurrentPrincipal,
     form: PostedForm,
@@ -192,7 +193,7 @@ def update_vendor(
 
 @router.post("/opportunities/{opportunity_id}/bid/vendors/{vendor_id}/delete")
 def remove_vendor(
-    request: Request, opportunity_id: int, vendor_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, opportunity_id: Id, vendor_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     outcome = attempt(
         db,
@@ -214,7 +215,7 @@ def remove_vendor(
 
 @router.post("/opportunities/{opportunity_id}/bid/scores")
 def save_scores(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     """Our estimate of every vendor's scores, one column per vendor; a blank cell is no
     estimate. Either every column is saved or none."""
@@ -243,7 +244,7 @@ def save_scores(
 
 @router.post("/opportunities/{opportunity_id}/bid/rounds")
 def record_round(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     """Record a quote round: our quote and the competitors' where known, with the source."""
     vendors = tender_service.vendor_reads(db, principal, opportunity_id)
@@ -271,7 +272,7 @@ def record_round(
 
 @router.post("/opportunities/{opportunity_id}/bid/rounds/{round_id}/delete")
 def take_back_round(
-    request: Request, opportunity_id: int, round_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, opportunity_id: Id, round_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     outcome = attempt(
         db,

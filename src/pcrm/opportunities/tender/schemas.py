@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints
 
 from pcrm.core.dates import Day, Instant
+from pcrm.core.types import Id
 from pcrm.opportunities.pipeline.schemas import (
     Amount,
     LongText,
@@ -22,7 +23,7 @@ from pcrm.opportunities.vocab import EvaluationMethod, PriceFormula, TenderMetho
 
 
 class SubItemWrite(WriteSchema):
-    id: int | None = Field(default=None, description="Keep an existing item (and its scores).")
+    id: Id | None = Field(default=None, description="Keep an existing item (and its scores).")
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
     weight: Weight
 
@@ -56,7 +57,7 @@ class TenderWrite(WriteSchema):
 
 
 class ScoringItemRead(ReadSchema):
-    id: int
+    id: Id
     name: str
     weight: Decimal
     is_price: bool
@@ -64,8 +65,8 @@ class ScoringItemRead(ReadSchema):
 
 
 class TenderRead(ReadSchema):
-    id: int
-    opportunity_id: int
+    id: Id
+    opportunity_id: Id
     method: TenderMethod
     evaluation_method: EvaluationMethod
     price_formula: PriceFormula
@@ -90,7 +91,7 @@ class TenderRead(ReadSchema):
 
 
 class VendorCreate(WriteSchema):
-    competitor_id: int
+    competitor_id: Id
     status: VendorStatus = VendorStatus.BIDDING
     notes: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=1000)] = None
 
@@ -101,8 +102,8 @@ class VendorUpdate(WriteSchema):
 
 
 class VendorRead(ReadSchema):
-    id: int
-    competitor_id: int | None
+    id: Id
+    competitor_id: Id | None
     name: str = Field(description="The competitor's name, or the workspace's for us.")
     is_us: bool
     status: VendorStatus
@@ -117,7 +118,7 @@ class ScoresWrite(WriteSchema):
 
 
 class QuoteWrite(WriteSchema):
-    vendor_id: int
+    vendor_id: Id
     amount: Quoted
     source: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=200)] = None
 
@@ -130,13 +131,13 @@ class QuoteRoundCreate(WriteSchema):
 
 
 class QuoteRead(ReadSchema):
-    vendor_id: int
+    vendor_id: Id
     amount: Decimal
     source: str | None
 
 
 class QuoteRoundRead(ReadSchema):
-    id: int
+    id: Id
     number: int
     quoted_on: Day
     note: str | None
@@ -146,7 +147,7 @@ class QuoteRoundRead(ReadSchema):
 class VendorStanding(BaseModel):
     """A vendor's place on the bid sheet."""
 
-    vendor_id: int
+    vendor_id: Id
     name: str
     is_us: bool
     status: VendorStatus

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.pages import page_locale
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.relationships.closeness import service
 from pcrm.relationships.closeness.schemas import Closeness, Path
@@ -20,7 +21,7 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["relationsh
     summary="How well we cover the account's key people (客户关系紧密度)",
 )
 def account_closeness(
-    request: Request, account_id: int, principal: CurrentPrincipal, db: DB
+    request: Request, account_id: Id, principal: CurrentPrincipal, db: DB
 ) -> Closeness:
     return service.closeness(db, principal, account_id, page_locale(request))
 
@@ -31,7 +32,7 @@ def account_closeness(
 )
 def paths(
     request: Request,
-    contact_id: int,
+    contact_id: Id,
     principal: CurrentPrincipal,
     db: DB,
     mode: Literal["strongest", "fewest"] = "strongest",

@@ -9,6 +9,7 @@ from starlette.responses import Response
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.pages import page_locale
 from pcrm.core.templating import render
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.relationships.closeness import pages
 
@@ -17,7 +18,7 @@ router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 
 @router.get("/accounts/{account_id}/closeness")
 def closeness_page(
-    request: Request, account_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, account_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     context = pages.closeness(db, principal, account_id, page_locale(request))
     return render(request, "relationships/closeness.html", context)
@@ -26,7 +27,7 @@ def closeness_page(
 @router.get("/contacts/{contact_id}/paths")
 def paths_page(
     request: Request,
-    contact_id: int,
+    contact_id: Id,
     db: DB,
     principal: CurrentPrincipal,
     mode: str = "strongest",

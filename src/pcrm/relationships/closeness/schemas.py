@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from pcrm.core.types import Id
 from pcrm.relationships.graph.schemas import EdgeKind
 
 
@@ -19,7 +20,7 @@ class PathStep(BaseModel):
 
 
 class Path(BaseModel):
-    user_id: int
+    user_id: Id
     steps: list[PathStep]
     hops: int
     score: float = Field(description="Product of link strengths / 5, from 0 to 1.")
@@ -34,7 +35,7 @@ class Reason(BaseModel):
 
 
 class WeakSpot(BaseModel):
-    contact_id: int
+    contact_id: Id
     name: str
     title: str | None
     importance: str
@@ -42,21 +43,21 @@ class WeakSpot(BaseModel):
 
 
 class ContactCoverage(BaseModel):
-    contact_id: int
+    contact_id: Id
     name: str
     title: str | None
     importance: str
     relationship_status: str
     our_best: int
-    our_best_user_id: int | None
+    our_best_user_id: Id | None
     competitor_best: int
-    competitor_best_id: int | None
+    competitor_best_id: Id | None
     days_since_interaction: int | None
     points: float
 
 
 class Closeness(BaseModel):
-    account_id: int
+    account_id: Id
     score: int = Field(description="0–100, see `formula`.")
     contacts: list[ContactCoverage]
     weak_spots: list[WeakSpot]

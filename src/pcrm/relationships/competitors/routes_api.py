@@ -6,6 +6,7 @@ from fastapi import APIRouter, Response, status
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, etag, expected_version
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.relationships.competitors import service
 from pcrm.relationships.competitors.schemas import (
@@ -41,7 +42,7 @@ def create_competitor(
 
 @router.get("/competitors/{competitor_id}", summary="One competitor")
 def get_competitor(
-    competitor_id: int, principal: CurrentPrincipal, db: DB, response: Response
+    competitor_id: Id, principal: CurrentPrincipal, db: DB, response: Response
 ) -> CompetitorRead:
     competitor = service.get_competitor(db, principal, competitor_id)
     response.headers["ETag"] = etag(competitor.version)
@@ -50,7 +51,7 @@ def get_competitor(
 
 @router.put("/competitors/{competitor_id}", summary="Change a competitor")
 def update_competitor(
-    competitor_id: int,
+    competitor_id: Id,
     data: CompetitorWrite,
     principal: CurrentPrincipal,
     db: DB,
@@ -68,7 +69,7 @@ def update_competitor(
     "/competitors/{competitor_id}/ties", summary="Customer people this competitor is close to"
 )
 def competitor_ties(
-    competitor_id: int, principal: CurrentPrincipal, db: DB
+    competitor_id: Id, principal: CurrentPrincipal, db: DB
 ) -> list[CompetitorTieRead]:
     return [
         CompetitorTieRead.model_validate(t)
@@ -91,7 +92,7 @@ def create_tie(
 
 @router.patch("/competitor-ties/{tie_id}", summary="Change a competitor relationship")
 def update_tie(
-    tie_id: int,
+    tie_id: Id,
     data: CompetitorTieUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -108,5 +109,5 @@ def update_tie(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Remove a competitor relationship",
 )
-def delete_tie(tie_id: int, principal: CurrentPrincipal, db: DB) -> None:
+def delete_tie(tie_id: Id, principal: CurrentPrincipal, db: DB) -> None:
     service.delete_tie(db, principal, tie_id)

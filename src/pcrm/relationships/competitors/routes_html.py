@@ -10,6 +10,7 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.forms import PostedForm, attempt
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.templating import render
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.relationships.competitors import forms, pages, service
 from pcrm.relationships.competitors.schemas import CompetitorWrite
@@ -44,7 +45,7 @@ def create_competitor(
 
 @router.get("/competitors/{competitor_id}")
 def competitor_page(
-    request: Request, competitor_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, competitor_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     context = pages.competitor(db, principal, competitor_id, notice=notice(request, NOTICES))
     return render(request, "relationships/competitor.html", context)
@@ -52,7 +53,7 @@ def competitor_page(
 
 @router.post("/competitors/{competitor_id}")
 def update_competitor(
-    request: Request, competitor_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, competitor_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.competitor_fields(form)
     version = forms.version(form)

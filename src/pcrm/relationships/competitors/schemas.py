@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from pcrm.core.types import Id
 from pcrm.relationships.graph.schemas import Note, Strength
 
 
@@ -26,7 +27,7 @@ class CompetitorWrite(_Write):
 
 
 class CompetitorRead(_Read):
-    id: int
+    id: Id
     name: str
     website: str | None
     strengths: str | None
@@ -36,8 +37,8 @@ class CompetitorRead(_Read):
 
 
 class CompetitorTieCreate(_Write):
-    competitor_id: int
-    contact_id: int
+    competitor_id: Id
+    contact_id: Id
     closeness: Strength
     source: Annotated[str | None, StringConstraints(max_length=300)] = Field(
         default=None, description="Where we learned it."
@@ -52,9 +53,9 @@ class CompetitorTieUpdate(_Write):
 
 
 class CompetitorTieRead(_Read):
-    id: int
-    competitor_id: int
-    contact_id: int
+    id: Id
+    competitor_id: Id
+    contact_id: Id
     closeness: int
     source: str | None
     note: str | None

@@ -9,7 +9,7 @@ from typing import Any
 from starlette.datastructures import FormData
 
 from pcrm.core.errors import field_error
-from pcrm.core.forms import clean
+from pcrm.core.forms import clean, posted_id
 from pcrm.core.i18n import N_
 
 # The optional fields of each form: left blank, they are not given.
@@ -31,11 +31,12 @@ def org_chart_move(form: FormData) -> tuple[str, str]:
 
 def person_to_move(person: str) -> int:
     """The contact the move form names; a 422 on `contact_id` when it names none."""
-    if not person.isdigit():
+    contact_id = posted_id(person)
+    if contact_id is None:
         raise field_error("contact_id", N_("This field is required."))
-    return int(person)
+    return contact_id
 
 
 def manager_of(boss: str) -> int | None:
     """The new manager the move form names; none (the top of the chart) when left blank."""
-    return int(boss) if boss.isdigit() else None
+    return posted_id(boss)

@@ -11,6 +11,7 @@ from pcrm.accounts.public import ContactRead, set_reports_to
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, etag, expected_version
 from pcrm.core.pages import page_locale
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.relationships.graph import service
 from pcrm.relationships.graph.schemas import (
@@ -34,14 +35,14 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["relationsh
 class ReportsTo(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    manager_id: int | None
+    manager_id: Id | None
 
 
 # --- profiles and the org chart ----------------------------------------------------------------
 
 
 @router.get("/contacts/{contact_id}/profile", summary="A contact's profile over time, newest first")
-def profile_history(contact_id: int, principal: CurrentPrincipal, db: DB) -> list[ProfileRead]:
+def profile_history(contact_id: Id, principal: CurrentPrincipal, db: DB) -> list[ProfileRead]:
     return [
         ProfileRead.model_validate(p) for p in service.profile_history(db, principal, contact_id)
     ]
@@ -53,7 +54,7 @@ def profile_history(contact_id: int, principal: CurrentPrincipal, db: DB) -> lis
     summary="Record the contact's profile as of a date",
 )
 def set_profile(
-    contact_id: int, data: ProfileWrite, principal: CurrentPrincipal, db: DB
+    contact_id: Id, data: ProfileWrite, principal: CurrentPrincipal, db: DB
 ) -> ProfileRead:
     return ProfileRead.model_validate(service.set_profile(db, principal, contact_id, data))
 
@@ -63,7 +64,7 @@ def set_profile(
     summary="Re-parent a contact in the org chart (cycles are refused)",
 )
 def move_in_org_chart(
-    contact_id: int, data: ReportsTo, principal: CurrentPrincipal, db: DB
+    contact_id: Id, data: ReportsTo, principal: CurrentPrincipal, db: DB
 ) -> ContactRead:
     return set_reports_to(db, principal, contact_id, data.manager_id)
 
@@ -82,7 +83,7 @@ def create_influence(
 
 @router.patch("/influences/{edge_id}", summary="Change an influence's strength or note")
 def update_influence(
-    edge_id: int,
+    edge_id: Id,
     data: InfluenceUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -97,7 +98,7 @@ def update_influence(
 @router.delete(
     "/influences/{edge_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Remove an influence"
 )
-def delete_influence(edge_id: int, principal: CurrentPrincipal, db: DB) -> None:
+def delete_influence(edge_id: Id, principal: CurrentPrincipal, db: DB) -> None:
     service.delete_influence(db, principal, edge_id)
 
 
@@ -116,7 +117,7 @@ def create_dotted_line(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Remove dotted-line reporting",
 )
-def delete_dotted_line(edge_id: int, principal: CurrentPrincipal, db: DB) -> None:
+def delete_dotted_line(edge_id: Id, principal: CurrentPrincipal, db: DB) -> None:
     service.delete_dotted_line(db, principal, edge_id)
 
 
@@ -135,7 +136,7 @@ def create_acquaintance(
 
 @router.patch("/acquaintances/{edge_id}", summary="Change closeness, kind, since or note")
 def update_acquaintance(
-    edge_id: int,
+    edge_id: Id,
     data: AcquaintanceUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -152,17 +153,17 @@ def update_acquaintance(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Remove one of our relationships",
 )
-def delete_acquaintance(edge_id: int, principal: CurrentPrincipal, db: DB) -> None:
+def delete_acquaintance(edge_id: Id, principal: CurrentPrincipal, db: DB) -> None:
     service.delete_acquaintance(db, principal, edge_id)
 
 
 @router.get("/contacts/{contact_id}/known-by", summary="Which of our people know this contact")
-def who_knows(contact_id: int, principal: CurrentPrincipal, db: DB) -> list[AcquaintanceRead]:
+def who_knows(contact_id: Id, principal: CurrentPrincipal, db: DB) -> list[AcquaintanceRead]:
     return service.who_knows(db, principal, contact_id)
 
 
 @router.get("/users/{user_id}/acquaintances", summary="The customer people a user knows")
-def known_by(user_id: int, principal: CurrentPrincipal, db: DB) -> list[AcquaintanceRead]:
+def known_by(user_id: Id, principal: CurrentPrincipal, db: DB) -> list[AcquaintanceRead]:
     return service.known_by(db, principal, user_id)
 
 
@@ -175,7 +176,7 @@ def known_by(user_id: int, principal: CurrentPrincipal, db: DB) -> list[Acquaint
 )
 def relationship_graph(
     request: Request,
-    account_id: int,
+    account_id: Id,
     principal: CurrentPrincipal,
     db: DB,
     kinds: Annotated[list[EdgeKind] | None, Query()] = None,

@@ -18,6 +18,7 @@ from pcrm.core.forms import PostedForm, attempt
 from pcrm.core.i18n import translate
 from pcrm.core.pages import local_path, notice, page_locale, redirect
 from pcrm.core.templating import is_htmx, render
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal, Principal
 from pcrm.relationships.competitors import service as competitors
 from pcrm.relationships.competitors.schemas import CompetitorTieCreate
@@ -65,7 +66,7 @@ def open_page(account_id: str = "", contact_id: str = "", view: str = "map") -> 
 def delete_edge(
     request: Request,
     kind: str,
-    edge_id: int,
+    edge_id: Id,
     db: DB,
     principal: CurrentPrincipal,
     back: Annotated[str, Form()] = "/relationships",
@@ -81,7 +82,7 @@ def delete_edge(
 
 
 @router.get("/accounts/{account_id}/relationships")
-def map_page(request: Request, account_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+def map_page(request: Request, account_id: Id, db: DB, principal: CurrentPrincipal) -> Response:
     context = pages.account_map(
         db, principal, account_id, page_locale(request), notice=notice(request, NOTICES)
     )
@@ -92,7 +93,7 @@ def _map_write(
     request: Request,
     db: Session,
     principal: Principal,
-    account_id: int,
+    account_id: Id,
     name: str,
     data: dict[str, Any],
     write: Callable[[], object],
@@ -116,7 +117,7 @@ def _map_write(
 
 @router.post("/accounts/{account_id}/relationships/influences")
 def add_influence(
-    request: Request, account_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, account_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.posted(form, *forms.INFLUENCE)
     return _map_write(
@@ -132,7 +133,7 @@ def add_influence(
 
 @router.post("/accounts/{account_id}/relationships/acquaintances")
 def add_acquaintance(
-    request: Request, account_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, account_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.posted(form, *forms.ACQUAINTANCE)
     return _map_write(
@@ -148,7 +149,7 @@ def add_acquaintance(
 
 @router.post("/accounts/{account_id}/relationships/competitor-ties")
 def add_tie(
-    request: Request, account_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, account_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.posted(form, *forms.TIE)
     return _map_write(
@@ -167,7 +168,7 @@ def add_tie(
 
 @router.get("/accounts/{account_id}/org-chart")
 def org_chart_page(
-    request: Request, account_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, account_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     context = pages.org_chart(
         db, principal, account_id, page_locale(request), notice=notice(request, NOTICES)
@@ -177,7 +178,7 @@ def org_chart_page(
 
 @router.post("/accounts/{account_id}/org-chart/move")
 def move_in_org_chart(
-    request: Request, account_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, account_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     """The org chart's form for keyboards and no script: the same move as drag and drop."""
     locale = page_locale(request)
@@ -203,7 +204,7 @@ def move_in_org_chart(
 
 @router.post("/accounts/{account_id}/org-chart/dotted-lines")
 def add_dotted_line(
-    request: Request, account_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, account_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     locale = page_locale(request)
     data = forms.posted(form, *forms.DOTTED_LINE)
@@ -230,7 +231,7 @@ def add_dotted_line(
 
 
 @router.get("/relationships/people/{user_id}")
-def person_page(request: Request, user_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+def person_page(request: Request, user_id: Id, db: DB, principal: CurrentPrincipal) -> Response:
     context = pages.person(
         db, principal, user_id, page_locale(request), notice=notice(request, NOTICES)
     )
@@ -239,7 +240,7 @@ def person_page(request: Request, user_id: int, db: DB, principal: CurrentPrinci
 
 @router.post("/relationships/people/{user_id}/acquaintances")
 def add_person_acquaintance(
-    request: Request, user_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, user_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     locale = page_locale(request)
     data = forms.posted(form, *forms.ACQUAINTANCE)
@@ -269,7 +270,7 @@ def add_person_acquaintance(
 
 @router.get("/contacts/{contact_id}/relationships")
 def contact_relationships(
-    request: Request, contact_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, contact_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     """The relationships card: loaded into the contact page by HTMX, or a page of its own."""
     context = pages.contact_card(
@@ -280,7 +281,7 @@ def contact_relationships(
 
 @router.post("/contacts/{contact_id}/profile")
 def record_profile(
-    request: Request, contact_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, contact_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     locale = page_locale(request)
     data = forms.posted(form, *forms.PROFILE)

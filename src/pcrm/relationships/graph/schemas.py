@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from pcrm.core.dates import Day, Instant
+from pcrm.core.types import Id
 from pcrm.relationships.vocab import (
     AcquaintanceKind,
     BehaviourOrientation,
@@ -35,8 +36,8 @@ class ProfileWrite(_Write):
 
 
 class ProfileRead(_Read):
-    id: int
-    contact_id: int
+    id: Id
+    contact_id: Id
     behaviour: BehaviourOrientation | None
     relationship_status: RelationshipStatus
     interaction_level: InteractionLevel
@@ -46,8 +47,8 @@ class ProfileRead(_Read):
 
 
 class InfluenceCreate(_Write):
-    from_contact_id: int
-    to_contact_id: int
+    from_contact_id: Id
+    to_contact_id: Id
     strength: Strength
     note: Note = None
 
@@ -58,30 +59,30 @@ class InfluenceUpdate(_Write):
 
 
 class InfluenceRead(_Read):
-    id: int
-    from_contact_id: int
-    to_contact_id: int
+    id: Id
+    from_contact_id: Id
+    to_contact_id: Id
     strength: int
     note: str | None
     version: int
 
 
 class DottedLineCreate(_Write):
-    contact_id: int
-    manager_id: int
+    contact_id: Id
+    manager_id: Id
     note: Note = None
 
 
 class DottedLineRead(_Read):
-    id: int
-    contact_id: int
-    manager_id: int
+    id: Id
+    contact_id: Id
+    manager_id: Id
     note: str | None
 
 
 class AcquaintanceCreate(_Write):
-    user_id: int
-    contact_id: int
+    user_id: Id
+    contact_id: Id
     closeness: Strength
     kind: AcquaintanceKind = AcquaintanceKind.BUSINESS
     since: Day | None = None
@@ -96,9 +97,9 @@ class AcquaintanceUpdate(_Write):
 
 
 class AcquaintanceRead(_Read):
-    id: int
-    user_id: int
-    contact_id: int
+    id: Id
+    user_id: Id
+    contact_id: Id
     closeness: int
     kind: AcquaintanceKind
     since: Day | None
@@ -116,12 +117,12 @@ EdgeKind = Literal["reports_to", "dotted_line", "influence", "acquaintance", "co
 class GraphNode(BaseModel):
     id: str = Field(description="c<id> contact, u<id> user, k<id> competitor")
     kind: NodeKind
-    record_id: int
+    record_id: Id
     label: str
     detail: str = ""
     importance: str | None = None
     relationship_status: str | None = None
-    account_id: int | None = None
+    account_id: Id | None = None
 
 
 class GraphEdge(BaseModel):
@@ -129,10 +130,10 @@ class GraphEdge(BaseModel):
     target: str
     kind: EdgeKind
     strength: int | None = None
-    record_id: int | None = None
+    record_id: Id | None = None
 
 
 class Graph(BaseModel):
-    account_id: int
+    account_id: Id
     nodes: list[GraphNode]
     edges: list[GraphEdge]
