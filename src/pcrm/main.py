@@ -105,14 +105,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = session_factory
     app.state.session_ends = anyio.CapacityLimiter(settings.worker_threads)
+    install_error_handlers(app)  # its middleware goes inside the platform's (added after it)
+    install_contract(app)
     app.add_middleware(
         PlatformMiddleware,
         secret=secret,
         default_locale=settings.default_locale,
         secure_cookies=lambda request: wants_secure_cookies(request, settings),
     )
-    install_error_handlers(app)
-    install_contract(app)
     install_auth_handlers(app)
     add_context_processor(ShellContext([entry for area in AREAS for entry in area.nav]))
     for area in AREAS:

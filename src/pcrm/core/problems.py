@@ -15,6 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pcrm.core.errors import DomainError, ValidationFailed
 from pcrm.core.etag import stale_version
@@ -188,9 +189,44 @@ def install_error_handlers(app: FastAPI) -> None:
             request, exc.status_code, translate(locale_of(request), detail) if detail else None
         )
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error (request %s)", getattr(request.state, "request_id", "-"))
-        if is_api(request):
-            return problem(request, 500)
-        return error_page(request, 500)
+    # Not `@app.exception_handler(Exception)`: Starlette gives that handler to its outermost
+    # middleware, which answers and then raises the error again, so the server logged it a
+    # second time and closed the keep-alive connection after every 500.
+    app.add_middleware(UnexpectedErrors)
+
+
+def unexpected_error_response(request: Request) -> Response:
+    if is_api(request):
+        return problem(request, 500)
+    return error_page(request, 500)
+
+
+class UnexpectedErrors:
+    """Pure ASGI middleware inside the platform's: an error no handler took is logged once,
+    with its traceback and the request id, and answered 500 (problem+json for the API, the
+    error page for people), and the connection stays open. An error after the response has
+    started cannot be answered any more and is raised to the server."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def sending(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, sending)
+        except Exception:
+            if started:
+                raise
+            request = Request(scope, receive)
+            log.exception("unhandled error (request %s)", getattr(request.state, "request_id", "-"))
+            await unexpected_error_response(request)(scope, receive, send)
