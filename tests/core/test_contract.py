@@ -45,7 +45,7 @@ def expected_problems(method: str, operation: dict[str, Any]) -> set[int]:
     if "if-match" in headers:
         expected |= {412, 428}
     if body:
-        expected.add(413)
+        expected |= {400, 413}
     if parameters or body:
         expected.add(422)
     return expected
@@ -69,6 +69,18 @@ def test_every_operation_declares_the_problems_it_can_return(client: TestClient)
     problem = document["components"]["schemas"]["Problem"]
     assert set(problem["required"]) == {"type", "title", "status", "detail", "instance"}
     assert "HTTPValidationError" not in document["components"]["schemas"]
+
+
+def test_a_body_that_is_not_utf8_is_the_declared_400(client: TestClient, team: Team) -> None:
+    response = client.post(
+        "/api/v1/accounts",
+        content=b"\xff\xfe{",
+        headers={**bearer(team.tokens["owner"]), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    operation = client.get("/api/openapi.json").json()["paths"]["/api/v1/accounts"]["post"]
+    assert "400" in operation["responses"]
 
 
 def test_the_declared_problem_is_what_the_api_answers(client: TestClient, team: Team) -> None:

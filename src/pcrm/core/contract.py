@@ -6,13 +6,13 @@ is completed here from what the route itself shows:
 
 | Status | Declared on |
 | --- | --- |
+| 400 | an operation with a request body (the body cannot be read: not UTF-8 JSON, a broken form) |
 | 401, 403 | every operation (a token or a session is required; a role may not allow it) |
 | 404 | an operation with a path parameter or a request body (an id it names may not exist) |
 | 409 | an operation that writes (POST, PUT, PATCH, DELETE) |
 | 412, 428 | an operation that takes `If-Match` (stale version; missing precondition) |
 | 413 | an operation with a request body (the body is over the configured limit) |
 | 422 | an operation with any parameter or body (FastAPI's own 422, now a problem) |
-| 429 | the operations listed in `RATE_LIMITED` |
 
 A method the path does not support answers 405 with an `Allow` header that lists the methods
 of every route of that path (Starlette's own answer named only the first route's methods).
@@ -38,9 +38,9 @@ from pcrm.core.problems import error_page, is_api, problem
 
 PROBLEM = "application/problem+json"
 WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-RATE_LIMITED: frozenset[tuple[str, str]] = frozenset()
 
 DESCRIPTIONS = {
+    400: "Bad request: the body cannot be read (not UTF-8 JSON, a broken multipart form)",
     401: "Sign-in required: no token, or an unknown, expired or revoked one",
     403: "Forbidden: the role does not allow it, or a cookie request without its CSRF token",
     404: "Not found: no such record in this workspace",
@@ -49,7 +49,6 @@ DESCRIPTIONS = {
     413: "Request too large: the body is over the configured limit",
     422: "Validation failed: per-field messages in `errors`",
     428: "Precondition required: send the record's ETag in If-Match",
-    429: "Too many requests: try again later",
 }
 
 PROBLEM_SCHEMA: dict[str, Any] = {
@@ -95,11 +94,9 @@ def problem_statuses(route: APIRoute, method: str) -> list[int]:
     if "if-match" in headers:
         statuses += [412, 428]
     if has_body:
-        statuses.append(413)
+        statuses += [400, 413]
     if path_params or query_params or headers or has_body:
         statuses.append(422)
-    if (method, route.path_format) in RATE_LIMITED:
-        statuses.append(429)
     return sorted(statuses)
 
 
