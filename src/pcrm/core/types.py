@@ -1,4 +1,5 @@
-"""Bounded integer types for what clients send: record ids and page numbers.
+"""Types for what clients send: bounded record ids and page numbers, and the base of every
+write schema, which refuses control characters in text.
 
 Ids are 64-bit (core.db.IdMixin): a larger number cannot name a record, and SQLite refuses to
 bind it (OverflowError), so every id a client sends, in a path, a query, a JSON body or a form,
@@ -6,9 +7,15 @@ is checked here first and answered 422 (API) like any other bad field."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+from typing import Annotated, Any, TypeVar
 
 from annotated_types import Ge, Le
+from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
+
+from pcrm.core.i18n import N_
+
+T = TypeVar("T")
 
 MAX_ID = 2**63 - 1
 MAX_PAGE = 1_000_000  # 200 million rows at the largest page size: beyond any list we keep
@@ -17,3 +24,47 @@ MAX_PAGE_SIZE = 200
 Id = Annotated[int, Ge(1), Le(MAX_ID)]
 PageNumber = Annotated[int, Ge(1), Le(MAX_PAGE)]
 PageSize = Annotated[int, Ge(1), Le(MAX_PAGE_SIZE)]
+
+
+def _not_null(value: T) -> T:
+    if value is None:
+        raise ValueError(N_("This field cannot be null."))
+    return value
+
+
+# On a field of an update schema that may be left out but has no "nothing" to set, such as a
+# list (send [] to empty it): `Annotated[list[str] | None, NotNull] = None`. Leaving the field
+# out keeps the stored value (the default is not validated); sending null is a 422 on it.
+NotNull = AfterValidator(_not_null)
+
+
+# C0 control characters and DEL, less tab, line feed and carriage return (multi-line text).
+# PostgreSQL refuses NUL in text outright; the others end up in exports, e-mails and pages.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def refuse_control_characters(value: Any) -> Any:
+    """The value, unless a string in it (in lists and objects too) holds a control character."""
+    if isinstance(value, str):
+        if _CONTROL.search(value):
+            raise ValueError(N_("Remove the control characters from this text."))
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            refuse_control_characters(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            refuse_control_characters(item)
+    return value
+
+
+class WriteModel(BaseModel):
+    """The base of every request body of every area (`XCreate`, `XUpdate`, ...): unknown fields
+    are refused, text is stripped, and no text may hold a control character (422 on the field,
+    on both databases)."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        return refuse_control_characters(value)

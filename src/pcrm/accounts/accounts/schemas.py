@@ -28,7 +28,7 @@ from pcrm.accounts.vocab import (
 )
 from pcrm.core.dates import Day, Instant
 from pcrm.core.i18n import N_
-from pcrm.core.types import Id
+from pcrm.core.types import Id, NotNull, WriteModel
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
@@ -64,8 +64,8 @@ CreditCode = Annotated[str | None, AfterValidator(_credit_code)]
 Province = Annotated[str | None, AfterValidator(_province)]
 
 
-class Write(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class Write(WriteModel):
+    pass
 
 
 class TeamMemberWrite(Write):
@@ -78,7 +78,7 @@ class AccountFields(Write):
     english_name: Annotated[str | None, StringConstraints(max_length=200)] = None
     aliases: Annotated[
         list[Annotated[str, StringConstraints(min_length=1, max_length=100)]], Field(max_length=10)
-    ] = []
+    ] = Field(default=[])
     credit_code: CreditCode = Field(default=None, examples=["91350100M000100Y43"])
     industry: Industry | None = None
     province: Province = Field(default=None, examples=["guangdong"])
@@ -92,7 +92,7 @@ class AccountFields(Write):
     lost_reason: Annotated[str | None, StringConstraints(max_length=500)] = None
     lost_on: Day | None = None
     status: AccountStatus = AccountStatus.ACTIVE
-    tags: Annotated[list[Tag], Field(max_length=20)] = []
+    tags: Annotated[list[Tag], Field(max_length=20)] = Field(default=[])
     website: Annotated[str | None, StringConstraints(max_length=200)] = None
     address: Annotated[str | None, StringConstraints(max_length=300)] = None
     notes: Annotated[str | None, StringConstraints(max_length=5000)] = None
@@ -105,7 +105,7 @@ class AccountFields(Write):
 
 class AccountCreate(AccountFields):
     name: Name = Field(examples=["华为技术有限公司"])
-    team: Annotated[list[TeamMemberWrite], Field(max_length=20)] = []
+    team: Annotated[list[TeamMemberWrite], Field(max_length=20)] = Field(default=[])
 
 
 class AccountUpdate(AccountFields):
@@ -114,15 +114,16 @@ class AccountUpdate(AccountFields):
     name: Name | None = None
     lifecycle_stage: LifecycleStage | None = None  # type: ignore[assignment]
     status: AccountStatus | None = None  # type: ignore[assignment]
-    aliases: (
+    aliases: Annotated[
         Annotated[
             list[Annotated[str, StringConstraints(min_length=1, max_length=100)]],
             Field(max_length=10),
         ]
-        | None
-    ) = None  # type: ignore[assignment]
-    tags: Annotated[list[Tag], Field(max_length=20)] | None = None  # type: ignore[assignment]
-    team: Annotated[list[TeamMemberWrite], Field(max_length=20)] | None = None
+        | None,
+        NotNull,
+    ] = None  # type: ignore[assignment]
+    tags: Annotated[Annotated[list[Tag], Field(max_length=20)] | None, NotNull] = None  # type: ignore[assignment]
+    team: Annotated[Annotated[list[TeamMemberWrite], Field(max_length=20)] | None, NotNull] = None
 
 
 class TeamMemberRead(BaseModel):

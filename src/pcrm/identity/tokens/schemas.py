@@ -5,11 +5,11 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 from pcrm.core.dates import Instant
-from pcrm.core.types import Id
+from pcrm.core.types import Id, WriteModel
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class _Strict(WriteModel):
+    pass
 
 
 class ApiTokenCreate(_Strict):

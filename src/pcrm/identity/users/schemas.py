@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from pcrm.core.dates import Instant
-from pcrm.core.types import Id
+from pcrm.core.types import Id, WriteModel
 from pcrm.identity.permissions import Role
 
 LocaleCode = Literal["zh_CN", "en"]
@@ -15,8 +15,8 @@ PASSWORD_MIN = 8
 PASSWORD_MAX = 128
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class _Strict(WriteModel):
+    pass
 
 
 class UserRead(BaseModel):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from pcrm.core.i18n import N_
-from pcrm.core.types import Id
+from pcrm.core.types import Id, WriteModel
 from pcrm.identity.users.schemas import LocaleCode
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class _Strict(WriteModel):
+    pass
 
 
 class WorkspaceRead(BaseModel):

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from pcrm.core.dates import Day, Instant
 from pcrm.core.i18n import N_
-from pcrm.core.types import Id, PageNumber, PageSize
+from pcrm.core.types import Id, PageNumber, PageSize, WriteModel
 from pcrm.opportunities.vocab import (
     OpportunityRole,
     ProjectType,
@@ -34,10 +34,8 @@ Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Percent = Annotated[int, Field(ge=0, le=100)]
 
 
-class WriteSchema(BaseModel):
+class WriteSchema(WriteModel):
     """A request body: unknown fields are refused, text is stripped."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
 class ReadSchema(BaseModel):

@@ -6,12 +6,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from pcrm.core.types import Id
+from pcrm.core.types import Id, WriteModel
 from pcrm.relationships.graph.schemas import Note, Strength
 
 
-class _Write(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class _Write(WriteModel):
+    pass
 
 
 class _Read(BaseModel):

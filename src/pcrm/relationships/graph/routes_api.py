@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response, status
-from pydantic import BaseModel, ConfigDict
 
 from pcrm.accounts.public import ContactRead, set_reports_to
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, etag, expected_version
 from pcrm.core.pages import page_locale
-from pcrm.core.types import Id
+from pcrm.core.types import Id, WriteModel
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.relationships.graph import service
 from pcrm.relationships.graph.schemas import (
@@ -32,9 +31,7 @@ from pcrm.relationships.graph.schemas import (
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["relationships"])
 
 
-class ReportsTo(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ReportsTo(WriteModel):
     manager_id: Id | None
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from pcrm.core.dates import Day, Instant
-from pcrm.core.types import Id
+from pcrm.core.types import Id, WriteModel
 from pcrm.relationships.vocab import (
     AcquaintanceKind,
     BehaviourOrientation,
@@ -19,8 +19,8 @@ Note = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length
 Strength = Annotated[int, Field(ge=1, le=5, description="1 (weak) to 5 (strong)")]
 
 
-class _Write(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class _Write(WriteModel):
+    pass
 
 
 class _Read(BaseModel):
