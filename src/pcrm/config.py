@@ -54,6 +54,12 @@ class Settings(BaseSettings):
         "the SQLite database, or in the working directory.",
     )
     max_upload_mb: int = Field(default=25, ge=1, le=2048, description="Largest upload, in MB.")
+    max_body_bytes: int = Field(
+        default=1024 * 1024,
+        ge=1024,
+        description="Largest request body other than an upload (JSON, forms), in bytes; a larger "
+        "one is refused with 413 before it is read whole. Uploads keep max_upload_mb.",
+    )
     threads: int | None = Field(
         default=None,
         ge=1,

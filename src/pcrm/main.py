@@ -22,7 +22,7 @@ from pcrm.core.errors import PermissionDenied
 from pcrm.core.history import register as register_history_labels
 from pcrm.core.i18n import N_, load_catalogues
 from pcrm.core.instance import get_or_create_secret
-from pcrm.core.problems import install_error_handlers
+from pcrm.core.problems import BodyLimit, install_error_handlers
 from pcrm.core.security import PlatformMiddleware, csrf_ok, wants_secure_cookies
 from pcrm.core.templating import add_context_processor, use_template_dirs
 from pcrm.core.tenancy import install_tenant_guard
@@ -37,7 +37,8 @@ Conventions: resources live under `/api/v1/<plural-noun>`; lists answer
 `{items, total, page, page_size, pages}` and take `page`, `page_size` (≤ 200), `q`, `sort`
 (`field` or `-field`, allow-listed) and filters as query parameters; creates answer 201 with the
 resource and its `ETag`; updates take `If-Match` and answer 412 when the record changed since;
-errors are RFC 9457 `application/problem+json`, with per-field `errors` on 422.
+bodies are at most 1 MiB (413); errors are RFC 9457 `application/problem+json`, with per-field
+`errors` on 422. See docs/api.md.
 """
 
 
@@ -105,7 +106,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = session_factory
     app.state.session_ends = anyio.CapacityLimiter(settings.worker_threads)
-    install_error_handlers(app)  # its middleware goes inside the platform's (added after it)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    install_error_handlers(app)  # their middleware goes inside the platform's (added after)
     install_contract(app)
     app.add_middleware(
         PlatformMiddleware,

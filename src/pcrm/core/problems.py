@@ -230,3 +230,53 @@ class UnexpectedErrors:
             request = Request(scope, receive)
             log.exception("unhandled error (request %s)", getattr(request.state, "request_id", "-"))
             await unexpected_error_response(request)(scope, receive, send)
+
+
+TOO_LARGE = N_("The request body is too large.")
+
+
+class BodyLimit:
+    """Pure ASGI middleware: a request body (JSON, a form) larger than `limit` bytes is
+    answered 413 before it is read whole: at once when its Content-Length says so, else as soon
+    as the bytes received pass the limit. Multipart bodies are uploads, which the files area
+    limits itself (`max_upload_mb`)."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or self._is_upload(scope):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            request = Request(scope, receive)
+            response = too_large_response(request)
+            response.headers["connection"] = "close"  # the rest of the body is never read
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def counting() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                # FastAPI passes an HTTPException from reading the body on to its handler.
+                raise StarletteHTTPException(413, TOO_LARGE, headers={"Connection": "close"})
+            return message
+
+        await self.app(scope, counting, send)
+
+    @staticmethod
+    def _is_upload(scope: Scope) -> bool:
+        content_type = dict(scope["headers"]).get(b"content-type", b"")
+        return bool(content_type.lower().startswith(b"multipart/form-data"))
+
+
+def too_large_response(request: Request) -> Response:
+    detail = translate(locale_of(request), TOO_LARGE)
+    if is_api(request):
+        return problem(request, 413, detail)
+    return error_page(request, 413, detail)
