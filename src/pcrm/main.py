@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from pcrm.areas import AREAS
 from pcrm.config import Settings, get_settings
 from pcrm.core.audit import install_audit_hooks
+from pcrm.core.contract import install_contract
 from pcrm.core.db import make_engine, make_session_factory
 from pcrm.core.errors import PermissionDenied
 from pcrm.core.history import register as register_history_labels
@@ -109,6 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.session_ends = anyio.CapacityLimiter(settings.worker_threads)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     install_error_handlers(app)  # their middleware goes inside the platform's (added after)
+    install_contract(app)
     app.add_middleware(
         PlatformMiddleware,
         secret=secret,

@@ -88,7 +88,7 @@ def api_routes(app: object) -> list[tuple[str, set[str]]]:
     def walk(routes: list[object], prefix: str) -> None:
         for route in routes:
             if isinstance(route, APIRoute):
-                found.append((prefix + route.path, set(route.methods)))
+                found.append((prefix + route.path_format, set(route.methods)))
             elif hasattr(route, "original_router"):
                 walk(
                     route.original_router.routes,  # type: ignore[attr-defined]
@@ -109,7 +109,7 @@ def module_routes(app: object, module: str) -> list[tuple[str, set[str]]]:
         for route in routes:
             if isinstance(route, APIRoute):
                 if route.endpoint.__module__ == module:
-                    found.append((prefix + route.path, set(route.methods)))
+                    found.append((prefix + route.path_format, set(route.methods)))
             elif hasattr(route, "original_router"):
                 walk(
                     route.original_router.routes,  # type: ignore[attr-defined]

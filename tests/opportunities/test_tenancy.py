@@ -54,7 +54,7 @@ BODIES: dict[tuple[str, str], Any] = {
 
 def routes() -> list[tuple[str, str]]:
     return sorted(
-        (method, route.path)
+        (method, route.path_format)
         for router in (
             routes_api.router,
             review_api.router,

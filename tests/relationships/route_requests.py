@@ -37,7 +37,10 @@ class Target:
 def relationships_routes(app: FastAPI) -> set[tuple[str, str]]:
     """(method, path) of every route the app serves at a path of the relationships API."""
     paths = {
-        route.path for router in AREA.api for route in router.routes if isinstance(route, APIRoute)
+        route.path_format
+        for router in AREA.api
+        for route in router.routes
+        if isinstance(route, APIRoute)
     }
     return {
         (method, path) for path, methods in api_routes(app) if path in paths for method in methods

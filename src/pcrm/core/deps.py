@@ -15,6 +15,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session
 
 from pcrm.config import Settings
+from pcrm.core.contract import int_path_params, is_api_path
 
 
 async def get_db(request: Request) -> AsyncIterator[Session]:
@@ -66,6 +67,8 @@ class SessionRoute(APIRoute):
     dependency that failed before the handler ran)."""
 
     def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        if is_api_path(path):  # a non-numeric id names no record (core.contract)
+            path = int_path_params(path, endpoint)
         if not inspect.iscoroutinefunction(endpoint):
             endpoint = _ending_sessions(endpoint)
         super().__init__(path, endpoint, **kwargs)

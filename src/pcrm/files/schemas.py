@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from pcrm.core.dates import Instant
 from pcrm.core.types import Id
 
 
@@ -26,7 +26,7 @@ class FileRead(BaseModel):
     size: int
     sha256: str
     uploaded_by_id: Id | None
-    created_at: datetime
+    created_at: Instant
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 
+from pcrm.core.dates import Instant
 from pcrm.core.types import Id
 
 
@@ -14,12 +14,12 @@ class ReminderRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: Id
-    due_at: datetime
+    due_at: Instant
     title: str
     link: str | None
     source_type: str
     source_id: Id
-    done_at: datetime | None
+    done_at: Instant | None
 
 
 class ReminderList(BaseModel):
@@ -31,6 +31,6 @@ class ReminderPlan:
     """A reminder a record wants its user to have: for whom, when, what, and where to go."""
 
     user_id: Id
-    due_at: datetime
+    due_at: Instant
     title: str
     link: str | None = None

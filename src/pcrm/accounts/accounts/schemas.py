@@ -3,7 +3,6 @@ contacts share."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -27,6 +26,7 @@ from pcrm.accounts.vocab import (
     SizeBand,
     TeamRole,
 )
+from pcrm.core.dates import Day, Instant
 from pcrm.core.i18n import N_
 from pcrm.core.types import Id, NotNull, WriteModel
 
@@ -91,7 +91,7 @@ class AccountFields(Write):
     owner_id: Id | None = None
     lifecycle_stage: LifecycleStage = LifecycleStage.POTENTIAL
     lost_reason: Annotated[str | None, StringConstraints(max_length=500)] = None
-    lost_on: date | None = None
+    lost_on: Day | None = None
     status: AccountStatus = AccountStatus.ACTIVE
     tags: Annotated[list[Tag], Field(max_length=20)] = Field(default=[])
     website: Website = Field(default=None, examples=["https://www.example.com"])
@@ -152,16 +152,16 @@ class AccountRead(BaseModel):
     owner_id: Id | None
     lifecycle_stage: LifecycleStage
     lost_reason: str | None
-    lost_on: date | None
+    lost_on: Day | None
     status: AccountStatus
     tags: list[str]
     website: str | None
     address: str | None
     notes: str | None
-    archived_at: datetime | None
+    archived_at: Instant | None
     merged_into_id: Id | None
-    created_at: datetime
-    updated_at: datetime
+    created_at: Instant
+    updated_at: Instant
     version: int
 
 
@@ -205,6 +205,6 @@ class AccountQuery(ListQuery):
     stage: LifecycleStage | None = None
     owner_id: Id | None = None
     tag: Annotated[str | None, StringConstraints(max_length=40)] = None
-    created_from: date | None = None
-    created_to: date | None = None
+    created_from: Day | None = None
+    created_to: Day | None = None
     include_archived: bool = False

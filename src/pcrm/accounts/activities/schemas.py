@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from pcrm.accounts.accounts.schemas import Write
 from pcrm.accounts.lists.schemas import ListQuery
 from pcrm.accounts.vocab import ActivityType
+from pcrm.core.dates import Day, Instant
 from pcrm.core.types import Id
 
 
@@ -23,7 +23,7 @@ class ActivityFields(Write):
     notes: Annotated[str | None, StringConstraints(max_length=10000)] = None
     outcome: Annotated[str | None, StringConstraints(max_length=500)] = None
     next_step: Annotated[str | None, StringConstraints(max_length=300)] = None
-    next_step_due: date | None = None
+    next_step_due: Day | None = None
     cost: Annotated[
         Decimal | None, Field(ge=0, le=Decimal("999999999999.99"), decimal_places=2)
     ] = None
@@ -33,7 +33,7 @@ class ActivityFields(Write):
 
 class ActivityCreate(ActivityFields):
     type: ActivityType
-    occurred_at: datetime
+    occurred_at: Instant
     account_id: Id
     owner_id: Id | None = None
     subject: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -41,7 +41,7 @@ class ActivityCreate(ActivityFields):
 
 class ActivityUpdate(ActivityFields):
     type: ActivityType | None = None
-    occurred_at: datetime | None = None
+    occurred_at: Instant | None = None
     owner_id: Id | None = None
     participant_contact_ids: Annotated[list[Id], Field(max_length=50)] | None = None  # type: ignore[assignment]
     participant_user_ids: Annotated[list[Id], Field(max_length=50)] | None = None  # type: ignore[assignment]
@@ -52,7 +52,7 @@ class ActivityRead(BaseModel):
 
     id: Id
     type: ActivityType
-    occurred_at: datetime
+    occurred_at: Instant
     owner_id: Id | None
     account_id: Id
     account_name: str = ""
@@ -62,12 +62,12 @@ class ActivityRead(BaseModel):
     notes: str | None
     outcome: str | None
     next_step: str | None
-    next_step_due: date | None
+    next_step_due: Day | None
     cost: Decimal | None
     participant_contact_ids: list[Id] = []
     participant_user_ids: list[Id] = []
-    archived_at: datetime | None
-    created_at: datetime
+    archived_at: Instant | None
+    created_at: Instant
     version: int
 
 
@@ -84,5 +84,5 @@ class ActivityQuery(ListQuery):
     contact_id: Id | None = None
     owner_id: Id | None = None
     type: list[ActivityType] = Field(default=[])
-    occurred_from: date | None = None
-    occurred_to: date | None = None
+    occurred_from: Day | None = None
+    occurred_to: Day | None = None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import (
@@ -19,6 +18,7 @@ from pcrm.accounts.accounts.schemas import Province, Write
 from pcrm.accounts.lists.schemas import ListQuery
 from pcrm.accounts.validation import normalize_phone
 from pcrm.accounts.vocab import ContactStatus, Gender, Importance, Industry
+from pcrm.core.dates import Day, Instant
 from pcrm.core.i18n import N_
 from pcrm.core.types import Id
 
@@ -45,11 +45,11 @@ class ContactFields(Write):
     office_phone: Phone = Field(default=None, examples=["010-88886666"])
     email: EmailStr | None = None
     wechat: Annotated[str | None, StringConstraints(max_length=60)] = None
-    birthday: date | None = None
+    birthday: Day | None = None
     preferences: Annotated[str | None, StringConstraints(max_length=2000)] = None
     importance: Importance = Importance.NORMAL
     status: ContactStatus = ContactStatus.ACTIVE
-    left_on: date | None = None
+    left_on: Day | None = None
 
     @field_validator("email", mode="before")
     @classmethod
@@ -96,15 +96,15 @@ class ContactRead(BaseModel):
     office_phone: str | None
     email: str | None
     wechat: str | None
-    birthday: date | None
+    birthday: Day | None
     preferences: str | None
     importance: Importance
     status: ContactStatus
-    left_on: date | None
-    archived_at: datetime | None
+    left_on: Day | None
+    archived_at: Instant | None
     merged_into_id: Id | None
-    created_at: datetime
-    updated_at: datetime
+    created_at: Instant
+    updated_at: Instant
     version: int
 
 
@@ -115,8 +115,8 @@ class EmploymentRead(BaseModel):
     account_name: str = ""
     title: str | None
     department: str | None
-    started_on: date
-    ended_on: date | None
+    started_on: Day
+    ended_on: Day | None
 
 
 class ContactQuery(ListQuery):
@@ -132,6 +132,6 @@ class ContactQuery(ListQuery):
     owner_id: Id | None = Field(default=None, description="Owner of the contact's account.")
     industry: Industry | None = None
     province: Province = None
-    updated_from: date | None = None
-    updated_to: date | None = None
+    updated_from: Day | None = None
+    updated_to: Day | None = None
     include_archived: bool = False

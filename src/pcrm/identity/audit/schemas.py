@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pcrm.core.dates import Instant
 from pcrm.core.types import Id
 
 
@@ -14,7 +14,7 @@ class AuditEntryRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: Id
-    occurred_at: datetime
+    occurred_at: Instant
     actor_user_id: Id | None
     actor_label: str
     entity_type: str

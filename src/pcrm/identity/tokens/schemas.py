@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from pydantic import BaseModel, ConfigDict, Field
 
+from pcrm.core.dates import Instant
 from pcrm.core.types import Id, WriteModel
 
 
@@ -24,10 +23,10 @@ class ApiTokenRead(BaseModel):
     id: Id
     name: str
     token_prefix: str
-    created_at: datetime
-    last_used_at: datetime | None
-    expires_at: datetime | None
-    revoked_at: datetime | None
+    created_at: Instant
+    last_used_at: Instant | None
+    expires_at: Instant | None
+    revoked_at: Instant | None
 
 
 class ApiTokenCreated(ApiTokenRead):

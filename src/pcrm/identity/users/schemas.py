@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
+from pcrm.core.dates import Instant
 from pcrm.core.i18n import person_name
 from pcrm.core.types import Id, WriteModel
 from pcrm.identity.permissions import Role
@@ -30,8 +30,8 @@ class UserRead(BaseModel):
     role: Role
     is_active: bool
     locale: str | None
-    last_login_at: datetime | None
-    created_at: datetime
+    last_login_at: Instant | None
+    created_at: Instant
     version: int
 
 
@@ -76,10 +76,10 @@ class InvitationRead(BaseModel):
     email: str
     name: str
     role: Role
-    expires_at: datetime
-    accepted_at: datetime | None
-    revoked_at: datetime | None
-    created_at: datetime
+    expires_at: Instant
+    accepted_at: Instant | None
+    revoked_at: Instant | None
+    created_at: Instant
 
 
 class InvitationCreated(InvitationRead):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from pydantic import BaseModel, ConfigDict
 
+from pcrm.core.dates import Instant
 from pcrm.core.types import Id
 from pcrm.opportunities.vocab import DocumentKind
 
@@ -24,4 +23,4 @@ class DocumentRead(BaseModel):
     size: int
     sha256: str
     uploaded_by_id: Id | None
-    created_at: datetime
+    created_at: Instant

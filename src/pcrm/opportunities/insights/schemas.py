@@ -4,12 +4,12 @@ competitor's record and an account's project history (docs/opportunities-insight
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from decimal import Decimal
 
 from pydantic import BaseModel, Field
 
 from pcrm.accounts.public import Ownership
+from pcrm.core.dates import Day, Instant
 from pcrm.core.types import Id
 from pcrm.opportunities.vocab import (
     DocumentKind,
@@ -37,9 +37,9 @@ class TenderFacts:
     account_id: Id
     method: TenderMethod
     evaluation_method: EvaluationMethod
-    rfp_published_on: date | None
-    award_announced_on: date | None
-    contract_signed_on: date | None
+    rfp_published_on: Day | None
+    award_announced_on: Day | None
+    contract_signed_on: Day | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +60,10 @@ class MeetingFacts:
     name: str
     account_id: Id
     stage: Stage
-    closed_on: date | None
-    expected_close_on: date | None
+    closed_on: Day | None
+    expected_close_on: Day | None
     currency: str
-    rfp_published_on: date | None
+    rfp_published_on: Day | None
     their_status: VendorStatus | None
 
 
@@ -163,7 +163,7 @@ class Meeting(BaseModel):
     opportunity_name: str
     account_id: Id
     account_name: str
-    on: date | None = Field(description="Closed on, else RFP published, else expected close")
+    on: Day | None = Field(description="Closed on, else RFP published, else expected close")
     stage: Stage
     outcome: Outcome | None = Field(description="Our outcome; None while open")
     their_status: VendorStatus | None = Field(description="None when not recorded as a vendor")
@@ -215,15 +215,15 @@ class CompetitorRecord(BaseModel):
 
 
 class KeyDates(BaseModel):
-    rfp_published_on: date | None = None
-    qa_deadline: datetime | None = None
-    site_visit_at: datetime | None = None
-    submission_deadline: datetime | None = None
-    opening_at: datetime | None = None
-    award_announced_on: date | None = None
-    contract_signed_on: date | None = None
-    expected_close_on: date | None = None
-    closed_on: date | None = None
+    rfp_published_on: Day | None = None
+    qa_deadline: Instant | None = None
+    site_visit_at: Instant | None = None
+    submission_deadline: Instant | None = None
+    opening_at: Instant | None = None
+    award_announced_on: Day | None = None
+    contract_signed_on: Day | None = None
+    expected_close_on: Day | None = None
+    closed_on: Day | None = None
 
 
 class HistoryRelation(BaseModel):
@@ -271,7 +271,7 @@ class HistoryVendor(BaseModel):
 
 class RoundLine(BaseModel):
     number: int
-    quoted_on: date
+    quoted_on: Day
     our_quote: Decimal | None
     best_competitor_quote: Decimal | None = Field(description="Lowest competitor quote")
     best_competitor_name: str | None
@@ -323,8 +323,8 @@ class HistoryEntry(BaseModel):
 
 
 class HistoryChain(BaseModel):
-    starts_on: date
-    ends_on: date
+    starts_on: Day
+    ends_on: Day
     opportunities: list[HistoryEntry] = Field(description="Earlier first")
 
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from pcrm.core.dates import Day, Instant
 from pcrm.core.i18n import N_
 from pcrm.core.types import Id, PageNumber, PageSize, WriteModel
 from pcrm.opportunities.vocab import (
@@ -72,7 +72,7 @@ class OpportunityCreate(WriteSchema):
         default=Stage.POTENTIAL, description="potential or bidding; closing has its own call."
     )
     probability: Percent | None = Field(default=None, description="Defaults to the stage's.")
-    expected_close_on: date | None = None
+    expected_close_on: Day | None = None
     project_type: ProjectType = ProjectType.NEW
     triggers: list[Trigger] = Field(default_factory=list, description="必要条件, each once")
     trigger_note: Short = None
@@ -97,7 +97,7 @@ class OpportunityUpdate(WriteSchema):
     use_stage_probability: bool | None = Field(
         default=None, description="true: go back to the stage's default probability."
     )
-    expected_close_on: date | None = None
+    expected_close_on: Day | None = None
     project_type: ProjectType | None = None
     triggers: list[Trigger] | None = None
     trigger_note: Short = None
@@ -121,7 +121,7 @@ class OpportunityRead(ReadSchema):
     stage: Stage
     probability: int
     probability_overridden: bool
-    expected_close_on: date | None
+    expected_close_on: Day | None
     project_type: ProjectType
     triggers: list[Trigger]
     trigger_note: str | None
@@ -132,11 +132,11 @@ class OpportunityRead(ReadSchema):
     source: Source | None
     no_tender_reason: str | None
     description: str | None
-    closed_on: date | None
+    closed_on: Day | None
     has_tender: bool
-    archived_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
+    archived_at: Instant | None
+    created_at: Instant
+    updated_at: Instant
     version: int
 
 
@@ -180,8 +180,8 @@ class OpportunityFilters:
     owner_id: Id | None = None
     account_id: Id | None = None
     project_type: ProjectType | None = None
-    close_from: date | None = None
-    close_to: date | None = None
+    close_from: Day | None = None
+    close_to: Day | None = None
     include_archived: bool = False
 
 
@@ -214,8 +214,8 @@ class OpportunityQuery(BaseModel):
     owner_id: Id | None = None
     account_id: Id | None = None
     project_type: ProjectType | None = None
-    close_from: date | None = None
-    close_to: date | None = None
+    close_from: Day | None = None
+    close_to: Day | None = None
     include_archived: bool = False
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from decimal import Decimal
 
 from pydantic import Field, field_validator
 
+from pcrm.core.dates import Day, Instant
 from pcrm.core.types import Id
 from pcrm.opportunities.pipeline.schemas import (
     Amount,
@@ -33,7 +33,7 @@ class ReviewWrite(WriteSchema):
 class CloseOpportunity(WriteSchema):
     outcome: Outcome
     awarded_amount: Amount | None = Field(default=None, description="Required when won.")
-    closed_on: date | None = Field(default=None, description="Defaults to today.")
+    closed_on: Day | None = Field(default=None, description="Defaults to today.")
     review: ReviewWrite | None = Field(default=None, description="经验总结, required.")
 
 
@@ -46,4 +46,4 @@ class ReviewRead(ReadSchema):
     winner_competitor_id: Id | None
     winner_name: str | None
     winning_price: Decimal | None
-    updated_at: datetime
+    updated_at: Instant

@@ -3,12 +3,12 @@ estimated scores, quote rounds and the bid sheet."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from pcrm.core.dates import Day, Instant
 from pcrm.core.types import Id
 from pcrm.opportunities.pipeline.schemas import (
     Amount,
@@ -42,13 +42,13 @@ class TenderWrite(WriteSchema):
     deduct_below: Annotated[Decimal, Field(ge=0, le=10, decimal_places=2)] = Decimal("0.5")
     agency: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=200)] = None
     bid_bond: Amount | None = None
-    rfp_published_on: date | None = None
-    qa_deadline: datetime | None = None
-    site_visit_at: datetime | None = None
-    submission_deadline: datetime | None = None
-    opening_at: datetime | None = None
-    award_announced_on: date | None = None
-    contract_signed_on: date | None = None
+    rfp_published_on: Day | None = None
+    qa_deadline: Instant | None = None
+    site_visit_at: Instant | None = None
+    submission_deadline: Instant | None = None
+    opening_at: Instant | None = None
+    award_announced_on: Day | None = None
+    contract_signed_on: Day | None = None
     notes: LongText = None
     scoring_items: list[ScoringItemWrite] = Field(
         default_factory=list,
@@ -75,13 +75,13 @@ class TenderRead(ReadSchema):
     deduct_below: Decimal
     agency: str | None
     bid_bond: Decimal | None
-    rfp_published_on: date | None
-    qa_deadline: datetime | None
-    site_visit_at: datetime | None
-    submission_deadline: datetime | None
-    opening_at: datetime | None
-    award_announced_on: date | None
-    contract_signed_on: date | None
+    rfp_published_on: Day | None
+    qa_deadline: Instant | None
+    site_visit_at: Instant | None
+    submission_deadline: Instant | None
+    opening_at: Instant | None
+    award_announced_on: Day | None
+    contract_signed_on: Day | None
     notes: str | None
     scoring_items: list[ScoringItemRead]
     version: int
@@ -125,7 +125,7 @@ class QuoteWrite(WriteSchema):
 
 class QuoteRoundCreate(WriteSchema):
     number: int | None = Field(default=None, ge=1, description="Defaults to the next number.")
-    quoted_on: date
+    quoted_on: Day
     note: Short = None
     quotes: list[QuoteWrite] = Field(min_length=1)
 
@@ -139,7 +139,7 @@ class QuoteRead(ReadSchema):
 class QuoteRoundRead(ReadSchema):
     id: Id
     number: int
-    quoted_on: date
+    quoted_on: Day
     note: str | None
     quotes: list[QuoteRead]
 

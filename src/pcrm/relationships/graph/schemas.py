@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from pcrm.core.dates import Day, Instant
 from pcrm.core.types import Id, WriteModel
 from pcrm.relationships.vocab import (
     AcquaintanceKind,
@@ -31,7 +31,7 @@ class ProfileWrite(_Write):
     behaviour: BehaviourOrientation | None = None
     relationship_status: RelationshipStatus = RelationshipStatus.UNKNOWN
     interaction_level: InteractionLevel = InteractionLevel.NONE
-    effective_on: date | None = Field(default=None, description="Defaults to today.")
+    effective_on: Day | None = Field(default=None, description="Defaults to today.")
     note: Note = None
 
 
@@ -41,9 +41,9 @@ class ProfileRead(_Read):
     behaviour: BehaviourOrientation | None
     relationship_status: RelationshipStatus
     interaction_level: InteractionLevel
-    effective_on: date
+    effective_on: Day
     note: str | None
-    created_at: datetime
+    created_at: Instant
 
 
 class InfluenceCreate(_Write):
@@ -85,14 +85,14 @@ class AcquaintanceCreate(_Write):
     contact_id: Id
     closeness: Strength
     kind: AcquaintanceKind = AcquaintanceKind.BUSINESS
-    since: date | None = None
+    since: Day | None = None
     note: Note = None
 
 
 class AcquaintanceUpdate(_Write):
     closeness: Strength | None = None
     kind: AcquaintanceKind | None = None
-    since: date | None = None
+    since: Day | None = None
     note: Note = None
 
 
@@ -102,9 +102,9 @@ class AcquaintanceRead(_Read):
     contact_id: Id
     closeness: int
     kind: AcquaintanceKind
-    since: date | None
+    since: Day | None
     note: str | None
-    last_interaction: datetime | None = Field(
+    last_interaction: Instant | None = Field(
         default=None, description="Latest activity the user and the contact took part in."
     )
     version: int
