@@ -109,8 +109,10 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
     project = convert_opportunity(db, pm, world.opportunities[o.key])
     start = world.today - timedelta(days=30 * (story.phases + 1))
     end = start + timedelta(days=30 * story.months)
-    update_project(db, pm, project.id, ProjectUpdate(start_on=start, end_on=end))
-    _team(world, project.id, start, end)
+    update_project(
+        db, pm, project.id, ProjectUpdate(start_on=start, end_on=end, manager_id=pm.user_id)
+    )
+    _team(world, project.id, start, end, n)
     chain = [m.contact for m in o.chain]
     people = sorted(k for k in world.contacts if k[0] == o.account)
     extra = [k for k in people if k not in chain][: 1 + n % 2]
@@ -181,12 +183,16 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
         )
 
 
-def _team(world: World, project_id: int, start: date, end: date) -> None:
+# 刘芳's share of each project in turn (as PM or technical lead): together a little over her time.
+DELIVERY_SHARE = (40, 30, 20, 15, 25, 30, 20, 30, 20)
+
+
+def _team(world: World, project_id: int, start: date, end: date, n: int) -> None:
     """Allocations and periods for the converted team, and after-sales from the start."""
     db = world.db
     pm = world.acting("delivery")
     for member in project_team(db, pm, project_id):
-        allocation = 60 if member.role is TeamRole.PM else member.allocation
+        allocation = DELIVERY_SHARE[n % len(DELIVERY_SHARE)] if member.user_id == pm.user_id else 10
         update_team_member(
             db,
             pm,

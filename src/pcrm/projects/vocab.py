@@ -130,7 +130,7 @@ DEFAULT_RESPONSIBILITIES: dict[TeamRole, str] = {
 LABELS: dict[type[StrEnum], dict[str, str]] = {
     ProjectStatus: {
         "draft": N_("Draft"),
-        "active": N_("Active"),
+        "active": N_("In progress"),
         "on_hold": N_("On hold"),
         "closed": N_("Closed"),
         "archived": N_("Archived"),
