@@ -34,6 +34,9 @@ Scenarios:
   search_2char    (d) the search box with two characters (电力, 科技, 张伟 …)
   contacts_q2     (e) contact list filtered by a 2-character query, sorted by name
   contacts_q2_newest  (e') the same in the default order of a searched list (newest first)
+  projects_list   50 projects in the default order (most recently changed), pages 1-20
+  projects_filtered  50 projects of one status, sorted by one of five keys, pages 1-5
+  projects_board  the board by phase (count and 20 cards per phase)
 """
 
 from __future__ import annotations
@@ -115,6 +118,23 @@ def _contacts_q2_newest(rng: random.Random, _ids: Ids) -> str:
     return f"{API}/contacts?q={quote(rng.choice(CONTACT_QUERIES))}&page_size=50"
 
 
+PROJECT_STATUSES = ("draft", "active", "on_hold", "closed")
+PROJECT_SORTS = ("name", "-budget_amount", "end_on", "code", "-updated_at")
+
+
+def _projects_list(rng: random.Random, _ids: Ids) -> str:
+    return f"{API}/projects?page_size=50&page={rng.randint(1, 20)}"
+
+
+def _projects_filtered(rng: random.Random, _ids: Ids) -> str:
+    status, sort = rng.choice(PROJECT_STATUSES), rng.choice(PROJECT_SORTS)
+    return f"{API}/projects?status={status}&sort={sort}&page_size=50&page={rng.randint(1, 5)}"
+
+
+def _projects_board(_rng: random.Random, _ids: Ids) -> str:
+    return f"{API}/projects/board"
+
+
 SCENARIOS: dict[str, Scenario] = {
     "contacts_list": _contacts_list,
     "accounts_list": _accounts_list,
@@ -124,6 +144,9 @@ SCENARIOS: dict[str, Scenario] = {
     "search_2char": _search_2,
     "contacts_q2": _contacts_q2,
     "contacts_q2_newest": _contacts_q2_newest,
+    "projects_list": _projects_list,
+    "projects_filtered": _projects_filtered,
+    "projects_board": _projects_board,
 }
 
 
@@ -561,7 +584,8 @@ def main(argv: list[str] | None = None) -> None:
 def run_scenarios(
     args: argparse.Namespace, names: list[str], address: tuple[str, int]
 ) -> list[dict[str, Any]]:
-    ids = discover_ids(*address, args.token, random.Random(args.seed))
+    needs_ids = not all(n.startswith("projects_") for n in names)
+    ids = discover_ids(*address, args.token, random.Random(args.seed)) if needs_ids else Ids()
     print(
         f"{len(ids.contacts):,} contact ids and {len(ids.accounts):,} account ids sampled; "
         f"concurrency {args.concurrency}, "
