@@ -1,0 +1,84 @@
+"""The projects area's declaration: delivery projects co-managed with the customer (see
+`pcrm.core.areas`)."""
+
+from __future__ import annotations
+
+from pcrm.core.areas import Area
+from pcrm.core.history import EntityLabels, HistoryLabels
+from pcrm.core.i18n import N_
+from pcrm.projects.constraints import models as constraint_models
+from pcrm.projects.projects import models as project_models
+from pcrm.projects.stakeholders import models as stakeholder_models
+from pcrm.projects.team import models as team_models
+from pcrm.projects.vocab import LABELS, Stake
+
+AREA = Area(
+    name="projects",
+    summary="Delivery projects with the customer: phases, team, stakeholders, constraints.",
+    models=(project_models, team_models, stakeholder_models, constraint_models),
+    # nav entry comes with the list page
+    history=HistoryLabels(
+        entities={
+            "project": EntityLabels(N_("Project"), link="/projects/{id}"),
+            "project_document": EntityLabels(
+                N_("Project document"), {"kind": N_("Document kind"), "file_id": N_("File")}
+            ),
+            "project_phase_change": EntityLabels(N_("Phase change")),
+            "project_team_member": EntityLabels(
+                N_("Project team"), {"user_id": N_("Team member"), "role": N_("Team role")}
+            ),
+            "project_stakeholder": EntityLabels(N_("Stakeholder"), vocabularies={"stakes": Stake}),
+            "project_constraint": EntityLabels(N_("Constraint"), {"kind": N_("Constraint kind")}),
+        },
+        fields={
+            "code": N_("Project code"),
+            "name": N_("Project name"),
+            "account_id": N_("Account"),
+            "opportunity_id": N_("Opportunity"),
+            "manager_id": N_("Project manager"),
+            "liaison_id": N_("Customer liaison"),
+            "liaison_appointed_by_id": N_("Liaison appointed by"),
+            "liaison_appointed_on": N_("Liaison appointed on"),
+            "budget_amount": N_("Budget baseline"),
+            "currency": N_("Currency"),
+            "start_on": N_("Start (baseline)"),
+            "end_on": N_("End (baseline)"),
+            "status": N_("Status"),
+            "phase": N_("Phase"),
+            "description": N_("Description"),
+            "terminated_on": N_("Terminated on"),
+            "termination_reason": N_("Reason for termination"),
+            "terminated_by_id": N_("Terminated by (customer)"),
+            "termination_costs": N_("Costs until termination"),
+            "status_changed_at": N_("Status changed"),
+            "project_id": N_("Project"),
+            "filename": N_("File"),
+            "from_phase": N_("From phase"),
+            "to_phase": N_("To phase"),
+            "changed_by_id": N_("Changed by"),
+            "overridden": N_("Gate overridden"),
+            "override_reason": N_("Reason for the override"),
+            "responsibilities": N_("Responsibilities"),
+            "allocation": N_("Allocation (%)"),
+            "starts_on": N_("From"),
+            "ends_on": N_("Until"),
+            "contact_id": N_("Contact"),
+            "project_role": N_("Project role"),
+            "stakes": N_("Stakes"),
+            "power": N_("Power"),
+            "interest": N_("Interest"),
+            "expectations": N_("Expectations"),
+            "channel": N_("Channel"),
+            "frequency": N_("Frequency"),
+            "our_owner_id": N_("Our owner"),
+            "is_approver": N_("Approver"),
+            "note": N_("Note"),
+            "statement": N_("Statement"),
+            "amount": N_("Amount"),
+            "due_on": N_("Date"),
+            "source_stakeholder_id": N_("Source stakeholder"),
+            "is_hard": N_("Hard constraint"),
+        },
+        vocabularies=LABELS,
+    ),
+)

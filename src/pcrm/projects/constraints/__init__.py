@@ -1,0 +1,1 @@
+"""The customer's constraints on a project (客户约束)."""

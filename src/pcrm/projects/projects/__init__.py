@@ -1,0 +1,1 @@
+"""The project itself: code, manager, liaison, baselines, status and phase."""

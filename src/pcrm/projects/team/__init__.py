@@ -1,0 +1,1 @@
+"""The project team: members, roles, responsibilities, allocation and workload."""
