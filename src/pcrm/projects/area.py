@@ -6,8 +6,14 @@ from __future__ import annotations
 from pcrm.core.areas import Area
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
+from pcrm.projects.baselines import models as baseline_models
+from pcrm.projects.baselines import routes_api as baselines_api
+from pcrm.projects.baselines.vocab import LABELS as BASELINE_LABELS
 from pcrm.projects.constraints import models as constraint_models
 from pcrm.projects.projects import models as project_models
+from pcrm.projects.requirements import models as requirement_models
+from pcrm.projects.requirements import routes_api as requirements_api
+from pcrm.projects.requirements.vocab import LABELS as REQUIREMENT_LABELS
 from pcrm.projects.stakeholders import models as stakeholder_models
 from pcrm.projects.team import models as team_models
 from pcrm.projects.vocab import LABELS, Stake
@@ -15,7 +21,15 @@ from pcrm.projects.vocab import LABELS, Stake
 AREA = Area(
     name="projects",
     summary="Delivery projects with the customer: phases, team, stakeholders, constraints.",
-    models=(project_models, team_models, stakeholder_models, constraint_models),
+    api=(requirements_api.router, baselines_api.router),
+    models=(
+        project_models,
+        team_models,
+        stakeholder_models,
+        constraint_models,
+        requirement_models,
+        baseline_models,
+    ),
     # nav entry comes with the list page
     history=HistoryLabels(
         entities={
@@ -29,6 +43,22 @@ AREA = Area(
             ),
             "project_stakeholder": EntityLabels(N_("Stakeholder"), vocabularies={"stakes": Stake}),
             "project_constraint": EntityLabels(N_("Constraint"), {"kind": N_("Constraint kind")}),
+            "project_requirement": EntityLabels(
+                N_("Requirement"),
+                {"status": N_("Requirement status"), "number": N_("Requirement number")},
+            ),
+            "project_clarification": EntityLabels(
+                N_("Clarification"),
+                {"status": N_("Clarification status"), "asked_to_id": N_("Asked")},
+            ),
+            "project_baseline": EntityLabels(
+                N_("Baseline"),
+                {"number": N_("Baseline version"), "status": N_("Baseline status")},
+            ),
+            "project_sign_off": EntityLabels(
+                N_("Customer sign-off"),
+                {"baseline_number": N_("Baseline version"), "signer_name": N_("Signed by")},
+            ),
         },
         fields={
             "code": N_("Project code"),
@@ -79,6 +109,6 @@ AREA = Area(
             "source_stakeholder_id": N_("Source stakeholder"),
             "is_hard": N_("Hard constraint"),
         },
-        vocabularies=LABELS,
+        vocabularies={**LABELS, **REQUIREMENT_LABELS, **BASELINE_LABELS},
     ),
 )
