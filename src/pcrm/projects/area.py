@@ -3,25 +3,45 @@
 
 from __future__ import annotations
 
-from pcrm.core.areas import Area
+from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
+from pcrm.opportunities.public import register_won_action
 from pcrm.projects.baselines import models as baseline_models
 from pcrm.projects.baselines import routes_api as baselines_api
 from pcrm.projects.baselines.vocab import LABELS as BASELINE_LABELS
 from pcrm.projects.constraints import models as constraint_models
+from pcrm.projects.constraints import routes_api as constraints_api
+from pcrm.projects.handover import pages as handover_pages
+from pcrm.projects.handover import routes_api as handover_api
+from pcrm.projects.handover import routes_html as handover_html
 from pcrm.projects.projects import models as project_models
+from pcrm.projects.projects import routes_api as projects_api
+from pcrm.projects.projects import routes_html as projects_html
 from pcrm.projects.requirements import models as requirement_models
 from pcrm.projects.requirements import routes_api as requirements_api
 from pcrm.projects.requirements.vocab import LABELS as REQUIREMENT_LABELS
 from pcrm.projects.stakeholders import models as stakeholder_models
+from pcrm.projects.stakeholders import routes_api as stakeholders_api
 from pcrm.projects.team import models as team_models
+from pcrm.projects.team import routes_api as team_api
+from pcrm.projects.team import routes_html as team_html
 from pcrm.projects.vocab import LABELS, Stake
 
 AREA = Area(
     name="projects",
     summary="Delivery projects with the customer: phases, team, stakeholders, constraints.",
-    api=(requirements_api.router, baselines_api.router),
+    # the team's router first: /projects/workload before /projects/{project_id}
+    api=(
+        team_api.router,
+        projects_api.router,
+        handover_api.router,
+        stakeholders_api.router,
+        constraints_api.router,
+        requirements_api.router,
+        baselines_api.router,
+    ),
+    pages=(team_html.router, projects_html.router, handover_html.router),
     models=(
         project_models,
         team_models,
@@ -30,7 +50,8 @@ AREA = Area(
         requirement_models,
         baseline_models,
     ),
-    # nav entry comes with the list page
+    demo="projects",
+    nav=(NavEntry("projects", N_("Projects"), "kanban", "/projects", order=70),),
     history=HistoryLabels(
         entities={
             "project": EntityLabels(N_("Project"), link="/projects/{id}"),
@@ -112,3 +133,6 @@ AREA = Area(
         vocabularies={**LABELS, **REQUIREMENT_LABELS, **BASELINE_LABELS},
     ),
 )
+
+# a won opportunity's page offers the conversion (or the link to the project)
+register_won_action(handover_pages.won_action)

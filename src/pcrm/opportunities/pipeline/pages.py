@@ -28,6 +28,7 @@ from pcrm.identity.public import (
     active_user_refs,
     record_history_view,
 )
+from pcrm.opportunities.handover.actions import won_actions
 from pcrm.opportunities.pipeline import forms, service
 from pcrm.opportunities.pipeline.schemas import (
     OpportunityDetail,
@@ -46,6 +47,7 @@ from pcrm.opportunities.vocab import (
     LABELS,
     OPEN_STAGES,
     OUTCOME_STAGE,
+    WON_STAGES,
     OpportunityRole,
     Outcome,
     ProjectType,
@@ -513,6 +515,7 @@ def overview(
         "editing_review": editing_review,
         "move_choices": move_choices(detail.stage, locale),
         "is_open": detail.stage not in CLOSED_STAGES,
+        "won_actions": won_actions(db, principal, detail.id) if detail.stage in WON_STAGES else [],
         "forms": {
             "team": FormValues(given.get("team", {})),
             "relation": FormValues(given.get("relation", {})),

@@ -1,0 +1,1 @@
+"""A won opportunity becomes a project in one step (商机转项目)."""

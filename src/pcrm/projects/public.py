@@ -1,0 +1,174 @@
+"""What later areas may use from projects (service, loyalty, analytics, the portal): a project
+and the projects of an account, as schemas, never ORM objects."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from pcrm.core.pagination import PageRequest
+from pcrm.identity.public import Principal
+from pcrm.projects import vocab as _vocab
+from pcrm.projects.constraints import schemas as _constraint_schemas
+from pcrm.projects.constraints import service as _constraints
+from pcrm.projects.handover import service as _handover
+from pcrm.projects.projects import schemas as _project_schemas
+from pcrm.projects.projects import service as _projects
+from pcrm.projects.projects.schemas import ProjectFilters, ProjectRead
+from pcrm.projects.stakeholders import schemas as _stakeholder_schemas
+from pcrm.projects.stakeholders import service as _stakeholders
+from pcrm.projects.stakeholders.schemas import StakeholderRead
+from pcrm.projects.team import schemas as _team_schemas
+from pcrm.projects.team import service as _team
+from pcrm.projects.team.schemas import TeamMemberRead
+from pcrm.projects.vocab import Phase, ProjectStatus
+
+__all__ = [
+    "Phase",
+    "ProjectRead",
+    "ProjectStatus",
+    "StakeholderRead",
+    "TeamMemberRead",
+    "get_project",
+    "project_stakeholders",
+    "project_team",
+    "projects_of_account",
+]
+
+
+def get_project(db: Session, principal: Principal, project_id: int) -> ProjectRead:
+    return _projects.read_project(db, principal, project_id)
+
+
+def projects_of_account(db: Session, principal: Principal, account_id: int) -> list[ProjectRead]:
+    """The account's projects, most recently changed first (at most 200)."""
+    page = _projects.list_projects(
+        db, principal, ProjectFilters(account_id=account_id), PageRequest(1, 200), None
+    )
+    return page.items
+
+
+def project_stakeholders(
+    db: Session, principal: Principal, project_id: int
+) -> list[StakeholderRead]:
+    """The stakeholder register (approvers are the ones with `is_approver`)."""
+    return _stakeholders.register(db, principal, project_id)
+
+
+def project_team(db: Session, principal: Principal, project_id: int) -> list[TeamMemberRead]:
+    return _team.team(db, principal, project_id)
+
+
+# --- writes for callers outside the area (the demo seed; import and transfer later) ------------
+# Each takes the acting principal, is checked and audited like the API's, and returns what the
+# API returns. (Each addition on its own lines, so that the area's restructuring merges cleanly.)
+
+ConstraintRead = _constraint_schemas.ConstraintRead
+ConstraintWrite = _constraint_schemas.ConstraintWrite
+LiaisonAppointment = _project_schemas.LiaisonAppointment
+PhaseAdvance = _project_schemas.PhaseAdvance
+ProjectCreate = _project_schemas.ProjectCreate
+ProjectUpdate = _project_schemas.ProjectUpdate
+StakeholderWrite = _stakeholder_schemas.StakeholderWrite
+StatusMove = _project_schemas.StatusMove
+TeamMemberUpdate = _team_schemas.TeamMemberUpdate
+TeamMemberWrite = _team_schemas.TeamMemberWrite
+Termination = _project_schemas.Termination
+Channel = _vocab.Channel
+ConstraintKind = _vocab.ConstraintKind
+Frequency = _vocab.Frequency
+Stake = _vocab.Stake
+StakeholderRole = _vocab.StakeholderRole
+TeamRole = _vocab.TeamRole
+
+__all__ += [
+    "Channel",
+    "ConstraintKind",
+    "ConstraintRead",
+    "ConstraintWrite",
+    "Frequency",
+    "LiaisonAppointment",
+    "PhaseAdvance",
+    "ProjectCreate",
+    "ProjectUpdate",
+    "Stake",
+    "StakeholderRole",
+    "StakeholderWrite",
+    "StatusMove",
+    "TeamMemberUpdate",
+    "TeamMemberWrite",
+    "TeamRole",
+    "Termination",
+    "add_constraint",
+    "add_stakeholder",
+    "add_team_member",
+    "advance_phase",
+    "appoint_liaison",
+    "convert_opportunity",
+    "move_status",
+    "terminate",
+    "update_project",
+    "update_team_member",
+]
+
+
+def convert_opportunity(db: Session, principal: Principal, opportunity_id: int) -> ProjectRead:
+    """The project of a won opportunity, in one step (409 when converted before)."""
+    created = _handover.convert_opportunity(db, principal, opportunity_id)
+    return _projects.read_project(db, principal, created.id)
+
+
+def update_project(
+    db: Session, principal: Principal, project_id: int, data: ProjectUpdate
+) -> ProjectRead:
+    _projects.update_project(db, principal, project_id, data)
+    return _projects.read_project(db, principal, project_id)
+
+
+def appoint_liaison(
+    db: Session, principal: Principal, project_id: int, data: LiaisonAppointment
+) -> ProjectRead:
+    _projects.appoint_liaison(db, principal, project_id, data)
+    return _projects.read_project(db, principal, project_id)
+
+
+def move_status(
+    db: Session, principal: Principal, project_id: int, data: StatusMove
+) -> ProjectRead:
+    _projects.move_status(db, principal, project_id, data)
+    return _projects.read_project(db, principal, project_id)
+
+
+def terminate(db: Session, principal: Principal, project_id: int, data: Termination) -> ProjectRead:
+    _projects.terminate(db, principal, project_id, data)
+    return _projects.read_project(db, principal, project_id)
+
+
+def advance_phase(
+    db: Session, principal: Principal, project_id: int, data: PhaseAdvance
+) -> ProjectRead:
+    _projects.advance_phase(db, principal, project_id, data)
+    return _projects.read_project(db, principal, project_id)
+
+
+def add_team_member(
+    db: Session, principal: Principal, project_id: int, data: TeamMemberWrite
+) -> TeamMemberRead:
+    return _team.add_member(db, principal, project_id, data)
+
+
+def update_team_member(
+    db: Session, principal: Principal, project_id: int, member_id: int, data: TeamMemberUpdate
+) -> TeamMemberRead:
+    return _team.update_member(db, principal, project_id, member_id, data)
+
+
+def add_stakeholder(
+    db: Session, principal: Principal, project_id: int, data: StakeholderWrite
+) -> StakeholderRead:
+    return _stakeholders.add_stakeholder(db, principal, project_id, data)
+
+
+def add_constraint(
+    db: Session, principal: Principal, project_id: int, data: ConstraintWrite
+) -> ConstraintRead:
+    return _constraints.add_constraint(db, principal, project_id, data)

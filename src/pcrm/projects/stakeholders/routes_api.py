@@ -1,0 +1,74 @@
+"""JSON API of the stakeholder register."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Response, status
+
+from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.etag import IfMatch, expected_version, tag
+from pcrm.identity.public import CurrentPrincipal
+from pcrm.projects.stakeholders import service
+from pcrm.projects.stakeholders.schemas import (
+    StakeholderRead,
+    StakeholderUpdate,
+    StakeholderWrite,
+)
+
+router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["projects"])
+
+
+@router.get(
+    "/projects/{project_id}/stakeholders",
+    summary="The stakeholder register with grid quadrant and last contact",
+)
+def register(project_id: int, principal: CurrentPrincipal, db: DB) -> list[StakeholderRead]:
+    return service.register(db, principal, project_id)
+
+
+@router.post(
+    "/projects/{project_id}/stakeholders",
+    status_code=status.HTTP_201_CREATED,
+    summary="Add a customer person to the register",
+)
+def add_stakeholder(
+    project_id: int,
+    data: StakeholderWrite,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+) -> StakeholderRead:
+    added = service.add_stakeholder(db, principal, project_id, data)
+    tag(response, added.version)
+    return added
+
+
+@router.patch(
+    "/projects/{project_id}/stakeholders/{stakeholder_id}",
+    summary="Change a stakeholder (If-Match)",
+)
+def update_stakeholder(
+    project_id: int,
+    stakeholder_id: int,
+    data: StakeholderUpdate,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
+) -> StakeholderRead:
+    changed = service.update_stakeholder(
+        db, principal, project_id, stakeholder_id, data, expected_version(if_match)
+    )
+    tag(response, changed.version)
+    return changed
+
+
+@router.delete(
+    "/projects/{project_id}/stakeholders/{stakeholder_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Take a person off the register",
+)
+def remove_stakeholder(
+    project_id: int, stakeholder_id: int, principal: CurrentPrincipal, db: DB
+) -> Response:
+    service.remove_stakeholder(db, principal, project_id, stakeholder_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

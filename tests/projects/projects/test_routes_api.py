@@ -1,0 +1,300 @@
+"""Projects through the API: direct creation with its generated code, changes, the liaison,
+status actions and the customer's termination, phases and their gate, the list and the board,
+and the workspace's walls."""
+
+from __future__ import annotations
+
+import pytest
+
+from pcrm.projects.projects import gates
+from tests.factories import bearer
+from tests.projects.builders import World, convert, direct_project, row_counts
+
+EN = {"Accept-Language": "en"}
+
+
+def _post(client, world: World, path: str, body: dict, token: str | None = None):
+    return client.post(path, json=body, headers=bearer(token or world.token) | EN)
+
+
+def test_codes_are_generated_per_workspace_and_editable_but_unique(client, world: World, uow):
+    first = direct_project(client, world)
+    second = direct_project(client, world, name="网络改造")
+    year = first["created_at"][:4]
+    assert (first["code"], second["code"]) == (f"PRJ-{year}-001", f"PRJ-{year}-002")
+
+    renamed = client.patch(
+        f"/api/v1/projects/{second['id']}", json={"code": "HW-NET"}, headers=bearer(world.token)
+    )
+    assert renamed.json()["code"] == "HW-NET"
+
+    before = row_counts(uow)
+    taken = client.patch(
+        f"/api/v1/projects/{second['id']}",
+        json={"code": first["code"].lower()},
+        headers=bearer(world.token) | EN,
+    )
+    assert taken.status_code == 422
+    assert taken.json()["errors"] == [
+        {"field": "code", "message": "Another project already has this code.", "type": "unique"}
+    ]
+    assert row_counts(uow) == before
+
+
+def test_the_status_follows_the_life_cycle(client, world: World):
+    project = direct_project(client, world)
+    path = f"/api/v1/projects/{project['id']}/status"
+    seen = []
+    for status in ("active", "on_hold", "active", "closed", "archived"):
+        response = _post(client, world, path, {"status": status})
+        assert response.status_code == 200, response.text
+        seen.append(response.json()["status"])
+    assert seen == ["active", "on_hold", "active", "closed", "archived"]
+
+
+@pytest.mark.parametrize(
+    ("moves", "refused", "message"),
+    [
+        ((), "closed", "Only an active project can be closed."),
+        ((), "on_hold", "Only an active project can be put on hold."),
+        (("active",), "draft", "A project cannot go back to draft."),
+        (("active",), "archived", "Only a closed project can be archived."),
+        (
+            ("active",),
+            "terminated",
+            "Record the customer's termination with its date, reason and person.",
+        ),
+        (
+            ("active", "closed", "archived"),
+            "active",
+            "This project is archived and can no longer be changed.",
+        ),
+    ],
+)
+def test_an_illegal_status_move_is_a_409_that_says_why(
+    client, world: World, uow, moves, refused, message
+):
+    project = direct_project(client, world)
+    path = f"/api/v1/projects/{project['id']}/status"
+    for status in moves:
+        assert _post(client, world, path, {"status": status}).status_code == 200
+    before = row_counts(uow)
+
+    response = _post(client, world, path, {"status": refused})
+
+    assert (response.status_code, response.json()["detail"]) == (409, message)
+    assert row_counts(uow) == before
+
+
+def test_the_customer_terminates_a_project_which_archives_it(client, world: World):
+    project = direct_project(client, world)
+    path = f"/api/v1/projects/{project['id']}"
+    _post(client, world, f"{path}/status", {"status": "active"})
+
+    response = _post(
+        client,
+        world,
+        f"{path}/termination",
+        {
+            "terminated_on": "2026-11-30",
+            "reason": "预算冻结",
+            "terminated_by_id": world.zhang,
+            "costs": "120000.50",
+        },
+    )
+
+    body = response.json()
+    assert (body["status"], body["terminated_on"], body["termination_reason"]) == (
+        "terminated",
+        "2026-11-30",
+        "预算冻结",
+    )
+    assert (body["terminated_by_name"], body["termination_costs"], body["next_statuses"]) == (
+        "张伟",
+        "120000.50",
+        [],
+    )
+    # and nothing may change on it any more
+    refused = client.patch(path, json={"name": "x"}, headers=bearer(world.token) | EN)
+    assert refused.status_code == 409
+
+
+def test_the_liaison_is_a_contact_of_the_account_appointed_by_the_customer(
+    client, world: World, uow
+):
+    project = direct_project(client, world)
+    path = f"/api/v1/projects/{project['id']}/liaison"
+    before = row_counts(uow)
+
+    refused = client.put(
+        path,
+        json={"liaison_id": world.other_account_contact, "appointed_by_id": world.zhang},
+        headers=bearer(world.token) | EN,
+    )
+    assert refused.status_code == 422
+    assert refused.json()["errors"] == [
+        {
+            "field": "liaison_id",
+            "message": "Choose a contact of the project's account.",
+            "type": "value_error",
+        }
+    ]
+    assert row_counts(uow) == before
+
+    appointed = client.put(
+        path,
+        json={"liaison_id": world.li, "appointed_by_id": world.zhang, "appointed_on": "2026-12-01"},
+        headers=bearer(world.token),
+    ).json()
+    assert (
+        appointed["liaison_name"],
+        appointed["liaison_appointed_by_name"],
+        appointed["liaison_appointed_on"],
+    ) == ("李娜", "张伟", "2026-12-01")
+
+
+def test_the_phase_moves_through_open_gates_and_stops_at_the_last(client, world: World):
+    project = direct_project(client, world)
+    path = f"/api/v1/projects/{project['id']}/phase"
+    phases = [_post(client, world, path, {}).json()["phase"] for _ in range(3)]
+    assert phases == ["planning", "execution", "closure"]
+
+    last = _post(client, world, path, {})
+    assert (last.status_code, last.json()["detail"]) == (
+        409,
+        "The project is already in its last phase.",
+    )
+
+
+def test_a_blocked_gate_is_passed_only_by_an_administrator_with_a_reason(
+    client, world: World, uow, monkeypatch
+):
+    # given a gate that lists something missing
+    monkeypatch.setattr(
+        gates,
+        "exit_blockers",
+        lambda facts: [gates.Blocker("signoff", "The customer has not signed off.")],
+    )
+    project = direct_project(client, world)
+    path = f"/api/v1/projects/{project['id']}/phase"
+    assert client.get(
+        f"/api/v1/projects/{project['id']}/gate", headers=bearer(world.token)
+    ).json() == [{"code": "signoff", "message": "The customer has not signed off."}]
+    before = row_counts(uow)
+
+    # without a reason, or by someone else than an administrator, it stays shut
+    blocked = _post(client, world, path, {})
+    assert (blocked.status_code, blocked.json()["detail"]) == (
+        409,
+        "The gate of this phase is not passed yet: see what is missing.",
+    )
+    not_admin = _post(
+        client, world, path, {"override_reason": "客户口头确认"}, world.team.tokens["sales"]
+    )
+    assert not_admin.status_code == 403
+    assert row_counts(uow) == before
+
+    # an administrator passes it with the reason, recorded with the phase change
+    passed = _post(
+        client, world, path, {"override_reason": "客户口头确认"}, world.team.tokens["admin"]
+    )
+    assert passed.status_code == 200
+    change = passed.json()["phase_changes"][0]
+    assert (change["from_phase"], change["to_phase"], change["overridden"]) == (
+        "needs",
+        "planning",
+        True,
+    )
+    assert (change["override_reason"], change["changed_by_id"]) == (
+        "客户口头确认",
+        world.team.admin.user_id,
+    )
+
+
+def test_the_list_filters_sorts_and_pages_in_a_fixed_number_of_queries(
+    client, world: World, count_queries
+):
+    convert(client, world)
+    for n in range(3):
+        direct_project(
+            client,
+            world,
+            name=f"运维{n}",
+            budget_amount=str(100 * (n + 1)),
+            manager_id=world.team.admin.user_id,
+        )
+    headers = bearer(world.token)
+
+    page = client.get(
+        "/api/v1/projects?q=运维&sort=-budget_amount&page_size=2", headers=headers
+    ).json()
+    assert [p["name"] for p in page["items"]] == ["运维2", "运维1"]
+    assert (page["total"], page["pages"]) == (3, 2)
+
+    drafts = client.get("/api/v1/projects?status=draft&phase=needs", headers=headers).json()
+    assert drafts["total"] == 4
+    unknown = client.get("/api/v1/projects?sort=secret", headers=headers | EN)
+    assert unknown.status_code == 422
+
+    with count_queries() as few:
+        client.get("/api/v1/projects?page_size=1", headers=headers)
+    with count_queries() as many:
+        client.get("/api/v1/projects?page_size=50", headers=headers)
+    assert few.count == many.count
+
+
+def test_the_board_groups_by_phase(client, world: World):
+    first = direct_project(client, world)
+    direct_project(client, world, name="二号")
+    _post(client, world, f"/api/v1/projects/{first['id']}/phase", {})
+
+    board = client.get("/api/v1/projects/board", headers=bearer(world.token)).json()
+
+    assert [(c["phase"], c["count"], [p["name"] for p in c["cards"]]) for c in board] == [
+        ("needs", 1, ["二号"]),
+        ("planning", 1, ["机房改造"]),
+        ("execution", 0, []),
+        ("closure", 0, []),
+    ]
+
+
+def test_another_workspace_sees_nothing_and_changes_nothing(client, world: World, uow):
+    project = direct_project(client, world)
+    stranger = bearer(world.team.tokens["stranger"])
+    path = f"/api/v1/projects/{project['id']}"
+    before = row_counts(uow)
+
+    assert client.get(path, headers=stranger).status_code == 404
+    assert client.patch(path, json={"name": "x"}, headers=stranger).status_code == 404
+    assert (
+        client.post(f"{path}/status", json={"status": "active"}, headers=stranger).status_code
+        == 404
+    )
+    assert client.get(f"{path}/team", headers=stranger).status_code == 404
+    assert client.get("/api/v1/projects", headers=stranger).json()["total"] == 0
+    assert row_counts(uow) == before
+
+
+def test_a_viewer_reads_but_does_not_write(client, world: World, uow):
+    project = direct_project(client, world)
+    viewer = bearer(world.team.tokens["viewer"])
+    before = row_counts(uow)
+
+    assert client.get(f"/api/v1/projects/{project['id']}", headers=viewer).status_code == 200
+    refused = client.post(
+        f"/api/v1/projects/{project['id']}/status", json={"status": "active"}, headers=viewer
+    )
+    assert refused.status_code == 403
+    assert row_counts(uow) == before
+
+
+def test_a_stale_if_match_changes_nothing(client, world: World, uow):
+    project = direct_project(client, world)
+    before = row_counts(uow)
+    response = client.patch(
+        f"/api/v1/projects/{project['id']}",
+        json={"name": "新名"},
+        headers=bearer(world.token) | {"If-Match": '"99"'},
+    )
+    assert response.status_code == 412
+    assert row_counts(uow) == before
