@@ -264,27 +264,42 @@ def test_a_decision_on_a_stale_version_is_a_conflict(client, acme, project, uow)
     assert status_of(uow, Requirement, requirement["id"]) == "draft"
 
 
-def test_the_needs_gate_lists_what_is_missing(client, acme, project, app):
-    from pcrm.identity.public import operator_principal
-    from pcrm.projects.baselines.service import needs_gate_missing
-
+def test_the_needs_gate_opens_only_with_a_signed_baseline_and_no_open_question(
+    client, acme, project
+):
     token = acme.tokens["owner"]
+    url = f"/api/v1/projects/{project['id']}"
 
-    def missing():
-        with app.state.session_factory() as db:
-            principal = operator_principal(db, "acme", "owner@acme.example")
-            return needs_gate_missing(db, principal, project["id"])
+    def blockers():
+        return [b["code"] for b in client.get(f"{url}/gate", headers=bearer(token)).json()]
 
-    nothing_signed = missing()
-    _requirement(client, token, project["id"], "闸机刷码进站")
+    def advance():
+        tag = client.get(url, headers=bearer(token)).headers["ETag"]
+        return client.post(f"{url}/phase", json={}, headers={**bearer(token), "If-Match": tag})
+
+    nothing_signed = blockers()
+    refused = advance()
+    requirement = _requirement(client, token, project["id"], "闸机刷码进站")
+    asked = _post(
+        client, token, f"/api/v1/requirements/{requirement['id']}/clarifications", {"question": "?"}
+    )
+    with_question = blockers()
+    client.patch(
+        f"/api/v1/clarifications/{asked.json()['id']}",
+        json={"void": True},
+        headers={**bearer(token), "If-Match": asked.headers["ETag"]},
+    )
     _sign(client, token, _send(client, token, project["id"]).json(), project["approver"])
-    signed = missing()
+    signed = blockers()
     _requirement(client, token, project["id"], "新增：无障碍通道")
-    reworked = missing()
+    reworked = blockers()
 
-    assert nothing_signed == ["The customer has not signed off the requirements baseline."]
+    assert nothing_signed == ["requirements_not_signed_off"]
+    assert refused.status_code == 409
+    assert client.get(url, headers=bearer(token)).json()["phase"] == "needs"
+    assert with_question == ["open_clarifications", "requirements_not_signed_off"]
     assert signed == []
-    assert reworked == ["Requirements added or reworked since the sign-off need a new one."]
+    assert reworked == ["requirements_reworked"]
 
 
 def test_another_workspace_and_a_viewer_change_nothing(client, acme, project, uow):

@@ -171,21 +171,3 @@ def record_sign_off(
 def baseline_sign_offs(db: Session, principal: Principal, baseline_id: int) -> list[SignOff]:
     baseline = get_baseline(db, principal, baseline_id)
     return list(repo.sign_offs(db, principal.scope, [baseline.id]))
-
-
-def needs_gate_missing(db: Session, principal: Principal, project_id: int) -> list[str]:
-    """What keeps the project in needs identification (识别需求): the message ids of the
-    missing items, empty when the gate is open."""
-    scope = principal.scope
-    missing = []
-    latest = repo.latest_baseline(db, scope, project_id, BaselineKind.REQUIREMENTS)
-    if latest is None or latest.status != BaselineStatus.APPROVED:
-        missing.append(N_("The customer has not signed off the requirements baseline."))
-    elif any(
-        r.status == RequirementStatus.DRAFT
-        for r in requirements.requirements(db, scope, project_id)
-    ):
-        missing.append(N_("Requirements added or reworked since the sign-off need a new one."))
-    if requirements.open_clarification_count(db, scope, project_id):
-        missing.append(N_("A clarification is still open."))
-    return missing

@@ -11,12 +11,11 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.projects.projects.models import Project
 from pcrm.projects.requirements.models import Clarification, Requirement
 from pcrm.projects.requirements.vocab import ClarificationStatus
 from pcrm.projects.stakeholders.models import Stakeholder
 
-Record = TypeVar("Record", Project, Requirement, Clarification, Stakeholder)
+Record = TypeVar("Record", Requirement, Clarification)
 
 
 def one(db: Session, model: type[Record], scope: WorkspaceScope, record_id: int) -> Record:

@@ -17,6 +17,7 @@ from pcrm.core.i18n import N_
 from pcrm.identity.public import Permission, Principal
 from pcrm.projects.baselines import repository as baselines
 from pcrm.projects.baselines.vocab import BaselineKind, BaselineStatus
+from pcrm.projects.projects import service as projects
 from pcrm.projects.projects.models import Project
 from pcrm.projects.requirements import repository as repo
 from pcrm.projects.requirements.models import Clarification, Requirement
@@ -27,7 +28,6 @@ from pcrm.projects.requirements.schemas import (
     RequirementUpdate,
 )
 from pcrm.projects.requirements.vocab import ClarificationStatus, RequirementStatus
-from pcrm.projects.vocab import FINISHED
 
 CONFIRMED_IS_FROZEN = N_(
     "The customer has confirmed this requirement: it changes only through a change request."
@@ -37,11 +37,9 @@ CONFIRMED_IS_FROZEN = N_(
 def project_for(db: Session, principal: Principal, project_id: int, write: bool) -> Project:
     """The project, after checking that the principal may read it (or change what hangs on it:
     not once the project is archived or terminated)."""
-    principal.require(Permission.WRITE if write else Permission.READ)
-    project = repo.one(db, Project, principal.scope, project_id)
-    if write and project.status in FINISHED:
-        raise Conflict(N_("The project is over: its records can no longer change."))
-    return project
+    if write:
+        return projects.writable(db, principal, project_id)
+    return projects.get_project(db, principal, project_id)
 
 
 def _check_stakeholder(
