@@ -107,3 +107,40 @@ def convert(client: TestClient, world: World) -> dict[str, Any]:
 def direct_project(client: TestClient, world: World, **fields: Any) -> dict[str, Any]:
     body = {"name": "机房改造", "account_id": world.account_id} | fields
     return create(client, world.token, "/api/v1/projects", **body)
+
+
+def signed_requirements(client: TestClient, world: World, project_id: int) -> None:
+    """Open the needs gate the way a project does: 张伟 approves a baseline of one requirement
+    (added to the register as an approver when he is not on it yet)."""
+    register = client.get(
+        f"/api/v1/projects/{project_id}/stakeholders", headers=bearer(world.token)
+    ).json()
+    approver = next((s["id"] for s in register if s["is_approver"]), None)
+    if approver is None:
+        approver = create(
+            client,
+            world.token,
+            f"/api/v1/projects/{project_id}/stakeholders",
+            contact_id=world.zhang,
+            project_role="management",
+            stakes=["decides"],
+            power=5,
+            interest=4,
+            is_approver=True,
+        )["id"]
+    create(
+        client,
+        world.token,
+        f"/api/v1/projects/{project_id}/requirements",
+        title="园区门禁统一认证",
+        kano="basic",
+    )
+    baseline = create(client, world.token, f"/api/v1/projects/{project_id}/baselines/requirements")
+    create(
+        client,
+        world.token,
+        f"/api/v1/baselines/{baseline['id']}/sign-offs",
+        stakeholder_id=approver,
+        baseline_number=baseline["number"],
+        decision="approved",
+    )

@@ -15,13 +15,21 @@ from pcrm.demo.plans.opportunities import OpportunityPlan, build_opportunity_pla
 from pcrm.demo.world import World
 from pcrm.opportunities.public import Stage
 from pcrm.projects.public import (
+    BaselineCreate,
     Channel,
+    ClarificationCreate,
+    ClarificationUpdate,
     ConstraintKind,
     ConstraintWrite,
+    Decision,
     Frequency,
+    Kano,
     LiaisonAppointment,
     PhaseAdvance,
+    Priority,
     ProjectUpdate,
+    RequirementCreate,
+    SignOffCreate,
     Stake,
     StakeholderRole,
     StakeholderWrite,
@@ -31,13 +39,19 @@ from pcrm.projects.public import (
     TeamRole,
     Termination,
     add_constraint,
+    add_requirement,
     add_stakeholder,
     add_team_member,
     advance_phase,
+    answer_clarification,
     appoint_liaison,
+    ask_clarification,
     convert_opportunity,
     move_status,
+    project_stakeholders,
     project_team,
+    record_sign_off,
+    send_requirements_for_sign_off,
     terminate,
     update_project,
     update_team_member,
@@ -76,6 +90,21 @@ CONSTRAINTS = (
     (ConstraintKind.STANDARD, "符合等保2.0三级及行业数据安全规范", True),
     (ConstraintKind.TECHNOLOGY, "优先采用信创适配的数据库与中间件", False),
     (ConstraintKind.RESOURCES, "客户方每周可投入业务骨干不超过两人天", False),
+)
+REQUIREMENTS = (
+    ("统一身份认证与单点登录", Kano.BASIC, Priority.P0, "支持现有AD域账号登录，登录失败率低于0.1%"),
+    ("数据按等保三级要求加密存储", Kano.BASIC, Priority.P0, "通过第三方等保三级测评"),
+    ("与既有业务系统的数据对接", Kano.BASIC, Priority.P0, "接口联调通过，抽样核对数据一致率100%"),
+    ("业务报表每日自动生成并推送", Kano.EXPECTED, Priority.P1, "每日8:00前推送至各负责人"),
+    ("移动端审批", Kano.EXPECTED, Priority.P1, "企业微信内可完成全部审批流程"),
+    ("操作日志留存180天并可检索", Kano.BASIC, Priority.P1, "可按人员、时间和操作类型检索"),
+    ("运行态势大屏", Kano.EXCITING, Priority.P2, "关键指标刷新间隔不超过30秒"),
+    ("智能预警与处置建议", Kano.EXCITING, Priority.P3, "预警准确率不低于85%，误报可一键反馈"),
+)
+QUESTIONS = (
+    ("既有系统的接口是WebService还是消息队列？", "消息队列（RocketMQ），接口文档下周提供"),
+    ("报表口径以哪个部门的统计为准？", "以运营管理部月报口径为准，财务数据以财务部为准"),
+    ("移动端是否需要支持离线填报？", "不需要离线，现场均有4G覆盖"),
 )
 EXTRA_PEOPLE = (
     (StakeholderRole.PURCHASING, (Stake.PAYS,), 3, 2, "合同付款节点与验收材料齐全", Channel.EMAIL),
@@ -163,6 +192,7 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
         )
     for status in story.statuses[:1]:
         move_status(db, pm, project.id, StatusMove(status=status))
+    _requirements(world, project.id, story, n, start)
     for _ in range(story.phases):
         advance_phase(db, pm, project.id, PhaseAdvance())
     for status in story.statuses[1:]:
@@ -181,6 +211,71 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
                 ),
             ),
         )
+
+
+def _requirements(world: World, project_id: int, story: Story, n: int, start: date) -> None:
+    """The customer's requirements with their Kano class, a question put to the customer, and
+    the requirements baseline: signed off by an approver for the projects past needs
+    identification; awaiting the customer's review, or still with a question open, for the
+    others."""
+    db = world.db
+    pm = world.acting("delivery")
+    register = project_stakeholders(db, pm, project_id)
+    approver = next((s for s in register if s.is_approver), None)
+    source = next((s for s in register if not s.is_approver), approver)
+    picked = [REQUIREMENTS[(n + i) % len(REQUIREMENTS)] for i in range(4 + n % 3)]
+    created = [
+        add_requirement(
+            db,
+            pm,
+            project_id,
+            RequirementCreate(
+                title=title,
+                kano=kano,
+                priority=priority,
+                acceptance_criteria=criteria,
+                source_stakeholder_id=source.id if source else None,
+            ),
+        )
+        for title, kano, priority, criteria in picked
+    ]
+    asked = ask_clarification(
+        db,
+        pm,
+        created[-1].id,
+        ClarificationCreate(
+            question=QUESTIONS[n % len(QUESTIONS)][0],
+            asked_to_id=source.contact_id if source else None,
+            asked_on=start + timedelta(days=5),
+        ),
+    )
+    if story.phases == 0 and not story.statuses:
+        return  # just converted: the question is still open, nothing went to the customer yet
+    answer_clarification(
+        db,
+        pm,
+        asked.id,
+        ClarificationUpdate(
+            answer=QUESTIONS[n % len(QUESTIONS)][1], answered_on=start + timedelta(days=9)
+        ),
+    )
+    baseline = send_requirements_for_sign_off(
+        db, pm, project_id, BaselineCreate(note="需求调研完成，提交客户评审")
+    )
+    if story.phases == 0 or approver is None:
+        return  # awaiting the customer's review
+    record_sign_off(
+        db,
+        pm,
+        baseline.id,
+        SignOffCreate(
+            stakeholder_id=approver.id,
+            baseline_number=baseline.number,
+            decision=Decision.APPROVED,
+            decided_on=start + timedelta(days=14),
+            comment="需求规格说明书经评审确认，同意按此开展计划编制",
+        ),
+    )
 
 
 # 刘芳's share of each project in turn (as PM or technical lead): together a little over her time.

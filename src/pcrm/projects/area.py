@@ -7,6 +7,9 @@ from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
 from pcrm.opportunities.public import register_won_action
+from pcrm.projects.baselines import models as baseline_models
+from pcrm.projects.baselines import routes_api as baselines_api
+from pcrm.projects.baselines.vocab import LABELS as BASELINE_LABELS
 from pcrm.projects.constraints import models as constraint_models
 from pcrm.projects.constraints import routes_api as constraints_api
 from pcrm.projects.handover import pages as handover_pages
@@ -15,6 +18,9 @@ from pcrm.projects.handover import routes_html as handover_html
 from pcrm.projects.projects import models as project_models
 from pcrm.projects.projects import routes_api as projects_api
 from pcrm.projects.projects import routes_html as projects_html
+from pcrm.projects.requirements import models as requirement_models
+from pcrm.projects.requirements import routes_api as requirements_api
+from pcrm.projects.requirements.vocab import LABELS as REQUIREMENT_LABELS
 from pcrm.projects.stakeholders import models as stakeholder_models
 from pcrm.projects.stakeholders import routes_api as stakeholders_api
 from pcrm.projects.team import models as team_models
@@ -32,9 +38,18 @@ AREA = Area(
         handover_api.router,
         stakeholders_api.router,
         constraints_api.router,
+        requirements_api.router,
+        baselines_api.router,
     ),
     pages=(team_html.router, projects_html.router, handover_html.router),
-    models=(project_models, team_models, stakeholder_models, constraint_models),
+    models=(
+        project_models,
+        team_models,
+        stakeholder_models,
+        constraint_models,
+        requirement_models,
+        baseline_models,
+    ),
     demo="projects",
     nav=(NavEntry("projects", N_("Projects"), "kanban", "/projects", order=70),),
     history=HistoryLabels(
@@ -49,6 +64,22 @@ AREA = Area(
             ),
             "project_stakeholder": EntityLabels(N_("Stakeholder"), vocabularies={"stakes": Stake}),
             "project_constraint": EntityLabels(N_("Constraint"), {"kind": N_("Constraint kind")}),
+            "project_requirement": EntityLabels(
+                N_("Requirement"),
+                {"status": N_("Requirement status"), "number": N_("Requirement number")},
+            ),
+            "project_clarification": EntityLabels(
+                N_("Clarification"),
+                {"status": N_("Clarification status"), "asked_to_id": N_("Asked")},
+            ),
+            "project_baseline": EntityLabels(
+                N_("Baseline"),
+                {"number": N_("Baseline version"), "status": N_("Baseline status")},
+            ),
+            "project_sign_off": EntityLabels(
+                N_("Customer sign-off"),
+                {"baseline_number": N_("Baseline version"), "signer_name": N_("Signed by")},
+            ),
         },
         fields={
             "code": N_("Project code"),
@@ -99,7 +130,7 @@ AREA = Area(
             "source_stakeholder_id": N_("Source stakeholder"),
             "is_hard": N_("Hard constraint"),
         },
-        vocabularies=LABELS,
+        vocabularies={**LABELS, **REQUIREMENT_LABELS, **BASELINE_LABELS},
     ),
 )
 

@@ -8,12 +8,18 @@ from sqlalchemy.orm import Session
 from pcrm.core.pagination import PageRequest
 from pcrm.identity.public import Principal
 from pcrm.projects import vocab as _vocab
+from pcrm.projects.baselines import schemas as _baseline_schemas
+from pcrm.projects.baselines import service as _baselines
+from pcrm.projects.baselines import vocab as _baseline_vocab
 from pcrm.projects.constraints import schemas as _constraint_schemas
 from pcrm.projects.constraints import service as _constraints
 from pcrm.projects.handover import service as _handover
 from pcrm.projects.projects import schemas as _project_schemas
 from pcrm.projects.projects import service as _projects
 from pcrm.projects.projects.schemas import ProjectFilters, ProjectRead
+from pcrm.projects.requirements import schemas as _requirement_schemas
+from pcrm.projects.requirements import service as _requirements
+from pcrm.projects.requirements import vocab as _requirement_vocab
 from pcrm.projects.stakeholders import schemas as _stakeholder_schemas
 from pcrm.projects.stakeholders import service as _stakeholders
 from pcrm.projects.stakeholders.schemas import StakeholderRead
@@ -172,3 +178,72 @@ def add_constraint(
     db: Session, principal: Principal, project_id: int, data: ConstraintWrite
 ) -> ConstraintRead:
     return _constraints.add_constraint(db, principal, project_id, data)
+
+
+# requirements, clarifications, baselines and the customer's sign-off
+BaselineCreate = _baseline_schemas.BaselineCreate
+BaselineRead = _baseline_schemas.BaselineRead
+ClarificationCreate = _requirement_schemas.ClarificationCreate
+ClarificationRead = _requirement_schemas.ClarificationRead
+ClarificationUpdate = _requirement_schemas.ClarificationUpdate
+Decision = _baseline_vocab.Decision
+Kano = _requirement_vocab.Kano
+Priority = _requirement_vocab.Priority
+RequirementCreate = _requirement_schemas.RequirementCreate
+RequirementRead = _requirement_schemas.RequirementRead
+SignOffCreate = _baseline_schemas.SignOffCreate
+SignOffRead = _baseline_schemas.SignOffRead
+
+__all__ += [
+    "BaselineCreate",
+    "BaselineRead",
+    "ClarificationCreate",
+    "ClarificationRead",
+    "ClarificationUpdate",
+    "Decision",
+    "Kano",
+    "Priority",
+    "RequirementCreate",
+    "RequirementRead",
+    "SignOffCreate",
+    "SignOffRead",
+    "add_requirement",
+    "answer_clarification",
+    "ask_clarification",
+    "record_sign_off",
+    "send_requirements_for_sign_off",
+]
+
+
+def add_requirement(
+    db: Session, principal: Principal, project_id: int, data: RequirementCreate
+) -> RequirementRead:
+    created = _requirements.create_requirement(db, principal, project_id, data)
+    return RequirementRead.model_validate(created)
+
+
+def ask_clarification(
+    db: Session, principal: Principal, requirement_id: int, data: ClarificationCreate
+) -> ClarificationRead:
+    asked = _requirements.create_clarification(db, principal, requirement_id, data)
+    return ClarificationRead.model_validate(asked)
+
+
+def answer_clarification(
+    db: Session, principal: Principal, clarification_id: int, data: ClarificationUpdate
+) -> ClarificationRead:
+    answered = _requirements.update_clarification(db, principal, clarification_id, data, None)
+    return ClarificationRead.model_validate(answered)
+
+
+def send_requirements_for_sign_off(
+    db: Session, principal: Principal, project_id: int, data: BaselineCreate
+) -> BaselineRead:
+    sent = _baselines.send_requirements_for_sign_off(db, principal, project_id, data)
+    return BaselineRead.model_validate(sent)
+
+
+def record_sign_off(
+    db: Session, principal: Principal, baseline_id: int, data: SignOffCreate
+) -> SignOffRead:
+    return SignOffRead.model_validate(_baselines.record_sign_off(db, principal, baseline_id, data))

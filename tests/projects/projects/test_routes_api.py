@@ -8,7 +8,13 @@ import pytest
 
 from pcrm.projects.projects import gates
 from tests.factories import bearer
-from tests.projects.builders import World, convert, direct_project, row_counts
+from tests.projects.builders import (
+    World,
+    convert,
+    direct_project,
+    row_counts,
+    signed_requirements,
+)
 
 EN = {"Accept-Language": "en"}
 
@@ -155,6 +161,7 @@ def test_the_liaison_is_a_contact_of_the_account_appointed_by_the_customer(
 
 def test_the_phase_moves_through_open_gates_and_stops_at_the_last(client, world: World):
     project = direct_project(client, world)
+    signed_requirements(client, world, project["id"])
     path = f"/api/v1/projects/{project['id']}/phase"
     phases = [_post(client, world, path, {}).json()["phase"] for _ in range(3)]
     assert phases == ["planning", "execution", "closure"]
@@ -246,6 +253,7 @@ def test_the_list_filters_sorts_and_pages_in_a_fixed_number_of_queries(
 def test_the_board_groups_by_phase(client, world: World):
     first = direct_project(client, world)
     direct_project(client, world, name="二号")
+    signed_requirements(client, world, first["id"])
     _post(client, world, f"/api/v1/projects/{first['id']}/phase", {})
 
     board = client.get("/api/v1/projects/board", headers=bearer(world.token)).json()

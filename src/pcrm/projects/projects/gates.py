@@ -1,12 +1,15 @@
 """The gates between the project's phases (项目阶段关口): what blocks the exit of the current
-phase. The gate rules (a requirements baseline signed off by the customer, an approved plan,
-a liaison, reviewed training needs…) come with the requirements and the plan; until then every
-gate is open. The service gathers the facts, this module judges them (no queries here)."""
+phase. Needs identification exits only with a requirements baseline signed off by the customer,
+no requirement added or reworked since, and no clarification open. The planning gate's rules
+(an approved plan baseline, a liaison, reviewed training needs) come with the plan; until then
+that gate and the later ones are open. The service gathers the facts, this module judges them
+(no queries here)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pcrm.core.i18n import N_
 from pcrm.projects.vocab import Phase
 
 
@@ -16,6 +19,9 @@ class GateFacts:
 
     project_id: int
     phase: Phase
+    requirements_signed_off: bool = False  # the latest requirements baseline is approved
+    reworked_requirements: int = 0  # drafts since that sign-off (new or reworked)
+    open_clarifications: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +34,26 @@ class Blocker:
 
 def exit_blockers(facts: GateFacts) -> list[Blocker]:
     """What blocks the exit of `facts.phase`, in the order to address it; empty when open."""
-    return []
+    if facts.phase is not Phase.NEEDS:
+        return []
+    blockers = []
+    if facts.open_clarifications:
+        blockers.append(Blocker("open_clarifications", N_("A clarification is still open.")))
+    if not facts.requirements_signed_off:
+        blockers.append(
+            Blocker(
+                "requirements_not_signed_off",
+                N_("The customer has not signed off the requirements baseline."),
+            )
+        )
+    elif facts.reworked_requirements:
+        blockers.append(
+            Blocker(
+                "requirements_reworked",
+                N_("Requirements added or reworked since the sign-off need a new one."),
+            )
+        )
+    return blockers
 
 
 def next_phase(phase: Phase) -> Phase | None:

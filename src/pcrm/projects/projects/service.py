@@ -18,6 +18,8 @@ from pcrm.core.i18n import N_
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal, active_user_refs, user_refs
+from pcrm.projects.baselines import repository as baselines
+from pcrm.projects.baselines.vocab import BaselineKind, BaselineStatus
 from pcrm.projects.projects import gates
 from pcrm.projects.projects import repository as repo
 from pcrm.projects.projects.models import PhaseChange, Project, ProjectDocument
@@ -37,6 +39,8 @@ from pcrm.projects.projects.schemas import (
     StatusMove,
     Termination,
 )
+from pcrm.projects.requirements import repository as requirements
+from pcrm.projects.requirements.vocab import RequirementStatus
 from pcrm.projects.schemas import ENDS_BEFORE_START
 from pcrm.projects.vocab import FINISHED, STATUS_MOVES, TERMINABLE, Phase, ProjectStatus
 
@@ -122,7 +126,18 @@ def read_project(db: Session, principal: Principal, project_id: int) -> ProjectR
 
 
 def gate_blockers(db: Session, scope: WorkspaceScope, project: Project) -> list[gates.Blocker]:
-    return gates.exit_blockers(gates.GateFacts(project_id=project.id, phase=project.phase))
+    if project.phase is not Phase.NEEDS:
+        return gates.exit_blockers(gates.GateFacts(project_id=project.id, phase=project.phase))
+    latest = baselines.latest_baseline(db, scope, project.id, BaselineKind.REQUIREMENTS)
+    statuses = [r.status for r in requirements.requirements(db, scope, project.id)]
+    facts = gates.GateFacts(
+        project_id=project.id,
+        phase=project.phase,
+        requirements_signed_off=latest is not None and latest.status is BaselineStatus.APPROVED,
+        reworked_requirements=statuses.count(RequirementStatus.DRAFT),
+        open_clarifications=requirements.open_clarification_count(db, scope, project.id),
+    )
+    return gates.exit_blockers(facts)
 
 
 def project_detail(db: Session, principal: Principal, project_id: int) -> ProjectDetail:

@@ -1,0 +1,55 @@
+"""Every query of baselines and sign-offs, scoped to the workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pcrm.core.errors import NotFound
+from pcrm.core.tenancy import WorkspaceScope
+from pcrm.projects.baselines.models import Baseline, SignOff
+from pcrm.projects.baselines.vocab import BaselineKind
+
+
+def baseline(db: Session, scope: WorkspaceScope, baseline_id: int) -> Baseline:
+    found = db.scalar(
+        select(Baseline).where(
+            Baseline.workspace_id == scope.workspace_id, Baseline.id == baseline_id
+        )
+    )
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def baselines(
+    db: Session, scope: WorkspaceScope, project_id: int, kind: BaselineKind | None = None
+) -> Sequence[Baseline]:
+    query = select(Baseline).where(
+        Baseline.workspace_id == scope.workspace_id, Baseline.project_id == project_id
+    )
+    if kind is not None:
+        query = query.where(Baseline.kind == kind)
+    return db.scalars(query.order_by(Baseline.kind, Baseline.number.desc())).all()
+
+
+def latest_baseline(
+    db: Session, scope: WorkspaceScope, project_id: int, kind: BaselineKind
+) -> Baseline | None:
+    query = select(Baseline).where(
+        Baseline.workspace_id == scope.workspace_id,
+        Baseline.project_id == project_id,
+        Baseline.kind == kind,
+    )
+    return db.scalar(query.order_by(Baseline.number.desc()).limit(1))
+
+
+def sign_offs(db: Session, scope: WorkspaceScope, baseline_ids: Sequence[int]) -> Sequence[SignOff]:
+    if not baseline_ids:
+        return []
+    query = select(SignOff).where(
+        SignOff.workspace_id == scope.workspace_id, SignOff.baseline_id.in_(baseline_ids)
+    )
+    return db.scalars(query.order_by(SignOff.id)).all()

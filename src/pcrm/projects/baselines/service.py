@@ -1,0 +1,173 @@
+"""Rules of baselines and the customer's sign-offs.
+
+A baseline is an immutable, numbered snapshot with the SHA-256 of its content. Sending the
+requirements for sign-off makes the next version (superseding one still under review); an
+approver stakeholder's decision is recorded against one version and its hash, and a decision on
+a version that is no longer the one under review is a 409. The first decision closes the review:
+approved confirms the requirements it holds, rejected returns them to drafts for rework.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from pcrm.accounts.public import contacts_by_ids
+from pcrm.core.errors import Conflict, NotFound, field_error
+from pcrm.core.i18n import N_
+from pcrm.files.public import get_file
+from pcrm.identity.public import Permission, Principal
+from pcrm.projects.baselines import repository as repo
+from pcrm.projects.baselines.models import Baseline, SignOff
+from pcrm.projects.baselines.schemas import BaselineCreate, SignOffCreate
+from pcrm.projects.baselines.vocab import BaselineKind, BaselineStatus, Decision, SignOffChannel
+from pcrm.projects.requirements import repository as requirements
+from pcrm.projects.requirements.models import Requirement
+from pcrm.projects.requirements.service import project_for
+from pcrm.projects.requirements.vocab import RequirementStatus
+
+# The file owner type under which a project's files are kept in the files area.
+PROJECT_FILES = "project"
+# Requirements that a new requirements baseline leaves out.
+LEFT_OUT = (RequirementStatus.REJECTED, RequirementStatus.CHANGED)
+
+
+def content_hash(content: dict[str, Any]) -> str:
+    """SHA-256 of the content as canonical JSON (sorted keys, no spaces, UTF-8)."""
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _requirement_entry(requirement: Requirement) -> dict[str, Any]:
+    return {
+        "id": requirement.id,
+        "number": requirement.number,
+        "version": requirement.version,
+        "title": requirement.title,
+        "description": requirement.description,
+        "kano": str(requirement.kano),
+        "priority": str(requirement.priority),
+        "acceptance_criteria": requirement.acceptance_criteria,
+        "source_stakeholder_id": requirement.source_stakeholder_id,
+    }
+
+
+def list_baselines(db: Session, principal: Principal, project_id: int) -> list[Baseline]:
+    project_for(db, principal, project_id, write=False)
+    return list(repo.baselines(db, principal.scope, project_id))
+
+
+def get_baseline(db: Session, principal: Principal, baseline_id: int) -> Baseline:
+    principal.require(Permission.READ)
+    return repo.baseline(db, principal.scope, baseline_id)
+
+
+def send_requirements_for_sign_off(
+    db: Session, principal: Principal, project_id: int, data: BaselineCreate
+) -> Baseline:
+    """Freeze the project's requirements as the next requirements baseline, under review."""
+    project = project_for(db, principal, project_id, write=True)
+    scope = principal.scope
+    if requirements.open_clarification_count(db, scope, project.id):
+        raise Conflict(
+            N_("A clarification is still open: answer or withdraw it before the sign-off.")
+        )
+    included = [
+        r for r in requirements.requirements(db, scope, project.id) if r.status not in LEFT_OUT
+    ]
+    if not included:
+        raise Conflict(N_("There is no requirement to send for sign-off."))
+    latest = repo.latest_baseline(db, scope, project.id, BaselineKind.REQUIREMENTS)
+    if latest is not None and latest.status == BaselineStatus.IN_REVIEW:
+        latest.status = BaselineStatus.SUPERSEDED
+    content = {"requirements": [_requirement_entry(r) for r in included]}
+    baseline = Baseline(
+        workspace_id=scope.workspace_id,
+        project_id=project.id,
+        kind=BaselineKind.REQUIREMENTS,
+        number=(latest.number if latest else 0) + 1,
+        content=content,
+        content_hash=content_hash(content),
+        status=BaselineStatus.IN_REVIEW,
+        note=data.note,
+        created_by_id=principal.user_id,
+    )
+    db.add(baseline)
+    for requirement in included:
+        if requirement.status != RequirementStatus.CONFIRMED:
+            requirement.status = RequirementStatus.IN_REVIEW
+    db.flush()
+    return baseline
+
+
+def record_sign_off(
+    db: Session,
+    principal: Principal,
+    baseline_id: int,
+    data: SignOffCreate,
+    channel: SignOffChannel = SignOffChannel.RECORDED,
+) -> SignOff:
+    """Record an approver's decision on the baseline version under review."""
+    principal.require(Permission.WRITE)
+    scope = principal.scope
+    baseline = repo.baseline(db, scope, baseline_id)
+    project = project_for(db, principal, baseline.project_id, write=True)
+    latest = repo.latest_baseline(db, scope, project.id, baseline.kind)
+    if (
+        data.baseline_number != baseline.number
+        or baseline.status != BaselineStatus.IN_REVIEW
+        or latest is None
+        or latest.id != baseline.id
+    ):
+        raise Conflict(
+            N_("This version is no longer the one under review: reload to see the current one.")
+        )
+    stakeholder = requirements.stakeholder_of(db, scope, project.id, data.stakeholder_id)
+    if stakeholder is None:
+        raise field_error("stakeholder_id", N_("Choose a stakeholder of this project."))
+    if not stakeholder.is_approver:
+        raise field_error(
+            "stakeholder_id", N_("Only a stakeholder marked as approver may sign off.")
+        )
+    if data.evidence_file_id is not None:
+        try:
+            get_file(db, scope, PROJECT_FILES, data.evidence_file_id, project.id)
+        except NotFound:
+            raise field_error("evidence_file_id", N_("Choose a file of this project.")) from None
+    contact = contacts_by_ids(db, scope, {stakeholder.contact_id}).get(stakeholder.contact_id)
+    sign_off = SignOff(
+        workspace_id=scope.workspace_id,
+        project_id=project.id,
+        baseline_id=baseline.id,
+        baseline_number=baseline.number,
+        content_hash=baseline.content_hash,
+        stakeholder_id=stakeholder.id,
+        contact_id=stakeholder.contact_id,
+        signer_name=contact.name if contact else "",
+        decision=data.decision,
+        decided_on=data.decided_on or principal.today(),
+        channel=channel,
+        recorded_by_id=principal.user_id,
+        evidence_file_id=data.evidence_file_id,
+        comment=data.comment,
+    )
+    db.add(sign_off)
+    approved = data.decision == Decision.APPROVED
+    baseline.status = BaselineStatus.APPROVED if approved else BaselineStatus.REJECTED
+    if baseline.kind == BaselineKind.REQUIREMENTS:
+        held = {entry["id"] for entry in baseline.content["requirements"]}
+        for requirement in requirements.requirements(db, scope, project.id):
+            if requirement.id in held and requirement.status == RequirementStatus.IN_REVIEW:
+                requirement.status = (
+                    RequirementStatus.CONFIRMED if approved else RequirementStatus.DRAFT
+                )
+    db.flush()
+    return sign_off
+
+
+def baseline_sign_offs(db: Session, principal: Principal, baseline_id: int) -> list[SignOff]:
+    baseline = get_baseline(db, principal, baseline_id)
+    return list(repo.sign_offs(db, principal.scope, [baseline.id]))
