@@ -1,7 +1,7 @@
 """project requirements and baselines
 
 Revision ID: e457e64b0e68
-Revises: 14180e79bf83
+Revises: 5c0e7f3a9b21
 Create Date: 2026-12-07 02:20:34.242115
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "e457e64b0e68"
-down_revision: str | None = "14180e79bf83"
+down_revision: str | None = "5c0e7f3a9b21"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
