@@ -9,6 +9,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from pcrm.core.i18n import N_
+from pcrm.core.types import WriteModel
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Short = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=500)]
@@ -20,10 +21,9 @@ Amount = Annotated[
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 
 
-class WriteSchema(BaseModel):
-    """A request body: unknown fields are refused, text is stripped."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class WriteSchema(WriteModel):
+    """A request body: unknown fields are refused, text is stripped, control characters
+    refused (core.types.WriteModel)."""
 
 
 class ReadSchema(BaseModel):

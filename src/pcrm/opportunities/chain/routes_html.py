@@ -129,7 +129,7 @@ def remove_member(
 
 @router.get("/opportunities/{opportunity_id}/activities")
 def activity_panel(
-    request: Request, opportunity_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     context = pages.activity_panel(db, principal, opportunity_id, page_locale(request))
     return render(request, "opportunities/_activities.html", context)
@@ -137,7 +137,7 @@ def activity_panel(
 
 @router.get("/contacts/{contact_id}/opportunity-roles")
 def contact_roles_panel(
-    request: Request, contact_id: int, db: DB, principal: CurrentPrincipal
+    request: Request, contact_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     context = pages.contact_roles_panel(db, principal, contact_id, page_locale(request))
     return render(request, "opportunities/_contact_roles.html", context)

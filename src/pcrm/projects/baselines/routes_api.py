@@ -6,6 +6,7 @@ from fastapi import APIRouter, Response, status
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import tag
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.projects.baselines import service
 from pcrm.projects.baselines.schemas import (
@@ -20,7 +21,7 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["projects"]
 
 
 @router.get("/projects/{project_id}/baselines", summary="A project's baselines, newest first")
-def list_baselines(project_id: int, principal: CurrentPrincipal, db: DB) -> list[BaselineRead]:
+def list_baselines(project_id: Id, principal: CurrentPrincipal, db: DB) -> list[BaselineRead]:
     return [
         BaselineRead.model_validate(b) for b in service.list_baselines(db, principal, project_id)
     ]
@@ -33,7 +34,7 @@ def list_baselines(project_id: int, principal: CurrentPrincipal, db: DB) -> list
     responses={409: {"description": "A clarification is open, or there is no requirement."}},
 )
 def send_requirements(
-    project_id: int,
+    project_id: Id,
     data: BaselineCreate,
     principal: CurrentPrincipal,
     db: DB,
@@ -46,7 +47,7 @@ def send_requirements(
 
 @router.get("/baselines/{baseline_id}", summary="One baseline with its content")
 def get_baseline(
-    baseline_id: int, principal: CurrentPrincipal, db: DB, response: Response
+    baseline_id: Id, principal: CurrentPrincipal, db: DB, response: Response
 ) -> BaselineDetail:
     baseline = service.get_baseline(db, principal, baseline_id)
     tag(response, baseline.version)
@@ -54,7 +55,7 @@ def get_baseline(
 
 
 @router.get("/baselines/{baseline_id}/sign-offs", summary="The customer's decisions on a baseline")
-def list_sign_offs(baseline_id: int, principal: CurrentPrincipal, db: DB) -> list[SignOffRead]:
+def list_sign_offs(baseline_id: Id, principal: CurrentPrincipal, db: DB) -> list[SignOffRead]:
     return [
         SignOffRead.model_validate(s)
         for s in service.baseline_sign_offs(db, principal, baseline_id)
@@ -68,7 +69,7 @@ def list_sign_offs(baseline_id: int, principal: CurrentPrincipal, db: DB) -> lis
     responses={409: {"description": "The version is no longer the one under review."}},
 )
 def record_sign_off(
-    baseline_id: int,
+    baseline_id: Id,
     data: SignOffCreate,
     principal: CurrentPrincipal,
     db: DB,

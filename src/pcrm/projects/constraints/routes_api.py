@@ -6,6 +6,7 @@ from fastapi import APIRouter, Response, status
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, expected_version, tag
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.projects.constraints import service
 from pcrm.projects.constraints.schemas import (
@@ -21,7 +22,7 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["projects"]
     "/projects/{project_id}/constraints",
     summary="The customer's constraints, hard ones first",
 )
-def constraints(project_id: int, principal: CurrentPrincipal, db: DB) -> list[ConstraintRead]:
+def constraints(project_id: Id, principal: CurrentPrincipal, db: DB) -> list[ConstraintRead]:
     return service.constraints(db, principal, project_id)
 
 
@@ -31,7 +32,7 @@ def constraints(project_id: int, principal: CurrentPrincipal, db: DB) -> list[Co
     summary="Record a constraint the customer sets",
 )
 def add_constraint(
-    project_id: int,
+    project_id: Id,
     data: ConstraintWrite,
     principal: CurrentPrincipal,
     db: DB,
@@ -47,8 +48,8 @@ def add_constraint(
     summary="Change a constraint (If-Match)",
 )
 def update_constraint(
-    project_id: int,
-    constraint_id: int,
+    project_id: Id,
+    constraint_id: Id,
     data: ConstraintUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -68,7 +69,7 @@ def update_constraint(
     summary="Remove a constraint",
 )
 def remove_constraint(
-    project_id: int, constraint_id: int, principal: CurrentPrincipal, db: DB
+    project_id: Id, constraint_id: Id, principal: CurrentPrincipal, db: DB
 ) -> Response:
     service.remove_constraint(db, principal, project_id, constraint_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

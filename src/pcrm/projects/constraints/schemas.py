@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
+from pcrm.core.dates import Day
+from pcrm.core.types import Id
 from pcrm.projects.schemas import Amount, ReadSchema, WriteSchema
 from pcrm.projects.vocab import ConstraintKind
 
@@ -20,8 +21,8 @@ class ConstraintWrite(WriteSchema):
     kind: ConstraintKind
     statement: StatementText
     amount: Amount | None = Field(default=None, description="Needed for a budget ceiling.")
-    due_on: date | None = Field(default=None, description="Needed for a deadline.")
-    source_stakeholder_id: int | None = Field(
+    due_on: Day | None = Field(default=None, description="Needed for a deadline.")
+    source_stakeholder_id: Id | None = Field(
         default=None, description="The stakeholder of this project who set it."
     )
     is_hard: bool = Field(default=True, description="Hard: must hold; soft: should hold.")
@@ -31,19 +32,19 @@ class ConstraintUpdate(WriteSchema):
     kind: ConstraintKind | None = None
     statement: StatementText | None = None
     amount: Amount | None = None
-    due_on: date | None = None
-    source_stakeholder_id: int | None = None
+    due_on: Day | None = None
+    source_stakeholder_id: Id | None = None
     is_hard: bool | None = None
 
 
 class ConstraintRead(ReadSchema):
-    id: int
-    project_id: int
+    id: Id
+    project_id: Id
     kind: ConstraintKind
     statement: str
     amount: Decimal | None
-    due_on: date | None
-    source_stakeholder_id: int | None
+    due_on: Day | None
+    source_stakeholder_id: Id | None
     source_name: str | None
     is_hard: bool
     version: int

@@ -12,6 +12,7 @@ from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import tag
 from pcrm.core.i18n import translate
 from pcrm.core.problems import locale_of, problem
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.projects.errors import AlreadyConverted
 from pcrm.projects.handover import service
@@ -29,7 +30,7 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["projects"]
     responses={409: {"description": "Converted before: `project_id` and `project_url`."}},
 )
 def convert(
-    opportunity_id: int, request: Request, principal: CurrentPrincipal, db: DB, response: Response
+    opportunity_id: Id, request: Request, principal: CurrentPrincipal, db: DB, response: Response
 ) -> Any:
     try:
         created = service.convert_opportunity(db, principal, opportunity_id)
@@ -42,7 +43,7 @@ def convert(
     return detail
 
 
-def _with_link(answer: JSONResponse, project_id: int) -> JSONResponse:
+def _with_link(answer: JSONResponse, project_id: Id) -> JSONResponse:
     """The problem+json of the 409 with the project that was converted before."""
     body = json.loads(bytes(answer.body))
     body |= {"project_id": project_id, "project_url": f"/api/v1/projects/{project_id}"}

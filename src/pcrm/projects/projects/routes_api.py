@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Response, status
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, expected_version, tag
 from pcrm.core.pagination import Page, PageRequest
+from pcrm.core.types import Id
 from pcrm.identity.public import AuditEntryRead, CurrentPrincipal, record_history
 from pcrm.projects.projects import service
 from pcrm.projects.projects.schemas import (
@@ -30,7 +31,7 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["projects"]
 
 
 def _detail(
-    db: DB, principal: CurrentPrincipal, project_id: int, response: Response
+    db: DB, principal: CurrentPrincipal, project_id: Id, response: Response
 ) -> ProjectDetail:
     detail = service.project_detail(db, principal, project_id)
     tag(response, detail.version)
@@ -68,14 +69,14 @@ def create_project(
 
 @router.get("/projects/{project_id}", summary="A project with its documents, phases and gate")
 def get_project(
-    project_id: int, principal: CurrentPrincipal, db: DB, response: Response
+    project_id: Id, principal: CurrentPrincipal, db: DB, response: Response
 ) -> ProjectDetail:
     return _detail(db, principal, project_id, response)
 
 
 @router.patch("/projects/{project_id}", summary="Change a project (If-Match)")
 def update_project(
-    project_id: int,
+    project_id: Id,
     data: ProjectUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -88,7 +89,7 @@ def update_project(
 
 @router.put("/projects/{project_id}/liaison", summary="Record the customer's liaison")
 def appoint_liaison(
-    project_id: int,
+    project_id: Id,
     data: LiaisonAppointment,
     principal: CurrentPrincipal,
     db: DB,
@@ -101,7 +102,7 @@ def appoint_liaison(
 
 @router.post("/projects/{project_id}/status", summary="Start, hold, resume, close or archive")
 def move_status(
-    project_id: int,
+    project_id: Id,
     data: StatusMove,
     principal: CurrentPrincipal,
     db: DB,
@@ -117,7 +118,7 @@ def move_status(
     summary="The customer ends the project early (it is archived)",
 )
 def terminate(
-    project_id: int,
+    project_id: Id,
     data: Termination,
     principal: CurrentPrincipal,
     db: DB,
@@ -129,7 +130,7 @@ def terminate(
 
 
 @router.get("/projects/{project_id}/gate", summary="What blocks the exit of the current phase")
-def gate(project_id: int, principal: CurrentPrincipal, db: DB) -> list[GateBlocker]:
+def gate(project_id: Id, principal: CurrentPrincipal, db: DB) -> list[GateBlocker]:
     return service.project_detail(db, principal, project_id).gate_blockers
 
 
@@ -138,7 +139,7 @@ def gate(project_id: int, principal: CurrentPrincipal, db: DB) -> list[GateBlock
     summary="Move to the next phase (an administrator may pass a blocked gate with a reason)",
 )
 def advance_phase(
-    project_id: int,
+    project_id: Id,
     data: PhaseAdvance,
     principal: CurrentPrincipal,
     db: DB,
@@ -150,6 +151,6 @@ def advance_phase(
 
 
 @router.get("/projects/{project_id}/history", summary="The project's audit trail")
-def history(project_id: int, principal: CurrentPrincipal, db: DB) -> list[AuditEntryRead]:
+def history(project_id: Id, principal: CurrentPrincipal, db: DB) -> list[AuditEntryRead]:
     service.get_project(db, principal, project_id)
     return record_history(db, principal, "project", project_id)

@@ -19,6 +19,7 @@ from pcrm.core.i18n import translate
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.problems import field_errors_from_pydantic
 from pcrm.core.templating import render
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal, Principal
 from pcrm.projects.constraints import service as constraints
 from pcrm.projects.constraints.schemas import ConstraintWrite
@@ -107,7 +108,7 @@ def create_project(
 @router.get("/projects/{project_id}")
 def project_page(
     request: Request,
-    project_id: int,
+    project_id: Id,
     db: DB,
     principal: CurrentPrincipal,
     tab: Annotated[str, Query(max_length=20)] = "overview",
@@ -122,7 +123,7 @@ def _form_write(
     request: Request,
     db: Session,
     principal: Principal,
-    project_id: int,
+    project_id: Id,
     tab: str,
     name: str,
     data: dict[str, Any],
@@ -158,7 +159,7 @@ def _form_write(
 
 @router.post("/projects/{project_id}/status")
 def move_status(
-    request: Request, project_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = {"status": forms.text(form, "status")}
     return _form_write(
@@ -172,7 +173,7 @@ def move_status(
 
 @router.post("/projects/{project_id}/phase")
 def advance_phase(
-    request: Request, project_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.fields(form, ("override_reason",))
     return _form_write(
@@ -186,7 +187,7 @@ def advance_phase(
 
 @router.post("/projects/{project_id}/liaison")
 def appoint_liaison(
-    request: Request, project_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.fields(form, forms.LIAISON_FIELDS)
     return _form_write(
@@ -200,7 +201,7 @@ def appoint_liaison(
 
 @router.post("/projects/{project_id}/termination")
 def terminate(
-    request: Request, project_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.fields(form, forms.TERMINATION_FIELDS)
     return _form_write(
@@ -214,7 +215,7 @@ def terminate(
 
 @router.post("/projects/{project_id}/team")
 def add_member(
-    request: Request, project_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.fields(form, forms.TEAM_FIELDS)
     return _form_write(
@@ -225,14 +226,14 @@ def add_member(
 
 
 @router.post("/projects/{project_id}/team/{member_id}/delete")
-def remove_member(project_id: int, member_id: int, db: DB, principal: CurrentPrincipal) -> Response:
+def remove_member(project_id: Id, member_id: Id, db: DB, principal: CurrentPrincipal) -> Response:
     team.remove_member(db, principal, project_id, member_id)
     return redirect(f"/projects/{project_id}?tab=team", "member-removed")
 
 
 @router.post("/projects/{project_id}/stakeholders")
 def add_stakeholder(
-    request: Request, project_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.stakeholder(form)
     return _form_write(
@@ -246,7 +247,7 @@ def add_stakeholder(
 
 @router.post("/projects/{project_id}/stakeholders/{stakeholder_id}/delete")
 def remove_stakeholder(
-    project_id: int, stakeholder_id: int, db: DB, principal: CurrentPrincipal
+    project_id: Id, stakeholder_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     stakeholders.remove_stakeholder(db, principal, project_id, stakeholder_id)
     return redirect(f"/projects/{project_id}?tab=stakeholders", "stakeholder-removed")
@@ -254,7 +255,7 @@ def remove_stakeholder(
 
 @router.post("/projects/{project_id}/constraints")
 def add_constraint(
-    request: Request, project_id: int, db: DB, principal: CurrentPrincipal, form: PostedForm
+    request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.constraint(form)
     return _form_write(
@@ -268,7 +269,7 @@ def add_constraint(
 
 @router.post("/projects/{project_id}/constraints/{constraint_id}/delete")
 def remove_constraint(
-    project_id: int, constraint_id: int, db: DB, principal: CurrentPrincipal
+    project_id: Id, constraint_id: Id, db: DB, principal: CurrentPrincipal
 ) -> Response:
     constraints.remove_constraint(db, principal, project_id, constraint_id)
     return redirect(f"/projects/{project_id}?tab=constraints", "constraint-removed")

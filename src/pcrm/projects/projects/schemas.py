@@ -4,12 +4,13 @@ the list's query and the board by phase."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from pcrm.core.dates import Day, Instant
+from pcrm.core.types import Id, PageNumber, PageSize
 from pcrm.projects.schemas import (
     ENDS_BEFORE_START,
     Amount,
@@ -36,13 +37,13 @@ class ProjectCreate(WriteSchema):
     """A project entered directly (a won opportunity is converted instead)."""
 
     name: Name
-    account_id: int
+    account_id: Id
     code: Code | None = Field(default=None, description="Generated (PRJ-2026-001) when left out.")
-    manager_id: int | None = None
+    manager_id: Id | None = None
     budget_amount: Amount | None = None
     currency: Currency = "CNY"
-    start_on: date | None = None
-    end_on: date | None = None
+    start_on: Day | None = None
+    end_on: Day | None = None
     description: LongText = None
 
     @model_validator(mode="after")
@@ -54,19 +55,19 @@ class ProjectCreate(WriteSchema):
 class ProjectUpdate(WriteSchema):
     code: Code | None = None
     name: Name | None = None
-    manager_id: int | None = None
+    manager_id: Id | None = None
     budget_amount: Amount | None = None
-    start_on: date | None = None
-    end_on: date | None = None
+    start_on: Day | None = None
+    end_on: Day | None = None
     description: LongText = None
 
 
 class LiaisonAppointment(WriteSchema):
     """The customer appoints their liaison (客户联系人): who, appointed by whom, when."""
 
-    liaison_id: int = Field(description="A contact of the project's account.")
-    appointed_by_id: int = Field(description="The customer's person who appointed them.")
-    appointed_on: date | None = Field(default=None, description="Today when left out.")
+    liaison_id: Id = Field(description="A contact of the project's account.")
+    appointed_by_id: Id = Field(description="The customer's person who appointed them.")
+    appointed_on: Day | None = Field(default=None, description="Today when left out.")
 
 
 class StatusMove(WriteSchema):
@@ -76,9 +77,9 @@ class StatusMove(WriteSchema):
 class Termination(WriteSchema):
     """客户提前终止: the customer ends the project early; it is archived."""
 
-    terminated_on: date
+    terminated_on: Day
     reason: Reason
-    terminated_by_id: int = Field(description="The customer's person who ended it.")
+    terminated_by_id: Id = Field(description="The customer's person who ended it.")
     costs: Amount | None = Field(default=None, description="Costs incurred until then.")
 
 
@@ -95,51 +96,51 @@ class GateBlocker(BaseModel):
 
 
 class DocumentRef(ReadSchema):
-    id: int
-    file_id: int
+    id: Id
+    file_id: Id
     kind: str
     filename: str
 
 
 class PhaseChangeRead(ReadSchema):
-    id: int
+    id: Id
     from_phase: Phase
     to_phase: Phase
-    changed_by_id: int | None
+    changed_by_id: Id | None
     changed_by_name: str | None
     overridden: bool
     override_reason: str | None
-    created_at: datetime
+    created_at: Instant
 
 
 class ProjectRead(ReadSchema):
-    id: int
+    id: Id
     code: str
     name: str
-    account_id: int
+    account_id: Id
     account_name: str
-    opportunity_id: int | None
-    manager_id: int | None
+    opportunity_id: Id | None
+    manager_id: Id | None
     manager_name: str | None
-    liaison_id: int | None
+    liaison_id: Id | None
     liaison_name: str | None
-    liaison_appointed_by_id: int | None
+    liaison_appointed_by_id: Id | None
     liaison_appointed_by_name: str | None
-    liaison_appointed_on: date | None
+    liaison_appointed_on: Day | None
     budget_amount: Decimal | None
     currency: str
-    start_on: date | None
-    end_on: date | None
+    start_on: Day | None
+    end_on: Day | None
     status: ProjectStatus
     phase: Phase
     description: str | None
-    terminated_on: date | None
+    terminated_on: Day | None
     termination_reason: str | None
-    terminated_by_id: int | None
+    terminated_by_id: Id | None
     terminated_by_name: str | None
     termination_costs: Decimal | None
-    created_at: datetime
-    updated_at: datetime
+    created_at: Instant
+    updated_at: Instant
     version: int
 
 
@@ -157,8 +158,8 @@ class ProjectFilters:
     q: str | None = None
     statuses: tuple[ProjectStatus, ...] = ()
     phases: tuple[Phase, ...] = ()
-    manager_id: int | None = None
-    account_id: int | None = None
+    manager_id: Id | None = None
+    account_id: Id | None = None
 
 
 class ProjectQuery(BaseModel):
@@ -166,8 +167,8 @@ class ProjectQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    page: int = Field(default=1, ge=1)
-    page_size: int = Field(default=50, ge=1, le=200)
+    page: PageNumber = Field(default=1)
+    page_size: PageSize = Field(default=50, le=200)
     q: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=100)] = Field(
         default=None, description="Part of the project's name or code."
     )
@@ -178,8 +179,8 @@ class ProjectQuery(BaseModel):
     )
     status: list[ProjectStatus] = Field(default_factory=list)
     phase: list[Phase] = Field(default_factory=list)
-    manager_id: int | None = None
-    account_id: int | None = None
+    manager_id: Id | None = None
+    account_id: Id | None = None
 
 
 class PhaseColumn(BaseModel):

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Response, status
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, expected_version, tag
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.projects.requirements import service
 from pcrm.projects.requirements.schemas import (
@@ -21,9 +22,7 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["projects"]
 
 
 @router.get("/projects/{project_id}/requirements", summary="A project's requirements")
-def list_requirements(
-    project_id: int, principal: CurrentPrincipal, db: DB
-) -> list[RequirementRead]:
+def list_requirements(project_id: Id, principal: CurrentPrincipal, db: DB) -> list[RequirementRead]:
     return [
         RequirementRead.model_validate(r)
         for r in service.list_requirements(db, principal, project_id)
@@ -36,7 +35,7 @@ def list_requirements(
     summary="Add a requirement",
 )
 def create_requirement(
-    project_id: int,
+    project_id: Id,
     data: RequirementCreate,
     principal: CurrentPrincipal,
     db: DB,
@@ -49,7 +48,7 @@ def create_requirement(
 
 @router.get("/requirements/{requirement_id}", summary="One requirement")
 def get_requirement(
-    requirement_id: int, principal: CurrentPrincipal, db: DB, response: Response
+    requirement_id: Id, principal: CurrentPrincipal, db: DB, response: Response
 ) -> RequirementRead:
     requirement = service.get_requirement(db, principal, requirement_id)
     tag(response, requirement.version)
@@ -58,7 +57,7 @@ def get_requirement(
 
 @router.patch("/requirements/{requirement_id}", summary="Change a requirement")
 def update_requirement(
-    requirement_id: int,
+    requirement_id: Id,
     data: RequirementUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -74,7 +73,7 @@ def update_requirement(
 
 @router.get("/projects/{project_id}/clarifications", summary="A project's clarifications")
 def list_clarifications(
-    project_id: int, principal: CurrentPrincipal, db: DB
+    project_id: Id, principal: CurrentPrincipal, db: DB
 ) -> list[ClarificationRead]:
     return [
         ClarificationRead.model_validate(c)
@@ -88,7 +87,7 @@ def list_clarifications(
     summary="Ask the customer a question on a requirement",
 )
 def create_clarification(
-    requirement_id: int,
+    requirement_id: Id,
     data: ClarificationCreate,
     principal: CurrentPrincipal,
     db: DB,
@@ -104,7 +103,7 @@ def create_clarification(
     summary="Record the answer to a clarification, change or withdraw it",
 )
 def update_clarification(
-    clarification_id: int,
+    clarification_id: Id,
     data: ClarificationUpdate,
     principal: CurrentPrincipal,
     db: DB,

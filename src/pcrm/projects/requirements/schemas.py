@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from pcrm.core.dates import Day, Instant
+from pcrm.core.types import Id, WriteModel
 from pcrm.projects.requirements.vocab import ClarificationStatus, Kano, Priority, RequirementStatus
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -14,8 +15,8 @@ LongText = Annotated[str | None, StringConstraints(max_length=20000)]
 Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
 
-class _Write(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+class _Write(WriteModel):
+    pass
 
 
 class _Read(BaseModel):
@@ -25,7 +26,7 @@ class _Read(BaseModel):
 class RequirementCreate(_Write):
     title: Title
     description: LongText = None
-    source_stakeholder_id: int | None = Field(
+    source_stakeholder_id: Id | None = Field(
         default=None, description="The project stakeholder the requirement came from."
     )
     kano: Kano
@@ -36,7 +37,7 @@ class RequirementCreate(_Write):
 class RequirementUpdate(_Write):
     title: Title | None = None
     description: LongText = None
-    source_stakeholder_id: int | None = None
+    source_stakeholder_id: Id | None = None
     kano: Kano | None = None
     priority: Priority | None = None
     acceptance_criteria: LongText = None
@@ -48,44 +49,44 @@ class RequirementUpdate(_Write):
 
 
 class RequirementRead(_Read):
-    id: int
-    project_id: int
+    id: Id
+    project_id: Id
     number: int
     title: str
     description: str | None
-    source_stakeholder_id: int | None
+    source_stakeholder_id: Id | None
     kano: Kano
     priority: Priority
     acceptance_criteria: str | None
     status: RequirementStatus
     version: int
-    updated_at: datetime
+    updated_at: Instant
 
 
 class ClarificationCreate(_Write):
     question: Question
-    asked_to_id: int | None = Field(default=None, description="The customer's contact asked.")
-    asked_on: date | None = Field(default=None, description="Today when left out.")
+    asked_to_id: Id | None = Field(default=None, description="The customer's contact asked.")
+    asked_on: Day | None = Field(default=None, description="Today when left out.")
 
 
 class ClarificationUpdate(_Write):
     question: Question | None = None
-    asked_to_id: int | None = None
+    asked_to_id: Id | None = None
     answer: Annotated[str | None, StringConstraints(max_length=20000)] = Field(
         default=None, description="The customer's answer: marks the clarification answered."
     )
-    answered_on: date | None = None
+    answered_on: Day | None = None
     void: bool = Field(default=False, description="Withdraw the question.")
 
 
 class ClarificationRead(_Read):
-    id: int
-    project_id: int
-    requirement_id: int
+    id: Id
+    project_id: Id
+    requirement_id: Id
     question: str
-    asked_to_id: int | None
-    asked_on: date
+    asked_to_id: Id | None
+    asked_on: Day
     answer: str | None
-    answered_on: date | None
+    answered_on: Day | None
     status: ClarificationStatus
     version: int

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Response, status
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, expected_version, tag
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.projects.stakeholders import service
 from pcrm.projects.stakeholders.schemas import (
@@ -21,7 +22,7 @@ router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["projects"]
     "/projects/{project_id}/stakeholders",
     summary="The stakeholder register with grid quadrant and last contact",
 )
-def register(project_id: int, principal: CurrentPrincipal, db: DB) -> list[StakeholderRead]:
+def register(project_id: Id, principal: CurrentPrincipal, db: DB) -> list[StakeholderRead]:
     return service.register(db, principal, project_id)
 
 
@@ -31,7 +32,7 @@ def register(project_id: int, principal: CurrentPrincipal, db: DB) -> list[Stake
     summary="Add a customer person to the register",
 )
 def add_stakeholder(
-    project_id: int,
+    project_id: Id,
     data: StakeholderWrite,
     principal: CurrentPrincipal,
     db: DB,
@@ -47,8 +48,8 @@ def add_stakeholder(
     summary="Change a stakeholder (If-Match)",
 )
 def update_stakeholder(
-    project_id: int,
-    stakeholder_id: int,
+    project_id: Id,
+    stakeholder_id: Id,
     data: StakeholderUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -68,7 +69,7 @@ def update_stakeholder(
     summary="Take a person off the register",
 )
 def remove_stakeholder(
-    project_id: int, stakeholder_id: int, principal: CurrentPrincipal, db: DB
+    project_id: Id, stakeholder_id: Id, principal: CurrentPrincipal, db: DB
 ) -> Response:
     service.remove_stakeholder(db, principal, project_id, stakeholder_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

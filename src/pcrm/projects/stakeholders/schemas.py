@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from pydantic import Field, field_validator
 
+from pcrm.core.dates import Instant
 from pcrm.core.i18n import N_
+from pcrm.core.types import Id
 from pcrm.projects.schemas import LongText, ReadSchema, Short, WriteSchema
 from pcrm.projects.vocab import Channel, Frequency, Quadrant, Stake, StakeholderRole
 
@@ -34,7 +34,7 @@ def _stakes(values: list[Stake] | None) -> list[Stake] | None:
 
 
 class StakeholderWrite(WriteSchema):
-    contact_id: int = Field(description="A contact of the project's account.")
+    contact_id: Id = Field(description="A contact of the project's account.")
     project_role: StakeholderRole
     stakes: list[Stake] = Field(default_factory=list, description="uses, pays, decides, affected")
     power: int = Field(description="1–5")
@@ -42,7 +42,7 @@ class StakeholderWrite(WriteSchema):
     expectations: LongText = None
     channel: Channel | None = None
     frequency: Frequency | None = None
-    our_owner_id: int | None = Field(default=None, description="Who of ours keeps in touch.")
+    our_owner_id: Id | None = Field(default=None, description="Who of ours keeps in touch.")
     is_approver: bool = Field(default=False, description="May sign baselines, decide changes.")
     note: Short = None
 
@@ -59,7 +59,7 @@ class StakeholderUpdate(WriteSchema):
     expectations: LongText = None
     channel: Channel | None = None
     frequency: Frequency | None = None
-    our_owner_id: int | None = None
+    our_owner_id: Id | None = None
     is_approver: bool | None = None
     note: Short = None
 
@@ -69,9 +69,9 @@ class StakeholderUpdate(WriteSchema):
 
 
 class StakeholderRead(ReadSchema):
-    id: int
-    project_id: int
-    contact_id: int
+    id: Id
+    project_id: Id
+    contact_id: Id
     contact_name: str
     title: str | None
     project_role: StakeholderRole
@@ -82,9 +82,9 @@ class StakeholderRead(ReadSchema):
     expectations: str | None
     channel: Channel | None
     frequency: Frequency | None
-    our_owner_id: int | None
+    our_owner_id: Id | None
     our_owner_name: str | None
     is_approver: bool
     note: str | None
-    last_contact_at: datetime | None = Field(description="The latest activity with them.")
+    last_contact_at: Instant | None = Field(description="The latest activity with them.")
     version: int

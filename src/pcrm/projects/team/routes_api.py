@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query, Response, status
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, expected_version, tag
+from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.projects.team import service
 from pcrm.projects.team.schemas import (
@@ -29,7 +30,7 @@ def workload(
 
 
 @router.get("/projects/{project_id}/team", summary="The project's team")
-def team(project_id: int, principal: CurrentPrincipal, db: DB) -> list[TeamMemberRead]:
+def team(project_id: Id, principal: CurrentPrincipal, db: DB) -> list[TeamMemberRead]:
     return service.team(db, principal, project_id)
 
 
@@ -39,7 +40,7 @@ def team(project_id: int, principal: CurrentPrincipal, db: DB) -> list[TeamMembe
     summary="Put one of our people on the team",
 )
 def add_member(
-    project_id: int, data: TeamMemberWrite, principal: CurrentPrincipal, db: DB, response: Response
+    project_id: Id, data: TeamMemberWrite, principal: CurrentPrincipal, db: DB, response: Response
 ) -> TeamMemberRead:
     member = service.add_member(db, principal, project_id, data)
     tag(response, member.version)
@@ -48,8 +49,8 @@ def add_member(
 
 @router.patch("/projects/{project_id}/team/{member_id}", summary="Change a member (If-Match)")
 def update_member(
-    project_id: int,
-    member_id: int,
+    project_id: Id,
+    member_id: Id,
     data: TeamMemberUpdate,
     principal: CurrentPrincipal,
     db: DB,
@@ -68,6 +69,6 @@ def update_member(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Take a member off the team",
 )
-def remove_member(project_id: int, member_id: int, principal: CurrentPrincipal, db: DB) -> Response:
+def remove_member(project_id: Id, member_id: Id, principal: CurrentPrincipal, db: DB) -> Response:
     service.remove_member(db, principal, project_id, member_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

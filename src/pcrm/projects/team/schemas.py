@@ -14,7 +14,9 @@ from pydantic import (
     model_validator,
 )
 
+from pcrm.core.dates import Day
 from pcrm.core.i18n import N_
+from pcrm.core.types import Id
 from pcrm.projects.schemas import ENDS_BEFORE_START, ReadSchema, WriteSchema, in_order
 from pcrm.projects.vocab import TeamRole
 
@@ -29,14 +31,14 @@ def _allocation(value: int | None) -> int | None:
 
 
 class TeamMemberWrite(WriteSchema):
-    user_id: int
+    user_id: Id
     role: TeamRole
     responsibilities: Responsibilities = Field(
         default=None, description="The role's default responsibilities when left out."
     )
     allocation: int = Field(default=0, description="Share of the person's time, 0–100 %.")
-    starts_on: date | None = Field(default=None, description="The project's start when empty.")
-    ends_on: date | None = Field(default=None, description="The project's end when empty.")
+    starts_on: Day | None = Field(default=None, description="The project's start when empty.")
+    ends_on: Day | None = Field(default=None, description="The project's end when empty.")
 
     _check_allocation = field_validator("allocation")(_allocation)
 
@@ -50,35 +52,35 @@ class TeamMemberUpdate(WriteSchema):
     role: TeamRole | None = None
     responsibilities: Responsibilities = None
     allocation: int | None = None
-    starts_on: date | None = None
-    ends_on: date | None = None
+    starts_on: Day | None = None
+    ends_on: Day | None = None
 
     _check_allocation = field_validator("allocation")(_allocation)
 
 
 class TeamMemberRead(ReadSchema):
-    id: int
-    project_id: int
-    user_id: int
+    id: Id
+    project_id: Id
+    user_id: Id
     user_name: str
     role: TeamRole
     responsibilities: str
     allocation: int
-    starts_on: date | None
-    ends_on: date | None
+    starts_on: Day | None
+    ends_on: Day | None
     version: int
 
 
 class WorkloadQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    start: date | None = Field(default=None, description="Any day of the first week (this week).")
+    start: Day | None = Field(default=None, description="Any day of the first week (this week).")
     weeks: int = Field(default=12, ge=1, le=52)
     role: TeamRole | None = Field(default=None, description="Only allocations in this role.")
 
 
 class WorkloadProject(BaseModel):
-    project_id: int
+    project_id: Id
     code: str
     name: str
     role: TeamRole
@@ -86,7 +88,7 @@ class WorkloadProject(BaseModel):
 
 
 class WorkloadRow(BaseModel):
-    user_id: int
+    user_id: Id
     user_name: str
     weeks: list[int] = Field(description="Allocation % per week, summed across projects.")
     overloaded: list[bool] = Field(description="Per week: above 100 %.")
