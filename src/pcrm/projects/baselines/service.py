@@ -111,7 +111,7 @@ def record_sign_off(
     channel: SignOffChannel = SignOffChannel.RECORDED,
 ) -> SignOff:
     """Record an approver's decision on the baseline version under review."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_PROJECTS)
     scope = principal.scope
     baseline = repo.baseline(db, scope, baseline_id)
     project = project_for(db, principal, baseline.project_id, write=True)

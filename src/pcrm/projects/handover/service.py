@@ -72,7 +72,7 @@ PLACEMENT: dict[DecisionRole, Placement] = {
 def convert_opportunity(db: Session, principal: Principal, opportunity_id: int) -> Project:
     """The project of a won opportunity; a 409 naming the project when it was converted
     before, a 422 when the opportunity is not won."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_PROJECTS)
     scope = principal.scope
     earlier = projects.project_of_opportunity(db, scope, opportunity_id)
     if earlier is not None:

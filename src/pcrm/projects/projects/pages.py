@@ -110,7 +110,7 @@ def list_page(
         "phase_choices": choices(Phase, locale),
         "base_url": f"/projects?{base}&" if base else "/projects?",
         "sort_links": _sort_links(kept, current, locale),
-        "can_write": principal.can(Permission.WRITE),
+        "can_write": principal.can(Permission.WRITE_PROJECTS),
     }
 
 
@@ -174,7 +174,7 @@ def project_page(
     `values` and `errors` to show, and `problem` a refused action's message."""
     detail = service.project_detail(db, principal, project_id)
     tab = tab if tab in TABS else "overview"
-    writable = principal.can(Permission.WRITE) and detail.status not in (
+    writable = principal.can(Permission.WRITE_PROJECTS) and detail.status not in (
         ProjectStatus.ARCHIVED,
         ProjectStatus.TERMINATED,
     )

@@ -20,7 +20,7 @@ from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.problems import field_errors_from_pydantic
 from pcrm.core.templating import render
 from pcrm.core.types import Id
-from pcrm.identity.public import CurrentPrincipal, Principal
+from pcrm.identity.public import CurrentPrincipal, Permission, Principal
 from pcrm.projects.constraints import service as constraints
 from pcrm.projects.constraints.schemas import ConstraintWrite
 from pcrm.projects.projects import forms, pages, service
@@ -91,6 +91,7 @@ def new_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
 def create_project(
     request: Request, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
+    principal.require(Permission.WRITE_PROJECTS)
     data = forms.fields(form, forms.PROJECT_FIELDS)
     locale = page_locale(request)
     outcome = attempt(
@@ -132,6 +133,7 @@ def _form_write(
 ) -> Response:
     """Run a form's write; on success back to the tab with the notice, else the tab with the
     form's values and messages (422), or the refusal's message (409)."""
+    principal.require(Permission.WRITE_PROJECTS)  # a refused user gets 403, not field errors
     locale = page_locale(request)
     try:
         outcome = attempt(db, locale, write)

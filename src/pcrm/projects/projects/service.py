@@ -211,7 +211,7 @@ def board(db: Session, principal: Principal, filters: ProjectFilters) -> list[Ph
 
 def writable(db: Session, principal: Principal, project_id: int) -> Project:
     """The project, for a change by this principal: a 409 once it is archived or terminated."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_PROJECTS)
     project = repo.project(db, principal.scope, project_id)
     if project.status in FINISHED:
         raise Conflict(FINISHED_MESSAGE)
@@ -243,7 +243,7 @@ def create_project(
     db: Session, principal: Principal, data: ProjectCreate, opportunity_id: int | None = None
 ) -> Project:
     """A new project in draft, in the needs-identification phase."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_PROJECTS)
     scope = principal.scope
     get_account(db, principal, data.account_id)  # a 404 for another workspace's account
     _check_manager(db, scope, data.manager_id)

@@ -94,7 +94,7 @@ def update_requirement(
     data: RequirementUpdate,
     expected_version: int | None,
 ) -> Requirement:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_PROJECTS)
     requirement = repo.one(db, Requirement, principal.scope, requirement_id)
     project = project_for(db, principal, requirement.project_id, write=True)
     check_version(requirement.version, expected_version)
@@ -135,7 +135,7 @@ def list_clarifications(db: Session, principal: Principal, project_id: int) -> l
 def create_clarification(
     db: Session, principal: Principal, requirement_id: int, data: ClarificationCreate
 ) -> Clarification:
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_PROJECTS)
     requirement = repo.one(db, Requirement, principal.scope, requirement_id)
     project = project_for(db, principal, requirement.project_id, write=True)
     _check_customer_contact(db, principal, project, data.asked_to_id)
@@ -161,7 +161,7 @@ def update_clarification(
 ) -> Clarification:
     """Record the answer (it marks the question answered), take it back (open again), change
     the question or withdraw it (void). Every check runs before anything changes."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_PROJECTS)
     clarification = repo.one(db, Clarification, principal.scope, clarification_id)
     project = project_for(db, principal, clarification.project_id, write=True)
     check_version(clarification.version, expected_version)
