@@ -22,7 +22,13 @@ from pcrm.core.history import register as register_history_labels
 from pcrm.core.i18n import N_, load_catalogues
 from pcrm.core.instance import get_or_create_secret
 from pcrm.core.problems import install_error_handlers
-from pcrm.core.security import PlatformMiddleware, csrf_ok, wants_secure_cookies
+from pcrm.core.security import (
+    PlatformMiddleware,
+    client_ip,
+    csrf_ok,
+    is_https,
+    wants_secure_cookies,
+)
 from pcrm.core.templating import add_context_processor, use_template_dirs
 from pcrm.core.tenancy import install_tenant_guard
 from pcrm.identity.deps import install_auth_handlers
@@ -109,6 +115,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         secret=secret,
         default_locale=settings.default_locale,
         secure_cookies=lambda request: wants_secure_cookies(request, settings),
+        https=lambda request: is_https(request, settings.trusted_proxies),
+        client=lambda request: client_ip(request, settings.trusted_proxies),
+        cacheable=tuple(
+            {"/static/"} | {area.static_prefix + "/" for area in AREAS if area.static_dir}
+        ),
     )
     install_error_handlers(app)
     install_auth_handlers(app)

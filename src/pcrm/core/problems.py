@@ -128,24 +128,28 @@ def error_page(request: Request, status: int, detail: str | None = None) -> Resp
     )
 
 
-def install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(DomainError)
-    async def _domain(request: Request, exc: DomainError) -> Response:
-        locale = locale_of(request)
-        detail = translate(locale, exc.detail)
-        if isinstance(exc, ValidationFailed):
-            errors = [
-                {"field": e.field, "message": translate(locale, e.message), "type": e.type}
-                for e in exc.errors
-            ]
-            if is_api(request):
-                return problem(request, 422, translate(locale, N_("Validation failed")), errors)
-            return error_page(request, 422, "; ".join(e["message"] for e in errors))
-        if exc.status_code == 404:
-            detail = translate(locale, TITLES[404])
+async def domain_error_response(request: Request, exc: DomainError) -> Response:
+    """A domain error as problem+json (API) or an error page (people). A handler installed
+    for one kind of domain error (identity logs refused writes) ends with this."""
+    locale = locale_of(request)
+    detail = translate(locale, exc.detail)
+    if isinstance(exc, ValidationFailed):
+        errors = [
+            {"field": e.field, "message": translate(locale, e.message), "type": e.type}
+            for e in exc.errors
+        ]
         if is_api(request):
-            return problem(request, exc.status_code, detail)
-        return error_page(request, exc.status_code, detail)
+            return problem(request, 422, translate(locale, N_("Validation failed")), errors)
+        return error_page(request, 422, "; ".join(e["message"] for e in errors))
+    if exc.status_code == 404:
+        detail = translate(locale, TITLES[404])
+    if is_api(request):
+        return problem(request, exc.status_code, detail)
+    return error_page(request, exc.status_code, detail)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(DomainError, domain_error_response)  # type: ignore[arg-type]
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:

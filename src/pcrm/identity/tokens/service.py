@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -15,10 +16,14 @@ from pcrm.core.db import utcnow
 from pcrm.core.deps import after_commit
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.principal import Principal
+from pcrm.identity.security_log import service as security_log
+from pcrm.identity.security_log.schemas import SecurityEventNote
+from pcrm.identity.security_log.vocab import SecurityEventKind, SecurityOutcome
 from pcrm.identity.sessions import service as sessions
 from pcrm.identity.tokens import repository as repo
 from pcrm.identity.tokens.models import ApiToken
 from pcrm.identity.tokens.schemas import ApiTokenCreate
+from pcrm.identity.users.models import User
 
 TOKEN_TOUCH_SECONDS = 60
 
@@ -67,7 +72,20 @@ def cached_api_token(db: Session, raw_token: str) -> Principal | None:
     return principal
 
 
+@dataclass(frozen=True, slots=True)
+class TokenRefused:
+    """A bearer token that signs no one in, and why (for the security log)."""
+
+    note: SecurityEventNote
+
+
 def resolve_api_token(db: Session, raw_token: str) -> Principal | None:
+    checked = check_api_token(db, raw_token)
+    return checked if isinstance(checked, Principal) else None
+
+
+def check_api_token(db: Session, raw_token: str) -> Principal | TokenRefused:
+    """The principal of a bearer token, or why it signs no one in."""
     digest = sessions.digest(raw_token)
     now = utcnow()
     principal = _cached_token(digest, now)
@@ -77,29 +95,65 @@ def resolve_api_token(db: Session, raw_token: str) -> Principal | None:
     _token_cache.pop(digest, None)
     found = repo.api_token_with_user(db, digest)
     if found is None:
-        return None
+        refused = SecurityEventKind.TOKEN_REFUSED, SecurityOutcome.FAILURE
+        return TokenRefused(
+            SecurityEventNote(kind=refused[0], outcome=refused[1], detail="unknown")
+        )
     token, user, workspace = found
-    if (
-        token.revoked_at is not None
-        or (token.expires_at is not None and token.expires_at <= now)
-        or not user.is_active
-    ):
-        return None
+    reason = (
+        "revoked"
+        if token.revoked_at is not None
+        else "expired"
+        if token.expires_at is not None and token.expires_at <= now
+        else "deactivated"
+        if not user.is_active
+        else None
+    )
+    if reason is not None:
+        note = SecurityEventNote(
+            kind=SecurityEventKind.TOKEN_REFUSED,
+            outcome=SecurityOutcome.FAILURE,
+            workspace_id=workspace.id,
+            user_id=user.id,
+            email=user.email,
+            credential_id=token.id,
+            detail=reason,
+        )
+        return TokenRefused(note)
     if (
         token.last_used_at is None
         or (now - token.last_used_at).total_seconds() > TOKEN_TOUCH_SECONDS
     ):
-        token_id = token.id
-        after_commit(
-            db,
-            lambda s: repo.touch_token(s, WorkspaceScope(workspace.id), token_id, now),
-        )
+        after_commit(db, _touch(token, user, now))
     set_actor(db, user.id, user.name)
     principal = sessions.principal_of(user, workspace, "token", token.id)
     if len(_token_cache) >= TOKEN_CACHE_MAX:
         _token_cache.clear()
     _token_cache[digest] = _CachedToken(principal, token.expires_at, _clock() + TOKEN_CACHE_SECONDS)
     return principal
+
+
+def _touch(token: ApiToken, user: User, now: datetime) -> Callable[[Session], None]:
+    """Once the request is done: note when the token was last used and, the first time it
+    is, say so in the security log (later uses only move `last_used_at`)."""
+    scope, token_id, first = (
+        WorkspaceScope(token.workspace_id),
+        token.id,
+        token.last_used_at is None,
+    )
+    note = SecurityEventNote(
+        kind=SecurityEventKind.TOKEN_FIRST_USED,
+        workspace_id=token.workspace_id,
+        user_id=user.id,
+        email=user.email,
+        credential_id=token_id,
+    )
+
+    def touch(db: Session) -> None:
+        if repo.touch_token(db, scope, token_id, now, first_use=first):
+            security_log.record(db, note)
+
+    return touch
 
 
 # --- API tokens --------------------------------------------------------------------------------
@@ -120,6 +174,7 @@ def create_api_token(
     )
     db.add(token)
     db.flush()
+    _log(db, principal, SecurityEventKind.TOKEN_CREATED, token)
     return token, raw
 
 
@@ -132,5 +187,11 @@ def revoke_api_token(db: Session, principal: Principal, token_id: int) -> ApiTok
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         db.flush()
+        _log(db, principal, SecurityEventKind.TOKEN_REVOKED, token)
         forget_api_tokens(db)
     return token
+
+
+def _log(db: Session, principal: Principal, kind: SecurityEventKind, token: ApiToken) -> None:
+    note = security_log.principal_note(principal, kind, SecurityOutcome.SUCCESS, token.name)
+    security_log.record(db, note.model_copy(update={"credential_id": token.id}))
