@@ -32,6 +32,7 @@ from pcrm.core.security import (
 from pcrm.core.templating import add_context_processor, use_template_dirs
 from pcrm.core.tenancy import install_tenant_guard
 from pcrm.identity.deps import install_auth_handlers
+from pcrm.identity.tokens.scopes import register_areas as register_token_areas
 from pcrm.web.context import ShellContext
 
 API_DESCRIPTION = """
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_audit_hooks(session_factory)
     load_catalogues()
     use_template_dirs([area.templates_dir for area in AREAS if area.templates_dir])
+    register_token_areas(area.name for area in AREAS if area.api)
     for area in AREAS:
         if area.history is not None:
             register_history_labels(area.history)

@@ -32,7 +32,10 @@ from pcrm.identity.security_log import service as security_log
 from pcrm.identity.security_log.schemas import SecurityEventNote
 from pcrm.identity.security_log.vocab import SecurityEventKind, SecurityOutcome
 from pcrm.identity.sessions import service as sessions
+from pcrm.identity.tokens import scopes as token_scopes
 from pcrm.identity.tokens import service as tokens
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class SignInRequired(Exception):
@@ -62,9 +65,32 @@ async def optional_principal(request: Request, db: DB, settings: AppSettings) ->
         principal = found
     if principal is not None:
         request.state.principal = principal
+        if principal.scopes is not None:
+            _check_scopes(request, principal)
         if principal.locale and principal.via == "session":
             request.state.locale = principal.locale
     return principal
+
+
+class OutOfScope(PermissionDenied):
+    """A token asked for what its scopes do not reach."""
+
+    def __init__(self, note: SecurityEventNote) -> None:
+        super().__init__(N_("This API token's scopes do not allow this request."))
+        self.note = note
+
+
+def _check_scopes(request: Request, principal: Principal) -> None:
+    """A token reaches only the areas its scopes name, and writes only with a write scope."""
+    scopes = principal.scopes or frozenset()
+    endpoint = request.scope.get("endpoint")
+    area = token_scopes.area_of(getattr(endpoint, "__module__", "") or "")
+    writing = request.method not in SAFE_METHODS
+    if not token_scopes.allows(scopes, area, writing):
+        note = security_log.principal_note(
+            principal, SecurityEventKind.TOKEN_REFUSED, SecurityOutcome.FAILURE, "scope"
+        )
+        raise OutOfScope(note)
 
 
 async def current_principal(
@@ -96,7 +122,9 @@ def install_auth_handlers(app: FastAPI) -> None:
     async def _denied(request: Request, exc: PermissionDenied) -> Response:
         """A refused write goes to the security log (in a transaction of its own: the
         request's is rolled back), then is answered like any other domain error."""
-        if request.method in UNSAFE_METHODS:
+        if isinstance(exc, OutOfScope):
+            await _log_apart(request, exc.note)
+        elif request.method in UNSAFE_METHODS:
             principal = getattr(request.state, "principal", None)
             detail = f"{request.method} {request.url.path}"[:300]
             await _log_apart(

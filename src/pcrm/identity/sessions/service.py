@@ -170,7 +170,13 @@ class SessionRefused:
     note: SecurityEventNote
 
 
-def principal_of(user: User, workspace: Workspace, via: str, credential_id: int) -> Principal:
+def principal_of(
+    user: User,
+    workspace: Workspace,
+    via: str,
+    credential_id: int,
+    scopes: frozenset[str] | None = None,
+) -> Principal:
     """Who is asking, as the request (or the CLI) acts for them."""
     return Principal(
         user_id=user.id,
@@ -186,6 +192,7 @@ def principal_of(user: User, workspace: Workspace, via: str, credential_id: int)
         timezone=workspace.timezone,
         via=via,  # type: ignore[arg-type]
         credential_id=credential_id,
+        scopes=scopes,
     )
 
 

@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 from pcrm.core.audit import set_actor
 from pcrm.core.db import utcnow
 from pcrm.core.deps import after_commit
+from pcrm.core.errors import field_error
+from pcrm.core.i18n import N_
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.principal import Principal
 from pcrm.identity.security_log import service as security_log
@@ -21,6 +23,7 @@ from pcrm.identity.security_log.schemas import SecurityEventNote
 from pcrm.identity.security_log.vocab import SecurityEventKind, SecurityOutcome
 from pcrm.identity.sessions import service as sessions
 from pcrm.identity.tokens import repository as repo
+from pcrm.identity.tokens import scopes as token_scopes
 from pcrm.identity.tokens.models import ApiToken
 from pcrm.identity.tokens.schemas import ApiTokenCreate
 from pcrm.identity.users.models import User
@@ -126,7 +129,9 @@ def check_api_token(db: Session, raw_token: str) -> Principal | TokenRefused:
     ):
         after_commit(db, _touch(token, user, now))
     set_actor(db, user.id, user.name)
-    principal = sessions.principal_of(user, workspace, "token", token.id)
+    principal = sessions.principal_of(
+        user, workspace, "token", token.id, frozenset(token.scopes.split())
+    )
     if len(_token_cache) >= TOKEN_CACHE_MAX:
         _token_cache.clear()
     _token_cache[digest] = _CachedToken(principal, token.expires_at, _clock() + TOKEN_CACHE_SECONDS)
@@ -160,8 +165,25 @@ def _touch(token: ApiToken, user: User, now: datetime) -> Callable[[Session], No
 
 
 def create_api_token(
-    db: Session, principal: Principal, data: ApiTokenCreate
+    db: Session, principal: Principal, data: ApiTokenCreate, max_days: int | None = None
 ) -> tuple[ApiToken, str]:
+    """A new token of the principal's own, with the scopes asked for (never more than a
+    token making it has) and an expiry (required, and at most `max_days`, when that is set:
+    a token asked for without one gets the longest)."""
+    if token_scopes.unknown(data.scopes):
+        raise field_error("scopes", N_("Choose scopes from the list."))
+    if principal.scopes is not None and not all(
+        _within(principal.scopes, scope) for scope in data.scopes
+    ):
+        raise field_error("scopes", N_("A token cannot give more than its own scopes."))
+    days = data.expires_in_days
+    if max_days is not None:
+        if days is not None and days > max_days:
+            raise field_error(
+                "expires_in_days",
+                N_("Tokens may last at most the number of days set by the server."),
+            )
+        days = days or max_days
     raw = "pcrm_" + secrets.token_urlsafe(32)
     now = utcnow()
     token = ApiToken(
@@ -170,12 +192,22 @@ def create_api_token(
         name=data.name,
         token_prefix=raw[:12],
         token_hash=sessions.digest(raw),
-        expires_at=(now + timedelta(days=data.expires_in_days) if data.expires_in_days else None),
+        expires_at=(now + timedelta(days=days) if days else None),
+        scopes=" ".join(token_scopes.normalized(data.scopes)),
     )
     db.add(token)
     db.flush()
     _log(db, principal, SecurityEventKind.TOKEN_CREATED, token)
     return token, raw
+
+
+def _within(own: frozenset[str], scope: str) -> bool:
+    """Does a token with scopes `own` reach at least what `scope` would?"""
+    area, _, access = scope.rpartition(":")
+    writing = access == token_scopes.WRITE
+    if not area:  # read or write everything
+        return token_scopes.WRITE in own or (not writing and token_scopes.READ in own)
+    return token_scopes.allows(own, area, writing)
 
 
 def list_api_tokens(db: Session, principal: Principal) -> list[ApiToken]:
