@@ -174,3 +174,21 @@ def test_security_events_cannot_be_changed_or_deleted(uow, client, acme):
         db.flush()
 
     assert _events(uow, kind="sign_in")[0][5] is None
+
+
+def test_an_export_is_logged_through_the_public_call(uow, acme):
+    from pcrm.identity.public import operator_principal, record_export
+
+    with uow() as db:
+        record_export(db, operator_principal(db, "acme", "admin@acme.example"), "accounts CSV")
+
+    assert _events(uow, kind="export") == [
+        (
+            "export",
+            "success",
+            acme.workspace.id,
+            acme.admin.user_id,
+            "admin@acme.example",
+            "accounts CSV",
+        )
+    ]
