@@ -30,7 +30,7 @@ KIND_LABELS: dict[SecurityEventKind, str] = {
 }
 OUTCOME_LABELS: dict[SecurityOutcome, str] = {
     SecurityOutcome.SUCCESS: N_("Succeeded"),
-    SecurityOutcome.FAILURE: N_("Failed or refused"),
+    SecurityOutcome.FAILURE: N_("Failed"),
 }
 DETAIL_LABELS: dict[str, str] = {
     "throttled": N_("too many attempts, asked to wait"),
@@ -76,7 +76,8 @@ def security_log(
     names = {uid: ref.display(locale) for uid, ref in user_refs(db, principal.scope, ids).items()}
     rows = [
         {
-            "when": e.occurred_at.astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
+            "day": e.occurred_at.astimezone(zone).strftime("%Y-%m-%d"),
+            "time": e.occurred_at.astimezone(zone).strftime("%H:%M:%S"),
             "kind": translate(locale, KIND_LABELS[e.kind]),
             "ok": e.outcome == SecurityOutcome.SUCCESS,
             "outcome": translate(locale, OUTCOME_LABELS[e.outcome]),
