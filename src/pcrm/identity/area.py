@@ -111,6 +111,7 @@ AREA = Area(
             "default_locale": N_("Default language"),
             "timezone": N_("Time zone"),
             "token_prefix": N_("Token"),
+            "scopes": N_("Scopes"),
             "expires_at": N_("Expires"),
             "revoked_at": N_("Revoked at"),
             "accepted_at": N_("Accepted at"),
