@@ -41,8 +41,42 @@ class Settings(BaseSettings):
     trusted_proxies: bool = Field(
         default=False, description="Trust X-Forwarded-For/Proto from a load balancer."
     )
-    login_max_failures: int = 10
-    login_window_minutes: int = 15
+    login_max_failures: int = Field(
+        default=10,
+        ge=1,
+        description="Failed sign-ins of one account, from addresses it never signed in from, "
+        "before each further attempt must wait (1, 2, 4… seconds).",
+    )
+    login_pair_failures: int = Field(
+        default=5,
+        ge=1,
+        description="Failed sign-ins of one account from one address before each further "
+        "attempt from there must wait.",
+    )
+    login_ip_max_failures: int = Field(
+        default=50,
+        ge=1,
+        description="Failed sign-ins from one address before attempts from there must wait, "
+        "except for accounts that signed in from there before.",
+    )
+    login_max_delay_seconds: int = Field(
+        default=60, ge=1, le=3600, description="The longest wait between two sign-in attempts."
+    )
+    login_known_days: int = Field(
+        default=30,
+        ge=1,
+        description="An address an account signed in from within this many days is its own.",
+    )
+    login_window_minutes: int = Field(
+        default=15, ge=1, description="Failures older than this many minutes no longer count."
+    )
+    api_token_max_days: int | None = Field(
+        default=None,
+        ge=1,
+        le=3650,
+        description="When set, every API token expires, at most this many days after it is "
+        "made (default: no limit, expiry optional).",
+    )
     password_hasher: Literal["argon2id", "fast-insecure-for-tests"] = "argon2id"  # noqa: S105
     tenant_guard: bool = Field(
         default=True, description="Refuse ORM queries on tenant tables without a workspace filter."

@@ -24,10 +24,17 @@ from pcrm.core.i18n import N_, load_catalogues
 from pcrm.core.instance import get_or_create_secret
 from pcrm.core.problems import BodyLimit, install_error_handlers
 from pcrm.core.search import register as register_search_kinds
-from pcrm.core.security import PlatformMiddleware, csrf_ok, wants_secure_cookies
+from pcrm.core.security import (
+    PlatformMiddleware,
+    client_ip,
+    csrf_ok,
+    is_https,
+    wants_secure_cookies,
+)
 from pcrm.core.templating import add_context_processor, use_template_dirs
 from pcrm.core.tenancy import install_tenant_guard
 from pcrm.identity.deps import install_auth_handlers
+from pcrm.identity.tokens.scopes import register_areas as register_token_areas
 from pcrm.web.context import ShellContext
 
 API_DESCRIPTION = """
@@ -73,6 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_audit_hooks(session_factory)
     load_catalogues()
     use_template_dirs([area.templates_dir for area in AREAS if area.templates_dir])
+    register_token_areas(area.name for area in AREAS if area.api)
     for area in AREAS:
         if area.history is not None:
             register_history_labels(area.history)
@@ -116,6 +124,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         secret=secret,
         default_locale=settings.default_locale,
         secure_cookies=lambda request: wants_secure_cookies(request, settings),
+        https=lambda request: is_https(request, settings.trusted_proxies),
+        client=lambda request: client_ip(request, settings.trusted_proxies),
+        cacheable=tuple(
+            {"/static/"} | {area.static_prefix + "/" for area in AREAS if area.static_dir}
+        ),
     )
     install_auth_handlers(app)
     add_context_processor(ShellContext([entry for area in AREAS for entry in area.nav]))

@@ -66,13 +66,14 @@ def csrf_token(client: TestClient) -> str:
 
 
 def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> str:
-    """Sign in through the form; returns the CSRF token for later posts."""
+    """Sign in through the form; returns the CSRF token for later posts (a new one: signing in
+    rotates it)."""
     token = csrf_token(client)
     response = client.post(
         "/login", data={"email": email, "password": password, "csrf_token": token, "next": "/"}
     )
     assert response.status_code == 303, response.text
-    return token
+    return str(client.cookies["pcrm_csrf"])
 
 
 def bearer(token: str) -> dict[str, str]:

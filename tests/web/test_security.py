@@ -104,13 +104,13 @@ def test_a_request_from_another_origin_is_refused(uow, client):
     token = sign_in(client, "owner@acme.example")
     response = client.post(
         "/settings/tokens",
-        data={"name": "x", "csrf_token": token},
+        data={"name": "x", "scopes": "read", "csrf_token": token},
         headers={"Origin": "https://evil.example"},
     )
     assert response.status_code == 403
     same = client.post(
         "/settings/tokens",
-        data={"name": "x", "csrf_token": token},
+        data={"name": "x", "scopes": "read", "csrf_token": token},
         headers={"Origin": "http://testserver"},
     )
     assert same.status_code == 200
@@ -123,7 +123,7 @@ def test_htmx_requests_send_the_token_in_a_header(uow, client):
     token = sign_in(client, "owner@acme.example")
     response = client.post(
         "/settings/tokens",
-        data={"name": "via htmx"},
+        data={"name": "via htmx", "scopes": "read"},
         headers={"X-CSRF-Token": token, "HX-Request": "true"},
     )
     assert response.status_code == 200

@@ -33,7 +33,12 @@ class Audited:
     __audit_label__: ClassVar[str | None] = "name"  # the attribute that names the record
 
 
-class AuditEntry(IdMixin, Base):
+class AppendOnly:
+    """Mixin for log tables (the audit trail, the security log): the ORM refuses to update or
+    delete their rows."""
+
+
+class AuditEntry(IdMixin, AppendOnly, Base):
     __tablename__ = "audit_entries"
     __table_args__ = (
         Index("ix_audit_entries_entity", "workspace_id", "entity_type", "entity_id", "id"),
@@ -139,8 +144,8 @@ def install_audit_hooks(factory: sessionmaker[Session]) -> None:
     @event.listens_for(factory, "before_flush")
     def _refuse_tamper(session: Session, _ctx: Any, _instances: Any) -> None:
         for obj in (*session.dirty, *session.deleted):
-            if isinstance(obj, AuditEntry):
-                raise AuditTamperError("audit entries are append-only")
+            if isinstance(obj, AppendOnly):
+                raise AuditTamperError(f"{type(obj).__name__} rows are append-only")
 
     @event.listens_for(factory, "after_flush")
     def _write_entries(session: Session, _ctx: Any) -> None:

@@ -10,6 +10,8 @@ from contextvars import ContextVar
 
 request_id_var: ContextVar[str | None] = ContextVar("pcrm_request_id", default=None)
 locale_var: ContextVar[str] = ContextVar("pcrm_locale", default="zh_CN")
+# (client IP, user agent) of the request, for the security log.
+client_var: ContextVar[tuple[str, str | None] | None] = ContextVar("pcrm_client", default=None)
 
 
 def current_request_id() -> str | None:
@@ -18,3 +20,8 @@ def current_request_id() -> str | None:
 
 def current_locale() -> str:
     return locale_var.get()
+
+
+def current_client() -> tuple[str, str | None] | None:
+    """The request's client IP (behind trusted proxies, the forwarded one) and user agent."""
+    return client_var.get()

@@ -132,7 +132,8 @@ def error_page(request: Request, status: int, detail: str | None = None) -> Resp
 
 
 def domain_error_response(request: Request, exc: DomainError) -> Response:
-    """A domain error as problem+json (API) or an error page (people)."""
+    """A domain error as problem+json (API) or an error page (people). A handler installed
+    for one kind of domain error (identity logs refused writes) ends with this."""
     locale = locale_of(request)
     detail = translate(locale, exc.detail)
     if isinstance(exc, ValidationFailed):

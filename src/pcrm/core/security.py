@@ -1,6 +1,12 @@
 """HTTP security: request ids, locale choice, security headers and CSRF tokens, and the
 server's time per response (pure ASGI middleware, so context variables reach the worker
-threads of plain `def` endpoints)."""
+threads of plain `def` endpoints).
+
+Every response but static files and the health check says `Cache-Control: no-store` (pages
+and API answers carry personal data); over https it says `Strict-Transport-Security`. When
+cookies are secure (`PCRM_COOKIE_SECURE`, or https under `auto`) the session and CSRF cookies
+are named with the `__Host-` prefix, which browsers accept only with `Secure`, `Path=/` and no
+`Domain`: nothing on another subdomain or over plain http can set or shadow them."""
 
 from __future__ import annotations
 
@@ -18,7 +24,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 
 from pcrm.config import Settings
-from pcrm.core.context import locale_var, request_id_var
+from pcrm.core.context import client_var, locale_var, request_id_var
 from pcrm.core.i18n import negotiate, normalize_locale
 
 Scope = MutableMapping[str, Any]
@@ -27,12 +33,15 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
+HOST_PREFIX = "__Host-"
 CSRF_COOKIE = "pcrm_csrf"
 CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
 LANG_COOKIE = "pcrm_lang"
 SESSION_COOKIE = "pcrm_session"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+HSTS = "max-age=31536000; includeSubDomains"
+NO_STORE = "no-store"
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 CONTENT_SECURITY_POLICY = (
@@ -86,6 +95,42 @@ def client_ip(request: Request, trust_proxies: bool) -> str:
     return request.client.host if request.client else "unknown"
 
 
+def secure_cookies_of(request: Request) -> bool:
+    """Whether this request's cookies are `Secure` (and so `__Host-` named); the middleware
+    decides once per request."""
+    return bool(getattr(request.state, "secure_cookies", False))
+
+
+def cookie_name(request: Request, base: str) -> str:
+    """The name of one of PCRM's own cookies (session, CSRF) in this request."""
+    return HOST_PREFIX + base if secure_cookies_of(request) else base
+
+
+def session_cookie_name(request: Request) -> str:
+    return cookie_name(request, SESSION_COOKIE)
+
+
+def csrf_cookie_name(request: Request) -> str:
+    return cookie_name(request, CSRF_COOKIE)
+
+
+def rotate_csrf(request: Request) -> None:
+    """Give the browser a new CSRF token with this response (at sign-in and sign-out), so a
+    token seen before signing in is worth nothing after."""
+    request.state.rotate_csrf = True
+
+
+def _csrf_cookie(name: str, value: str, secure: bool) -> str:
+    jar: SimpleCookie = SimpleCookie()
+    jar[name] = value
+    jar[name]["path"] = "/"
+    jar[name]["httponly"] = True
+    jar[name]["samesite"] = "Lax"
+    if secure:
+        jar[name]["secure"] = True
+    return jar.output(header="").strip()
+
+
 class PlatformMiddleware:
     """Sets request id, locale and CSRF cookie on the way in; security headers and the
     server's time on the way out.
@@ -101,11 +146,17 @@ class PlatformMiddleware:
         secret: Callable[[], str],
         default_locale: str,
         secure_cookies: Callable[[Request], bool],
+        https: Callable[[Request], bool] = lambda _request: False,
+        client: Callable[[Request], str] = lambda request: client_ip(request, False),
+        cacheable: tuple[str, ...] = ("/static/",),
     ) -> None:
         self.app = app
         self.secret = secret
         self.default_locale = default_locale
         self.secure_cookies = secure_cookies
+        self.https = https
+        self.client = client
+        self.cacheable = cacheable
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -125,37 +176,43 @@ class PlatformMiddleware:
             or ("en" if is_api else self.default_locale)
         )
         locale_token = locale_var.set(state["locale"])  # for services: current_locale()
+        secure = state["secure_cookies"] = self.secure_cookies(request)
+        csrf_name = HOST_PREFIX + CSRF_COOKIE if secure else CSRF_COOKIE
         secret = self.secret()
-        cookie = request.cookies.get(CSRF_COOKIE)
+        cookie = request.cookies.get(csrf_name)
         new_cookie = None
         if not csrf_cookie_valid(secret, cookie):
             cookie = new_cookie = sign_csrf(secret, secrets.token_urlsafe(24))
         state["csrf_token"] = cookie
-        secure = self.secure_cookies(request)
+        https = self.https(request)
+        path = scope["path"]
+        cacheable = path == "/healthz" or path.startswith(self.cacheable)
+        client = client_var.set((self.client(request), request.headers.get("user-agent")))
 
         async def send_wrapper(message: Message) -> None:
+            nonlocal new_cookie
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     headers.setdefault(name, value)
+                if not cacheable:
+                    headers["cache-control"] = NO_STORE
+                if https:
+                    headers["strict-transport-security"] = HSTS
                 headers["x-request-id"] = request_id
                 elapsed = (time.perf_counter() - started) * 1000
                 headers.append("server-timing", f"app;dur={elapsed:.1f}")
+                if state.get("rotate_csrf"):
+                    new_cookie = sign_csrf(secret, secrets.token_urlsafe(24))
                 if new_cookie and not is_api:
-                    jar: SimpleCookie = SimpleCookie()
-                    jar[CSRF_COOKIE] = new_cookie
-                    jar[CSRF_COOKIE]["path"] = "/"
-                    jar[CSRF_COOKIE]["httponly"] = True
-                    jar[CSRF_COOKIE]["samesite"] = "Lax"
-                    if secure:
-                        jar[CSRF_COOKIE]["secure"] = True
-                    headers.append("set-cookie", jar.output(header="").strip())
+                    headers.append("set-cookie", _csrf_cookie(csrf_name, new_cookie, secure))
             await send(message)
 
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
             locale_var.reset(locale_token)
+            client_var.reset(client)
             request_id_var.reset(token)
 
 
@@ -178,7 +235,7 @@ async def csrf_ok(request: Request, secret: str, trust_proxies: bool) -> bool:
         scheme = "https" if is_https(request, trust_proxies) else request.url.scheme
         if origin != f"{scheme}://{request.headers.get('host', '')}":
             return False
-    cookie = request.cookies.get(CSRF_COOKIE)
+    cookie = request.cookies.get(csrf_cookie_name(request))
     if not csrf_cookie_valid(secret, cookie):
         return False
     sent = request.headers.get(CSRF_HEADER)

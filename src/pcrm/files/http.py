@@ -107,7 +107,7 @@ def attachment(stream: FileStream) -> StreamingResponse:
             "Content-Length": str(file.size),
             "X-Content-Type-Options": "nosniff",
             "Content-Security-Policy": DOWNLOAD_CSP,
-            "Cache-Control": "private, no-cache",
+            "Cache-Control": "no-store",
             "Cross-Origin-Resource-Policy": "same-origin",
         },
     )

@@ -9,6 +9,9 @@ from pcrm.core.i18n import N_
 from pcrm.identity.audit import routes_api as audit_api
 from pcrm.identity.audit import routes_html as audit_pages
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
+from pcrm.identity.security_log import models as security_log_models
+from pcrm.identity.security_log import routes_api as security_log_api
+from pcrm.identity.security_log import routes_html as security_log_pages
 from pcrm.identity.sessions import models as session_models
 from pcrm.identity.sessions import routes_api as session_api
 from pcrm.identity.sessions import routes_html as session_pages
@@ -24,13 +27,15 @@ from pcrm.identity.workspaces import routes_html as workspace_pages
 
 AREA = Area(
     name="identity",
-    summary="Workspaces, users and roles, sign-in sessions, API tokens, invitations, audit log.",
+    summary="Workspaces, users and roles, sign-in sessions, API tokens, invitations, audit log, "
+    "security log.",
     api=(
         session_api.router,
         workspace_api.router,
         user_api.router,
         token_api.router,
         audit_api.router,
+        security_log_api.router,
     ),
     pages=(
         session_pages.router,
@@ -38,8 +43,15 @@ AREA = Area(
         token_pages.router,
         workspace_pages.router,
         audit_pages.router,
+        security_log_pages.router,
     ),
-    models=(workspace_models, user_models, session_models, token_models),
+    models=(
+        workspace_models,
+        user_models,
+        session_models,
+        token_models,
+        security_log_models,
+    ),
     nav=(
         NavEntry(
             "users",
@@ -68,6 +80,15 @@ AREA = Area(
             section="admin",
             permission=Permission.VIEW_AUDIT,
         ),
+        NavEntry(
+            "security",
+            N_("Security log"),
+            "key",
+            "/admin/security",
+            order=935,
+            section="admin",
+            permission=Permission.VIEW_AUDIT,
+        ),
     ),
     history=HistoryLabels(
         entities={
@@ -90,6 +111,7 @@ AREA = Area(
             "default_locale": N_("Default language"),
             "timezone": N_("Time zone"),
             "token_prefix": N_("Token"),
+            "scopes": N_("Scopes"),
             "expires_at": N_("Expires"),
             "revoked_at": N_("Revoked at"),
             "accepted_at": N_("Accepted at"),

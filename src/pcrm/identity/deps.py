@@ -20,12 +20,23 @@ from pcrm.core.context import locale_var
 from pcrm.core.deps import DB, AppSettings
 from pcrm.core.errors import PermissionDenied
 from pcrm.core.i18n import N_, translate
-from pcrm.core.problems import is_api, problem
-from pcrm.core.security import SESSION_COOKIE, bearer_token
+from pcrm.core.problems import domain_error_response, is_api, problem
+from pcrm.core.security import (
+    UNSAFE_METHODS,
+    bearer_token,
+    secure_cookies_of,
+    session_cookie_name,
+)
 from pcrm.identity.permissions import Permission
 from pcrm.identity.principal import Principal
+from pcrm.identity.security_log import service as security_log
+from pcrm.identity.security_log.schemas import SecurityEventNote
+from pcrm.identity.security_log.vocab import SecurityEventKind, SecurityOutcome
 from pcrm.identity.sessions import service as sessions
+from pcrm.identity.tokens import scopes as token_scopes
 from pcrm.identity.tokens import service as tokens
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class SignInRequired(Exception):
@@ -39,22 +50,49 @@ async def optional_principal(request: Request, db: DB, settings: AppSettings) ->
     bearer = bearer_token(request)
     principal: Principal | None
     if bearer is not None:
-        principal = tokens.cached_api_token(db, bearer) or await run_in_threadpool(
-            tokens.resolve_api_token, db, bearer
-        )
-        if principal is None:
+        checked: Principal | tokens.TokenRefused | None = tokens.cached_api_token(db, bearer)
+        if checked is None:
+            checked = await run_in_threadpool(tokens.check_api_token, db, bearer)
+        if isinstance(checked, tokens.TokenRefused):
+            request.state.security_refusal = checked.note
             raise SignInRequired()
+        principal = checked
     else:
-        raw = request.cookies.get(SESSION_COOKIE)
-        principal = (
-            await run_in_threadpool(sessions.resolve_session, db, raw, settings) if raw else None
-        )
+        raw = request.cookies.get(session_cookie_name(request))
+        found = await run_in_threadpool(sessions.check_session, db, raw, settings) if raw else None
+        if isinstance(found, sessions.SessionRefused):
+            request.state.security_refusal = found.note
+            found = None
+        principal = found
     if principal is not None:
         request.state.principal = principal
+        if principal.scopes is not None:
+            _check_scopes(request, principal)
         if principal.locale and principal.via == "session":
             request.state.locale = principal.locale
             locale_var.set(principal.locale)  # the middleware resets it after the request
     return principal
+
+
+class OutOfScope(PermissionDenied):
+    """A token asked for what its scopes do not reach."""
+
+    def __init__(self, note: SecurityEventNote) -> None:
+        super().__init__(N_("This API token's scopes do not allow this request."))
+        self.note = note
+
+
+def _check_scopes(request: Request, principal: Principal) -> None:
+    """A token reaches only the areas its scopes name, and writes only with a write scope."""
+    scopes = principal.scopes or frozenset()
+    endpoint = request.scope.get("endpoint")
+    area = token_scopes.area_of(getattr(endpoint, "__module__", "") or "")
+    writing = request.method not in SAFE_METHODS
+    if not token_scopes.allows(scopes, area, writing):
+        note = security_log.principal_note(
+            principal, SecurityEventKind.TOKEN_REFUSED, SecurityOutcome.FAILURE, "scope"
+        )
+        raise OutOfScope(note)
 
 
 async def current_principal(
@@ -77,9 +115,33 @@ def require(permission: Permission) -> Callable[[Principal], Awaitable[Principal
     return dependency
 
 
+def _log_apart(request: Request, note: SecurityEventNote) -> Awaitable[None]:
+    return run_in_threadpool(security_log.record_apart, request.app.state.session_factory, note)
+
+
 def install_auth_handlers(app: FastAPI) -> None:
+    @app.exception_handler(PermissionDenied)
+    async def _denied(request: Request, exc: PermissionDenied) -> Response:
+        """A refused write goes to the security log (in a transaction of its own: the
+        request's is rolled back), then is answered like any other domain error."""
+        if isinstance(exc, OutOfScope):
+            await _log_apart(request, exc.note)
+        elif request.method in UNSAFE_METHODS:
+            principal = getattr(request.state, "principal", None)
+            detail = f"{request.method} {request.url.path}"[:300]
+            await _log_apart(
+                request,
+                security_log.principal_note(
+                    principal, SecurityEventKind.WRITE_REFUSED, SecurityOutcome.FAILURE, detail
+                ),
+            )
+        return domain_error_response(request, exc)
+
     @app.exception_handler(SignInRequired)
     async def _sign_in(request: Request, _exc: SignInRequired) -> Response:
+        refusal = getattr(request.state, "security_refusal", None)
+        if refusal is not None:
+            await _log_apart(request, refusal)
         if is_api(request):
             detail = translate(
                 request.state.locale,
@@ -91,5 +153,7 @@ def install_auth_handlers(app: FastAPI) -> None:
         if request.headers.get("hx-request") == "true":
             return Response(status_code=204, headers={"HX-Redirect": location})
         response = RedirectResponse(location, status_code=303)
-        response.delete_cookie(SESSION_COOKIE, path="/")
+        response.delete_cookie(
+            session_cookie_name(request), path="/", secure=secure_cookies_of(request)
+        )
         return response

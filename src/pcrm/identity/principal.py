@@ -12,6 +12,7 @@ from pcrm.core.errors import PermissionDenied
 from pcrm.core.i18n import N_, person_name
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.permissions import Permission, Role, has_permission
+from pcrm.identity.tokens import scopes as token_scopes
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +30,22 @@ class Principal:
     timezone: str
     via: Literal["session", "token", "cli"]
     credential_id: int | None = None
+    # An API token's scopes (identity.tokens.scopes); None for a session or the CLI.
+    scopes: frozenset[str] | None = None
 
     @property
     def scope(self) -> WorkspaceScope:
         return WorkspaceScope(self.workspace_id)
 
     def can(self, permission: Permission) -> bool:
-        return has_permission(self.role, permission)
+        """The role allows it and, through a token, its scopes do too: reading (and the audit
+        logs) with any scope, everything else only with a scope that writes somewhere (the
+        area is checked as the request comes in, `identity.deps`)."""
+        if not has_permission(self.role, permission):
+            return False
+        if self.scopes is None or permission in (Permission.READ, Permission.VIEW_AUDIT):
+            return True
+        return token_scopes.can_write(self.scopes)
 
     def require(self, permission: Permission) -> None:
         if not self.can(permission):

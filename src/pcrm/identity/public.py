@@ -17,6 +17,9 @@ from pcrm.identity.audit.service import (
 from pcrm.identity.deps import CurrentPrincipal, current_principal, optional_principal, require
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
 from pcrm.identity.principal import Principal
+from pcrm.identity.security_log import service as _security_log
+from pcrm.identity.security_log.vocab import SecurityEventKind as _SecurityEventKind
+from pcrm.identity.security_log.vocab import SecurityOutcome as _SecurityOutcome
 from pcrm.identity.sessions import service as _sessions
 from pcrm.identity.users import schemas as _user_schemas
 from pcrm.identity.users import service as _users
@@ -88,3 +91,19 @@ def create_user(
 def operator_principal(db: Session, workspace_slug: str, email: str) -> Principal:
     """The active user an operator acts for on the command line."""
     return _sessions.operator_principal(db, workspace_slug, email)
+
+
+# --- the security log: what other areas tell it -------------------------------------------------
+
+__all__ += ["record_export"]
+
+
+def record_export(db: Session, principal: Principal, what: str) -> None:
+    """Note in the security log that the principal exported records (`what`: e.g. "accounts
+    CSV, 1,204 rows"), in the export's own transaction."""
+    _security_log.record(
+        db,
+        _security_log.principal_note(
+            principal, _SecurityEventKind.EXPORT, _SecurityOutcome.SUCCESS, what
+        ),
+    )

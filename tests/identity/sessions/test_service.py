@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from pcrm.core.errors import NotFound, TooManyAttempts
+from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.sessions import service
 from pcrm.identity.sessions.models import LoginAttempt
@@ -46,18 +46,6 @@ def test_a_signed_in_session_resolves_to_its_user_until_signed_out(uow, acme):
     with uow() as db:
         assert service.resolve_session(db, token, SETTINGS) is None
         assert _attempts(db, "viewer@acme.example") == [True]
-
-
-def test_after_too_many_failures_even_the_right_password_is_refused(uow, acme):
-    for _ in range(SETTINGS.login_max_failures):
-        with uow() as db, pytest.raises(service.InvalidCredentials):
-            service.sign_in(db, "owner@acme.example", "wrong-password", IP, None, SETTINGS)
-
-    with uow() as db, pytest.raises(TooManyAttempts):
-        service.sign_in(db, "owner@acme.example", PASSWORD, IP, None, SETTINGS)
-
-    with uow() as db:
-        assert _attempts(db, "owner@acme.example") == [False] * SETTINGS.login_max_failures
 
 
 def test_an_operator_acts_as_an_active_user_of_the_workspace(uow, acme):

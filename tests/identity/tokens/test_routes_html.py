@@ -37,7 +37,43 @@ def test_revoking_a_token_goes_back_to_the_list_with_a_notice(client, acme):
 
 def test_an_api_token_is_shown_once(client, owner):
     token = sign_in(client, owner.email)
-    created = client.post("/settings/tokens", data={"name": "ERP", "csrf_token": token})
+    created = client.post(
+        "/settings/tokens", data={"name": "ERP", "scopes": "read", "csrf_token": token}
+    )
     assert 'data-testid="new-token">pcrm_' in created.text
     assert created.headers["cache-control"] == "no-store"
     assert 'data-testid="new-token"' not in client.get("/settings/tokens").text
+
+
+def test_scopes_are_chosen_on_the_page_and_shown_in_the_list(client, owner):
+    csrf = sign_in(client, owner.email)
+    form = client.get("/settings/tokens").text
+    assert 'name="scopes" value="read" checked' in form
+    assert 'value="accounts:write" aria-label="accounts:write"' in form
+
+    created = client.post(
+        "/settings/tokens",
+        data={"name": "ERP", "scopes": ["accounts:read", "accounts:write"], "csrf_token": csrf},
+    )
+
+    assert created.status_code == 200
+    assert (
+        '<div class="small" data-testid="token-scopes-shown"><code>accounts:write</code></div>'
+        in created.text
+    )
+    [token] = client.get("/api/v1/api-tokens").json()
+    assert token["scopes"] == ["accounts:write"]
+
+
+def test_a_token_without_scopes_or_with_an_unknown_one_is_a_422_that_makes_none(client, owner):
+    csrf = sign_in(client, owner.email)
+
+    none = client.post("/settings/tokens", data={"name": "ERP", "csrf_token": csrf})
+    unknown = client.post(
+        "/settings/tokens", data={"name": "ERP", "scopes": "payroll:read", "csrf_token": csrf}
+    )
+
+    assert none.status_code == unknown.status_code == 422
+    assert 'data-testid="error-scopes">请至少选择一项。</div>' in none.text
+    assert 'data-testid="error-scopes">' in unknown.text
+    assert client.get("/api/v1/api-tokens").json() == []

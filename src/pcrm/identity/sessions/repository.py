@@ -3,13 +3,14 @@ global on purpose: the credential is what tells us the workspace."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from pcrm.core.tenancy import GLOBAL, WorkspaceScope
 from pcrm.identity.sessions.models import LoginAttempt, UserSession
+from pcrm.identity.sessions.throttle import Failures
 from pcrm.identity.users.models import User
 from pcrm.identity.workspaces.models import Workspace
 
@@ -38,7 +39,8 @@ def revoke_sessions(
     user_id: int,
     now: datetime,
     keep_session_id: int | None = None,
-) -> None:
+) -> int:
+    """Revoke the user's open sessions (all but one, when told); how many were."""
     query = update(UserSession).where(
         UserSession.workspace_id == scope.workspace_id,
         UserSession.user_id == user_id,
@@ -46,7 +48,8 @@ def revoke_sessions(
     )
     if keep_session_id is not None:
         query = query.where(UserSession.id != keep_session_id)
-    db.execute(query.values(revoked_at=now))
+    result = db.execute(query.values(revoked_at=now))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def touch_session(db: Session, scope: WorkspaceScope, session_id: int, seen_at: datetime) -> None:
@@ -58,24 +61,47 @@ def touch_session(db: Session, scope: WorkspaceScope, session_id: int, seen_at: 
     )
 
 
-def recent_failures(db: Session, email: str, ip: str, since: datetime) -> tuple[int, int]:
-    """(failures for this account, failures from this IP) since the given time."""
-    by_email = (
-        select(func.count())
-        .select_from(LoginAttempt)
+def failures_since_success(
+    db: Session, since: datetime, *, email: str | None = None, ip: str | None = None
+) -> Failures:
+    """Failed attempts of this e-mail address and/or IP address since `since` and since the
+    latest success of the same key: how many, and when the latest was."""
+    keys = []
+    if email is not None:
+        keys.append(LoginAttempt.email == email)
+    if ip is not None:
+        keys.append(LoginAttempt.ip == ip)
+    last_success = db.scalar(
+        select(func.max(LoginAttempt.occurred_at)).where(
+            *keys, LoginAttempt.succeeded.is_(True), LoginAttempt.occurred_at >= since
+        )
+    )
+    after = (
+        LoginAttempt.occurred_at > last_success
+        if last_success is not None
+        else LoginAttempt.occurred_at >= since
+    )
+    row = db.execute(
+        select(func.count(), func.max(LoginAttempt.occurred_at)).where(
+            *keys, LoginAttempt.succeeded.is_(False), after
+        )
+    ).one()
+    latest = row[1]
+    if latest is not None and latest.tzinfo is None:
+        latest = latest.replace(tzinfo=UTC)
+    return Failures(int(row[0] or 0), latest)
+
+
+def signed_in_from(db: Session, email: str, ip: str, since: datetime) -> bool:
+    """Has this account signed in successfully from this IP address since then?"""
+    found = db.scalar(
+        select(LoginAttempt.id)
         .where(
             LoginAttempt.email == email,
-            LoginAttempt.succeeded.is_(False),
-            LoginAttempt.occurred_at >= since,
-        )
-    )
-    by_ip = (
-        select(func.count())
-        .select_from(LoginAttempt)
-        .where(
             LoginAttempt.ip == ip,
-            LoginAttempt.succeeded.is_(False),
+            LoginAttempt.succeeded.is_(True),
             LoginAttempt.occurred_at >= since,
         )
+        .limit(1)
     )
-    return int(db.scalar(by_email) or 0), int(db.scalar(by_ip) or 0)
+    return found is not None

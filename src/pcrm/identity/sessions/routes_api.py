@@ -22,5 +22,6 @@ def me(principal: CurrentPrincipal, db: DB) -> MeRead:
     return MeRead(
         user=UserRead.model_validate(user),
         workspace=WorkspaceRead.model_validate(workspaces.workspace_of(db, principal)),
-        permissions=sorted(p.value for p in ROLE_PERMISSIONS[principal.role]),
+        permissions=sorted(p.value for p in ROLE_PERMISSIONS[principal.role] if principal.can(p)),
+        scopes=sorted(principal.scopes) if principal.scopes is not None else None,
     )

@@ -9,11 +9,16 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from starlette.responses import Response
 
 from pcrm.core.deps import DB, AppSettings, SessionRoute
-from pcrm.core.errors import TooManyAttempts
 from pcrm.core.forms import attempt
 from pcrm.core.i18n import LOCALES, N_, translate
 from pcrm.core.pages import local_path, notice, page_locale, redirect
-from pcrm.core.security import LANG_COOKIE, SESSION_COOKIE, client_ip, wants_secure_cookies
+from pcrm.core.security import (
+    LANG_COOKIE,
+    client_ip,
+    rotate_csrf,
+    secure_cookies_of,
+    session_cookie_name,
+)
 from pcrm.core.templating import render
 from pcrm.identity.deps import optional_principal
 from pcrm.identity.principal import Principal
@@ -69,25 +74,26 @@ def login(
         message = translate(locale, N_("The e-mail address or password is not correct."))
         context = pages.login(_next(next), email=email, error=message)
         return render(request, "identity/login.html", context, status_code=400)
-    except TooManyAttempts as exc:
+    except service.SignInThrottled as exc:
         context = pages.login(_next(next), email=email, error=translate(locale, exc.detail))
         return render(
             request,
             "identity/login.html",
             context,
             status_code=429,
-            headers={"Retry-After": "900"},
+            headers={"Retry-After": str(exc.retry_after)},
         )
     response = redirect(_next(next))
     response.set_cookie(
-        SESSION_COOKIE,
+        session_cookie_name(request),
         signed_in.session_token,
         httponly=True,
         samesite="lax",
-        secure=wants_secure_cookies(request, settings),
+        secure=secure_cookies_of(request),
         path="/",
         max_age=settings.session_days * 86400,
     )
+    rotate_csrf(request)
     if signed_in.user.locale:
         response.set_cookie(
             LANG_COOKIE,
@@ -102,11 +108,13 @@ def login(
 
 @router.post("/logout")
 def logout(request: Request, db: DB) -> Response:
-    raw = request.cookies.get(SESSION_COOKIE)
+    name = session_cookie_name(request)
+    raw = request.cookies.get(name)
     if raw:
         attempt(db, page_locale(request), lambda: service.sign_out(db, raw))
     response = redirect("/login", "signed_out")
-    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(name, path="/", secure=secure_cookies_of(request))
+    rotate_csrf(request)
     return response
 
 

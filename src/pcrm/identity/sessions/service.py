@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -20,7 +21,11 @@ from pcrm.core.errors import NotFound, TooManyAttempts
 from pcrm.core.i18n import N_
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.principal import Principal
+from pcrm.identity.security_log import service as security_log
+from pcrm.identity.security_log.schemas import SecurityEventNote
+from pcrm.identity.security_log.vocab import SecurityEventKind, SecurityOutcome
 from pcrm.identity.sessions import repository as sessions_repo
+from pcrm.identity.sessions import throttle
 from pcrm.identity.sessions.models import LoginAttempt, UserSession
 from pcrm.identity.users import repository as repo
 from pcrm.identity.users.models import User
@@ -45,17 +50,63 @@ class SignIn:
     session_token: str
 
 
+class SignInThrottled(TooManyAttempts):
+    """Too many recent failures: try again in `retry_after` seconds (never a lockout)."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(N_("Too many failed sign-in attempts. Wait a moment and try again."))
+        self.retry_after = retry_after
+
+
+# The clock of sign-in; tests replace it to step through the delays.
+clock: Callable[[], datetime] = utcnow
+
+
+def _policy(settings: Settings) -> throttle.Policy:
+    return throttle.Policy(
+        pair_threshold=settings.login_pair_failures,
+        account_threshold=settings.login_max_failures,
+        ip_threshold=settings.login_ip_max_failures,
+        cap_seconds=settings.login_max_delay_seconds,
+    )
+
+
+def _wait(db: Session, email: str, ip: str, now: datetime, settings: Settings) -> int:
+    since = now - timedelta(minutes=settings.login_window_minutes)
+    known = sessions_repo.signed_in_from(
+        db, email, ip, now - timedelta(days=settings.login_known_days)
+    )
+    return _policy(settings).wait(
+        sessions_repo.failures_since_success(db, since, email=email, ip=ip),
+        sessions_repo.failures_since_success(db, since, email=email),
+        sessions_repo.failures_since_success(db, since, ip=ip),
+        known_pair=known,
+        now=now,
+    )
+
+
 def sign_in(
     db: Session, email: str, password: str, ip: str, user_agent: str | None, settings: Settings
 ) -> SignIn:
-    """Check credentials with throttling; unknown user and wrong password fail the same way."""
+    """Check credentials with progressive delays (`throttle`); unknown user and wrong password
+    fail the same way. Every outcome is written to the security log."""
     email = normalize_email(email)[:254]
-    now = utcnow()
-    since = now - timedelta(minutes=settings.login_window_minutes)
-    by_email, by_ip = sessions_repo.recent_failures(db, email, ip, since)
-    if max(by_email, by_ip) >= settings.login_max_failures:
-        raise TooManyAttempts(N_("Too many failed sign-in attempts. Try again later."))
+    now = clock()
     user = sessions_repo.user_for_sign_in(db, email)
+    note = SecurityEventNote(
+        kind=SecurityEventKind.SIGN_IN,
+        outcome=SecurityOutcome.FAILURE,
+        workspace_id=user.workspace_id if user is not None else None,
+        user_id=user.id if user is not None else None,
+        email=email,
+        ip=ip,
+        user_agent=user_agent,
+    )
+    wait = _wait(db, email, ip, now, settings)
+    if wait > 0:
+        security_log.record(db, note.model_copy(update={"detail": "throttled"}), now)
+        db.flush()
+        raise SignInThrottled(wait)
     hashed = (
         user.password_hash if user is not None else passwords.dummy_hash(settings.password_hasher)
     )
@@ -63,25 +114,30 @@ def sign_in(
     ok = valid and user is not None and user.is_active
     db.add(LoginAttempt(email=email, ip=ip, occurred_at=now, succeeded=ok))
     if not ok or user is None:
+        reason = (
+            "unknown e-mail" if user is None else "wrong password" if not valid else "deactivated"
+        )
+        security_log.record(db, note.model_copy(update={"detail": reason}), now)
         db.flush()
         raise InvalidCredentials()
     if new_hash:
         user.password_hash = new_hash
     user.last_login_at = now
     raw = secrets.token_urlsafe(32)
-    db.add(
-        UserSession(
-            workspace_id=user.workspace_id,
-            user_id=user.id,
-            token_hash=digest(raw),
-            created_at=now,
-            last_seen_at=now,
-            expires_at=now + timedelta(days=settings.session_days),
-            ip=ip,
-            user_agent=(user_agent or "")[:300],
-        )
+    user_session = UserSession(
+        workspace_id=user.workspace_id,
+        user_id=user.id,
+        token_hash=digest(raw),
+        created_at=now,
+        last_seen_at=now,
+        expires_at=now + timedelta(days=settings.session_days),
+        ip=ip,
+        user_agent=(user_agent or "")[:300],
     )
+    db.add(user_session)
     db.flush()
+    success = {"outcome": SecurityOutcome.SUCCESS, "credential_id": user_session.id}
+    security_log.record(db, note.model_copy(update=success), now)
     return SignIn(user=user, session_token=raw)
 
 
@@ -92,11 +148,35 @@ class InvalidCredentials(Exception):
 def sign_out(db: Session, raw_token: str) -> None:
     found = sessions_repo.session_with_user(db, digest(raw_token))
     if found is not None and found[0].revoked_at is None:
-        found[0].revoked_at = utcnow()
+        user_session, user, _workspace = found
+        user_session.revoked_at = utcnow()
+        security_log.record(
+            db,
+            SecurityEventNote(
+                kind=SecurityEventKind.SIGN_OUT,
+                workspace_id=user.workspace_id,
+                user_id=user.id,
+                email=user.email,
+                credential_id=user_session.id,
+            ),
+        )
         db.flush()
 
 
-def principal_of(user: User, workspace: Workspace, via: str, credential_id: int) -> Principal:
+@dataclass(frozen=True, slots=True)
+class SessionRefused:
+    """A session cookie that no longer signs anyone in, and why (for the security log)."""
+
+    note: SecurityEventNote
+
+
+def principal_of(
+    user: User,
+    workspace: Workspace,
+    via: str,
+    credential_id: int,
+    scopes: frozenset[str] | None = None,
+) -> Principal:
     """Who is asking, as the request (or the CLI) acts for them."""
     return Principal(
         user_id=user.id,
@@ -112,23 +192,48 @@ def principal_of(user: User, workspace: Workspace, via: str, credential_id: int)
         timezone=workspace.timezone,
         via=via,  # type: ignore[arg-type]
         credential_id=credential_id,
+        scopes=scopes,
     )
 
 
 def resolve_session(db: Session, raw_token: str, settings: Settings) -> Principal | None:
+    checked = check_session(db, raw_token, settings)
+    return checked if isinstance(checked, Principal) else None
+
+
+def check_session(
+    db: Session, raw_token: str, settings: Settings
+) -> Principal | SessionRefused | None:
+    """The principal of a session cookie; why not, when it names a session that ended (None
+    when it names none)."""
     found = sessions_repo.session_with_user(db, digest(raw_token))
     if found is None:
         return None
     user_session, user, workspace = found
     now = utcnow()
     idle_limit = user_session.last_seen_at + timedelta(hours=settings.session_idle_hours)
-    if (
-        user_session.revoked_at is not None
-        or user_session.expires_at <= now
-        or idle_limit <= now
-        or not user.is_active
-    ):
-        return None
+    reason = (
+        "revoked"
+        if user_session.revoked_at is not None
+        else "expired"
+        if user_session.expires_at <= now
+        else "idle"
+        if idle_limit <= now
+        else "deactivated"
+        if not user.is_active
+        else None
+    )
+    if reason is not None:
+        note = SecurityEventNote(
+            kind=SecurityEventKind.SESSION_EXPIRED,
+            outcome=SecurityOutcome.FAILURE,
+            workspace_id=workspace.id,
+            user_id=user.id,
+            email=user.email,
+            credential_id=user_session.id,
+            detail=reason,
+        )
+        return SessionRefused(note)
     if (now - user_session.last_seen_at).total_seconds() > SESSION_TOUCH_SECONDS:
         session_id = user_session.id
         after_commit(

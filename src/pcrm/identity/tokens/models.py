@@ -27,3 +27,5 @@ class ApiToken(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
     last_used_at: Mapped[datetime | None]
     expires_at: Mapped[datetime | None]
     revoked_at: Mapped[datetime | None]
+    # What the token may reach, space-separated (identity.tokens.scopes): "write" is all.
+    scopes: Mapped[str] = mapped_column(String(1000), default="write", server_default="write")

@@ -51,10 +51,15 @@ def api_token(db: Session, scope: WorkspaceScope, user_id: int, token_id: int) -
     return found
 
 
-def touch_token(db: Session, scope: WorkspaceScope, token_id: int, used_at: datetime) -> None:
-    """Record when the token was last used (shown on its owner's list)."""
-    db.execute(
-        update(ApiToken)
-        .where(ApiToken.workspace_id == scope.workspace_id, ApiToken.id == token_id)
-        .values(last_used_at=used_at)
+def touch_token(
+    db: Session, scope: WorkspaceScope, token_id: int, used_at: datetime, *, first_use: bool
+) -> bool:
+    """Record when the token was last used (shown on its owner's list). For its first use,
+    only if no other request recorded one meanwhile: whether this one did."""
+    query = update(ApiToken).where(
+        ApiToken.workspace_id == scope.workspace_id, ApiToken.id == token_id
     )
+    if first_use:
+        query = query.where(ApiToken.last_used_at.is_(None))
+    result = db.execute(query.values(last_used_at=used_at))
+    return first_use and bool(result.rowcount)  # type: ignore[attr-defined]

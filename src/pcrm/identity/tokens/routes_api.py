@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.types import Id
 from pcrm.identity.deps import CurrentPrincipal
 from pcrm.identity.tokens import service
@@ -23,9 +23,14 @@ def list_tokens(principal: CurrentPrincipal, db: DB) -> list[ApiTokenRead]:
     tags=["api tokens"],
     status_code=status.HTTP_201_CREATED,
     summary="Create an API token; the secret is shown once",
+    description="The token acts as you, within its scopes and never beyond your role at the "
+    "time of each request. A token used outside its scopes answers 403; an expired or revoked "
+    "one 401. A token can only make tokens within its own scopes.",
 )
-def create_token(data: ApiTokenCreate, principal: CurrentPrincipal, db: DB) -> ApiTokenCreated:
-    token, raw = service.create_api_token(db, principal, data)
+def create_token(
+    data: ApiTokenCreate, principal: CurrentPrincipal, db: DB, settings: AppSettings
+) -> ApiTokenCreated:
+    token, raw = service.create_api_token(db, principal, data, settings.api_token_max_days)
     return ApiTokenCreated(**ApiTokenRead.model_validate(token).model_dump(), token=raw)
 
 

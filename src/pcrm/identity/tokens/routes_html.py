@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from starlette.responses import Response
 
-from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.forms import attempt, clean
 from pcrm.core.i18n import N_
 from pcrm.core.pages import notice, page_locale, redirect
@@ -23,8 +23,12 @@ NOTICES = {"revoked": N_("Revoked.")}
 
 
 @router.get("/settings/tokens")
-def tokens_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
-    context = pages.tokens(db, principal, notice=notice(request, NOTICES))
+def tokens_page(
+    request: Request, db: DB, principal: CurrentPrincipal, settings: AppSettings
+) -> Response:
+    context = pages.tokens(
+        db, principal, notice=notice(request, NOTICES), max_days=settings.api_token_max_days
+    )
     return render(request, "identity/tokens.html", context)
 
 
@@ -33,21 +37,36 @@ def create_token(
     request: Request,
     db: DB,
     principal: CurrentPrincipal,
-    name: Annotated[str, Form()] = "",
-    expires_in_days: Annotated[str, Form()] = "",
+    settings: AppSettings,
+    name: Annotated[str, Form(max_length=200)] = "",
+    expires_in_days: Annotated[str, Form(max_length=20)] = "",
+    scopes: Annotated[list[str] | None, Form(max_length=40)] = None,
 ) -> Response:
-    data = clean({"name": name, "expires_in_days": expires_in_days}, optional=("expires_in_days",))
+    data = clean(
+        {"name": name, "expires_in_days": expires_in_days, "scopes": scopes or []},
+        optional=("expires_in_days",),
+    )
     outcome = attempt(
         db,
         page_locale(request),
-        lambda: service.create_api_token(db, principal, ApiTokenCreate.model_validate(data)),
+        lambda: service.create_api_token(
+            db, principal, ApiTokenCreate.model_validate(data), settings.api_token_max_days
+        ),
     )
     if outcome.result is None:
-        context = pages.tokens(db, principal, name=name, errors=outcome.errors)
+        context = pages.tokens(
+            db,
+            principal,
+            name=name,
+            errors=outcome.errors,
+            scopes=scopes or [],
+            expires_in_days=expires_in_days,
+            max_days=settings.api_token_max_days,
+        )
         return render(request, "identity/tokens.html", context, status_code=outcome.status)
     _token, raw = outcome.result
     # The secret is shown in this response only; a reload shows the list without it.
-    context = pages.tokens(db, principal, new_token=raw)
+    context = pages.tokens(db, principal, new_token=raw, max_days=settings.api_token_max_days)
     return render(request, "identity/tokens.html", context, headers={"Cache-Control": "no-store"})
 
 

@@ -23,6 +23,8 @@ from pcrm.core.pagination import Page, PageRequest
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
+from pcrm.identity.security_log import service as security_log
+from pcrm.identity.security_log.vocab import SecurityEventKind, SecurityOutcome
 from pcrm.identity.sessions import repository as sessions_repo
 from pcrm.identity.sessions import service as sessions
 from pcrm.identity.tokens import repository as tokens_repo
@@ -145,10 +147,12 @@ def update_user(
         setattr(user, key, value)
     if deactivating:
         user.deactivated_at = now
-        sessions_repo.revoke_sessions(db, principal.scope, user.id, now)
+        revoked = sessions_repo.revoke_sessions(db, principal.scope, user.id, now)
+        _log_revoked(db, principal, user, revoked, "deactivated")
         for token in tokens_repo.user_tokens(db, principal.scope, user.id):
             if token.revoked_at is None:
                 token.revoked_at = now
+                _log_token_revoked(db, principal, user, token.id)
     elif changes.get("is_active") is True:
         user.deactivated_at = None
     db.flush()
@@ -181,8 +185,27 @@ def change_password(
     user.password_hash = passwords.hash_password(data.new_password, settings.password_hasher)
     user.password_changed_at = now
     keep = principal.credential_id if principal.via == "session" else None
-    sessions_repo.revoke_sessions(db, principal.scope, user.id, now, keep_session_id=keep)
+    revoked = sessions_repo.revoke_sessions(db, principal.scope, user.id, now, keep_session_id=keep)
+    _log_revoked(db, principal, user, revoked, "password changed")
     db.flush()
+
+
+def _log_revoked(db: Session, principal: Principal, user: User, count: int, why: str) -> None:
+    """The security log's note of a user's sessions ended by someone (or themselves)."""
+    if count:
+        note = security_log.principal_note(
+            principal, SecurityEventKind.SESSIONS_REVOKED, SecurityOutcome.SUCCESS, why
+        )
+        update = {"user_id": user.id, "email": user.email, "credential_id": None}
+        security_log.record(db, note.model_copy(update=update | {"detail": f"{why}: {count}"}))
+
+
+def _log_token_revoked(db: Session, principal: Principal, user: User, token_id: int) -> None:
+    note = security_log.principal_note(
+        principal, SecurityEventKind.TOKEN_REVOKED, SecurityOutcome.SUCCESS, "user deactivated"
+    )
+    update = {"user_id": user.id, "email": user.email, "credential_id": token_id}
+    security_log.record(db, note.model_copy(update=update))
 
 
 # --- invitations -------------------------------------------------------------------------------
