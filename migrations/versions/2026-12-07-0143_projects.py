@@ -1,7 +1,7 @@
 """projects
 
 Revision ID: 14180e79bf83
-Revises: 1a894537bd36
+Revises: 5ec0e7a1b2c3
 Create Date: 2026-12-07 01:43:59.365765
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "14180e79bf83"
-down_revision: str | None = "1a894537bd36"
+down_revision: str | None = "5ec0e7a1b2c3"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

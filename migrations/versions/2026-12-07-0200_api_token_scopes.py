@@ -2,7 +2,7 @@
 made before keep reading and writing everything their user's role allows ("write").
 
 Revision ID: 5ec0e7a1b2c4
-Revises: 5ec0e7a1b2c3
+Revises: 14180e79bf83
 Create Date: 2026-12-07 02:00:00.000000
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "5ec0e7a1b2c4"
-down_revision: str | None = "5ec0e7a1b2c3"
+down_revision: str | None = "14180e79bf83"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -3,7 +3,7 @@ name normalised with its pinyin initials; sort_name: the name in pinyin order), 
 the rows there are with the same functions the services use.
 
 Revision ID: 5c0e7f3a9b21
-Revises: 14180e79bf83
+Revises: 5ec0e7a1b2c4
 Create Date: 2026-12-07 02:00:00.000000
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from pcrm.accounts.search.models import index_fields, sort_key
 
 revision: str = "5c0e7f3a9b21"
-down_revision: str | None = "14180e79bf83"
+down_revision: str | None = "5ec0e7a1b2c4"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
