@@ -76,6 +76,13 @@ RULES: list[tuple[str, str, Need]] = [
         r"/opportunities/new|/opportunities/\{opportunity_id\}/(edit|review/edit|move|close)",
         P.WRITE_OPPORTUNITIES,
     ),
+    # projects and what hangs on them (the conversion of a won opportunity too)
+    (
+        "W",
+        r"(/api/v1)?/projects.*|/api/v1/(requirements|clarifications|baselines)/.*",
+        P.WRITE_PROJECTS,
+    ),
+    ("R", r"/projects/new", P.WRITE_PROJECTS),
     # accounts, contacts, activities
     ("W", r"(/api/v1)?/accounts.*", P.WRITE_ACCOUNTS),
     ("R", r"/accounts/new|/accounts/\{account_id\}/(edit|merge)", P.WRITE_ACCOUNTS),
@@ -104,7 +111,7 @@ def routes(app: FastAPI) -> list[tuple[str, str, APIRoute]]:
         for route in items:
             if isinstance(route, APIRoute):
                 for method in sorted(route.methods - {"HEAD"}):
-                    found.append((method, prefix + route.path, route))
+                    found.append((method, prefix + route.path_format, route))
             elif hasattr(route, "original_router"):
                 walk(route.original_router.routes, prefix + route.include_context.prefix)
 
@@ -162,6 +169,42 @@ def seed(client: Any, token: str, user_id: int) -> World:
         headers=h,
     ).json()["id"]
     api_token = client.get("/api/v1/api-tokens", headers=h).json()[0]["id"]
+    project = client.post(
+        "/api/v1/projects", json={"name": "机房改造", "account_id": customer["id"]}, headers=h
+    ).json()["id"]
+    stakeholder = client.post(
+        f"/api/v1/projects/{project}/stakeholders",
+        json={
+            "contact_id": boss,
+            "project_role": "management",
+            "stakes": ["decides"],
+            "power": 5,
+            "interest": 4,
+            "is_approver": True,
+        },
+        headers=h,
+    ).json()["id"]
+    constraint = client.post(
+        f"/api/v1/projects/{project}/constraints",
+        json={"kind": "standard", "statement": "等保三级"},
+        headers=h,
+    ).json()["id"]
+    requirement = client.post(
+        f"/api/v1/projects/{project}/requirements",
+        json={"title": "统一认证", "kano": "basic"},
+        headers=h,
+    ).json()["id"]
+    clarification = client.post(
+        f"/api/v1/requirements/{requirement}/clarifications", json={"question": "？"}, headers=h
+    ).json()["id"]
+    client.patch(
+        f"/api/v1/clarifications/{clarification}",
+        json={"answer": "好"},
+        headers={**h, "If-Match": '"v1"'},
+    )
+    baseline = client.post(
+        f"/api/v1/projects/{project}/baselines/requirements", json={}, headers=h
+    ).json()["id"]
     ids: dict[str, int | str] = {
         "account_id": customer["id"],
         "contact_id": boss,
@@ -185,6 +228,12 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "list_name": "accounts",
         "kind": "influences",
         "token": "no-such-invitation",
+        "project_id": project,
+        "stakeholder_id": stakeholder,
+        "constraint_id": constraint,
+        "requirement_id": requirement,
+        "clarification_id": clarification,
+        "baseline_id": baseline,
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -285,6 +334,60 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                 "json": {"email": "y@acme.example", "name": "新人", "role": "viewer"}
             },
             ("POST", "/api/v1/api-tokens"): {"json": {"name": "新令牌"}},
+            ("POST", "/api/v1/projects"): {
+                "json": {"name": "新项目", "account_id": i["account_id"]}
+            },
+            ("PUT", "/api/v1/projects/{project_id}/liaison"): {
+                "json": {"liaison_id": i["contact_id"], "appointed_by_id": i["contact_id"]}
+            },
+            ("POST", "/api/v1/projects/{project_id}/phase"): {"json": {}},
+            ("POST", "/api/v1/projects/{project_id}/status"): {"json": {"status": "active"}},
+            ("POST", "/api/v1/projects/{project_id}/termination"): {
+                "json": {
+                    "terminated_on": today().isoformat(),
+                    "reason": "客户终止",
+                    "terminated_by_id": i["contact_id"],
+                }
+            },
+            ("POST", "/api/v1/projects/{project_id}/team"): {
+                "json": {"user_id": i["user_id"], "role": "technical"}
+            },
+            ("POST", "/api/v1/projects/{project_id}/stakeholders"): {
+                "json": {
+                    "contact_id": i["contact_id"],
+                    "project_role": "user",
+                    "power": 1,
+                    "interest": 1,
+                }
+            },
+            ("POST", "/api/v1/projects/{project_id}/constraints"): {
+                "json": {"kind": "other", "statement": "无"}
+            },
+            ("POST", "/api/v1/projects/{project_id}/requirements"): {
+                "json": {"title": "新需求", "kano": "expected"}
+            },
+            ("POST", "/api/v1/requirements/{requirement_id}/clarifications"): {
+                "json": {"question": "何时？"}
+            },
+            ("POST", "/api/v1/projects/{project_id}/baselines/requirements"): {"json": {}},
+            ("POST", "/api/v1/baselines/{baseline_id}/sign-offs"): {
+                "json": {
+                    "stakeholder_id": i["stakeholder_id"],
+                    "baseline_number": 1,
+                    "decision": "approved",
+                }
+            },
+            **{
+                ("PATCH", path): {"json": {}}
+                for path in (
+                    "/api/v1/projects/{project_id}",
+                    "/api/v1/projects/{project_id}/team/{member_id}",
+                    "/api/v1/projects/{project_id}/stakeholders/{stakeholder_id}",
+                    "/api/v1/projects/{project_id}/constraints/{constraint_id}",
+                    "/api/v1/requirements/{requirement_id}",
+                    "/api/v1/clarifications/{clarification_id}",
+                )
+            },
             ("POST", "/api/v1/opportunities/{opportunity_id}/documents"): {
                 "data": {"kind": "qa"},
                 "files": {"file": ("qa.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},

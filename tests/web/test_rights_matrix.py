@@ -63,7 +63,7 @@ def test_the_rules_cover_the_rights_the_services_check(app):
     stale), except the projects right, whose area is not built yet."""
     asked = {need(method, path) for method, path, _ in routes(app)}
     unasked = {p for p in Permission if p not in asked}
-    assert unasked == {Permission.WRITE, Permission.WRITE_PROJECTS}
+    assert unasked == {Permission.WRITE}
 
 
 def test_every_role_reads():

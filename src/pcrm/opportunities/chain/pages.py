@@ -239,7 +239,7 @@ def activity_panel(
     planned = next((a for a in activities if a.next_step), None)
     return {
         "opportunity": opportunity,
-        "can_write": principal.can(Permission.WRITE),
+        "can_write": principal.can(Permission.WRITE_OPPORTUNITIES),
         "activity_rows": rows,
         "next_step": NextStep(
             text=planned.next_step or "",

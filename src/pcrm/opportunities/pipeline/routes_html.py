@@ -213,7 +213,7 @@ def _card_write(
 
     Only a writer gets a card's form back: a viewer's post is refused before its input is
     read (the review form needs the vocabularies only writers are given)."""
-    principal.require(Permission.WRITE)
+    principal.require(Permission.WRITE_OPPORTUNITIES)
     outcome: Attempt[object] = attempt(db, page_locale(request), write)
     if outcome.ok and not is_htmx(request):
         return redirect(f"/opportunities/{opportunity_id}", "saved")

@@ -81,6 +81,7 @@ def board_page(request: Request, db: DB, principal: CurrentPrincipal) -> Respons
 
 @router.get("/projects/new")
 def new_page(request: Request, db: DB, principal: CurrentPrincipal) -> Response:
+    principal.require(Permission.WRITE_PROJECTS)
     values = {"account_id": request.query_params.get("account_id", "")}
     return render(
         request, "projects/new.html", pages.new_page(db, principal, page_locale(request), values)
