@@ -18,6 +18,7 @@ from pcrm.identity.tokens import routes_html as token_pages
 from pcrm.identity.users import models as user_models
 from pcrm.identity.users import routes_api as user_api
 from pcrm.identity.users import routes_html as user_pages
+from pcrm.identity.users.service import user_references
 from pcrm.identity.workspaces import models as workspace_models
 from pcrm.identity.workspaces import routes_api as workspace_api
 from pcrm.identity.workspaces import routes_html as workspace_pages
@@ -97,5 +98,6 @@ AREA = Area(
             "invited_by_id": N_("Invited by"),
         },
         vocabularies={Role: {role.value: label for role, label in ROLE_LABELS.items()}},
+        resolvers={"user": user_references},
     ),
 )

@@ -18,6 +18,7 @@ from pcrm.opportunities.insights import routes_html as insights_pages
 from pcrm.opportunities.pipeline import models as pipeline_models
 from pcrm.opportunities.pipeline import routes_api as pipeline_api
 from pcrm.opportunities.pipeline import routes_html as pipeline_pages
+from pcrm.opportunities.references import service as references
 from pcrm.opportunities.review import models as review_models
 from pcrm.opportunities.review import routes_api as review_api
 from pcrm.opportunities.tender import models as tender_models
@@ -154,5 +155,13 @@ AREA = Area(
             "winning_price": N_("Winning price"),
         },
         vocabularies=LABELS,
+        resolvers={
+            "opportunity": references.opportunity_references,
+            "tender": references.tender_references,
+            "quote_round": references.quote_round_references,
+            "opportunity_vendor": references.vendor_references,
+            "scoring_item": references.scoring_item_references,
+        },
+        money=frozenset({"budget_amount", "awarded_amount", "amount", "bid_bond", "winning_price"}),
     ),
 )

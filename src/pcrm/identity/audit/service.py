@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
 
-from pcrm.core.history import HistoryRow, history_rows
+from pcrm.core.history import HistoryRow, history_rows, resolve_references
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.audit import repository as repo
@@ -72,7 +72,11 @@ def history_view(
     with_subject: bool = False,
     with_changes: bool = True,
 ) -> list[HistoryRow]:
-    """Audit entries ready for the history component, actors named in the reader's language."""
+    """Audit entries ready for the history component, actors named in the reader's language
+    and the records the entries point to named by one query per kind of record."""
+    references = resolve_references(
+        db, principal, entries, locale, with_subject=with_subject, with_changes=with_changes
+    )
     return history_rows(
         entries,
         locale,
@@ -80,6 +84,8 @@ def history_view(
         with_subject=with_subject,
         with_changes=with_changes,
         actor_names=actor_names(db, principal.scope, entries, locale),
+        references=references,
+        currency=principal.currency,
     )
 
 

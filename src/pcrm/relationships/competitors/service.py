@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.errors import field_error
 from pcrm.core.etag import check_version
+from pcrm.core.history import Reference
 from pcrm.core.i18n import N_
 from pcrm.identity.public import Permission, Principal
 from pcrm.relationships.competitors import repository as repo
@@ -97,3 +98,14 @@ def delete_tie(db: Session, principal: Principal, tie_id: int) -> None:
 def competitor_ties(db: Session, principal: Principal, competitor_id: int) -> list[CompetitorTie]:
     get_competitor(db, principal, competitor_id)
     return list(repo.ties_of_competitor(db, principal.scope, competitor_id))
+
+
+def competitor_references(
+    db: Session, reader: Principal, ids: frozenset[int], locale: str
+) -> dict[int, Reference]:
+    """The competitors among `ids` by name, linked to their pages (for a history)."""
+    linked = reader.can(Permission.READ)
+    return {
+        cid: Reference(c.name, f"/competitors/{cid}" if linked else None)
+        for cid, c in repo.competitors_by_ids(db, reader.scope, ids).items()
+    }
