@@ -299,6 +299,16 @@ def resolve_references(
     return found
 
 
+def name_record(db: Session, reader: Any, kind: str, record_id: int, locale: str) -> Reference:
+    """One record named for the reader (its kind's label when nobody names that kind;
+    "deleted record" when it is gone)."""
+    resolver = _RESOLVERS.get(kind)
+    if resolver is None:
+        return Reference(translate(locale, entity_label(kind)))
+    found = resolver(db, reader, frozenset({record_id}), locale).get(record_id)
+    return found or Reference(translate(locale, GONE))
+
+
 @dataclass(frozen=True, slots=True)
 class _Reading:
     locale: str

@@ -273,6 +273,11 @@ def user_refs(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, Us
     return {uid: UserRef.model_validate(u) for uid, u in repo.users_by_ids(db, scope, ids).items()}
 
 
+def all_user_refs(db: Session, scope: WorkspaceScope) -> list[UserRef]:
+    """Every user of the workspace, deactivated ones too (e.g. to filter the audit log)."""
+    return [UserRef.model_validate(u) for u in repo.all_users(db, scope)]
+
+
 def active_user_refs(db: Session, scope: WorkspaceScope) -> list[UserRef]:
     return [UserRef.model_validate(u) for u in repo.active_users(db, scope)]
 
