@@ -74,9 +74,12 @@ def test_every_demo_history_reads_without_ids_codes_or_reprs(demo: Demo, locale:
     assert named > 1000
 
 
-@pytest.mark.parametrize(("locale", "money"), [("zh_CN", "¥"), ("en", "CN¥")])
+@pytest.mark.parametrize(
+    ("user", "locale", "money"),
+    [(0, "zh_CN", "¥"), (1, "en", "CN¥")],  # 王建国 reads Chinese, Emily Chen English
+)
 def test_an_opportunitys_history_tab_names_its_account_and_shows_money(
-    demo: Demo, demo_client: TestClient, locale: str, money: str
+    demo: Demo, demo_client: TestClient, user: int, locale: str, money: str
 ):
     with demo.session() as db:
         entry = db.scalars(
@@ -87,15 +90,14 @@ def test_an_opportunitys_history_tab_names_its_account_and_shows_money(
             .execution_options(**GLOBAL)
         ).one()
         opportunity_id, account_id = entry.entity_id, entry.changes["account_id"][1]
-        account = db.scalars(
-            select(Account).where(Account.id == account_id).execution_options(**GLOBAL)
+        account_name = db.scalars(
+            select(Account.name).where(Account.id == account_id).execution_options(**GLOBAL)
         ).one()
         budget = Decimal(entry.changes["budget_amount"][1])
-    demo_client.cookies.set("pcrm_lang", locale)
-    sign_in(demo_client, DEMO_USERS[0].email, DEMO_PASSWORD)
+    sign_in(demo_client, DEMO_USERS[user].email, DEMO_PASSWORD)
     page = demo_client.get(f"/opportunities/{opportunity_id}/history")
     assert page.status_code == 200
-    assert f'<a href="/accounts/{account_id}">{account.name}</a>' in page.text
+    assert f'<a href="/accounts/{account_id}">{account_name}</a>' in page.text
     assert format_money(budget, "CNY", locale) in page.text
     assert money in format_money(budget, "CNY", locale)
     assert f"{budget:.2f}" not in page.text
