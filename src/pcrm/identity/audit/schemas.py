@@ -42,8 +42,6 @@ class AuditAction(StrEnum):
 class AuditQuery(BaseModel):
     """Filters of the audit trail, shared by the API and the audit log page."""
 
-    model_config = ConfigDict(extra="forbid")
-
     page: int = Field(default=1, ge=1, description="1-based page number")
     page_size: int = Field(default=50, ge=1, le=200, description="Rows per page (at most 200)")
     entity_type: Annotated[str | None, StringConstraints(max_length=60)] = Field(
