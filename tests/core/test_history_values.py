@@ -81,6 +81,8 @@ def _stored(entity: str, model: Any, column: Any, record_id: int) -> tuple[Any, 
         return ([first] if isinstance(column.type, JSON) else first), "code"
     if name == "province":
         return "guangdong", "code"
+    if name == "currency":
+        return "CNY", "currency"
     found = [(v, sort) for kind, v, sort in BY_TYPE if isinstance(column.type, kind)]
     return found[0] if found else ("示例文字", "text")
 
@@ -126,6 +128,8 @@ def test_every_value_of_an_audited_kind_reads_as_the_user_sees_it(entity, locale
             elif sort == "date":
                 assert "2024-03-05" not in text, where
                 assert "2024" in text, where
+            elif sort == "currency":
+                assert text == ("人民币" if locale == "zh_CN" else "Chinese Yuan"), where
             elif sort == "list":
                 assert text == (
                     "深圳市交通局、深交局" if locale == "zh_CN" else "深圳市交通局, 深交局"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
-from pcrm.core.i18n import N_
+from pcrm.core.i18n import N_, currency_name
 from pcrm.identity.audit import routes_api as audit_api
 from pcrm.identity.audit import routes_html as audit_pages
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
@@ -99,5 +99,6 @@ AREA = Area(
         },
         vocabularies={Role: {role.value: label for role, label in ROLE_LABELS.items()}},
         resolvers={"user": user_references},
+        formats={"currency": currency_name},
     ),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
-from pcrm.core.i18n import N_
+from pcrm.core.i18n import N_, currency_name
 from pcrm.opportunities.chain import models as chain_models
 from pcrm.opportunities.chain import routes_api as chain_api
 from pcrm.opportunities.chain import routes_html as chain_pages
@@ -163,5 +163,6 @@ AREA = Area(
             "scoring_item": references.scoring_item_references,
         },
         money=frozenset({"budget_amount", "awarded_amount", "amount", "bid_bond", "winning_price"}),
+        formats={"currency": currency_name},
     ),
 )
