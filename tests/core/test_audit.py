@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 from sqlalchemy import select
 
 from pcrm.core.audit import AuditEntry, AuditTamperError, set_actor
-from pcrm.core.context import request_id_var
+from pcrm.core.context import record_clock, record_clock_set, request_id_var, set_record_clock
 from pcrm.identity.permissions import Role
 from pcrm.identity.users.models import User
 from tests.factories import make_user, make_workspace
@@ -103,3 +106,26 @@ def test_entries_cannot_be_changed_or_deleted_through_the_orm(uow, tamper):
         db.flush()
     with uow() as db:
         assert [e.action for e in _entries(db, acme.id)] == ["create"]
+
+
+def test_the_record_clock_dates_rows_and_their_entries_and_is_unset_after(uow):
+    """A writer of past records (the demo) sets the record clock: the rows' created/updated
+    times and their audit entries agree with it; outside the block the real time is back."""
+    then = datetime(2024, 3, 5, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
+    with record_clock_set(), uow() as db:
+        set_record_clock(then)
+        acme = make_workspace(db)
+        member = make_user(db, acme, "a@acme.example", Role.SALES, name="李四")
+        db.flush()
+    assert record_clock() is None
+    with uow() as db:
+        user = db.scalars(
+            select(User).where(User.workspace_id == acme.id, User.id == member.user_id)
+        ).one()
+        entries = _entries(db, acme.id)
+        assert (user.created_at, user.updated_at) == (then, then)
+        assert {e.occurred_at for e in entries} == {then}
+        make_user(db, acme, "b@acme.example", Role.SALES, name="王五")
+        db.flush()
+        later = _entries(db, acme.id)[-1]
+    assert later.occurred_at > datetime.now(UTC) - timedelta(minutes=5)

@@ -4,16 +4,19 @@ activities, with Chinese search (see `pcrm.core.areas`)."""
 from __future__ import annotations
 
 from pcrm.accounts.accounts import models, routes_api, routes_html
+from pcrm.accounts.accounts.service import account_references
 from pcrm.accounts.activities import models as activity_models
 from pcrm.accounts.activities import routes_api as activity_api
 from pcrm.accounts.activities import routes_html as activity_pages
+from pcrm.accounts.activities.service import activity_references
 from pcrm.accounts.contacts import models as contact_models
 from pcrm.accounts.contacts import routes_api as contact_api
 from pcrm.accounts.contacts import routes_html as contact_pages
+from pcrm.accounts.contacts.service import contact_references
 from pcrm.accounts.lists import models as list_models
 from pcrm.accounts.lists import routes_html as list_pages
 from pcrm.accounts.search import service as search
-from pcrm.accounts.vocab import LABELS
+from pcrm.accounts.vocab import LABELS, province_label
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
@@ -103,5 +106,12 @@ AREA = Area(
             "ended_on": N_("Ended"),
         },
         vocabularies=LABELS,
+        resolvers={
+            "account": account_references,
+            "contact": contact_references,
+            "activity": activity_references,
+        },
+        money=frozenset({"cost"}),
+        formats={"province": province_label},
     ),
 )

@@ -20,7 +20,7 @@ from sqlalchemy.orm.attributes import get_history
 from sqlalchemy.orm.base import instance_state
 
 from pcrm.core.context import current_request_id
-from pcrm.core.db import Base, IdMixin, IdType, utcnow
+from pcrm.core.db import Base, IdMixin, IdType, record_time
 
 ACTOR_KEY = "pcrm_actor"
 
@@ -47,7 +47,7 @@ class AuditEntry(IdMixin, AppendOnly, Base):
     workspace_id: Mapped[int] = mapped_column(
         IdType, ForeignKey("workspaces.id", ondelete="CASCADE"), index=True
     )
-    occurred_at: Mapped[datetime] = mapped_column(default=utcnow)
+    occurred_at: Mapped[datetime] = mapped_column(default=record_time)
     actor_user_id: Mapped[int | None] = mapped_column(IdType, nullable=True)
     actor_label: Mapped[str] = mapped_column(String(200))
     entity_type: Mapped[str] = mapped_column(String(60))
@@ -104,7 +104,7 @@ def _entries_for(session: Session) -> list[dict[str, Any]]:
         rows.append(
             {
                 "workspace_id": _workspace_of(obj),
-                "occurred_at": utcnow(),
+                "occurred_at": record_time(),
                 "actor_user_id": actor_id,
                 "actor_label": actor_label,
                 "entity_type": obj.__audit_entity__,

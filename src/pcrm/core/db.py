@@ -31,6 +31,8 @@ from sqlalchemy.orm import (
     sessionmaker,
 )
 
+from pcrm.core.context import record_clock
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -58,6 +60,13 @@ def vocabulary(cls: type[Any], name: str, length: int = 20) -> Enum:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def record_time() -> datetime:
+    """When a record written now was created or changed: the real time, unless the record
+    clock is set (`pcrm.core.context.set_record_clock`, the demo writing its past)."""
+    clock = record_clock()
+    return clock.astimezone(UTC) if clock is not None else datetime.now(UTC)
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -90,8 +99,8 @@ class IdMixin:
 
 
 class TimestampMixin:
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=record_time)
+    updated_at: Mapped[datetime] = mapped_column(default=record_time, onupdate=record_time)
 
 
 class TenantMixin:

@@ -10,7 +10,7 @@ the day, the demo users, and what earlier seeders wrote."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from importlib import import_module
 
 from sqlalchemy.orm import Session
@@ -18,11 +18,13 @@ from sqlalchemy.orm import Session
 from pcrm.areas import AREAS
 from pcrm.config import Settings
 from pcrm.core.audit import set_actor
+from pcrm.core.context import record_clock_set, set_record_clock
 from pcrm.demo.identity import DEMO_PASSWORD, DEMO_SLUG, DEMO_USERS, create_staff
 from pcrm.demo.world import TZ, World
 from pcrm.identity.public import find_workspace
 
 __all__ = ["DEMO_PASSWORD", "DEMO_SLUG", "DEMO_USERS", "seed_demo"]
+STAFF_DAYS = 6 * 366  # the workspace and its users were set up six years ago
 
 
 def seed_demo(db: Session, settings: Settings) -> bool:
@@ -30,9 +32,13 @@ def seed_demo(db: Session, settings: Settings) -> bool:
     if find_workspace(db, DEMO_SLUG) is not None:
         return False
     set_actor(db, None, "demo seed")
-    staff = create_staff(db, settings)
-    world = World(db, datetime.now(TZ).date(), staff)
-    for area in AREAS:
-        if area.demo is not None:
-            import_module(f"pcrm.demo.{area.demo}").seed(world)
+    today = datetime.now(TZ).date()
+    with record_clock_set():  # each writer dates its records; real time again after
+        set_record_clock(datetime.combine(today - timedelta(days=STAFF_DAYS), time(9), TZ))
+        staff = create_staff(db, settings)
+        world = World(db, today, staff)
+        for area in AREAS:
+            if area.demo is not None:
+                import_module(f"pcrm.demo.{area.demo}").seed(world)
+        db.flush()
     return True

@@ -11,6 +11,8 @@ The plan and the ids of the accounts and contacts are left in the world for the 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pcrm.accounts.public import (
     AccountCreate,
     AccountStatus,
@@ -28,17 +30,20 @@ from pcrm.accounts.public import (
     update_contact,
 )
 from pcrm.demo.data.accounts import CITIES, OWNERSHIP
+from pcrm.demo.dates import date_customers
 from pcrm.demo.plans.accounts import DemoPlan, Event, LeavePlan, build_plan
 from pcrm.demo.plans.activities import ActivityPlan, DormantPlan, StagePlan
 from pcrm.demo.world import World
 
 Stage = LifecycleStage
+RECORDED_AFTER = timedelta(hours=2)  # a follow-up is written up a little after it happened
 
 
 def seed(world: World) -> None:
     """Plan the demo customers and write them, as of the world's day."""
     plan = build_plan(world.today)
     world.customers = plan
+    date_customers(world, plan)
     _write(world, plan)
 
 
@@ -47,7 +52,7 @@ def _write(world: World, plan: DemoPlan) -> None:
     owners = {item.org.key: item.owner for item in plan.accounts}
     for item in plan.accounts:
         org = item.org
-        owner = world.acting(item.owner)
+        owner = world.acting(item.owner, at=world.account_created[org.key])
         city = CITIES[org.city]
         website = (
             f"https://{org.domain}" if org.domain.count(".") > 1 else f"https://www.{org.domain}"
@@ -85,7 +90,7 @@ def _write(world: World, plan: DemoPlan) -> None:
     for person in plan.contacts:
         contact = create_contact(
             db,
-            world.acting(owners[person.account]),
+            world.acting(owners[person.account], at=world.contact_created[person.key]),
             ContactCreate(
                 name=person.name,
                 english_name=person.english_name,
@@ -117,7 +122,7 @@ def _write_event(world: World, event: Event, owners: dict[str, str]) -> None:
     what happens to the account and its people."""
     db, staff, accounts, contacts = world.db, world.staff, world.accounts, world.contacts
     if isinstance(event, ActivityPlan):
-        principal = world.acting(event.owner)
+        principal = world.acting(event.owner, at=event.at + RECORDED_AFTER)
         record_activity(
             db,
             principal,
@@ -140,7 +145,7 @@ def _write_event(world: World, event: Event, owners: dict[str, str]) -> None:
     elif isinstance(event, StagePlan):
         update_account(
             db,
-            world.acting(owners[event.account]),
+            world.acting(owners[event.account], at=event.at),
             accounts[event.account],
             AccountUpdate(
                 lifecycle_stage=event.stage, lost_reason=event.lost_reason, lost_on=event.lost_on
@@ -151,21 +156,21 @@ def _write_event(world: World, event: Event, owners: dict[str, str]) -> None:
     elif isinstance(event, DormantPlan):
         update_account(
             db,
-            world.acting(owners[event.account]),
+            world.acting(owners[event.account], at=event.at),
             accounts[event.account],
             AccountUpdate(status=AccountStatus.DORMANT),
         )
     elif isinstance(event, LeavePlan):
         update_contact(
             db,
-            world.acting(owners[event.contact[0]]),
+            world.acting(owners[event.contact[0]], at=event.at),
             contacts[event.contact],
             ContactUpdate(status=ContactStatus.LEFT, left_on=event.left_on),
         )
     else:
         update_contact(
             db,
-            world.acting(owners[event.to_account]),
+            world.acting(owners[event.to_account], at=event.at),
             contacts[event.contact],
             ContactUpdate(
                 account_id=accounts[event.to_account],
@@ -176,7 +181,7 @@ def _write_event(world: World, event: Event, owners: dict[str, str]) -> None:
             ),
         )
         if event.their_new_boss is not None:  # the move left them without a boss
-            principal = world.acting(owners[event.contact[0]])
+            principal = world.acting(owners[event.contact[0]], at=event.at)
             for report in event.reports:
                 update_contact(
                     db,

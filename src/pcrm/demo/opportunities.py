@@ -139,7 +139,11 @@ def _leaf_ids(items: Sequence[ScoringItemRead]) -> list[int]:
 def _write_one(world: World, o: OpportunityPlan, when: Timeline) -> None:
     db, staff, contacts, rivals = world.db, world.staff, world.contacts, world.competitors
     start = when.start
-    owner = world.acting(o.owner)
+
+    def day(offset: int, hour: int) -> datetime:  # `offset` days after the start
+        return _at(start + timedelta(days=offset), hour)
+
+    owner = world.acting(o.owner, at=day(0, 9))
     created = create_opportunity(
         db,
         owner,
@@ -164,12 +168,14 @@ def _write_one(world: World, o: OpportunityPlan, when: Timeline) -> None:
         add_relation(db, owner, oid, relation)
     vendor_ids: dict[str | None, int] = {}
     if o.tender is not None:
-        tender = save_tender(db, world.acting(o.bid_writer), oid, _tender_write(o.tender, start))
+        tender = save_tender(
+            db, world.acting(o.bid_writer, at=day(0, 14)), oid, _tender_write(o.tender, start)
+        )
         for v in o.vendors:  # competitors of a decided bid are recorded with how they ended
             if v.competitor is not None:
                 added = add_vendor(
                     db,
-                    world.acting(o.owner),
+                    world.acting(o.owner, at=day(2, 10)),
                     oid,
                     VendorCreate(
                         competitor_id=rivals[v.competitor], status=v.status, notes=v.notes
@@ -183,7 +189,7 @@ def _write_one(world: World, o: OpportunityPlan, when: Timeline) -> None:
             leaves = _leaf_ids(tender.scoring_items)
             # 刘芳 (delivery) estimates the technical points; the bid's writer records them,
             # as delivery may not change tenders (docs/security.md)
-            estimator = world.acting(o.bid_writer)
+            estimator = world.acting(o.bid_writer, at=day(5, 15))
             for v in o.vendors:
                 if v.scores:
                     set_vendor_scores(
@@ -194,10 +200,11 @@ def _write_one(world: World, o: OpportunityPlan, when: Timeline) -> None:
                         ScoresWrite(scores=dict(zip(leaves, v.scores, strict=True))),
                     )
         if o.stage is not Stage.POTENTIAL:
-            move_stage(db, world.acting(o.owner), oid, StageMove(stage=_BID))
+            move_stage(db, world.acting(o.owner, at=day(7, 11)), oid, StageMove(stage=_BID))
     elif o.no_tender_reason is not None:
+        owner = world.acting(o.owner, at=day(14, 11))
         move_stage(db, owner, oid, StageMove(stage=_BID, no_tender_reason=o.no_tender_reason))
-    principal = world.acting(o.owner)
+    principal = world.acting(o.owner, at=day(3, 16))
     for m in o.chain:
         add_decision_member(
             db,
@@ -211,25 +218,25 @@ def _write_one(world: World, o: OpportunityPlan, when: Timeline) -> None:
                 note=m.note,
             ),
         )
-    if o.rounds:
-        writer = world.acting(o.bid_writer)
-        for r in o.rounds:
-            submit_quote_round(
-                db,
-                writer,
-                oid,
-                QuoteRoundCreate(
-                    quoted_on=start + timedelta(days=r.day),
-                    note=r.note,
-                    quotes=[
-                        QuoteWrite(vendor_id=vendor_ids[c], amount=amount, source=source)
-                        for c, amount, source in r.quotes
-                    ],
-                ),
-            )
+    for r in o.rounds:
+        writer = world.acting(o.bid_writer, at=day(r.day, 16))
+        submit_quote_round(
+            db,
+            writer,
+            oid,
+            QuoteRoundCreate(
+                quoted_on=start + timedelta(days=r.day),
+                note=r.note,
+                quotes=[
+                    QuoteWrite(vendor_id=vendor_ids[c], amount=amount, source=source)
+                    for c, amount, source in r.quotes
+                ],
+            ),
+        )
     if o.outcome is None or o.review is None:
         return
-    principal = world.acting(o.owner)
+    closed = _at(when.closed_on, 17) if when.closed_on else None
+    principal = world.acting(o.owner, at=closed)
     for v in o.vendors:  # how we ended
         if v.competitor is None and v.status is not VendorStatus.BIDDING and None in vendor_ids:
             update_vendor(
@@ -255,4 +262,5 @@ def _write_one(world: World, o: OpportunityPlan, when: Timeline) -> None:
         ),
     )
     if o.stage is Stage.DELIVERED:
-        move_stage(db, world.acting(o.owner), oid, StageMove(stage=_DEL))
+        delivered = _at(when.delivered_on, 10) if when.delivered_on else None
+        move_stage(db, world.acting(o.owner, at=delivered), oid, StageMove(stage=_DEL))

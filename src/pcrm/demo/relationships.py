@@ -23,6 +23,7 @@ recorded it (`seed`):
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
 from pcrm.demo.plans.relationships import RelationshipPlan, build_relationship_plan
@@ -42,6 +43,8 @@ from pcrm.relationships.public import (
     set_profile,
 )
 
+COMPETITORS_DAYS = 6 * 366 - 30  # the rivals were entered in the CRM's first weeks
+
 
 def seed(world: World) -> None:
     """Plan the relationships of the demo customers' people and write them; the competitors'
@@ -53,10 +56,12 @@ def seed(world: World) -> None:
 
 def _write(world: World, relationships: RelationshipPlan) -> None:
     db, today, ids, rivals = world.db, world.today, world.contacts, world.competitors
-    for rival in relationships.competitors:  # market intelligence is 陈思雨's job
+    entered, rng = world.contact_created, random.Random("demo relationships")  # noqa: S311
+    first_year = world.on(today - timedelta(days=COMPETITORS_DAYS))
+    for n, rival in enumerate(relationships.competitors):  # market intelligence: 陈思雨's job
         created = create_competitor(
             db,
-            world.acting("marketing"),
+            world.acting("marketing", at=first_year + timedelta(days=3 * n, hours=n % 5)),
             CompetitorWrite(
                 name=rival.name,
                 website=rival.website,
@@ -67,9 +72,10 @@ def _write(world: World, relationships: RelationshipPlan) -> None:
         )
         rivals[rival.name] = created.id
     for profile in sorted(relationships.profiles, key=lambda p: -p.days_ago):
+        effective = world.on(today - timedelta(days=profile.days_ago), 11)
         set_profile(
             db,
-            world.acting(profile.writer),
+            world.acting(profile.writer, at=max(effective, entered[profile.contact])),
             ids[profile.contact],
             ProfileWrite(
                 behaviour=profile.behaviour,
@@ -80,9 +86,10 @@ def _write(world: World, relationships: RelationshipPlan) -> None:
             ),
         )
     for edge in relationships.influences:
+        later = max(entered[edge.source], entered[edge.target])
         create_influence(
             db,
-            world.acting(edge.writer),
+            world.acting(edge.writer, at=later + timedelta(days=rng.randint(2, 40))),
             InfluenceCreate(
                 from_contact_id=ids[edge.source],
                 to_contact_id=ids[edge.target],
@@ -91,24 +98,29 @@ def _write(world: World, relationships: RelationshipPlan) -> None:
             ),
         )
     for line in relationships.dotted_lines:
+        later = max(entered[line.contact], entered[line.manager])
         create_dotted_line(
             db,
-            world.acting(line.writer),
+            world.acting(line.writer, at=later + timedelta(days=rng.randint(2, 40))),
             DottedLineCreate(
                 contact_id=ids[line.contact], manager_id=ids[line.manager], note=line.note
             ),
         )
     for known in relationships.acquaintances:
         since = (
-            date(known.since_year, 9, 1)
+            date(known.since_year, 1, 1) + timedelta(days=rng.randint(0, 364))
             if known.since_year is not None
             else today - timedelta(days=known.since_days)
             if known.since_days is not None
             else None
         )
+        # written down once the person is in the CRM: when they met, or a little after entry
+        noted = entered[known.contact] + timedelta(days=rng.randint(1, 20))
+        if since is not None and known.since_year is None:
+            noted = max(noted, world.on(since, 18))
         create_acquaintance(
             db,
-            world.acting(known.writer),
+            world.acting(known.writer, at=noted),
             AcquaintanceCreate(
                 user_id=world.staff.get(known.user).user_id,
                 contact_id=ids[known.contact],
@@ -121,7 +133,7 @@ def _write(world: World, relationships: RelationshipPlan) -> None:
     for tie in relationships.ties:
         create_competitor_tie(
             db,
-            world.acting(tie.writer),
+            world.acting(tie.writer, at=entered[tie.contact] + timedelta(days=rng.randint(5, 60))),
             CompetitorTieCreate(
                 competitor_id=rivals[tie.competitor],
                 contact_id=ids[tie.contact],

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from pcrm.core.audit import set_actor
+from pcrm.core.context import set_record_clock
 from pcrm.identity.public import Principal
 
 if TYPE_CHECKING:  # the plans import the time zone from here
@@ -67,13 +68,27 @@ class World:
     relationships: RelationshipPlan | None = None  # the relationships' plan, once written
     competitors: dict[str, int] = field(default_factory=dict)  # name → id
     opportunities: dict[str, int] = field(default_factory=dict)  # plan key → id
+    # when each account and contact was entered (later records about them come after)
+    account_created: dict[str, datetime] = field(default_factory=dict)
+    contact_created: dict[ContactKey, datetime] = field(default_factory=dict)
 
-    def acting(self, part: str) -> Principal:
+    def acting(self, part: str, at: datetime | None = None) -> Principal:
         """The demo user of this part, to whom the next changes are attributed, as their own
-        session would."""
+        session would; `at` dates those changes (their created/updated times and audit
+        entries), never later than now."""
         principal = self.staff.get(part)
         set_actor(self.db, principal.user_id, principal.name)
+        if at is not None:
+            set_record_clock(min(at, self.now()))
         return principal
+
+    def now(self) -> datetime:
+        """The moment the demo is seeded, in the workspace's time zone."""
+        return datetime.now(TZ)
+
+    def on(self, day: date, hour: int = 10, minute: int = 0) -> datetime:
+        """A time of a day in the workspace's time zone."""
+        return datetime.combine(day, time(hour, minute), tzinfo=TZ)
 
     def planned_customers(self) -> DemoPlan:
         if self.customers is None:

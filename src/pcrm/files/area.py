@@ -26,6 +26,7 @@ AREA = Area(
                     "sha256": N_("Checksum (SHA-256)"),
                     "uploaded_by_id": N_("Uploaded by"),
                 },
+                kind_fields={"owner_id": "owner_type"},
             )
         }
     ),

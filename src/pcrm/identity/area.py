@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
-from pcrm.core.i18n import N_
+from pcrm.core.i18n import N_, currency_name
 from pcrm.identity.audit import routes_api as audit_api
 from pcrm.identity.audit import routes_html as audit_pages
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
@@ -21,6 +21,7 @@ from pcrm.identity.tokens import routes_html as token_pages
 from pcrm.identity.users import models as user_models
 from pcrm.identity.users import routes_api as user_api
 from pcrm.identity.users import routes_html as user_pages
+from pcrm.identity.users.service import user_references
 from pcrm.identity.workspaces import models as workspace_models
 from pcrm.identity.workspaces import routes_api as workspace_api
 from pcrm.identity.workspaces import routes_html as workspace_pages
@@ -119,5 +120,7 @@ AREA = Area(
             "invited_by_id": N_("Invited by"),
         },
         vocabularies={Role: {role.value: label for role, label in ROLE_LABELS.items()}},
+        resolvers={"user": user_references},
+        formats={"currency": currency_name},
     ),
 )

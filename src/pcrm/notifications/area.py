@@ -27,6 +27,7 @@ AREA = Area(
                     "source_id": N_("Source"),
                     "done_at": N_("Done"),
                 },
+                kind_fields={"source_id": "source_type"},
             )
         }
     ),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
-from pcrm.core.i18n import N_
+from pcrm.core.i18n import N_, currency_name
 from pcrm.core.search import SearchKind
 from pcrm.opportunities.chain import models as chain_models
 from pcrm.opportunities.chain import routes_api as chain_api
@@ -20,6 +20,7 @@ from pcrm.opportunities.pipeline import models as pipeline_models
 from pcrm.opportunities.pipeline import routes_api as pipeline_api
 from pcrm.opportunities.pipeline import routes_html as pipeline_pages
 from pcrm.opportunities.pipeline import service as pipeline
+from pcrm.opportunities.references import service as references
 from pcrm.opportunities.review import models as review_models
 from pcrm.opportunities.review import routes_api as review_api
 from pcrm.opportunities.tender import models as tender_models
@@ -157,5 +158,14 @@ AREA = Area(
             "winning_price": N_("Winning price"),
         },
         vocabularies=LABELS,
+        resolvers={
+            "opportunity": references.opportunity_references,
+            "tender": references.tender_references,
+            "quote_round": references.quote_round_references,
+            "opportunity_vendor": references.vendor_references,
+            "scoring_item": references.scoring_item_references,
+        },
+        money=frozenset({"budget_amount", "awarded_amount", "amount", "bid_bond", "winning_price"}),
+        formats={"currency": currency_name},
     ),
 )

@@ -13,6 +13,7 @@ from pcrm.relationships.competitors import models as competitor_models
 from pcrm.relationships.competitors import routes_api as competitor_api
 from pcrm.relationships.competitors import routes_html as competitor_pages
 from pcrm.relationships.competitors import service as competitors
+from pcrm.relationships.competitors.service import competitor_references
 from pcrm.relationships.graph import models as graph_models
 from pcrm.relationships.graph import routes_api as graph_api
 from pcrm.relationships.graph import routes_html as graph_pages
@@ -62,5 +63,6 @@ AREA = Area(
             vocabulary: {value: texts[0] for value, texts in labels.items()}
             for vocabulary, labels in LABELS.items()
         },
+        resolvers={"competitor": competitor_references},
     ),
 )

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from pcrm.core.errors import PermissionDenied
-from pcrm.core.pagination import PageRequest
 from pcrm.identity.audit import service
+from pcrm.identity.audit.schemas import AuditQuery
 from pcrm.identity.public import operator_principal
 from pcrm.identity.users import service as users
 from pcrm.identity.users.schemas import ProfileUpdate, UserUpdate
@@ -67,13 +67,11 @@ def test_only_an_auditor_reads_the_log(uow, acme, changed):
         log = service.list_audit_entries(
             db,
             operator_principal(db, "acme", "admin@acme.example"),
-            PageRequest(1, 1),
-            entity_type="user",
-            entity_id=acme.viewer.user_id,
+            AuditQuery(page_size=1, entity_type="user", entity_id=acme.viewer.user_id),
         )
         with pytest.raises(PermissionDenied):
             service.list_audit_entries(
-                db, operator_principal(db, "acme", "viewer@acme.example"), PageRequest(1, 1)
+                db, operator_principal(db, "acme", "viewer@acme.example"), AuditQuery(page_size=1)
             )
 
     assert (log.total, log.pages, [e.changes for e in log.items]) == (

@@ -32,6 +32,7 @@ from pcrm.accounts.vocab import LifecycleStage
 from pcrm.core.db import row_dicts, utcnow
 from pcrm.core.errors import FieldError, ValidationFailed, field_error
 from pcrm.core.etag import check_version
+from pcrm.core.history import Reference
 from pcrm.core.i18n import N_
 from pcrm.core.pagination import (
     Page,
@@ -509,3 +510,14 @@ def _filters(query: AccountQuery, tz: str) -> AccountFilters:
         created_to=day_start(query.created_to, tz, next_day=True),
         include_archived=query.include_archived,
     )
+
+
+def account_references(
+    db: Session, reader: Principal, ids: frozenset[int], locale: str
+) -> dict[int, Reference]:
+    """The accounts among `ids` by name, linked to their pages (for a history)."""
+    linked = reader.can(Permission.READ)
+    return {
+        aid: Reference(name, f"/accounts/{aid}" if linked else None)
+        for aid, name in repo.account_names(db, reader.scope, ids).items()
+    }

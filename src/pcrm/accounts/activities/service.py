@@ -24,6 +24,7 @@ from pcrm.accounts.lists.service import count_cap, day_start
 from pcrm.core.db import utcnow
 from pcrm.core.errors import FieldError, ValidationFailed, field_error
 from pcrm.core.etag import check_version
+from pcrm.core.history import Reference
 from pcrm.core.i18n import N_
 from pcrm.core.pagination import (
     Page,
@@ -229,3 +230,14 @@ def _filters(query: ActivityQuery, tz: str) -> ActivityFilters:
         occurred_to=day_start(query.occurred_to, tz, next_day=True),
         q=query.q.casefold() if query.q else None,
     )
+
+
+def activity_references(
+    db: Session, reader: Principal, ids: frozenset[int], locale: str
+) -> dict[int, Reference]:
+    """The activities among `ids` by subject, linked to their pages (for a history)."""
+    linked = reader.can(Permission.READ)
+    return {
+        aid: Reference(a.subject, f"/activities/{aid}" if linked else None)
+        for aid, a in repo.activities_by_ids(db, reader.scope, ids).items()
+    }

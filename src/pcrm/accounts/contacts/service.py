@@ -28,6 +28,7 @@ from pcrm.accounts.vocab import ContactStatus
 from pcrm.core.db import row_dicts, utcnow
 from pcrm.core.errors import NotFound, field_error
 from pcrm.core.etag import check_version
+from pcrm.core.history import Reference
 from pcrm.core.i18n import N_
 from pcrm.core.pagination import (
     Page,
@@ -354,3 +355,14 @@ def _filters(query: ContactQuery, tz: str) -> ContactFilters:
         updated_to=day_start(query.updated_to, tz, next_day=True),
         include_archived=query.include_archived,
     )
+
+
+def contact_references(
+    db: Session, reader: Principal, ids: frozenset[int], locale: str
+) -> dict[int, Reference]:
+    """The contacts among `ids` by name, linked to their pages (for a history)."""
+    linked = reader.can(Permission.READ)
+    return {
+        cid: Reference(c.name, f"/contacts/{cid}" if linked else None)
+        for cid, c in repo.contacts_by_ids(db, reader.scope, ids).items()
+    }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -12,18 +14,31 @@ from pcrm.core.pagination import PageRequest, paginate
 from pcrm.core.tenancy import WorkspaceScope
 
 
+@dataclass(frozen=True, slots=True)
+class AuditFilters:
+    """Which entries of the trail: each filter left empty matches every entry."""
+
+    entity_type: str | None = None
+    entity_id: int | None = None
+    actor_user_id: int | None = None
+    action: str | None = None
+    occurred_from: datetime | None = None  # inclusive
+    occurred_before: datetime | None = None  # exclusive
+
+
 def audit_page(
-    db: Session,
-    scope: WorkspaceScope,
-    page: PageRequest,
-    *,
-    entity_type: str | None = None,
-    entity_id: int | None = None,
-    actor_user_id: int | None = None,
+    db: Session, scope: WorkspaceScope, page: PageRequest, filters: AuditFilters
 ) -> tuple[list[AuditEntry], int]:
-    """One page of the trail, newest first, of the records and the actor named (all when
-    none is), and how many entries match in all."""
-    return paginate(db, _entries(scope, entity_type, entity_id, actor_user_id), page)
+    """One page of the trail, newest first, of the entries the filters match, and how many
+    entries match in all."""
+    query = _entries(scope, filters.entity_type, filters.entity_id, filters.actor_user_id)
+    if filters.action is not None:
+        query = query.where(AuditEntry.action == filters.action)
+    if filters.occurred_from is not None:
+        query = query.where(AuditEntry.occurred_at >= filters.occurred_from)
+    if filters.occurred_before is not None:
+        query = query.where(AuditEntry.occurred_at < filters.occurred_before)
+    return paginate(db, query, page)
 
 
 def latest_entries(

@@ -1,16 +1,16 @@
-"""The audit log page: every change in the workspace, newest first, by kind of record."""
+"""The audit log page: every change in the workspace, newest first, filtered by user, record,
+action and days."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 from starlette.responses import Response
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.pages import page_locale
 from pcrm.core.templating import render
-from pcrm.core.types import PageNumber
 from pcrm.identity.audit import pages
 from pcrm.identity.deps import require
 from pcrm.identity.permissions import Permission
@@ -21,12 +21,7 @@ Auditor = Annotated[Principal, Depends(require(Permission.VIEW_AUDIT))]
 
 
 @router.get("/admin/audit")
-def audit_page(
-    request: Request,
-    db: DB,
-    principal: Auditor,
-    entity_type: str | None = None,
-    page: Annotated[PageNumber, Query()] = 1,
-) -> Response:
-    context = pages.audit_log(db, principal, page_locale(request), entity_type, page)
+def audit_page(request: Request, db: DB, principal: Auditor) -> Response:
+    params = list(request.query_params.multi_items())
+    context = pages.audit_log(db, principal, page_locale(request), params)
     return render(request, "identity/audit.html", context, fragment="audit_table")

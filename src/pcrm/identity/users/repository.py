@@ -151,6 +151,12 @@ def users_by_ids(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int,
     return {u.id: u for u in db.scalars(query)}
 
 
+def all_users(db: Session, scope: WorkspaceScope) -> Sequence[User]:
+    """Every user of the workspace, deactivated ones too, by name."""
+    query = select(User).where(User.workspace_id == scope.workspace_id)
+    return db.scalars(query.order_by(User.name, User.id)).all()
+
+
 def active_users(db: Session, scope: WorkspaceScope) -> Sequence[User]:
     query = select(User).where(User.workspace_id == scope.workspace_id, User.is_active.is_(True))
     return db.scalars(query.order_by(User.name)).all()

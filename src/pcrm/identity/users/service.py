@@ -18,6 +18,7 @@ from pcrm.core.errors import (
     field_error,
 )
 from pcrm.core.etag import check_version
+from pcrm.core.history import Reference
 from pcrm.core.i18n import N_
 from pcrm.core.pagination import Page, PageRequest
 from pcrm.core.tenancy import WorkspaceScope
@@ -295,5 +296,23 @@ def user_refs(db: Session, scope: WorkspaceScope, ids: set[int]) -> dict[int, Us
     return {uid: UserRef.model_validate(u) for uid, u in repo.users_by_ids(db, scope, ids).items()}
 
 
+def all_user_refs(db: Session, scope: WorkspaceScope) -> list[UserRef]:
+    """Every user of the workspace, deactivated ones too (e.g. to filter the audit log)."""
+    return [UserRef.model_validate(u) for u in repo.all_users(db, scope)]
+
+
 def active_user_refs(db: Session, scope: WorkspaceScope) -> list[UserRef]:
     return [UserRef.model_validate(u) for u in repo.active_users(db, scope)]
+
+
+def user_references(
+    db: Session, reader: Principal, ids: frozenset[int], locale: str
+) -> dict[int, Reference]:
+    """Users named in the reader's language for a history, linked for those who manage users."""
+    linked = reader.can(Permission.MANAGE_USERS)
+    return {
+        uid: Reference(
+            UserRef.model_validate(u).display(locale), f"/admin/users/{uid}" if linked else None
+        )
+        for uid, u in repo.users_by_ids(db, reader.scope, set(ids)).items()
+    }

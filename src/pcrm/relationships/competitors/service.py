@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from pcrm.accounts.public import search_fields, search_rank, sort_key
 from pcrm.core.errors import field_error
 from pcrm.core.etag import check_version
+from pcrm.core.history import Reference
 from pcrm.core.i18n import N_
 from pcrm.core.search import SearchHit, matching_rows
 from pcrm.identity.public import Permission, Principal
@@ -131,3 +132,14 @@ def find_competitors(
         )
         for row in ranked
     ]
+
+
+def competitor_references(
+    db: Session, reader: Principal, ids: frozenset[int], locale: str
+) -> dict[int, Reference]:
+    """The competitors among `ids` by name, linked to their pages (for a history)."""
+    linked = reader.can(Permission.READ)
+    return {
+        cid: Reference(c.name, f"/competitors/{cid}" if linked else None)
+        for cid, c in repo.competitors_by_ids(db, reader.scope, ids).items()
+    }
