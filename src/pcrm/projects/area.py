@@ -18,6 +18,7 @@ from pcrm.projects.handover import routes_html as handover_html
 from pcrm.projects.projects import models as project_models
 from pcrm.projects.projects import routes_api as projects_api
 from pcrm.projects.projects import routes_html as projects_html
+from pcrm.projects.references import service as references
 from pcrm.projects.requirements import models as requirement_models
 from pcrm.projects.requirements import routes_api as requirements_api
 from pcrm.projects.requirements.vocab import LABELS as REQUIREMENT_LABELS
@@ -131,6 +132,13 @@ AREA = Area(
             "is_hard": N_("Hard constraint"),
         },
         vocabularies={**LABELS, **REQUIREMENT_LABELS, **BASELINE_LABELS},
+        resolvers={
+            "project": references.project_references,
+            "project_stakeholder": references.stakeholder_references,
+            "project_requirement": references.requirement_references,
+            "project_baseline": references.baseline_references,
+        },
+        money=frozenset({"budget_amount", "termination_costs", "amount"}),
     ),
 )
 

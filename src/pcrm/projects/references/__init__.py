@@ -1,0 +1,1 @@
+"""Projects and the records hanging on them, named for a history."""
