@@ -7,6 +7,7 @@ from pcrm.core.areas import Area
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_
 from pcrm.files import models
+from pcrm.files.service import file_references
 
 AREA = Area(
     name="files",
@@ -28,6 +29,7 @@ AREA = Area(
                 },
                 kind_fields={"owner_id": "owner_type"},
             )
-        }
+        },
+        resolvers={"stored_file": file_references},
     ),
 )

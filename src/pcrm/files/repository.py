@@ -55,3 +55,14 @@ def latest_version(
         StoredFile.kind == kind,
     )
     return int(db.scalar(query) or 0)
+
+
+def filenames(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> dict[int, str]:
+    """Id → file name of the workspace's files among `ids`, whatever owns them (one query)."""
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    query = select(StoredFile.id, StoredFile.filename).where(
+        StoredFile.workspace_id == scope.workspace_id, StoredFile.id.in_(wanted)
+    )
+    return {row.id: row.filename for row in db.execute(query)}

@@ -15,12 +15,14 @@ from sqlalchemy.orm import Session, SessionTransaction
 
 from pcrm.core.deps import after_commit
 from pcrm.core.errors import NotFound
+from pcrm.core.history import Reference
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.files import repository as repo
 from pcrm.files.checks import check_file
 from pcrm.files.models import StoredFile
 from pcrm.files.schemas import FileRead, FileStream
 from pcrm.files.storage import CHUNK, Storage, StoredFileMissing, new_key
+from pcrm.identity.public import Principal
 
 
 def upload_file(
@@ -149,3 +151,11 @@ def delete_file(
     db.delete(stored)
     db.flush()
     after_commit(db, lambda _session: storage.delete(key))
+
+
+def file_references(
+    db: Session, reader: Principal, ids: frozenset[int], locale: str
+) -> dict[int, Reference]:
+    """Files named for a history by their file name; the owner's page serves the file, so no
+    link here."""
+    return {fid: Reference(name) for fid, name in repo.filenames(db, reader.scope, ids).items()}

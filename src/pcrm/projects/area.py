@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
-from pcrm.core.i18n import N_
+from pcrm.core.i18n import N_, currency_name
 from pcrm.opportunities.public import register_won_action
 from pcrm.projects.baselines import models as baseline_models
 from pcrm.projects.baselines import routes_api as baselines_api
@@ -130,6 +130,26 @@ AREA = Area(
             "due_on": N_("Date"),
             "source_stakeholder_id": N_("Source stakeholder"),
             "is_hard": N_("Hard constraint"),
+            "title": N_("Title"),
+            "kano": N_("Kano class"),
+            "priority": N_("Priority"),
+            "acceptance_criteria": N_("Acceptance criteria"),
+            "question": N_("Question"),
+            "answer": N_("Answer"),
+            "asked_on": N_("Asked on"),
+            "answered_on": N_("Answered on"),
+            "requirement_id": N_("Requirement"),
+            "kind": N_("Kind"),
+            "content": N_("Content"),
+            "content_hash": N_("Content hash (SHA-256)"),
+            "created_by_id": N_("Sent by"),
+            "baseline_id": N_("Baseline"),
+            "stakeholder_id": N_("Stakeholder"),
+            "decision": N_("Decision"),
+            "decided_on": N_("Decided on"),
+            "recorded_by_id": N_("Recorded by"),
+            "evidence_file_id": N_("Evidence"),
+            "comment": N_("Comment"),
         },
         vocabularies={**LABELS, **REQUIREMENT_LABELS, **BASELINE_LABELS},
         resolvers={
@@ -139,6 +159,7 @@ AREA = Area(
             "project_baseline": references.baseline_references,
         },
         money=frozenset({"budget_amount", "termination_costs", "amount"}),
+        formats={"currency": currency_name},
     ),
 )
 

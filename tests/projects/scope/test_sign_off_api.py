@@ -102,7 +102,7 @@ def _sign(client, token, baseline, stakeholder, decision="approved", number=None
 
 
 def test_requirements_go_from_draft_to_confirmed_through_a_signed_baseline(client, acme, project):
-    token = acme.tokens["sales"]
+    token = acme.tokens["admin"]
     first = _requirement(
         client, token, project["id"], "闸机刷码进站", source_stakeholder_id=project["user"]
     )
@@ -135,7 +135,7 @@ def test_requirements_go_from_draft_to_confirmed_through_a_signed_baseline(clien
     )
     assert (sign_off["baseline_number"], sign_off["content_hash"]) == (1, baseline["content_hash"])
     assert sign_off["decided_on"] == "2026-12-05"
-    assert sign_off["recorded_by_id"] == acme.sales.user_id
+    assert sign_off["recorded_by_id"] == acme.admin.user_id
     assert {r["status"] for r in after.json()} == {"confirmed"}
     assert stored["status"] == "approved"
     assert [d["id"] for d in decisions.json()] == [sign_off["id"]]

@@ -24,4 +24,7 @@ Auditor = Annotated[Principal, Depends(require(Permission.VIEW_AUDIT))]
 def audit_page(request: Request, db: DB, principal: Auditor) -> Response:
     params = list(request.query_params.multi_items())
     context = pages.audit_log(db, principal, page_locale(request), params)
-    return render(request, "identity/audit.html", context, fragment="audit_table")
+    status = 422 if context["errors"] else 200  # the filters' messages are shown inline
+    return render(
+        request, "identity/audit.html", context, fragment="audit_table", status_code=status
+    )

@@ -11,8 +11,8 @@ from urllib.parse import urlencode
 
 from sqlalchemy.orm import Session
 
-from pcrm.accounts.public import account_people
-from pcrm.core.forms import FormErrors, FormValues
+from pcrm.accounts.public import account_people, account_refs
+from pcrm.core.forms import FormErrors, FormValues, posted_id
 from pcrm.core.i18n import N_, translate
 from pcrm.core.pagination import PageRequest
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
@@ -150,10 +150,16 @@ def new_page(
     values: dict[str, Any] | None = None,
     errors: FormErrors | None = None,
 ) -> dict[str, Any]:
+    form = FormValues(values or {})
+    account = posted_id(form["account_id"])
+    named = account_refs(db, principal.scope, {account}) if account is not None else {}
     return {
-        "form": FormValues(values or {}),
+        "form": form,
         "errors": errors or {},
-        "user_options": [(str(u.id), u.name) for u in active_user_refs(db, principal.scope)],
+        "account_label": named[account].name if account in named else "",
+        "user_options": [
+            (str(u.id), u.display(locale)) for u in active_user_refs(db, principal.scope)
+        ],
     }
 
 
