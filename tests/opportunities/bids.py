@@ -139,6 +139,7 @@ def bid(client, acme) -> Bid:
             "vendor": theirs["a"],
             "round": theirs["round_id"],
             "member": theirs["member"],
+            "contact": theirs["contacts"]["贺主任"],
         },
     )
 

@@ -75,7 +75,11 @@ AREA = Area(
             ),
             "project_baseline": EntityLabels(
                 N_("Baseline"),
-                {"number": N_("Baseline version"), "status": N_("Baseline status")},
+                {
+                    "number": N_("Baseline version"),
+                    "status": N_("Baseline status"),
+                    "kind": N_("Baseline kind"),
+                },
             ),
             "project_sign_off": EntityLabels(
                 N_("Customer sign-off"),
@@ -130,7 +134,7 @@ AREA = Area(
             "due_on": N_("Date"),
             "source_stakeholder_id": N_("Source stakeholder"),
             "is_hard": N_("Hard constraint"),
-            "title": N_("Title"),
+            "title": N_("Requirement title"),
             "kano": N_("Kano class"),
             "priority": N_("Priority"),
             "acceptance_criteria": N_("Acceptance criteria"),
@@ -139,8 +143,6 @@ AREA = Area(
             "asked_on": N_("Asked on"),
             "answered_on": N_("Answered on"),
             "requirement_id": N_("Requirement"),
-            "kind": N_("Kind"),
-            "content": N_("Content"),
             "content_hash": N_("Content hash (SHA-256)"),
             "created_by_id": N_("Sent by"),
             "baseline_id": N_("Baseline"),

@@ -639,13 +639,21 @@ def _writes(
     }
 
 
-def _pages(oid: int) -> dict[tuple[str, str], str]:
+def _pages(oid: int, contact: int = 1) -> dict[tuple[str, str], str]:
     return {
         ("GET", "/opportunities/{opportunity_id}/bid"): f"/opportunities/{oid}/bid",
         (
             "GET",
             "/opportunities/{opportunity_id}/decision-chain",
         ): f"/opportunities/{oid}/decision-chain",
+        (
+            "GET",
+            "/opportunities/{opportunity_id}/activities",
+        ): f"/opportunities/{oid}/activities",
+        (
+            "GET",
+            "/contacts/{contact_id}/opportunity-roles",
+        ): f"/contacts/{contact}/opportunity-roles",
     }
 
 
@@ -660,7 +668,7 @@ def test_every_route_is_covered_here(app, bid):
 def test_a_viewer_reads_the_pages_but_cannot_write(client, bid, uow):
     csrf = sign_in(client, "viewer@acme.example")
     english(client)
-    for url in _pages(bid.oid).values():
+    for url in _pages(bid.oid, bid.contacts["贺主任"]).values():
         html = client.get(url).text
         assert '<form method="post" action="/opportunities/' not in html
     assert by_testid(client.get(f"/opportunities/{bid.oid}/bid").text, "rank-" + str(bid.us)) == [
@@ -679,7 +687,7 @@ def test_another_workspaces_opportunity_is_not_found_on_every_route(client, bid,
     csrf = sign_in(client, "owner@acme.example")
     t = bid.theirs
     before = row_counts(uow)
-    for url in _pages(t["oid"]).values():
+    for url in _pages(t["oid"], t["contact"]).values():
         assert client.get(url).status_code == 404, url
     assert (
         client.get(

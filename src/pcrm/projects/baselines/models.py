@@ -21,6 +21,8 @@ class Baseline(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Ba
     __tablename__ = "project_baselines"
     __audit_entity__ = "project_baseline"
     __audit_label__ = None
+    # the content is immutable and named by its hash: the history shows the hash, not the text
+    __audit_exclude__ = frozenset({"content"})
     __table_args__ = (
         UniqueConstraint("project_id", "kind", "number"),
         Index("ix_project_baselines_project", "workspace_id", "project_id", "kind", "number"),

@@ -36,7 +36,9 @@ class TeamMemberWrite(WriteSchema):
     responsibilities: Responsibilities = Field(
         default=None, description="The role's default responsibilities when left out."
     )
-    allocation: int = Field(default=0, description="Share of the person's time, 0–100 %.")
+    allocation: int = Field(
+        default=0, strict=True, description="Share of the person's time, 0–100 %."
+    )
     starts_on: Day | None = Field(default=None, description="The project's start when empty.")
     ends_on: Day | None = Field(default=None, description="The project's end when empty.")
 
@@ -51,7 +53,7 @@ class TeamMemberWrite(WriteSchema):
 class TeamMemberUpdate(WriteSchema):
     role: TeamRole | None = None
     responsibilities: Responsibilities = None
-    allocation: int | None = None
+    allocation: int | None = Field(default=None, strict=True)
     starts_on: Day | None = None
     ends_on: Day | None = None
 
