@@ -24,6 +24,13 @@ Responsibilities = Annotated[str | None, StringConstraints(strip_whitespace=True
 ALLOCATION_RANGE = N_("Allocation is a percentage from 0 to 100.")
 
 
+def _not_a_boolean(value: object) -> object:
+    """JSON's true/false is not a percentage (pydantic would take it as 1/0)."""
+    if isinstance(value, bool):
+        raise ValueError(ALLOCATION_RANGE)
+    return value
+
+
 def _allocation(value: int | None) -> int | None:
     if value is not None and not 0 <= value <= 100:
         raise ValueError(ALLOCATION_RANGE)
@@ -36,13 +43,12 @@ class TeamMemberWrite(WriteSchema):
     responsibilities: Responsibilities = Field(
         default=None, description="The role's default responsibilities when left out."
     )
-    allocation: int = Field(
-        default=0, strict=True, description="Share of the person's time, 0–100 %."
-    )
+    allocation: int = Field(default=0, description="Share of the person's time, 0–100 %.")
     starts_on: Day | None = Field(default=None, description="The project's start when empty.")
     ends_on: Day | None = Field(default=None, description="The project's end when empty.")
 
     _check_allocation = field_validator("allocation")(_allocation)
+    _no_boolean = field_validator("allocation", mode="before")(_not_a_boolean)
 
     @model_validator(mode="after")
     def _period(self) -> TeamMemberWrite:
@@ -53,11 +59,12 @@ class TeamMemberWrite(WriteSchema):
 class TeamMemberUpdate(WriteSchema):
     role: TeamRole | None = None
     responsibilities: Responsibilities = None
-    allocation: int | None = Field(default=None, strict=True)
+    allocation: int | None = None
     starts_on: Day | None = None
     ends_on: Day | None = None
 
     _check_allocation = field_validator("allocation")(_allocation)
+    _no_boolean = field_validator("allocation", mode="before")(_not_a_boolean)
 
 
 class TeamMemberRead(ReadSchema):
