@@ -8,10 +8,11 @@ is checked here first and answered 422 (API) like any other bad field."""
 from __future__ import annotations
 
 import re
+import typing
 from typing import Annotated, Any, TypeVar
 
 from annotated_types import Ge, Le
-from pydantic import AfterValidator, BaseModel, ConfigDict, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from pcrm.core.i18n import N_
 
@@ -57,6 +58,18 @@ def refuse_control_characters(value: Any) -> Any:
     return value
 
 
+def refuse_numbers_for_flags(annotation: Any, value: Any) -> Any:
+    """JSON's 0/1 is not a yes/no and true/false is not a number, though pydantic's lax mode
+    would take them as such: a schema-valid client never sends them, so they are refused (a
+    form's text, "on" or "3", still converts)."""
+    kinds = set(typing.get_args(annotation)) | {annotation}
+    if bool in kinds and int not in kinds and type(value) in (int, float):
+        raise ValueError("Input should be a valid boolean")
+    if int in kinds and bool not in kinds and isinstance(value, bool):
+        raise ValueError("Input should be a valid integer")
+    return value
+
+
 class WriteModel(BaseModel):
     """The base of every request body of every area (`XCreate`, `XUpdate`, ...): unknown fields
     are refused, text is stripped, and no text may hold a control character (422 on the field,
@@ -66,5 +79,8 @@ class WriteModel(BaseModel):
 
     @field_validator("*", mode="before")
     @classmethod
-    def _no_control_characters(cls, value: Any) -> Any:
-        return refuse_control_characters(value)
+    def _no_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
+        return refuse_numbers_for_flags(
+            cls.model_fields[info.field_name].annotation if info.field_name else None,
+            refuse_control_characters(value),
+        )
