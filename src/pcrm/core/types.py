@@ -64,9 +64,9 @@ def refuse_numbers_for_flags(annotation: Any, value: Any) -> Any:
     form's text, "on" or "3", still converts)."""
     kinds = set(typing.get_args(annotation)) | {annotation}
     if bool in kinds and int not in kinds and type(value) in (int, float):
-        raise ValueError("Input should be a valid boolean")
+        raise ValueError(N_("Choose yes or no (true or false)."))
     if int in kinds and bool not in kinds and isinstance(value, bool):
-        raise ValueError("Input should be a valid integer")
+        raise ValueError(N_("Enter a whole number."))
     return value
 
 
