@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from pcrm.core.dates import Day
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.pagination import Page, PageRequest
+from pcrm.core.types import Id, PageNumber, PageSize
 from pcrm.identity.deps import CurrentPrincipal
 from pcrm.identity.security_log import service
 from pcrm.identity.security_log.schemas import SecurityEventRead
 from pcrm.identity.security_log.vocab import SecurityEventKind, SecurityOutcome
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1")
-PageNo = Annotated[int, Query(ge=1, le=1_000_000, description="1-based page number")]
-PageSize = Annotated[int, Query(ge=1, le=200, description="Rows per page (at most 200)")]
+PageNo = Annotated[PageNumber, Query(description="1-based page number")]
+PageRows = Annotated[PageSize, Query(description="Rows per page (at most 200)")]
 
 
 @router.get(
@@ -31,12 +32,12 @@ def list_security_events(
     principal: CurrentPrincipal,
     db: DB,
     page: PageNo = 1,
-    page_size: PageSize = 50,
+    page_size: PageRows = 50,
     kind: SecurityEventKind | None = None,
     outcome: SecurityOutcome | None = None,
-    user_id: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
+    user_id: Id | None = None,
+    date_from: Day | None = None,
+    date_to: Day | None = None,
 ) -> Page[SecurityEventRead]:
     return service.list_events(
         db,
