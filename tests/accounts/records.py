@@ -28,14 +28,18 @@ from tests.accounts.builders import (
     new_contact,
 )
 from tests.accounts.route_requests import Target
-from tests.factories import bearer, make_user, make_workspace
+from tests.factories import bearer, current, make_user, make_workspace
 
 # --- one bad request ----------------------------------------------------------------------------
 
 
+# An edit that names no version (`If-Match: *`): for requests about the data, not the version.
+ANY_VERSION = {"If-Match": "*"}
+
+
 def send(client: TestClient, token: str, method: str, url: str, body: Any) -> tuple[int, Any]:
     """(422, the fields named) for a refused request, else its status and text."""
-    response = client.request(method, url, json=body, headers=bearer(token))
+    response = client.request(method, url, json=body, headers=bearer(token) | ANY_VERSION)
     if response.status_code != 422:
         return response.status_code, response.text
     return 422, fields_of(response)
@@ -273,7 +277,10 @@ def write_targets(client: TestClient, acme: dict[str, Any]) -> tuple[Target, Tar
     activity = new_activity(
         client, token, account["id"], next_step="寄送方案", next_step_due="2026-03-10"
     )
-    client.post(f"/api/v1/accounts/{twin['id']}/archive", headers=bearer(token))
+    client.post(
+        f"/api/v1/accounts/{twin['id']}/archive",
+        headers=current(client, f"/api/v1/accounts/{twin['id']}", bearer(token)),
+    )
     target = Target(
         account["id"],
         contact["id"],
@@ -313,7 +320,10 @@ def make_catalogue(client: TestClient, acme: dict[str, Any]) -> dict[str, Any]:
     new_account(client, token, "50元折扣商行")
     new_account(client, token, "500强0%利率基金")  # grams 50 and 0%, never 50%
     archived = new_account(client, token, "华为终端有限公司")
-    response = client.post(f"/api/v1/accounts/{archived['id']}/archive", headers=bearer(token))
+    response = client.post(
+        f"/api/v1/accounts/{archived['id']}/archive",
+        headers=current(client, f"/api/v1/accounts/{archived['id']}", bearer(token)),
+    )
     assert response.status_code == 200
     new_account(client, acme.tokens["stranger"], "华为云计算技术有限公司")
 
@@ -338,7 +348,10 @@ def make_catalogue(client: TestClient, acme: dict[str, Any]) -> dict[str, Any]:
         department="信息中心",
     )
     gone = new_contact(client, token, huawei["id"], "王强", mobile="13700002222")
-    response = client.post(f"/api/v1/contacts/{gone['id']}/archive", headers=bearer(token))
+    response = client.post(
+        f"/api/v1/contacts/{gone['id']}/archive",
+        headers=current(client, f"/api/v1/contacts/{gone['id']}", bearer(token)),
+    )
     assert response.status_code == 200
     other = new_account(client, acme.tokens["stranger"], "外部单位")
     new_contact(client, acme.tokens["stranger"], other["id"], "张伟外", mobile="13812345678")

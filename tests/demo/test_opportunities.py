@@ -39,7 +39,7 @@ from pcrm.relationships.competitors.models import Competitor
 from tests.demo.conftest import Demo
 from tests.demo.plans.test_opportunities import CLOSED, EXPECTED, STAGES
 from tests.demo.rows import count
-from tests.factories import bearer
+from tests.factories import bearer, current
 from tests.opportunities.builders import SHEET
 
 pytestmark = pytest.mark.xdist_group("demo")
@@ -186,9 +186,17 @@ def _take_to_a_ranked_bid(client: TestClient, h: dict[str, str], rivals: dict[st
         "submission_deadline": f"{(today + timedelta(days=15)).isoformat()}T09:30:00+08:00",
         "scoring_items": SHEET,
     }
-    tender = client.put(f"/api/v1/opportunities/{oid}/tender", json=published, headers=h)
+    tender = client.put(
+        f"/api/v1/opportunities/{oid}/tender",
+        json=published,
+        headers=h,
+    )
     assert tender.status_code == 200, tender.text
-    moved = client.post(f"/api/v1/opportunities/{oid}/stage", json={"stage": "bidding"}, headers=h)
+    moved = client.post(
+        f"/api/v1/opportunities/{oid}/stage",
+        json={"stage": "bidding"},
+        headers=current(client, f"/api/v1/opportunities/{oid}", h),
+    )
     assert (moved.status_code, moved.json()["stage"]) == (200, "bidding")
 
     vendors = {}

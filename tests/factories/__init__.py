@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
@@ -78,6 +79,14 @@ def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> str:
 
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+
+
+def current(client: Any, record_url: str, headers: dict[str, str]) -> dict[str, str]:
+    """`headers` with the `If-Match` of the record's version as it is now (read first): what a
+    client that means to edit the current version sends."""
+    read = client.get(record_url, headers=headers)
+    assert read.status_code == 200, read.text
+    return {**headers, "If-Match": read.headers["ETag"]}
 
 
 def api_routes(app: object) -> list[tuple[str, set[str]]]:

@@ -94,7 +94,10 @@ def opportunity(
 def tender(client: TestClient, token: str, opportunity_id: int, **fields: Any) -> dict[str, Any]:
     body = {"method": "open", "evaluation_method": "weighted", "scoring_items": SHEET} | fields
     response = client.put(
-        f"/api/v1/opportunities/{opportunity_id}/tender", json=body, headers=bearer(token)
+        f"/api/v1/opportunities/{opportunity_id}/tender",
+        json=body,
+        # creates the tender, or replaces whatever version is there
+        headers={**bearer(token), "If-Match": "*"},
     )
     assert response.status_code == 200, response.text
     return dict(response.json())

@@ -7,7 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from tests.accounts.builders import new_contact
-from tests.factories import bearer
+from tests.factories import bearer, current
 from tests.opportunities.builders import (
     account,
     opportunity,
@@ -37,7 +37,9 @@ def test_potential_to_bidding_to_a_ranked_bid_and_a_lost_review(client, acme):  
 
     # Bidding needs a tender or a note: without either the move is refused.
     refused = client.post(
-        f"/api/v1/opportunities/{oid}/stage", json={"stage": "bidding"}, headers=h
+        f"/api/v1/opportunities/{oid}/stage",
+        json={"stage": "bidding"},
+        headers=current(client, f"/api/v1/opportunities/{oid}", h),
     )
     assert refused.status_code == 422
     assert refused.json()["errors"][0]["field"] == "no_tender_reason"
@@ -48,7 +50,11 @@ def test_potential_to_bidding_to_a_ranked_bid_and_a_lost_review(client, acme):  
         ("商务", "30.00"),
         ("价格", "20.00"),
     ]
-    moved = client.post(f"/api/v1/opportunities/{oid}/stage", json={"stage": "bidding"}, headers=h)
+    moved = client.post(
+        f"/api/v1/opportunities/{oid}/stage",
+        json={"stage": "bidding"},
+        headers=current(client, f"/api/v1/opportunities/{oid}", h),
+    )
     assert moved.status_code == 200, moved.text
     assert (moved.json()["stage"], moved.json()["probability"]) == ("bidding", 40)
 
@@ -132,7 +138,9 @@ def test_potential_to_bidding_to_a_ranked_bid_and_a_lost_review(client, acme):  
 
     # Closing without a review is refused; with one, the opportunity is lost and reviewed.
     no_review = client.post(
-        f"/api/v1/opportunities/{oid}/close", json={"outcome": "lost"}, headers=h
+        f"/api/v1/opportunities/{oid}/close",
+        json={"outcome": "lost"},
+        headers=current(client, f"/api/v1/opportunities/{oid}", h),
     )
     assert no_review.status_code == 422
     assert {e["field"] for e in no_review.json()["errors"]} == {"review"}
@@ -147,7 +155,7 @@ def test_potential_to_bidding_to_a_ranked_bid_and_a_lost_review(client, acme):  
                 "winning_price": "820000",
             },
         },
-        headers=h,
+        headers=current(client, f"/api/v1/opportunities/{oid}", h),
     )
     assert closed.status_code == 200, closed.text
     assert (closed.json()["stage"], closed.json()["probability"]) == ("lost", 0)
@@ -174,14 +182,14 @@ def test_a_won_opportunity_needs_its_awarded_amount_and_goes_to_joint_execution(
     missing = client.post(
         f"/api/v1/opportunities/{oid}/close",
         json={"outcome": "won", "review": {"reasons": ["technical"]}},
-        headers=h,
+        headers=current(client, f"/api/v1/opportunities/{oid}", h),
     )
     assert missing.status_code == 422
     assert [e["field"] for e in missing.json()["errors"]] == ["awarded_amount"]
     won = client.post(
         f"/api/v1/opportunities/{oid}/close",
         json={"outcome": "won", "awarded_amount": "480000", "review": {"reasons": ["technical"]}},
-        headers=h,
+        headers=current(client, f"/api/v1/opportunities/{oid}", h),
     )
     assert won.status_code == 200, won.text
     body = won.json()
@@ -192,7 +200,9 @@ def test_a_won_opportunity_needs_its_awarded_amount_and_goes_to_joint_execution(
     )
     assert body["closed_on"] is not None
     delivered = client.post(
-        f"/api/v1/opportunities/{oid}/stage", json={"stage": "delivered"}, headers=h
+        f"/api/v1/opportunities/{oid}/stage",
+        json={"stage": "delivered"},
+        headers=current(client, f"/api/v1/opportunities/{oid}", h),
     )
     assert delivered.json()["stage"] == "delivered"
 
@@ -216,7 +226,7 @@ def test_a_won_opportunity_is_handed_to_delivery_with_its_tender_chain_and_revie
     client.post(
         f"/api/v1/opportunities/{opp}/close",
         json={"outcome": "won", "awarded_amount": "480000", "review": {"reasons": ["technical"]}},
-        headers=h,
+        headers=current(client, f"/api/v1/opportunities/{opp}", h),
     )
     body = client.get(url, headers=h).json()
     assert (body["opportunity"]["stage"], body["opportunity"]["awarded_amount"]) == (

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tests.accounts.builders import new_contact
-from tests.factories import bearer
+from tests.factories import bearer, current
 from tests.opportunities.builders import (
     SHEET,
     account,
@@ -61,9 +61,10 @@ def _sheet(*weights: str, price: int = -1) -> list[dict[str, Any]]:
 
 
 def _refused(client, uow, method: str, url: str, body: Any, h: dict[str, str]) -> list[str]:
-    """The fields a 422 names; asserts that nothing was written."""
+    """The fields a 422 names; asserts that nothing was written. (The edit names no version,
+    `If-Match: *`: these are about the data, test_a_stale_version_is_refused about versions.)"""
     before = row_counts(uow)
-    response = client.request(method, url, json=body, headers=h)
+    response = client.request(method, url, json=body, headers={"If-Match": "*"} | h)
     assert response.status_code == 422, response.text
     assert row_counts(uow) == before
     return [e["field"] for e in response.json()["errors"]]
@@ -345,7 +346,10 @@ def test_an_archived_contact_leaves_the_decision_chain_and_cannot_join_it(client
     assert client.post(url, json=body, headers=bid["h"]).status_code == 201
     other = new_contact(client, bid["token"], bid["account"], "李工")["id"]
     for contact in (bid["contact"], other):
-        archived = client.post(f"/api/v1/contacts/{contact}/archive", headers=bid["h"])
+        archived = client.post(
+            f"/api/v1/contacts/{contact}/archive",
+            headers=current(client, f"/api/v1/contacts/{contact}", bid["h"]),
+        )
         assert archived.status_code == 200, archived.text
     assert client.get(url, headers=bid["h"]).json() == []  # kept, but no longer shown
     assert _refused(client, uow, "POST", url, body | {"contact_id": other}, bid["h"]) == [

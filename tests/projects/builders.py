@@ -14,7 +14,7 @@ from pcrm.projects.projects.models import PhaseChange, Project, ProjectDocument
 from pcrm.projects.stakeholders.models import Stakeholder
 from pcrm.projects.team.models import TeamMember
 from tests.accounts.builders import create, new_contact
-from tests.factories import Team, bearer
+from tests.factories import Team, bearer, current
 from tests.factories.rows import count_rows
 from tests.opportunities.builders import account, opportunity
 
@@ -90,7 +90,7 @@ def won_world(client: TestClient, team: Team) -> World:
             "awarded_amount": "950000",
             "review": {"reasons": ["technical"], "what_worked": "方案演示"},
         },
-        headers=bearer(token),
+        headers=current(client, f"/api/v1/opportunities/{won}", bearer(token)),
     )
     assert closed.status_code == 200, closed.text
     return World(team, token, customer, zhang, li, wang, zhao, won)

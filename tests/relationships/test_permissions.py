@@ -128,7 +128,7 @@ def test_the_same_unsafe_requests_succeed_for_a_salesperson(app, client, acme, u
         (method, path): client.request(
             method,
             url_for(path, target),
-            headers=bearer(acme.tokens["sales"]),
+            headers=bearer(acme.tokens["sales"]) | {"If-Match": "*"},
             **requests[method, path],
         ).status_code
         for method, path in unsafe

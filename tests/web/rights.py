@@ -185,6 +185,11 @@ def seed(client: Any, token: str, user_id: int) -> World:
         },
         headers=h,
     ).json()["id"]
+    team_member = client.post(
+        f"/api/v1/projects/{project}/team",
+        json={"user_id": user_id, "role": "pm", "allocation": 50},
+        headers=h,
+    ).json()["id"]
     constraint = client.post(
         f"/api/v1/projects/{project}/constraints",
         json={"kind": "standard", "statement": "等保三级"},
@@ -235,6 +240,7 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "requirement_id": requirement,
         "clarification_id": clarification,
         "baseline_id": baseline,
+        "team_member": team_member,
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -256,6 +262,8 @@ def url(path: str, world: World) -> str:
     for part, name in edges.items():
         if f"/{part}/" in path or path.startswith("/relationships/{kind}"):
             ids["edge_id"] = world.ids["influence" if "{kind}" in path else name]
+    if "/team/{member_id}" in path:  # a project's team member, not a decision-chain member
+        ids["member_id"] = world.ids["team_member"]
     return path.format(**ids)
 
 

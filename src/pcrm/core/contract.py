@@ -11,6 +11,9 @@ is completed here from what the route itself shows:
 | 404 | an operation with a path parameter or a request body (an id it names may not exist) |
 | 409 | an operation that writes (POST, PUT, PATCH, DELETE) |
 | 412, 428 | an operation that takes `If-Match` (stale version; missing precondition) |
+
+`If-Match` is declared required (a string of ETags): the handler's parameter is optional only
+so that a missing header answers 428 Precondition Required, not FastAPI's 422.
 | 413 | an operation with a request body (the body is over the configured limit) |
 | 422 | an operation with any parameter or body (FastAPI's own 422, now a problem) |
 
@@ -34,6 +37,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Match
 
+from pcrm.core.etag import IF_MATCH_PATTERN, ON_REPLACE
 from pcrm.core.problems import error_page, is_api, problem
 
 PROBLEM = "application/problem+json"
@@ -143,6 +147,16 @@ def complete(document: dict[str, Any], routes: list[APIRoute]) -> dict[str, Any]
     for route in routes:
         for method in route.methods or ():
             operation = document["paths"][route.path_format][method.lower()]
+            for parameter in operation.get("parameters", ()):
+                if parameter["in"] == "header" and parameter["name"] == "if-match":
+                    parameter["required"] = not parameter.get("description", "").startswith(
+                        ON_REPLACE
+                    )
+                    parameter["schema"] = {
+                        key: value
+                        for key, value in parameter["schema"].items()
+                        if key not in ("anyOf", "pattern")
+                    } | {"type": "string", "pattern": IF_MATCH_PATTERN}
             responses = operation.setdefault("responses", {})
             for status in problem_statuses(route, method):
                 responses[str(status)] = {

@@ -40,6 +40,13 @@ class StaleVersion(DomainError):
     title = "Precondition failed"
 
 
+class PreconditionRequired(DomainError):
+    """An edit sent without `If-Match`: the API never overwrites a version it was not shown."""
+
+    status_code = 428
+    title = "Precondition required"
+
+
 class TooManyAttempts(DomainError):
     status_code = 429
     title = "Too many requests"

@@ -19,6 +19,7 @@ from tests.accounts.builders import (
     row_counts,
 )
 from tests.accounts.records import (
+    ANY_VERSION,
     MISSING,
     add_rows,
     list_cost,
@@ -35,7 +36,7 @@ from tests.accounts.route_requests import (
     statuses,
     stranger_answers,
 )
-from tests.factories import bearer
+from tests.factories import bearer, current
 
 
 def _names(response):
@@ -216,7 +217,10 @@ def test_detail_has_the_team_and_counts_only_current_contacts(client, acme):
     )
     new_contact(client, token, account["id"], "张伟")
     gone = new_contact(client, token, account["id"], "李娜")
-    client.post(f"/api/v1/contacts/{gone['id']}/archive", headers=bearer(token))
+    client.post(
+        f"/api/v1/contacts/{gone['id']}/archive",
+        headers=current(client, f"/api/v1/contacts/{gone['id']}", bearer(token)),
+    )
 
     response = client.get(
         f"/api/v1/accounts/{account['id']}", headers=bearer(acme.tokens["viewer"])
@@ -238,7 +242,7 @@ def test_team_is_replaced_by_a_patch(client, acme):
     )
     response = client.patch(
         f"/api/v1/accounts/{account['id']}",
-        headers=bearer(token),
+        headers=current(client, f"/api/v1/accounts/{account['id']}", bearer(token)),
         json={"team": [{"user_id": acme.owner.user_id, "role": "technical"}]},
     )
     assert response.status_code == 200
@@ -275,7 +279,10 @@ def test_archive_hides_from_lists_and_restore_brings_back(client, acme):
     account = new_account(client, token, "华为")
     headers = bearer(token)
 
-    archived = client.post(f"/api/v1/accounts/{account['id']}/archive", headers=headers)
+    archived = client.post(
+        f"/api/v1/accounts/{account['id']}/archive",
+        headers=current(client, f"/api/v1/accounts/{account['id']}", headers),
+    )
 
     assert archived.status_code == 200
     assert archived.headers["etag"] == '"v2"'
@@ -291,7 +298,10 @@ def test_archive_hides_from_lists_and_restore_brings_back(client, acme):
         archived.json()["archived_at"],
     )
 
-    restored = client.post(f"/api/v1/accounts/{account['id']}/restore", headers=headers)
+    restored = client.post(
+        f"/api/v1/accounts/{account['id']}/restore",
+        headers=current(client, f"/api/v1/accounts/{account['id']}", headers),
+    )
 
     assert (restored.status_code, restored.json()["archived_at"]) == (200, None)
     assert _names(client.get("/api/v1/accounts", headers=headers)) == ["百度", "华为"]
@@ -472,20 +482,23 @@ def test_a_merged_account_cannot_be_restored_or_merged_again(client, acme, uow):
     client.post(
         f"/api/v1/accounts/{keep['id']}/merge",
         json={"duplicate_id": duplicate["id"]},
-        headers=bearer(token),
+        headers=current(client, f"/api/v1/accounts/{keep['id']}", bearer(token)),
     )
     before = row_counts(uow)
 
-    restore = client.post(f"/api/v1/accounts/{duplicate['id']}/restore", headers=bearer(token))
+    restore = client.post(
+        f"/api/v1/accounts/{duplicate['id']}/restore",
+        headers=current(client, f"/api/v1/accounts/{duplicate['id']}", bearer(token)),
+    )
     again = client.post(
         f"/api/v1/accounts/{other['id']}/merge",
         json={"duplicate_id": duplicate["id"]},
-        headers=bearer(token),
+        headers=current(client, f"/api/v1/accounts/{other['id']}", bearer(token)),
     )
     itself = client.post(
         f"/api/v1/accounts/{other['id']}/merge",
         json={"duplicate_id": other["id"]},
-        headers=bearer(token),
+        headers=current(client, f"/api/v1/accounts/{other['id']}", bearer(token)),
     )
 
     assert [(r.status_code, fields_of(r)) for r in (restore, again, itself)] == [
@@ -504,7 +517,7 @@ def test_merging_a_duplicate_with_a_credit_code_into_an_older_account_keeps_the_
     merged = client.post(
         f"/api/v1/accounts/{keep['id']}/merge",
         json={"duplicate_id": duplicate["id"]},
-        headers=bearer(token),
+        headers=current(client, f"/api/v1/accounts/{keep['id']}", bearer(token)),
     )
 
     assert merged.status_code == 200
@@ -519,7 +532,7 @@ def test_merging_a_child_account_into_its_parent_makes_no_self_parent(client, ac
     merged = client.post(
         f"/api/v1/accounts/{keep['id']}/merge",
         json={"duplicate_id": duplicate["id"]},
-        headers=bearer(token),
+        headers=current(client, f"/api/v1/accounts/{keep['id']}", bearer(token)),
     )
 
     assert merged.status_code == 200
@@ -534,14 +547,14 @@ def test_nothing_can_be_merged_into_a_merged_account(client, acme, uow):
     client.post(
         f"/api/v1/accounts/{keep['id']}/merge",
         json={"duplicate_id": merged_away["id"]},
-        headers=bearer(token),
+        headers=current(client, f"/api/v1/accounts/{keep['id']}", bearer(token)),
     )
     before = row_counts(uow)
 
     response = client.post(
         f"/api/v1/accounts/{merged_away['id']}/merge",
         json={"duplicate_id": late["id"]},
-        headers=bearer(token),
+        headers=current(client, f"/api/v1/accounts/{merged_away['id']}", bearer(token)),
     )
 
     assert response.status_code == 422
@@ -631,7 +644,7 @@ def test_create_and_update_write_audit_rows_without_the_search_columns(client, a
 
     updated = client.patch(
         f"/api/v1/accounts/{account_id}",
-        headers=bearer(token),
+        headers=current(client, f"/api/v1/accounts/{account_id}", bearer(token)),
         json={"name": "华为终端有限公司", "province": "guangdong", "industry": "telecom"},
     )
 
@@ -661,10 +674,16 @@ def test_no_audit_entry_records_the_search_columns(client, acme, uow):
     token = acme.tokens["owner"]
     account = new_account(client, token, "华为技术有限公司", aliases=["华为"])
     client.patch(
-        f"/api/v1/accounts/{account['id']}", json={"short_name": "华为"}, headers=bearer(token)
+        f"/api/v1/accounts/{account['id']}",
+        json={"short_name": "华为"},
+        headers=current(client, f"/api/v1/accounts/{account['id']}", bearer(token)),
     )
     contact = new_contact(client, token, account["id"], "张伟", mobile="13812345678")
-    client.patch(f"/api/v1/contacts/{contact['id']}", json={"title": "CTO"}, headers=bearer(token))
+    client.patch(
+        f"/api/v1/contacts/{contact['id']}",
+        json={"title": "CTO"},
+        headers=current(client, f"/api/v1/contacts/{contact['id']}", bearer(token)),
+    )
 
     history = client.get(f"/api/v1/contacts/{contact['id']}/history", headers=bearer(token))
 
@@ -910,9 +929,11 @@ def test_another_workspaces_records_in_a_body_are_like_missing_ones(client, acme
     before = row_counts(uow)
     observed = {}
     for case, (method, url, body) in requests(records["acme"]).items():
-        theirs = client.request(method, url, json=body, headers=stranger)
+        theirs = client.request(method, url, json=body, headers=stranger | ANY_VERSION)
         _m, missing_url, missing_body = requests(MISSING)[case]
-        missing = client.request(method, missing_url, json=missing_body, headers=stranger)
+        missing = client.request(
+            method, missing_url, json=missing_body, headers=stranger | ANY_VERSION
+        )
         observed[case] = (theirs.status_code, answer(theirs) == answer(missing))
 
     assert observed == {

@@ -13,6 +13,7 @@ from pcrm.accounts.contacts.models import Contact
 from pcrm.identity import principal as principal_module
 from tests.accounts.builders import new_account, new_activity, new_contact, row_counts
 from tests.accounts.records import (
+    ANY_VERSION,
     MISSING,
     add_rows,
     list_cost,
@@ -29,7 +30,7 @@ from tests.accounts.route_requests import (
     statuses,
     stranger_answers,
 )
-from tests.factories import bearer
+from tests.factories import bearer, current
 
 
 class Clock:
@@ -228,7 +229,9 @@ def test_a_new_title_at_the_same_account_updates_the_open_employment(client, acm
     zhang = new_contact(client, token, boc["id"], "张伟", title="采购经理")
 
     client.patch(
-        f"/api/v1/contacts/{zhang['id']}", json={"title": "采购总监"}, headers=bearer(token)
+        f"/api/v1/contacts/{zhang['id']}",
+        json={"title": "采购总监"},
+        headers=current(client, f"/api/v1/contacts/{zhang['id']}", bearer(token)),
     )
 
     employments = client.get(
@@ -365,7 +368,10 @@ def test_bad_contact_input(client, acme, uow):
     deputy = new_contact(client, token, bank["id"], "李四", reports_to_id=boss["id"])
     elsewhere = new_contact(client, token, other_bank["id"], "王五")
     archived = new_account(client, token, "已归档单位")
-    client.post(f"/api/v1/accounts/{archived['id']}/archive", headers=bearer(token))
+    client.post(
+        f"/api/v1/accounts/{archived['id']}/archive",
+        headers=current(client, f"/api/v1/accounts/{archived['id']}", bearer(token)),
+    )
     theirs = new_account(client, acme.tokens["stranger"], "外部单位")
     their_contact = new_contact(client, acme.tokens["stranger"], theirs["id"], "外人")
     url = "/api/v1/contacts"
@@ -505,9 +511,11 @@ def test_another_workspaces_records_in_a_body_are_like_missing_ones(client, acme
     before = row_counts(uow)
     observed = {}
     for case, (method, url, body) in requests(records["acme"]).items():
-        theirs = client.request(method, url, json=body, headers=stranger)
+        theirs = client.request(method, url, json=body, headers=stranger | ANY_VERSION)
         _m, missing_url, missing_body = requests(MISSING)[case]
-        missing = client.request(method, missing_url, json=missing_body, headers=stranger)
+        missing = client.request(
+            method, missing_url, json=missing_body, headers=stranger | ANY_VERSION
+        )
         observed[case] = (theirs.status_code, answer(theirs) == answer(missing))
 
     assert observed == {

@@ -11,7 +11,7 @@ from pcrm.core import pagination
 from pcrm.core.errors import NotFound, ValidationFailed
 from pcrm.identity.public import operator_principal
 from tests.accounts.builders import new_account
-from tests.factories import bearer
+from tests.factories import bearer, current
 
 
 def _as(db, who="owner"):
@@ -117,7 +117,10 @@ def test_a_count_that_reached_its_cap_is_remembered_for_30_seconds(client, acme,
 
     assert counted() == (3, True, 1)
     for account in accounts[:4]:
-        response = client.post(f"/api/v1/accounts/{account['id']}/archive", headers=bearer(token))
+        response = client.post(
+            f"/api/v1/accounts/{account['id']}/archive",
+            headers=current(client, f"/api/v1/accounts/{account['id']}", bearer(token)),
+        )
         assert response.status_code == 200, response.text
 
     now[0] += 29

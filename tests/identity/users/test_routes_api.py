@@ -10,7 +10,7 @@ from pcrm.core.audit import AuditEntry
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.permissions import Role
 from pcrm.identity.users.models import Invitation, User
-from tests.factories import bearer, csrf_token, make_token, make_user, sign_in
+from tests.factories import bearer, csrf_token, current, make_token, make_user, sign_in
 
 
 def _count(uow, model):
@@ -149,10 +149,15 @@ def test_update_with_a_stale_etag_is_412_and_changes_nothing(client, acme):
 def test_a_viewer_cannot_write_and_nothing_changes(client, acme, uow):
     headers = bearer(acme.tokens["viewer"])
     url = f"/api/v1/users/{acme.admin.user_id}"
-    denied = client.patch(url, json={"role": "viewer"}, headers=headers)
+    denied = client.patch(url, json={"role": "viewer"}, headers=current(client, url, headers))
     assert denied.status_code == 403
     assert (
-        client.patch("/api/v1/workspace", json={"name": "改名"}, headers=headers).status_code == 403
+        client.patch(
+            "/api/v1/workspace",
+            json={"name": "改名"},
+            headers=current(client, "/api/v1/workspace", headers),
+        ).status_code
+        == 403
     )
     assert client.get(url, headers=headers).json()["role"] == "admin"
     assert client.get("/api/v1/workspace", headers=headers).json()["name"] == "Acme 工程"
@@ -192,9 +197,13 @@ def test_another_workspaces_user_cannot_be_changed(client, acme):
 
 def test_only_an_owner_grants_the_owner_role(client, acme):
     url = f"/api/v1/users/{acme.viewer.user_id}"
-    by_admin = client.patch(url, json={"role": "owner"}, headers=bearer(acme.tokens["admin"]))
+    by_admin = client.patch(
+        url, json={"role": "owner"}, headers=current(client, url, bearer(acme.tokens["admin"]))
+    )
     assert by_admin.status_code == 403
-    by_owner = client.patch(url, json={"role": "owner"}, headers=bearer(acme.tokens["owner"]))
+    by_owner = client.patch(
+        url, json={"role": "owner"}, headers=current(client, url, bearer(acme.tokens["owner"]))
+    )
     assert by_owner.json()["role"] == "owner"
 
 
@@ -203,16 +212,22 @@ def test_the_last_owner_cannot_be_demoted_or_deactivated(client, acme, uow):
         second_owner = make_user(db, acme.workspace, "co@acme.example", Role.OWNER)
         co_token = make_token(db, acme.workspace, second_owner.email)
     url = f"/api/v1/users/{acme.owner.user_id}"
-    demoted = client.patch(url, json={"role": "admin"}, headers=bearer(co_token))
+    demoted = client.patch(
+        url, json={"role": "admin"}, headers=current(client, url, bearer(co_token))
+    )
     assert demoted.json()["role"] == "admin"
     last = client.patch(
         f"/api/v1/users/{second_owner.user_id}",
         json={"is_active": False},
-        headers=bearer(acme.tokens["owner"]),
+        headers=current(
+            client, f"/api/v1/users/{second_owner.user_id}", bearer(acme.tokens["owner"])
+        ),
     )
     assert last.status_code == 403  # the demoted owner is now an admin: may not touch owners
     self_demote = client.patch(
-        f"/api/v1/users/{second_owner.user_id}", json={"role": "admin"}, headers=bearer(co_token)
+        f"/api/v1/users/{second_owner.user_id}",
+        json={"role": "admin"},
+        headers=current(client, f"/api/v1/users/{second_owner.user_id}", bearer(co_token)),
     )
     assert self_demote.status_code == 422
     assert self_demote.json()["errors"][0]["field"] == "role"

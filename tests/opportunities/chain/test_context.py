@@ -14,7 +14,7 @@ from sqlalchemy import select
 from pcrm.core.tenancy import GLOBAL
 from pcrm.identity.users.models import User
 from tests.accounts.builders import create
-from tests.factories import bearer, sign_in
+from tests.factories import bearer, current, sign_in
 from tests.opportunities.bids import by_testid, english, today
 
 
@@ -129,7 +129,7 @@ def test_a_contact_off_every_chain_and_a_closed_opportunity_show_no_role(client,
     closed = client.post(
         f"/api/v1/opportunities/{bid.oid}/close",
         json={"outcome": "abandoned", "review": {"reasons": ["budget"]}},
-        headers=bearer(token),
+        headers=current(client, f"/api/v1/opportunities/{bid.oid}", bearer(token)),
     )
     assert closed.status_code == 200, closed.text
     roles = client.get(f"/contacts/{director}/opportunity-roles").text

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.accounts.builders import create
-from tests.factories import bearer
+from tests.factories import bearer, current
 from tests.opportunities.builders import opportunity, tender, vendor
 from tests.relationships.builders import competitor, tie
 
@@ -76,7 +76,9 @@ def api_close(client, token, opportunity_id, outcome, closed_on, awarded_amount=
         "review": {"reasons": review.pop("reasons", ["price"]), **review},
     }
     response = client.post(
-        f"/api/v1/opportunities/{opportunity_id}/close", json=body, headers=bearer(token)
+        f"/api/v1/opportunities/{opportunity_id}/close",
+        json=body,
+        headers=current(client, f"/api/v1/opportunities/{opportunity_id}", bearer(token)),
     )
     assert response.status_code == 200, response.text
 
@@ -85,7 +87,7 @@ def api_status(client, token, opportunity_id, vendor_id, status):
     response = client.patch(
         f"/api/v1/opportunities/{opportunity_id}/vendors/{vendor_id}",
         json={"status": status},
-        headers=bearer(token),
+        headers={**bearer(token), "If-Match": "*"},
     )
     assert response.status_code == 200, response.text
 
@@ -150,7 +152,8 @@ def rhythm(client, acme):
         )
         ids[name] = oid
     archived = client.post(
-        f"/api/v1/opportunities/{ids['2022 作废']}/archive", headers=bearer(token)
+        f"/api/v1/opportunities/{ids['2022 作废']}/archive",
+        headers=current(client, f"/api/v1/opportunities/{ids['2022 作废']}", bearer(token)),
     )
     assert archived.status_code == 200, archived.text
     return {"city": city, "district": district, "private": private}

@@ -19,7 +19,7 @@ from pcrm.opportunities.tender.models import (
     VendorScore,
 )
 from tests.accounts.builders import new_contact
-from tests.factories import bearer, module_routes, sign_in
+from tests.factories import bearer, current, module_routes, sign_in
 from tests.opportunities.bids import (
     Bid,
     add_member,
@@ -716,7 +716,7 @@ def test_a_closed_opportunity_shows_its_bid_as_history(client, acme, bid):
             "outcome": "lost",
             "review": {"reasons": ["price"], "winner_competitor_id": bid.rivals["华数智通"]},
         },
-        headers=bearer(acme.tokens["owner"]),
+        headers=current(client, f"/api/v1/opportunities/{bid.oid}", bearer(acme.tokens["owner"])),
     )
     assert close.status_code == 200, close.text
     sign_in(client, "owner@acme.example")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from pcrm.projects.projects import gates
-from tests.factories import bearer
+from tests.factories import bearer, current
 from tests.projects.builders import (
     World,
     convert,
@@ -20,7 +20,10 @@ EN = {"Accept-Language": "en"}
 
 
 def _post(client, world: World, path: str, body: dict, token: str | None = None):
-    return client.post(path, json=body, headers=bearer(token or world.token) | EN)
+    """A POST action on the project (status, phase, termination), naming its current version."""
+    headers = bearer(token or world.token) | EN
+    project = path.rsplit("/", 1)[0]
+    return client.post(path, json=body, headers=current(client, project, headers))
 
 
 def test_codes_are_generated_per_workspace_and_editable_but_unique(client, world: World, uow):
@@ -30,7 +33,9 @@ def test_codes_are_generated_per_workspace_and_editable_but_unique(client, world
     assert (first["code"], second["code"]) == (f"PRJ-{year}-001", f"PRJ-{year}-002")
 
     renamed = client.patch(
-        f"/api/v1/projects/{second['id']}", json={"code": "HW-NET"}, headers=bearer(world.token)
+        f"/api/v1/projects/{second['id']}",
+        json={"code": "HW-NET"},
+        headers=current(client, f"/api/v1/projects/{second['id']}", bearer(world.token)),
     )
     assert renamed.json()["code"] == "HW-NET"
 
@@ -38,7 +43,7 @@ def test_codes_are_generated_per_workspace_and_editable_but_unique(client, world
     taken = client.patch(
         f"/api/v1/projects/{second['id']}",
         json={"code": first["code"].lower()},
-        headers=bearer(world.token) | EN,
+        headers=current(client, f"/api/v1/projects/{second['id']}", bearer(world.token) | EN),
     )
     assert taken.status_code == 422
     assert taken.json()["errors"] == [
@@ -121,7 +126,9 @@ def test_the_customer_terminates_a_project_which_archives_it(client, world: Worl
         [],
     )
     # and nothing may change on it any more
-    refused = client.patch(path, json={"name": "x"}, headers=bearer(world.token) | EN)
+    refused = client.patch(
+        path, json={"name": "x"}, headers=current(client, path, bearer(world.token) | EN)
+    )
     assert refused.status_code == 409
 
 
@@ -135,7 +142,7 @@ def test_the_liaison_is_a_contact_of_the_account_appointed_by_the_customer(
     refused = client.put(
         path,
         json={"liaison_id": world.other_account_contact, "appointed_by_id": world.zhang},
-        headers=bearer(world.token) | EN,
+        headers=current(client, f"/api/v1/projects/{project['id']}", bearer(world.token) | EN),
     )
     assert refused.status_code == 422
     assert refused.json()["errors"] == [
@@ -150,7 +157,7 @@ def test_the_liaison_is_a_contact_of_the_account_appointed_by_the_customer(
     appointed = client.put(
         path,
         json={"liaison_id": world.li, "appointed_by_id": world.zhang, "appointed_on": "2026-12-01"},
-        headers=bearer(world.token),
+        headers=current(client, f"/api/v1/projects/{project['id']}", bearer(world.token)),
     ).json()
     assert (
         appointed["liaison_name"],
@@ -302,7 +309,7 @@ def test_a_stale_if_match_changes_nothing(client, world: World, uow):
     response = client.patch(
         f"/api/v1/projects/{project['id']}",
         json={"name": "新名"},
-        headers=bearer(world.token) | {"If-Match": '"99"'},
+        headers=bearer(world.token) | {"If-Match": '"v99"'},
     )
     assert response.status_code == 412
     assert row_counts(uow) == before

@@ -121,10 +121,11 @@ def test_the_same_person_is_registered_once(client, world: World):
 
 def test_changing_power_moves_the_quadrant(client, world: World):
     project = direct_project(client, world)
-    added = _add(client, world, project["id"]).json()
+    response = _add(client, world, project["id"])
+    added = response.json()
     changed = client.patch(
         f"/api/v1/projects/{project['id']}/stakeholders/{added['id']}",
         json={"interest": 5},
-        headers=bearer(world.token),
+        headers=bearer(world.token) | {"If-Match": response.headers["ETag"]},
     ).json()
     assert (changed["interest"], changed["quadrant"]) == (5, "manage_closely")

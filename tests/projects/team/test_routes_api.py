@@ -25,7 +25,7 @@ def test_a_member_gets_the_roles_default_responsibilities_until_edited(client, w
     edited = client.patch(
         f"{path}/{member['id']}",
         json={"responsibilities": "接口联调"},
-        headers=bearer(world.token),
+        headers=bearer(world.token) | {"If-Match": added.headers["ETag"]},
     ).json()
     assert edited["responsibilities"] == "接口联调"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.accounts.builders import new_account, new_contact, problem_without_instance
-from tests.factories import bearer
+from tests.factories import bearer, current
 from tests.relationships.builders import acquaintance, influence
 
 
@@ -196,7 +196,10 @@ def test_a_path_does_not_go_through_an_archived_contact(client, acme):
     gone = new_contact(client, token, account, "已离职")["id"]
     influence(client, token, gone, cfo, 5)
     acquaintance(client, token, acme.sales.user_id, gone, 5)
-    archived = client.post(f"/api/v1/contacts/{gone}/archive", headers=bearer(token))
+    archived = client.post(
+        f"/api/v1/contacts/{gone}/archive",
+        headers=current(client, f"/api/v1/contacts/{gone}", bearer(token)),
+    )
 
     paths = _paths(client, token, cfo)
 

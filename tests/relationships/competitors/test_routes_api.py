@@ -128,7 +128,9 @@ def test_a_competitor_tie_is_created_changed_with_if_match_listed_and_deleted(
     after_stale = row_counts(uow)
     kept = stored(uow, CompetitorTie, tie_id)
     listed = client.get(f"/api/v1/competitors/{rival}/ties", headers=bearer(token))
-    deleted = client.delete(f"/api/v1/competitor-ties/{tie_id}", headers=bearer(token))
+    deleted = client.delete(
+        f"/api/v1/competitor-ties/{tie_id}", headers=_with_tag(token, changed.headers["ETag"])
+    )
     listed_after = client.get(f"/api/v1/competitors/{rival}/ties", headers=bearer(token))
 
     assert (created.status_code, "Location" in created.headers, created.headers["ETag"]) == (

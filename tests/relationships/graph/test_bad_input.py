@@ -8,7 +8,7 @@ import pytest
 
 from pcrm.accounts.contacts.models import Contact
 from tests.accounts.builders import fields_of, new_account, new_contact
-from tests.factories import bearer
+from tests.factories import bearer, current
 from tests.relationships.builders import (
     acquaintance,
     competitor,
@@ -21,7 +21,7 @@ from tests.relationships.builders import (
 
 
 def _send(client, token, method, url, body):
-    response = client.request(method, url, json=body, headers=bearer(token))
+    response = client.request(method, url, json=body, headers=bearer(token) | {"If-Match": "*"})
     if response.status_code != 422:
         return response.status_code, response.text
     return 422, fields_of(response)
@@ -37,7 +37,10 @@ def world(client, acme):
     boss = new_contact(client, token, account["id"], "张总")["id"]
     cfo = new_contact(client, token, account["id"], "李财")["id"]
     gone = new_contact(client, token, account["id"], "已离职")["id"]
-    archived = client.post(f"/api/v1/contacts/{gone}/archive", headers=bearer(token))
+    archived = client.post(
+        f"/api/v1/contacts/{gone}/archive",
+        headers=current(client, f"/api/v1/contacts/{gone}", bearer(token)),
+    )
     assert archived.status_code == 200, archived.text
     rival = competitor(client, token, "竞品甲")["id"]
     competitor(client, token, "竞品乙")

@@ -59,7 +59,9 @@ def test_an_influence_is_created_changed_with_if_match_and_deleted(client, acme,
     )
     after_stale = row_counts(uow)
     kept = stored(uow, Influence, edge_id)
-    deleted = client.delete(f"/api/v1/influences/{edge_id}", headers=bearer(token))
+    deleted = client.delete(
+        f"/api/v1/influences/{edge_id}", headers=_with_tag(token, changed.headers["ETag"])
+    )
 
     assert (created.status_code, "Location" in created.headers, created.headers["ETag"]) == (
         201,
@@ -181,7 +183,9 @@ def test_an_acquaintance_is_created_changed_with_if_match_and_deleted(client, ac
     )
     after_stale = row_counts(uow)
     kept = stored(uow, Acquaintance, edge_id)
-    deleted = client.delete(f"/api/v1/acquaintances/{edge_id}", headers=bearer(token))
+    deleted = client.delete(
+        f"/api/v1/acquaintances/{edge_id}", headers=_with_tag(token, changed.headers["ETag"])
+    )
 
     assert (created.status_code, "Location" in created.headers, created.headers["ETag"]) == (
         201,
@@ -231,28 +235,30 @@ def test_an_acquaintance_is_created_changed_with_if_match_and_deleted(client, ac
     ]
 
 
-def test_an_edge_change_without_if_match_applies_and_a_malformed_tag_is_a_412(
+def test_an_edge_change_or_delete_without_if_match_is_a_428_and_a_malformed_tag_a_422(
     client, acme, uow, people
 ):
     token = acme.tokens["owner"]
     edge = influence(client, token, people["cfo"], people["boss"], 2)["id"]
+    before = row_counts(uow)
 
     untagged = client.patch(
         f"/api/v1/influences/{edge}", json={"note": "汇报线外"}, headers=bearer(token)
     )
-    before = row_counts(uow)
+    undeleted = client.delete(f"/api/v1/influences/{edge}", headers=bearer(token))
     malformed = client.patch(
         f"/api/v1/influences/{edge}", json={"strength": 4}, headers=_with_tag(token, "v2")
     )
 
-    assert (untagged.status_code, untagged.json()["note"], untagged.json()["version"]) == (
-        200,
-        "汇报线外",
-        2,
+    assert (untagged.status_code, untagged.json()["title"]) == (428, "Precondition required")
+    assert undeleted.status_code == 428
+    assert (malformed.status_code, [e["field"] for e in malformed.json()["errors"]]) == (
+        422,
+        ["if-match"],
     )
-    assert malformed.status_code == 412
     assert row_counts(uow) == before
     assert stored(uow, Influence, edge)["strength"] == 2
+    assert stored(uow, Influence, edge)["note"] != "汇报线外"
 
 
 def test_a_created_edge_points_nowhere_it_cannot_be_read(client, acme, people):

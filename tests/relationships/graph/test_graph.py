@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.accounts.builders import new_account, new_contact
-from tests.factories import bearer
+from tests.factories import bearer, current
 from tests.relationships.builders import (
     acquaintance,
     audit_trail,
@@ -204,7 +204,10 @@ def test_an_archived_contact_leaves_the_graph_but_its_edges_and_their_history_st
     token = acme.tokens["owner"]
     before = row_counts(uow)
 
-    archived = client.post(f"/api/v1/contacts/{c['secretary']}/archive", headers=bearer(token))
+    archived = client.post(
+        f"/api/v1/contacts/{c['secretary']}/archive",
+        headers=current(client, f"/api/v1/contacts/{c['secretary']}", bearer(token)),
+    )
     _a, nodes, edges = _graph(client, token, h["account"])
 
     assert archived.status_code == 200

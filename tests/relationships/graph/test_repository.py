@@ -10,7 +10,7 @@ from pcrm.core.tenancy import WorkspaceScope
 from pcrm.relationships.competitors import repository as competitors_repo
 from pcrm.relationships.graph import repository as repo
 from tests.accounts.builders import new_account, new_contact
-from tests.factories import bearer
+from tests.factories import bearer, current
 from tests.plans import plans_of
 from tests.relationships.builders import dotted_line, influence
 
@@ -25,7 +25,13 @@ def people(client, acme):
     c = new_contact(client, token, account, "丙", reports_to_id=a)["id"]
     d = new_contact(client, token, account, "丁")["id"]
     gone = new_contact(client, token, account, "戊")["id"]
-    assert client.post(f"/api/v1/contacts/{gone}/archive", headers=bearer(token)).status_code == 200
+    assert (
+        client.post(
+            f"/api/v1/contacts/{gone}/archive",
+            headers=current(client, f"/api/v1/contacts/{gone}", bearer(token)),
+        ).status_code
+        == 200
+    )
     edges = {
         "ab": influence(client, token, a, b, 1)["id"],
         "bc": influence(client, token, b, c, 2)["id"],

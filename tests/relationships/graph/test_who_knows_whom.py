@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.accounts.builders import new_account, new_activity, new_contact
-from tests.factories import bearer
+from tests.factories import bearer, current
 from tests.relationships.builders import acquaintance
 
 
@@ -44,7 +44,10 @@ def met(client, acme):
     met_at("2026-04-01T09:00:00+08:00", [cfo], [sales])
     met_at("2026-05-01T15:30:00+08:00", [], [], contact_id=boss)
     deleted = met_at("2026-06-01T09:00:00+08:00", [boss], [sales])
-    gone = client.delete(f"/api/v1/activities/{deleted}", headers=bearer(token))
+    gone = client.delete(
+        f"/api/v1/activities/{deleted}",
+        headers=current(client, f"/api/v1/activities/{deleted}", bearer(token)),
+    )
     assert gone.status_code == 204, gone.text
     return {"boss": boss, "cfo": cfo, **edges}
 

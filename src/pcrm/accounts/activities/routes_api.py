@@ -72,5 +72,7 @@ def update_activity(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Archive an activity",
 )
-def archive_activity(activity_id: Id, principal: CurrentPrincipal, db: DB) -> None:
-    service.archive_activity(db, principal, activity_id)
+def archive_activity(
+    activity_id: Id, principal: CurrentPrincipal, db: DB, if_match: IfMatch = None
+) -> None:
+    service.archive_activity(db, principal, activity_id, expected=expected_version(if_match))

@@ -156,9 +156,12 @@ def update_activity(
     return activity
 
 
-def archive_activity(db: Session, principal: Principal, activity_id: int) -> None:
+def archive_activity(
+    db: Session, principal: Principal, activity_id: int, *, expected: int | None = None
+) -> None:
     principal.require(Permission.WRITE_ACTIVITIES)
     activity = repo.activity(db, principal.scope, activity_id)
+    check_version(activity.version, expected)
     activity.archived_at = utcnow()
     activity.next_step_due = None
     _sync_reminder(db, principal, activity)

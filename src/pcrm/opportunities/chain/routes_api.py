@@ -67,5 +67,9 @@ def update_member(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Take a person off the decision chain",
 )
-def remove_member(opportunity_id: Id, member_id: Id, principal: CurrentPrincipal, db: DB) -> None:
-    chain_service.remove_member(db, principal, opportunity_id, member_id)
+def remove_member(
+    opportunity_id: Id, member_id: Id, principal: CurrentPrincipal, db: DB, if_match: IfMatch = None
+) -> None:
+    chain_service.remove_member(
+        db, principal, opportunity_id, member_id, expected=expected_version(if_match)
+    )

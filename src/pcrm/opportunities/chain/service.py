@@ -171,9 +171,18 @@ def update_member(
     return _reads(db, scope, [member])[0]
 
 
-def remove_member(db: Session, principal: Principal, opportunity_id: int, member_id: int) -> None:
+def remove_member(
+    db: Session,
+    principal: Principal,
+    opportunity_id: int,
+    member_id: int,
+    *,
+    expected: int | None = None,
+) -> None:
     principal.require(Permission.WRITE_OPPORTUNITIES)
-    db.delete(_member_of(db, principal.scope, opportunity_id, member_id))
+    record = _member_of(db, principal.scope, opportunity_id, member_id)
+    check_version(record.version, expected)
+    db.delete(record)
     db.flush()
 
 

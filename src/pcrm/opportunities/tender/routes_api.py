@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.etag import IfMatch, expected_version, tag
+from pcrm.core.etag import IfMatch, IfMatchOnReplace, expected_version, tag
 from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.opportunities.tender import service as tender_service
@@ -48,7 +48,7 @@ def write_tender(
     principal: CurrentPrincipal,
     db: DB,
     response: Response,
-    if_match: IfMatch = None,
+    if_match: IfMatchOnReplace = None,
 ) -> TenderRead:
     written = tender_service.write_tender(
         db, principal, opportunity_id, data, expected_version(if_match)
@@ -96,8 +96,12 @@ def update_vendor(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Remove a competitor without quotes",
 )
-def remove_vendor(opportunity_id: Id, vendor_id: Id, principal: CurrentPrincipal, db: DB) -> None:
-    tender_service.remove_vendor(db, principal, opportunity_id, vendor_id)
+def remove_vendor(
+    opportunity_id: Id, vendor_id: Id, principal: CurrentPrincipal, db: DB, if_match: IfMatch = None
+) -> None:
+    tender_service.remove_vendor(
+        db, principal, opportunity_id, vendor_id, expected=expected_version(if_match)
+    )
 
 
 @router.put(

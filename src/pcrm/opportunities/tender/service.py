@@ -370,9 +370,17 @@ def update_vendor(
     return _vendor_reads(db, principal, [vendor])[0]
 
 
-def remove_vendor(db: Session, principal: Principal, opportunity_id: int, vendor_id: int) -> None:
+def remove_vendor(
+    db: Session,
+    principal: Principal,
+    opportunity_id: int,
+    vendor_id: int,
+    *,
+    expected: int | None = None,
+) -> None:
     _open(db, principal, opportunity_id)
     vendor = _vendor_of(db, principal, opportunity_id, vendor_id)
+    check_version(vendor.version, expected)
     if vendor.competitor_id is None:
         raise field_error("vendor_id", N_("We stay on our own opportunity."))
     rounds = repo.rounds(db, principal.scope, opportunity_id)

@@ -69,7 +69,9 @@ def update_constraint(
     summary="Remove a constraint",
 )
 def remove_constraint(
-    project_id: Id, constraint_id: Id, principal: CurrentPrincipal, db: DB
+    project_id: Id, constraint_id: Id, principal: CurrentPrincipal, db: DB, if_match: IfMatch = None
 ) -> Response:
-    service.remove_constraint(db, principal, project_id, constraint_id)
+    service.remove_constraint(
+        db, principal, project_id, constraint_id, expected=expected_version(if_match)
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -144,8 +144,15 @@ def update_constraint(
 
 
 def remove_constraint(
-    db: Session, principal: Principal, project_id: int, constraint_id: int
+    db: Session,
+    principal: Principal,
+    project_id: int,
+    constraint_id: int,
+    *,
+    expected: int | None = None,
 ) -> None:
     projects.writable(db, principal, project_id)
-    db.delete(_constraint_of(db, principal.scope, project_id, constraint_id))
+    record = _constraint_of(db, principal.scope, project_id, constraint_id)
+    check_version(record.version, expected)
+    db.delete(record)
     db.flush()

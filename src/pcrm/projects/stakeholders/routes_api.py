@@ -69,7 +69,13 @@ def update_stakeholder(
     summary="Take a person off the register",
 )
 def remove_stakeholder(
-    project_id: Id, stakeholder_id: Id, principal: CurrentPrincipal, db: DB
+    project_id: Id,
+    stakeholder_id: Id,
+    principal: CurrentPrincipal,
+    db: DB,
+    if_match: IfMatch = None,
 ) -> Response:
-    service.remove_stakeholder(db, principal, project_id, stakeholder_id)
+    service.remove_stakeholder(
+        db, principal, project_id, stakeholder_id, expected=expected_version(if_match)
+    )
     return Response(status_code=status.HTTP_204_NO_CONTENT)

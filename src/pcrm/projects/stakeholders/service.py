@@ -160,8 +160,15 @@ def update_stakeholder(
 
 
 def remove_stakeholder(
-    db: Session, principal: Principal, project_id: int, stakeholder_id: int
+    db: Session,
+    principal: Principal,
+    project_id: int,
+    stakeholder_id: int,
+    *,
+    expected: int | None = None,
 ) -> None:
     projects.writable(db, principal, project_id)
-    db.delete(stakeholder_of(db, principal.scope, project_id, stakeholder_id))
+    record = stakeholder_of(db, principal.scope, project_id, stakeholder_id)
+    check_version(record.version, expected)
+    db.delete(record)
     db.flush()

@@ -69,6 +69,8 @@ def update_member(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Take a member off the team",
 )
-def remove_member(project_id: Id, member_id: Id, principal: CurrentPrincipal, db: DB) -> Response:
-    service.remove_member(db, principal, project_id, member_id)
+def remove_member(
+    project_id: Id, member_id: Id, principal: CurrentPrincipal, db: DB, if_match: IfMatch = None
+) -> Response:
+    service.remove_member(db, principal, project_id, member_id, expected=expected_version(if_match))
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -129,9 +129,18 @@ def update_member(
     return _reads(db, scope, [member])[0]
 
 
-def remove_member(db: Session, principal: Principal, project_id: int, member_id: int) -> None:
+def remove_member(
+    db: Session,
+    principal: Principal,
+    project_id: int,
+    member_id: int,
+    *,
+    expected: int | None = None,
+) -> None:
     projects.writable(db, principal, project_id)
-    db.delete(_member_of(db, principal.scope, project_id, member_id))
+    record = _member_of(db, principal.scope, project_id, member_id)
+    check_version(record.version, expected)
+    db.delete(record)
     db.flush()
 
 

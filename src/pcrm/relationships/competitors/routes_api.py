@@ -109,5 +109,5 @@ def update_tie(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Remove a competitor relationship",
 )
-def delete_tie(tie_id: Id, principal: CurrentPrincipal, db: DB) -> None:
-    service.delete_tie(db, principal, tie_id)
+def delete_tie(tie_id: Id, principal: CurrentPrincipal, db: DB, if_match: IfMatch = None) -> None:
+    service.delete_tie(db, principal, tie_id, expected=expected_version(if_match))

@@ -101,9 +101,13 @@ def update_tie(
     return tie
 
 
-def delete_tie(db: Session, principal: Principal, tie_id: int) -> None:
+def delete_tie(
+    db: Session, principal: Principal, tie_id: int, *, expected: int | None = None
+) -> None:
     principal.require(Permission.WRITE_COMPETITORS)
-    db.delete(repo.competitor_tie(db, principal.scope, tie_id))
+    record = repo.competitor_tie(db, principal.scope, tie_id)
+    check_version(record.version, expected)
+    db.delete(record)
     db.flush()
 
 

@@ -95,8 +95,10 @@ def update_influence(
 @router.delete(
     "/influences/{edge_id}", status_code=status.HTTP_204_NO_CONTENT, summary="Remove an influence"
 )
-def delete_influence(edge_id: Id, principal: CurrentPrincipal, db: DB) -> None:
-    service.delete_influence(db, principal, edge_id)
+def delete_influence(
+    edge_id: Id, principal: CurrentPrincipal, db: DB, if_match: IfMatch = None
+) -> None:
+    service.delete_influence(db, principal, edge_id, expected=expected_version(if_match))
 
 
 @router.post(
@@ -150,8 +152,10 @@ def update_acquaintance(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Remove one of our relationships",
 )
-def delete_acquaintance(edge_id: Id, principal: CurrentPrincipal, db: DB) -> None:
-    service.delete_acquaintance(db, principal, edge_id)
+def delete_acquaintance(
+    edge_id: Id, principal: CurrentPrincipal, db: DB, if_match: IfMatch = None
+) -> None:
+    service.delete_acquaintance(db, principal, edge_id, expected=expected_version(if_match))
 
 
 @router.get("/contacts/{contact_id}/known-by", summary="Which of our people know this contact")

@@ -147,9 +147,13 @@ def update_influence(
     return edge
 
 
-def delete_influence(db: Session, principal: Principal, edge_id: int) -> None:
+def delete_influence(
+    db: Session, principal: Principal, edge_id: int, *, expected: int | None = None
+) -> None:
     principal.require(Permission.WRITE_RELATIONSHIPS)
-    db.delete(repo.influence(db, principal.scope, edge_id))
+    record = repo.influence(db, principal.scope, edge_id)
+    check_version(record.version, expected)
+    db.delete(record)
     db.flush()
 
 
@@ -208,9 +212,13 @@ def update_acquaintance(
     return edge
 
 
-def delete_acquaintance(db: Session, principal: Principal, edge_id: int) -> None:
+def delete_acquaintance(
+    db: Session, principal: Principal, edge_id: int, *, expected: int | None = None
+) -> None:
     principal.require(Permission.WRITE_RELATIONSHIPS)
-    db.delete(repo.acquaintance(db, principal.scope, edge_id))
+    record = repo.acquaintance(db, principal.scope, edge_id)
+    check_version(record.version, expected)
+    db.delete(record)
     db.flush()
 
 
