@@ -1,6 +1,6 @@
 """Form edges in the page's language, whatever the browser's (the browser here speaks German):
-date fields with the app's own calendar, the styled file picker, and date filters that keep
-their labels on the filters' row."""
+date fields with the app's own calendar, the styled file picker, date filters that keep their
+labels on the filters' row, and an opportunity's header with one main button and a "More" menu."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ WORDS = {
         "from": "开始日期",
         "file": "选择文件",
         "no_file": "未选择文件",
+        "more": ["输单", "放弃", "归档"],
     },
     "en": {
         "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
@@ -41,6 +42,7 @@ WORDS = {
         "from": "From",
         "file": "Choose a file",
         "no_file": "No file chosen",
+        "more": ["Closed lost", "Abandon", "Archive"],
     },
 }
 
@@ -116,3 +118,21 @@ def test_the_file_picker_speaks_the_pages_language_and_names_the_chosen_file(
         files=[{"name": "技术方案.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4"}]
     )
     expect(picker.locator("[data-file-name]")).to_have_text("技术方案.pdf")
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_an_opportunity_shows_one_main_button_and_keeps_the_rest_in_more(
+    new_page: NewPage, uow: UnitOfWork, locale: str
+) -> None:
+    words = WORDS[locale]
+    page, opportunity_id = _open_page(new_page, uow, locale)
+    page.goto(f"/opportunities/{opportunity_id}")
+    actions = page.locator(".opportunity-head .actions-row")
+    visible = [b for b in actions.locator(".btn").all() if b.is_visible()]
+    assert [b.get_attribute("data-testid") for b in visible] == ["close-won", "record-actions"]
+    expect(page.get_by_test_id("opportunity-tabs").locator("a")).to_have_count(5)
+
+    page.get_by_test_id("record-actions").click()
+    menu = actions.locator(".dropdown-menu")
+    expect(menu).to_be_visible()
+    assert [t.strip() for t in menu.locator("a, button").all_inner_texts()] == words["more"]
