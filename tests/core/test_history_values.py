@@ -118,8 +118,10 @@ def test_every_value_of_an_audited_kind_reads_as_the_user_sees_it(entity, locale
                 kind = history.reference_kind(entity, name) or "opportunity"
                 if record_id == KNOWN_ID:
                     assert (text, shown[name].link) == (f"«{kind}»", f"/{kind}/{KNOWN_ID}"), where
-                else:
-                    assert text == translate(locale, history.GONE), where
+                else:  # gone: its kind's label, marked deleted, never its id
+                    label = translate(locale, history.entity_label(kind))
+                    assert text == translate(locale, history.GONE_OF_KIND, kind=label), where
+                    assert str(GONE_ID) not in text, where
             elif sort == "code":
                 assert not CODE.match(text), where
             elif sort == "number":

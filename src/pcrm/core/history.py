@@ -8,7 +8,8 @@ two enums sharing a field name can never be confused.
 
 Every value reads as the user sees it elsewhere: a reference (a foreign key, found from the ORM
 model, or a declared id field) by the name of the record it points to, linked when the reader
-may open it, "deleted" when it is gone; dates and money in the reader's locale; lists as lists.
+may open it, by its kind's label marked deleted when it is gone (never by its id); dates and
+money in the reader's locale; lists as lists.
 The area that owns an entity kind declares its `resolver` (ids → names), called once per kind
 for a whole page of entries (`resolve_references`), never per row."""
 
@@ -36,6 +37,7 @@ COMMON_FIELDS: dict[str, str] = {
     "workspace_id": N_("Workspace"),
 }
 GONE = N_("deleted record")
+GONE_OF_KIND = N_("%(kind)s (deleted)")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -299,14 +301,23 @@ def resolve_references(
     return found
 
 
+def gone(kind: str | None, locale: str) -> str:
+    """What a history says for a record that cannot be named any more: its kind's label
+    marked deleted ("客户（已删除）"), never its id; "deleted record" when the kind is unknown."""
+    if kind is None or kind not in _ENTITIES:
+        return translate(locale, GONE)
+    return translate(locale, GONE_OF_KIND, kind=translate(locale, entity_label(kind)))
+
+
 def name_record(db: Session, reader: Any, kind: str, record_id: int, locale: str) -> Reference:
     """One record named for the reader (its kind's label when nobody names that kind;
-    "deleted record" when it is gone)."""
+    its kind's label marked deleted when it is gone)."""
     resolver = _RESOLVERS.get(kind)
     if resolver is None:
-        return Reference(translate(locale, entity_label(kind)))
+        known = kind in _ENTITIES
+        return Reference(translate(locale, entity_label(kind)) if known else gone(None, locale))
     found = resolver(db, reader, frozenset({record_id}), locale).get(record_id)
-    return found or Reference(translate(locale, GONE))
+    return found or Reference(gone(kind, locale))
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +336,7 @@ def _show(
     locale = reading.locale
     if kind is not None and isinstance(value, int) and not isinstance(value, bool):
         found = reading.references.get((kind, value))
-        return Shown(found.name, found.link) if found else Shown(translate(locale, GONE))
+        return Shown(found.name, found.link) if found else Shown(gone(kind, locale))
     if isinstance(value, bool):
         text = translate(locale, N_("Yes") if value else N_("No"))
     elif isinstance(value, list):
@@ -461,9 +472,9 @@ def _subject(entry: AuditEntryLike, reading: _Reading) -> tuple[str, str | None]
     kind = translate(reading.locale, entity_label(entity))
     if entity in _RESOLVERS:
         found = reading.references.get((entity, entry.entity_id))
-        if found is None:
-            name = entry.entity_label or ""
-            return f"{kind} {name} ({translate(reading.locale, GONE)})".replace("  ", " "), None
+        if found is None:  # gone: the name it had, or its kind alone, marked deleted
+            named = f"{kind} {entry.entity_label}" if entry.entity_label else kind
+            return translate(reading.locale, GONE_OF_KIND, kind=named), None
         return f"{kind} {found.name}", found.link
     name = entry.entity_label or ""
     return f"{kind} {name}".strip(), entity_link(entity, entry.entity_id)

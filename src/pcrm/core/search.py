@@ -11,12 +11,13 @@ case folding, Chinese substrings, pinyin initials) are the accounts area's searc
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Row, case, or_, select
+from sqlalchemy import Row, Select, bindparam, case, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from pcrm.core.tenancy import WorkspaceScope
@@ -89,21 +90,35 @@ def matching_rows(
     a field that starts with it (the name, its pinyin initials) first, then the newest.
 
     For the kinds whose tables hold thousands of rows a workspace, not millions: it reads
-    every live row's `search_text` (accounts and contacts have a gram index instead)."""
+    every live row's `search_text` (accounts and contacts have a gram index instead). The
+    statement is built once per kind and run with the query's values: building it anew took
+    most of a search of an empty table (about 6 ms of 7 on a busy machine)."""
     escaped = _escape(query)
+    values = {
+        "workspace_id": scope.workspace_id,
+        "inside": f"%{escaped}%",
+        "leading": f"{escaped}%",
+        "field_leading": f"%{FIELD_SEPARATOR}{escaped}%",
+    }
+    return list(db.execute(_matching_statement(model, tuple(columns), limit), values))
+
+
+@functools.cache
+def _matching_statement(
+    model: Any, columns: tuple[InstrumentedAttribute[Any], ...], limit: int
+) -> Select[Any]:
     text = model.search_text
     leading = or_(
-        text.like(f"{escaped}%", escape="\\"),
-        text.like(f"%{FIELD_SEPARATOR}{escaped}%", escape="\\"),
+        text.like(bindparam("leading"), escape="\\"),
+        text.like(bindparam("field_leading"), escape="\\"),
     )
-    statement = (
+    return (
         select(*columns)
         .where(
-            model.workspace_id == scope.workspace_id,
+            model.workspace_id == bindparam("workspace_id"),
             model.archived_at.is_(None),
-            text.like(f"%{escaped}%", escape="\\"),
+            text.like(bindparam("inside"), escape="\\"),
         )
         .order_by(case((leading, 0), else_=1), model.id.desc())
         .limit(limit)
     )
-    return list(db.execute(statement))

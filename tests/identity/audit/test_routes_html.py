@@ -10,8 +10,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from pcrm.accounts.accounts import service as account_service
 from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.schemas import AccountCreate
 from pcrm.core.db import utcnow
+from pcrm.core.tenancy import GLOBAL
+from pcrm.identity.public import operator_principal
 from tests.accounts.records import add_page_rows
 from tests.factories import bearer, sign_in
 
@@ -81,6 +85,33 @@ def test_one_records_changes_say_which_record_and_name_what_they_point_to(client
     # the contact's account reads as its name, linked, never as its id
     assert f'<a href="/accounts/{account_id}">客户0</a>' in contacts.text
     assert f"客户: {account_id}" not in contacts.text
+
+
+@pytest.mark.parametrize(
+    ("locale", "changes_of", "kind"),
+    [("zh_CN", "变更记录：", "客户"), ("en", "Changes of", "Account")],
+)
+def test_a_deleted_record_reads_as_its_kind_never_as_its_id(
+    client, uow, acme, locale, changes_of, kind
+):
+    with uow() as db:
+        boss = operator_principal(db, "acme", "owner@acme.example")
+        account_id = account_service.create_account(db, boss, AccountCreate(name="短命客户")).id
+    with uow() as db:
+        db.delete(
+            db.scalars(
+                select(Account).where(Account.id == account_id).execution_options(**GLOBAL)
+            ).one()
+        )
+    sign_in(client, "owner@acme.example")
+    page = client.get(
+        f"{LOG}?entity_type=account&entity_id={account_id}", cookies={"pcrm_lang": locale}
+    )
+    record = re.search(r'data-testid="audit-record">([^<]*)<a', page.text).group(1)
+    gone = "（已删除）" if locale == "zh_CN" else " (deleted)"
+    assert record == f"{changes_of} {kind}{gone} · "  # the audit trail knows no name of it
+    # deleted, created: the name it had when it was written down, never its id
+    assert _subjects(page.text) == [f"{kind} 短命客户{gone}"] * 2
 
 
 @pytest.mark.parametrize(

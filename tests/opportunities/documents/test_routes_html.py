@@ -36,9 +36,15 @@ def test_a_document_of_another_opportunity_is_a_404_on_the_page_routes(client, a
 
 
 @pytest.mark.parametrize(
-    ("lang", "html_lang", "nav"), [("zh_CN", "zh-CN", "客户"), ("en", "en", "Accounts")]
+    ("lang", "html_lang", "nav", "picker"),
+    [
+        ("zh_CN", "zh-CN", "客户", ("选择文件", "未选择文件")),
+        ("en", "en", "Accounts", ("Choose a file", "No file chosen")),
+    ],
 )
-def test_the_documents_tab_renders_in_both_languages(client, acme, opp, lang, html_lang, nav):
+def test_the_documents_tab_renders_in_both_languages(
+    client, acme, opp, lang, html_lang, nav, picker
+):
     token = acme.tokens["sales"]
     uploaded(client, token, opp, "招标文件.pdf", PDF)
     uploaded(client, token, opp, "招标文件（修订）.pdf", PDF + b"%v2\n")
@@ -61,6 +67,10 @@ def test_the_documents_tab_renders_in_both_languages(client, acme, opp, lang, ht
     assert tab.count('data-testid="document-kind"') == 2
     assert 'data-testid="upload-form"' in tab
     assert 'enctype="multipart/form-data"' in tab
+    # the file picker is the app's own, in the page's language (not the browser's)
+    choose, nothing = picker
+    assert f"</svg> {choose}</span>" in tab
+    assert f'data-empty="{nothing}">{nothing}</span>' in tab
 
 
 def test_uploading_from_the_page_carries_the_csrf_token(client, acme, uow, files, opp):
