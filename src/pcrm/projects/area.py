@@ -145,6 +145,7 @@ AREA = Area(
             "requirement_id": N_("Requirement"),
             "content_hash": N_("Content hash (SHA-256)"),
             "created_by_id": N_("Sent by"),
+            "sent_on": N_("Sent on"),
             "baseline_id": N_("Baseline"),
             "stakeholder_id": N_("Stakeholder"),
             "decision": N_("Decision"),

@@ -22,6 +22,7 @@ from pcrm.files.public import get_file
 from pcrm.identity.public import Permission, Principal
 from pcrm.projects.baselines import repository as repo
 from pcrm.projects.baselines.models import Baseline, SignOff
+from pcrm.projects.baselines.reminders import drop_reminder, remind_manager
 from pcrm.projects.baselines.schemas import BaselineCreate, SignOffCreate
 from pcrm.projects.baselines.vocab import BaselineKind, BaselineStatus, Decision, SignOffChannel
 from pcrm.projects.requirements import repository as requirements
@@ -71,6 +72,9 @@ def send_requirements_for_sign_off(
     """Freeze the project's requirements as the next requirements baseline, under review."""
     project = project_for(db, principal, project_id, write=True)
     scope = principal.scope
+    sent_on = data.sent_on or principal.today()
+    if sent_on > principal.today():
+        raise field_error("sent_on", N_("The day it was sent cannot be in the future."))
     if requirements.open_clarification_count(db, scope, project.id):
         raise Conflict(
             N_("A clarification is still open: answer or withdraw it before the sign-off.")
@@ -83,6 +87,7 @@ def send_requirements_for_sign_off(
     latest = repo.latest_baseline(db, scope, project.id, BaselineKind.REQUIREMENTS)
     if latest is not None and latest.status == BaselineStatus.IN_REVIEW:
         latest.status = BaselineStatus.SUPERSEDED
+        drop_reminder(db, scope, latest)
     content = {"requirements": [_requirement_entry(r) for r in included]}
     baseline = Baseline(
         workspace_id=scope.workspace_id,
@@ -93,6 +98,7 @@ def send_requirements_for_sign_off(
         content_hash=content_hash(content),
         status=BaselineStatus.IN_REVIEW,
         note=data.note,
+        sent_on=sent_on,
         created_by_id=principal.user_id,
     )
     db.add(baseline)
@@ -100,6 +106,7 @@ def send_requirements_for_sign_off(
         if requirement.status != RequirementStatus.CONFIRMED:
             requirement.status = RequirementStatus.IN_REVIEW
     db.flush()
+    remind_manager(db, principal, project, baseline)
     return baseline
 
 
@@ -157,6 +164,7 @@ def record_sign_off(
     db.add(sign_off)
     approved = data.decision == Decision.APPROVED
     baseline.status = BaselineStatus.APPROVED if approved else BaselineStatus.REJECTED
+    drop_reminder(db, scope, baseline)
     if baseline.kind == BaselineKind.REQUIREMENTS:
         held = {entry["id"] for entry in baseline.content["requirements"]}
         for requirement in requirements.requirements(db, scope, project.id):
