@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.projects.scope.steps import make_project
+
+
+@pytest.fixture
+def files(app, tmp_path, monkeypatch) -> Path:
+    """Every test keeps its uploads in a folder of its own."""
+    folder = tmp_path / "files"
+    monkeypatch.setattr(app.state.settings, "files_dir", folder)
+    return folder
 
 
 @pytest.fixture

@@ -17,8 +17,9 @@ from tests.factories.rows import count_rows
 TABLES = (Requirement, Clarification, Baseline, SignOff)
 
 
-def counts(uow) -> dict[str, int]:
-    return count_rows(uow, {t.__tablename__: t for t in TABLES})
+def counts(uow, *more) -> dict[str, int]:
+    """Rows of the requirement, question, baseline and sign-off tables (and of `more`)."""
+    return count_rows(uow, {t.__tablename__: t for t in (*TABLES, *more)})
 
 
 def status_of(uow, model, record_id: int) -> str:

@@ -11,14 +11,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy.orm import Session
 
 from pcrm.accounts.public import contacts_by_ids
 from pcrm.core.errors import Conflict, NotFound, field_error
 from pcrm.core.i18n import N_
-from pcrm.files.public import get_file
+from pcrm.files.public import (
+    FileStream,
+    Storage,
+    get_file,
+    open_file,
+    owned_files,
+    upload_file,
+)
 from pcrm.identity.public import Permission, Principal
 from pcrm.projects.baselines import repository as repo
 from pcrm.projects.baselines.models import Baseline, SignOff
@@ -176,6 +183,65 @@ def record_sign_off(
     return sign_off
 
 
+def sign_offs_of(db: Session, principal: Principal, baseline_ids: list[int]) -> list[SignOff]:
+    """The decisions on these baselines (of one project, already read), in the order given."""
+    principal.require(Permission.READ)
+    return list(repo.sign_offs(db, principal.scope, baseline_ids))
+
+
 def baseline_sign_offs(db: Session, principal: Principal, baseline_id: int) -> list[SignOff]:
     baseline = get_baseline(db, principal, baseline_id)
     return list(repo.sign_offs(db, principal.scope, [baseline.id]))
+
+
+# The kind under which sign-off evidence uploaded from the project page is kept.
+EVIDENCE_KIND = "sign_off_evidence"
+
+
+def record_sign_off_with_evidence(
+    db: Session,
+    principal: Principal,
+    project_id: int,
+    baseline_id: int,
+    data: SignOffCreate,
+    filename: str | None,
+    stream: BinaryIO,
+    storage: Storage,
+    max_bytes: int,
+) -> SignOff:
+    """Record a decision given on the customer's side with the file that shows it (a signed
+    page, a mail), kept among the project's files. A refused decision keeps no file: the upload
+    goes with the rolled-back transaction."""
+    principal.require(Permission.WRITE_PROJECTS)
+    baseline = repo.baseline(db, principal.scope, baseline_id)
+    if baseline.project_id != project_id:
+        raise NotFound()
+    project = project_for(db, principal, project_id, write=True)
+    if filename:
+        stored = upload_file(
+            db,
+            principal.scope,
+            PROJECT_FILES,
+            project.id,
+            EVIDENCE_KIND,
+            filename,
+            stream,
+            storage,
+            max_bytes,
+            principal.user_id,
+        )
+        data = data.model_copy(update={"evidence_file_id": stored.id})
+    return record_sign_off(db, principal, baseline.id, data)
+
+
+def open_evidence(
+    db: Session, principal: Principal, project_id: int, file_id: int, storage: Storage
+) -> FileStream:
+    """A file of the project (a sign-off's evidence) with its bytes."""
+    project_for(db, principal, project_id, write=False)
+    return open_file(db, principal.scope, PROJECT_FILES, file_id, storage, project_id)
+
+
+def evidence_names(db: Session, principal: Principal, project_id: int) -> dict[int, str]:
+    """The names of the project's files, by id."""
+    return {f.id: f.filename for f in owned_files(db, principal.scope, PROJECT_FILES, [project_id])}

@@ -194,3 +194,8 @@ def update_clarification(
         clarification.status = ClarificationStatus.OPEN
     db.flush()
     return clarification
+
+
+def get_clarification(db: Session, principal: Principal, clarification_id: int) -> Clarification:
+    principal.require(Permission.READ)
+    return repo.one(db, Clarification, principal.scope, clarification_id)
