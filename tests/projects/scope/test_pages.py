@@ -114,6 +114,7 @@ def test_a_requirement_is_edited_in_place_and_a_bad_edit_stays_in_its_row(
     url = f"/projects/{project['id']}/requirements/{requirement['id']}"
 
     row = client.get(f"{url}/edit", headers=HTMX)
+    full = client.get(f"{url}/edit")
     bad = client.post(
         url,
         data={"csrf_token": csrf, "version": "1", "title": "", "kano": "basic"},
@@ -142,6 +143,9 @@ def test_a_requirement_is_edited_in_place_and_a_bad_edit_stays_in_its_row(
     assert row.status_code == 200
     assert row.text.lstrip().startswith('<tr data-testid="requirement-edit-')
     assert 'value="闸机刷码进站"' in row.text
+    assert full.status_code == 200
+    assert "<html" in full.text
+    assert 'id="f-title" name="title" value="闸机刷码进站"' in full.text
     assert bad.status_code == 422
     assert bad.text.lstrip().startswith("<tr")
     assert 'data-testid="error-title"' in bad.text
@@ -348,6 +352,41 @@ def test_the_overview_marks_a_sign_off_pending_longer_than_the_reminder_days(cli
     overview = tab(client, project, "overview")
     baselines = tab(client, project, "baselines")
 
-    assert by_testid(overview, "act-age") == ["8 days"]
+    assert by_testid(overview, "act-age") == ["Days waiting: 8"]
     assert '<span class="badge red" data-testid="act-age">' in overview
-    assert by_testid(baselines, "baseline-age") == ["waiting for 8 days"]
+    assert by_testid(baselines, "baseline-age") == ["Days waiting: 8"]
+
+
+def test_a_bad_date_or_evidence_file_is_named_inline_and_nothing_is_kept(
+    client, acme, project, uow, files
+):
+    csrf = sign_in(client, "owner@acme.example")
+    english(client)
+    token = acme.tokens["owner"]
+    add_requirement(client, token, project["id"], "闸机刷码进站")
+    baseline = send_baseline(client, token, project["id"]).json()
+    before = counts(uow, StoredFile)
+    url = f"/projects/{project['id']}/baselines/{baseline['id']}/sign-offs"
+    fields = {
+        "csrf_token": csrf,
+        "stakeholder_id": str(project["approver"]),
+        "baseline_number": "1",
+        "decision": "approved",
+    }
+
+    bad_date = client.post(
+        url,
+        data={**fields, "decided_on": "2026-13-40"},
+        files={"evidence": ("确认函.pdf", PDF, "application/pdf")},
+    )
+    bad_file = client.post(
+        url,
+        data=fields,
+        files={"evidence": ("确认函.exe", b"MZ\x90\x00", "application/octet-stream")},
+    )
+
+    assert bad_date.status_code == bad_file.status_code == 422
+    assert 'data-testid="error-decided_on"' in bad_date.text
+    assert 'data-testid="error-evidence"' in bad_file.text
+    assert counts(uow, StoredFile) == before
+    assert status_of(uow, Baseline, baseline["id"]) == "in_review"
