@@ -89,7 +89,7 @@ def overview_acts(
                     "kind": "sign_off",
                     "text": translate(
                         locale,
-                        N_("Sign-off of the %(kind)s v%(number)s"),
+                        N_("Customer sign-off: %(kind)s v%(number)s"),
                         kind=_label(b.kind, locale),
                         number=b.number,
                     ),
