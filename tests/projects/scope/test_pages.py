@@ -390,3 +390,48 @@ def test_a_bad_date_or_evidence_file_is_named_inline_and_nothing_is_kept(
     assert 'data-testid="error-evidence"' in bad_file.text
     assert counts(uow, StoredFile) == before
     assert status_of(uow, Baseline, baseline["id"]) == "in_review"
+
+
+def test_the_tabs_read_in_a_fixed_number_of_queries(client, acme, project, count_queries):
+    """One requirement, answered question and baseline version, or four of each (and an open
+    question): the same queries."""
+    sign_in(client, "owner@acme.example")
+    token = acme.tokens["owner"]
+
+    def grow() -> int:
+        requirement = add_requirement(client, token, project["id"], "闸机刷码进站")
+        asked = post_json(
+            client,
+            token,
+            f"/api/v1/requirements/{requirement['id']}/clarifications",
+            {"question": "高峰客流？", "asked_to_id": project["boss"]},
+        )
+        answered = client.patch(
+            f"/api/v1/clarifications/{asked.json()['id']}",
+            json={"answer": "好"},
+            headers={**bearer(token), "If-Match": asked.headers["ETag"]},
+        )
+        assert answered.status_code == 200, answered.text
+        assert send_baseline(client, token, project["id"]).status_code == 201
+        return requirement["id"]
+
+    def counted() -> list[int]:
+        found = []
+        for name in ("overview", "requirements", "baselines"):
+            with count_queries() as queries:
+                tab(client, project, name)
+            found.append(queries.count)
+        return found
+
+    first = ask(client, token, grow(), project["boss"], "还有问题吗？")
+    few = counted()
+    client.patch(
+        f"/api/v1/clarifications/{first['id']}",
+        json={"void": True},
+        headers={**bearer(token), "If-Match": '"v1"'},
+    )
+    last = [grow() for _ in range(3)][-1]
+    ask(client, token, last, project["boss"], "还有问题吗？")
+    many = counted()
+
+    assert few == many
