@@ -5,6 +5,7 @@ in days. Built from services only; templates format, they never compute."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -13,7 +14,6 @@ from pcrm.core.i18n import N_, translate
 from pcrm.files.public import TOO_LARGE
 from pcrm.identity.public import Principal, user_refs
 from pcrm.projects.baselines import service
-from pcrm.projects.baselines.models import Baseline
 from pcrm.projects.baselines.reminders import SIGN_OFF_REMINDER_DAYS
 from pcrm.projects.baselines.vocab import LABELS, BaselineStatus, Decision, SignOffChannel
 from pcrm.projects.projects.schemas import ProjectDetail
@@ -72,8 +72,8 @@ def gate_checklist(detail: ProjectDetail, locale: str) -> list[dict[str, str]]:
     return rows
 
 
-def _age(principal: Principal, baseline: Baseline) -> int:
-    return (principal.today() - baseline.sent_on).days
+def _age(principal: Principal, sent_on: date) -> int:
+    return (principal.today() - sent_on).days
 
 
 def overview_acts(
@@ -83,7 +83,7 @@ def overview_acts(
     acts: list[dict[str, Any]] = []
     for b in service.list_baselines(db, principal, detail.id):
         if b.status is BaselineStatus.IN_REVIEW:
-            age = _age(principal, b)
+            age = _age(principal, b.sent_on)
             acts.append(
                 {
                     "kind": "sign_off",
@@ -100,11 +100,11 @@ def overview_acts(
                     "url": f"/projects/{detail.id}?tab=baselines#baseline-{b.id}",
                 }
             )
-    found = requirements.list_requirements(db, principal, detail.id)
+    found = requirement_pages.requirement_reads(db, principal, detail.id)
     numbers = {r.id: r.number for r in found}
     asked = [
         c
-        for c in requirements.list_clarifications(db, principal, detail.id)
+        for c in requirement_pages.question_reads(db, principal, detail.id)
         if c.status is ClarificationStatus.OPEN
     ]
     for q in requirement_pages.questions(db, principal, detail.account_id, asked, numbers, locale):
@@ -160,7 +160,7 @@ def baselines_tab(
     )
     rows = []
     for b in found:
-        age = _age(principal, b) if b.status is BaselineStatus.IN_REVIEW else None
+        age = _age(principal, b.sent_on) if b.status is BaselineStatus.IN_REVIEW else None
         rows.append(
             {
                 "id": b.id,

@@ -21,7 +21,7 @@ from pcrm.core.types import WriteModel
 from pcrm.identity.public import Permission, Principal, record_history_view
 from pcrm.projects.projects import service as projects
 from pcrm.projects.requirements import service
-from pcrm.projects.requirements.models import Clarification, Requirement
+from pcrm.projects.requirements.schemas import ClarificationRead, RequirementRead
 from pcrm.projects.requirements.vocab import (
     LABELS,
     ClarificationStatus,
@@ -117,7 +117,7 @@ def questions(
     db: Session,
     principal: Principal,
     account_id: int,
-    found: list[Clarification],
+    found: list[ClarificationRead],
     numbers: Mapping[int, int],
     locale: str,
 ) -> list[QuestionView]:
@@ -155,7 +155,7 @@ def requirements_tab(
     """The tab's context: the filtered requirements with their open questions, the open
     questions of the project, and the choices of the add form."""
     filters, filter_errors = _filters(params, locale)
-    found = service.list_requirements(db, principal, project_id)
+    found = requirement_reads(db, principal, project_id)
     shown = [
         r
         for r in found
@@ -163,7 +163,7 @@ def requirements_tab(
         and (filters.priority is None or r.priority is filters.priority)
         and (filters.status is None or r.status is filters.status)
     ]
-    asked = service.list_clarifications(db, principal, project_id)
+    asked = question_reads(db, principal, project_id)
     numbers = {r.id: r.number for r in found}
     open_ones = [c for c in asked if c.status is ClarificationStatus.OPEN]
     open_count = {r.id: 0 for r in found}
@@ -191,7 +191,7 @@ def _filters(params: Mapping[str, str], locale: str) -> tuple[RequirementFilter,
 
 
 def _row(
-    requirement: Requirement, sources: Mapping[int, str], open_questions: int
+    requirement: RequirementRead, sources: Mapping[int, str], open_questions: int
 ) -> dict[str, Any]:
     r = requirement
     return {
@@ -251,12 +251,22 @@ def _values(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def owned_requirement(
     db: Session, principal: Principal, project_id: int, requirement_id: int
-) -> Requirement:
+) -> RequirementRead:
     """The requirement, when it belongs to the project of the address (else a 404)."""
     requirement = service.get_requirement(db, principal, requirement_id)
     if requirement.project_id != project_id:
         raise NotFound()
-    return requirement
+    return RequirementRead.model_validate(requirement)
+
+
+def requirement_reads(db: Session, principal: Principal, project_id: int) -> list[RequirementRead]:
+    found = service.list_requirements(db, principal, project_id)
+    return [RequirementRead.model_validate(r) for r in found]
+
+
+def question_reads(db: Session, principal: Principal, project_id: int) -> list[ClarificationRead]:
+    found = service.list_clarifications(db, principal, project_id)
+    return [ClarificationRead.model_validate(c) for c in found]
 
 
 def requirement_page(
@@ -281,9 +291,7 @@ def requirement_page(
     context = edit_row(db, principal, project_id, requirement_id, locale)
     row = context["r"]
     asked = [
-        c
-        for c in service.list_clarifications(db, principal, project_id)
-        if c.requirement_id == requirement.id
+        c for c in question_reads(db, principal, project_id) if c.requirement_id == requirement.id
     ]
     people = account_people(db, principal, project.account_id) if writable else []
     posted = FormValues(values or {})
