@@ -80,7 +80,7 @@ def test_the_requirements_tab_adds_lists_and_filters_requirements(client, acme, 
         "闸机刷码进站",
         "客流热力图",
     ]
-    assert by_testid(everything, "requirement-status") == ["Draft", "Draft"]
+    assert by_testid(everything, "requirement-status") == ["Draft, not sent", "Draft, not sent"]
     assert "R-001" in everything
     assert "P0 (must)" in everything
     assert "李工" in everything
