@@ -167,3 +167,13 @@ def test_the_requirement_tabs_fit_the_screen(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, f"{tab} at {width}px in {lang} is {overflow}px too wide"
+    page.goto(f"{base}?tab=requirements")
+    page.get_by_test_id("requirement-title").first.click()
+    expect(page.get_by_test_id("requirement-history")).to_be_visible()
+    page.screenshot(
+        path=str(artifacts_dir / f"projects-requirement-{width}-{lang}.png"), full_page=True
+    )
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"a requirement's page at {width}px in {lang} is {overflow}px too wide"
