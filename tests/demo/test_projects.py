@@ -5,6 +5,8 @@ stakeholders and constraints, and readable through the API. On both databases.""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,7 +14,9 @@ from sqlalchemy import select
 
 from pcrm.core.tenancy import GLOBAL
 from pcrm.demo.projects import CURRENT, DELIVERED
+from pcrm.notifications.models import Reminder
 from pcrm.opportunities.pipeline.models import Opportunity
+from pcrm.projects.baselines.models import Baseline
 from pcrm.projects.constraints.models import Constraint
 from pcrm.projects.projects.models import Project
 from pcrm.projects.stakeholders.models import Stakeholder
@@ -56,3 +60,31 @@ def test_the_demo_projects_come_from_won_opportunities_in_several_states(
 
     listed = demo_client.get("/api/v1/projects", headers=bearer(demo.token)).json()
     assert listed["total"] == len(projects)
+
+
+def test_the_demo_shows_signed_rejected_and_late_requirement_baselines(demo: Demo):
+    with demo.session() as db:
+        baselines = db.scalars(
+            select(Baseline)
+            .order_by(Baseline.project_id, Baseline.number)
+            .execution_options(**GLOBAL)
+        ).all()
+        statuses = Counter(b.status.value for b in baselines)
+        # v1 sent back by the customer, v2 approved, on the first project in planning
+        assert statuses["rejected"] == 1
+        assert statuses["approved"] >= 4
+        pending = [b for b in baselines if b.status.value == "in_review"]
+        assert pending
+        today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
+        assert {(today - b.sent_on).days for b in pending} == {8}
+        reminders = db.scalars(
+            select(Reminder)
+            .where(Reminder.source_type == "project_baseline", Reminder.done_at.is_(None))
+            .execution_options(**GLOBAL)
+        ).all()
+        assert sorted(r.source_id for r in reminders) == sorted(b.id for b in pending)
+        assert all(r.due_at < datetime.now(ZoneInfo("Asia/Shanghai")) for r in reminders)
+        rejected = next(b for b in baselines if b.status.value == "rejected")
+        again = next(b for b in baselines if b.project_id == rejected.project_id and b.number == 2)
+        assert again.status.value == "approved"
+        assert again.content_hash != rejected.content_hash

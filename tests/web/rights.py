@@ -83,7 +83,11 @@ RULES: list[tuple[str, str, Need]] = [
         r"(/api/v1)?/projects.*|/api/v1/(requirements|clarifications|baselines)/.*",
         P.WRITE_PROJECTS,
     ),
-    ("R", r"/projects/new", P.WRITE_PROJECTS),
+    (
+        "R",
+        r"/projects/new|/projects/\{project_id\}/requirements/\{requirement_id\}/edit",
+        P.WRITE_PROJECTS,
+    ),
     # accounts, contacts, activities
     ("W", r"(/api/v1)?/accounts.*", P.WRITE_ACCOUNTS),
     ("R", r"/accounts/new|/accounts/\{account_id\}/(edit|merge)", P.WRITE_ACCOUNTS),
@@ -241,6 +245,7 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "clarification_id": clarification,
         "baseline_id": baseline,
         "team_member": team_member,
+        "file_id": 999_999_999,
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},

@@ -29,6 +29,7 @@ from pcrm.projects.public import (
     Priority,
     ProjectUpdate,
     RequirementCreate,
+    RequirementUpdate,
     SignOffCreate,
     Stake,
     StakeholderRole,
@@ -51,6 +52,7 @@ from pcrm.projects.public import (
     project_stakeholders,
     project_team,
     record_sign_off,
+    revise_requirement,
     send_requirements_for_sign_off,
     terminate,
     update_project,
@@ -216,8 +218,8 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
 def _requirements(world: World, project_id: int, story: Story, n: int, start: date) -> None:
     """The customer's requirements with their Kano class, a question put to the customer, and
     the requirements baseline: signed off by an approver for the projects past needs
-    identification; awaiting the customer's review, or still with a question open, for the
-    others."""
+    identification (the first after a rejected version); for the others still with a question
+    open, or awaiting the customer's review for eight days (past the PM's reminder)."""
     db = world.db
     pm = world.acting("delivery")
     register = project_stakeholders(db, pm, project_id)
@@ -259,11 +261,51 @@ def _requirements(world: World, project_id: int, story: Story, n: int, start: da
             answer=QUESTIONS[n % len(QUESTIONS)][1], answered_on=start + timedelta(days=9)
         ),
     )
+    if story.phases == 0:
+        # awaiting the customer's review for longer than the PM's reminder allows
+        send_requirements_for_sign_off(
+            db,
+            pm,
+            project_id,
+            BaselineCreate(
+                note="需求调研完成，提交客户评审", sent_on=world.today - timedelta(days=8)
+            ),
+        )
+        return
+    if approver is None:
+        return
     baseline = send_requirements_for_sign_off(
-        db, pm, project_id, BaselineCreate(note="需求调研完成，提交客户评审")
+        db,
+        pm,
+        project_id,
+        BaselineCreate(note="需求调研完成，提交客户评审", sent_on=start + timedelta(days=10)),
     )
-    if story.phases == 0 or approver is None:
-        return  # awaiting the customer's review
+    if n == 0:
+        # the customer sent the first version back: the criteria had to be measurable
+        record_sign_off(
+            db,
+            pm,
+            baseline.id,
+            SignOffCreate(
+                stakeholder_id=approver.id,
+                baseline_number=baseline.number,
+                decision=Decision.REJECTED,
+                decided_on=start + timedelta(days=12),
+                comment="报表推送时间与验收口径需量化后再提交",
+            ),
+        )
+        revise_requirement(
+            db,
+            pm,
+            created[0].id,
+            RequirementUpdate(acceptance_criteria=f"{picked[0][3]}；验收时抽查连续5个工作日"),
+        )
+        baseline = send_requirements_for_sign_off(
+            db,
+            pm,
+            project_id,
+            BaselineCreate(note="按客户意见修订验收标准", sent_on=start + timedelta(days=13)),
+        )
     record_sign_off(
         db,
         pm,

@@ -9,6 +9,7 @@ from pcrm.core.i18n import N_, currency_name
 from pcrm.opportunities.public import register_won_action
 from pcrm.projects.baselines import models as baseline_models
 from pcrm.projects.baselines import routes_api as baselines_api
+from pcrm.projects.baselines import routes_html as baselines_html
 from pcrm.projects.baselines.vocab import LABELS as BASELINE_LABELS
 from pcrm.projects.constraints import models as constraint_models
 from pcrm.projects.constraints import routes_api as constraints_api
@@ -21,6 +22,7 @@ from pcrm.projects.projects import routes_html as projects_html
 from pcrm.projects.references import service as references
 from pcrm.projects.requirements import models as requirement_models
 from pcrm.projects.requirements import routes_api as requirements_api
+from pcrm.projects.requirements import routes_html as requirements_html
 from pcrm.projects.requirements.vocab import LABELS as REQUIREMENT_LABELS
 from pcrm.projects.stakeholders import models as stakeholder_models
 from pcrm.projects.stakeholders import routes_api as stakeholders_api
@@ -42,7 +44,13 @@ AREA = Area(
         requirements_api.router,
         baselines_api.router,
     ),
-    pages=(team_html.router, projects_html.router, handover_html.router),
+    pages=(
+        team_html.router,
+        projects_html.router,
+        handover_html.router,
+        requirements_html.router,
+        baselines_html.router,
+    ),
     models=(
         project_models,
         team_models,
@@ -145,6 +153,7 @@ AREA = Area(
             "requirement_id": N_("Requirement"),
             "content_hash": N_("Content hash (SHA-256)"),
             "created_by_id": N_("Sent by"),
+            "sent_on": N_("Sent on"),
             "baseline_id": N_("Baseline"),
             "stakeholder_id": N_("Stakeholder"),
             "decision": N_("Decision"),

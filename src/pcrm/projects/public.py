@@ -191,6 +191,7 @@ Kano = _requirement_vocab.Kano
 Priority = _requirement_vocab.Priority
 RequirementCreate = _requirement_schemas.RequirementCreate
 RequirementRead = _requirement_schemas.RequirementRead
+RequirementUpdate = _requirement_schemas.RequirementUpdate
 SignOffCreate = _baseline_schemas.SignOffCreate
 SignOffRead = _baseline_schemas.SignOffRead
 
@@ -205,12 +206,14 @@ __all__ += [
     "Priority",
     "RequirementCreate",
     "RequirementRead",
+    "RequirementUpdate",
     "SignOffCreate",
     "SignOffRead",
     "add_requirement",
     "answer_clarification",
     "ask_clarification",
     "record_sign_off",
+    "revise_requirement",
     "send_requirements_for_sign_off",
 ]
 
@@ -220,6 +223,14 @@ def add_requirement(
 ) -> RequirementRead:
     created = _requirements.create_requirement(db, principal, project_id, data)
     return RequirementRead.model_validate(created)
+
+
+def revise_requirement(
+    db: Session, principal: Principal, requirement_id: int, data: RequirementUpdate
+) -> RequirementRead:
+    """Change a requirement that is not confirmed yet (a rejected baseline's rework)."""
+    revised = _requirements.update_requirement(db, principal, requirement_id, data, None)
+    return RequirementRead.model_validate(revised)
 
 
 def ask_clarification(

@@ -50,7 +50,10 @@ def test_the_list_and_board_show_projects_in_both_languages(client, world: World
     assert by_testid(board.text, "count-needs") == ["1"]
 
 
-@pytest.mark.parametrize("tab", ["overview", "team", "stakeholders", "constraints", "history"])
+@pytest.mark.parametrize(
+    "tab",
+    ["overview", "requirements", "baselines", "team", "stakeholders", "constraints", "history"],
+)
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 def test_every_tab_of_the_project_page_renders(client, world: World, tab, lang):
     project = convert(client, world)

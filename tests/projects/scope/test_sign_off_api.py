@@ -5,115 +5,34 @@ leaving the rows as they were."""
 
 from __future__ import annotations
 
-import pytest
-from sqlalchemy import select
-
-from pcrm.core.tenancy import GLOBAL
-from pcrm.projects.baselines.models import Baseline, SignOff
+from pcrm.projects.baselines.models import Baseline
 from pcrm.projects.baselines.service import content_hash
-from pcrm.projects.projects.models import Project
 from pcrm.projects.requirements.models import Clarification, Requirement
-from pcrm.projects.stakeholders.models import Stakeholder
 from tests.accounts.builders import new_account, new_contact
 from tests.factories import bearer
-from tests.factories.rows import count_rows
-
-TABLES = (Requirement, Clarification, Baseline, SignOff)
-
-
-def counts(uow) -> dict[str, int]:
-    return count_rows(uow, {t.__tablename__: t for t in TABLES})
-
-
-def status_of(uow, model, record_id: int) -> str:
-    with uow() as db:
-        query = select(model.status).where(model.id == record_id).execution_options(**GLOBAL)
-        return str(db.scalar(query))
-
-
-@pytest.fixture
-def project(client, acme, uow):
-    """Project P-1 of account 深圳地铁 with two stakeholders: 王处 (approver) and 李工 (not)."""
-    token = acme.tokens["owner"]
-    account = new_account(client, token, "深圳地铁")
-    boss = new_contact(client, token, account["id"], "王处")["id"]
-    engineer = new_contact(client, token, account["id"], "李工")["id"]
-    with uow() as db:
-        project = Project(
-            workspace_id=acme.workspace.id, code="P-1", name="智慧车站", account_id=account["id"]
-        )
-        db.add(project)
-        db.flush()
-        approver = Stakeholder(
-            workspace_id=acme.workspace.id,
-            project_id=project.id,
-            contact_id=boss,
-            project_role="management",
-            stakes=["decides"],
-            power=5,
-            interest=4,
-            is_approver=True,
-        )
-        user = Stakeholder(
-            workspace_id=acme.workspace.id,
-            project_id=project.id,
-            contact_id=engineer,
-            project_role="user",
-            stakes=["uses"],
-            power=2,
-            interest=5,
-        )
-        db.add_all([approver, user])
-        db.flush()
-        return {
-            "id": project.id,
-            "approver": approver.id,
-            "user": user.id,
-            "boss": boss,
-            "engineer": engineer,
-            "account": account["id"],
-        }
-
-
-def _post(client, token, url, body):
-    return client.post(url, json=body, headers=bearer(token))
-
-
-def _requirement(client, token, project_id, title, **fields):
-    body = {"title": title, "kano": "basic", **fields}
-    response = _post(client, token, f"/api/v1/projects/{project_id}/requirements", body)
-    assert response.status_code == 201, response.text
-    return response.json()
-
-
-def _send(client, token, project_id):
-    return _post(client, token, f"/api/v1/projects/{project_id}/baselines/requirements", {})
-
-
-def _sign(client, token, baseline, stakeholder, decision="approved", number=None):
-    body = {
-        "stakeholder_id": stakeholder,
-        "baseline_number": number or baseline["number"],
-        "decision": decision,
-        "decided_on": "2026-12-05",
-        "comment": "同意",
-    }
-    return _post(client, token, f"/api/v1/baselines/{baseline['id']}/sign-offs", body)
+from tests.projects.scope.steps import (
+    add_requirement,
+    counts,
+    post_json,
+    send_baseline,
+    sign_baseline,
+    status_of,
+)
 
 
 def test_requirements_go_from_draft_to_confirmed_through_a_signed_baseline(client, acme, project):
     token = acme.tokens["admin"]
-    first = _requirement(
+    first = add_requirement(
         client, token, project["id"], "闸机刷码进站", source_stakeholder_id=project["user"]
     )
-    second = _requirement(
+    second = add_requirement(
         client, token, project["id"], "客流热力图", kano="exciting", priority="p2"
     )
 
-    sent = _send(client, token, project["id"])
+    sent = send_baseline(client, token, project["id"])
     baseline = sent.json()
     in_review = client.get(f"/api/v1/projects/{project['id']}/requirements", headers=bearer(token))
-    signed = _sign(client, token, baseline, project["approver"])
+    signed = sign_baseline(client, token, baseline, project["approver"])
     after = client.get(f"/api/v1/projects/{project['id']}/requirements", headers=bearer(token))
     stored = client.get(f"/api/v1/baselines/{baseline['id']}", headers=bearer(token)).json()
     decisions = client.get(f"/api/v1/baselines/{baseline['id']}/sign-offs", headers=bearer(token))
@@ -143,8 +62,10 @@ def test_requirements_go_from_draft_to_confirmed_through_a_signed_baseline(clien
 
 def test_a_confirmed_requirement_changes_only_through_a_change_request(client, acme, project, uow):
     token = acme.tokens["owner"]
-    requirement = _requirement(client, token, project["id"], "闸机刷码进站")
-    _sign(client, token, _send(client, token, project["id"]).json(), project["approver"])
+    requirement = add_requirement(client, token, project["id"], "闸机刷码进站")
+    sign_baseline(
+        client, token, send_baseline(client, token, project["id"]).json(), project["approver"]
+    )
     tag = client.get(f"/api/v1/requirements/{requirement['id']}", headers=bearer(token)).headers[
         "ETag"
     ]
@@ -165,8 +86,8 @@ def test_a_confirmed_requirement_changes_only_through_a_change_request(client, a
 
 def test_an_open_clarification_keeps_the_baseline_from_going_out(client, acme, project, uow):
     token = acme.tokens["owner"]
-    requirement = _requirement(client, token, project["id"], "与既有票务系统对接")
-    asked = _post(
+    requirement = add_requirement(client, token, project["id"], "与既有票务系统对接")
+    asked = post_json(
         client,
         token,
         f"/api/v1/requirements/{requirement['id']}/clarifications",
@@ -177,14 +98,14 @@ def test_an_open_clarification_keeps_the_baseline_from_going_out(client, acme, p
         },
     )
     before = counts(uow)
-    refused = _send(client, token, project["id"])
+    refused = send_baseline(client, token, project["id"])
     after_refusal = counts(uow)
     answered = client.patch(
         f"/api/v1/clarifications/{asked.json()['id']}",
         json={"answer": "MQ，见接口文档第3章", "answered_on": "2026-12-03"},
         headers={**bearer(token), "If-Match": asked.headers["ETag"]},
     )
-    sent = _send(client, token, project["id"])
+    sent = send_baseline(client, token, project["id"])
 
     assert asked.status_code == 201, asked.text
     assert asked.json()["status"] == "open"
@@ -199,12 +120,12 @@ def test_a_clarification_is_asked_of_the_customer_and_answered_after_it_was_aske
     client, acme, project, uow
 ):
     token = acme.tokens["owner"]
-    requirement = _requirement(client, token, project["id"], "站厅照明联动")
+    requirement = add_requirement(client, token, project["id"], "站厅照明联动")
     stranger = new_contact(client, token, new_account(client, token, "别家")["id"], "外人")["id"]
     url = f"/api/v1/requirements/{requirement['id']}/clarifications"
     before = counts(uow)
-    wrong_person = _post(client, token, url, {"question": "?", "asked_to_id": stranger})
-    asked = _post(client, token, url, {"question": "几点开灯？", "asked_on": "2026-12-04"})
+    wrong_person = post_json(client, token, url, {"question": "?", "asked_to_id": stranger})
+    asked = post_json(client, token, url, {"question": "几点开灯？", "asked_on": "2026-12-04"})
     early = client.patch(
         f"/api/v1/clarifications/{asked.json()['id']}",
         json={"answer": "六点", "answered_on": "2026-12-01"},
@@ -220,11 +141,11 @@ def test_a_clarification_is_asked_of_the_customer_and_answered_after_it_was_aske
 
 def test_a_sign_off_by_someone_not_an_approver_is_refused(client, acme, project, uow):
     token = acme.tokens["owner"]
-    _requirement(client, token, project["id"], "闸机刷码进站")
-    baseline = _send(client, token, project["id"]).json()
+    add_requirement(client, token, project["id"], "闸机刷码进站")
+    baseline = send_baseline(client, token, project["id"]).json()
     before = counts(uow)
 
-    refused = _sign(client, token, baseline, project["user"])
+    refused = sign_baseline(client, token, baseline, project["user"])
 
     assert refused.status_code == 422
     assert refused.json()["errors"][0]["field"] == "stakeholder_id"
@@ -233,8 +154,8 @@ def test_a_sign_off_by_someone_not_an_approver_is_refused(client, acme, project,
 
 def test_a_decision_on_a_stale_version_is_a_conflict(client, acme, project, uow):
     token = acme.tokens["owner"]
-    requirement = _requirement(client, token, project["id"], "闸机刷码进站")
-    first = _send(client, token, project["id"]).json()
+    requirement = add_requirement(client, token, project["id"], "闸机刷码进站")
+    first = send_baseline(client, token, project["id"]).json()
     tag = client.get(f"/api/v1/requirements/{requirement['id']}", headers=bearer(token)).headers[
         "ETag"
     ]
@@ -244,14 +165,14 @@ def test_a_decision_on_a_stale_version_is_a_conflict(client, acme, project, uow)
         json={"title": "闸机刷码及刷脸进站"},
         headers={**bearer(token), "If-Match": tag},
     )
-    second = _send(client, token, project["id"]).json()
+    second = send_baseline(client, token, project["id"]).json()
     before = counts(uow)
 
-    on_old = _sign(client, token, first, project["approver"])
-    wrong_number = _sign(client, token, second, project["approver"], number=1)
+    on_old = sign_baseline(client, token, first, project["approver"])
+    wrong_number = sign_baseline(client, token, second, project["approver"], number=1)
     after = counts(uow)
-    on_new = _sign(client, token, second, project["approver"], decision="rejected")
-    again = _sign(client, token, second, project["approver"])
+    on_new = sign_baseline(client, token, second, project["approver"], decision="rejected")
+    again = sign_baseline(client, token, second, project["approver"])
 
     assert (first["number"], second["number"]) == (1, 2)
     assert on_old.status_code == 409
@@ -279,8 +200,8 @@ def test_the_needs_gate_opens_only_with_a_signed_baseline_and_no_open_question(
 
     nothing_signed = blockers()
     refused = advance()
-    requirement = _requirement(client, token, project["id"], "闸机刷码进站")
-    asked = _post(
+    requirement = add_requirement(client, token, project["id"], "闸机刷码进站")
+    asked = post_json(
         client, token, f"/api/v1/requirements/{requirement['id']}/clarifications", {"question": "?"}
     )
     with_question = blockers()
@@ -289,9 +210,11 @@ def test_the_needs_gate_opens_only_with_a_signed_baseline_and_no_open_question(
         json={"void": True},
         headers={**bearer(token), "If-Match": asked.headers["ETag"]},
     )
-    _sign(client, token, _send(client, token, project["id"]).json(), project["approver"])
+    sign_baseline(
+        client, token, send_baseline(client, token, project["id"]).json(), project["approver"]
+    )
     signed = blockers()
-    _requirement(client, token, project["id"], "新增：无障碍通道")
+    add_requirement(client, token, project["id"], "新增：无障碍通道")
     reworked = blockers()
 
     assert nothing_signed == ["requirements_not_signed_off"]
@@ -304,8 +227,8 @@ def test_the_needs_gate_opens_only_with_a_signed_baseline_and_no_open_question(
 
 def test_another_workspace_and_a_viewer_change_nothing(client, acme, project, uow):
     owner = acme.tokens["owner"]
-    requirement = _requirement(client, owner, project["id"], "闸机刷码进站")
-    baseline = _send(client, owner, project["id"]).json()
+    requirement = add_requirement(client, owner, project["id"], "闸机刷码进站")
+    baseline = send_baseline(client, owner, project["id"]).json()
     before = counts(uow)
 
     stranger = [
@@ -316,25 +239,23 @@ def test_another_workspace_and_a_viewer_change_nothing(client, acme, project, uo
         client.get(
             f"/api/v1/baselines/{baseline['id']}", headers=bearer(acme.tokens["stranger"])
         ).status_code,
-        _requirement.__wrapped__
-        if False
-        else _post(
+        post_json(
             client,
             acme.tokens["stranger"],
             f"/api/v1/projects/{project['id']}/requirements",
             {"title": "x", "kano": "basic"},
         ).status_code,
-        _sign(client, acme.tokens["stranger"], baseline, project["approver"]).status_code,
+        sign_baseline(client, acme.tokens["stranger"], baseline, project["approver"]).status_code,
     ]
     viewer = [
-        _post(
+        post_json(
             client,
             acme.tokens["viewer"],
             f"/api/v1/projects/{project['id']}/requirements",
             {"title": "x", "kano": "basic"},
         ).status_code,
-        _sign(client, acme.tokens["viewer"], baseline, project["approver"]).status_code,
-        _post(
+        sign_baseline(client, acme.tokens["viewer"], baseline, project["approver"]).status_code,
+        post_json(
             client,
             acme.tokens["viewer"],
             f"/api/v1/requirements/{requirement['id']}/clarifications",

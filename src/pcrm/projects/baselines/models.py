@@ -37,6 +37,8 @@ class Baseline(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Ba
         vocabulary_type(BaselineStatus, "baseline_status"), default=BaselineStatus.IN_REVIEW
     )
     note: Mapped[str | None] = mapped_column(String(1000))
+    # the day it went to the customer: its age in review counts from here
+    sent_on: Mapped[date] = mapped_column(Date)
     created_by_id: Mapped[int | None] = mapped_column(
         IdType, ForeignKey("users.id", ondelete="SET NULL")
     )

@@ -21,6 +21,11 @@ class _Read(BaseModel):
 
 class BaselineCreate(_Write):
     note: Annotated[str | None, StringConstraints(max_length=1000)] = None
+    sent_on: Day | None = Field(
+        default=None,
+        description="The day the baseline went to the customer; today when left out, never "
+        "later than today.",
+    )
 
 
 class BaselineRead(_Read):
@@ -31,6 +36,7 @@ class BaselineRead(_Read):
     content_hash: str = Field(description="SHA-256 of the content, as the customer saw it.")
     status: BaselineStatus
     note: str | None
+    sent_on: Day
     created_by_id: Id | None
     created_at: Instant
 

@@ -11,17 +11,25 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy.orm import Session
 
 from pcrm.accounts.public import contacts_by_ids
 from pcrm.core.errors import Conflict, NotFound, field_error
 from pcrm.core.i18n import N_
-from pcrm.files.public import get_file
+from pcrm.files.public import (
+    FileStream,
+    Storage,
+    get_file,
+    open_file,
+    owned_files,
+    upload_file,
+)
 from pcrm.identity.public import Permission, Principal
 from pcrm.projects.baselines import repository as repo
 from pcrm.projects.baselines.models import Baseline, SignOff
+from pcrm.projects.baselines.reminders import drop_reminder, remind_manager
 from pcrm.projects.baselines.schemas import BaselineCreate, SignOffCreate
 from pcrm.projects.baselines.vocab import BaselineKind, BaselineStatus, Decision, SignOffChannel
 from pcrm.projects.requirements import repository as requirements
@@ -71,6 +79,9 @@ def send_requirements_for_sign_off(
     """Freeze the project's requirements as the next requirements baseline, under review."""
     project = project_for(db, principal, project_id, write=True)
     scope = principal.scope
+    sent_on = data.sent_on or principal.today()
+    if sent_on > principal.today():
+        raise field_error("sent_on", N_("The day it was sent cannot be in the future."))
     if requirements.open_clarification_count(db, scope, project.id):
         raise Conflict(
             N_("A clarification is still open: answer or withdraw it before the sign-off.")
@@ -83,6 +94,7 @@ def send_requirements_for_sign_off(
     latest = repo.latest_baseline(db, scope, project.id, BaselineKind.REQUIREMENTS)
     if latest is not None and latest.status == BaselineStatus.IN_REVIEW:
         latest.status = BaselineStatus.SUPERSEDED
+        drop_reminder(db, scope, latest)
     content = {"requirements": [_requirement_entry(r) for r in included]}
     baseline = Baseline(
         workspace_id=scope.workspace_id,
@@ -93,6 +105,7 @@ def send_requirements_for_sign_off(
         content_hash=content_hash(content),
         status=BaselineStatus.IN_REVIEW,
         note=data.note,
+        sent_on=sent_on,
         created_by_id=principal.user_id,
     )
     db.add(baseline)
@@ -100,6 +113,7 @@ def send_requirements_for_sign_off(
         if requirement.status != RequirementStatus.CONFIRMED:
             requirement.status = RequirementStatus.IN_REVIEW
     db.flush()
+    remind_manager(db, principal, project, baseline)
     return baseline
 
 
@@ -157,6 +171,7 @@ def record_sign_off(
     db.add(sign_off)
     approved = data.decision == Decision.APPROVED
     baseline.status = BaselineStatus.APPROVED if approved else BaselineStatus.REJECTED
+    drop_reminder(db, scope, baseline)
     if baseline.kind == BaselineKind.REQUIREMENTS:
         held = {entry["id"] for entry in baseline.content["requirements"]}
         for requirement in requirements.requirements(db, scope, project.id):
@@ -168,6 +183,65 @@ def record_sign_off(
     return sign_off
 
 
+def sign_offs_of(db: Session, principal: Principal, baseline_ids: list[int]) -> list[SignOff]:
+    """The decisions on these baselines (of one project, already read), in the order given."""
+    principal.require(Permission.READ)
+    return list(repo.sign_offs(db, principal.scope, baseline_ids))
+
+
 def baseline_sign_offs(db: Session, principal: Principal, baseline_id: int) -> list[SignOff]:
     baseline = get_baseline(db, principal, baseline_id)
     return list(repo.sign_offs(db, principal.scope, [baseline.id]))
+
+
+# The kind under which sign-off evidence uploaded from the project page is kept.
+EVIDENCE_KIND = "sign_off_evidence"
+
+
+def record_sign_off_with_evidence(
+    db: Session,
+    principal: Principal,
+    project_id: int,
+    baseline_id: int,
+    data: SignOffCreate,
+    filename: str | None,
+    stream: BinaryIO,
+    storage: Storage,
+    max_bytes: int,
+) -> SignOff:
+    """Record a decision given on the customer's side with the file that shows it (a signed
+    page, a mail), kept among the project's files. A refused decision keeps no file: the upload
+    goes with the rolled-back transaction."""
+    principal.require(Permission.WRITE_PROJECTS)
+    baseline = repo.baseline(db, principal.scope, baseline_id)
+    if baseline.project_id != project_id:
+        raise NotFound()
+    project = project_for(db, principal, project_id, write=True)
+    if filename:
+        stored = upload_file(
+            db,
+            principal.scope,
+            PROJECT_FILES,
+            project.id,
+            EVIDENCE_KIND,
+            filename,
+            stream,
+            storage,
+            max_bytes,
+            principal.user_id,
+        )
+        data = data.model_copy(update={"evidence_file_id": stored.id})
+    return record_sign_off(db, principal, baseline.id, data)
+
+
+def open_evidence(
+    db: Session, principal: Principal, project_id: int, file_id: int, storage: Storage
+) -> FileStream:
+    """A file of the project (a sign-off's evidence) with its bytes."""
+    project_for(db, principal, project_id, write=False)
+    return open_file(db, principal.scope, PROJECT_FILES, file_id, storage, project_id)
+
+
+def evidence_names(db: Session, principal: Principal, project_id: int) -> dict[int, str]:
+    """The names of the project's files, by id."""
+    return {f.id: f.filename for f in owned_files(db, principal.scope, PROJECT_FILES, [project_id])}

@@ -4,7 +4,7 @@ constraints, history). Built from services only; templates format, they never co
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 from urllib.parse import urlencode
@@ -16,9 +16,11 @@ from pcrm.core.forms import FormErrors, FormValues, posted_id
 from pcrm.core.i18n import N_, translate
 from pcrm.core.pagination import PageRequest
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
+from pcrm.projects.baselines import pages as baseline_pages
 from pcrm.projects.constraints import service as constraints
 from pcrm.projects.projects import service
 from pcrm.projects.projects.schemas import ProjectQuery
+from pcrm.projects.requirements import pages as requirement_pages
 from pcrm.projects.stakeholders import service as stakeholders
 from pcrm.projects.team import service as team
 from pcrm.projects.vocab import (
@@ -30,7 +32,15 @@ from pcrm.projects.vocab import (
     TeamRole,
 )
 
-TABS = ("overview", "team", "stakeholders", "constraints", "history")
+TABS = (
+    "overview",
+    "requirements",
+    "baselines",
+    "team",
+    "stakeholders",
+    "constraints",
+    "history",
+)
 NOTICES = {
     "created": N_("The project was created."),
     "converted": N_("The opportunity was converted to a project."),
@@ -45,6 +55,8 @@ NOTICES = {
     "stakeholder-removed": N_("The stakeholder was removed."),
     "constraint-added": N_("The constraint was added."),
     "constraint-removed": N_("The constraint was removed."),
+    **requirement_pages.NOTICES,
+    **baseline_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -175,9 +187,11 @@ def project_page(
     values: dict[str, Any] | None = None,
     errors: FormErrors | None = None,
     problem: str | None = None,
+    params: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The project page on `tab`; after a refused form, `failed` names the form whose
-    `values` and `errors` to show, and `problem` a refused action's message."""
+    `values` and `errors` to show, and `problem` a refused action's message. `params` are the
+    address's query (the requirements tab's filters)."""
     detail = service.project_detail(db, principal, project_id)
     tab = tab if tab in TABS else "overview"
     writable = principal.can(Permission.WRITE_PROJECTS) and detail.status not in (
@@ -189,6 +203,8 @@ def project_page(
         "tab": tab,
         "tabs": [
             ("overview", translate(locale, N_("Overview"))),
+            ("requirements", translate(locale, N_("Requirements"))),
+            ("baselines", translate(locale, N_("Baselines and sign-offs"))),
             ("team", translate(locale, N_("Team"))),
             ("stakeholders", translate(locale, N_("Stakeholders"))),
             ("constraints", translate(locale, N_("Constraints"))),
@@ -210,7 +226,17 @@ def project_page(
     context["contact_options"] = [(str(c.id), c.name) for c in people]
     users = active_user_refs(db, principal.scope) if writable else []
     context["user_options"] = [(str(u.id), u.name) for u in users]
-    if tab == "team":
+    if tab == "overview":
+        context.update(baseline_pages.overview_acts(db, principal, detail, locale))
+    elif tab == "requirements":
+        context.update(
+            requirement_pages.requirements_tab(
+                db, principal, project_id, detail.account_id, locale, params or {}
+            )
+        )
+    elif tab == "baselines":
+        context.update(baseline_pages.baselines_tab(db, principal, detail, locale, params or {}))
+    elif tab == "team":
         context["members"] = team.team(db, principal, project_id)
         context["roles"] = {r.value: label(r, locale) for r in TeamRole}
         context["role_choices"] = choices(TeamRole, locale)

@@ -116,7 +116,13 @@ def project_page(
     tab: Annotated[str, Query(max_length=20)] = "overview",
 ) -> Response:
     context = pages.project_page(
-        db, principal, project_id, tab, page_locale(request), notice(request, pages.NOTICES)
+        db,
+        principal,
+        project_id,
+        tab,
+        page_locale(request),
+        notice(request, pages.NOTICES),
+        params=request.query_params,
     )
     return render(request, PAGE, context)
 

@@ -16,6 +16,7 @@ from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
 from pcrm.identity.public import Permission, Principal
 from pcrm.projects.baselines import repository as baselines
+from pcrm.projects.baselines.reminders import drop_reminder
 from pcrm.projects.baselines.vocab import BaselineKind, BaselineStatus
 from pcrm.projects.projects import service as projects
 from pcrm.projects.projects.models import Project
@@ -122,6 +123,7 @@ def withdraw_review(db: Session, principal: Principal, project_id: int) -> None:
     latest = baselines.latest_baseline(db, principal.scope, project_id, BaselineKind.REQUIREMENTS)
     if latest is not None and latest.status == BaselineStatus.IN_REVIEW:
         latest.status = BaselineStatus.SUPERSEDED
+        drop_reminder(db, principal.scope, latest)
     for requirement in repo.requirements(db, principal.scope, project_id):
         if requirement.status == RequirementStatus.IN_REVIEW:
             requirement.status = RequirementStatus.DRAFT
@@ -192,3 +194,8 @@ def update_clarification(
         clarification.status = ClarificationStatus.OPEN
     db.flush()
     return clarification
+
+
+def get_clarification(db: Session, principal: Principal, clarification_id: int) -> Clarification:
+    principal.require(Permission.READ)
+    return repo.one(db, Clarification, principal.scope, clarification_id)

@@ -54,7 +54,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         Priority.P3: N_("P3 (low)"),
     },
     RequirementStatus: {
-        RequirementStatus.DRAFT: N_("Draft"),
+        RequirementStatus.DRAFT: N_("Draft, not sent"),
         RequirementStatus.IN_REVIEW: N_("In customer review"),
         RequirementStatus.CONFIRMED: N_("Confirmed"),
         RequirementStatus.REJECTED: N_("Rejected"),
