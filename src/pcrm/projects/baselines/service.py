@@ -80,25 +80,41 @@ def send_requirements_for_sign_off(
     ]
     if not included:
         raise Conflict(N_("There is no requirement to send for sign-off."))
-    latest = repo.latest_baseline(db, scope, project.id, BaselineKind.REQUIREMENTS)
+    content = {"requirements": [_requirement_entry(r) for r in included]}
+    baseline = freeze(db, principal, project.id, BaselineKind.REQUIREMENTS, content, data.note)
+    for requirement in included:
+        if requirement.status != RequirementStatus.CONFIRMED:
+            requirement.status = RequirementStatus.IN_REVIEW
+    db.flush()
+    return baseline
+
+
+def freeze(
+    db: Session,
+    principal: Principal,
+    project_id: int,
+    kind: BaselineKind,
+    content: dict[str, Any],
+    note: str | None,
+) -> Baseline:
+    """The next baseline of `kind` with this content, under the customer's review; a version
+    still under review is superseded. The caller has checked the right to write the project."""
+    scope = principal.scope
+    latest = repo.latest_baseline(db, scope, project_id, kind)
     if latest is not None and latest.status == BaselineStatus.IN_REVIEW:
         latest.status = BaselineStatus.SUPERSEDED
-    content = {"requirements": [_requirement_entry(r) for r in included]}
     baseline = Baseline(
         workspace_id=scope.workspace_id,
-        project_id=project.id,
-        kind=BaselineKind.REQUIREMENTS,
+        project_id=project_id,
+        kind=kind,
         number=(latest.number if latest else 0) + 1,
         content=content,
         content_hash=content_hash(content),
         status=BaselineStatus.IN_REVIEW,
-        note=data.note,
+        note=note,
         created_by_id=principal.user_id,
     )
     db.add(baseline)
-    for requirement in included:
-        if requirement.status != RequirementStatus.CONFIRMED:
-            requirement.status = RequirementStatus.IN_REVIEW
     db.flush()
     return baseline
 

@@ -17,6 +17,8 @@ from pcrm.core.i18n import N_, translate
 from pcrm.core.pagination import PageRequest
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
 from pcrm.projects.constraints import service as constraints
+from pcrm.projects.plan import gantt as plan_gantt
+from pcrm.projects.plan import pages as plan_pages
 from pcrm.projects.projects import service
 from pcrm.projects.projects.schemas import ProjectQuery
 from pcrm.projects.stakeholders import service as stakeholders
@@ -30,7 +32,7 @@ from pcrm.projects.vocab import (
     TeamRole,
 )
 
-TABS = ("overview", "team", "stakeholders", "constraints", "history")
+TABS = ("overview", "team", "stakeholders", "constraints", "plan", "history")
 NOTICES = {
     "created": N_("The project was created."),
     "converted": N_("The opportunity was converted to a project."),
@@ -45,6 +47,7 @@ NOTICES = {
     "stakeholder-removed": N_("The stakeholder was removed."),
     "constraint-added": N_("The constraint was added."),
     "constraint-removed": N_("The constraint was removed."),
+    **plan_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -192,6 +195,7 @@ def project_page(
             ("team", translate(locale, N_("Team"))),
             ("stakeholders", translate(locale, N_("Stakeholders"))),
             ("constraints", translate(locale, N_("Constraints"))),
+            ("plan", translate(locale, N_("Plan"))),
             ("history", translate(locale, N_("History"))),
         ],
         "vocab": vocab(locale),
@@ -210,6 +214,8 @@ def project_page(
     context["contact_options"] = [(str(c.id), c.name) for c in people]
     users = active_user_refs(db, principal.scope) if writable else []
     context["user_options"] = [(str(u.id), u.name) for u in users]
+    if tab == "overview":
+        context["plan_variance"] = plan_gantt.variance(db, principal, project_id)
     if tab == "team":
         context["members"] = team.team(db, principal, project_id)
         context["roles"] = {r.value: label(r, locale) for r in TeamRole}
@@ -236,6 +242,8 @@ def project_page(
         context["source_options"] = [
             (str(s.id), s.contact_name) for s in stakeholders.register(db, principal, project_id)
         ]
+    elif tab == "plan":
+        context.update(plan_pages.plan_context(db, principal, project_id, locale))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
     return context
