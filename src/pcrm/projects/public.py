@@ -14,9 +14,9 @@ from pcrm.projects.baselines import vocab as _baseline_vocab
 from pcrm.projects.constraints import schemas as _constraint_schemas
 from pcrm.projects.constraints import service as _constraints
 from pcrm.projects.handover import service as _handover
-from pcrm.projects.plan import approval as _plan_approval
 from pcrm.projects.plan import schemas as _plan_schemas
 from pcrm.projects.plan import service as _plan
+from pcrm.projects.plan.approval import service as _plan_approval
 from pcrm.projects.projects import schemas as _project_schemas
 from pcrm.projects.projects import service as _projects
 from pcrm.projects.projects.schemas import ProjectFilters, ProjectRead

@@ -13,7 +13,9 @@ from pcrm.identity.public import Principal
 from pcrm.projects.baselines import service as baselines
 from pcrm.projects.baselines.vocab import LABELS as BASELINE_LABELS
 from pcrm.projects.baselines.vocab import BaselineKind, BaselineStatus, Decision
-from pcrm.projects.plan import approval, gantt, service
+from pcrm.projects.plan import service
+from pcrm.projects.plan.approval import service as approval
+from pcrm.projects.plan.gantt import service as gantt
 from pcrm.projects.plan.schemas import GanttTask
 from pcrm.projects.requirements import service as requirements
 from pcrm.projects.stakeholders import service as stakeholders

@@ -10,7 +10,9 @@ from pcrm.core.etag import IfMatch, expected_version, tag
 from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.projects.baselines.schemas import BaselineDetail
-from pcrm.projects.plan import approval, gantt, service
+from pcrm.projects.plan import service
+from pcrm.projects.plan.approval import service as approval
+from pcrm.projects.plan.gantt import service as gantt
 from pcrm.projects.plan.schemas import (
     Breach,
     BufferRead,

@@ -17,8 +17,8 @@ from pcrm.core.i18n import N_, translate
 from pcrm.core.pagination import PageRequest
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
 from pcrm.projects.constraints import service as constraints
-from pcrm.projects.plan import gantt as plan_gantt
 from pcrm.projects.plan import pages as plan_pages
+from pcrm.projects.plan.gantt import service as plan_gantt
 from pcrm.projects.projects import service
 from pcrm.projects.projects.schemas import ProjectQuery
 from pcrm.projects.stakeholders import service as stakeholders

@@ -74,9 +74,9 @@
           out.push({ id: "phase-" + phase, name: phaseNames[phase], start: start, end: end, progress: 0, custom_class: "gantt-phase" });
         }
         tasks.forEach(function (t) {
-          var classes = [];
-          if (t.critical) { classes.push("gantt-critical"); }
-          if (t.is_milestone) { classes.push("gantt-milestone"); }
+          // frappe-gantt takes one class token per bar
+          var kind = t.is_milestone ? "gantt-milestone" : t.critical ? "gantt-critical" : "";
+          if (t.is_milestone && t.critical) { kind = "gantt-milestone-critical"; }
           out.push({
             id: String(t.id),
             name: (t.is_milestone ? "◆ " : "") + t.name,
@@ -84,7 +84,7 @@
             end: t.end_on,
             progress: t.progress,
             dependencies: (preds[t.id] || []).join(","),
-            custom_class: classes.join(" ")
+            custom_class: kind
           });
         });
         data.buffers.forEach(function (b) {
@@ -164,9 +164,16 @@
       ctx.set_details(lines.join("<br>"));
     }
 
-    function send(task, body) {
-      var t = byId[task.id];
-      if (!t || !canWrite) { return draw(); }
+    // frappe-gantt reports every step of a drag: keep the last dates or progress of each
+    // task and send them when the mouse (or finger) is released, one task after the other.
+    var pending = {};
+
+    function keep(task, body) {
+      pending[task.id] = Object.assign(pending[task.id] || {}, body);
+    }
+
+    function patch(id, body) {
+      var t = byId[id];
       return fetch("/api/v1/projects/" + root.dataset.project + "/tasks/" + t.id, {
         method: "PATCH",
         credentials: "same-origin",
@@ -179,19 +186,33 @@
         body: JSON.stringify(body)
       }).then(function (response) {
         return response.json().catch(function () { return null; }).then(function (answer) {
-          return load().then(function () {
-            if (response.ok) {
-              say("success", labels.saved);
-            } else {
-              say("error", labels.refused + " " + problemText(answer, labels.failed));
-            }
-          });
+          if (!response.ok) { throw { refused: problemText(answer, labels.failed) }; }
         });
-      }).catch(function () {
-        say("error", labels.failed);
-        return load();
       });
     }
+
+    function flush() {
+      var ids = Object.keys(pending);
+      if (!ids.length) { return; }
+      var changes = pending;
+      pending = {};
+      var known = ids.filter(function (id) { return byId[id] && canWrite; });
+      var chain = Promise.resolve();
+      known.forEach(function (id) {
+        chain = chain.then(function () { return patch(id, changes[id]); });
+      });
+      chain.then(function () {
+        return load().then(function () { if (known.length) { say("success", labels.saved); } });
+      }, function (problem) {
+        return load().then(function () {
+          say("error", problem && problem.refused ? labels.refused + " " + problem.refused : labels.failed);
+        });
+      }).catch(function () { say("error", labels.failed); });
+    }
+
+    ["mouseup", "touchend"].forEach(function (name) {
+      document.addEventListener(name, function () { window.setTimeout(flush, 0); });
+    });
 
     function draw() {
       byId = {};
@@ -215,13 +236,13 @@
         scroll_to: data.tasks.length ? data.tasks[0].start_on : "today",
         popup: popup,
         on_view_change: function () { decorate(this); },
+        move_dependencies: false,
         on_date_change: function (task, start, end) {
           var t = byId[task.id];
-          var body = t && t.is_milestone ? { start_on: iso(start) } : { start_on: iso(start), end_on: iso(end) };
-          send(task, body);
+          keep(task, t && t.is_milestone ? { start_on: iso(start) } : { start_on: iso(start), end_on: iso(end) });
         },
         on_progress_change: function (task, progress) {
-          send(task, { progress: Math.max(0, Math.min(100, Math.round(progress))) });
+          keep(task, { progress: Math.max(0, Math.min(100, Math.round(progress))) });
         }
       });
       decorate(gantt);

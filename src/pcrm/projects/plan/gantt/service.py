@@ -5,6 +5,7 @@ approved plan baseline with the slip of its end."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -17,7 +18,7 @@ from pcrm.projects.baselines.models import Baseline
 from pcrm.projects.baselines.vocab import BaselineKind
 from pcrm.projects.plan import repository as repo
 from pcrm.projects.plan import schedule
-from pcrm.projects.plan.models import PlanBuffer, PlanTask
+from pcrm.projects.plan.models import PlanBuffer
 from pcrm.projects.plan.schemas import (
     Gantt,
     GanttBaseline,
@@ -26,7 +27,6 @@ from pcrm.projects.plan.schemas import (
     GanttTask,
     Variance,
 )
-from pcrm.projects.plan.service import as_link, as_task
 from pcrm.projects.projects import service as projects
 
 
@@ -45,7 +45,7 @@ def _baseline_end(baseline: Baseline | None) -> date | None:
     return date.fromisoformat(baseline.content["end_on"])
 
 
-def _placed_buffers(rows: list[PlanTask], buffers: list[PlanBuffer]) -> list[GanttBuffer]:
+def _placed_buffers(rows: Sequence[Any], buffers: list[PlanBuffer]) -> list[GanttBuffer]:
     """A phase's buffers after its last task, the project's after the plan's last task, one
     after the other."""
     placed = []
@@ -71,9 +71,14 @@ def _placed_buffers(rows: list[PlanTask], buffers: list[PlanBuffer]) -> list[Gan
 def gantt(db: Session, principal: Principal, project_id: int) -> Gantt:
     projects.get_project(db, principal, project_id)
     scope = principal.scope
-    rows = list(repo.tasks(db, scope, project_id))
-    links = list(repo.dependencies(db, scope, project_id))
-    plan = schedule.schedule([as_task(t) for t in rows], [as_link(d) for d in links])
+    # rows and model_construct: the values come from the database's typed columns, and a
+    # 2,000-task plan is built in a fraction of validated models' time
+    rows = repo.task_rows(db, scope, project_id)
+    links = repo.dependency_rows(db, scope, project_id)
+    plan = schedule.schedule(
+        [schedule.Task(t.id, t.start_on, t.end_on, t.is_milestone) for t in rows],
+        [schedule.Link(d.predecessor_id, d.successor_id, d.lag_days) for d in links],
+    )
     approved = baselines.latest_approved(db, scope, project_id, BaselineKind.PLAN)
     before = _baseline_dates(approved)
     owners = user_refs(db, scope, {t.owner_id for t in rows if t.owner_id})
@@ -82,7 +87,7 @@ def gantt(db: Session, principal: Principal, project_id: int) -> Gantt:
         timing = plan.timings[t.id]
         was = before.get(t.id)
         tasks.append(
-            GanttTask(
+            GanttTask.model_construct(
                 id=t.id,
                 parent_id=t.parent_id,
                 name=t.name,
@@ -107,7 +112,7 @@ def gantt(db: Session, principal: Principal, project_id: int) -> Gantt:
         project_id=project_id,
         tasks=tasks,
         links=[
-            GanttLink(
+            GanttLink.model_construct(
                 id=d.id,
                 predecessor_id=d.predecessor_id,
                 successor_id=d.successor_id,
