@@ -9,7 +9,9 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from pcrm.core.audit import AuditEntry
+from pcrm.projects.baselines.models import Baseline
 from pcrm.projects.constraints.models import Constraint
+from pcrm.projects.plan.models import Deliverable, PlanBuffer, PlanTask, TaskDependency
 from pcrm.projects.projects.models import PhaseChange, Project, ProjectDocument
 from pcrm.projects.stakeholders.models import Stakeholder
 from pcrm.projects.team.models import TeamMember
@@ -25,6 +27,11 @@ COUNTED = {
     "team": TeamMember,
     "stakeholders": Stakeholder,
     "constraints": Constraint,
+    "baselines": Baseline,
+    "tasks": PlanTask,
+    "dependencies": TaskDependency,
+    "buffers": PlanBuffer,
+    "deliverables": Deliverable,
     "audit_entries": AuditEntry,
 }
 
@@ -144,3 +151,37 @@ def signed_requirements(client: TestClient, world: World, project_id: int) -> No
         baseline_number=baseline["number"],
         decision="approved",
     )
+
+
+def approved_plan(client: TestClient, world: World, project_id: int) -> dict[str, Any]:
+    """Open the planning gate the way a project does: 张伟 (an approver) is the liaison, the
+    plan of one task goes to the customer as a plan baseline and he approves it."""
+    register = client.get(
+        f"/api/v1/projects/{project_id}/stakeholders", headers=bearer(world.token)
+    ).json()
+    approver = next(s for s in register if s["is_approver"])
+    project = client.get(f"/api/v1/projects/{project_id}", headers=bearer(world.token))
+    appointed = client.put(
+        f"/api/v1/projects/{project_id}/liaison",
+        json={"liaison_id": world.zhang, "appointed_by_id": world.zhang},
+        headers={**bearer(world.token), "If-Match": project.headers["ETag"]},
+    )
+    assert appointed.status_code == 200, appointed.text
+    create(
+        client,
+        world.token,
+        f"/api/v1/projects/{project_id}/tasks",
+        name="实施方案编制",
+        start_on="2027-01-04",
+        end_on="2027-01-15",
+    )
+    baseline = create(client, world.token, f"/api/v1/projects/{project_id}/baselines/plan")
+    create(
+        client,
+        world.token,
+        f"/api/v1/baselines/{baseline['id']}/sign-offs",
+        stakeholder_id=approver["id"],
+        baseline_number=baseline["number"],
+        decision="approved",
+    )
+    return baseline

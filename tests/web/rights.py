@@ -215,6 +215,29 @@ def seed(client: Any, token: str, user_id: int) -> World:
     baseline = client.post(
         f"/api/v1/projects/{project}/baselines/requirements", json={}, headers=h
     ).json()["id"]
+    first_task = client.post(
+        f"/api/v1/projects/{project}/tasks",
+        json={"name": "调研", "start_on": "2027-01-04", "end_on": "2027-01-08"},
+        headers=h,
+    ).json()["id"]
+    milestone = client.post(
+        f"/api/v1/projects/{project}/tasks",
+        json={"name": "评审", "start_on": "2027-01-11", "is_milestone": True},
+        headers=h,
+    ).json()["id"]
+    dependency = client.post(
+        f"/api/v1/projects/{project}/dependencies",
+        json={"predecessor_id": first_task, "successor_id": milestone},
+        headers=h,
+    ).json()["id"]
+    buffer = client.post(f"/api/v1/projects/{project}/buffers", json={"days": 5}, headers=h).json()[
+        "id"
+    ]
+    deliverable = client.post(
+        f"/api/v1/projects/{project}/deliverables",
+        json={"name": "调研报告", "milestone_id": milestone},
+        headers=h,
+    ).json()["id"]
     ids: dict[str, int | str] = {
         "account_id": customer["id"],
         "contact_id": boss,
@@ -246,6 +269,10 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "baseline_id": baseline,
         "team_member": team_member,
         "file_id": 999_999_999,
+        "task_id": first_task,
+        "dependency_id": dependency,
+        "buffer_id": buffer,
+        "deliverable_id": deliverable,
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -384,6 +411,18 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                 "json": {"question": "何时？"}
             },
             ("POST", "/api/v1/projects/{project_id}/baselines/requirements"): {"json": {}},
+            ("POST", "/api/v1/projects/{project_id}/tasks"): {
+                "json": {"name": "新任务", "start_on": "2027-02-01", "duration_days": 3}
+            },
+            ("POST", "/api/v1/projects/{project_id}/dependencies"): {
+                "json": {"predecessor_id": i["task_id"], "successor_id": i["task_id"]}
+            },
+            ("POST", "/api/v1/projects/{project_id}/buffers"): {"json": {"days": 3}},
+            ("POST", "/api/v1/projects/{project_id}/deliverables"): {"json": {"name": "手册"}},
+            ("POST", "/api/v1/projects/{project_id}/baselines/plan"): {"json": {}},
+            ("PATCH", "/api/v1/projects/{project_id}/dependencies/{dependency_id}"): {
+                "json": {"lag_days": 0}
+            },
             ("POST", "/api/v1/baselines/{baseline_id}/sign-offs"): {
                 "json": {
                     "stakeholder_id": i["stakeholder_id"],
@@ -398,6 +437,9 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "/api/v1/projects/{project_id}/team/{member_id}",
                     "/api/v1/projects/{project_id}/stakeholders/{stakeholder_id}",
                     "/api/v1/projects/{project_id}/constraints/{constraint_id}",
+                    "/api/v1/projects/{project_id}/tasks/{task_id}",
+                    "/api/v1/projects/{project_id}/buffers/{buffer_id}",
+                    "/api/v1/projects/{project_id}/deliverables/{deliverable_id}",
                     "/api/v1/requirements/{requirement_id}",
                     "/api/v1/clarifications/{clarification_id}",
                 )

@@ -15,17 +15,23 @@ from pcrm.demo.plans.opportunities import OpportunityPlan, build_opportunity_pla
 from pcrm.demo.world import World
 from pcrm.opportunities.public import Stage
 from pcrm.projects.public import (
+    Acknowledgement,
     BaselineCreate,
+    BufferWrite,
     Channel,
     ClarificationCreate,
     ClarificationUpdate,
     ConstraintKind,
     ConstraintWrite,
     Decision,
+    DeliverableWrite,
+    DependencyCreate,
     Frequency,
     Kano,
     LiaisonAppointment,
+    Phase,
     PhaseAdvance,
+    PlanBaselineCreate,
     Priority,
     ProjectUpdate,
     RequirementCreate,
@@ -35,13 +41,19 @@ from pcrm.projects.public import (
     StakeholderRole,
     StakeholderWrite,
     StatusMove,
+    TaskCreate,
+    TaskUpdate,
     TeamMemberUpdate,
     TeamMemberWrite,
     TeamRole,
     Termination,
+    add_buffer,
     add_constraint,
+    add_deliverable,
+    add_dependency,
     add_requirement,
     add_stakeholder,
+    add_task,
     add_team_member,
     advance_phase,
     answer_clarification,
@@ -49,13 +61,16 @@ from pcrm.projects.public import (
     ask_clarification,
     convert_opportunity,
     move_status,
+    plan_breaches,
     project_stakeholders,
     project_team,
     record_sign_off,
     revise_requirement,
+    send_plan_for_approval,
     send_requirements_for_sign_off,
     terminate,
     update_project,
+    update_task,
     update_team_member,
 )
 
@@ -194,9 +209,13 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
         )
     for status in story.statuses[:1]:
         move_status(db, pm, project.id, StatusMove(status=status))
-    _requirements(world, project.id, story, n, start)
-    for _ in range(story.phases):
+    requirement_ids = _requirements(world, project.id, story, n, start)
+    for step in range(story.phases):
+        if step == 1:  # the planning gate: the customer approved the plan
+            _plan(world, project.id, n, start, requirement_ids, approved=True)
         advance_phase(db, pm, project.id, PhaseAdvance())
+    if story.phases == 1:  # planning: the plan is drawn, with the customer for some
+        _plan(world, project.id, n, start, requirement_ids, approved=False)
     for status in story.statuses[1:]:
         move_status(db, pm, project.id, StatusMove(status=status))
     if story.terminated and chain:
@@ -215,7 +234,7 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
         )
 
 
-def _requirements(world: World, project_id: int, story: Story, n: int, start: date) -> None:
+def _requirements(world: World, project_id: int, story: Story, n: int, start: date) -> list[int]:
     """The customer's requirements with their Kano class, a question put to the customer, and
     the requirements baseline: signed off by an approver for the projects past needs
     identification (the first after a rejected version); for the others still with a question
@@ -251,8 +270,9 @@ def _requirements(world: World, project_id: int, story: Story, n: int, start: da
             asked_on=start + timedelta(days=5),
         ),
     )
+    ids = [r.id for r in created]
     if story.phases == 0 and not story.statuses:
-        return  # just converted: the question is still open, nothing went to the customer yet
+        return ids  # just converted: the question is still open, nothing went to the customer
     answer_clarification(
         db,
         pm,
@@ -271,9 +291,9 @@ def _requirements(world: World, project_id: int, story: Story, n: int, start: da
                 note="需求调研完成，提交客户评审", sent_on=world.today - timedelta(days=8)
             ),
         )
-        return
+        return ids
     if approver is None:
-        return
+        return ids
     baseline = send_requirements_for_sign_off(
         db,
         pm,
@@ -317,6 +337,127 @@ def _requirements(world: World, project_id: int, story: Story, n: int, start: da
             decided_on=start + timedelta(days=14),
             comment="需求规格说明书经评审确认，同意按此开展计划编制",
         ),
+    )
+    return ids
+
+
+# The plan's tasks: (key, name, phase, first day, last day from the start, milestone, parent).
+TASKS = (
+    ("survey", "需求调研", Phase.NEEDS, 0, 13, False, None),
+    ("spec", "需求规格说明书确认", Phase.NEEDS, 14, 14, True, None),
+    ("design", "实施方案编制", Phase.PLANNING, 15, 28, False, None),
+    ("review", "项目计划评审", Phase.PLANNING, 30, 30, True, None),
+    ("build", "系统实施", Phase.EXECUTION, 31, 110, False, None),
+    ("env", "环境部署", Phase.EXECUTION, 31, 45, False, "build"),
+    ("dev", "接口开发与联调", Phase.EXECUTION, 46, 90, False, "build"),
+    ("data", "数据迁移", Phase.EXECUTION, 70, 100, False, "build"),
+    ("train", "用户培训", Phase.EXECUTION, 95, 110, False, "build"),
+    ("live", "上线试运行", Phase.EXECUTION, 121, 121, True, None),
+    ("accept", "项目验收", Phase.CLOSURE, 125, 140, False, None),
+    ("done", "验收通过", Phase.CLOSURE, 141, 141, True, None),
+)
+# Finish-to-start links with their lag (data migration starts three weeks before the end of
+# the interface work: a lead).
+LINKS = (
+    ("survey", "spec", 0),
+    ("spec", "design", 0),
+    ("design", "review", 1),
+    ("review", "env", 0),
+    ("env", "dev", 0),
+    ("dev", "data", -21),
+    ("data", "live", 0),
+    ("train", "live", 0),
+    ("live", "accept", 3),
+    ("accept", "done", 0),
+)
+
+
+def _plan(
+    world: World,
+    project_id: int,
+    n: int,
+    start: date,
+    requirement_ids: list[int],
+    *,
+    approved: bool,
+) -> None:
+    """The plan of tasks, links, buffers and deliverables; for the projects past planning the
+    customer approved it (and an executing project's data migration has slipped since), for
+    one in planning it is with the customer, for the others still being drawn."""
+    db = world.db
+    pm = world.acting("delivery")
+    made: dict[str, int] = {}
+    for key, name, phase, first, last, milestone, parent in TASKS:
+        begins, ends = start + timedelta(days=first), start + timedelta(days=last)
+        done = (world.today - begins).days + 1
+        progress = max(0, min(100, done * 100 // ((ends - begins).days + 1)))
+        made[key] = add_task(
+            db,
+            pm,
+            project_id,
+            TaskCreate(
+                name=name,
+                phase=phase,
+                parent_id=made[parent] if parent else None,
+                owner_id=pm.user_id,
+                start_on=begins,
+                end_on=None if milestone else ends,
+                progress=(100 if done > 0 else 0) if milestone else progress,
+                is_milestone=milestone,
+            ),
+        ).id
+    for before, after, lag in LINKS:
+        add_dependency(
+            db,
+            pm,
+            project_id,
+            DependencyCreate(predecessor_id=made[before], successor_id=made[after], lag_days=lag),
+        )
+    add_buffer(db, pm, project_id, BufferWrite(phase=Phase.EXECUTION, days=7, note="联调风险"))
+    reserve = 45 if n % 7 == 6 else 10  # the short project keeps a long reserve: past the deadline
+    add_buffer(db, pm, project_id, BufferWrite(days=reserve, note="客户验收排期"))
+    for title, due, picked in (
+        ("需求规格说明书", "spec", requirement_ids),
+        ("部署与运维手册", "live", requirement_ids[:2]),
+        ("项目验收报告", "done", []),
+    ):
+        add_deliverable(
+            db,
+            pm,
+            project_id,
+            DeliverableWrite(name=title, milestone_id=made[due], requirement_ids=picked),
+        )
+    if not approved and n % 2 == 1:
+        return  # still being drawn
+    acknowledged = [
+        Acknowledgement(constraint_id=c, reason="客户同意试运行期顺延，验收时间以双方会议纪要为准")
+        for c in plan_breaches(db, pm, project_id)
+    ]
+    baseline = send_plan_for_approval(
+        db, pm, project_id, PlanBaselineCreate(note="项目计划初稿", acknowledgements=acknowledged)
+    )
+    approver = next((s for s in project_stakeholders(db, pm, project_id) if s.is_approver), None)
+    if not approved or approver is None:
+        return  # with the customer
+    record_sign_off(
+        db,
+        pm,
+        baseline.id,
+        SignOffCreate(
+            stakeholder_id=approver.id,
+            baseline_number=baseline.number,
+            decision=Decision.APPROVED,
+            decided_on=start + timedelta(days=31),
+            comment="项目计划与里程碑经评审确认",
+        ),
+    )
+    # since the approval, the data migration slipped a week (within its link to go-live)
+    update_task(
+        db,
+        pm,
+        project_id,
+        made["data"],
+        TaskUpdate(start_on=start + timedelta(days=77), end_on=start + timedelta(days=107)),
     )
 
 

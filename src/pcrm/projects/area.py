@@ -16,6 +16,9 @@ from pcrm.projects.constraints import routes_api as constraints_api
 from pcrm.projects.handover import pages as handover_pages
 from pcrm.projects.handover import routes_api as handover_api
 from pcrm.projects.handover import routes_html as handover_html
+from pcrm.projects.plan import models as plan_models
+from pcrm.projects.plan import routes_api as plan_api
+from pcrm.projects.plan import routes_html as plan_html
 from pcrm.projects.projects import models as project_models
 from pcrm.projects.projects import routes_api as projects_api
 from pcrm.projects.projects import routes_html as projects_html
@@ -43,6 +46,7 @@ AREA = Area(
         constraints_api.router,
         requirements_api.router,
         baselines_api.router,
+        plan_api.router,
     ),
     pages=(
         team_html.router,
@@ -50,6 +54,7 @@ AREA = Area(
         handover_html.router,
         requirements_html.router,
         baselines_html.router,
+        plan_html.router,
     ),
     models=(
         project_models,
@@ -58,6 +63,7 @@ AREA = Area(
         constraint_models,
         requirement_models,
         baseline_models,
+        plan_models,
     ),
     demo="projects",
     nav=(NavEntry("projects", N_("Projects"), "kanban", "/projects", order=70),),
@@ -87,6 +93,35 @@ AREA = Area(
                     "number": N_("Baseline version"),
                     "status": N_("Baseline status"),
                     "kind": N_("Baseline kind"),
+                },
+            ),
+            "project_plan_task": EntityLabels(
+                N_("Plan task"),
+                {
+                    "name": N_("Task name"),
+                    "parent_id": N_("Parent task"),
+                    "owner_id": N_("Task owner"),
+                    "start_on": N_("Start"),
+                    "end_on": N_("End"),
+                    "progress": N_("Progress (%)"),
+                    "is_milestone": N_("Milestone"),
+                },
+            ),
+            "project_plan_dependency": EntityLabels(
+                N_("Task dependency"),
+                {
+                    "predecessor_id": N_("Predecessor"),
+                    "successor_id": N_("Successor"),
+                    "lag_days": N_("Lag (days)"),
+                },
+            ),
+            "project_plan_buffer": EntityLabels(N_("Buffer"), {"days": N_("Days")}),
+            "project_deliverable": EntityLabels(
+                N_("Deliverable"),
+                {
+                    "name": N_("Deliverable"),
+                    "milestone_id": N_("Due milestone"),
+                    "requirement_ids": N_("Requirements"),
                 },
             ),
             "project_sign_off": EntityLabels(
@@ -168,6 +203,7 @@ AREA = Area(
             "project_stakeholder": references.stakeholder_references,
             "project_requirement": references.requirement_references,
             "project_baseline": references.baseline_references,
+            "project_plan_task": references.plan_task_references,
         },
         money=frozenset({"budget_amount", "termination_costs", "amount"}),
         formats={"currency": currency_name},

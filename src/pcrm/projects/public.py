@@ -14,6 +14,9 @@ from pcrm.projects.baselines import vocab as _baseline_vocab
 from pcrm.projects.constraints import schemas as _constraint_schemas
 from pcrm.projects.constraints import service as _constraints
 from pcrm.projects.handover import service as _handover
+from pcrm.projects.plan import schemas as _plan_schemas
+from pcrm.projects.plan import service as _plan
+from pcrm.projects.plan.approval import service as _plan_approval
 from pcrm.projects.projects import schemas as _project_schemas
 from pcrm.projects.projects import service as _projects
 from pcrm.projects.projects.schemas import ProjectFilters, ProjectRead
@@ -258,3 +261,70 @@ def record_sign_off(
     db: Session, principal: Principal, baseline_id: int, data: SignOffCreate
 ) -> SignOffRead:
     return SignOffRead.model_validate(_baselines.record_sign_off(db, principal, baseline_id, data))
+
+
+# the plan: tasks, links, buffers, deliverables and the plan baseline
+Acknowledgement = _plan_schemas.Acknowledgement
+BufferWrite = _plan_schemas.BufferWrite
+DeliverableWrite = _plan_schemas.DeliverableWrite
+DependencyCreate = _plan_schemas.DependencyCreate
+PlanBaselineCreate = _plan_schemas.PlanBaselineCreate
+TaskCreate = _plan_schemas.TaskCreate
+TaskRead = _plan_schemas.TaskRead
+TaskUpdate = _plan_schemas.TaskUpdate
+
+__all__ += [
+    "Acknowledgement",
+    "BufferWrite",
+    "DeliverableWrite",
+    "DependencyCreate",
+    "PlanBaselineCreate",
+    "TaskCreate",
+    "TaskRead",
+    "TaskUpdate",
+    "add_buffer",
+    "add_deliverable",
+    "add_dependency",
+    "add_task",
+    "plan_breaches",
+    "send_plan_for_approval",
+    "update_task",
+]
+
+
+def add_task(db: Session, principal: Principal, project_id: int, data: TaskCreate) -> TaskRead:
+    return _plan.add_task(db, principal, project_id, data)
+
+
+def add_dependency(
+    db: Session, principal: Principal, project_id: int, data: DependencyCreate
+) -> None:
+    _plan.add_dependency(db, principal, project_id, data)
+
+
+def add_buffer(db: Session, principal: Principal, project_id: int, data: BufferWrite) -> None:
+    _plan.add_buffer(db, principal, project_id, data)
+
+
+def add_deliverable(
+    db: Session, principal: Principal, project_id: int, data: DeliverableWrite
+) -> None:
+    _plan.add_deliverable(db, principal, project_id, data)
+
+
+def plan_breaches(db: Session, principal: Principal, project_id: int) -> list[int]:
+    """The ids of the customer's hard constraints the plan breaks."""
+    return [b.constraint_id for b in _plan_approval.breaches(db, principal, project_id)]
+
+
+def send_plan_for_approval(
+    db: Session, principal: Principal, project_id: int, data: PlanBaselineCreate
+) -> BaselineRead:
+    sent = _plan_approval.send_plan_for_approval(db, principal, project_id, data)
+    return BaselineRead.model_validate(sent)
+
+
+def update_task(
+    db: Session, principal: Principal, project_id: int, task_id: int, data: TaskUpdate
+) -> TaskRead:
+    return _plan.update_task(db, principal, project_id, task_id, data)

@@ -10,6 +10,7 @@ from pcrm.projects.projects import gates
 from tests.factories import bearer, current
 from tests.projects.builders import (
     World,
+    approved_plan,
     convert,
     direct_project,
     row_counts,
@@ -170,7 +171,9 @@ def test_the_phase_moves_through_open_gates_and_stops_at_the_last(client, world:
     project = direct_project(client, world)
     signed_requirements(client, world, project["id"])
     path = f"/api/v1/projects/{project['id']}/phase"
-    phases = [_post(client, world, path, {}).json()["phase"] for _ in range(3)]
+    phases = [_post(client, world, path, {}).json()["phase"]]
+    approved_plan(client, world, project["id"])
+    phases += [_post(client, world, path, {}).json()["phase"] for _ in range(2)]
     assert phases == ["planning", "execution", "closure"]
 
     last = _post(client, world, path, {})

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.projects.baselines.models import Baseline, SignOff
-from pcrm.projects.baselines.vocab import BaselineKind
+from pcrm.projects.baselines.vocab import BaselineKind, BaselineStatus
 
 
 def baseline(db: Session, scope: WorkspaceScope, baseline_id: int) -> Baseline:
@@ -53,3 +53,16 @@ def sign_offs(db: Session, scope: WorkspaceScope, baseline_ids: Sequence[int]) -
         SignOff.workspace_id == scope.workspace_id, SignOff.baseline_id.in_(baseline_ids)
     )
     return db.scalars(query.order_by(SignOff.id)).all()
+
+
+def latest_approved(
+    db: Session, scope: WorkspaceScope, project_id: int, kind: BaselineKind
+) -> Baseline | None:
+    """The newest version of `kind` the customer approved (the one to measure against)."""
+    query = select(Baseline).where(
+        Baseline.workspace_id == scope.workspace_id,
+        Baseline.project_id == project_id,
+        Baseline.kind == kind,
+        Baseline.status == BaselineStatus.APPROVED,
+    )
+    return db.scalar(query.order_by(Baseline.number.desc()).limit(1))

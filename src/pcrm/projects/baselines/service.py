@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
 from typing import Any, BinaryIO
 
 from sqlalchemy.orm import Session
@@ -31,6 +32,7 @@ from pcrm.projects.baselines import repository as repo
 from pcrm.projects.baselines.models import Baseline, SignOff
 from pcrm.projects.baselines.reminders import drop_reminder, remind_manager
 from pcrm.projects.baselines.schemas import BaselineCreate, SignOffCreate
+from pcrm.projects.projects.models import Project
 from pcrm.projects.baselines.vocab import BaselineKind, BaselineStatus, Decision, SignOffChannel
 from pcrm.projects.requirements import repository as requirements
 from pcrm.projects.requirements.models import Requirement
@@ -91,27 +93,48 @@ def send_requirements_for_sign_off(
     ]
     if not included:
         raise Conflict(N_("There is no requirement to send for sign-off."))
-    latest = repo.latest_baseline(db, scope, project.id, BaselineKind.REQUIREMENTS)
+    content = {"requirements": [_requirement_entry(r) for r in included]}
+    baseline = freeze(
+        db, principal, project, BaselineKind.REQUIREMENTS, content, data.note, sent_on
+    )
+    for requirement in included:
+        if requirement.status != RequirementStatus.CONFIRMED:
+            requirement.status = RequirementStatus.IN_REVIEW
+    db.flush()
+    return baseline
+
+
+def freeze(
+    db: Session,
+    principal: Principal,
+    project: Project,
+    kind: BaselineKind,
+    content: dict[str, Any],
+    note: str | None,
+    sent_on: date | None = None,
+) -> Baseline:
+    """The next baseline of `kind` with this content, sent for the customer's review on
+    `sent_on` (today) with a reminder to the PM; a version still under review is superseded.
+    The caller has checked the right to write the project."""
+    scope = principal.scope
+    project_id = project.id
+    latest = repo.latest_baseline(db, scope, project_id, kind)
     if latest is not None and latest.status == BaselineStatus.IN_REVIEW:
         latest.status = BaselineStatus.SUPERSEDED
         drop_reminder(db, scope, latest)
-    content = {"requirements": [_requirement_entry(r) for r in included]}
     baseline = Baseline(
         workspace_id=scope.workspace_id,
-        project_id=project.id,
-        kind=BaselineKind.REQUIREMENTS,
+        project_id=project_id,
+        kind=kind,
         number=(latest.number if latest else 0) + 1,
         content=content,
         content_hash=content_hash(content),
         status=BaselineStatus.IN_REVIEW,
-        note=data.note,
-        sent_on=sent_on,
+        note=note,
+        sent_on=sent_on or principal.today(),
         created_by_id=principal.user_id,
     )
     db.add(baseline)
-    for requirement in included:
-        if requirement.status != RequirementStatus.CONFIRMED:
-            requirement.status = RequirementStatus.IN_REVIEW
     db.flush()
     remind_manager(db, principal, project, baseline)
     return baseline

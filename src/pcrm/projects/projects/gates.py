@@ -1,9 +1,9 @@
 """The gates between the project's phases (项目阶段关口): what blocks the exit of the current
 phase. Needs identification exits only with a requirements baseline signed off by the customer,
-no requirement added or reworked since, and no clarification open. The planning gate's rules
-(an approved plan baseline, a liaison, reviewed training needs) come with the plan; until then
-that gate and the later ones are open. The service gathers the facts, this module judges them
-(no queries here)."""
+no requirement added or reworked since, and no clarification open. Planning exits only with
+the latest plan baseline approved by the customer and the customer's liaison appointed. The
+later gates come in part 2; until then they are open. The service gathers the facts, this
+module judges them (no queries here)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ class GateFacts:
     requirements_signed_off: bool = False  # the latest requirements baseline is approved
     reworked_requirements: int = 0  # drafts since that sign-off (new or reworked)
     open_clarifications: int = 0
+    plan_approved: bool = False  # the latest plan baseline is approved by the customer
+    liaison_appointed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,8 @@ class Blocker:
 
 def exit_blockers(facts: GateFacts) -> list[Blocker]:
     """What blocks the exit of `facts.phase`, in the order to address it; empty when open."""
+    if facts.phase is Phase.PLANNING:
+        return _planning_blockers(facts)
     if facts.phase is not Phase.NEEDS:
         return []
     blockers = []
@@ -52,6 +56,17 @@ def exit_blockers(facts: GateFacts) -> list[Blocker]:
                 "requirements_reworked",
                 N_("Requirements added or reworked since the sign-off need a new one."),
             )
+        )
+    return blockers
+
+
+def _planning_blockers(facts: GateFacts) -> list[Blocker]:
+    blockers = []
+    if not facts.liaison_appointed:
+        blockers.append(Blocker("no_liaison", N_("The customer has not appointed a liaison.")))
+    if not facts.plan_approved:
+        blockers.append(
+            Blocker("plan_not_approved", N_("The customer has not approved the plan baseline."))
         )
     return blockers
 

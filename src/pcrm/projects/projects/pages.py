@@ -18,6 +18,8 @@ from pcrm.core.pagination import PageRequest
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
 from pcrm.projects.baselines import pages as baseline_pages
 from pcrm.projects.constraints import service as constraints
+from pcrm.projects.plan import pages as plan_pages
+from pcrm.projects.plan.gantt import service as plan_gantt
 from pcrm.projects.projects import service
 from pcrm.projects.projects.schemas import ProjectQuery
 from pcrm.projects.requirements import pages as requirement_pages
@@ -39,6 +41,7 @@ TABS = (
     "team",
     "stakeholders",
     "constraints",
+    "plan",
     "history",
 )
 NOTICES = {
@@ -57,6 +60,7 @@ NOTICES = {
     "constraint-removed": N_("The constraint was removed."),
     **requirement_pages.NOTICES,
     **baseline_pages.NOTICES,
+    **plan_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -208,6 +212,7 @@ def project_page(
             ("team", translate(locale, N_("Team"))),
             ("stakeholders", translate(locale, N_("Stakeholders"))),
             ("constraints", translate(locale, N_("Constraints"))),
+            ("plan", translate(locale, N_("Plan"))),
             ("history", translate(locale, N_("History"))),
         ],
         "vocab": vocab(locale),
@@ -228,6 +233,7 @@ def project_page(
     context["user_options"] = [(str(u.id), u.name) for u in users]
     if tab == "overview":
         context.update(baseline_pages.overview_acts(db, principal, detail, locale))
+        context["plan_variance"] = plan_gantt.variance(db, principal, project_id)
     elif tab == "requirements":
         context.update(
             requirement_pages.requirements_tab(
@@ -262,6 +268,8 @@ def project_page(
         context["source_options"] = [
             (str(s.id), s.contact_name) for s in stakeholders.register(db, principal, project_id)
         ]
+    elif tab == "plan":
+        context.update(plan_pages.plan_context(db, principal, project_id, locale))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
     return context

@@ -126,6 +126,16 @@ def read_project(db: Session, principal: Principal, project_id: int) -> ProjectR
 
 
 def gate_blockers(db: Session, scope: WorkspaceScope, project: Project) -> list[gates.Blocker]:
+    if project.phase is Phase.PLANNING:
+        plan = baselines.latest_baseline(db, scope, project.id, BaselineKind.PLAN)
+        return gates.exit_blockers(
+            gates.GateFacts(
+                project_id=project.id,
+                phase=project.phase,
+                plan_approved=plan is not None and plan.status is BaselineStatus.APPROVED,
+                liaison_appointed=project.liaison_id is not None,
+            )
+        )
     if project.phase is not Phase.NEEDS:
         return gates.exit_blockers(gates.GateFacts(project_id=project.id, phase=project.phase))
     latest = baselines.latest_baseline(db, scope, project.id, BaselineKind.REQUIREMENTS)

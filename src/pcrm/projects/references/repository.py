@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.projects.baselines.models import Baseline
+from pcrm.projects.plan.models import PlanTask
 from pcrm.projects.projects.models import Project
 from pcrm.projects.requirements.models import Requirement
 from pcrm.projects.stakeholders.models import Stakeholder
@@ -39,5 +40,12 @@ def requirements(db: Session, scope: WorkspaceScope, ids: frozenset[int]) -> lis
 def baselines(db: Session, scope: WorkspaceScope, ids: frozenset[int]) -> list[Row[Any]]:
     query = select(Baseline.id, Baseline.project_id, Baseline.kind, Baseline.number).where(
         Baseline.workspace_id == scope.workspace_id, Baseline.id.in_(ids)
+    )
+    return list(db.execute(query))
+
+
+def plan_tasks(db: Session, scope: WorkspaceScope, ids: frozenset[int]) -> list[Row[Any]]:
+    query = select(PlanTask.id, PlanTask.project_id, PlanTask.name).where(
+        PlanTask.workspace_id == scope.workspace_id, PlanTask.id.in_(ids)
     )
     return list(db.execute(query))

@@ -67,3 +67,12 @@ def baseline_references(
         )
         for row in repo.baselines(db, reader.scope, ids)
     }
+
+
+def plan_task_references(
+    db: Session, reader: Principal, ids: frozenset[int], locale: str
+) -> dict[int, Reference]:
+    return {
+        row.id: Reference(row.name, _link(reader, f"/projects/{row.project_id}?tab=plan"))
+        for row in repo.plan_tasks(db, reader.scope, ids)
+    }

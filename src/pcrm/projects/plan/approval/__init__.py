@@ -1,0 +1,1 @@
+"""The plan baseline sent for the customer's approval, checked against the hard constraints."""

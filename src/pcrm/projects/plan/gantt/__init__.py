@@ -1,0 +1,1 @@
+"""The Gantt's data and the schedule variance against the approved plan baseline."""

@@ -1,0 +1,242 @@
+"""The plan tab's forms: tasks, links, buffers, deliverables, sending the plan for the
+customer's approval (with the acknowledgement of broken hard constraints) and recording the
+customer's decision. Each posts to the same service as the API and comes back to the tab."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Request
+from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
+from starlette.responses import Response
+
+from pcrm.core.deps import DB, SessionRoute
+from pcrm.core.errors import Conflict
+from pcrm.core.forms import PostedForm, attempt
+from pcrm.core.i18n import translate
+from pcrm.core.pages import page_locale, redirect
+from pcrm.core.templating import render
+from pcrm.core.types import Id
+from pcrm.identity.public import CurrentPrincipal, Permission, Principal
+from pcrm.projects.baselines import service as baselines
+from pcrm.projects.baselines.schemas import SignOffCreate
+from pcrm.projects.plan import service
+from pcrm.projects.plan.approval import service as approval
+from pcrm.projects.plan.schemas import (
+    BufferWrite,
+    DeliverableWrite,
+    DependencyCreate,
+    PlanBaselineCreate,
+    TaskCreate,
+    TaskUpdate,
+)
+from pcrm.projects.projects import forms
+from pcrm.projects.projects import pages as project_pages
+
+router = APIRouter(route_class=SessionRoute, include_in_schema=False)
+TAB = "plan"
+PAGE = "projects/project.html"
+TASK_FIELDS = (
+    "name",
+    "parent_id",
+    "phase",
+    "owner_id",
+    "start_on",
+    "end_on",
+    "duration_days",
+    "progress",
+)
+TASK_EDIT_FIELDS = ("name", "start_on", "end_on", "progress")
+
+
+def _form_write(
+    request: Request,
+    db: Session,
+    principal: Principal,
+    project_id: Id,
+    tab: str,
+    name: str,
+    data: dict[str, Any],
+    write: Callable[[], object],
+    done: str,
+) -> Response:
+    """Run a form's write; on success back to the tab with the notice, else the tab with the
+    form's values and messages (422), or the refusal's message (409)."""
+    principal.require(Permission.WRITE_PROJECTS)  # a refused user gets 403, not field errors
+    locale = page_locale(request)
+    try:
+        outcome = attempt(db, locale, write)
+    except Conflict as exc:
+        db.rollback()
+        context = project_pages.project_page(
+            db, principal, project_id, tab, locale, None, problem=translate(locale, exc.detail)
+        )
+        return render(request, PAGE, context, status_code=409)
+    if outcome.ok:
+        return redirect(f"/projects/{project_id}?tab={tab}", done)
+    context = project_pages.project_page(
+        db, principal, project_id, tab, locale, None,
+        failed=name, values=forms.echo(data), errors=outcome.errors,
+    )  # fmt: skip
+    return render(request, PAGE, context, status_code=outcome.status)
+
+
+def _task(form: FormData, names: tuple[str, ...]) -> dict[str, Any]:
+    data = forms.fields(form, names)
+    if "is_milestone" in form or "task_form" in form:
+        data["is_milestone"] = form.get("is_milestone") == "on"
+    return data
+
+
+@router.post("/projects/{project_id}/plan/tasks")
+def add_task(
+    request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
+) -> Response:
+    data = _task(form, TASK_FIELDS)
+    return _form_write(
+        request, db, principal, project_id, TAB, "task", data,
+        lambda: service.add_task(db, principal, project_id, TaskCreate.model_validate(data)),
+        "task-added",
+    )  # fmt: skip
+
+
+@router.post("/projects/{project_id}/plan/tasks/{task_id}")
+def update_task(
+    request: Request,
+    project_id: Id,
+    task_id: Id,
+    db: DB,
+    principal: CurrentPrincipal,
+    form: PostedForm,
+) -> Response:
+    data = _task(form, TASK_EDIT_FIELDS)
+    return _form_write(
+        request, db, principal, project_id, TAB, f"task-{task_id}", data,
+        lambda: service.update_task(
+            db, principal, project_id, task_id, TaskUpdate.model_validate(data),
+            forms.version(form),
+        ),
+        "saved",
+    )  # fmt: skip
+
+
+@router.post("/projects/{project_id}/plan/tasks/{task_id}/delete")
+def remove_task(
+    request: Request,
+    project_id: Id,
+    task_id: Id,
+    db: DB,
+    principal: CurrentPrincipal,
+    form: PostedForm,
+) -> Response:
+    return _form_write(
+        request, db, principal, project_id, TAB, "remove", {},
+        lambda: service.remove_task(db, principal, project_id, task_id, forms.version(form)),
+        "task-removed",
+    )  # fmt: skip
+
+
+@router.post("/projects/{project_id}/plan/dependencies")
+def add_dependency(
+    request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
+) -> Response:
+    data = forms.fields(form, ("predecessor_id", "successor_id", "lag_days"))
+    return _form_write(
+        request, db, principal, project_id, TAB, "dependency", data,
+        lambda: service.add_dependency(
+            db, principal, project_id, DependencyCreate.model_validate(data)
+        ),
+        "dependency-added",
+    )  # fmt: skip
+
+
+@router.post("/projects/{project_id}/plan/dependencies/{dependency_id}/delete")
+def remove_dependency(
+    project_id: Id, dependency_id: Id, db: DB, principal: CurrentPrincipal
+) -> Response:
+    service.remove_dependency(db, principal, project_id, dependency_id)
+    return redirect(f"/projects/{project_id}?tab={TAB}", "dependency-removed")
+
+
+@router.post("/projects/{project_id}/plan/buffers")
+def add_buffer(
+    request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
+) -> Response:
+    data = forms.fields(form, ("phase", "days", "note"))
+    return _form_write(
+        request, db, principal, project_id, TAB, "buffer", data,
+        lambda: service.add_buffer(db, principal, project_id, BufferWrite.model_validate(data)),
+        "buffer-added",
+    )  # fmt: skip
+
+
+@router.post("/projects/{project_id}/plan/buffers/{buffer_id}/delete")
+def remove_buffer(project_id: Id, buffer_id: Id, db: DB, principal: CurrentPrincipal) -> Response:
+    service.remove_buffer(db, principal, project_id, buffer_id)
+    return redirect(f"/projects/{project_id}?tab={TAB}", "buffer-removed")
+
+
+@router.post("/projects/{project_id}/plan/deliverables")
+def add_deliverable(
+    request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
+) -> Response:
+    data = forms.fields(form, ("name", "description", "milestone_id"))
+    data["requirement_ids"] = [v for v in form.getlist("requirement_ids") if isinstance(v, str)]
+    return _form_write(
+        request, db, principal, project_id, TAB, "deliverable", data,
+        lambda: service.add_deliverable(
+            db, principal, project_id, DeliverableWrite.model_validate(data)
+        ),
+        "deliverable-added",
+    )  # fmt: skip
+
+
+@router.post("/projects/{project_id}/plan/deliverables/{deliverable_id}/delete")
+def remove_deliverable(
+    project_id: Id, deliverable_id: Id, db: DB, principal: CurrentPrincipal
+) -> Response:
+    service.remove_deliverable(db, principal, project_id, deliverable_id)
+    return redirect(f"/projects/{project_id}?tab={TAB}", "deliverable-removed")
+
+
+@router.post("/projects/{project_id}/plan/baseline")
+def send_plan(
+    request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
+) -> Response:
+    """Send the plan; each broken hard constraint comes with its reason field `reason-<id>`."""
+    data: dict[str, Any] = forms.fields(form, ("note",))
+    data["acknowledgements"] = [
+        {"constraint_id": key.removeprefix("reason-"), "reason": value.strip()}
+        for key, value in form.multi_items()
+        if key.startswith("reason-") and isinstance(value, str) and value.strip()
+    ]
+    return _form_write(
+        request, db, principal, project_id, TAB, "baseline", forms.echo(dict(form)),
+        lambda: approval.send_plan_for_approval(
+            db, principal, project_id, PlanBaselineCreate.model_validate(data)
+        ),
+        "plan-sent",
+    )  # fmt: skip
+
+
+@router.post("/projects/{project_id}/plan/baselines/{baseline_id}/sign-off")
+def record_decision(
+    request: Request,
+    project_id: Id,
+    baseline_id: Id,
+    db: DB,
+    principal: CurrentPrincipal,
+    form: PostedForm,
+) -> Response:
+    data = forms.fields(
+        form, ("stakeholder_id", "baseline_number", "decision", "decided_on", "comment")
+    )
+    return _form_write(
+        request, db, principal, project_id, TAB, "decision", data,
+        lambda: baselines.record_sign_off(
+            db, principal, baseline_id, SignOffCreate.model_validate(data)
+        ),
+        "plan-decided",
+    )  # fmt: skip
