@@ -10,9 +10,16 @@ from fastapi.testclient import TestClient
 
 from pcrm.core.audit import AuditEntry
 from pcrm.projects.constraints.models import Constraint
+from pcrm.projects.goals.models import Goal
 from pcrm.projects.projects.models import PhaseChange, Project, ProjectDocument
 from pcrm.projects.stakeholders.models import Stakeholder
 from pcrm.projects.team.models import TeamMember
+from pcrm.projects.training.models import (
+    TrainingAttendee,
+    TrainingNeed,
+    TrainingReview,
+    TrainingSession,
+)
 from tests.accounts.builders import create, new_contact
 from tests.factories import Team, bearer
 from tests.factories.rows import count_rows
@@ -25,6 +32,11 @@ COUNTED = {
     "team": TeamMember,
     "stakeholders": Stakeholder,
     "constraints": Constraint,
+    "goals": Goal,
+    "training_needs": TrainingNeed,
+    "training_sessions": TrainingSession,
+    "training_attendees": TrainingAttendee,
+    "training_reviews": TrainingReview,
     "audit_entries": AuditEntry,
 }
 

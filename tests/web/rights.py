@@ -206,6 +206,25 @@ def seed(client: Any, token: str, user_id: int) -> World:
     baseline = client.post(
         f"/api/v1/projects/{project}/baselines/requirements", json={}, headers=h
     ).json()["id"]
+    goal = client.post(
+        f"/api/v1/projects/{project}/goals", json={"statement": "按期上线"}, headers=h
+    ).json()["id"]
+    need = client.post(
+        f"/api/v1/projects/{project}/training-needs",
+        json={"contact_id": boss, "topic": "系统操作"},
+        headers=h,
+    ).json()["id"]
+    session = client.post(
+        f"/api/v1/projects/{project}/training-sessions",
+        json={"topic": "系统操作", "held_on": "2026-12-20", "trainer": "王工"},
+        headers=h,
+    ).json()["id"]
+    material = client.post(
+        f"/api/v1/projects/{project}/training-sessions/{session}/materials",
+        files={"file": ("讲义.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
+        headers=h,
+    )
+    assert material.status_code == 201, material.text
     ids: dict[str, int | str] = {
         "account_id": customer["id"],
         "contact_id": boss,
@@ -235,6 +254,10 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "requirement_id": requirement,
         "clarification_id": clarification,
         "baseline_id": baseline,
+        "goal_id": goal,
+        "need_id": need,
+        "session_id": session,
+        "file_id": material.json()["id"],
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -378,6 +401,22 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "decision": "approved",
                 }
             },
+            ("POST", "/api/v1/projects/{project_id}/goals"): {"json": {"statement": "新目标"}},
+            ("PUT", "/api/v1/projects/{project_id}/goals/{goal_id}/achievable"): {"json": {}},
+            ("POST", "/api/v1/projects/{project_id}/training-needs"): {
+                "json": {"contact_id": i["contact_id"], "topic": "运维"}
+            },
+            ("POST", "/api/v1/projects/{project_id}/training-sessions"): {
+                "json": {"topic": "运维", "held_on": today().isoformat(), "trainer": "王工"}
+            },
+            (
+                "POST",
+                "/api/v1/projects/{project_id}/training-sessions/{session_id}/attendance",
+            ): {"json": {"marks": [{"contact_id": i["contact_id"], "attendance": "present"}]}},
+            ("POST", "/api/v1/projects/{project_id}/training-sessions/{session_id}/materials"): {
+                "files": {"file": ("讲义.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
+            },
+            ("POST", "/api/v1/projects/{project_id}/training-reviews"): {"json": {}},
             **{
                 ("PATCH", path): {"json": {}}
                 for path in (
@@ -385,6 +424,9 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "/api/v1/projects/{project_id}/team/{member_id}",
                     "/api/v1/projects/{project_id}/stakeholders/{stakeholder_id}",
                     "/api/v1/projects/{project_id}/constraints/{constraint_id}",
+                    "/api/v1/projects/{project_id}/goals/{goal_id}",
+                    "/api/v1/projects/{project_id}/training-needs/{need_id}",
+                    "/api/v1/projects/{project_id}/training-sessions/{session_id}",
                     "/api/v1/requirements/{requirement_id}",
                     "/api/v1/clarifications/{clarification_id}",
                 )

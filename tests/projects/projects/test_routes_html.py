@@ -50,7 +50,9 @@ def test_the_list_and_board_show_projects_in_both_languages(client, world: World
     assert by_testid(board.text, "count-needs") == ["1"]
 
 
-@pytest.mark.parametrize("tab", ["overview", "team", "stakeholders", "constraints", "history"])
+@pytest.mark.parametrize(
+    "tab", ["overview", "team", "stakeholders", "constraints", "goals", "training", "history"]
+)
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 def test_every_tab_of_the_project_page_renders(client, world: World, tab, lang):
     project = convert(client, world)
@@ -139,3 +141,4 @@ def test_the_workload_page_highlights_over_100(client, world: World):
     page = client.get("/projects/workload?start=2026-12-07").text
 
     assert page.count('data-testid="over"') == 4  # the four weeks of December from the 7th
+

@@ -1,8 +1,8 @@
 """The gates between the project's phases (项目阶段关口): what blocks the exit of the current
 phase. Needs identification exits only with a requirements baseline signed off by the customer,
-no requirement added or reworked since, and no clarification open. The planning gate's rules
-(an approved plan baseline, a liaison, reviewed training needs) come with the plan; until then
-that gate and the later ones are open. The service gathers the facts, this module judges them
+no requirement added or reworked since, and no clarification open. Planning exits only with the
+training needs reviewed (a recorded review, which may find that no training is needed). The
+execution and closure gates are open for now. The service gathers the facts, this module judges them
 (no queries here)."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ class GateFacts:
     requirements_signed_off: bool = False  # the latest requirements baseline is approved
     reworked_requirements: int = 0  # drafts since that sign-off (new or reworked)
     open_clarifications: int = 0
+    training_reviewed: bool = False  # the training needs were reviewed (培训需求评审)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,8 @@ class Blocker:
 
 def exit_blockers(facts: GateFacts) -> list[Blocker]:
     """What blocks the exit of `facts.phase`, in the order to address it; empty when open."""
+    if facts.phase is Phase.PLANNING:
+        return _planning_blockers(facts)
     if facts.phase is not Phase.NEEDS:
         return []
     blockers = []
@@ -52,6 +55,15 @@ def exit_blockers(facts: GateFacts) -> list[Blocker]:
                 "requirements_reworked",
                 N_("Requirements added or reworked since the sign-off need a new one."),
             )
+        )
+    return blockers
+
+
+def _planning_blockers(facts: GateFacts) -> list[Blocker]:
+    blockers = []
+    if not facts.training_reviewed:
+        blockers.append(
+            Blocker("training_not_reviewed", N_("The training needs have not been reviewed."))
         )
     return blockers
 

@@ -1,6 +1,7 @@
 """View-models of the project pages: the list, the board by phase, the new-project form and the
 project page with its tabs (overview, team, stakeholders with the power/interest grid,
-constraints, history). Built from services only; templates format, they never compute."""
+constraints, goals, training, history). Built from services only; templates format, they never
+compute."""
 
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ from pcrm.core.i18n import N_, translate
 from pcrm.core.pagination import PageRequest
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
 from pcrm.projects.constraints import service as constraints
+from pcrm.projects.goals import pages as goal_pages
 from pcrm.projects.projects import service
 from pcrm.projects.projects.schemas import ProjectQuery
 from pcrm.projects.stakeholders import service as stakeholders
 from pcrm.projects.team import service as team
+from pcrm.projects.training import pages as training_pages
 from pcrm.projects.vocab import (
     LABELS,
     ConstraintKind,
@@ -30,7 +33,7 @@ from pcrm.projects.vocab import (
     TeamRole,
 )
 
-TABS = ("overview", "team", "stakeholders", "constraints", "history")
+TABS = ("overview", "team", "stakeholders", "constraints", "goals", "training", "history")
 NOTICES = {
     "created": N_("The project was created."),
     "converted": N_("The opportunity was converted to a project."),
@@ -45,6 +48,8 @@ NOTICES = {
     "stakeholder-removed": N_("The stakeholder was removed."),
     "constraint-added": N_("The constraint was added."),
     "constraint-removed": N_("The constraint was removed."),
+    **goal_pages.NOTICES,
+    **training_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -192,6 +197,8 @@ def project_page(
             ("team", translate(locale, N_("Team"))),
             ("stakeholders", translate(locale, N_("Stakeholders"))),
             ("constraints", translate(locale, N_("Constraints"))),
+            ("goals", translate(locale, N_("Goals"))),
+            ("training", translate(locale, N_("Training"))),
             ("history", translate(locale, N_("History"))),
         ],
         "vocab": vocab(locale),
@@ -236,6 +243,10 @@ def project_page(
         context["source_options"] = [
             (str(s.id), s.contact_name) for s in stakeholders.register(db, principal, project_id)
         ]
+    elif tab == "goals":
+        context.update(goal_pages.goals_tab(db, principal, project_id, locale))
+    elif tab == "training":
+        context.update(training_pages.training_tab(db, principal, project_id, locale))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
     return context

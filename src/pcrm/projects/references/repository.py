@@ -13,6 +13,7 @@ from pcrm.projects.baselines.models import Baseline
 from pcrm.projects.projects.models import Project
 from pcrm.projects.requirements.models import Requirement
 from pcrm.projects.stakeholders.models import Stakeholder
+from pcrm.projects.training.models import TrainingSession
 
 
 def projects(db: Session, scope: WorkspaceScope, ids: frozenset[int]) -> list[Row[Any]]:
@@ -40,4 +41,14 @@ def baselines(db: Session, scope: WorkspaceScope, ids: frozenset[int]) -> list[R
     query = select(Baseline.id, Baseline.project_id, Baseline.kind, Baseline.number).where(
         Baseline.workspace_id == scope.workspace_id, Baseline.id.in_(ids)
     )
+    return list(db.execute(query))
+
+
+def training_sessions(db: Session, scope: WorkspaceScope, ids: frozenset[int]) -> list[Row[Any]]:
+    query = select(
+        TrainingSession.id,
+        TrainingSession.project_id,
+        TrainingSession.topic,
+        TrainingSession.held_on,
+    ).where(TrainingSession.workspace_id == scope.workspace_id, TrainingSession.id.in_(ids))
     return list(db.execute(query))
