@@ -142,3 +142,18 @@ def test_the_workload_page_highlights_over_100(client, world: World):
 
     assert page.count('data-testid="over"') == 4  # the four weeks of December from the 7th
 
+
+def test_the_list_page_runs_a_fixed_number_of_queries(client, world: World, count_queries):
+    convert(client, world)
+    sign_in(client, "owner@acme.example")
+    client.get("/projects?page_size=1")  # the session's first use is written once
+
+    with count_queries() as one:
+        client.get("/projects?q=智慧")
+    for n in range(4):
+        direct_project(client, world, name=f"智慧运维{n}", manager_id=world.team.admin.user_id)
+    with count_queries() as five:
+        listed = client.get("/projects?q=智慧")
+
+    assert listed.text.count('data-testid="row-') == 5
+    assert one.count == five.count
