@@ -13,7 +13,7 @@ from pcrm.identity.public import CurrentPrincipal
 from pcrm.projects.goals import forms, service
 from pcrm.projects.goals.schemas import AchievableConfirmation, GoalUpdate, GoalWrite
 from pcrm.projects.projects import forms as project_forms
-from pcrm.projects.projects.routes_html import _form_write
+from pcrm.projects.projects.pages import form_write
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 TAB = "goals"
@@ -24,7 +24,7 @@ def add_goal(
     request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.goal(form)
-    return _form_write(
+    return form_write(
         request, db, principal, project_id, TAB, "goal", data,
         lambda: service.add_goal(db, principal, project_id, GoalWrite.model_validate(data)),
         "goal-added",
@@ -41,7 +41,7 @@ def update_goal(
     form: PostedForm,
 ) -> Response:
     data = forms.goal(form)
-    return _form_write(
+    return form_write(
         request, db, principal, project_id, TAB, f"goal-{goal_id}", data,
         lambda: service.update_goal(
             db, principal, project_id, goal_id, GoalUpdate.model_validate(data),
@@ -61,7 +61,7 @@ def confirm_achievable(
     form: PostedForm,
 ) -> Response:
     confirmed = project_forms.text(form, "confirmed") != "false"
-    return _form_write(
+    return form_write(
         request, db, principal, project_id, TAB, f"goal-{goal_id}-action", {},
         lambda: service.confirm_achievable(
             db, principal, project_id, goal_id,
@@ -80,7 +80,7 @@ def remove_goal(
     principal: CurrentPrincipal,
     form: PostedForm,
 ) -> Response:
-    return _form_write(
+    return form_write(
         request, db, principal, project_id, TAB, f"goal-{goal_id}-action", {},
         lambda: service.remove_goal(
             db, principal, project_id, goal_id, project_forms.version(form)

@@ -5,21 +5,27 @@ compute."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Any
 from urllib.parse import urlencode
 
+from fastapi import Request
 from sqlalchemy.orm import Session
+from starlette.responses import Response
 
 from pcrm.accounts.public import account_people, account_refs
-from pcrm.core.forms import FormErrors, FormValues, posted_id
+from pcrm.core.errors import Conflict
+from pcrm.core.forms import FormErrors, FormValues, attempt, posted_id
 from pcrm.core.i18n import N_, translate
+from pcrm.core.pages import page_locale, redirect
 from pcrm.core.pagination import PageRequest
+from pcrm.core.templating import render
+from pcrm.core.types import Id
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
 from pcrm.projects.constraints import service as constraints
 from pcrm.projects.goals import pages as goal_pages
-from pcrm.projects.projects import service
+from pcrm.projects.projects import forms, service
 from pcrm.projects.projects.schemas import ProjectQuery
 from pcrm.projects.stakeholders import service as stakeholders
 from pcrm.projects.team import service as team
@@ -33,6 +39,7 @@ from pcrm.projects.vocab import (
     TeamRole,
 )
 
+PAGE = "projects/project.html"
 TABS = ("overview", "team", "stakeholders", "constraints", "goals", "training", "history")
 NOTICES = {
     "created": N_("The project was created."),
@@ -256,3 +263,42 @@ def _next_phase(phase: Phase, locale: str) -> str | None:
     phases = list(Phase)
     at = phases.index(phase)
     return label(phases[at + 1], locale) if at + 1 < len(phases) else None
+
+
+def form_write(
+    request: Request,
+    db: Session,
+    principal: Principal,
+    project_id: Id,
+    tab: str,
+    name: str,
+    data: dict[str, Any],
+    write: Callable[[], object],
+    done: str,
+) -> Response:
+    """Run a form's write; on success back to the tab with the notice, else the tab with the
+    form's values and messages (422), or the refusal's message (409)."""
+    principal.require(Permission.WRITE_PROJECTS)  # a refused user gets 403, not field errors
+    locale = page_locale(request)
+    try:
+        outcome = attempt(db, locale, write)
+    except Conflict as exc:
+        db.rollback()
+        context = project_page(
+            db, principal, project_id, tab, locale, None, problem=translate(locale, exc.detail)
+        )
+        return render(request, PAGE, context, status_code=409)
+    if outcome.ok:
+        return redirect(f"/projects/{project_id}?tab={tab}", done)
+    context = project_page(
+        db,
+        principal,
+        project_id,
+        tab,
+        locale,
+        None,
+        failed=name,
+        values=forms.echo(data),
+        errors=outcome.errors,
+    )
+    return render(request, PAGE, context, status_code=outcome.status)

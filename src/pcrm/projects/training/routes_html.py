@@ -18,7 +18,7 @@ from pcrm.core.types import Id
 from pcrm.files.public import FileStorage, MaxUploadBytes, attachment, limited_route
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.projects.projects import forms as project_forms
-from pcrm.projects.projects.routes_html import _form_write
+from pcrm.projects.projects.pages import form_write
 from pcrm.projects.training import forms, service
 from pcrm.projects.training.schemas import (
     AttendanceSheet,
@@ -45,7 +45,7 @@ def review_needs(
     request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.fields(form, ("note",))
-    return _form_write(
+    return form_write(
         request, db, principal, project_id, TAB, "review", data,
         lambda: service.review_needs(
             db, principal, project_id, TrainingReviewWrite.model_validate(data)
@@ -59,7 +59,7 @@ def add_need(
     request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.fields(form, forms.NEED_FIELDS)
-    return _form_write(
+    return form_write(
         request, db, principal, project_id, TAB, "need", data,
         lambda: service.add_need(db, principal, project_id, TrainingNeedWrite.model_validate(data)),
         "need-added",
@@ -76,7 +76,7 @@ def mark_need(
     form: PostedForm,
 ) -> Response:
     data = forms.fields(form, ("status",))
-    return _form_write(
+    return form_write(
         request, db, principal, project_id, TAB, f"need-{need_id}", data,
         lambda: service.update_need(
             db, principal, project_id, need_id, TrainingNeedUpdate.model_validate(data),
@@ -95,7 +95,7 @@ def remove_need(
     principal: CurrentPrincipal,
     form: PostedForm,
 ) -> Response:
-    return _form_write(
+    return form_write(
         request, db, principal, project_id, TAB, f"need-{need_id}", {},
         lambda: service.remove_need(
             db, principal, project_id, need_id, project_forms.version(form)
@@ -109,7 +109,7 @@ def add_session(
     request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = forms.session(form)
-    return _form_write(
+    return form_write(
         request, db, principal, project_id, TAB, "session", data,
         lambda: service.add_session(
             db, principal, project_id, TrainingSessionWrite.model_validate(data)
@@ -128,7 +128,7 @@ def record_attendance(
     form: PostedForm,
 ) -> Response:
     data = forms.attendance(form)
-    return _form_write(
+    return form_write(
         request, db, principal, project_id, TAB, f"session-{session_id}", data,
         lambda: service.record_attendance(
             db, principal, project_id, session_id, AttendanceSheet.model_validate(data)
@@ -147,7 +147,7 @@ def remove_session(
     storage: FileStorage,
     form: PostedForm,
 ) -> Response:
-    return _form_write(
+    return form_write(
         request, db, principal, project_id, TAB, f"session-{session_id}", {},
         lambda: service.remove_session(
             db, principal, project_id, session_id, storage, project_forms.version(form)
@@ -167,7 +167,7 @@ def add_material(
     max_bytes: MaxUploadBytes,
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
-    return _form_write(
+    return form_write(
         request, db, principal, project_id, TAB, f"material-{session_id}", {},
         lambda: service.add_material(
             db, principal, project_id, session_id,
