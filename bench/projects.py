@@ -9,6 +9,13 @@ on SQLite). Run by hand, never as a test.
     uv run python bench/http_load.py --base-url http://127.0.0.1:8124 --token $TOKEN \\
         --concurrency 8 --duration 20 --scenarios projects_list,projects_filtered,projects_board
 
+`--compare-plans` (on a database loaded before) times only the list's first statement in the
+default order (the page of ids, most recently changed first) with `ix_projects_recent` and with
+the plan SQLite chose before that index (the workspace index, then a sort of all 10,000 rows),
+and prints SQLite's plan of each:
+
+    uv run python bench/projects.py --database-url $DB --compare-plans
+
 It creates a workspace (slug `projbench`) with its users through the identity service, 1,000
 accounts and 10,000 projects spread over the statuses and phases like a real portfolio, with
 managers, budgets and dates, bulk-inserted with Core `insert()` (no audit rows).
@@ -70,8 +77,12 @@ def main() -> None:
     parser.add_argument("--accounts", type=int, default=1000)
     parser.add_argument("--projects", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=14)
+    parser.add_argument("--compare-plans", action="store_true")
     args = parser.parse_args()
     started = time.perf_counter()
+    if args.compare_plans:
+        compare_plans(args.database_url, args.workspace)
+        return
     upgrade(args.database_url)
     engine = make_engine(args.database_url)
     if make_url(args.database_url).get_backend_name() == "sqlite":
@@ -130,6 +141,39 @@ def main() -> None:
     generate.finish(engine, [])
     engine.dispose()
     print(f"{args.projects:,} projects in {time.perf_counter() - started:.1f}s.")
+
+
+PAGE_IDS = (
+    "SELECT projects.id FROM projects {hint} WHERE projects.workspace_id = ? "
+    "ORDER BY projects.updated_at DESC, projects.id DESC LIMIT 50 OFFSET ?"
+)
+PLANS = (
+    ("before: ix_projects_workspace_id, then a sort", "INDEXED BY ix_projects_workspace_id"),
+    ("now: ix_projects_recent", "INDEXED BY ix_projects_recent"),
+)
+
+
+def compare_plans(database_url: str, slug: str, runs: int = 400) -> None:
+    """p50/p95 of the default order's page-of-ids statement (pages 1-20) under each plan."""
+    import sqlite3
+
+    path = make_url(database_url).database
+    if not path:
+        raise SystemExit("--compare-plans needs a SQLite file")
+    connection = sqlite3.connect(path)
+    row = connection.execute("SELECT id FROM workspaces WHERE slug = ?", (slug,)).fetchone()
+    workspace = row[0]
+    for label, hint in PLANS:
+        query = PAGE_IDS.format(hint=hint)
+        plan = connection.execute(f"EXPLAIN QUERY PLAN {query}", (workspace, 0)).fetchall()
+        times = []
+        for n in range(runs):
+            started = time.perf_counter()
+            connection.execute(query, (workspace, (n % 20) * 50)).fetchall()
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        p50, p95 = times[runs // 2], times[int(runs * 0.95)]
+        print(f"{label}: p50 {p50:.2f} ms, p95 {p95:.2f} ms; plan: {[p[-1] for p in plan]}")
 
 
 if __name__ == "__main__":

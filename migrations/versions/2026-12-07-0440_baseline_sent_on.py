@@ -5,7 +5,7 @@ is late, count from the day it was sent; the team may record a baseline sent a f
 Existing baselines take the day they were recorded.
 
 Revision ID: 7b3d2e91c4a5
-Revises: e457e64b0e68
+Revises: 298554fee45d
 Create Date: 2026-12-07 04:40:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "7b3d2e91c4a5"
-down_revision: str | None = "e457e64b0e68"
+down_revision: str | None = "298554fee45d"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -11,10 +11,17 @@ from fastapi.testclient import TestClient
 from pcrm.core.audit import AuditEntry
 from pcrm.projects.baselines.models import Baseline
 from pcrm.projects.constraints.models import Constraint
+from pcrm.projects.goals.models import Goal
 from pcrm.projects.plan.models import Deliverable, PlanBuffer, PlanTask, TaskDependency
 from pcrm.projects.projects.models import PhaseChange, Project, ProjectDocument
 from pcrm.projects.stakeholders.models import Stakeholder
 from pcrm.projects.team.models import TeamMember
+from pcrm.projects.training.models import (
+    TrainingAttendee,
+    TrainingNeed,
+    TrainingReview,
+    TrainingSession,
+)
 from tests.accounts.builders import create, new_contact
 from tests.factories import Team, bearer, current
 from tests.factories.rows import count_rows
@@ -32,6 +39,11 @@ COUNTED = {
     "dependencies": TaskDependency,
     "buffers": PlanBuffer,
     "deliverables": Deliverable,
+    "goals": Goal,
+    "training_needs": TrainingNeed,
+    "training_sessions": TrainingSession,
+    "training_attendees": TrainingAttendee,
+    "training_reviews": TrainingReview,
     "audit_entries": AuditEntry,
 }
 

@@ -238,6 +238,25 @@ def seed(client: Any, token: str, user_id: int) -> World:
         json={"name": "调研报告", "milestone_id": milestone},
         headers=h,
     ).json()["id"]
+    goal = client.post(
+        f"/api/v1/projects/{project}/goals", json={"statement": "按期上线"}, headers=h
+    ).json()["id"]
+    need = client.post(
+        f"/api/v1/projects/{project}/training-needs",
+        json={"contact_id": boss, "topic": "系统操作"},
+        headers=h,
+    ).json()["id"]
+    session = client.post(
+        f"/api/v1/projects/{project}/training-sessions",
+        json={"topic": "系统操作", "held_on": "2026-12-20", "trainer": "王工"},
+        headers=h,
+    ).json()["id"]
+    material = client.post(
+        f"/api/v1/projects/{project}/training-sessions/{session}/materials",
+        files={"file": ("讲义.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
+        headers=h,
+    )
+    assert material.status_code == 201, material.text
     ids: dict[str, int | str] = {
         "account_id": customer["id"],
         "contact_id": boss,
@@ -268,11 +287,14 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "clarification_id": clarification,
         "baseline_id": baseline,
         "team_member": team_member,
-        "file_id": 999_999_999,
         "task_id": first_task,
         "dependency_id": dependency,
         "buffer_id": buffer,
         "deliverable_id": deliverable,
+        "goal_id": goal,
+        "need_id": need,
+        "session_id": session,
+        "file_id": material.json()["id"],
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -430,6 +452,22 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "decision": "approved",
                 }
             },
+            ("POST", "/api/v1/projects/{project_id}/goals"): {"json": {"statement": "新目标"}},
+            ("PUT", "/api/v1/projects/{project_id}/goals/{goal_id}/achievable"): {"json": {}},
+            ("POST", "/api/v1/projects/{project_id}/training-needs"): {
+                "json": {"contact_id": i["contact_id"], "topic": "运维"}
+            },
+            ("POST", "/api/v1/projects/{project_id}/training-sessions"): {
+                "json": {"topic": "运维", "held_on": today().isoformat(), "trainer": "王工"}
+            },
+            (
+                "POST",
+                "/api/v1/projects/{project_id}/training-sessions/{session_id}/attendance",
+            ): {"json": {"marks": [{"contact_id": i["contact_id"], "attendance": "present"}]}},
+            ("POST", "/api/v1/projects/{project_id}/training-sessions/{session_id}/materials"): {
+                "files": {"file": ("讲义.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
+            },
+            ("POST", "/api/v1/projects/{project_id}/training-reviews"): {"json": {}},
             **{
                 ("PATCH", path): {"json": {}}
                 for path in (
@@ -440,6 +478,9 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "/api/v1/projects/{project_id}/tasks/{task_id}",
                     "/api/v1/projects/{project_id}/buffers/{buffer_id}",
                     "/api/v1/projects/{project_id}/deliverables/{deliverable_id}",
+                    "/api/v1/projects/{project_id}/goals/{goal_id}",
+                    "/api/v1/projects/{project_id}/training-needs/{need_id}",
+                    "/api/v1/projects/{project_id}/training-sessions/{session_id}",
                     "/api/v1/requirements/{requirement_id}",
                     "/api/v1/clarifications/{clarification_id}",
                 )

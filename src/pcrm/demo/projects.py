@@ -16,6 +16,9 @@ from pcrm.demo.world import World
 from pcrm.opportunities.public import Stage
 from pcrm.projects.public import (
     Acknowledgement,
+    Attendance,
+    AttendanceMark,
+    AttendanceSheet,
     BaselineCreate,
     BufferWrite,
     Channel,
@@ -27,6 +30,8 @@ from pcrm.projects.public import (
     DeliverableWrite,
     DependencyCreate,
     Frequency,
+    GoalKind,
+    GoalWrite,
     Kano,
     LiaisonAppointment,
     Phase,
@@ -47,24 +52,33 @@ from pcrm.projects.public import (
     TeamMemberWrite,
     TeamRole,
     Termination,
+    TrainingNeedWrite,
+    TrainingReviewWrite,
+    TrainingSessionWrite,
     add_buffer,
     add_constraint,
     add_deliverable,
     add_dependency,
+    add_goal,
     add_requirement,
     add_stakeholder,
     add_task,
     add_team_member,
+    add_training_need,
+    add_training_session,
     advance_phase,
     answer_clarification,
     appoint_liaison,
     ask_clarification,
+    confirm_goal_achievable,
     convert_opportunity,
     move_status,
     plan_breaches,
     project_stakeholders,
     project_team,
     record_sign_off,
+    record_training_attendance,
+    review_training_needs,
     revise_requirement,
     send_plan_for_approval,
     send_requirements_for_sign_off,
@@ -210,6 +224,7 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
     for status in story.statuses[:1]:
         move_status(db, pm, project.id, StatusMove(status=status))
     requirement_ids = _requirements(world, project.id, story, n, start)
+    _goals_and_training(world, project.id, story, n, end)
     for step in range(story.phases):
         if step == 1:  # the planning gate: the customer approved the plan
             _plan(world, project.id, n, start, requirement_ids, approved=True)
@@ -458,6 +473,92 @@ def _plan(
         project_id,
         made["data"],
         TaskUpdate(start_on=start + timedelta(days=77), end_on=start + timedelta(days=107)),
+    )
+
+
+# (statement, metric, target, unit, kind): the goals agreed with the customer
+GOALS = (
+    ("核心业务全部在新系统上线运行", "上线业务流程数", "12", "个", GoalKind.OUTCOME),
+    ("系统运行稳定，满足业务连续性要求", "月度可用率", "99.9", "%", GoalKind.OUTCOME),
+    ("客户对项目交付满意", "客户满意度（CSAT）", "90", "分", GoalKind.SATISFACTION),
+)
+# (topic, stakeholder role it suits): what the customer's people need to learn
+TRAINING = (("系统操作培训（业务人员）", 0), ("系统管理与运维培训（IT）", 1))
+
+
+def _goals_and_training(world: World, project_id: int, story: Story, n: int, end: date) -> None:
+    """SMART goals and training needs from planning on: the goals are agreed (and confirmed
+    achievable) once planning starts; the training needs are reviewed before planning ends, and
+    the projects past planning have held a session with its attendance. Just converted projects
+    have a first goal still missing its figures; the needs-identification one has none yet."""
+    db = world.db
+    pm = world.acting("delivery")
+    register = project_stakeholders(db, pm, project_id)
+    approver = next((s for s in register if s.is_approver), None)
+    user = next((s for s in register if not s.is_approver), approver)
+    if story.phases == 0:
+        if not story.statuses:  # just converted: a goal written down, not yet SMART
+            add_goal(db, pm, project_id, GoalWrite(statement=GOALS[n % 2][0]))
+        return
+    for i, (statement, metric, target, unit, kind) in enumerate(GOALS[: 2 + n % 2]):
+        linked = approver if kind is GoalKind.SATISFACTION else user
+        goal = add_goal(
+            db,
+            pm,
+            project_id,
+            GoalWrite(
+                kind=kind,
+                statement=statement,
+                metric=metric,
+                target_value=Decimal(target),
+                unit=unit,
+                deadline=end,
+                owner_id=pm.user_id if i != 1 else world.staff.sales.user_id,
+                stakeholder_id=linked.id if linked else None,
+            ),
+        )
+        if story.phases >= 2 or i == 0:
+            confirm_goal_achievable(db, pm, project_id, goal.id)
+    people = register[:3]
+    for topic, at in TRAINING:
+        for person in people[at : at + 2]:
+            add_training_need(
+                db,
+                pm,
+                project_id,
+                TrainingNeedWrite(contact_id=person.contact_id, topic=topic, planned_on=end),
+            )
+    if story.phases < 2:
+        return  # still planning: the needs are not reviewed yet, so the gate says so
+    review_training_needs(
+        db, pm, project_id, TrainingReviewWrite(note="与客户联系人逐项确认培训对象与内容")
+    )
+    held = add_training_session(
+        db,
+        pm,
+        project_id,
+        TrainingSessionWrite(
+            topic=TRAINING[0][0],
+            held_on=world.today - timedelta(days=10 + n),
+            trainer="刘芳（星图数智 交付与技术）",
+            location="客户培训室",
+            attendee_ids=[p.contact_id for p in people],
+        ),
+    )
+    record_training_attendance(
+        db,
+        pm,
+        project_id,
+        held.id,
+        AttendanceSheet(
+            marks=[
+                AttendanceMark(
+                    contact_id=p.contact_id,
+                    attendance=Attendance.ABSENT if i == len(people) - 1 else Attendance.PRESENT,
+                )
+                for i, p in enumerate(people)
+            ]
+        ),
     )
 
 

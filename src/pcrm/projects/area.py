@@ -13,6 +13,10 @@ from pcrm.projects.baselines import routes_html as baselines_html
 from pcrm.projects.baselines.vocab import LABELS as BASELINE_LABELS
 from pcrm.projects.constraints import models as constraint_models
 from pcrm.projects.constraints import routes_api as constraints_api
+from pcrm.projects.goals import models as goal_models
+from pcrm.projects.goals import routes_api as goals_api
+from pcrm.projects.goals import routes_html as goals_html
+from pcrm.projects.goals.vocab import LABELS as GOAL_LABELS
 from pcrm.projects.handover import pages as handover_pages
 from pcrm.projects.handover import routes_api as handover_api
 from pcrm.projects.handover import routes_html as handover_html
@@ -32,11 +36,16 @@ from pcrm.projects.stakeholders import routes_api as stakeholders_api
 from pcrm.projects.team import models as team_models
 from pcrm.projects.team import routes_api as team_api
 from pcrm.projects.team import routes_html as team_html
+from pcrm.projects.training import models as training_models
+from pcrm.projects.training import routes_api as training_api
+from pcrm.projects.training import routes_html as training_html
+from pcrm.projects.training.vocab import LABELS as TRAINING_LABELS
 from pcrm.projects.vocab import LABELS, Stake
 
 AREA = Area(
     name="projects",
-    summary="Delivery projects with the customer: phases, team, stakeholders, constraints.",
+    summary="Delivery projects with the customer: phases, team, stakeholders, constraints, goals, "
+    "training.",
     # the team's router first: /projects/workload before /projects/{project_id}
     api=(
         team_api.router,
@@ -47,6 +56,8 @@ AREA = Area(
         requirements_api.router,
         baselines_api.router,
         plan_api.router,
+        goals_api.router,
+        training_api.router,
     ),
     pages=(
         team_html.router,
@@ -55,6 +66,8 @@ AREA = Area(
         requirements_html.router,
         baselines_html.router,
         plan_html.router,
+        goals_html.router,
+        training_html.router,
     ),
     models=(
         project_models,
@@ -64,6 +77,8 @@ AREA = Area(
         requirement_models,
         baseline_models,
         plan_models,
+        goal_models,
+        training_models,
     ),
     demo="projects",
     nav=(NavEntry("projects", N_("Projects"), "kanban", "/projects", order=70),),
@@ -127,6 +142,15 @@ AREA = Area(
             "project_sign_off": EntityLabels(
                 N_("Customer sign-off"),
                 {"baseline_number": N_("Baseline version"), "signer_name": N_("Signed by")},
+            ),
+            "project_goal": EntityLabels(N_("Project goal"), {"kind": N_("Goal kind")}),
+            "project_training_need": EntityLabels(
+                N_("Training need"), {"status": N_("Training status")}
+            ),
+            "project_training_session": EntityLabels(N_("Training session")),
+            "project_training_attendee": EntityLabels(N_("Training attendee")),
+            "project_training_review": EntityLabels(
+                N_("Training needs review"), {"note": N_("Review note")}
             ),
         },
         fields={
@@ -196,14 +220,39 @@ AREA = Area(
             "recorded_by_id": N_("Recorded by"),
             "evidence_file_id": N_("Evidence"),
             "comment": N_("Comment"),
+            "metric": N_("Metric"),
+            "target_value": N_("Target"),
+            "unit": N_("Unit"),
+            "current_value": N_("Current value"),
+            "deadline": N_("Deadline"),
+            "owner_id": N_("Goal owner"),
+            "achievable_confirmed_by_id": N_("Confirmed achievable by"),
+            "achievable_confirmed_at": N_("Confirmed achievable at"),
+            "topic": N_("Training topic"),
+            "planned_on": N_("Planned for"),
+            "held_on": N_("Held on"),
+            "trainer": N_("Trainer"),
+            "location": N_("Location"),
+            "session_id": N_("Training session"),
+            "attendance": N_("Attendance"),
+            "reviewed_by_id": N_("Reviewed by"),
+            "reviewed_at": N_("Reviewed at"),
+            "needs_count": N_("Training needs at the review"),
         },
-        vocabularies={**LABELS, **REQUIREMENT_LABELS, **BASELINE_LABELS},
+        vocabularies={
+            **LABELS,
+            **REQUIREMENT_LABELS,
+            **BASELINE_LABELS,
+            **GOAL_LABELS,
+            **TRAINING_LABELS,
+        },
         resolvers={
             "project": references.project_references,
             "project_stakeholder": references.stakeholder_references,
             "project_requirement": references.requirement_references,
             "project_baseline": references.baseline_references,
             "project_plan_task": references.plan_task_references,
+            "project_training_session": references.training_session_references,
         },
         money=frozenset({"budget_amount", "termination_costs", "amount"}),
         formats={"currency": currency_name},

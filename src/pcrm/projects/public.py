@@ -13,6 +13,9 @@ from pcrm.projects.baselines import service as _baselines
 from pcrm.projects.baselines import vocab as _baseline_vocab
 from pcrm.projects.constraints import schemas as _constraint_schemas
 from pcrm.projects.constraints import service as _constraints
+from pcrm.projects.goals import schemas as _goal_schemas
+from pcrm.projects.goals import service as _goals
+from pcrm.projects.goals import vocab as _goal_vocab
 from pcrm.projects.handover import service as _handover
 from pcrm.projects.plan import schemas as _plan_schemas
 from pcrm.projects.plan import service as _plan
@@ -29,6 +32,9 @@ from pcrm.projects.stakeholders.schemas import StakeholderRead
 from pcrm.projects.team import schemas as _team_schemas
 from pcrm.projects.team import service as _team
 from pcrm.projects.team.schemas import TeamMemberRead
+from pcrm.projects.training import schemas as _training_schemas
+from pcrm.projects.training import service as _training
+from pcrm.projects.training import vocab as _training_vocab
 from pcrm.projects.vocab import Phase, ProjectStatus
 
 __all__ = [
@@ -328,3 +334,86 @@ def update_task(
     db: Session, principal: Principal, project_id: int, task_id: int, data: TaskUpdate
 ) -> TaskRead:
     return _plan.update_task(db, principal, project_id, task_id, data)
+
+
+# SMART goals (the loyalty area will read satisfaction goals) and the customer's training
+GoalKind = _goal_vocab.GoalKind
+GoalRead = _goal_schemas.GoalRead
+GoalWrite = _goal_schemas.GoalWrite
+AchievableConfirmation = _goal_schemas.AchievableConfirmation
+Attendance = _training_vocab.Attendance
+NeedStatus = _training_vocab.NeedStatus
+AttendanceMark = _training_schemas.AttendanceMark
+AttendanceSheet = _training_schemas.AttendanceSheet
+TrainingNeedRead = _training_schemas.TrainingNeedRead
+TrainingNeedWrite = _training_schemas.TrainingNeedWrite
+TrainingReviewRead = _training_schemas.TrainingReviewRead
+TrainingReviewWrite = _training_schemas.TrainingReviewWrite
+TrainingSessionRead = _training_schemas.TrainingSessionRead
+TrainingSessionWrite = _training_schemas.TrainingSessionWrite
+
+__all__ += [
+    "AchievableConfirmation",
+    "Attendance",
+    "AttendanceMark",
+    "AttendanceSheet",
+    "GoalKind",
+    "GoalRead",
+    "GoalWrite",
+    "NeedStatus",
+    "TrainingNeedRead",
+    "TrainingNeedWrite",
+    "TrainingReviewRead",
+    "TrainingReviewWrite",
+    "TrainingSessionRead",
+    "TrainingSessionWrite",
+    "add_goal",
+    "add_training_need",
+    "add_training_session",
+    "confirm_goal_achievable",
+    "project_goals",
+    "record_training_attendance",
+    "review_training_needs",
+]
+
+
+def project_goals(db: Session, principal: Principal, project_id: int) -> list[GoalRead]:
+    """The project's goals, each with the SMART letters it misses."""
+    return _goals.goals(db, principal, project_id)
+
+
+def add_goal(db: Session, principal: Principal, project_id: int, data: GoalWrite) -> GoalRead:
+    return _goals.add_goal(db, principal, project_id, data)
+
+
+def confirm_goal_achievable(
+    db: Session, principal: Principal, project_id: int, goal_id: int
+) -> GoalRead:
+    return _goals.confirm_achievable(
+        db, principal, project_id, goal_id, AchievableConfirmation(confirmed=True)
+    )
+
+
+def add_training_need(
+    db: Session, principal: Principal, project_id: int, data: TrainingNeedWrite
+) -> TrainingNeedRead:
+    return _training.add_need(db, principal, project_id, data)
+
+
+def add_training_session(
+    db: Session, principal: Principal, project_id: int, data: TrainingSessionWrite
+) -> TrainingSessionRead:
+    return _training.add_session(db, principal, project_id, data)
+
+
+def record_training_attendance(
+    db: Session, principal: Principal, project_id: int, session_id: int, data: AttendanceSheet
+) -> TrainingSessionRead:
+    return _training.record_attendance(db, principal, project_id, session_id, data)
+
+
+def review_training_needs(
+    db: Session, principal: Principal, project_id: int, data: TrainingReviewWrite
+) -> TrainingReviewRead:
+    """Record the review of the training needs (the planning gate asks for one)."""
+    return _training.review_needs(db, principal, project_id, data)

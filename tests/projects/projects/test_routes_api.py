@@ -173,6 +173,7 @@ def test_the_phase_moves_through_open_gates_and_stops_at_the_last(client, world:
     path = f"/api/v1/projects/{project['id']}/phase"
     phases = [_post(client, world, path, {}).json()["phase"]]
     approved_plan(client, world, project["id"])
+    _post(client, world, f"/api/v1/projects/{project['id']}/training-reviews", {})
     phases += [_post(client, world, path, {}).json()["phase"] for _ in range(2)]
     assert phases == ["planning", "execution", "closure"]
 

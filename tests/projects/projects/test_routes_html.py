@@ -52,7 +52,18 @@ def test_the_list_and_board_show_projects_in_both_languages(client, world: World
 
 @pytest.mark.parametrize(
     "tab",
-    ["overview", "requirements", "baselines", "team", "stakeholders", "constraints", "history"],
+    [
+        "overview",
+        "requirements",
+        "baselines",
+        "team",
+        "stakeholders",
+        "constraints",
+        "goals",
+        "plan",
+        "training",
+        "history",
+    ],
 )
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 def test_every_tab_of_the_project_page_renders(client, world: World, tab, lang):
@@ -142,3 +153,19 @@ def test_the_workload_page_highlights_over_100(client, world: World):
     page = client.get("/projects/workload?start=2026-12-07").text
 
     assert page.count('data-testid="over"') == 4  # the four weeks of December from the 7th
+
+
+def test_the_list_page_runs_a_fixed_number_of_queries(client, world: World, count_queries):
+    convert(client, world)
+    sign_in(client, "owner@acme.example")
+    client.get("/projects?page_size=1")  # the session's first use is written once
+
+    with count_queries() as one:
+        client.get("/projects?q=智慧")
+    for n in range(4):
+        direct_project(client, world, name=f"智慧运维{n}", manager_id=world.team.admin.user_id)
+    with count_queries() as five:
+        listed = client.get("/projects?q=智慧")
+
+    assert listed.text.count('data-testid="row-') == 5
+    assert one.count == five.count

@@ -32,8 +32,8 @@ from pcrm.projects.baselines import repository as repo
 from pcrm.projects.baselines.models import Baseline, SignOff
 from pcrm.projects.baselines.reminders import drop_reminder, remind_manager
 from pcrm.projects.baselines.schemas import BaselineCreate, SignOffCreate
-from pcrm.projects.projects.models import Project
 from pcrm.projects.baselines.vocab import BaselineKind, BaselineStatus, Decision, SignOffChannel
+from pcrm.projects.projects.models import Project
 from pcrm.projects.requirements import repository as requirements
 from pcrm.projects.requirements.models import Requirement
 from pcrm.projects.requirements.service import project_for

@@ -1,9 +1,10 @@
 """The gates between the project's phases (项目阶段关口): what blocks the exit of the current
 phase. Needs identification exits only with a requirements baseline signed off by the customer,
 no requirement added or reworked since, and no clarification open. Planning exits only with
-the latest plan baseline approved by the customer and the customer's liaison appointed. The
-later gates come in part 2; until then they are open. The service gathers the facts, this
-module judges them (no queries here)."""
+the latest plan baseline approved by the customer, the customer's liaison appointed and the
+training needs reviewed (a recorded review, which may find that no training is needed). The
+execution and closure gates come in part 2; until then they are open. The service gathers the
+facts, this module judges them (no queries here)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class GateFacts:
     open_clarifications: int = 0
     plan_approved: bool = False  # the latest plan baseline is approved by the customer
     liaison_appointed: bool = False
+    training_reviewed: bool = False  # the training needs were reviewed (培训需求评审)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,10 @@ def _planning_blockers(facts: GateFacts) -> list[Blocker]:
     if not facts.plan_approved:
         blockers.append(
             Blocker("plan_not_approved", N_("The customer has not approved the plan baseline."))
+        )
+    if not facts.training_reviewed:
+        blockers.append(
+            Blocker("training_not_reviewed", N_("The training needs have not been reviewed."))
         )
     return blockers
 

@@ -66,6 +66,8 @@ class Project(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Bas
             "start_on IS NULL OR end_on IS NULL OR start_on <= end_on", name="dates_in_order"
         ),
         Index("ix_projects_list", "workspace_id", "status", "phase", "updated_at"),
+        # the list's default order (most recently changed first), without a filter
+        Index("ix_projects_recent", "workspace_id", "updated_at", "id"),
         Index("ix_projects_account", "workspace_id", "account_id"),
         Index("ix_projects_manager", "workspace_id", "manager_id", "status"),
         Index("ix_projects_name", "workspace_id", "name"),

@@ -1,30 +1,39 @@
 """View-models of the project pages: the list, the board by phase, the new-project form and the
 project page with its tabs (overview, team, stakeholders with the power/interest grid,
-constraints, history). Built from services only; templates format, they never compute."""
+constraints, goals, training, history). Built from services only; templates format, they never
+compute."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 from urllib.parse import urlencode
 
+from fastapi import Request
 from sqlalchemy.orm import Session
+from starlette.responses import Response
 
 from pcrm.accounts.public import account_people, account_refs
-from pcrm.core.forms import FormErrors, FormValues, posted_id
+from pcrm.core.errors import Conflict
+from pcrm.core.forms import FormErrors, FormValues, attempt, posted_id
 from pcrm.core.i18n import N_, translate
+from pcrm.core.pages import page_locale, redirect
 from pcrm.core.pagination import PageRequest
+from pcrm.core.templating import render
+from pcrm.core.types import Id
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
 from pcrm.projects.baselines import pages as baseline_pages
 from pcrm.projects.constraints import service as constraints
+from pcrm.projects.goals import pages as goal_pages
 from pcrm.projects.plan import pages as plan_pages
 from pcrm.projects.plan.gantt import service as plan_gantt
-from pcrm.projects.projects import service
+from pcrm.projects.projects import forms, service
 from pcrm.projects.projects.schemas import ProjectQuery
 from pcrm.projects.requirements import pages as requirement_pages
 from pcrm.projects.stakeholders import service as stakeholders
 from pcrm.projects.team import service as team
+from pcrm.projects.training import pages as training_pages
 from pcrm.projects.vocab import (
     LABELS,
     ConstraintKind,
@@ -34,6 +43,7 @@ from pcrm.projects.vocab import (
     TeamRole,
 )
 
+PAGE = "projects/project.html"
 TABS = (
     "overview",
     "requirements",
@@ -41,7 +51,9 @@ TABS = (
     "team",
     "stakeholders",
     "constraints",
+    "goals",
     "plan",
+    "training",
     "history",
 )
 NOTICES = {
@@ -61,6 +73,8 @@ NOTICES = {
     **requirement_pages.NOTICES,
     **baseline_pages.NOTICES,
     **plan_pages.NOTICES,
+    **goal_pages.NOTICES,
+    **training_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -212,7 +226,9 @@ def project_page(
             ("team", translate(locale, N_("Team"))),
             ("stakeholders", translate(locale, N_("Stakeholders"))),
             ("constraints", translate(locale, N_("Constraints"))),
+            ("goals", translate(locale, N_("Goals"))),
             ("plan", translate(locale, N_("Plan"))),
+            ("training", translate(locale, N_("Training"))),
             ("history", translate(locale, N_("History"))),
         ],
         "vocab": vocab(locale),
@@ -270,6 +286,10 @@ def project_page(
         ]
     elif tab == "plan":
         context.update(plan_pages.plan_context(db, principal, project_id, locale))
+    elif tab == "goals":
+        context.update(goal_pages.goals_tab(db, principal, project_id, locale))
+    elif tab == "training":
+        context.update(training_pages.training_tab(db, principal, project_id, locale))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
     return context
@@ -279,3 +299,42 @@ def _next_phase(phase: Phase, locale: str) -> str | None:
     phases = list(Phase)
     at = phases.index(phase)
     return label(phases[at + 1], locale) if at + 1 < len(phases) else None
+
+
+def form_write(
+    request: Request,
+    db: Session,
+    principal: Principal,
+    project_id: Id,
+    tab: str,
+    name: str,
+    data: dict[str, Any],
+    write: Callable[[], object],
+    done: str,
+) -> Response:
+    """Run a form's write; on success back to the tab with the notice, else the tab with the
+    form's values and messages (422), or the refusal's message (409)."""
+    principal.require(Permission.WRITE_PROJECTS)  # a refused user gets 403, not field errors
+    locale = page_locale(request)
+    try:
+        outcome = attempt(db, locale, write)
+    except Conflict as exc:
+        db.rollback()
+        context = project_page(
+            db, principal, project_id, tab, locale, None, problem=translate(locale, exc.detail)
+        )
+        return render(request, PAGE, context, status_code=409)
+    if outcome.ok:
+        return redirect(f"/projects/{project_id}?tab={tab}", done)
+    context = project_page(
+        db,
+        principal,
+        project_id,
+        tab,
+        locale,
+        None,
+        failed=name,
+        values=forms.echo(data),
+        errors=outcome.errors,
+    )
+    return render(request, PAGE, context, status_code=outcome.status)

@@ -4,23 +4,19 @@ constraints). A handler resolves, calls one page builder or service, and renders
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from pydantic import ValidationError
-from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.errors import Conflict
 from pcrm.core.forms import PostedForm, attempt
-from pcrm.core.i18n import translate
 from pcrm.core.pages import notice, page_locale, redirect
 from pcrm.core.problems import field_errors_from_pydantic
 from pcrm.core.templating import render
 from pcrm.core.types import Id
-from pcrm.identity.public import CurrentPrincipal, Permission, Principal
+from pcrm.identity.public import CurrentPrincipal, Permission
 from pcrm.projects.constraints import service as constraints
 from pcrm.projects.constraints.schemas import ConstraintWrite
 from pcrm.projects.projects import forms, pages, service
@@ -127,43 +123,8 @@ def project_page(
     return render(request, PAGE, context)
 
 
-def _form_write(
-    request: Request,
-    db: Session,
-    principal: Principal,
-    project_id: Id,
-    tab: str,
-    name: str,
-    data: dict[str, Any],
-    write: Callable[[], object],
-    done: str,
-) -> Response:
-    """Run a form's write; on success back to the tab with the notice, else the tab with the
-    form's values and messages (422), or the refusal's message (409)."""
-    principal.require(Permission.WRITE_PROJECTS)  # a refused user gets 403, not field errors
-    locale = page_locale(request)
-    try:
-        outcome = attempt(db, locale, write)
-    except Conflict as exc:
-        db.rollback()
-        context = pages.project_page(
-            db, principal, project_id, tab, locale, None, problem=translate(locale, exc.detail)
-        )
-        return render(request, PAGE, context, status_code=409)
-    if outcome.ok:
-        return redirect(f"/projects/{project_id}?tab={tab}", done)
-    context = pages.project_page(
-        db,
-        principal,
-        project_id,
-        tab,
-        locale,
-        None,
-        failed=name,
-        values=forms.echo(data),
-        errors=outcome.errors,
-    )
-    return render(request, PAGE, context, status_code=outcome.status)
+# a tab's form: write, then back to the tab with the notice or with the form's messages
+_form_write = pages.form_write
 
 
 @router.post("/projects/{project_id}/status")

@@ -42,6 +42,7 @@ from pcrm.projects.projects.schemas import (
 from pcrm.projects.requirements import repository as requirements
 from pcrm.projects.requirements.vocab import RequirementStatus
 from pcrm.projects.schemas import ENDS_BEFORE_START
+from pcrm.projects.training import repository as training
 from pcrm.projects.vocab import FINISHED, STATUS_MOVES, TERMINABLE, Phase, ProjectStatus
 
 BOARD_CARDS = 20
@@ -128,12 +129,14 @@ def read_project(db: Session, principal: Principal, project_id: int) -> ProjectR
 def gate_blockers(db: Session, scope: WorkspaceScope, project: Project) -> list[gates.Blocker]:
     if project.phase is Phase.PLANNING:
         plan = baselines.latest_baseline(db, scope, project.id, BaselineKind.PLAN)
+        reviewed = training.reviewed(db, scope, project.id)
         return gates.exit_blockers(
             gates.GateFacts(
                 project_id=project.id,
                 phase=project.phase,
                 plan_approved=plan is not None and plan.status is BaselineStatus.APPROVED,
                 liaison_appointed=project.liaison_id is not None,
+                training_reviewed=reviewed,
             )
         )
     if project.phase is not Phase.NEEDS:

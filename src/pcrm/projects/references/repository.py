@@ -14,6 +14,7 @@ from pcrm.projects.plan.models import PlanTask
 from pcrm.projects.projects.models import Project
 from pcrm.projects.requirements.models import Requirement
 from pcrm.projects.stakeholders.models import Stakeholder
+from pcrm.projects.training.models import TrainingSession
 
 
 def projects(db: Session, scope: WorkspaceScope, ids: frozenset[int]) -> list[Row[Any]]:
@@ -48,4 +49,14 @@ def plan_tasks(db: Session, scope: WorkspaceScope, ids: frozenset[int]) -> list[
     query = select(PlanTask.id, PlanTask.project_id, PlanTask.name).where(
         PlanTask.workspace_id == scope.workspace_id, PlanTask.id.in_(ids)
     )
+    return list(db.execute(query))
+
+
+def training_sessions(db: Session, scope: WorkspaceScope, ids: frozenset[int]) -> list[Row[Any]]:
+    query = select(
+        TrainingSession.id,
+        TrainingSession.project_id,
+        TrainingSession.topic,
+        TrainingSession.held_on,
+    ).where(TrainingSession.workspace_id == scope.workspace_id, TrainingSession.id.in_(ids))
     return list(db.execute(query))

@@ -76,3 +76,15 @@ def plan_task_references(
         row.id: Reference(row.name, _link(reader, f"/projects/{row.project_id}?tab=plan"))
         for row in repo.plan_tasks(db, reader.scope, ids)
     }
+
+
+def training_session_references(
+    db: Session, reader: Principal, ids: frozenset[int], locale: str
+) -> dict[int, Reference]:
+    return {
+        row.id: Reference(
+            f"{row.held_on.isoformat()} {row.topic}",
+            _link(reader, f"/projects/{row.project_id}?tab=training"),
+        )
+        for row in repo.training_sessions(db, reader.scope, ids)
+    }

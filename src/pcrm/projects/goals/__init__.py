@@ -1,0 +1,1 @@
+"""SMART goals of a project (项目目标)."""
