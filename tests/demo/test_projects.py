@@ -73,7 +73,9 @@ def test_the_demo_shows_signed_rejected_and_late_requirement_baselines(demo: Dem
         # v1 sent back by the customer, v2 approved, on the first project in planning
         assert statuses["rejected"] == 1
         assert statuses["approved"] >= 4
-        pending = [b for b in baselines if b.status.value == "in_review"]
+        pending = [
+            b for b in baselines if b.status.value == "in_review" and b.kind.value == "requirements"
+        ]
         assert pending
         today = datetime.now(ZoneInfo("Asia/Shanghai")).date()
         assert {(today - b.sent_on).days for b in pending} == {8}
@@ -82,9 +84,17 @@ def test_the_demo_shows_signed_rejected_and_late_requirement_baselines(demo: Dem
             .where(Reminder.source_type == "project_baseline", Reminder.done_at.is_(None))
             .execution_options(**GLOBAL)
         ).all()
-        assert sorted(r.source_id for r in reminders) == sorted(b.id for b in pending)
-        assert all(r.due_at < datetime.now(ZoneInfo("Asia/Shanghai")) for r in reminders)
+        # every baseline with the customer keeps its reminder; the requirements' ones are late
+        in_review = {b.id for b in baselines if b.status.value == "in_review"}
+        assert sorted(r.source_id for r in reminders) == sorted(in_review)
+        late = [r for r in reminders if r.source_id in {b.id for b in pending}]
+        assert late
+        assert all(r.due_at < datetime.now(ZoneInfo("Asia/Shanghai")) for r in late)
         rejected = next(b for b in baselines if b.status.value == "rejected")
-        again = next(b for b in baselines if b.project_id == rejected.project_id and b.number == 2)
+        again = next(
+            b
+            for b in baselines
+            if b.project_id == rejected.project_id and b.kind == rejected.kind and b.number == 2
+        )
         assert again.status.value == "approved"
         assert again.content_hash != rejected.content_hash

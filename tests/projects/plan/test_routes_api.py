@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.factories import bearer
+from tests.factories import bearer, current
 from tests.projects.builders import (
     World,
     approved_plan,
@@ -402,14 +402,21 @@ def test_planning_exits_only_with_an_approved_plan_and_a_liaison(client, world: 
     project = direct_project(client, world)["id"]
     signed_requirements(client, world, project)
     url = f"/api/v1/projects/{project}"
-    assert client.post(f"{url}/phase", json={}, headers=_h(world)).json()["phase"] == "planning"
+
+    def phase() -> Any:
+        return client.post(f"{url}/phase", json={}, headers=current(client, url, _h(world)))
+
+    assert phase().json()["phase"] == "planning"
+    # the training needs are reviewed: the training tests cover that rule
+    reviewed = client.post(f"{url}/training-reviews", json={}, headers=_h(world))
+    assert reviewed.status_code == 201, reviewed.text
 
     def blockers() -> list[str]:
         return [b["code"] for b in client.get(f"{url}/gate", headers=_h(world)).json()]
 
     nothing = blockers()
     before = row_counts(uow)
-    refused = client.post(f"{url}/phase", json={}, headers=_h(world))
+    refused = phase()
     assert row_counts(uow) == before
     baseline = approved_plan(client, world, project)
     approved = blockers()
@@ -426,7 +433,7 @@ def test_planning_exits_only_with_an_approved_plan_and_a_liaison(client, world: 
         },
         headers=_h(world),
     )
-    passed = client.post(f"{url}/phase", json={}, headers=_h(world))
+    passed = phase()
 
     assert nothing == ["no_liaison", "plan_not_approved"]
     assert (refused.status_code, refused.json()["detail"]) == (
