@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pcrm.config import PACKAGE_DIR, get_settings
 from pcrm.core.audit import install_audit_hooks, set_actor
-from pcrm.core.db import make_engine, make_session_factory, unit_of_work
+from pcrm.core.db import make_engine, make_session_factory, refresh_statistics, unit_of_work
 from pcrm.core.errors import DomainError, ValidationFailed
 from pcrm.core.i18n import translate
 from pcrm.core.migrate import ROOT, upgrade
@@ -113,6 +113,8 @@ def demo(host: Host = "127.0.0.1", port: Port = 8000) -> None:
     upgrade(settings.database_url)
     with unit_of_work(_session_factory()) as db:
         created = seed_demo(db, settings)
+    if created:
+        refresh_statistics(settings.database_url)
     typer.echo(
         "Demo workspace created." if created else "Demo workspace already there: reusing it."
     )
