@@ -176,6 +176,21 @@ def test_serve_hands_uvicorn_a_factory_each_worker_can_import(monkeypatch):
     }
 
 
+def test_serve_starts_one_worker_per_core_unless_told(monkeypatch):
+    import uvicorn
+
+    from pcrm import cli as cli_module
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: calls.append(options["workers"]))
+    monkeypatch.setattr(cli_module, "ensure_frontend", lambda: None)
+    monkeypatch.setattr(cli_module.os, "sched_getaffinity", lambda _pid: {0, 1, 2})
+
+    assert run("serve").exit_code == 0
+    assert run("serve", "--workers", "1").exit_code == 0
+    assert calls == [3, 1]
+
+
 def test_serve_refuses_zero_workers(monkeypatch):
     import uvicorn
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pcrm.config import PACKAGE_DIR, get_settings
 from pcrm.core.audit import install_audit_hooks, set_actor
-from pcrm.core.db import make_engine, make_session_factory, unit_of_work
+from pcrm.core.db import make_engine, make_session_factory, refresh_statistics, unit_of_work
 from pcrm.core.errors import DomainError, ValidationFailed
 from pcrm.core.i18n import translate
 from pcrm.core.migrate import ROOT, upgrade
@@ -70,6 +71,17 @@ def ensure_frontend() -> None:
 WORKER_HEALTHCHECK_SECONDS = 60
 
 
+def cpu_cores() -> int:
+    """The CPU cores this process may run on (its affinity, which containers narrow), at
+    least one. One worker per core: a single process leaves all but one core idle, its
+    threads share one interpreter lock (docs/performance.md: two workers on two cores met
+    the list targets one process missed)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def _serve(host: str, port: int, workers: int = 1) -> None:
     import uvicorn
 
@@ -96,11 +108,14 @@ def migrate() -> None:
 def serve(
     host: Host = "127.0.0.1",
     port: Port = 8000,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Worker processes (default: one per CPU core this may use)."),
+    ] = None,
 ) -> None:
     """Serve PCRM over HTTP (run `pcrm migrate` first)."""
     ensure_frontend()
-    _serve(host, port, workers)
+    _serve(host, port, workers or cpu_cores())
 
 
 @app.command()
@@ -113,6 +128,8 @@ def demo(host: Host = "127.0.0.1", port: Port = 8000) -> None:
     upgrade(settings.database_url)
     with unit_of_work(_session_factory()) as db:
         created = seed_demo(db, settings)
+    if created:
+        refresh_statistics(settings.database_url)
     typer.echo(
         "Demo workspace created." if created else "Demo workspace already there: reusing it."
     )

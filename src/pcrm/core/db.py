@@ -30,6 +30,7 @@ from sqlalchemy.orm import (
     mapped_column,
     sessionmaker,
 )
+from sqlalchemy.pool import NullPool
 
 from pcrm.core.context import record_clock
 
@@ -184,6 +185,24 @@ def row_dicts(rows: Sequence[Row[Any]]) -> list[dict[str, Any]]:
         return []
     fields = rows[0]._fields
     return [dict(zip(fields, row, strict=True)) for row in rows]
+
+
+def refresh_statistics(database_url: str) -> None:
+    """Give PostgreSQL's planner fresh statistics of every table (`ANALYZE`): after a
+    migration, after the demo seed and after bulk writes. Autovacuum would get there in time,
+    or never where it is off (as on the development cluster): a freshly loaded database
+    without statistics planned the contact list's capped count as a nested loop over "one
+    row" and ran it for 10–15 s a request. SQLite keeps its planner on the schema's indexes
+    (its plans are pinned by tests), so nothing is done there."""
+    if database_url.startswith("sqlite"):
+        return
+    engine = make_engine(database_url, poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("ANALYZE"))
+            connection.commit()
+    finally:
+        engine.dispose()
 
 
 def ping(db: Session) -> None:

@@ -8,6 +8,7 @@ from alembic import command
 from alembic.config import Config
 
 from pcrm.config import PACKAGE_DIR
+from pcrm.core.db import refresh_statistics
 
 ROOT = PACKAGE_DIR.parent.parent
 
@@ -40,6 +41,7 @@ def alembic_config(database_url: str) -> Config:
 
 def upgrade(database_url: str, revision: str = "head") -> None:
     command.upgrade(alembic_config(database_url), revision)
+    refresh_statistics(database_url)  # a migration may have rewritten or filled tables
 
 
 def downgrade(database_url: str, revision: str = "base") -> None:
