@@ -85,3 +85,38 @@ def test_the_send_form_asks_a_reason_for_each_broken_hard_constraint(client, wor
     assert "acknowledge each one with a reason" in silent.text
     assert sent.status_code == 303
     assert sent.headers["location"].endswith("?tab=plan&notice=plan-sent")
+
+
+def test_a_decision_through_one_project_on_another_projects_plan_is_not_found(
+    client, world: World, uow
+):
+    first = direct_project(client, world)["id"]
+    other = direct_project(client, world, name="网络改造")["id"]
+    signed_requirements(client, world, first)
+    client.post(
+        f"/api/v1/projects/{first}/tasks",
+        json={"name": "实施方案编制", "start_on": "2027-01-04", "end_on": "2027-01-15"},
+        headers=bearer(world.token),
+    )
+    sent = client.post(
+        f"/api/v1/projects/{first}/baselines/plan", json={}, headers=bearer(world.token)
+    ).json()
+    register = client.get(
+        f"/api/v1/projects/{first}/stakeholders", headers=bearer(world.token)
+    ).json()
+    csrf = sign_in(client, "owner@acme.example")
+    before = row_counts(uow)
+
+    crossed = post_form(
+        client,
+        f"/projects/{other}/plan/baselines/{sent['id']}/sign-off",
+        csrf,
+        {
+            "stakeholder_id": str(next(s["id"] for s in register if s["is_approver"])),
+            "baseline_number": str(sent["number"]),
+            "decision": "approved",
+        },
+    )
+
+    assert crossed.status_code == 404
+    assert row_counts(uow) == before

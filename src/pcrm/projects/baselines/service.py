@@ -140,6 +140,17 @@ def freeze(
     return baseline
 
 
+def record_project_sign_off(
+    db: Session, principal: Principal, project_id: int, baseline_id: int, data: SignOffCreate
+) -> SignOff:
+    """A decision on a baseline named through its project's page: a baseline of another
+    project is not found there."""
+    principal.require(Permission.WRITE_PROJECTS)
+    if repo.baseline(db, principal.scope, baseline_id).project_id != project_id:
+        raise NotFound()
+    return record_sign_off(db, principal, baseline_id, data)
+
+
 def record_sign_off(
     db: Session,
     principal: Principal,

@@ -235,8 +235,8 @@ def record_decision(
     )
     return _form_write(
         request, db, principal, project_id, TAB, "decision", data,
-        lambda: baselines.record_sign_off(
-            db, principal, baseline_id, SignOffCreate.model_validate(data)
+        lambda: baselines.record_project_sign_off(
+            db, principal, project_id, baseline_id, SignOffCreate.model_validate(data)
         ),
         "plan-decided",
     )  # fmt: skip
