@@ -71,6 +71,13 @@ def _money(context: Context, value: Decimal | int | None, currency: str | None =
 
 
 @pass_context
+def _currency(context: Context, code: str | None) -> str:
+    """`{{ opportunity.currency|currency }}`: the currency's name in the reader's language
+    (人民币, Chinese Yuan), never the bare ISO code."""
+    return i18n.currency_name(code, _locale(context)) if code else ""
+
+
+@pass_context
 def _iso(context: Context, value: datetime | None) -> str:
     return value.isoformat() if value else ""
 
@@ -99,6 +106,7 @@ def build_environment() -> jinja2.Environment:
         date=_date,
         number=_number,
         money=_money,
+        currency=_currency,
         iso=_iso,
         person_name=_person_name,
     )

@@ -220,6 +220,8 @@ def test_the_overview_shows_every_field_the_team_and_the_relations(
     assert 'data-stage="potential"' in html
     assert f'data-testid="opportunity-amount">{_money(1000000, locale)}<' in html
     assert 'data-testid="opportunity-owner">王总<' in html
+    currency = "人民币" if locale == "zh_CN" else "Chinese Yuan"  # never the bare code
+    assert f'data-testid="opportunity-currency">{currency}<' in html
     for tab in ("overview", "bid", "chain", "documents", "history"):
         assert f'data-testid="tab-{tab}"' in html
     assert 'data-testid="tab-overview" aria-current="page"' in html
