@@ -4,22 +4,17 @@ customer's decision. Each posts to the same service as the API and comes back to
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Request
-from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.errors import Conflict
-from pcrm.core.forms import PostedForm, attempt
-from pcrm.core.i18n import translate
-from pcrm.core.pages import page_locale, redirect
-from pcrm.core.templating import render
+from pcrm.core.forms import PostedForm
+from pcrm.core.pages import redirect
 from pcrm.core.types import Id
-from pcrm.identity.public import CurrentPrincipal, Permission, Principal
+from pcrm.identity.public import CurrentPrincipal
 from pcrm.projects.baselines import service as baselines
 from pcrm.projects.baselines.schemas import SignOffCreate
 from pcrm.projects.plan import service
@@ -51,36 +46,7 @@ TASK_FIELDS = (
 TASK_EDIT_FIELDS = ("name", "start_on", "end_on", "progress")
 
 
-def _form_write(
-    request: Request,
-    db: Session,
-    principal: Principal,
-    project_id: Id,
-    tab: str,
-    name: str,
-    data: dict[str, Any],
-    write: Callable[[], object],
-    done: str,
-) -> Response:
-    """Run a form's write; on success back to the tab with the notice, else the tab with the
-    form's values and messages (422), or the refusal's message (409)."""
-    principal.require(Permission.WRITE_PROJECTS)  # a refused user gets 403, not field errors
-    locale = page_locale(request)
-    try:
-        outcome = attempt(db, locale, write)
-    except Conflict as exc:
-        db.rollback()
-        context = project_pages.project_page(
-            db, principal, project_id, tab, locale, None, problem=translate(locale, exc.detail)
-        )
-        return render(request, PAGE, context, status_code=409)
-    if outcome.ok:
-        return redirect(f"/projects/{project_id}?tab={tab}", done)
-    context = project_pages.project_page(
-        db, principal, project_id, tab, locale, None,
-        failed=name, values=forms.echo(data), errors=outcome.errors,
-    )  # fmt: skip
-    return render(request, PAGE, context, status_code=outcome.status)
+_form_write = project_pages.form_write
 
 
 def _task(form: FormData, names: tuple[str, ...]) -> dict[str, Any]:
