@@ -49,6 +49,8 @@ def test_every_patch_and_every_delete_of_a_versioned_record_is_guarded(app):
         ("POST", "/api/v1/accounts/{account_id}/merge"),
         ("POST", "/api/v1/opportunities/{opportunity_id}/close"),
         ("POST", "/api/v1/projects/{project_id}/phase"),
+        ("PUT", "/api/v1/contacts/{contact_id}/reports-to"),
+        ("PUT", "/api/v1/opportunities/{opportunity_id}/review"),
     } <= guarded
 
 

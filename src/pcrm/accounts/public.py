@@ -105,6 +105,7 @@ class ContactRef:
     status: ContactStatus
     account_id: int
     reports_to_id: int | None
+    version: int
 
 
 def account_people(db: Session, principal: Principal, account_id: int) -> list[ContactRef]:
@@ -113,8 +114,8 @@ def account_people(db: Session, principal: Principal, account_id: int) -> list[C
     service.get_account(db, principal, account_id)
     rows = contacts_repo.account_people(db, principal.scope, account_id)
     return [
-        ContactRef(cid, name, title, importance, status, account, boss)
-        for cid, name, title, importance, status, account, boss in rows
+        ContactRef(cid, name, title, importance, status, account, boss, version)
+        for cid, name, title, importance, status, account, boss, version in rows
     ]
 
 
@@ -146,13 +147,23 @@ def last_interactions(
 
 
 def set_reports_to(
-    db: Session, principal: Principal, contact_id: int, boss_id: int | None
+    db: Session,
+    principal: Principal,
+    contact_id: int,
+    boss_id: int | None,
+    expected_version: int | None = None,
 ) -> ContactRead:
-    """Re-parent a contact in its account's org chart (cycles and other accounts refused)."""
+    """Re-parent a contact in its account's org chart (cycles and other accounts refused);
+    `expected_version` as in `update_contact` (the API's If-Match; None moves whatever is
+    current, as the org chart's move form does)."""
     contact = contact_service.get_contact(db, principal, contact_id)
     try:
         contact_service.update_contact(
-            db, principal, contact_id, ContactUpdate(reports_to_id=boss_id), contact.version
+            db,
+            principal,
+            contact_id,
+            ContactUpdate(reports_to_id=boss_id),
+            contact.version if expected_version is None else expected_version,
         )
     except ValidationFailed as exc:  # the org chart's callers name the new manager manager_id
         raise ValidationFailed(

@@ -14,6 +14,7 @@ from pcrm.opportunities.pipeline.schemas import OpportunityCreate
 from pcrm.opportunities.review import service as review_service
 from pcrm.opportunities.review.schemas import CloseOpportunity, ReviewWrite
 from pcrm.opportunities.vocab import Outcome, ReviewReason, Stage
+from tests.factories import bearer, current
 from tests.opportunities.builders import account, row_counts
 from tests.relationships.builders import competitor
 
@@ -95,3 +96,26 @@ def test_an_open_opportunity_has_no_review_to_edit(uow, given):
     assert [(e.field, e.message) for e in refused.value.errors] == [
         ("review", "Only a closed opportunity has a win/loss review.")
     ]
+
+
+def test_an_edit_of_the_review_needs_its_current_version(client, acme, uow, given):
+    # given a review closed as lost, read through the API
+    _close(
+        uow,
+        given["opportunity"],
+        ReviewWrite(reasons=[ReviewReason.PRICE], winner_competitor_id=given["rival"]),
+    )
+    owner = bearer(acme.tokens["owner"])
+    url = f"/api/v1/opportunities/{given['opportunity']}/review"
+    read = current(client, url, owner)
+    body = {"reasons": ["price"], "winner_competitor_id": given["rival"], "what_worked": "演示"}
+
+    # when one edit names the version read, and a second names the same, older one
+    first = client.put(url, json=body, headers=read)
+    second = client.put(url, json=body | {"what_worked": "覆盖"}, headers=read)
+    unnamed = client.put(url, json=body | {"what_worked": "覆盖"}, headers=owner)
+
+    # then only the first is applied
+    assert (first.status_code, second.status_code, unnamed.status_code) == (200, 412, 428)
+    assert first.headers["ETag"] == f'"v{first.json()["version"]}"'
+    assert client.get(url, headers=owner).json()["what_worked"] == "演示"

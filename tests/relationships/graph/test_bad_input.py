@@ -285,7 +285,7 @@ def test_an_unknown_field_on_reports_to_is_a_422_that_changes_nothing(client, ac
     response = client.put(
         f"/api/v1/contacts/{world['cfo']}/reports-to",
         json={"manager_id": world["boss"], "force": True},
-        headers=bearer(acme.tokens["owner"]),
+        headers=bearer(acme.tokens["owner"]) | {"If-Match": "*"},
     )
 
     assert (response.status_code, response.json().get("errors")) == (
@@ -340,7 +340,7 @@ def test_a_refused_reports_to_is_a_422_that_changes_nothing(client, acme, uow, c
         response = client.put(
             f"/api/v1/contacts/{contact}/reports-to",
             json={"manager_id": manager},
-            headers=bearer(token),
+            headers=bearer(token) | {"If-Match": "*"},
         )
         answers[case] = (response.status_code, [e["message"] for e in response.json()["errors"]])
 
@@ -361,7 +361,7 @@ def test_a_refused_reports_to_names_the_field_of_the_request(client, acme, chain
     response = client.put(
         f"/api/v1/contacts/{chain['boss']}/reports-to",
         json={"manager_id": chain["clerk"]},
-        headers=bearer(acme.tokens["owner"]),
+        headers=bearer(acme.tokens["owner"]) | {"If-Match": "*"},
     )
 
     assert (response.status_code, fields_of(response)) == (422, ["manager_id"])
@@ -373,12 +373,12 @@ def test_moving_a_contact_in_the_org_chart_reparents_and_is_audited(client, acme
     moved = client.put(
         f"/api/v1/contacts/{chain['clerk']}/reports-to",
         json={"manager_id": chain["boss"]},
-        headers=bearer(token),
+        headers=bearer(token) | {"If-Match": "*"},
     )
     detached = client.put(
         f"/api/v1/contacts/{chain['cfo']}/reports-to",
         json={"manager_id": None},
-        headers=bearer(token),
+        headers=bearer(token) | {"If-Match": "*"},
     )
     history = client.get(
         "/api/v1/audit-entries",
@@ -396,3 +396,33 @@ def test_moving_a_contact_in_the_org_chart_reparents_and_is_audited(client, acme
         "update",
         {"reports_to_id": [chain["cfo"], chain["boss"]]},
     )
+
+
+def test_a_move_in_the_org_chart_needs_the_contacts_current_version(client, acme, uow, chain):
+    owner = bearer(acme.tokens["owner"])
+    url = f"/api/v1/contacts/{chain['clerk']}/reports-to"
+    read = current(client, f"/api/v1/contacts/{chain['clerk']}", owner)
+    before = stored(uow, Contact, chain["clerk"])
+
+    # a client that read no version, and one that read an older one, move nobody
+    unnamed = client.put(url, json={"manager_id": chain["boss"]}, headers=owner)
+    client.patch(
+        f"/api/v1/contacts/{chain['clerk']}", json={"title": "工程师"}, headers=read
+    ).raise_for_status()
+    edited = stored(uow, Contact, chain["clerk"])
+    stale = client.put(url, json={"manager_id": chain["boss"]}, headers=read)
+    assert (unnamed.status_code, stale.status_code) == (428, 412)
+    assert edited["reports_to_id"] == before["reports_to_id"] == chain["cfo"]
+    assert stored(uow, Contact, chain["clerk"]) == edited
+
+    # the org chart's graph gives each contact's version, which moves it
+    account_id = client.get(f"/api/v1/contacts/{chain['clerk']}", headers=owner).json()[
+        "account_id"
+    ]
+    graph = client.get(f"/api/v1/accounts/{account_id}/relationship-graph", headers=owner).json()
+    version = next(n["version"] for n in graph["nodes"] if n["id"] == f"c{chain['clerk']}")
+    moved = client.put(
+        url, json={"manager_id": chain["boss"]}, headers=owner | {"If-Match": f'"v{version}"'}
+    )
+    assert (moved.status_code, moved.json()["reports_to_id"]) == (200, chain["boss"])
+    assert moved.headers["ETag"] == f'"v{moved.json()["version"]}"'

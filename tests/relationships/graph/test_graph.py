@@ -89,6 +89,7 @@ def _node(kind, record_id, label, **fields):
         "importance": None,
         "relationship_status": None,
         "account_id": None,
+        "version": 1 if kind == "contact" else None,  # a contact's, for moving it (If-Match)
         **fields,
     }
 

@@ -258,6 +258,7 @@ PERSON_COLUMNS = (
     Contact.status,
     Contact.account_id,
     Contact.reports_to_id,
+    Contact.version,
 )
 
 

@@ -306,7 +306,7 @@ def update_review(
     request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     principal.require(Permission.WRITE_OPPORTUNITIES)
-    data = forms.review(form)
+    data, version = forms.review(form), forms.version(form)
     return _card_write(
         request,
         db,
@@ -315,7 +315,7 @@ def update_review(
         "review",
         forms.echo({"review": data}),
         lambda: review_service.update_review(
-            db, principal, opportunity_id, ReviewWrite.model_validate(data)
+            db, principal, opportunity_id, ReviewWrite.model_validate(data), version
         ),
         forms.review_errors,
     )

@@ -46,4 +46,5 @@ class ReviewRead(ReadSchema):
     winner_competitor_id: Id | None
     winner_name: str | None
     winning_price: Decimal | None
+    version: int
     updated_at: Instant

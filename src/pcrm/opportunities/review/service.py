@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from pcrm.core.errors import FieldError, ValidationFailed, field_error
+from pcrm.core.etag import MISSING, check_version
 from pcrm.core.i18n import N_
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Permission, Principal
@@ -66,15 +67,23 @@ def write_review(
 
 
 def update_review(
-    db: Session, principal: Principal, opportunity_id: int, data: ReviewWrite
+    db: Session,
+    principal: Principal,
+    opportunity_id: int,
+    data: ReviewWrite,
+    expected_version: int | None = None,
 ) -> ReviewRead:
-    """Edit the review of a closed opportunity (its outcome stays)."""
+    """Edit the review of a closed opportunity (its outcome stays); `expected_version` is the
+    version the editor read (412 when it changed since, 428 when the API named none)."""
     principal.require(Permission.WRITE_OPPORTUNITIES)
     scope = principal.scope
     review = review_repo.review_of(db, scope, opportunity_id)
     repo.opportunity(db, scope, opportunity_id)
     if review is None:
+        if expected_version is MISSING:  # no If-Match is a 428 whatever the record's state
+            check_version(0, expected_version)
         raise field_error("review", N_("Only a closed opportunity has a win/loss review."))
+    check_version(review.version, expected_version)
     errors = review_errors(db, scope, review.outcome, data)
     if errors:
         raise ValidationFailed(errors)

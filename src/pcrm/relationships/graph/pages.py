@@ -276,6 +276,7 @@ class OrgNode:
     importance_badge: str
     status: str
     status_label: str
+    version: int
     dotted: list[tuple[int, str]] = field(default_factory=list)
     children: list[OrgNode] = field(default_factory=list)
 
@@ -294,6 +295,7 @@ def org_tree(graph: Graph, locale: str) -> tuple[list[OrgNode], dict[str, Any]]:
             importance_badge=IMPORTANCE_BADGES.get(n.importance or "", ""),
             status=n.relationship_status or "unknown",
             status_label=status_label(n.relationship_status, locale),
+            version=n.version or 0,
         )
         for n in people
     }

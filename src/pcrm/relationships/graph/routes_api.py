@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from pcrm.accounts.public import ContactRead, set_reports_to
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.etag import IfMatch, etag, expected_version
+from pcrm.core.etag import IfMatch, etag, expected_version, tag
 from pcrm.core.pages import page_locale
 from pcrm.core.types import Id, WriteModel
 from pcrm.identity.public import CurrentPrincipal
@@ -61,9 +61,16 @@ def set_profile(
     summary="Re-parent a contact in the org chart (cycles are refused)",
 )
 def move_in_org_chart(
-    contact_id: Id, data: ReportsTo, principal: CurrentPrincipal, db: DB
+    contact_id: Id,
+    data: ReportsTo,
+    principal: CurrentPrincipal,
+    db: DB,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> ContactRead:
-    return set_reports_to(db, principal, contact_id, data.manager_id)
+    moved = set_reports_to(db, principal, contact_id, data.manager_id, expected_version(if_match))
+    tag(response, moved.version)
+    return moved
 
 
 # --- edges -------------------------------------------------------------------------------------

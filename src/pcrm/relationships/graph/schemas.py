@@ -123,6 +123,9 @@ class GraphNode(BaseModel):
     importance: str | None = None
     relationship_status: str | None = None
     account_id: Id | None = None
+    version: int | None = Field(
+        default=None, description="A contact's version, for If-Match when moving it"
+    )
 
 
 class GraphEdge(BaseModel):

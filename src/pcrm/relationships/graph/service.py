@@ -290,6 +290,7 @@ def account_graph(
             "importance": c.importance.value,
             "relationship_status": statuses.get(c.id, unknown).value,
             "account_id": c.account_id,
+            "version": c.version,
         }
     if "reports_to" in wanted:
         edges += [

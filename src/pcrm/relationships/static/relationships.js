@@ -307,6 +307,9 @@
 
     function move(contactId, managerId) {
       var tree = document.getElementById("org-tree");
+      // The version the chart was drawn with: a person moved or edited since is refused (412).
+      var card = tree.querySelector('[data-contact-id="' + contactId + '"]');
+      var version = card ? card.dataset.version : "";
       tree.querySelectorAll(".oc-tree, .oc-root-zone").forEach(function (el) { el.classList.add("busy"); });
       return fetch("/api/v1/contacts/" + encodeURIComponent(contactId) + "/reports-to", {
         method: "PUT",
@@ -315,6 +318,7 @@
           "Content-Type": "application/json",
           Accept: "application/json",
           "X-CSRF-Token": csrfToken(),
+          "If-Match": '"v' + version + '"',
         },
         body: JSON.stringify({ manager_id: managerId }),
       }).then(function (response) {
