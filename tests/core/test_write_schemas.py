@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import func, select
 
 from pcrm.accounts.accounts.models import Account
+from pcrm.accounts.accounts.schemas import AccountCreate
 from pcrm.core.types import WriteModel
 from pcrm.main import create_app
 from tests.conftest import make_settings
@@ -216,3 +217,47 @@ def test_tabs_and_line_breaks_stay_allowed_in_multi_line_text(client, acme, reco
 
     assert response.status_code == 200, response.text
     assert response.json()["notes"] == "第一行\r\n第二行\t尾"
+
+
+# --- one line ----------------------------------------------------------------------------------
+
+
+def test_short_text_is_one_line_and_long_text_may_hold_line_breaks():
+    # names, titles, tags and addresses are one line; notes are not
+    assert {"name", "short_name", "english_name", "aliases", "tags", "city", "address"} <= set(
+        AccountCreate.__single_line__
+    )
+    assert "notes" not in AccountCreate.__single_line__
+
+
+@pytest.mark.parametrize("breaking", ["\t", "\n", "\r"])
+@pytest.mark.parametrize("model", OWN_SCHEMAS, ids=lambda m: m.__qualname__)
+def test_a_tab_or_line_break_in_one_line_text_is_refused_on_its_field(model, breaking):
+    for name in model.__single_line__:
+        for value in (f"华为{breaking}技术", [f"甲{breaking}乙"]):
+            with pytest.raises(ValidationError) as refused:
+                model.model_validate({name: value})
+            on_field = [e for e in refused.value.errors() if e["loc"] == (name,)]
+            assert [e["msg"] for e in on_field] == [
+                "Value error, Keep this to one line: no tabs or line breaks."
+            ], (name, value)
+
+
+def test_the_api_refuses_a_line_break_in_a_name_and_writes_nothing(client, uow, acme):
+    response = client.post(
+        "/api/v1/accounts", json={"name": "华为\n技术"}, headers=bearer(acme.tokens["owner"])
+    )
+
+    assert (response.status_code, response.json()["errors"]) == (
+        422,
+        [
+            {
+                "field": "name",
+                "message": "Keep this to one line: no tabs or line breaks.",
+                "type": "value_error",
+            }
+        ],
+    )
+    with uow() as db:
+        stored = select(func.count()).select_from(Account).execution_options(tenant_scope="global")
+        assert db.scalar(stored) == 0

@@ -8,11 +8,18 @@ is checked here first and answered 422 (API) like any other bad field."""
 from __future__ import annotations
 
 import re
+import types
 import typing
 from typing import Annotated, Any, TypeVar
 
 from annotated_types import Ge, Le
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    ValidationInfo,
+    field_validator,
+)
 
 from pcrm.core.i18n import N_
 
@@ -70,16 +77,65 @@ def refuse_numbers_for_flags(annotation: Any, value: Any) -> Any:
     return value
 
 
+# Text of at most this many characters (a name, a title, a code, a phone number, an address)
+# is one line: tab and line breaks are refused in it. Longer text (notes, descriptions,
+# minutes) may hold them.
+SINGLE_LINE_MAX = 300
+_LINE_BREAK = re.compile(r"[\t\n\r]")
+_UNIONS = (typing.Union, types.UnionType)
+_COLLECTIONS = (list, tuple, set, frozenset)
+
+
+def refuse_line_breaks(value: Any) -> Any:
+    """The value, unless a string in it (in lists too) holds a tab or a line break."""
+    if isinstance(value, str):
+        if _LINE_BREAK.search(value):
+            raise ValueError(N_("Keep this to one line: no tabs or line breaks."))
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            refuse_line_breaks(item)
+    return value
+
+
+def text_limit(annotation: Any, metadata: list[Any]) -> int | None:
+    """The smallest `max_length` a field declares for its text (or for the text items of its
+    list); None when it takes no text or text of any length."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if origin is Annotated:
+        return text_limit(args[0], [*args[1:], *metadata])
+    if annotation is str:
+        limits = [m.max_length for m in metadata if getattr(m, "max_length", None) is not None]
+        return min(limits) if limits else None
+    if origin in _UNIONS or origin in _COLLECTIONS:
+        inherited = metadata if origin in _UNIONS else []  # a list's max_length counts items
+        found = [n for a in args if (n := text_limit(a, inherited)) is not None]
+        return min(found) if found else None
+    return None
+
+
 class WriteModel(BaseModel):
     """The base of every request body of every area (`XCreate`, `XUpdate`, ...): unknown fields
-    are refused, text is stripped, and no text may hold a control character (422 on the field,
-    on both databases)."""
+    are refused, text is stripped, no text may hold a control character, and short text (at
+    most `SINGLE_LINE_MAX` characters) is one line (422 on the field, on both databases)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    __single_line__: typing.ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls.__single_line__ = frozenset(
+            name
+            for name, field in cls.model_fields.items()
+            if (limit := text_limit(field.annotation, field.metadata)) is not None
+            and limit <= SINGLE_LINE_MAX
+        )
 
     @field_validator("*", mode="before")
     @classmethod
     def _no_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
+        if info.field_name in cls.__single_line__:
+            refuse_line_breaks(value)
         return refuse_numbers_for_flags(
             cls.model_fields[info.field_name].annotation if info.field_name else None,
             refuse_control_characters(value),
