@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
 from annotated_types import Ge, Le
@@ -17,9 +18,12 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     ValidationInfo,
     field_validator,
 )
+from pydantic_core import core_schema
 
 from pcrm.core.i18n import N_
 
@@ -28,6 +32,7 @@ T = TypeVar("T")
 MAX_ID = 2**63 - 1
 MAX_PAGE = 1_000_000  # 200 million rows at the largest page size: beyond any list we keep
 MAX_PAGE_SIZE = 200
+MAX_SORT = 200  # characters of a list's `sort` parameter
 
 Id = Annotated[int, Ge(1), Le(MAX_ID)]
 PageNumber = Annotated[int, Ge(1), Le(MAX_PAGE)]
@@ -38,6 +43,37 @@ def _not_null(value: T) -> T:
     if value is None:
         raise ValueError(N_("This field cannot be null."))
     return value
+
+
+@dataclass(frozen=True)
+class SortKeys:
+    """On a list's `sort` parameter, `Annotated[str | None, SortKeys(KEYS)]`: the keys of
+    `KEYS` comma-separated, each prefixed with '-' for descending, as the list's repository
+    allow-lists them (`core.pagination.parse_sort`). The OpenAPI document gives it as a
+    pattern; anything else is a 422 on `sort`."""
+
+    keys: tuple[str, ...]
+
+    @property
+    def pattern(self) -> str:
+        names = "|".join(re.escape(key) for key in self.keys)
+        return rf"^(\s*-?({names})\s*(,\s*-?({names})\s*)*)?$"
+
+    def _known(self, value: str | None) -> str | None:
+        if value is not None and (len(value) > MAX_SORT or not re.match(self.pattern, value)):
+            raise ValueError(N_("Unknown sort field."))
+        return value
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self._known, handler(source))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        text = {"type": "string", "maxLength": MAX_SORT, "pattern": self.pattern}
+        return {"anyOf": [text, {"type": "null"}]}
 
 
 # On a field of an update schema that may be left out but has no "nothing" to set, such as a

@@ -28,7 +28,7 @@ from pcrm.accounts.vocab import (
 )
 from pcrm.core.dates import Day, Instant
 from pcrm.core.i18n import N_
-from pcrm.core.types import Id, NotNull, WriteModel
+from pcrm.core.types import Id, NotNull, SortKeys, WriteModel
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
@@ -192,8 +192,20 @@ class Duplicate(BaseModel):
     score: int
 
 
+# the keys of the list's `sort`, as its repository allow-lists them
+ACCOUNT_SORT_KEYS = (
+    "name",
+    "added",
+    "updated_at",
+    "created_at",
+    "lifecycle_stage",
+    "industry",
+    "province",
+)
+
+
 class AccountQuery(ListQuery):
-    sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
+    sort: Annotated[str | None, SortKeys(ACCOUNT_SORT_KEYS)] = Field(
         default=None,
         description="name, added (the order records were entered in), updated_at, "
         "created_at, lifecycle_stage, industry, province; prefix '-' for descending. "

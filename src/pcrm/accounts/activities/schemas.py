@@ -11,7 +11,7 @@ from pcrm.accounts.accounts.schemas import Write
 from pcrm.accounts.lists.schemas import ListQuery
 from pcrm.accounts.vocab import ActivityType
 from pcrm.core.dates import Day, Instant
-from pcrm.core.types import Id
+from pcrm.core.types import Id, SortKeys
 
 
 class ActivityFields(Write):
@@ -71,8 +71,12 @@ class ActivityRead(BaseModel):
     version: int
 
 
+# the keys of the list's `sort`, as its repository allow-lists them
+ACTIVITY_SORT_KEYS = ("occurred_at", "type", "created_at")
+
+
 class ActivityQuery(ListQuery):
-    sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
+    sort: Annotated[str | None, SortKeys(ACTIVITY_SORT_KEYS)] = Field(
         default=None, description="occurred_at, type, created_at; prefix '-' for descending."
     )
     q: Annotated[str | None, StringConstraints(max_length=100)] = Field(

@@ -20,7 +20,7 @@ from pcrm.accounts.validation import normalize_phone
 from pcrm.accounts.vocab import ContactStatus, Gender, Importance, Industry
 from pcrm.core.dates import Day, Instant
 from pcrm.core.i18n import N_
-from pcrm.core.types import Id
+from pcrm.core.types import Id, SortKeys
 
 
 def _phone(value: str | None) -> str | None:
@@ -119,8 +119,12 @@ class EmploymentRead(BaseModel):
     ended_on: Day | None
 
 
+# the keys of the list's `sort`, as its repository allow-lists them
+CONTACT_SORT_KEYS = ("name", "added", "updated_at", "created_at", "importance", "title")
+
+
 class ContactQuery(ListQuery):
-    sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
+    sort: Annotated[str | None, SortKeys(CONTACT_SORT_KEYS)] = Field(
         default=None,
         description="name, added (the order records were entered in), updated_at, "
         "created_at, importance, title; prefix '-' for descending. Default: name, or -added "

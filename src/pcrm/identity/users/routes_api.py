@@ -9,12 +9,13 @@ from fastapi import APIRouter, Depends, Query, Response, status
 from pcrm.core.deps import DB, AppSettings, SessionRoute
 from pcrm.core.etag import IfMatch, etag, expected_version
 from pcrm.core.pagination import Page, PageRequest
-from pcrm.core.types import Id, PageNumber, PageSize
+from pcrm.core.types import Id, PageNumber, PageSize, SortKeys
 from pcrm.identity.deps import CurrentPrincipal, require
 from pcrm.identity.permissions import Permission, Role
 from pcrm.identity.principal import Principal
 from pcrm.identity.users import service
 from pcrm.identity.users.schemas import (
+    USER_SORT_KEYS,
     InvitationCreate,
     InvitationCreated,
     InvitationRead,
@@ -40,6 +41,7 @@ def list_users(
     is_active: bool | None = None,
     sort: Annotated[
         str | None,
+        SortKeys(USER_SORT_KEYS),
         Query(description="name, email, role, created_at, last_login_at; '-' for descending"),
     ] = None,
 ) -> Page[UserRead]:

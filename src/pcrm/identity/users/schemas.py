@@ -106,3 +106,7 @@ class UserRef(BaseModel):
         """The name as the viewer reads it (`core.i18n.person_name`; the request's locale
         unless given)."""
         return person_name(self.name, self.english_name, locale)
+
+
+# the keys of the user list's `sort`, as its repository allow-lists them
+USER_SORT_KEYS = ("name", "email", "role", "created_at", "last_login_at")

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from pcrm.core.dates import Day, Instant
 from pcrm.core.i18n import N_
-from pcrm.core.types import Id, PageNumber, PageSize, WriteModel
+from pcrm.core.types import Id, PageNumber, PageSize, SortKeys, WriteModel
 from pcrm.opportunities.vocab import (
     OpportunityRole,
     ProjectType,
@@ -195,6 +195,18 @@ class StageTotal:
     weighted: Decimal
 
 
+# the keys of the list's `sort`, as its repository allow-lists them
+OPPORTUNITY_SORT_KEYS = (
+    "name",
+    "expected_close_on",
+    "budget_amount",
+    "probability",
+    "stage",
+    "updated_at",
+    "created_at",
+)
+
+
 class OpportunityQuery(BaseModel):
     """Query parameters of the opportunity list and the pipeline. Unknown ones are a 422."""
 
@@ -205,7 +217,7 @@ class OpportunityQuery(BaseModel):
     q: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=100)] = Field(
         default=None, description="Part of the opportunity's name."
     )
-    sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
+    sort: Annotated[str | None, SortKeys(OPPORTUNITY_SORT_KEYS)] = Field(
         default=None,
         description="name, expected_close_on (default), budget_amount, probability, stage, "
         "updated_at, created_at; prefix '-' for descending.",

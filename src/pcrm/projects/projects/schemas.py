@@ -10,7 +10,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from pcrm.core.dates import Day, Instant
-from pcrm.core.types import Id, PageNumber, PageSize
+from pcrm.core.types import Id, PageNumber, PageSize, SortKeys
 from pcrm.projects.schemas import (
     ENDS_BEFORE_START,
     Amount,
@@ -162,6 +162,19 @@ class ProjectFilters:
     account_id: Id | None = None
 
 
+# the keys of the list's `sort`, as its repository allow-lists them
+PROJECT_SORT_KEYS = (
+    "code",
+    "name",
+    "start_on",
+    "end_on",
+    "budget_amount",
+    "status",
+    "phase",
+    "updated_at",
+)
+
+
 class ProjectQuery(BaseModel):
     """Query parameters of the project list and the board. Unknown ones are a 422."""
 
@@ -172,7 +185,7 @@ class ProjectQuery(BaseModel):
     q: Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=100)] = Field(
         default=None, description="Part of the project's name or code."
     )
-    sort: Annotated[str | None, StringConstraints(max_length=60)] = Field(
+    sort: Annotated[str | None, SortKeys(PROJECT_SORT_KEYS)] = Field(
         default=None,
         description="code, name, start_on, end_on, budget_amount, status, phase, "
         "updated_at (default: -updated_at); prefix '-' for descending.",
