@@ -67,6 +67,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "secret_key": "test-secret-key-not-for-production",
         "password_hasher": "fast-insecure-for-tests",
         "cookie_secure": "never",
+        "background_jobs": False,  # tests run rounds themselves (tests/core/test_jobs.py)
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

@@ -81,6 +81,14 @@ class Settings(BaseSettings):
     tenant_guard: bool = Field(
         default=True, description="Refuse ORM queries on tenant tables without a workspace filter."
     )
+    background_jobs: bool = Field(
+        default=True,
+        description="Run background work (reminders, sends, housekeeping) in this process's "
+        "loop; across processes only one runs it at a time.",
+    )
+    background_interval_seconds: float = Field(
+        default=5, gt=0, le=3600, description="Seconds between two rounds of the background loop."
+    )
     log_level: str = "INFO"
     files_dir: Path | None = Field(
         default=None,

@@ -22,6 +22,7 @@ from pcrm.core.errors import PermissionDenied
 from pcrm.core.history import register as register_history_labels
 from pcrm.core.i18n import N_, load_catalogues
 from pcrm.core.instance import get_or_create_secret
+from pcrm.core.jobs import PLATFORM_JOBS, BackgroundLoop, register_jobs
 from pcrm.core.problems import BodyLimit, install_error_handlers
 from pcrm.core.search import register as register_search_kinds
 from pcrm.core.security import (
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if area.history is not None:
             register_history_labels(area.history)
     register_search_kinds([kind for area in AREAS for kind in area.search])
+    register_jobs([*PLATFORM_JOBS, *(job for area in AREAS for job in area.jobs)])
     secret = _LazySecret(settings, engine)
 
     async def verify_csrf(request: Request) -> None:
@@ -100,7 +102,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # The limiter belongs to the running event loop, so it is sized once that runs.
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.worker_threads
-        yield
+        loop = BackgroundLoop(session_factory, settings) if settings.background_jobs else None
+        if loop is not None:
+            loop.start()
+        try:
+            yield
+        finally:
+            if loop is not None:
+                await anyio.to_thread.run_sync(loop.stop)
 
     app = FastAPI(
         lifespan=lifespan,

@@ -2,10 +2,10 @@
 every area's declared models."""
 
 from pcrm.areas import AREAS
-from pcrm.core import audit, instance
+from pcrm.core import audit, instance, jobs
 from pcrm.core.db import Base
 
-PLATFORM_MODELS = (audit, instance)
+PLATFORM_MODELS = (audit, instance, jobs)
 AREA_MODELS = tuple(module for area in AREAS for module in area.models)
 metadata = Base.metadata
 

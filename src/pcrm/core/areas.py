@@ -15,6 +15,7 @@ from fastapi import APIRouter
 
 from pcrm.config import PACKAGE_DIR
 from pcrm.core.history import HistoryLabels
+from pcrm.core.jobs import Job
 from pcrm.core.search import SearchKind
 
 
@@ -44,6 +45,7 @@ class Area:
     `presentation_only` areas (the customer portal) keep no models and run no queries: they
     show what other areas' `public` calls give them (tests/house_rules.py checks it).
     `search` lists the kinds of record the global search finds in the area (`core.search`).
+    `jobs` are the kinds of background work the area does (`core.jobs`).
     """
 
     name: str
@@ -57,6 +59,7 @@ class Area:
     demo: str | None = None
     presentation_only: bool = False
     search: tuple[SearchKind, ...] = ()
+    jobs: tuple[Job, ...] = ()
 
     @property
     def package_dir(self) -> Path:

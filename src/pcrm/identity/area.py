@@ -3,9 +3,12 @@ log (see `pcrm.core.areas`)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_, currency_name
+from pcrm.core.jobs import Job
 from pcrm.identity.audit import routes_api as audit_api
 from pcrm.identity.audit import routes_html as audit_pages
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
@@ -15,6 +18,7 @@ from pcrm.identity.security_log import routes_html as security_log_pages
 from pcrm.identity.sessions import models as session_models
 from pcrm.identity.sessions import routes_api as session_api
 from pcrm.identity.sessions import routes_html as session_pages
+from pcrm.identity.sessions.service import purge_sign_in_data
 from pcrm.identity.tokens import models as token_models
 from pcrm.identity.tokens import routes_api as token_api
 from pcrm.identity.tokens import routes_html as token_pages
@@ -46,6 +50,7 @@ AREA = Area(
         audit_pages.router,
         security_log_pages.router,
     ),
+    jobs=(Job("identity.sign_in_housekeeping", purge_sign_in_data, every=timedelta(hours=6)),),
     models=(
         workspace_models,
         user_models,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from pcrm.core.tenancy import GLOBAL, WorkspaceScope
@@ -105,3 +105,17 @@ def signed_in_from(db: Session, email: str, ip: str, since: datetime) -> bool:
         .limit(1)
     )
     return found is not None
+
+
+def forget_attempts_before(db: Session, cutoff: datetime) -> None:
+    """Housekeeping: sign-in attempts older than `cutoff`, of every workspace."""
+    db.execute(delete(LoginAttempt).where(LoginAttempt.occurred_at < cutoff))
+
+
+def forget_sessions_ended_before(db: Session, cutoff: datetime) -> None:
+    """Housekeeping: sessions that expired or were revoked before `cutoff`, of every
+    workspace."""
+    ended = (UserSession.expires_at < cutoff) | (
+        UserSession.revoked_at.is_not(None) & (UserSession.revoked_at < cutoff)
+    )
+    db.execute(delete(UserSession).where(ended).execution_options(**GLOBAL))

@@ -19,6 +19,7 @@ from pcrm.core.db import utcnow
 from pcrm.core.deps import after_commit
 from pcrm.core.errors import NotFound, TooManyAttempts
 from pcrm.core.i18n import N_
+from pcrm.core.jobs import DueItem
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.principal import Principal
 from pcrm.identity.security_log import service as security_log
@@ -254,3 +255,21 @@ def operator_principal(db: Session, workspace_slug: str, email: str) -> Principa
         raise NotFound(N_("No active user with this e-mail address in the workspace."))
     set_actor(db, user.id, f"{user.name} (cli)")
     return principal_of(user, workspace, "cli", 0)
+
+
+# --- housekeeping ------------------------------------------------------------------------------
+
+ENDED_SESSIONS_KEPT = timedelta(days=30)
+
+
+def purge_sign_in_data(db: Session, _item: DueItem, settings: Settings) -> None:
+    """Background housekeeping (`core.jobs`): sign-in attempts are kept only as long as
+    throttling and "an address the account signed in from before" read them, and ended
+    sessions a month after they ended (the security log keeps the events)."""
+    now = utcnow()
+    kept = max(
+        timedelta(days=settings.login_known_days),
+        timedelta(minutes=settings.login_window_minutes),
+    )
+    sessions_repo.forget_attempts_before(db, now - kept)
+    sessions_repo.forget_sessions_ended_before(db, now - ENDED_SESSIONS_KEPT)
