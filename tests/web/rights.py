@@ -15,7 +15,7 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
-from sqlalchemy import func, literal, null, select, union_all
+from sqlalchemy import BigInteger, DateTime, cast, func, literal, null, select, union_all
 from sqlalchemy.engine import Connection
 
 from pcrm.identity.permissions import Permission
@@ -331,8 +331,11 @@ def snapshot(connection: Connection, skip: frozenset[str]) -> dict[str, tuple[An
         columns = [literal(table.name).label("t"), func.count().label("n")]
         version = table.c.get("version")
         changed = table.c.get("updated_at")
-        columns.append(func.sum(version).label("v") if version is not None else null().label("v"))
-        columns.append(func.max(changed).label("u") if changed is not None else null().label("u"))
+        # typed NULLs: PostgreSQL types a UNION's column by its first part
+        nothing_summed = cast(null(), BigInteger).label("v")
+        nothing_changed = cast(null(), DateTime(timezone=True)).label("u")
+        columns.append(func.sum(version).label("v") if version is not None else nothing_summed)
+        columns.append(func.max(changed).label("u") if changed is not None else nothing_changed)
         parts.append(select(*columns).select_from(table))
     rows = connection.execute(union_all(*parts)).all()
     return {row[0]: tuple(row[1:]) for row in rows}
