@@ -68,6 +68,13 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def live_server(app: FastAPI) -> Iterator[LiveServer]:
     """The session's app (one per backend) on a free local port."""
+    with serve(app) as server:
+        yield server
+
+
+@contextlib.contextmanager
+def serve(app: FastAPI) -> Iterator[LiveServer]:
+    """`app` served by uvicorn in a thread on a free local port while the block runs."""
     from pcrm.cli import ensure_frontend
 
     ensure_frontend()
