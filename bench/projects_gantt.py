@@ -143,6 +143,7 @@ def main() -> None:
                 "content": content,
                 "content_hash": content_hash(content),
                 "status": "approved",
+                "sent_on": now.date(),
             },
         )
     factory = make_session_factory(engine)
