@@ -6,10 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from pcrm.core.pagination import PageRequest, parse_sort
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.projects.projects import gates
 from pcrm.projects.projects import repository as repo
+from pcrm.projects.projects.models import Project
+from pcrm.projects.projects.schemas import ProjectFilters
 from pcrm.projects.projects.service import project_reads
+from pcrm.projects.vocab import Phase, ProjectStatus
 from tests.factories import bearer, current
 from tests.projects.builders import (
     World,
@@ -359,3 +363,44 @@ def test_the_list_reads_its_page_as_rows_with_the_values_of_the_records(client, 
     assert {item["id"]: item for item in listed["items"]} == reads
     assert reads[ended]["terminated_by_name"] == "张伟"
     assert reads[converted]["liaison_appointed_by_name"] == "李娜"
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        ProjectFilters(),
+        ProjectFilters(statuses=(ProjectStatus.DRAFT, ProjectStatus.ACTIVE)),
+        ProjectFilters(phases=(Phase.NEEDS,), q="运维"),
+        ProjectFilters(q="50%_x"),
+        ProjectFilters(manager_id=1, account_id=1),
+    ],
+)
+@pytest.mark.parametrize("sort", [None, "name", "-budget_amount", "phase,-code", "status,end_on"])
+def test_the_lists_prepared_statements_find_what_the_query_finds(
+    client, world: World, uow, filters, sort
+):
+    """The list runs statements built once per shape with the request's values bound: each page
+    holds the rows, in the order and with the count, that the list's query gives built anew."""
+    convert(client, world)
+    for n in range(4):
+        name = f"运维{n % 2} 50%_x" if n else "运维 50x"  # only the literal % and _ match
+        direct_project(
+            client, world, name=name, budget_amount=str(10 * n),
+            manager_id=world.team.admin.user_id, end_on=f"2027-0{n + 1}-01",
+        )  # fmt: skip
+    with uow() as db:
+        scope = WorkspaceScope(world.team.owner.workspace_id)
+        if filters.manager_id is not None:
+            any_project = repo.project_rows_by_ids(db, scope, range(1, 10_000))
+            first = next(iter(any_project.values()))
+            filters = ProjectFilters(
+                manager_id=world.team.admin.user_id, account_id=first.account_id
+            )
+        order = parse_sort(sort, repo.SORTS, repo.DEFAULT_SORT)
+        query = repo._matching(scope, filters)
+        expected = list(
+            db.scalars(query.order_by(*order, Project.id.desc()).with_only_columns(Project.id))
+        )
+        pages = [repo.projects_page(db, scope, filters, PageRequest(n, 2), sort) for n in (1, 2, 3)]
+    assert [row.id for rows, _total, _capped in pages for row in rows] == expected[:6]
+    assert {(total, capped) for _rows, total, capped in pages} == {(len(expected), False)}
