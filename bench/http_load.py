@@ -37,6 +37,8 @@ Scenarios:
   projects_list   50 projects in the default order (most recently changed), pages 1-20
   projects_filtered  50 projects of one status, sorted by one of five keys, pages 1-5
   projects_board  the board by phase (count and 20 cards per phase)
+  projects_gantt  the Gantt data of one project (`--project-id`; bench/projects_gantt.py loads
+                  one of 2,000 tasks and 3,000 links)
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ CONTACT_QUERIES = ("张伟", "王芳", "李娜", "刘洋", "陈静", "主任", "
 class Ids:
     contacts: list[int] = field(default_factory=list)
     accounts: list[int] = field(default_factory=list)
+    project: int = 1
 
 
 Scenario = Callable[[random.Random, Ids], str]
@@ -135,6 +138,10 @@ def _projects_board(_rng: random.Random, _ids: Ids) -> str:
     return f"{API}/projects/board"
 
 
+def _projects_gantt(_rng: random.Random, ids: Ids) -> str:
+    return f"{API}/projects/{ids.project}/gantt"
+
+
 SCENARIOS: dict[str, Scenario] = {
     "contacts_list": _contacts_list,
     "accounts_list": _accounts_list,
@@ -147,6 +154,7 @@ SCENARIOS: dict[str, Scenario] = {
     "projects_list": _projects_list,
     "projects_filtered": _projects_filtered,
     "projects_board": _projects_board,
+    "projects_gantt": _projects_gantt,
 }
 
 
@@ -532,6 +540,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--duration", type=float, default=20.0, help="seconds per scenario")
     parser.add_argument("--requests", type=int, help="requests per scenario (instead of time)")
     parser.add_argument("--warmup", type=float, default=3.0, help="untimed seconds per scenario")
+    parser.add_argument("--project-id", type=int, default=1, help="projects_gantt's project")
     parser.add_argument("--scenarios", default=",".join(SCENARIOS), help="comma-separated")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="also write the results to this file")
@@ -586,6 +595,7 @@ def run_scenarios(
 ) -> list[dict[str, Any]]:
     needs_ids = not all(n.startswith("projects_") for n in names)
     ids = discover_ids(*address, args.token, random.Random(args.seed)) if needs_ids else Ids()
+    ids.project = args.project_id
     print(
         f"{len(ids.contacts):,} contact ids and {len(ids.accounts):,} account ids sampled; "
         f"concurrency {args.concurrency}, "

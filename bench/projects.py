@@ -4,8 +4,8 @@ on SQLite). Run by hand, never as a test.
     DB=sqlite:////tmp/pcrm-projbench.sqlite3
     uv run python bench/projects.py --database-url $DB
     PCRM_DATABASE_URL=$DB uv run pcrm serve --port 8124 &
-    TOKEN=$(PCRM_DATABASE_URL=$DB uv run pcrm create-token projbench owner01@projbench.example \\
-        bench | tail -1)
+    TOKEN=$(PCRM_DATABASE_URL=$DB uv run pcrm create-token --workspace projbench \\
+        --email owner01@projbench.example --name bench | tail -1)
     uv run python bench/http_load.py --base-url http://127.0.0.1:8124 --token $TOKEN \\
         --concurrency 8 --duration 20 --scenarios projects_list,projects_filtered,projects_board
 

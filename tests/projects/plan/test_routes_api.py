@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pcrm.identity.public import operator_principal
+from pcrm.projects.plan.gantt import service as gantt_service
 from tests.factories import bearer, current
 from tests.projects.builders import (
     World,
@@ -503,4 +505,44 @@ def test_the_gantt_gives_the_critical_path_the_baseline_and_the_variance(client,
     assert (gantt["end_on"], gantt["variance_days"]) == ("2027-01-29", 14)
     assert [(b["start_on"], b["end_on"]) for b in gantt["buffers"]] == [
         ("2027-01-30", "2027-02-03")
+    ]
+
+
+def test_the_gantt_json_carries_the_plan_tabs_model_byte_for_byte(client, world: World, uow):
+    """The endpoint serializes plain values (gantt_json, for speed); the plan tab reads the
+    model (gantt): subtasks, phases, owners, milestones, lags, phase and project buffers and the
+    baseline come out the same in both, in the same order and form."""
+    project = direct_project(client, world)["id"]
+    signed_requirements(client, world, project)
+    approved_plan(client, world, project)
+    owner = world.team.admin.user_id
+    design = _made(client, world, project, name="设计", phase="planning", owner_id=owner)
+    sub = _made(client, world, project, name="接口设计", parent_id=design["id"], phase="planning")
+    build = _made(
+        client, world, project, name="实施", phase="execution", start_on="2027-01-11",
+        end_on="2027-01-22",
+    )  # fmt: skip
+    review = _made(client, world, project, name="验收评审", is_milestone=True, end_on=None,
+                   start_on="2027-01-25")  # fmt: skip
+    assert _link(client, world, project, sub["id"], build["id"], lag=-2).status_code == 201
+    assert _link(client, world, project, build["id"], review["id"], lag=1).status_code == 201
+    for body in ({"days": 3, "phase": "planning"}, {"days": 5}, {"days": 2, "phase": "planning"}):
+        made = client.post(f"/api/v1/projects/{project}/buffers", json=body, headers=_h(world))
+        assert made.status_code == 201, made.text
+
+    response = client.get(f"/api/v1/projects/{project}/gantt", headers=_h(world))
+
+    assert response.status_code == 200
+    with uow() as db:
+        principal = operator_principal(db, "acme", world.team.owner.email)
+        model = gantt_service.gantt(db, principal, project)
+    assert response.content == model.model_dump_json().encode()
+    tasks = {t["id"]: t for t in response.json()["tasks"]}
+    assert tasks[design["id"]]["owner_name"]
+    assert tasks[sub["id"]]["owner_name"] is None
+    assert tasks[sub["id"]]["parent_id"] == design["id"]
+    assert [(b["phase"], b["start_on"], b["end_on"]) for b in response.json()["buffers"]] == [
+        ("planning", "2027-01-09", "2027-01-11"),
+        (None, "2027-01-26", "2027-01-30"),
+        ("planning", "2027-01-12", "2027-01-13"),
     ]

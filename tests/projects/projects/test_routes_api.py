@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from pcrm.core.pagination import PageRequest, parse_sort
+from pcrm.core.tenancy import WorkspaceScope
 from pcrm.projects.projects import gates
+from pcrm.projects.projects import repository as repo
+from pcrm.projects.projects.models import Project
+from pcrm.projects.projects.schemas import ProjectFilters
+from pcrm.projects.projects.service import project_reads
+from pcrm.projects.vocab import Phase, ProjectStatus
 from tests.factories import bearer, current
 from tests.projects.builders import (
     World,
@@ -317,3 +324,83 @@ def test_a_stale_if_match_changes_nothing(client, world: World, uow):
     )
     assert response.status_code == 412
     assert row_counts(uow) == before
+
+
+def test_the_list_reads_its_page_as_rows_with_the_values_of_the_records(client, world: World, uow):
+    """The list reads its page as rows of the projects' columns (no ORM objects, for speed):
+    every item equals the read built from the record itself (the detail's path), a converted,
+    a budgeted, a managed, a liaised and a terminated project alike."""
+    converted = convert(client, world)["id"]
+    budgeted = direct_project(
+        client, world, name="运维", budget_amount="1234.50", manager_id=world.team.admin.user_id,
+        start_on="2027-01-04", end_on="2027-06-30", description="机房运维",
+    )["id"]  # fmt: skip
+    ended = direct_project(client, world, name="终止项目")["id"]
+    path = f"/api/v1/projects/{ended}"
+    _post(client, world, f"{path}/status", {"status": "active"})
+    _post(
+        client,
+        world,
+        f"{path}/termination",
+        {"terminated_on": "2026-11-30", "reason": "预算冻结", "terminated_by_id": world.zhang,
+         "costs": "10.00"},
+    )  # fmt: skip
+    liaised = client.put(
+        f"/api/v1/projects/{converted}/liaison",
+        json={"liaison_id": world.zhang, "appointed_by_id": world.li},
+        headers=current(client, f"/api/v1/projects/{converted}", bearer(world.token)),
+    )
+    assert liaised.status_code == 200, liaised.text
+
+    listed = client.get("/api/v1/projects?page_size=50", headers=bearer(world.token)).json()
+
+    with uow() as db:
+        scope = WorkspaceScope(world.team.owner.workspace_id)
+        records = repo.projects_by_ids(db, scope, [converted, budgeted, ended])
+        reads = {
+            r.id: r.model_dump(mode="json") for r in project_reads(db, scope, [*records.values()])
+        }
+    assert {item["id"]: item for item in listed["items"]} == reads
+    assert reads[ended]["terminated_by_name"] == "张伟"
+    assert reads[converted]["liaison_appointed_by_name"] == "李娜"
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        ProjectFilters(),
+        ProjectFilters(statuses=(ProjectStatus.DRAFT, ProjectStatus.ACTIVE)),
+        ProjectFilters(phases=(Phase.NEEDS,), q="运维"),
+        ProjectFilters(q="50%_x"),
+        ProjectFilters(manager_id=1, account_id=1),
+    ],
+)
+@pytest.mark.parametrize("sort", [None, "name", "-budget_amount", "phase,-code", "status,end_on"])
+def test_the_lists_prepared_statements_find_what_the_query_finds(
+    client, world: World, uow, filters, sort
+):
+    """The list runs statements built once per shape with the request's values bound: each page
+    holds the rows, in the order and with the count, that the list's query gives built anew."""
+    convert(client, world)
+    for n in range(4):
+        name = f"运维{n % 2} 50%_x" if n else "运维 50x"  # only the literal % and _ match
+        direct_project(
+            client, world, name=name, budget_amount=str(10 * n),
+            manager_id=world.team.admin.user_id, end_on=f"2027-0{n + 1}-01",
+        )  # fmt: skip
+    with uow() as db:
+        scope = WorkspaceScope(world.team.owner.workspace_id)
+        if filters.manager_id is not None:
+            any_project = repo.project_rows_by_ids(db, scope, range(1, 10_000))
+            first = next(iter(any_project.values()))
+            filters = ProjectFilters(
+                manager_id=world.team.admin.user_id, account_id=first.account_id
+            )
+        order = parse_sort(sort, repo.SORTS, repo.DEFAULT_SORT)
+        query = repo._matching(scope, filters)
+        expected = list(
+            db.scalars(query.order_by(*order, Project.id.desc()).with_only_columns(Project.id))
+        )
+        pages = [repo.projects_page(db, scope, filters, PageRequest(n, 2), sort) for n in (1, 2, 3)]
+    assert [row.id for rows, _total, _capped in pages for row in rows] == expected[:6]
+    assert {(total, capped) for _rows, total, capped in pages} == {(len(expected), False)}

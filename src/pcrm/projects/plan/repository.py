@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TypeVar
+from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.projects.plan.models import Deliverable, PlanBuffer, PlanTask, TaskDependency
+from pcrm.projects.vocab import Phase
 
 Record = TypeVar("Record", PlanTask, TaskDependency, PlanBuffer, Deliverable)
 
@@ -67,9 +69,13 @@ def task_anywhere(db: Session, scope: WorkspaceScope, task_id: int) -> PlanTask 
     )
 
 
-def task_rows(db: Session, scope: WorkspaceScope, project_id: int) -> list[Row[Any]]:
+TaskRow = Row[int, int | None, str, Phase | None, int | None, date, date, int, bool, int]
+DependencyRow = Row[int, int, int, int, int]
+
+
+def task_rows(db: Session, scope: WorkspaceScope, project_id: int) -> list[TaskRow]:
     """The Gantt's columns of every task, as plain rows (no ORM objects: 2,000 of them load in
-    a tenth of the time)."""
+    a tenth of the time), in this order: the Gantt unpacks them as tuples."""
     query = select(
         PlanTask.id,
         PlanTask.parent_id,
@@ -85,7 +91,7 @@ def task_rows(db: Session, scope: WorkspaceScope, project_id: int) -> list[Row[A
     return list(db.execute(query.order_by(PlanTask.start_on, PlanTask.id)))
 
 
-def dependency_rows(db: Session, scope: WorkspaceScope, project_id: int) -> list[Row[Any]]:
+def dependency_rows(db: Session, scope: WorkspaceScope, project_id: int) -> list[DependencyRow]:
     query = select(
         TaskDependency.id,
         TaskDependency.predecessor_id,

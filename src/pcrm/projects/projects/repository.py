@@ -5,13 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Integer, Row, Select, String, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
-from pcrm.core.pagination import PageRequest, in_vocabulary_order, parse_sort, read_page
+from pcrm.core.pagination import (
+    ListStatements,
+    PageRequest,
+    in_vocabulary_order,
+    parse_sort,
+    read_prepared_page,
+)
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.projects.projects.models import PhaseChange, Project, ProjectDocument
 from pcrm.projects.projects.schemas import ProjectFilters
@@ -48,6 +55,20 @@ def projects_by_ids(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> d
         Project.workspace_id == scope.workspace_id, Project.id.in_(wanted)
     )
     return {p.id: p for p in db.scalars(query)}
+
+
+def project_rows_by_ids(
+    db: Session, scope: WorkspaceScope, ids: Iterable[int]
+) -> dict[int, Row[Any]]:
+    """Projects by id as rows of their columns (the list's page): the same values as the ORM
+    objects without building and tracking 50 of them per request."""
+    wanted = set(ids)
+    if not wanted:
+        return {}
+    query = select(*Project.__table__.c).where(
+        Project.workspace_id == scope.workspace_id, Project.id.in_(wanted)
+    )
+    return {p.id: p for p in db.execute(query)}
 
 
 def project_of_opportunity(
@@ -108,21 +129,54 @@ def projects_page(
     filters: ProjectFilters,
     page: PageRequest,
     sort: str | None,
-) -> tuple[list[Project], int, bool]:
-    """A page of the projects matching `filters` in the order `sort` names, its capped count
-    and whether the count reached its cap."""
-    order = parse_sort(sort, SORTS, DEFAULT_SORT)
-    query = _matching(scope, filters)
-    return read_page(
+) -> tuple[list[Row[Any]], int, bool]:
+    """A page of the projects matching `filters` in the order `sort` names (as rows of their
+    columns), its capped count and whether the count reached its cap. The statements of each
+    shape (which filters, which sort) are built once and run with the request's values."""
+    values: dict[str, Any] = {"ws": scope.workspace_id}
+    if filters.statuses:
+        values["statuses"] = list(filters.statuses)
+    if filters.phases:
+        values["phases"] = list(filters.phases)
+    if filters.manager_id is not None:
+        values["manager_id"] = filters.manager_id
+    if filters.account_id is not None:
+        values["account_id"] = filters.account_id
+    if filters.q:
+        values["pattern"] = _like(filters.q)
+    return read_prepared_page(
         db,
-        query,
-        query.order_by(*order, Project.id.desc()),
-        Project.id,
+        _prepared_list(tuple(values), sort or DEFAULT_SORT),
+        values,
         page,
-        lambda ids: projects_by_ids(db, scope, ids),
+        lambda ids: project_rows_by_ids(db, scope, ids),
         LIST_COUNT_CAP,
         remember=("projects", scope.workspace_id, filters),
     )
+
+
+@lru_cache(maxsize=256)
+def _prepared_list(names: tuple[str, ...], sort: str) -> ListStatements:
+    """The list's page-of-ids and count statements for one shape: `_matching`'s conditions with
+    bound parameters for the workspace (`ws`) and each filter in `names`; an unknown sort
+    raises before anything is kept."""
+    ws = bindparam("ws", type_=Integer)
+    query = select(Project).where(Project.workspace_id == ws)
+    if "statuses" in names:
+        query = query.where(Project.status.in_(bindparam("statuses", expanding=True)))
+    if "phases" in names:
+        query = query.where(Project.phase.in_(bindparam("phases", expanding=True)))
+    if "manager_id" in names:
+        query = query.where(Project.manager_id == bindparam("manager_id"))
+    if "account_id" in names:
+        query = query.where(Project.account_id == bindparam("account_id"))
+    if "pattern" in names:
+        pattern = bindparam("pattern", type_=String)
+        query = query.where(
+            or_(Project.name.like(pattern, escape="\\"), Project.code.like(pattern, escape="\\"))
+        )
+    order = parse_sort(sort, SORTS, DEFAULT_SORT)
+    return ListStatements.of(query, query.order_by(*order, Project.id.desc()), Project.id)
 
 
 def phase_counts(db: Session, scope: WorkspaceScope, filters: ProjectFilters) -> dict[Phase, int]:

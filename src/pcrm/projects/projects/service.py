@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
+from sqlalchemy import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -63,8 +65,11 @@ FINISHED_MESSAGE = N_("This project is archived and can no longer be changed.")
 # --- reading ------------------------------------------------------------------------------
 
 
-def project_reads(db: Session, scope: WorkspaceScope, rows: Sequence[Project]) -> list[ProjectRead]:
-    """Rows as reads, with the names of their accounts, people and contacts (three queries)."""
+def project_reads(
+    db: Session, scope: WorkspaceScope, rows: Sequence[Project | Row[Any]]
+) -> list[ProjectRead]:
+    """Projects (ORM objects or rows of their columns) as reads, with the names of their
+    accounts, people and contacts (three queries)."""
     accounts = account_refs(db, scope, {p.account_id for p in rows})
     users = user_refs(db, scope, {p.manager_id for p in rows if p.manager_id})
     contact_ids = {
