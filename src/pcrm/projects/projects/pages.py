@@ -285,7 +285,7 @@ def project_page(
             (str(s.id), s.contact_name) for s in stakeholders.register(db, principal, project_id)
         ]
     elif tab == "plan":
-        context.update(plan_pages.plan_context(db, principal, project_id, locale))
+        context.update(plan_pages.plan_context(db, principal, project_id, locale, params))
     elif tab == "goals":
         context.update(goal_pages.goals_tab(db, principal, project_id, locale))
     elif tab == "training":

@@ -92,6 +92,7 @@ def gantt(db: Session, principal: Principal, project_id: int) -> Gantt:
                 parent_id=t.parent_id,
                 name=t.name,
                 phase=t.phase,
+                owner_id=t.owner_id,
                 owner_name=owners[t.owner_id].name if t.owner_id in owners else None,
                 start_on=t.start_on,
                 end_on=t.end_on,
