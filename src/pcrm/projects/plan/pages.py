@@ -145,12 +145,10 @@ def plan_context(
         key=lambda o: o[1],
     )
     phase = {p.value: translate(locale, LABELS[Phase][p.value]) for p in Phase}
-    plans = [
-        b
-        for b in baselines.list_baselines(db, principal, project_id)
-        if b.kind == BaselineKind.PLAN
-    ]
-    decisions = {b.id: baselines.baseline_sign_offs(db, principal, b.id) for b in plans[:3]}
+    plans = baselines.baseline_versions(db, principal, project_id, BaselineKind.PLAN)
+    decisions: dict[int, list[Any]] = {}
+    for signed in baselines.sign_offs_of(db, principal, [b.id for b in plans[:3]]):
+        decisions.setdefault(signed.baseline_id, []).append(signed)
     register = stakeholders.register(db, principal, project_id)
     filters = {
         "q": chosen.text,

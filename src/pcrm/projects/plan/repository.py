@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
@@ -20,6 +21,15 @@ def tasks(db: Session, scope: WorkspaceScope, project_id: int) -> Sequence[PlanT
         PlanTask.workspace_id == scope.workspace_id, PlanTask.project_id == project_id
     )
     return db.scalars(query.order_by(PlanTask.start_on, PlanTask.id)).all()
+
+
+def last_end(db: Session, scope: WorkspaceScope, project_id: int) -> date | None:
+    """The plan's last day of work (None without tasks)."""
+    return db.scalar(
+        select(func.max(PlanTask.end_on)).where(
+            PlanTask.workspace_id == scope.workspace_id, PlanTask.project_id == project_id
+        )
+    )
 
 
 def dependencies(db: Session, scope: WorkspaceScope, project_id: int) -> Sequence[TaskDependency]:
