@@ -256,12 +256,17 @@ def task_lookup(
 ) -> dict[str, Any]:
     """The task picker's choices: the project's tasks matching the typed text."""
     text = params.get("q", "")[:100]
-    found = service.find_tasks(
-        db, principal, project_id, text, milestones_only=params.get("milestones") == "1"
-    )
     skip = params.get("exclude", "")
+    found = service.find_tasks(
+        db,
+        principal,
+        project_id,
+        text,
+        milestones_only=params.get("milestones") == "1",
+        exclude=int(skip) if skip.isdigit() and len(skip) < 12 else None,
+    )
     return {
-        "found": [e for e in found if str(e.id) != skip],
+        "found": found,
         "text": text,
         "picker": params.get("picker", "")[:60],
         "limit": service.LOOKUP_LIMIT,

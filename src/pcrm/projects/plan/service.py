@@ -172,15 +172,16 @@ def find_tasks(
     text: str,
     *,
     milestones_only: bool = False,
+    exclude: int | None = None,
     limit: int = LOOKUP_LIMIT,
 ) -> list[OutlineEntry]:
     """The project's tasks whose WBS number starts with `text` or whose name contains it
-    (any case, Chinese alike), in WBS order, at most `limit`; all of them (to the limit) for
-    a blank text."""
+    (any case, Chinese alike), in WBS order, at most `limit`, less `exclude` (the task being
+    edited); the first ones for a blank text."""
     wanted = text.strip().casefold()
     found = []
     for entry in outline(db, principal, project_id):
-        if milestones_only and not entry.is_milestone:
+        if (milestones_only and not entry.is_milestone) or entry.id == exclude:
             continue
         if wanted and not (entry.wbs.startswith(wanted) or wanted in entry.name.casefold()):
             continue
