@@ -25,6 +25,7 @@ from pcrm.projects.plan import routes_api as plan_api
 from pcrm.projects.plan import routes_html as plan_html
 from pcrm.projects.projects import models as project_models
 from pcrm.projects.projects import routes_api as projects_api
+from pcrm.projects.projects import routes_edit as projects_edit
 from pcrm.projects.projects import routes_html as projects_html
 from pcrm.projects.references import service as references
 from pcrm.projects.requirements import models as requirement_models
@@ -62,6 +63,7 @@ AREA = Area(
     pages=(
         team_html.router,
         projects_html.router,
+        projects_edit.router,
         handover_html.router,
         requirements_html.router,
         baselines_html.router,

@@ -28,7 +28,7 @@ from pcrm.projects.constraints import service as constraints
 from pcrm.projects.goals import pages as goal_pages
 from pcrm.projects.plan import pages as plan_pages
 from pcrm.projects.plan.gantt import service as plan_gantt
-from pcrm.projects.projects import forms, service
+from pcrm.projects.projects import edit, forms, service
 from pcrm.projects.projects.schemas import ProjectQuery
 from pcrm.projects.requirements import pages as requirement_pages
 from pcrm.projects.stakeholders import service as stakeholders
@@ -242,6 +242,7 @@ def project_page(
         "form": FormValues(values or {}),
         "errors": errors or {},
         "phases": [(p.value, label(p, locale)) for p in Phase],
+        "editing": "",
     }
     people = account_people(db, principal, detail.account_id) if writable else []
     context["contact_options"] = [(str(c.id), c.name) for c in people]
@@ -292,6 +293,10 @@ def project_page(
         context.update(training_pages.training_tab(db, principal, project_id, locale))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
+    target = edit.editing_of(params or {}) if writable else None
+    if target is not None and edit.KINDS[target[0]].tab == tab:  # an edit form without HTMX
+        context["edit_form"] = edit.edit_form(db, principal, project_id, *target, locale)
+        context["editing"] = f"{target[0]}-{target[1]}"
     return context
 
 
