@@ -32,7 +32,9 @@ def upgrade() -> None:
     bind = op.get_bind()
     for row in bind.execute(sa.select(baselines.c.id, baselines.c.created_at)).all():
         bind.execute(
-            baselines.update().where(baselines.c.id == row.id).values(sent_on=row.created_at.date())
+            baselines.update()
+            .where(baselines.c.id == row.id)
+            .values(sent_on=row.created_at.date())
         )
     with op.batch_alter_table("project_baselines") as batch:
         batch.alter_column("sent_on", existing_type=sa.Date(), nullable=False)
