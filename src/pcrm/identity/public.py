@@ -28,7 +28,6 @@ from pcrm.identity.users.service import active_user_refs, user_refs
 from pcrm.identity.workspaces import repository as _workspace_repository
 from pcrm.identity.workspaces import schemas as _workspace_schemas
 from pcrm.identity.workspaces import service as _workspaces
-from pcrm.identity.workspaces.models import Workspace as _Workspace
 from pcrm.identity.workspaces.service import workspace_summary
 
 __all__ = [
@@ -119,6 +118,5 @@ DEFAULT_SIGN_OFF_REMINDER_DAYS = 5
 def sign_off_reminder_days(db: Session, scope: WorkspaceScope) -> int:
     """After how many days a customer sign-off still pending is late (the workspace's setting,
     1–60): its project manager is reminded then and the project pages mark it."""
-    # the session's workspace is usually loaded already (signing in reads it): no query then
-    found = db.get(_Workspace, scope.workspace_id)
-    return found.sign_off_reminder_days if found is not None else DEFAULT_SIGN_OFF_REMINDER_DAYS
+    days = _workspace_repository.sign_off_reminder_days(db, scope)
+    return DEFAULT_SIGN_OFF_REMINDER_DAYS if days is None else days

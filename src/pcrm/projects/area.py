@@ -13,6 +13,7 @@ from pcrm.projects.baselines import routes_html as baselines_html
 from pcrm.projects.baselines.vocab import LABELS as BASELINE_LABELS
 from pcrm.projects.constraints import models as constraint_models
 from pcrm.projects.constraints import routes_api as constraints_api
+from pcrm.projects.editing import routes_html as editing_html
 from pcrm.projects.goals import models as goal_models
 from pcrm.projects.goals import routes_api as goals_api
 from pcrm.projects.goals import routes_html as goals_html
@@ -25,7 +26,6 @@ from pcrm.projects.plan import routes_api as plan_api
 from pcrm.projects.plan import routes_html as plan_html
 from pcrm.projects.projects import models as project_models
 from pcrm.projects.projects import routes_api as projects_api
-from pcrm.projects.projects import routes_edit as projects_edit
 from pcrm.projects.projects import routes_html as projects_html
 from pcrm.projects.references import service as references
 from pcrm.projects.requirements import models as requirement_models
@@ -63,7 +63,7 @@ AREA = Area(
     pages=(
         team_html.router,
         projects_html.router,
-        projects_edit.router,
+        editing_html.router,
         handover_html.router,
         requirements_html.router,
         baselines_html.router,

@@ -25,10 +25,11 @@ from pcrm.core.types import Id
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
 from pcrm.projects.baselines import pages as baseline_pages
 from pcrm.projects.constraints import service as constraints
+from pcrm.projects.editing import pages as edit
 from pcrm.projects.goals import pages as goal_pages
 from pcrm.projects.plan import pages as plan_pages
 from pcrm.projects.plan.gantt import service as plan_gantt
-from pcrm.projects.projects import edit, forms, service
+from pcrm.projects.projects import forms, service
 from pcrm.projects.projects.schemas import ProjectQuery
 from pcrm.projects.requirements import pages as requirement_pages
 from pcrm.projects.stakeholders import service as stakeholders

@@ -1,4 +1,4 @@
-"""In-place editing on the project page (edit.py): the project's details, a team member, a
+"""In-place editing on the project page (pages.py beside): the project's details, a team member, a
 stakeholder, a constraint. With HTMX, Edit swaps the record's row (or the overview's card) for
 its form and Save swaps the form back with its messages (422 bad input, 412 changed by someone
 else since) or reloads the tab; without, the tab shows the form in place. Writers only: a
@@ -17,7 +17,8 @@ from pcrm.core.pages import page_locale, redirect
 from pcrm.core.templating import is_htmx, render
 from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal, Permission, Principal
-from pcrm.projects.projects import edit, forms, pages
+from pcrm.projects.editing import pages as edit
+from pcrm.projects.projects import forms, pages
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 PAGE = "projects/project.html"
