@@ -23,7 +23,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import event, insert, select
+from sqlalchemy import Engine, event, insert, select
 from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -44,22 +44,19 @@ from pcrm.projects.projects.models import Project
 from pcrm.projects.vocab import Phase
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", required=True)
-    parser.add_argument("--tasks", type=int, default=2000)
-    parser.add_argument("--links", type=int, default=3000)
-    parser.add_argument("--runs", type=int, default=30)
-    args = parser.parse_args()
-    upgrade(args.database_url)
-    engine = make_engine(args.database_url)
-    if make_url(args.database_url).get_backend_name() == "sqlite":
+def seed(database_url: str, n_tasks: int, n_links: int) -> tuple[Engine, int]:
+    """The workspace `ganttbench` with one project holding the generated plan and an approved
+    plan baseline of every task; the engine and the project's id (also used by
+    bench/projects_plan_tab.py)."""
+    upgrade(database_url)
+    engine = make_engine(database_url)
+    if make_url(database_url).get_backend_name() == "sqlite":
         event.listen(engine, "connect", generate._sqlite_load_pragmas)
     ctx = generate.create_workspace_and_users(engine, "ganttbench", 3)
     ws = ctx.workspace_id
     now = datetime.now(UTC)
     stamp = {"workspace_id": ws, "created_at": now, "updated_at": now, "version": 1}
-    tasks, links = make_plan(args.tasks, args.links)
+    tasks, links = make_plan(n_tasks, n_links)
     phases = list(Phase)
     with engine.begin() as conn:
         account = conn.execute(
@@ -147,6 +144,17 @@ def main() -> None:
                 "sent_on": now.date(),
             },
         )
+    return engine, project
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--tasks", type=int, default=2000)
+    parser.add_argument("--links", type=int, default=3000)
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    engine, project = seed(args.database_url, args.tasks, args.links)
     factory = make_session_factory(engine)
     install_tenant_guard(factory)
     # as the server does once it is set up (pcrm.main.create_app): what lives as long as the

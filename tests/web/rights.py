@@ -85,7 +85,7 @@ RULES: list[tuple[str, str, Need]] = [
     ),
     (
         "R",
-        r"/projects/new|/projects/\{project_id\}/requirements/\{requirement_id\}/edit",
+        r"/projects/new|/projects/\{project_id\}/(.*/)?edit",
         P.WRITE_PROJECTS,
     ),
     # accounts, contacts, activities

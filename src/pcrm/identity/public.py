@@ -107,3 +107,16 @@ def record_export(db: Session, principal: Principal, what: str) -> None:
             principal, _SecurityEventKind.EXPORT, _SecurityOutcome.SUCCESS, what
         ),
     )
+
+
+# --- the workspace's settings other areas act on ------------------------------------------------
+
+__all__ += ["DEFAULT_SIGN_OFF_REMINDER_DAYS", "sign_off_reminder_days"]
+DEFAULT_SIGN_OFF_REMINDER_DAYS = 5
+
+
+def sign_off_reminder_days(db: Session, scope: WorkspaceScope) -> int:
+    """After how many days a customer sign-off still pending is late (the workspace's setting,
+    1–60): its project manager is reminded then and the project pages mark it."""
+    days = _workspace_repository.sign_off_reminder_days(db, scope)
+    return DEFAULT_SIGN_OFF_REMINDER_DAYS if days is None else days

@@ -13,6 +13,7 @@ from pcrm.projects.baselines import routes_html as baselines_html
 from pcrm.projects.baselines.vocab import LABELS as BASELINE_LABELS
 from pcrm.projects.constraints import models as constraint_models
 from pcrm.projects.constraints import routes_api as constraints_api
+from pcrm.projects.editing import routes_html as editing_html
 from pcrm.projects.goals import models as goal_models
 from pcrm.projects.goals import routes_api as goals_api
 from pcrm.projects.goals import routes_html as goals_html
@@ -62,6 +63,7 @@ AREA = Area(
     pages=(
         team_html.router,
         projects_html.router,
+        editing_html.router,
         handover_html.router,
         requirements_html.router,
         baselines_html.router,

@@ -355,6 +355,34 @@ def test_the_overview_marks_a_sign_off_pending_longer_than_the_reminder_days(cli
     assert by_testid(overview, "act-age") == ["Days waiting: 8"]
     assert '<span class="badge red" data-testid="act-age">' in overview
     assert by_testid(baselines, "baseline-age") == ["Days waiting: 8"]
+    assert "Marked red: waiting for more than 5 days." in overview
+
+
+def test_the_overview_marks_late_after_the_workspaces_own_number_of_days(client, acme, project):
+    sign_in(client, "owner@acme.example")
+    english(client)
+    token = acme.tokens["owner"]
+    etag = client.get("/api/v1/workspace", headers=bearer(token)).headers["etag"]
+    client.patch(
+        "/api/v1/workspace",
+        json={"sign_off_reminder_days": 10},
+        headers={**bearer(token), "If-Match": etag},
+    ).raise_for_status()
+    add_requirement(client, token, project["id"], "闸机刷码进站")
+    sent_on = (today().date() - timedelta(days=8)).isoformat()
+    post_json(
+        client,
+        token,
+        f"/api/v1/projects/{project['id']}/baselines/requirements",
+        {"sent_on": sent_on},
+    )
+
+    overview = tab(client, project, "overview")
+    baselines = tab(client, project, "baselines")
+
+    assert '<span class="badge " data-testid="act-age">Days waiting: 8</span>' in overview
+    assert "Marked red: waiting for more than 10 days." in overview
+    assert 'class="badge red" data-testid="baseline-age"' not in baselines
 
 
 def test_a_bad_date_or_evidence_file_is_named_inline_and_nothing_is_kept(

@@ -1,5 +1,6 @@
 """The project manager's reminder of a pending customer sign-off: kept when a baseline goes to
-the customer, due SIGN_OFF_REMINDER_DAYS after the day it was sent, moved to a newer version,
+the customer, due the workspace's sign-off reminder days (5 until set) after the day it was
+sent, moved to a newer version,
 and gone once the customer decided or a changed requirement withdrew the baseline."""
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from sqlalchemy import select
 
 from pcrm.core.tenancy import GLOBAL
 from pcrm.notifications.models import Reminder
-from pcrm.projects.baselines.reminders import SIGN_OFF_REMINDER_DAYS
 from tests.factories import bearer
 from tests.projects.scope.steps import (
     add_requirement,
@@ -56,10 +56,31 @@ def test_a_baseline_sent_for_sign_off_reminds_the_project_manager_n_days_later(
     assert sent.json()["sent_on"] == "2026-11-30"
     [(source, user, due, title, link)] = open_reminders(uow)
     assert (source, user) == (sent.json()["id"], acme.owner.user_id)
-    assert SIGN_OFF_REMINDER_DAYS == 5
     assert due == shanghai_nine(date(2026, 12, 5))
     assert title == "客户确认待处理：智慧车站，v1"
     assert link == f"/projects/{project['id']}?tab=baselines"
+
+
+def test_the_reminder_comes_after_the_workspaces_own_number_of_days(client, acme, project, uow):
+    token = acme.tokens["admin"]
+    etag = client.get("/api/v1/workspace", headers=bearer(token)).headers["etag"]
+    client.patch(
+        "/api/v1/workspace",
+        json={"sign_off_reminder_days": 12},
+        headers={**bearer(token), "If-Match": etag},
+    ).raise_for_status()
+    add_requirement(client, token, project["id"], "闸机刷码进站")
+
+    sent = post_json(
+        client,
+        token,
+        f"/api/v1/projects/{project['id']}/baselines/requirements",
+        {"sent_on": "2026-11-30"},
+    )
+
+    [(_source, _user, due, _title, _link)] = open_reminders(uow)
+    assert sent.status_code == 201, sent.text
+    assert due == shanghai_nine(date(2026, 12, 12))
 
 
 def test_a_new_version_moves_the_reminder_and_the_decision_removes_it(client, acme, project, uow):

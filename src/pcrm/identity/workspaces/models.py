@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import String
+from sqlalchemy import CheckConstraint, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from pcrm.core.audit import Audited
@@ -14,9 +14,17 @@ class Workspace(IdMixin, VersionedMixin, TimestampMixin, Audited, Base):
 
     __tablename__ = "workspaces"
     __audit_entity__ = "workspace"
+    __table_args__ = (
+        CheckConstraint(
+            "sign_off_reminder_days >= 1 AND sign_off_reminder_days <= 60",
+            name="sign_off_reminder_days_range",
+        ),
+    )
 
     slug: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(120))
     currency: Mapped[str] = mapped_column(String(3), default="CNY")
     default_locale: Mapped[str] = mapped_column(String(10), default="zh_CN")
     timezone: Mapped[str] = mapped_column(String(60), default="Asia/Shanghai")
+    # a customer sign-off pending longer than this is late: the PM is reminded, pages mark it
+    sign_off_reminder_days: Mapped[int] = mapped_column(Integer, default=5, server_default="5")

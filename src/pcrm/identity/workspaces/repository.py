@@ -20,3 +20,10 @@ def workspace(db: Session, scope: WorkspaceScope) -> Workspace:
 
 def workspace_by_slug(db: Session, slug: str) -> Workspace | None:
     return db.scalar(select(Workspace).where(Workspace.slug == slug))
+
+
+def sign_off_reminder_days(db: Session, scope: WorkspaceScope) -> int | None:
+    """The workspace's setting; the session's workspace is usually loaded already (signing in
+    reads it), and then this sends no query."""
+    found = db.get(Workspace, scope.workspace_id)
+    return None if found is None else found.sign_off_reminder_days

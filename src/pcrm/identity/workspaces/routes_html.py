@@ -1,5 +1,5 @@
-"""The workspace settings page: name, currency, default language and time zone, with the
-workspace's history."""
+"""The workspace settings page: name, currency, default language, time zone and after how many
+days a pending customer sign-off is late, with the workspace's history."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ def update_workspace(
     currency: Annotated[str, Form()] = "",
     default_locale: Annotated[str, Form()] = "",
     timezone: Annotated[str, Form()] = "",
+    sign_off_reminder_days: Annotated[str, Form()] = "",
 ) -> Response:
     locale = page_locale(request)
     form = {
@@ -48,12 +49,18 @@ def update_workspace(
         "currency": currency,
         "default_locale": default_locale,
         "timezone": timezone,
+        "sign_off_reminder_days": sign_off_reminder_days.strip(),
     }
     outcome = attempt(
         db,
         locale,
         lambda: service.update_workspace(
-            db, principal, WorkspaceUpdate.model_validate(form), version
+            db,
+            principal,
+            WorkspaceUpdate.model_validate(
+                {k: v for k, v in form.items() if v or k != "sign_off_reminder_days"}
+            ),
+            version,
         ),
     )
     if outcome.ok:

@@ -8,6 +8,8 @@ from pcrm.core.i18n import N_
 from pcrm.core.types import Id, WriteModel
 from pcrm.identity.users.schemas import LocaleCode
 
+REMINDER_DAYS = N_("Enter a number of days from 1 to 60.")
+
 
 class _Strict(WriteModel):
     pass
@@ -22,6 +24,9 @@ class WorkspaceRead(BaseModel):
     currency: str
     default_locale: str
     timezone: str
+    sign_off_reminder_days: int = Field(
+        description="A customer sign-off pending longer than this many days is late."
+    )
     version: int
 
 
@@ -32,6 +37,25 @@ class WorkspaceUpdate(_Strict):
     )
     default_locale: LocaleCode | None = None
     timezone: str | None = Field(default=None, max_length=60, examples=["Asia/Shanghai"])
+    sign_off_reminder_days: int | None = Field(
+        default=None,
+        description="After how many days a pending customer sign-off is late (1–60).",
+        examples=[5],
+    )
+
+    @field_validator("sign_off_reminder_days", mode="before")
+    @classmethod
+    def _days_not_a_boolean(cls, value: object) -> object:
+        if isinstance(value, bool):
+            raise ValueError(REMINDER_DAYS)
+        return value
+
+    @field_validator("sign_off_reminder_days")
+    @classmethod
+    def _days_in_range(cls, value: int | None) -> int | None:
+        if value is not None and not 1 <= value <= 60:
+            raise ValueError(REMINDER_DAYS)
+        return value
 
     @field_validator("timezone")
     @classmethod

@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.i18n import N_, translate
 from pcrm.files.public import TOO_LARGE
-from pcrm.identity.public import Principal, user_refs
+from pcrm.identity.public import Principal, sign_off_reminder_days, user_refs
 from pcrm.projects.baselines import service
-from pcrm.projects.baselines.reminders import SIGN_OFF_REMINDER_DAYS
 from pcrm.projects.baselines.vocab import LABELS, BaselineStatus, Decision, SignOffChannel
 from pcrm.projects.projects.schemas import ProjectDetail
 from pcrm.projects.requirements import pages as requirement_pages
@@ -79,7 +78,9 @@ def _age(principal: Principal, sent_on: date) -> int:
 def overview_acts(
     db: Session, principal: Principal, detail: ProjectDetail, locale: str
 ) -> dict[str, Any]:
-    """The overview's gate checklist and the customer's pending acts, oldest first."""
+    """The overview's gate checklist and the customer's pending acts, oldest first; one
+    pending longer than the workspace's reminder days is marked late."""
+    late_after = sign_off_reminder_days(db, principal.scope)
     acts: list[dict[str, Any]] = []
     for b in service.list_baselines(db, principal, detail.id):
         if b.status is BaselineStatus.IN_REVIEW:
@@ -96,7 +97,7 @@ def overview_acts(
                     "who": "",
                     "since": b.sent_on,
                     "age_days": age,
-                    "late": age > SIGN_OFF_REMINDER_DAYS,
+                    "late": age > late_after,
                     "url": f"/projects/{detail.id}?tab=baselines#baseline-{b.id}",
                 }
             )
@@ -120,7 +121,7 @@ def overview_acts(
                 "who": q.asked_to,
                 "since": q.asked_on,
                 "age_days": q.age_days,
-                "late": q.age_days > SIGN_OFF_REMINDER_DAYS,
+                "late": q.age_days > late_after,
                 "url": f"/projects/{detail.id}/requirements/{q.requirement_id}",
             }
         )
@@ -128,7 +129,7 @@ def overview_acts(
     return {
         "gate_checklist": gate_checklist(detail, locale),
         "pending_acts": acts,
-        "reminder_days": SIGN_OFF_REMINDER_DAYS,
+        "reminder_days": late_after,
     }
 
 
@@ -142,6 +143,7 @@ def baselines_tab(
     """Every baseline version, newest first, with its hash, its content and the customer's
     decisions on it; the send form and the sign-off form of the version under review."""
     found = service.list_baselines(db, principal, detail.id)
+    late_after = sign_off_reminder_days(db, principal.scope)
     decisions = service.sign_offs_of(db, principal, [b.id for b in found])
     register = stakeholders.register(db, principal, detail.id)
     files = service.evidence_names(db, principal, detail.id) if decisions else {}
@@ -174,7 +176,7 @@ def baselines_tab(
                 "sent_by": name.get(b.created_by_id, "") if b.created_by_id else "",
                 "note": b.note,
                 "age_days": age,
-                "late": age is not None and age > SIGN_OFF_REMINDER_DAYS,
+                "late": age is not None and age > late_after,
                 "in_review": b.status is BaselineStatus.IN_REVIEW,
                 "content": [
                     {
@@ -209,7 +211,7 @@ def baselines_tab(
         )
     return {
         "baselines": rows,
-        "reminder_days": SIGN_OFF_REMINDER_DAYS,
+        "reminder_days": late_after,
         "approver_options": [(str(s.id), s.contact_name) for s in register if s.is_approver],
         "decision_choices": [(d.value, _label(d, locale)) for d in Decision],
         "recorded_channel": _label(SignOffChannel.RECORDED, locale),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from pcrm.core.errors import NotFound
 from pcrm.core.tenancy import WorkspaceScope
@@ -25,13 +25,22 @@ def baseline(db: Session, scope: WorkspaceScope, baseline_id: int) -> Baseline:
 
 
 def baselines(
-    db: Session, scope: WorkspaceScope, project_id: int, kind: BaselineKind | None = None
+    db: Session,
+    scope: WorkspaceScope,
+    project_id: int,
+    kind: BaselineKind | None = None,
+    *,
+    with_content: bool = True,
 ) -> Sequence[Baseline]:
+    """The project's baselines, newest first by kind; `with_content=False` leaves out their
+    snapshots (a 2,000-task plan's is some 130 KB of JSON) for lists of versions."""
     query = select(Baseline).where(
         Baseline.workspace_id == scope.workspace_id, Baseline.project_id == project_id
     )
     if kind is not None:
         query = query.where(Baseline.kind == kind)
+    if not with_content:
+        query = query.options(defer(Baseline.content))
     return db.scalars(query.order_by(Baseline.kind, Baseline.number.desc())).all()
 
 

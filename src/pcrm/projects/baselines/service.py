@@ -70,6 +70,14 @@ def list_baselines(db: Session, principal: Principal, project_id: int) -> list[B
     return list(repo.baselines(db, principal.scope, project_id))
 
 
+def baseline_versions(
+    db: Session, principal: Principal, project_id: int, kind: BaselineKind
+) -> list[Baseline]:
+    """The versions of one kind, newest first, without their snapshots (for lists)."""
+    project_for(db, principal, project_id, write=False)
+    return list(repo.baselines(db, principal.scope, project_id, kind, with_content=False))
+
+
 def get_baseline(db: Session, principal: Principal, baseline_id: int) -> Baseline:
     principal.require(Permission.READ)
     return repo.baseline(db, principal.scope, baseline_id)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from pcrm.core.errors import NotFound
@@ -22,6 +22,15 @@ def tasks(db: Session, scope: WorkspaceScope, project_id: int) -> Sequence[PlanT
         PlanTask.workspace_id == scope.workspace_id, PlanTask.project_id == project_id
     )
     return db.scalars(query.order_by(PlanTask.start_on, PlanTask.id)).all()
+
+
+def last_end(db: Session, scope: WorkspaceScope, project_id: int) -> date | None:
+    """The plan's last day of work (None without tasks)."""
+    return db.scalar(
+        select(func.max(PlanTask.end_on)).where(
+            PlanTask.workspace_id == scope.workspace_id, PlanTask.project_id == project_id
+        )
+    )
 
 
 def dependencies(db: Session, scope: WorkspaceScope, project_id: int) -> Sequence[TaskDependency]:
@@ -88,6 +97,15 @@ def task_rows(db: Session, scope: WorkspaceScope, project_id: int) -> list[TaskR
         PlanTask.is_milestone,
         PlanTask.version,
     ).where(PlanTask.workspace_id == scope.workspace_id, PlanTask.project_id == project_id)
+    return list(db.execute(query.order_by(PlanTask.start_on, PlanTask.id)))
+
+
+def outline_rows(db: Session, scope: WorkspaceScope, project_id: int) -> list[Row[Any]]:
+    """What the WBS outline needs of every task (its number comes from the order and the
+    parents): a light query for the task pickers of a 2,000-task plan."""
+    query = select(PlanTask.id, PlanTask.parent_id, PlanTask.name, PlanTask.is_milestone).where(
+        PlanTask.workspace_id == scope.workspace_id, PlanTask.project_id == project_id
+    )
     return list(db.execute(query.order_by(PlanTask.start_on, PlanTask.id)))
 
 

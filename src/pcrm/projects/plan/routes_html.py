@@ -5,19 +5,23 @@ customer's decision. Each posts to the same service as the API and comes back to
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request
 from starlette.datastructures import FormData
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from pcrm.core.deps import DB, SessionRoute
-from pcrm.core.forms import PostedForm
-from pcrm.core.pages import redirect
+from pcrm.core.errors import Conflict
+from pcrm.core.forms import PostedForm, attempt
+from pcrm.core.i18n import translate
+from pcrm.core.pages import page_locale, redirect
+from pcrm.core.templating import is_htmx, render
 from pcrm.core.types import Id
-from pcrm.identity.public import CurrentPrincipal
+from pcrm.identity.public import CurrentPrincipal, Permission
 from pcrm.projects.baselines import service as baselines
 from pcrm.projects.baselines.schemas import SignOffCreate
-from pcrm.projects.plan import service
+from pcrm.projects.plan import pages, service
 from pcrm.projects.plan.approval import service as approval
 from pcrm.projects.plan.schemas import (
     BufferWrite,
@@ -44,6 +48,8 @@ TASK_FIELDS = (
     "progress",
 )
 TASK_EDIT_FIELDS = ("name", "start_on", "end_on", "progress")
+EDIT_ROW = "plan/_task_edit.html"
+OPTIONS = "plan/_task_options.html"
 
 
 _form_write = project_pages.form_write
@@ -68,6 +74,38 @@ def add_task(
     )  # fmt: skip
 
 
+@router.get("/projects/{project_id}/plan/tasks/lookup")
+def task_lookup(request: Request, project_id: Id, db: DB, principal: CurrentPrincipal) -> Response:
+    """A task picker's choices: at most 20 tasks of the project by WBS number or name."""
+    context = pages.task_lookup(db, principal, project_id, request.query_params)
+    return render(request, OPTIONS, context)
+
+
+@router.get("/projects/{project_id}/plan/tasks/{task_id}/edit")
+def edit_task(
+    request: Request, project_id: Id, task_id: Id, db: DB, principal: CurrentPrincipal
+) -> Response:
+    """A task's edit form: in place of its row for HTMX, else in the tab's table."""
+    principal.require(Permission.WRITE_PROJECTS)
+    locale = page_locale(request)
+    back = pages.kept_query(request.query_params)
+    service.task(db, principal, project_id, task_id)  # another project's or workspace's: 404
+    if is_htmx(request):
+        context = pages.edit_row(db, principal, project_id, task_id, locale, back=back)
+        return render(request, EDIT_ROW, context)
+    target = f"/projects/{project_id}?tab={TAB}&edit={task_id}"
+    return RedirectResponse(f"{target}&{back}" if back else target, status_code=303)
+
+
+def _task_edit(form: FormData) -> dict[str, Any]:
+    """The edit form's fields; a blank parent, phase or owner clears it."""
+    data = forms.fields(form, TASK_EDIT_FIELDS)
+    for key in ("parent_id", "phase", "owner_id"):
+        data[key] = forms.text(form, key) or None
+    data["is_milestone"] = form.get("is_milestone") == "on"
+    return data
+
+
 @router.post("/projects/{project_id}/plan/tasks/{task_id}")
 def update_task(
     request: Request,
@@ -77,15 +115,49 @@ def update_task(
     principal: CurrentPrincipal,
     form: PostedForm,
 ) -> Response:
-    data = _task(form, TASK_EDIT_FIELDS)
-    return _form_write(
-        request, db, principal, project_id, TAB, f"task-{task_id}", data,
-        lambda: service.update_task(
-            db, principal, project_id, task_id, TaskUpdate.model_validate(data),
-            forms.version(form),
-        ),
-        "saved",
-    )  # fmt: skip
+    """Save a task's edit form: back to the tab's page it came from, or the form again with
+    its messages (422 bad input, 412 changed by someone else since), nothing written."""
+    principal.require(Permission.WRITE_PROJECTS)
+    locale = page_locale(request)
+    service.task(db, principal, project_id, task_id)  # 404 before anything else
+    data = _task_edit(form)
+    back = pages.kept_query(dict(parse_qsl(forms.text(form, "back"))) if "back" in form else {})
+    tab = f"/projects/{project_id}?tab={TAB}" + (f"&{back}" if back else "")
+    try:
+        outcome = attempt(
+            db,
+            locale,
+            lambda: service.update_task(
+                db, principal, project_id, task_id, TaskUpdate.model_validate(data),
+                forms.version(form),
+            ),
+        )  # fmt: skip
+    except Conflict as exc:
+        db.rollback()
+        if is_htmx(request):  # a 409 is not swapped: reload the tab, which shows why
+            return Response(status_code=204, headers={"HX-Redirect": tab})
+        context = project_pages.project_page(
+            db, principal, project_id, TAB, locale, None, problem=translate(locale, exc.detail)
+        )
+        return render(request, PAGE, context, status_code=409)
+    if outcome.ok:
+        if is_htmx(request):
+            return Response(status_code=204, headers={"HX-Redirect": f"{tab}&notice=saved"})
+        return redirect(tab, "saved")
+    values = forms.echo(data | {k: v or "" for k, v in data.items() if v is None})
+    if is_htmx(request):
+        row = pages.edit_row(
+            db, principal, project_id, task_id, locale, values, outcome.errors, back
+        )
+        return render(request, EDIT_ROW, row, status_code=outcome.status)
+    context = project_pages.project_page(
+        db, principal, project_id, TAB, locale, None, params=dict(parse_qsl(back))
+    )
+    context["edit"] = pages.edit_row(
+        db, principal, project_id, task_id, locale, values, outcome.errors, back
+    )
+    context["editing"] = str(task_id)
+    return render(request, PAGE, context, status_code=outcome.status)
 
 
 @router.post("/projects/{project_id}/plan/tasks/{task_id}/delete")

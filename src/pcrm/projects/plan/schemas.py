@@ -171,6 +171,7 @@ class GanttTask(ReadSchema):
     parent_id: Id | None
     name: str
     phase: Phase | None
+    owner_id: Id | None
     owner_name: str | None
     start_on: Day
     end_on: Day

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -91,6 +92,13 @@ def tasks(db: Session, principal: Principal, project_id: int) -> list[TaskRead]:
     return task_reads(db, principal.scope, repo.tasks(db, principal.scope, project_id))
 
 
+def task(db: Session, principal: Principal, project_id: int, task_id: int) -> TaskRead:
+    """One task of the project (NotFound for another project's or workspace's)."""
+    projects.get_project(db, principal, project_id)
+    found = repo.one(db, principal.scope, PlanTask, task_id, project_id)
+    return task_reads(db, principal.scope, [found])[0]
+
+
 def dependencies(db: Session, principal: Principal, project_id: int) -> list[DependencyRead]:
     projects.get_project(db, principal, project_id)
     return [
@@ -109,6 +117,78 @@ def deliverables(db: Session, principal: Principal, project_id: int) -> list[Del
         DeliverableRead.model_validate(d)
         for d in repo.deliverables(db, principal.scope, project_id)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    """A task's place in the work breakdown: its outline number (1.2.3) and depth."""
+
+    id: int
+    parent_id: int | None
+    name: str
+    is_milestone: bool
+    wbs: str
+    depth: int
+
+
+def wbs_order(rows: Sequence[Any]) -> list[tuple[Any, str, int]]:
+    """Rows with `id` and `parent_id` (in start order) in WBS order, each under its parent,
+    with its outline number and depth; a row whose parent is not among them is at the top."""
+    children: dict[int | None, list[Any]] = {}
+    known = {r.id for r in rows}
+    for r in rows:
+        children.setdefault(r.parent_id if r.parent_id in known else None, []).append(r)
+    ordered: list[tuple[Any, str, int]] = []
+    # an explicit stack: a deep breakdown must not hit the recursion limit
+    stack: list[tuple[Any, str, int]] = [
+        (r, str(n), 0) for n, r in reversed(list(enumerate(children.get(None, []), start=1)))
+    ]
+    while stack:
+        row, number, depth = stack.pop()
+        ordered.append((row, number, depth))
+        below = children.get(row.id, [])
+        stack.extend(
+            (r, f"{number}.{n}", depth + 1) for n, r in reversed(list(enumerate(below, start=1)))
+        )
+    return ordered
+
+
+def outline(db: Session, principal: Principal, project_id: int) -> list[OutlineEntry]:
+    projects.get_project(db, principal, project_id)
+    rows = repo.outline_rows(db, principal.scope, project_id)
+    return [
+        OutlineEntry(r.id, r.parent_id, r.name, r.is_milestone, number, depth)
+        for r, number, depth in wbs_order(rows)
+    ]
+
+
+LOOKUP_LIMIT = 20
+
+
+def find_tasks(
+    db: Session,
+    principal: Principal,
+    project_id: int,
+    text: str,
+    *,
+    milestones_only: bool = False,
+    exclude: int | None = None,
+    limit: int = LOOKUP_LIMIT,
+) -> list[OutlineEntry]:
+    """The project's tasks whose WBS number starts with `text` or whose name contains it
+    (any case, Chinese alike), in WBS order, at most `limit`, less `exclude` (the task being
+    edited); the first ones for a blank text."""
+    wanted = text.strip().casefold()
+    found = []
+    for entry in outline(db, principal, project_id):
+        if (milestones_only and not entry.is_milestone) or entry.id == exclude:
+            continue
+        if wanted and not (entry.wbs.startswith(wanted) or wanted in entry.name.casefold()):
+            continue
+        found.append(entry)
+        if len(found) >= limit:
+            break
+    return found
 
 
 # --- the checks ------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from pcrm.core.types import Id
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
 from pcrm.projects.baselines import pages as baseline_pages
 from pcrm.projects.constraints import service as constraints
+from pcrm.projects.editing import pages as edit
 from pcrm.projects.goals import pages as goal_pages
 from pcrm.projects.plan import pages as plan_pages
 from pcrm.projects.plan.gantt import service as plan_gantt
@@ -242,6 +243,7 @@ def project_page(
         "form": FormValues(values or {}),
         "errors": errors or {},
         "phases": [(p.value, label(p, locale)) for p in Phase],
+        "editing": "",
     }
     people = account_people(db, principal, detail.account_id) if writable else []
     context["contact_options"] = [(str(c.id), c.name) for c in people]
@@ -285,13 +287,17 @@ def project_page(
             (str(s.id), s.contact_name) for s in stakeholders.register(db, principal, project_id)
         ]
     elif tab == "plan":
-        context.update(plan_pages.plan_context(db, principal, project_id, locale))
+        context.update(plan_pages.plan_context(db, principal, project_id, locale, params))
     elif tab == "goals":
         context.update(goal_pages.goals_tab(db, principal, project_id, locale))
     elif tab == "training":
         context.update(training_pages.training_tab(db, principal, project_id, locale))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
+    target = edit.editing_of(params or {}) if writable else None
+    if target is not None and edit.KINDS[target[0]].tab == tab:  # an edit form without HTMX
+        context["edit_form"] = edit.edit_form(db, principal, project_id, *target, locale)
+        context["editing"] = f"{target[0]}-{target[1]}"
     return context
 
 

@@ -276,3 +276,94 @@
     start();
   }
 })();
+
+// The task pickers of the plan's forms (templates/plan/_pickers.html): HTMX fills the list
+// with the tasks matching the typed text; here the arrows move through it, Enter or a click
+// chooses (the hidden input takes the task's id), Escape closes it, and typing again forgets
+// the choice, so what is posted is always a task chosen from the list or none.
+(function () {
+  "use strict";
+
+  function parts(el) {
+    var box = el.closest("[data-task-picker]");
+    if (!box) { return null; }
+    return {
+      box: box,
+      value: box.querySelector("[data-picker-value]"),
+      input: box.querySelector('[role="combobox"]'),
+      list: box.querySelector('[role="listbox"]'),
+    };
+  }
+
+  function options(p) { return Array.prototype.slice.call(p.list.querySelectorAll('[role="option"]')); }
+
+  function close(p) {
+    p.list.hidden = true;
+    p.input.setAttribute("aria-expanded", "false");
+    p.input.removeAttribute("aria-activedescendant");
+  }
+
+  function mark(p, option) {
+    options(p).forEach(function (o) { o.setAttribute("aria-selected", String(o === option)); });
+    if (option) {
+      p.input.setAttribute("aria-activedescendant", option.id);
+      option.scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  function choose(p, option) {
+    p.value.value = option.getAttribute("data-id");
+    p.input.value = option.getAttribute("data-label");
+    close(p);
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var p = parts(event.detail.target);
+    if (!p || event.detail.target !== p.list) { return; }
+    if (document.activeElement !== p.input) { close(p); return; }
+    p.list.hidden = false;
+    p.input.setAttribute("aria-expanded", "true");
+    mark(p, null);
+  });
+
+  document.addEventListener("input", function (event) {
+    var p = parts(event.target);
+    if (p && event.target === p.input) { p.value.value = ""; }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var p = parts(event.target);
+    if (!p || event.target !== p.input) { return; }
+    var all = options(p);
+    var at = all.findIndex(function (o) { return o.getAttribute("aria-selected") === "true"; });
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (p.list.hidden || !all.length) { return; }
+      event.preventDefault();
+      var next = event.key === "ArrowDown" ? Math.min(at + 1, all.length - 1) : Math.max(at - 1, 0);
+      mark(p, all[next]);
+    } else if (event.key === "Enter") {
+      if (!p.list.hidden && at >= 0) {
+        event.preventDefault();
+        choose(p, all[at]);
+      } else if (!p.list.hidden) {
+        event.preventDefault();  // Enter in an open list never sends the form by mistake
+      }
+    } else if (event.key === "Escape" && !p.list.hidden) {
+      event.preventDefault();
+      close(p);
+    }
+  });
+
+  document.addEventListener("mousedown", function (event) {
+    var option = event.target.closest && event.target.closest('[data-task-picker] [role="option"]');
+    if (option) {
+      event.preventDefault();  // keep the focus in the field
+      choose(parts(option), option);
+    }
+  });
+
+  document.addEventListener("focusout", function (event) {
+    var p = parts(event.target);
+    if (p && event.target === p.input) { close(p); }
+  });
+})();

@@ -38,11 +38,11 @@ NOT_BROKEN = N_("Acknowledge only the hard constraints the plan breaks.")
 
 def plan_end(db: Session, scope: WorkspaceScope, project_id: int) -> date | None:
     """The plan's last day of work plus its buffers at the project's end."""
-    rows = repo.tasks(db, scope, project_id)
-    if not rows:
+    last = repo.last_end(db, scope, project_id)
+    if last is None:
         return None
     reserve = sum(b.days for b in repo.buffers(db, scope, project_id) if b.phase is None)
-    return max(t.end_on for t in rows) + timedelta(days=reserve)
+    return last + timedelta(days=reserve)
 
 
 def _breaches(db: Session, scope: WorkspaceScope, project: Project) -> list[Breach]:

@@ -1,0 +1,1 @@
+"""In-place editing of the project, its team members, stakeholders and constraints."""
