@@ -49,6 +49,12 @@ def test_every_patch_and_every_delete_of_a_versioned_record_is_guarded(app):
         ("POST", "/api/v1/accounts/{account_id}/merge"),
         ("POST", "/api/v1/opportunities/{opportunity_id}/close"),
         ("POST", "/api/v1/projects/{project_id}/phase"),
+        ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/analysis"),
+        ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/sending"),
+        ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/decision"),
+        ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/implementation"),
+        ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/withdrawal"),
+        ("DELETE", "/api/v1/projects/{project_id}/changes/{change_id}/options/{option_id}"),
     } <= guarded
 
 

@@ -15,7 +15,7 @@ from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Principal, user_refs
 from pcrm.projects.baselines import repository as baselines
 from pcrm.projects.baselines.models import Baseline
-from pcrm.projects.baselines.vocab import BaselineKind
+from pcrm.projects.baselines.vocab import BaselineKind, BaselineStatus
 from pcrm.projects.plan import repository as repo
 from pcrm.projects.plan import schedule
 from pcrm.projects.plan.models import PlanBuffer
@@ -68,6 +68,21 @@ def _placed_buffers(rows: Sequence[Any], buffers: list[PlanBuffer]) -> list[Gant
     return placed
 
 
+def _approved_pair(
+    db: Session, scope: WorkspaceScope, project_id: int
+) -> tuple[Baseline | None, Baseline | None]:
+    """The latest approved plan baseline and the approved one before it."""
+    approved = [
+        b
+        for b in baselines.baselines(db, scope, project_id, BaselineKind.PLAN)
+        if b.status is BaselineStatus.APPROVED
+    ]
+    return (
+        approved[0] if approved else None,
+        approved[1] if len(approved) > 1 else None,
+    )
+
+
 def gantt(db: Session, principal: Principal, project_id: int) -> Gantt:
     projects.get_project(db, principal, project_id)
     scope = principal.scope
@@ -79,8 +94,9 @@ def gantt(db: Session, principal: Principal, project_id: int) -> Gantt:
         [schedule.Task(t.id, t.start_on, t.end_on, t.is_milestone) for t in rows],
         [schedule.Link(d.predecessor_id, d.successor_id, d.lag_days) for d in links],
     )
-    approved = baselines.latest_approved(db, scope, project_id, BaselineKind.PLAN)
+    approved, previous = _approved_pair(db, scope, project_id)
     before = _baseline_dates(approved)
+    earlier = _baseline_dates(previous)
     owners = user_refs(db, scope, {t.owner_id for t in rows if t.owner_id})
     tasks = []
     for t in rows:
@@ -103,6 +119,8 @@ def gantt(db: Session, principal: Principal, project_id: int) -> Gantt:
                 baseline_start_on=was[0] if was else None,
                 baseline_end_on=was[1] if was else None,
                 variance_days=(t.end_on - was[1]).days if was else None,
+                previous_start_on=earlier[t.id][0] if t.id in earlier else None,
+                previous_end_on=earlier[t.id][1] if t.id in earlier else None,
             )
         )
     end = max((t.end_on for t in rows), default=None)
@@ -129,6 +147,14 @@ def gantt(db: Session, principal: Principal, project_id: int) -> Gantt:
             id=approved.id, number=approved.number, status=approved.status, end_on=baseline_end
         )
         if approved
+        else None,
+        previous_baseline=GanttBaseline(
+            id=previous.id,
+            number=previous.number,
+            status=previous.status,
+            end_on=_baseline_end(previous),
+        )
+        if previous
         else None,
         variance_days=(end - baseline_end).days if end and baseline_end else None,
     )
