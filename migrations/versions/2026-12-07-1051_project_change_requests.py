@@ -1,4 +1,4 @@
-"""project change requests
+"""project change requests (变更请求): the requests, their options and the customer's decision
 
 Revision ID: ce6552b41233
 Revises: 7b3d2e91c4a5

@@ -426,7 +426,7 @@ def review_training_needs(
     return _training.review_needs(db, principal, project_id, data)
 
 
-# --- change requests (变更请求): counts for the loyalty area, writes for the demo ------------------
+# --- change requests (变更请求): counts for the loyalty area, writes for the demo ----------
 
 
 def project_change_figures(db: Session, principal: Principal, project_id: int) -> ChangeFigures:
@@ -443,6 +443,7 @@ def account_change_figures(db: Session, principal: Principal, account_id: int) -
 ChangeWrite = _change_schemas.ChangeWrite
 ChangeDetail = _change_schemas.ChangeDetail
 OptionWrite = _change_schemas.OptionWrite
+OptionRead = _change_schemas.OptionRead
 DecisionCreate = _change_schemas.DecisionCreate
 SendForDecision = _change_schemas.SendForDecision
 Withdrawal = _change_schemas.Withdrawal
@@ -453,6 +454,13 @@ def plan_tasks(db: Session, principal: Principal, project_id: int) -> list[TaskR
     return _plan.tasks(db, principal, project_id)
 
 
+def change_activity_choices(db: Session, principal: Principal, project_id: int) -> list[int]:
+    """Ids of the latest activities with the account's people, newest first: where a change
+    may have been discussed."""
+    project = _projects.get_project(db, principal, project_id)
+    return list(_changes.activity_choices(db, principal, project))
+
+
 def raise_change(
     db: Session, principal: Principal, project_id: int, data: ChangeWrite
 ) -> ChangeDetail:
@@ -461,8 +469,8 @@ def raise_change(
 
 def add_change_option(
     db: Session, principal: Principal, project_id: int, change_id: int, data: OptionWrite
-) -> None:
-    _changes.add_option(db, principal, project_id, change_id, data)
+) -> OptionRead:
+    return _changes.add_option(db, principal, project_id, change_id, data)
 
 
 def analyse_change(db: Session, principal: Principal, project_id: int, change_id: int) -> None:
