@@ -71,6 +71,24 @@ def _lengthened(task: PlannedTask, days: int) -> PlannedTask:
     return PlannedTask(task.id, task.start, end, False, task.parent_id)
 
 
+def _depth(tasks: dict[int, PlannedTask]) -> int:
+    """The levels of the work breakdown: 1 when no task has a parent."""
+    levels: dict[int, int] = {}
+
+    def level(task_id: int) -> int:
+        seen = []
+        at: int | None = task_id
+        while at is not None and at in tasks and at not in levels and at not in seen:
+            seen.append(at)
+            at = tasks[at].parent_id
+        base = levels.get(at, 0) if at is not None else 0
+        for n, task in enumerate(reversed(seen), start=1):
+            levels[task] = base + n
+        return levels.get(task_id, base)
+
+    return max((level(t) for t in tasks), default=0)
+
+
 def shift(
     tasks: Sequence[PlannedTask],
     links: Iterable[schedule.Link],
@@ -91,9 +109,10 @@ def shift(
         if t.parent_id is not None and t.parent_id in current:
             children.setdefault(t.parent_id, []).append(t.id)
     dates: dict[int, tuple[date, date]] = {}
-    # a summary task that grows may push its own successors: repeat until nothing grows
-    # (at most once per level of the breakdown, plus the first pass)
-    for _ in range(len(tasks) + 1):
+    # a summary task that grows may push its own successors: repeat until nothing grows, at
+    # most once per level of the breakdown (a summary linked before its own subtasks would
+    # grow for ever otherwise)
+    for _ in range(_depth(current) + 1):
         computed = schedule.schedule(
             [schedule.Task(t.id, t.start, t.end, t.milestone) for t in plan.values()], links
         )
