@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.factories import bearer
+from tests.factories import bearer, current
 from tests.projects.builders import World
 from tests.projects.changes.steps import (
     EN,
@@ -562,3 +562,71 @@ def test_the_figures_count_changes_per_requirement_and_the_approved_cost(client,
     assert (figures["by_state"]["approved"], figures["by_state"]["submitted"]) == (1, 1)
     assert figures["per_requirement"] == {str(s.requirement): 2}
     assert Decimal(figures["approved_cost_delta"]) == Decimal("80000")
+
+
+def test_a_change_names_the_activity_where_it_was_discussed_and_is_edited_until_sent(
+    client, s: Setting, world: World
+):
+    meeting = client.post(
+        "/api/v1/activities",
+        headers=s.h(),
+        json={
+            "type": "meeting",
+            "occurred_at": "2026-11-30T10:00:00+08:00",
+            "account_id": world.account_id,
+            "contact_id": world.zhang,
+            "subject": "需求变更沟通会",
+        },
+    ).json()
+    change = raise_change(client, s, activity_ids=[meeting["id"]])
+    url = f"{s.base}/{change['id']}"
+
+    edited = client.patch(
+        url,
+        json={"title": "增加访客人脸识别与测温", "task_ids": [], "billable": True},
+        headers=s.h() | {"If-Match": '"v1"'},
+    )
+    add_option(client, s, change["id"], title="加价", cost_delta="5000")
+    step(client, s, change["id"], "analysis")
+    step(client, s, change["id"], "sending")
+    late = client.patch(url, json={"title": "再改"}, headers=current(client, url, s.h()))
+
+    assert [a["label"] for a in change["activities"]] == ["2026-11-30 · 需求变更沟通会"]
+    assert edited.status_code == 200, edited.text
+    assert (edited.json()["title"], edited.json()["tasks"], edited.json()["billable"]) == (
+        "增加访客人脸识别与测温",
+        [],
+        True,
+    )
+    assert (late.status_code, late.json()["detail"]) == (
+        409,
+        "A change request can be edited only until it goes to the customer for a decision.",
+    )
+
+
+def test_the_figures_of_an_account_sum_its_projects_changes(client, s: Setting, world: World, uow):
+    from pcrm.identity.public import operator_principal
+    from pcrm.projects.public import account_change_figures
+
+    change, (a, _) = awaiting(client, s)
+    step(client, s, change["id"], "decision", decision="approved", option_id=a["id"],
+         option_version=a["version"], stakeholder_id=s.zhang)  # fmt: skip
+    other = client.post(
+        "/api/v1/projects",
+        json={"name": "机房改造", "account_id": world.account_id},
+        headers=s.h(),
+    ).json()["id"]
+    client.post(
+        f"/api/v1/projects/{other}/changes",
+        json={"title": "增加UPS", "origin": "us", "reason": "供电冗余", "category": "scope"},
+        headers=s.h(),
+    )
+
+    with uow() as db:
+        figures = account_change_figures(
+            db, operator_principal(db, "acme", "owner@acme.example"), world.account_id
+        )
+
+    assert (figures.changes, figures.approved_cost_delta) == (2, Decimal("80000"))
+    assert (figures.by_state["approved"], figures.by_state["submitted"]) == (1, 1)
+    assert figures.per_requirement == {s.requirement: 1}
