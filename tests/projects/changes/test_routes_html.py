@@ -218,3 +218,44 @@ def test_a_decision_by_a_non_approver_is_refused_inline_and_keeps_no_file(client
         "只有标记为审批人的干系人才能决定变更。"
     ]
     assert counts(uow) == before
+
+
+def test_the_steps_go_through_the_pages_forms(client, s: Setting):
+    change = raise_change(client, s)
+    add_option(client, s, change["id"], title="延期", schedule_delta_days=2)
+    other = raise_change(client, s, title="取消短信通知")
+    csrf = sign_in(client, "owner@acme.example")
+    english(client)
+    url = f"/projects/{s.project}/changes/{change['id']}"
+
+    def version(change_id: int) -> str:
+        read = client.get(f"/api/v1/projects/{s.project}/changes/{change_id}", headers=s.h())
+        return str(read.json()["version"])
+
+    analysed = post_form(client, f"{url}/analysis", csrf, {"version": version(change["id"])})
+    sent = post_form(
+        client, f"{url}/sending", csrf, {"version": version(change["id"]), "sent_on": "2026-12-01"}
+    )
+    no_reason = post_form(
+        client,
+        f"/projects/{s.project}/changes/{other['id']}/withdrawal",
+        csrf,
+        {"version": version(other["id"]), "reason": ""},
+    )
+    withdrawn = post_form(
+        client,
+        f"/projects/{s.project}/changes/{other['id']}/withdrawal",
+        csrf,
+        {"version": version(other["id"]), "reason": "客户改变主意"},
+    )
+
+    assert [r.headers.get("location") for r in (analysed, sent, withdrawn)] == [
+        f"{url}?notice=change-analysed",
+        f"{url}?notice=change-sent",
+        f"/projects/{s.project}/changes/{other['id']}?notice=change-withdrawn",
+    ]
+    assert no_reason.status_code == 422
+    assert by_testid(no_reason.text, "error-reason") == ["This field is too short."]
+    page = client.get(f"{url}?notice=change-sent").text
+    assert by_testid(page, "notice") == ["The change request went to the customer for a decision."]
+    assert by_testid(page, "change-state") == ["Awaiting the customer's decision"]
