@@ -257,6 +257,16 @@ def seed(client: Any, token: str, user_id: int) -> World:
         headers=h,
     )
     assert material.status_code == 201, material.text
+    change = client.post(
+        f"/api/v1/projects/{project}/changes",
+        json={"title": "增加报表", "origin": "us", "reason": "范围调整", "category": "scope"},
+        headers=h,
+    ).json()["id"]
+    option = client.post(
+        f"/api/v1/projects/{project}/changes/{change}/options",
+        json={"title": "方案一", "cost_delta": "1000"},
+        headers=h,
+    ).json()["id"]
     ids: dict[str, int | str] = {
         "account_id": customer["id"],
         "contact_id": boss,
@@ -295,6 +305,8 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "need_id": need,
         "session_id": session,
         "file_id": material.json()["id"],
+        "change_id": change,
+        "option_id": option,
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -471,6 +483,27 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                 "files": {"file": ("讲义.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
             },
             ("POST", "/api/v1/projects/{project_id}/training-reviews"): {"json": {}},
+            # change requests
+            ("POST", "/api/v1/projects/{project_id}/changes"): {
+                "json": {"title": "新变更", "origin": "us", "reason": "调整", "category": "cost"}
+            },
+            ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/options"): {
+                "json": {"title": "方案二", "new_risks": "延期"}
+            },
+            ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/analysis"): {},
+            ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/sending"): {"json": {}},
+            ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/implementation"): {
+                "json": {}
+            },
+            ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/withdrawal"): {
+                "json": {"reason": "撤回"}
+            },
+            ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/decision"): {
+                "json": {"decision": "rejected", "stakeholder_id": i["stakeholder_id"]}
+            },
+            ("PATCH", "/api/v1/projects/{project_id}/changes/{change_id}/options/{option_id}"): {
+                "json": {"title": "方案一（修订）"}
+            },
             **{
                 ("PATCH", path): {"json": {}}
                 for path in (
@@ -486,6 +519,7 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "/api/v1/projects/{project_id}/training-sessions/{session_id}",
                     "/api/v1/requirements/{requirement_id}",
                     "/api/v1/clarifications/{clarification_id}",
+                    "/api/v1/projects/{project_id}/changes/{change_id}",
                 )
             },
             ("POST", "/api/v1/opportunities/{opportunity_id}/documents"): {

@@ -51,6 +51,12 @@ def test_every_patch_and_every_delete_of_a_versioned_record_is_guarded(app):
         ("POST", "/api/v1/projects/{project_id}/phase"),
         ("PUT", "/api/v1/contacts/{contact_id}/reports-to"),
         ("PUT", "/api/v1/opportunities/{opportunity_id}/review"),
+        ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/analysis"),
+        ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/sending"),
+        ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/decision"),
+        ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/implementation"),
+        ("POST", "/api/v1/projects/{project_id}/changes/{change_id}/withdrawal"),
+        ("DELETE", "/api/v1/projects/{project_id}/changes/{change_id}/options/{option_id}"),
     } <= guarded
 
 

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from pcrm.demo.plans.opportunities import OpportunityPlan, build_opportunity_plan
+from pcrm.demo.project_changes import seed_changes
 from pcrm.demo.world import World
 from pcrm.opportunities.public import Stage
 from pcrm.projects.public import (
@@ -233,6 +234,8 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
         _plan(world, project.id, n, start, requirement_ids, approved=False)
     for status in story.statuses[1:]:
         move_status(db, pm, project.id, StatusMove(status=status))
+    if story.phases == 2 and story.statuses == ("active",):  # executing: its change requests
+        seed_changes(world, project.id, requirement_ids)
     if story.terminated and chain:
         terminate(
             db,

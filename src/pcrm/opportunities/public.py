@@ -4,6 +4,8 @@ never ORM objects."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlalchemy.orm import Session
 
 from pcrm.identity.public import Principal
@@ -37,6 +39,7 @@ __all__ = [
     "Stage",
     "TenderRead",
     "WonAction",
+    "add_approved_change",
     "get_opportunity",
     "handover",
     "register_won_action",
@@ -218,3 +221,12 @@ def add_decision_member(
 ) -> DecisionMemberRead:
     """A customer person on the decision chain, with role and stance."""
     return _chain.add_member(db, principal, opportunity_id, data)
+
+
+def add_approved_change(
+    db: Session, principal: Principal, opportunity_id: int, amount: Decimal
+) -> OpportunityRead:
+    """Add the cost of an approved billable change request to the won opportunity's awarded
+    amount (the projects area calls it in the approval's transaction)."""
+    _opportunities.add_approved_change(db, principal, opportunity_id, amount)
+    return _opportunities.read_opportunity(db, principal, opportunity_id)

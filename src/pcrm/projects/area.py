@@ -11,6 +11,11 @@ from pcrm.projects.baselines import models as baseline_models
 from pcrm.projects.baselines import routes_api as baselines_api
 from pcrm.projects.baselines import routes_html as baselines_html
 from pcrm.projects.baselines.vocab import LABELS as BASELINE_LABELS
+from pcrm.projects.changes import models as change_models
+from pcrm.projects.changes import routes_api as changes_api
+from pcrm.projects.changes import routes_html as changes_html
+from pcrm.projects.changes import service as changes_service
+from pcrm.projects.changes.vocab import LABELS as CHANGE_LABELS
 from pcrm.projects.constraints import models as constraint_models
 from pcrm.projects.constraints import routes_api as constraints_api
 from pcrm.projects.editing import routes_html as editing_html
@@ -59,6 +64,7 @@ AREA = Area(
         plan_api.router,
         goals_api.router,
         training_api.router,
+        changes_api.router,
     ),
     pages=(
         team_html.router,
@@ -70,6 +76,7 @@ AREA = Area(
         plan_html.router,
         goals_html.router,
         training_html.router,
+        changes_html.router,
     ),
     models=(
         project_models,
@@ -81,6 +88,7 @@ AREA = Area(
         plan_models,
         goal_models,
         training_models,
+        change_models,
     ),
     demo="projects",
     nav=(NavEntry("projects", N_("Projects"), "kanban", "/projects", order=70),),
@@ -153,6 +161,52 @@ AREA = Area(
             "project_training_attendee": EntityLabels(N_("Training attendee")),
             "project_training_review": EntityLabels(
                 N_("Training needs review"), {"note": N_("Review note")}
+            ),
+            # change requests (变更请求)
+            "project_change_request": EntityLabels(
+                N_("Change request"),
+                {
+                    "number": N_("Change number"),
+                    "title": N_("Change title"),
+                    "origin": N_("Raised by"),
+                    "raised_by_contact_id": N_("Raised by (customer)"),
+                    "raised_on": N_("Raised on"),
+                    "reason": N_("Reason for the change"),
+                    "category": N_("Change category"),
+                    "billable": N_("Billable"),
+                    "state": N_("Change state"),
+                    "requirement_ids": N_("Affected requirements"),
+                    "task_ids": N_("Affected tasks"),
+                    "deliverable_ids": N_("Affected deliverables"),
+                    "activity_ids": N_("Discussed in"),
+                    "implemented_on": N_("Implemented on"),
+                    "withdrawn_reason": N_("Reason for the withdrawal"),
+                    "requirements_baseline_id": N_("Requirements baseline"),
+                    "plan_baseline_id": N_("Plan baseline"),
+                },
+            ),
+            "project_change_option": EntityLabels(
+                N_("Change option"),
+                {
+                    "title": N_("Option"),
+                    "change_id": N_("Change request"),
+                    "cost_delta": N_("Cost Δ"),
+                    "schedule_delta_days": N_("Schedule Δ (working days)"),
+                    "task_ids": N_("Tasks it delays"),
+                    "quality_effect": N_("Quality or scope effect"),
+                    "quality_level": N_("Quality effect"),
+                    "new_risks": N_("New risks"),
+                },
+            ),
+            "project_change_decision": EntityLabels(
+                N_("Change decision"),
+                {
+                    "change_id": N_("Change request"),
+                    "option_id": N_("Chosen option"),
+                    "option_version": N_("Option version"),
+                    "signer_name": N_("Decided by"),
+                    "impact": N_("Impact applied"),
+                },
             ),
         },
         fields={
@@ -247,6 +301,7 @@ AREA = Area(
             **BASELINE_LABELS,
             **GOAL_LABELS,
             **TRAINING_LABELS,
+            **CHANGE_LABELS,
         },
         resolvers={
             "project": references.project_references,
@@ -255,8 +310,10 @@ AREA = Area(
             "project_baseline": references.baseline_references,
             "project_plan_task": references.plan_task_references,
             "project_training_session": references.training_session_references,
+            "project_change_request": changes_service.change_references,
+            "project_change_option": changes_service.option_references,
         },
-        money=frozenset({"budget_amount", "termination_costs", "amount"}),
+        money=frozenset({"budget_amount", "termination_costs", "amount", "cost_delta"}),
         formats={"currency": currency_name},
     ),
 )

@@ -11,6 +11,10 @@ from pcrm.projects import vocab as _vocab
 from pcrm.projects.baselines import schemas as _baseline_schemas
 from pcrm.projects.baselines import service as _baselines
 from pcrm.projects.baselines import vocab as _baseline_vocab
+from pcrm.projects.changes import schemas as _change_schemas
+from pcrm.projects.changes import service as _changes
+from pcrm.projects.changes.decision import service as _change_steps
+from pcrm.projects.changes.schemas import ChangeFigures
 from pcrm.projects.constraints import schemas as _constraint_schemas
 from pcrm.projects.constraints import service as _constraints
 from pcrm.projects.goals import schemas as _goal_schemas
@@ -38,12 +42,15 @@ from pcrm.projects.training import vocab as _training_vocab
 from pcrm.projects.vocab import Phase, ProjectStatus
 
 __all__ = [
+    "ChangeFigures",
     "Phase",
     "ProjectRead",
     "ProjectStatus",
     "StakeholderRead",
     "TeamMemberRead",
+    "account_change_figures",
     "get_project",
+    "project_change_figures",
     "project_stakeholders",
     "project_team",
     "projects_of_account",
@@ -417,3 +424,72 @@ def review_training_needs(
 ) -> TrainingReviewRead:
     """Record the review of the training needs (the planning gate asks for one)."""
     return _training.review_needs(db, principal, project_id, data)
+
+
+# --- change requests (变更请求): counts for the loyalty area, writes for the demo ----------
+
+
+def project_change_figures(db: Session, principal: Principal, project_id: int) -> ChangeFigures:
+    """A project's change requests: how many, per state, per requirement, and the cost Δ of
+    the options the customer approved."""
+    return _change_steps.project_figures(db, principal, project_id)
+
+
+def account_change_figures(db: Session, principal: Principal, account_id: int) -> ChangeFigures:
+    """The same figures over every project of an account."""
+    return _change_steps.account_figures(db, principal, account_id)
+
+
+ChangeWrite = _change_schemas.ChangeWrite
+ChangeDetail = _change_schemas.ChangeDetail
+OptionWrite = _change_schemas.OptionWrite
+OptionRead = _change_schemas.OptionRead
+DecisionCreate = _change_schemas.DecisionCreate
+SendForDecision = _change_schemas.SendForDecision
+Withdrawal = _change_schemas.Withdrawal
+
+
+def plan_tasks(db: Session, principal: Principal, project_id: int) -> list[TaskRead]:
+    """The plan's tasks (the demo picks the ones a change touches by name)."""
+    return _plan.tasks(db, principal, project_id)
+
+
+def change_activity_choices(db: Session, principal: Principal, project_id: int) -> list[int]:
+    """Ids of the latest activities with the account's people, newest first: where a change
+    may have been discussed."""
+    project = _projects.get_project(db, principal, project_id)
+    return list(_changes.activity_choices(db, principal, project))
+
+
+def raise_change(
+    db: Session, principal: Principal, project_id: int, data: ChangeWrite
+) -> ChangeDetail:
+    return _changes.create_change(db, principal, project_id, data)
+
+
+def add_change_option(
+    db: Session, principal: Principal, project_id: int, change_id: int, data: OptionWrite
+) -> OptionRead:
+    return _changes.add_option(db, principal, project_id, change_id, data)
+
+
+def analyse_change(db: Session, principal: Principal, project_id: int, change_id: int) -> None:
+    _change_steps.analyse(db, principal, project_id, change_id, None)
+
+
+def send_change_for_decision(
+    db: Session, principal: Principal, project_id: int, change_id: int, data: SendForDecision
+) -> None:
+    _change_steps.send_for_decision(db, principal, project_id, change_id, data, None)
+
+
+def decide_change(
+    db: Session, principal: Principal, project_id: int, change_id: int, data: DecisionCreate
+) -> ChangeDetail:
+    return _change_steps.record_decision(db, principal, project_id, change_id, data, None)
+
+
+def withdraw_change(
+    db: Session, principal: Principal, project_id: int, change_id: int, data: Withdrawal
+) -> None:
+    _change_steps.withdraw(db, principal, project_id, change_id, data, None)

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from pcrm.accounts.public import account_refs, search_fields, search_rank, sort_key
 from pcrm.core.db import utcnow
-from pcrm.core.errors import FieldError, NotFound, ValidationFailed, field_error
+from pcrm.core.errors import Conflict, FieldError, NotFound, ValidationFailed, field_error
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_, translate
 from pcrm.core.pagination import (
@@ -365,6 +365,25 @@ def update_opportunity(
     for key, value in changes.items():
         setattr(opportunity, key, value)
     refresh_search_fields(opportunity)
+    db.flush()
+    return opportunity
+
+
+def add_approved_change(
+    db: Session, principal: Principal, opportunity_id: int, amount: Decimal
+) -> Opportunity:
+    """Grow (or, for a change that saves money, shrink) a won opportunity's awarded amount by
+    the cost of a billable change request its project's customer approved. The delivery team
+    records that approval, so the right to change projects is the one asked for; contracts do
+    not exist yet, so the awarded amount is what grows."""
+    principal.require(Permission.WRITE_PROJECTS)
+    opportunity = repo.opportunity(db, principal.scope, opportunity_id)
+    if opportunity.stage not in WON_STAGES:
+        raise Conflict(N_("Only a won opportunity's amount can grow with a change."))
+    awarded = (opportunity.awarded_amount or Decimal(0)) + amount
+    if awarded < 0:
+        raise Conflict(N_("The change would take the awarded amount below zero."))
+    opportunity.awarded_amount = awarded
     db.flush()
     return opportunity
 

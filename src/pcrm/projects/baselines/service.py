@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from pcrm.accounts.public import contacts_by_ids
 from pcrm.core.errors import Conflict, NotFound, field_error
 from pcrm.core.i18n import N_
+from pcrm.core.tenancy import WorkspaceScope
 from pcrm.files.public import (
     FileStream,
     Storage,
@@ -63,6 +64,15 @@ def _requirement_entry(requirement: Requirement) -> dict[str, Any]:
         "acceptance_criteria": requirement.acceptance_criteria,
         "source_stakeholder_id": requirement.source_stakeholder_id,
     }
+
+
+def requirements_content(db: Session, scope: WorkspaceScope, project_id: int) -> dict[str, Any]:
+    """The project's requirements as a requirements baseline holds them (the rejected and the
+    replaced ones left out): what a change request's approval freezes."""
+    included = [
+        r for r in requirements.requirements(db, scope, project_id) if r.status not in LEFT_OUT
+    ]
+    return {"requirements": [_requirement_entry(r) for r in included]}
 
 
 def list_baselines(db: Session, principal: Principal, project_id: int) -> list[Baseline]:

@@ -183,6 +183,10 @@ class GanttTask(ReadSchema):
     baseline_start_on: Day | None
     baseline_end_on: Day | None
     variance_days: int | None = Field(description="End against the approved baseline; > 0 late.")
+    previous_start_on: Day | None = Field(
+        default=None, description="Its dates in the approved plan baseline before the latest."
+    )
+    previous_end_on: Day | None = None
 
 
 class GanttLink(ReadSchema):
@@ -217,6 +221,11 @@ class Gantt(ReadSchema):
     critical_path: list[int] = Field(description="The critical tasks by early start.")
     end_on: Day | None = Field(description="The plan's last day of work.")
     baseline: GanttBaseline | None = Field(description="The approved plan baseline.")
+    previous_baseline: GanttBaseline | None = Field(
+        default=None,
+        description="The approved plan baseline before it (e.g. before a change request moved "
+        "the plan), drawn beside it.",
+    )
     variance_days: int | None = Field(
         description="The plan's end against the approved baseline's; > 0 late."
     )

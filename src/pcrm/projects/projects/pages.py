@@ -24,6 +24,7 @@ from pcrm.core.templating import render
 from pcrm.core.types import Id
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
 from pcrm.projects.baselines import pages as baseline_pages
+from pcrm.projects.changes import pages as change_pages
 from pcrm.projects.constraints import service as constraints
 from pcrm.projects.editing import pages as edit
 from pcrm.projects.goals import pages as goal_pages
@@ -55,6 +56,7 @@ TABS = (
     "goals",
     "plan",
     "training",
+    "changes",
     "history",
 )
 NOTICES = {
@@ -76,6 +78,7 @@ NOTICES = {
     **plan_pages.NOTICES,
     **goal_pages.NOTICES,
     **training_pages.NOTICES,
+    **change_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -230,6 +233,7 @@ def project_page(
             ("goals", translate(locale, N_("Goals"))),
             ("plan", translate(locale, N_("Plan"))),
             ("training", translate(locale, N_("Training"))),
+            ("changes", translate(locale, N_("Changes"))),
             ("history", translate(locale, N_("History"))),
         ],
         "vocab": vocab(locale),
@@ -292,6 +296,10 @@ def project_page(
         context.update(goal_pages.goals_tab(db, principal, project_id, locale))
     elif tab == "training":
         context.update(training_pages.training_tab(db, principal, project_id, locale))
+    elif tab == "changes":
+        context.update(
+            change_pages.changes_tab(db, principal, project_id, locale, params or {}, writable)
+        )
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
     target = edit.editing_of(params or {}) if writable else None

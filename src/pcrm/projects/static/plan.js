@@ -118,20 +118,28 @@
       var ns = "http://www.w3.org/2000/svg";
       var group = document.createElementNS(ns, "g");
       group.setAttribute("class", "gantt-baselines");
-      data.tasks.forEach(function (t) {
-        if (!t.baseline_start_on) { return; }
-        var bar = chart.get_bar(String(t.id));
-        if (!bar) { return; }
-        var start = parse(t.baseline_start_on);
-        var end = parse(t.baseline_end_on);
+      function baselineBar(bar, from, to, offset, kind, id) {
+        var start = parse(from);
+        var end = parse(to);
         var rect = document.createElementNS(ns, "rect");
         rect.setAttribute("x", String((start - origin) / DAY * ppd));
-        rect.setAttribute("y", String(bar.$bar.getY() + bar.$bar.getHeight() + 2));
+        rect.setAttribute("y", String(bar.$bar.getY() + bar.$bar.getHeight() + offset));
         rect.setAttribute("width", String(Math.max(3, ((end - start) / DAY + 1) * ppd)));
         rect.setAttribute("height", "4");
-        rect.setAttribute("class", "gantt-baseline-bar");
-        rect.setAttribute("data-baseline-of", String(t.id));
+        rect.setAttribute("class", kind);
+        rect.setAttribute("data-baseline-of", String(id));
         group.appendChild(rect);
+      }
+      data.tasks.forEach(function (t) {
+        var bar = chart.get_bar(String(t.id));
+        if (!bar) { return; }
+        if (t.baseline_start_on) {
+          baselineBar(bar, t.baseline_start_on, t.baseline_end_on, 2, "gantt-baseline-bar", t.id);
+        }
+        // the approved baseline before it (a change request moved the plan), where it differs
+        if (t.previous_start_on && (t.previous_start_on !== t.baseline_start_on || t.previous_end_on !== t.baseline_end_on)) {
+          baselineBar(bar, t.previous_start_on, t.previous_end_on, 7, "gantt-previous-baseline-bar", t.id);
+        }
       });
       layer.insertBefore(group, layer.firstChild);
       var critical = {};
@@ -158,7 +166,11 @@
         escapeHtml(labels.float + ": " + t.float_days) + (t.critical ? " · <strong>" + escapeHtml(labels.critical) + "</strong>" : "")
       ];
       if (t.baseline_start_on) {
-        lines.push(escapeHtml(labels.baseline + ": " + t.baseline_start_on + " – " + t.baseline_end_on));
+        var number = data.baseline ? " v" + data.baseline.number : "";
+        lines.push(escapeHtml(labels.baseline + number + ": " + t.baseline_start_on + " – " + t.baseline_end_on));
+        if (t.previous_start_on && data.previous_baseline) {
+          lines.push(escapeHtml(labels.baseline + " v" + data.previous_baseline.number + ": " + t.previous_start_on + " – " + t.previous_end_on));
+        }
         lines.push(escapeHtml(labels.variance + ": " + (t.variance_days > 0 ? "+" : "") + t.variance_days));
       }
       ctx.set_details(lines.join("<br>"));

@@ -16,7 +16,7 @@ from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Principal, user_refs
 from pcrm.projects.baselines import repository as baselines
 from pcrm.projects.baselines.models import Baseline
-from pcrm.projects.baselines.vocab import BaselineKind
+from pcrm.projects.baselines.vocab import BaselineKind, BaselineStatus
 from pcrm.projects.plan import repository as repo
 from pcrm.projects.plan import schedule
 from pcrm.projects.plan.models import PlanBuffer
@@ -62,6 +62,21 @@ def _placed_buffers(
     return placed
 
 
+def _approved_pair(
+    db: Session, scope: WorkspaceScope, project_id: int
+) -> tuple[Baseline | None, Baseline | None]:
+    """The latest approved plan baseline and the approved one before it."""
+    approved = [
+        b
+        for b in baselines.baselines(db, scope, project_id, BaselineKind.PLAN)
+        if b.status is BaselineStatus.APPROVED
+    ]
+    return (
+        approved[0] if approved else None,
+        approved[1] if len(approved) > 1 else None,
+    )
+
+
 def gantt_data(db: Session, principal: Principal, project_id: int) -> dict[str, Any]:
     """The Gantt as plain values: dicts with the fields of Gantt and its items, in their order.
 
@@ -76,8 +91,9 @@ def gantt_data(db: Session, principal: Principal, project_id: int) -> dict[str, 
         [schedule.Task(t[0], t[5], t[6], t[8]) for t in rows],
         [schedule.Link(d[1], d[2], d[3]) for d in links],
     )
-    approved = baselines.latest_approved(db, scope, project_id, BaselineKind.PLAN)
+    approved, previous = _approved_pair(db, scope, project_id)
     before = _baseline_dates(approved)
+    earlier = _baseline_dates(previous)
     owners = user_refs(db, scope, {t.owner_id for t in rows if t.owner_id})
     names: dict[int | None, str] = {user_id: ref.name for user_id, ref in owners.items()}
     timings = plan.timings
@@ -106,6 +122,8 @@ def gantt_data(db: Session, principal: Principal, project_id: int) -> dict[str, 
                 "baseline_start_on": was[0] if was else None,
                 "baseline_end_on": was[1] if was else None,
                 "variance_days": (end_on - was[1]).days if was else None,
+                "previous_start_on": earlier[task_id][0] if task_id in earlier else None,
+                "previous_end_on": earlier[task_id][1] if task_id in earlier else None,
             }
         )
         if last is None or end_on > last:
@@ -138,6 +156,14 @@ def gantt_data(db: Session, principal: Principal, project_id: int) -> dict[str, 
             "end_on": baseline_end,
         }
         if approved
+        else None,
+        "previous_baseline": {
+            "id": previous.id,
+            "number": previous.number,
+            "status": previous.status,
+            "end_on": _baseline_end(previous),
+        }
+        if previous
         else None,
         "variance_days": (last - baseline_end).days if last and baseline_end else None,
     }

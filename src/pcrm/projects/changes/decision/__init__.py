@@ -1,0 +1,1 @@
+"""The steps of a change request and the customer's decision."""
