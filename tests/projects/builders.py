@@ -14,6 +14,7 @@ from pcrm.projects.constraints.models import Constraint
 from pcrm.projects.goals.models import Goal
 from pcrm.projects.plan.models import Deliverable, PlanBuffer, PlanTask, TaskDependency
 from pcrm.projects.projects.models import PhaseChange, Project, ProjectDocument
+from pcrm.projects.risks.models import Risk
 from pcrm.projects.stakeholders.models import Stakeholder
 from pcrm.projects.team.models import TeamMember
 from pcrm.projects.training.models import (
@@ -44,6 +45,7 @@ COUNTED = {
     "training_sessions": TrainingSession,
     "training_attendees": TrainingAttendee,
     "training_reviews": TrainingReview,
+    "risks": Risk,
     "audit_entries": AuditEntry,
 }
 

@@ -251,6 +251,11 @@ def seed(client: Any, token: str, user_id: int) -> World:
         json={"topic": "系统操作", "held_on": "2026-12-20", "trainer": "王工"},
         headers=h,
     ).json()["id"]
+    risk_body = {"description": "交期风险", "category": "customer", "probability": 3, "impact": 3}
+    risk = client.post(f"/api/v1/projects/{project}/risks", json=risk_body, headers=h).json()["id"]
+    opportunity_risk = client.post(
+        f"/api/v1/opportunities/{opp}/risks", json=risk_body, headers=h
+    ).json()["id"]
     material = client.post(
         f"/api/v1/projects/{project}/training-sessions/{session}/materials",
         files={"file": ("讲义.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
@@ -295,6 +300,8 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "need_id": need,
         "session_id": session,
         "file_id": material.json()["id"],
+        "risk_id": risk,
+        "opportunity_risk": opportunity_risk,
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -318,6 +325,8 @@ def url(path: str, world: World) -> str:
             ids["edge_id"] = world.ids["influence" if "{kind}" in path else name]
     if "/team/{member_id}" in path:  # a project's team member, not a decision-chain member
         ids["member_id"] = world.ids["team_member"]
+    if path.startswith(("/opportunities/", "/api/v1/opportunities/")) and "{risk_id}" in path:
+        ids["risk_id"] = world.ids["opportunity_risk"]
     return path.format(**ids)
 
 
@@ -336,6 +345,9 @@ def snapshot(connection: Connection, skip: frozenset[str]) -> dict[str, tuple[An
         parts.append(select(*columns).select_from(table))
     rows = connection.execute(union_all(*parts)).all()
     return {row[0]: tuple(row[1:]) for row in rows}
+
+
+_RISK = {"description": "新风险", "category": "supplier", "probability": 2, "impact": 4}
 
 
 def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
@@ -468,6 +480,8 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                 "files": {"file": ("讲义.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
             },
             ("POST", "/api/v1/projects/{project_id}/training-reviews"): {"json": {}},
+            ("POST", "/api/v1/projects/{project_id}/risks"): {"json": _RISK},
+            ("POST", "/api/v1/opportunities/{opportunity_id}/risks"): {"json": _RISK},
             **{
                 ("PATCH", path): {"json": {}}
                 for path in (
@@ -481,6 +495,8 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "/api/v1/projects/{project_id}/goals/{goal_id}",
                     "/api/v1/projects/{project_id}/training-needs/{need_id}",
                     "/api/v1/projects/{project_id}/training-sessions/{session_id}",
+                    "/api/v1/projects/{project_id}/risks/{risk_id}",
+                    "/api/v1/opportunities/{opportunity_id}/risks/{risk_id}",
                     "/api/v1/requirements/{requirement_id}",
                     "/api/v1/clarifications/{clarification_id}",
                 )

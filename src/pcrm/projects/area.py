@@ -6,7 +6,7 @@ from __future__ import annotations
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_, currency_name
-from pcrm.opportunities.public import register_won_action
+from pcrm.opportunities.public import register_opportunity_tab, register_won_action
 from pcrm.projects.baselines import models as baseline_models
 from pcrm.projects.baselines import routes_api as baselines_api
 from pcrm.projects.baselines import routes_html as baselines_html
@@ -31,6 +31,10 @@ from pcrm.projects.requirements import models as requirement_models
 from pcrm.projects.requirements import routes_api as requirements_api
 from pcrm.projects.requirements import routes_html as requirements_html
 from pcrm.projects.requirements.vocab import LABELS as REQUIREMENT_LABELS
+from pcrm.projects.risks import models as risk_models
+from pcrm.projects.risks import routes_api as risks_api
+from pcrm.projects.risks import routes_html as risks_html
+from pcrm.projects.risks.vocab import LABELS as RISK_LABELS
 from pcrm.projects.stakeholders import models as stakeholder_models
 from pcrm.projects.stakeholders import routes_api as stakeholders_api
 from pcrm.projects.team import models as team_models
@@ -58,9 +62,11 @@ AREA = Area(
         plan_api.router,
         goals_api.router,
         training_api.router,
+        risks_api.router,
     ),
     pages=(
         team_html.router,
+        risks_html.router,  # /projects/risks before /projects/{project_id}
         projects_html.router,
         handover_html.router,
         requirements_html.router,
@@ -79,6 +85,7 @@ AREA = Area(
         plan_models,
         goal_models,
         training_models,
+        risk_models,
     ),
     demo="projects",
     nav=(NavEntry("projects", N_("Projects"), "kanban", "/projects", order=70),),
@@ -151,6 +158,21 @@ AREA = Area(
             "project_training_attendee": EntityLabels(N_("Training attendee")),
             "project_training_review": EntityLabels(
                 N_("Training needs review"), {"note": N_("Review note")}
+            ),
+            "project_risk": EntityLabels(
+                N_("Risk"),
+                {
+                    "description": N_("Risk"),
+                    "category": N_("Risk category"),
+                    "probability": N_("Probability (1–5)"),
+                    "impact": N_("Impact (1–5)"),
+                    "response": N_("Response"),
+                    "actions": N_("Response actions"),
+                    "owner_id": N_("Risk owner"),
+                    "trigger": N_("Trigger"),
+                    "review_on": N_("Review date"),
+                    "status": N_("Status"),
+                },
             ),
         },
         fields={
@@ -245,6 +267,7 @@ AREA = Area(
             **BASELINE_LABELS,
             **GOAL_LABELS,
             **TRAINING_LABELS,
+            **RISK_LABELS,
         },
         resolvers={
             "project": references.project_references,
@@ -261,3 +284,5 @@ AREA = Area(
 
 # a won opportunity's page offers the conversion (or the link to the project)
 register_won_action(handover_pages.won_action)
+# an opportunity's risks (风险) are kept before its project exists
+register_opportunity_tab("risks", "/risks", N_("Risks"))

@@ -26,6 +26,9 @@ from pcrm.projects.projects.schemas import ProjectFilters, ProjectRead
 from pcrm.projects.requirements import schemas as _requirement_schemas
 from pcrm.projects.requirements import service as _requirements
 from pcrm.projects.requirements import vocab as _requirement_vocab
+from pcrm.projects.risks import schemas as _risk_schemas
+from pcrm.projects.risks import service as _risks
+from pcrm.projects.risks import vocab as _risk_vocab
 from pcrm.projects.stakeholders import schemas as _stakeholder_schemas
 from pcrm.projects.stakeholders import service as _stakeholders
 from pcrm.projects.stakeholders.schemas import StakeholderRead
@@ -417,3 +420,34 @@ def review_training_needs(
 ) -> TrainingReviewRead:
     """Record the review of the training needs (the planning gate asks for one)."""
     return _training.review_needs(db, principal, project_id, data)
+
+
+# risks (风险): a project's, or an opportunity's before its project exists
+
+RiskCategory = _risk_vocab.RiskCategory
+RiskResponse = _risk_vocab.RiskResponse
+RiskStatus = _risk_vocab.RiskStatus
+RiskRead = _risk_schemas.RiskRead
+RiskWrite = _risk_schemas.RiskWrite
+
+__all__ += [
+    "RiskCategory",
+    "RiskRead",
+    "RiskResponse",
+    "RiskStatus",
+    "RiskWrite",
+    "add_opportunity_risk",
+    "add_risk",
+]
+
+
+def add_risk(db: Session, principal: Principal, project_id: int, data: RiskWrite) -> RiskRead:
+    return _risks.add_risk(db, principal, project_id, data)
+
+
+def add_opportunity_risk(
+    db: Session, principal: Principal, opportunity_id: int, data: RiskWrite
+) -> RiskRead:
+    """A risk seen before the project exists; its open ones move to the project at the
+    conversion."""
+    return _risks.add_opportunity_risk(db, principal, opportunity_id, data)

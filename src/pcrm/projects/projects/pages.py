@@ -31,6 +31,7 @@ from pcrm.projects.plan.gantt import service as plan_gantt
 from pcrm.projects.projects import forms, service
 from pcrm.projects.projects.schemas import ProjectQuery
 from pcrm.projects.requirements import pages as requirement_pages
+from pcrm.projects.risks import pages as risk_pages
 from pcrm.projects.stakeholders import service as stakeholders
 from pcrm.projects.team import service as team
 from pcrm.projects.training import pages as training_pages
@@ -54,6 +55,7 @@ TABS = (
     "goals",
     "plan",
     "training",
+    "risks",
     "history",
 )
 NOTICES = {
@@ -75,6 +77,7 @@ NOTICES = {
     **plan_pages.NOTICES,
     **goal_pages.NOTICES,
     **training_pages.NOTICES,
+    **risk_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -229,6 +232,7 @@ def project_page(
             ("goals", translate(locale, N_("Goals"))),
             ("plan", translate(locale, N_("Plan"))),
             ("training", translate(locale, N_("Training"))),
+            ("risks", translate(locale, N_("Risks"))),
             ("history", translate(locale, N_("History"))),
         ],
         "vocab": vocab(locale),
@@ -290,6 +294,8 @@ def project_page(
         context.update(goal_pages.goals_tab(db, principal, project_id, locale))
     elif tab == "training":
         context.update(training_pages.training_tab(db, principal, project_id, locale))
+    elif tab == "risks":
+        context.update(risk_pages.risks_tab(db, principal, project_id, locale, params or {}))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
     return context

@@ -1,0 +1,95 @@
+"""The demo's project execution records (issue 15): risks seen on the opportunities before the
+conversion (the open ones come across to the project), and each project's risk register, kept
+current by its manager with the review dates ahead."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from pcrm.demo.world import World
+from pcrm.projects.public import (
+    RiskCategory,
+    RiskResponse,
+    RiskStatus,
+    RiskWrite,
+    add_opportunity_risk,
+    add_risk,
+)
+
+# (description, category, probability, impact, response, actions, trigger)
+RISKS = (
+    ("客户机房改造延期，服务器无法按期上架", RiskCategory.CUSTOMER, 3, 4, RiskResponse.MITIGATE,
+     "每周与客户基建负责人确认机房进度；准备临时云资源作为过渡", "机房验收日期推迟超过一周"),
+    ("核心开发工程师被其他项目抽调", RiskCategory.STAFF_TURNOVER, 2, 4, RiskResponse.MITIGATE,
+     "关键模块安排AB角，代码评审覆盖两人以上", "人员调配申请提交"),
+    ("既有业务系统接口文档不全，联调难度大", RiskCategory.TECHNICAL, 4, 3, RiskResponse.MITIGATE,
+     "提前安排接口摸底，向客户信息中心索取历史文档", "接口联调一次通过率低于60%"),
+    ("信创数据库适配存在性能瓶颈", RiskCategory.TECHNICAL, 3, 5, RiskResponse.AVOID,
+     "早期压测验证，必要时调整为经过认证的版本组合", "压测TPS低于目标值80%"),
+    ("硬件供应商交货周期拉长", RiskCategory.SUPPLIER, 3, 3, RiskResponse.TRANSFER,
+     "合同中约定延期交货违约金，备选第二家供应商", "供应商确认交期晚于计划两周"),
+    ("行业数据安全新规出台，需补充整改", RiskCategory.POLICY, 2, 5, RiskResponse.ACCEPT,
+     "跟踪监管动态，预留整改预算", "监管部门发布征求意见稿"),
+    ("客户业务骨干投入时间不足，需求确认滞后", RiskCategory.RESOURCES, 4, 4, RiskResponse.MITIGATE,
+     "在周例会上约定每周固定确认时段，升级至客户项目负责人", "需求确认超期三个工作日"),
+    ("竞争对手低价切入后续二期项目", RiskCategory.COMPETITOR, 2, 3, RiskResponse.ACCEPT,
+     "保持交付质量与客户高层沟通，提前规划二期方案", "客户邀请其他厂商交流"),
+)  # fmt: skip
+# seen while bidding, before the project existed
+OPPORTUNITY_RISKS = (
+    ("客户预算审批流程长，合同签订可能推迟", RiskCategory.CUSTOMER, 3, 3, RiskResponse.ACCEPT,
+     "与采购部门确认审批节点", "合同审批超过30天", RiskStatus.OPEN),
+    ("投标期间市场价格波动，硬件报价偏紧", RiskCategory.MARKET, 2, 2, RiskResponse.TRANSFER,
+     "与供应商锁定报价有效期", "主要硬件报价上涨超过5%", RiskStatus.CLOSED),
+)  # fmt: skip
+
+
+def opportunity_risks(world: World, opportunity_id: int, n: int) -> None:
+    """What the sales team recorded on the opportunity while bidding."""
+    sales = world.acting("sales")
+    for description, category, p, i, response, actions, trigger, status in OPPORTUNITY_RISKS[
+        : 1 + n % 2
+    ]:
+        add_opportunity_risk(
+            world.db,
+            sales,
+            opportunity_id,
+            RiskWrite(
+                description=description,
+                category=category,
+                probability=p,
+                impact=i,
+                response=response,
+                actions=actions,
+                owner_id=sales.user_id,
+                trigger=trigger,
+                status=status,
+            ),
+        )
+
+
+def project_risks(world: World, project_id: int, n: int, start: date) -> None:
+    """The project's risk register: four to six risks, one closed once it passed; the open
+    ones reviewed every few weeks by the project manager or a team member."""
+    pm = world.acting("delivery")
+    count = 4 + n % 3
+    for k in range(count):
+        description, category, p, i, response, actions, trigger = RISKS[(n + k) % len(RISKS)]
+        closed = k == count - 1 and n % 2 == 0
+        add_risk(
+            world.db,
+            pm,
+            project_id,
+            RiskWrite(
+                description=description,
+                category=category,
+                probability=max(1, min(5, p + (n % 3) - 1)),
+                impact=i,
+                response=response,
+                actions=actions,
+                owner_id=pm.user_id if k % 2 == 0 else world.staff.manager.user_id,
+                trigger=trigger,
+                review_on=None if closed else max(start, world.today) + timedelta(days=7 + 5 * k),
+                status=RiskStatus.CLOSED if closed else RiskStatus.OPEN,
+            ),
+        )
