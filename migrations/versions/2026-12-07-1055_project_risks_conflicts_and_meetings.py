@@ -125,11 +125,177 @@ def upgrade() -> None:
             batch_op.f("ix_project_risks_workspace_id"), ["workspace_id"], unique=False
         )
 
+    op.create_table(
+        "project_conflicts",
+        sa.Column(
+            "project_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
+        sa.Column(
+            "kind",
+            sa.Enum(
+                "requirement_change",
+                "information_asymmetry",
+                "project_element",
+                "other",
+                name="conflict_kind",
+                native_enum=False,
+                length=24,
+            ),
+            nullable=False,
+        ),
+        sa.Column(
+            "element",
+            sa.Enum(
+                "cost", "schedule", "quality", name="project_element", native_enum=False, length=24
+            ),
+            nullable=True,
+        ),
+        sa.Column(
+            "severity",
+            sa.Enum(
+                "low",
+                "medium",
+                "high",
+                "critical",
+                name="conflict_severity",
+                native_enum=False,
+                length=24,
+            ),
+            nullable=False,
+        ),
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column("description", sa.Text(), nullable=True),
+        sa.Column(
+            "status",
+            sa.Enum(
+                "open",
+                "negotiating",
+                "resolved",
+                "closed",
+                name="conflict_status",
+                native_enum=False,
+                length=24,
+            ),
+            nullable=False,
+        ),
+        sa.Column("opened_on", sa.Date(), nullable=False),
+        sa.Column("resolution", sa.Text(), nullable=True),
+        sa.Column(
+            "agreed_by_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
+        ),
+        sa.Column("resolved_on", sa.Date(), nullable=True),
+        sa.Column("closed_on", sa.Date(), nullable=True),
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "workspace_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["agreed_by_id"],
+            ["contacts.id"],
+            name=op.f("fk_project_conflicts_agreed_by_id_contacts"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_project_conflicts_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspaces.id"],
+            name=op.f("fk_project_conflicts_workspace_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_project_conflicts")),
+    )
+    with op.batch_alter_table("project_conflicts", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_project_conflicts_project", ["workspace_id", "project_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_project_conflicts_workspace_id"), ["workspace_id"], unique=False
+        )
+
+    op.create_table(
+        "project_conflict_parties",
+        sa.Column(
+            "conflict_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
+        sa.Column("user_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
+        sa.Column(
+            "contact_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
+        ),
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "workspace_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.CheckConstraint(
+            "(user_id IS NULL) <> (contact_id IS NULL)",
+            name=op.f("ck_project_conflict_parties_conflict_party_is_one_person"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["conflict_id"],
+            ["project_conflicts.id"],
+            name=op.f("fk_project_conflict_parties_conflict_id_project_conflicts"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["contact_id"],
+            ["contacts.id"],
+            name=op.f("fk_project_conflict_parties_contact_id_contacts"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_project_conflict_parties_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspaces.id"],
+            name=op.f("fk_project_conflict_parties_workspace_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_project_conflict_parties")),
+    )
+    with op.batch_alter_table("project_conflict_parties", schema=None) as batch_op:
+        batch_op.create_index("ix_project_conflict_parties_conflict", ["conflict_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_project_conflict_parties_workspace_id"), ["workspace_id"], unique=False
+        )
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table("project_conflict_parties", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_project_conflict_parties_workspace_id"))
+        batch_op.drop_index("ix_project_conflict_parties_conflict")
+
+    op.drop_table("project_conflict_parties")
+    with op.batch_alter_table("project_conflicts", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_project_conflicts_workspace_id"))
+        batch_op.drop_index("ix_project_conflicts_project")
+
+    op.drop_table("project_conflicts")
     with op.batch_alter_table("project_risks", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_project_risks_workspace_id"))
         batch_op.drop_index("ix_project_risks_project")

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from pcrm.core.audit import AuditEntry
 from pcrm.projects.baselines.models import Baseline
+from pcrm.projects.conflicts.models import ConflictParty, ProjectConflict
 from pcrm.projects.constraints.models import Constraint
 from pcrm.projects.goals.models import Goal
 from pcrm.projects.plan.models import Deliverable, PlanBuffer, PlanTask, TaskDependency
@@ -46,6 +47,8 @@ COUNTED = {
     "training_attendees": TrainingAttendee,
     "training_reviews": TrainingReview,
     "risks": Risk,
+    "conflicts": ProjectConflict,
+    "conflict_parties": ConflictParty,
     "audit_entries": AuditEntry,
 }
 

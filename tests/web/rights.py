@@ -256,6 +256,11 @@ def seed(client: Any, token: str, user_id: int) -> World:
     opportunity_risk = client.post(
         f"/api/v1/opportunities/{opp}/risks", json=risk_body, headers=h
     ).json()["id"]
+    conflict = client.post(
+        f"/api/v1/projects/{project}/conflicts",
+        json={"kind": "other", "title": "口径不一致", "contact_ids": [boss]},
+        headers=h,
+    ).json()["id"]
     material = client.post(
         f"/api/v1/projects/{project}/training-sessions/{session}/materials",
         files={"file": ("讲义.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
@@ -302,6 +307,7 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "file_id": material.json()["id"],
         "risk_id": risk,
         "opportunity_risk": opportunity_risk,
+        "conflict_id": conflict,
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -482,6 +488,12 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
             ("POST", "/api/v1/projects/{project_id}/training-reviews"): {"json": {}},
             ("POST", "/api/v1/projects/{project_id}/risks"): {"json": _RISK},
             ("POST", "/api/v1/opportunities/{opportunity_id}/risks"): {"json": _RISK},
+            ("POST", "/api/v1/projects/{project_id}/conflicts"): {
+                "json": {"kind": "other", "title": "新问题"}
+            },
+            ("POST", "/api/v1/projects/{project_id}/conflicts/{conflict_id}/status"): {
+                "json": {"status": "negotiating"}
+            },
             **{
                 ("PATCH", path): {"json": {}}
                 for path in (
@@ -497,6 +509,7 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "/api/v1/projects/{project_id}/training-sessions/{session_id}",
                     "/api/v1/projects/{project_id}/risks/{risk_id}",
                     "/api/v1/opportunities/{opportunity_id}/risks/{risk_id}",
+                    "/api/v1/projects/{project_id}/conflicts/{conflict_id}",
                     "/api/v1/requirements/{requirement_id}",
                     "/api/v1/clarifications/{clarification_id}",
                 )

@@ -1,6 +1,8 @@
 """The demo's project execution records (issue 15): risks seen on the opportunities before the
-conversion (the open ones come across to the project), and each project's risk register, kept
-current by its manager with the review dates ahead."""
+conversion (the open ones come across to the project), each project's risk register, kept
+current by its manager with the review dates ahead, and its issues and conflicts with the
+customer: one resolved with the customer's agreement, one still being negotiated or just
+raised."""
 
 from __future__ import annotations
 
@@ -8,12 +10,20 @@ from datetime import date, timedelta
 
 from pcrm.demo.world import World
 from pcrm.projects.public import (
+    ConflictKind,
+    ConflictMove,
+    ConflictStatus,
+    ConflictWrite,
+    ProjectElement,
     RiskCategory,
     RiskResponse,
     RiskStatus,
     RiskWrite,
+    Severity,
+    add_conflict,
     add_opportunity_risk,
     add_risk,
+    move_conflict,
 )
 
 # (description, category, probability, impact, response, actions, trigger)
@@ -92,4 +102,79 @@ def project_risks(world: World, project_id: int, n: int, start: date) -> None:
                 review_on=None if closed else max(start, world.today) + timedelta(days=7 + 5 * k),
                 status=RiskStatus.CLOSED if closed else RiskStatus.OPEN,
             ),
+        )
+
+
+# (kind, element, severity, title, description, resolution)
+CONFLICTS = (
+    (ConflictKind.REQUIREMENT_CHANGE, None, Severity.HIGH, "客户要求报表增加按片区钻取",
+     "客户认为属于原“业务报表”需求范围，我方认为是新增需求", "本期提供片区汇总，钻取纳入二期变更"),
+    (ConflictKind.INFORMATION, None, Severity.MEDIUM, "接口数据口径理解不一致",
+     "客户运营部与信息中心对“有效工单”的定义不同", "以信息中心《数据字典v2.1》为准，双方签字确认"),
+    (ConflictKind.PROJECT_ELEMENT, ProjectElement.SCHEDULE, Severity.HIGH,
+     "机房交付推迟导致部署窗口压缩", "客户机房改造延期两周，上线日期不变", None),
+    (ConflictKind.PROJECT_ELEMENT, ProjectElement.COST, Severity.MEDIUM,
+     "新增等保测评费用由谁承担", "测评机构报价超出预算，客户希望我方承担", None),
+)  # fmt: skip
+
+
+def project_conflicts(world: World, project_id: int, n: int, contact_ids: list[int]) -> None:
+    """One conflict resolved with the customer's agreement (closed for some), one open: being
+    negotiated, or raised a few days ago (its escalation still ahead or just passed)."""
+    if not contact_ids:
+        return
+    db = world.db
+    pm = world.acting("delivery")
+    settled = CONFLICTS[n % 2]
+    kind, element, severity, title, description, resolution = settled
+    opened = world.today - timedelta(days=25 + n)
+    done = add_conflict(
+        db,
+        pm,
+        project_id,
+        ConflictWrite(
+            kind=kind,
+            element=element,
+            severity=severity,
+            title=title,
+            description=description,
+            opened_on=opened,
+            user_ids=[pm.user_id],
+            contact_ids=contact_ids[:2],
+        ),
+    )
+    move_conflict(db, pm, project_id, done.id, ConflictMove(status=ConflictStatus.NEGOTIATING))
+    move_conflict(
+        db,
+        pm,
+        project_id,
+        done.id,
+        ConflictMove(
+            status=ConflictStatus.RESOLVED,
+            resolution=resolution,
+            agreed_by_id=contact_ids[0],
+            on=opened + timedelta(days=9),
+        ),
+    )
+    if n % 3 == 0:
+        move_conflict(db, pm, project_id, done.id, ConflictMove(status=ConflictStatus.CLOSED))
+    kind, element, severity, title, description, _ = CONFLICTS[2 + n % 2]
+    pending = add_conflict(
+        db,
+        pm,
+        project_id,
+        ConflictWrite(
+            kind=kind,
+            element=element,
+            severity=severity,
+            title=title,
+            description=description,
+            opened_on=world.today - timedelta(days=2 + 5 * (n % 2)),
+            user_ids=[pm.user_id, world.staff.manager.user_id],
+            contact_ids=contact_ids[-1:],
+        ),
+    )
+    if n % 2:
+        move_conflict(
+            db, pm, project_id, pending.id, ConflictMove(status=ConflictStatus.NEGOTIATING)
         )

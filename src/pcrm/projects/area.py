@@ -11,6 +11,10 @@ from pcrm.projects.baselines import models as baseline_models
 from pcrm.projects.baselines import routes_api as baselines_api
 from pcrm.projects.baselines import routes_html as baselines_html
 from pcrm.projects.baselines.vocab import LABELS as BASELINE_LABELS
+from pcrm.projects.conflicts import models as conflict_models
+from pcrm.projects.conflicts import routes_api as conflicts_api
+from pcrm.projects.conflicts import routes_html as conflicts_html
+from pcrm.projects.conflicts.vocab import LABELS as CONFLICT_LABELS
 from pcrm.projects.constraints import models as constraint_models
 from pcrm.projects.constraints import routes_api as constraints_api
 from pcrm.projects.goals import models as goal_models
@@ -63,6 +67,7 @@ AREA = Area(
         goals_api.router,
         training_api.router,
         risks_api.router,
+        conflicts_api.router,
     ),
     pages=(
         team_html.router,
@@ -74,6 +79,7 @@ AREA = Area(
         plan_html.router,
         goals_html.router,
         training_html.router,
+        conflicts_html.router,
     ),
     models=(
         project_models,
@@ -86,6 +92,7 @@ AREA = Area(
         goal_models,
         training_models,
         risk_models,
+        conflict_models,
     ),
     demo="projects",
     nav=(NavEntry("projects", N_("Projects"), "kanban", "/projects", order=70),),
@@ -172,6 +179,21 @@ AREA = Area(
                     "trigger": N_("Trigger"),
                     "review_on": N_("Review date"),
                     "status": N_("Status"),
+                },
+            ),
+            "project_conflict": EntityLabels(
+                N_("Issue or conflict"),
+                {
+                    "title": N_("Issue"),
+                    "kind": N_("Issue kind"),
+                    "element": N_("Project element"),
+                    "severity": N_("Severity"),
+                    "status": N_("Status"),
+                    "opened_on": N_("Opened on"),
+                    "resolution": N_("Resolution agreed with the customer"),
+                    "agreed_by_id": N_("Agreed by (customer)"),
+                    "resolved_on": N_("Resolved on"),
+                    "closed_on": N_("Closed on"),
                 },
             ),
         },
@@ -268,6 +290,7 @@ AREA = Area(
             **GOAL_LABELS,
             **TRAINING_LABELS,
             **RISK_LABELS,
+            **CONFLICT_LABELS,
         },
         resolvers={
             "project": references.project_references,

@@ -11,6 +11,9 @@ from pcrm.projects import vocab as _vocab
 from pcrm.projects.baselines import schemas as _baseline_schemas
 from pcrm.projects.baselines import service as _baselines
 from pcrm.projects.baselines import vocab as _baseline_vocab
+from pcrm.projects.conflicts import schemas as _conflict_schemas
+from pcrm.projects.conflicts import service as _conflicts
+from pcrm.projects.conflicts import vocab as _conflict_vocab
 from pcrm.projects.constraints import schemas as _constraint_schemas
 from pcrm.projects.constraints import service as _constraints
 from pcrm.projects.goals import schemas as _goal_schemas
@@ -451,3 +454,51 @@ def add_opportunity_risk(
     """A risk seen before the project exists; its open ones move to the project at the
     conversion."""
     return _risks.add_opportunity_risk(db, principal, opportunity_id, data)
+
+
+# issues and conflicts (问题与冲突); their counts for the loyalty area
+ConflictCounts = _conflict_schemas.ConflictCounts
+ConflictKind = _conflict_vocab.ConflictKind
+ConflictMove = _conflict_schemas.ConflictMove
+ConflictRead = _conflict_schemas.ConflictRead
+ConflictStatus = _conflict_vocab.ConflictStatus
+ConflictWrite = _conflict_schemas.ConflictWrite
+ProjectElement = _conflict_vocab.ProjectElement
+Severity = _conflict_vocab.Severity
+
+__all__ += [
+    "ConflictCounts",
+    "ConflictKind",
+    "ConflictMove",
+    "ConflictRead",
+    "ConflictStatus",
+    "ConflictWrite",
+    "ProjectElement",
+    "Severity",
+    "account_conflict_counts",
+    "add_conflict",
+    "move_conflict",
+    "project_conflict_counts",
+]
+
+
+def project_conflict_counts(db: Session, principal: Principal, project_id: int) -> ConflictCounts:
+    """The project's issues and conflicts: all of them, and those still unresolved."""
+    return _conflicts.project_counts(db, principal, project_id)
+
+
+def account_conflict_counts(db: Session, principal: Principal, account_id: int) -> ConflictCounts:
+    """The issues and conflicts of all the account's projects."""
+    return _conflicts.account_counts(db, principal, account_id)
+
+
+def add_conflict(
+    db: Session, principal: Principal, project_id: int, data: ConflictWrite
+) -> ConflictRead:
+    return _conflicts.add_conflict(db, principal, project_id, data)
+
+
+def move_conflict(
+    db: Session, principal: Principal, project_id: int, conflict_id: int, data: ConflictMove
+) -> ConflictRead:
+    return _conflicts.move_conflict(db, principal, project_id, conflict_id, data)

@@ -24,6 +24,7 @@ from pcrm.core.templating import render
 from pcrm.core.types import Id
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
 from pcrm.projects.baselines import pages as baseline_pages
+from pcrm.projects.conflicts import pages as conflict_pages
 from pcrm.projects.constraints import service as constraints
 from pcrm.projects.goals import pages as goal_pages
 from pcrm.projects.plan import pages as plan_pages
@@ -56,6 +57,7 @@ TABS = (
     "plan",
     "training",
     "risks",
+    "conflicts",
     "history",
 )
 NOTICES = {
@@ -78,6 +80,7 @@ NOTICES = {
     **goal_pages.NOTICES,
     **training_pages.NOTICES,
     **risk_pages.NOTICES,
+    **conflict_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -233,6 +236,7 @@ def project_page(
             ("plan", translate(locale, N_("Plan"))),
             ("training", translate(locale, N_("Training"))),
             ("risks", translate(locale, N_("Risks"))),
+            ("conflicts", translate(locale, N_("Issues and conflicts"))),
             ("history", translate(locale, N_("History"))),
         ],
         "vocab": vocab(locale),
@@ -296,6 +300,8 @@ def project_page(
         context.update(training_pages.training_tab(db, principal, project_id, locale))
     elif tab == "risks":
         context.update(risk_pages.risks_tab(db, principal, project_id, locale, params or {}))
+    elif tab == "conflicts":
+        context.update(conflict_pages.conflicts_tab(db, principal, project_id, locale))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
     return context
