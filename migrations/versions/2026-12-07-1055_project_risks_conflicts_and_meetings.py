@@ -1,4 +1,4 @@
-"""project risks (and, in later commits of the branch, conflicts and meetings)
+"""project risks, conflicts (and parties), meetings (attendees, action items)
 
 Revision ID: 2cfd7b31db00
 Revises: 7b3d2e91c4a5
@@ -281,11 +281,191 @@ def upgrade() -> None:
             batch_op.f("ix_project_conflict_parties_workspace_id"), ["workspace_id"], unique=False
         )
 
+    op.create_table(
+        "project_meetings",
+        sa.Column(
+            "project_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
+        sa.Column(
+            "kind",
+            sa.Enum(
+                "weekly",
+                "customer",
+                "lessons_learned",
+                name="meeting_kind",
+                native_enum=False,
+                length=24,
+            ),
+            nullable=False,
+        ),
+        sa.Column("title", sa.String(length=200), nullable=False),
+        sa.Column("held_on", sa.Date(), nullable=False),
+        sa.Column("starts_at", sa.String(length=5), nullable=True),
+        sa.Column("duration_minutes", sa.Integer(), nullable=True),
+        sa.Column("location", sa.String(length=200), nullable=True),
+        sa.Column("cadence_days", sa.Integer(), nullable=True),
+        sa.Column("agenda", sa.Text(), nullable=True),
+        sa.Column("minutes", sa.Text(), nullable=True),
+        sa.Column("decisions", sa.Text(), nullable=True),
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "workspace_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["project_id"],
+            ["projects.id"],
+            name=op.f("fk_project_meetings_project_id_projects"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspaces.id"],
+            name=op.f("fk_project_meetings_workspace_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_project_meetings")),
+    )
+    with op.batch_alter_table("project_meetings", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_project_meetings_project", ["workspace_id", "project_id", "held_on"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_project_meetings_workspace_id"), ["workspace_id"], unique=False
+        )
+
+    op.create_table(
+        "project_meeting_actions",
+        sa.Column(
+            "meeting_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
+        sa.Column("description", sa.String(length=500), nullable=False),
+        sa.Column("owner_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
+        sa.Column("due_on", sa.Date(), nullable=False),
+        sa.Column("done_on", sa.Date(), nullable=True),
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "workspace_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"],
+            ["project_meetings.id"],
+            name=op.f("fk_project_meeting_actions_meeting_id_project_meetings"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["owner_id"],
+            ["users.id"],
+            name=op.f("fk_project_meeting_actions_owner_id_users"),
+            ondelete="SET NULL",
+        ),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspaces.id"],
+            name=op.f("fk_project_meeting_actions_workspace_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_project_meeting_actions")),
+    )
+    with op.batch_alter_table("project_meeting_actions", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_project_meeting_actions_meeting", ["workspace_id", "meeting_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_project_meeting_actions_workspace_id"), ["workspace_id"], unique=False
+        )
+
+    op.create_table(
+        "project_meeting_attendees",
+        sa.Column(
+            "meeting_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
+        sa.Column("user_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True),
+        sa.Column(
+            "contact_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=True
+        ),
+        sa.Column(
+            "id",
+            sa.BigInteger().with_variant(sa.Integer(), "sqlite"),
+            autoincrement=True,
+            nullable=False,
+        ),
+        sa.Column(
+            "workspace_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+        ),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.CheckConstraint(
+            "(user_id IS NULL) <> (contact_id IS NULL)",
+            name=op.f("ck_project_meeting_attendees_meeting_attendee_is_one_person"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["contact_id"],
+            ["contacts.id"],
+            name=op.f("fk_project_meeting_attendees_contact_id_contacts"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"],
+            ["project_meetings.id"],
+            name=op.f("fk_project_meeting_attendees_meeting_id_project_meetings"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["user_id"],
+            ["users.id"],
+            name=op.f("fk_project_meeting_attendees_user_id_users"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["workspace_id"],
+            ["workspaces.id"],
+            name=op.f("fk_project_meeting_attendees_workspace_id_workspaces"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_project_meeting_attendees")),
+    )
+    with op.batch_alter_table("project_meeting_attendees", schema=None) as batch_op:
+        batch_op.create_index("ix_project_meeting_attendees_meeting", ["meeting_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_project_meeting_attendees_workspace_id"), ["workspace_id"], unique=False
+        )
+
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
     # ### commands auto generated by Alembic - please adjust! ###
+    with op.batch_alter_table("project_meeting_attendees", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_project_meeting_attendees_workspace_id"))
+        batch_op.drop_index("ix_project_meeting_attendees_meeting")
+
+    op.drop_table("project_meeting_attendees")
+    with op.batch_alter_table("project_meeting_actions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_project_meeting_actions_workspace_id"))
+        batch_op.drop_index("ix_project_meeting_actions_meeting")
+
+    op.drop_table("project_meeting_actions")
+    with op.batch_alter_table("project_meetings", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_project_meetings_workspace_id"))
+        batch_op.drop_index("ix_project_meetings_project")
+
+    op.drop_table("project_meetings")
     with op.batch_alter_table("project_conflict_parties", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_project_conflict_parties_workspace_id"))
         batch_op.drop_index("ix_project_conflict_parties_conflict")

@@ -13,6 +13,7 @@ from pcrm.projects.baselines.models import Baseline
 from pcrm.projects.conflicts.models import ConflictParty, ProjectConflict
 from pcrm.projects.constraints.models import Constraint
 from pcrm.projects.goals.models import Goal
+from pcrm.projects.meetings.models import Meeting, MeetingAction, MeetingAttendee
 from pcrm.projects.plan.models import Deliverable, PlanBuffer, PlanTask, TaskDependency
 from pcrm.projects.projects.models import PhaseChange, Project, ProjectDocument
 from pcrm.projects.risks.models import Risk
@@ -49,6 +50,9 @@ COUNTED = {
     "risks": Risk,
     "conflicts": ProjectConflict,
     "conflict_parties": ConflictParty,
+    "meetings": Meeting,
+    "meeting_attendees": MeetingAttendee,
+    "meeting_actions": MeetingAction,
     "audit_entries": AuditEntry,
 }
 

@@ -261,6 +261,16 @@ def seed(client: Any, token: str, user_id: int) -> World:
         json={"kind": "other", "title": "口径不一致", "contact_ids": [boss]},
         headers=h,
     ).json()["id"]
+    meeting = client.post(
+        f"/api/v1/projects/{project}/meetings",
+        json={"kind": "weekly", "title": "周例会", "held_on": "2026-12-07", "contact_ids": [boss]},
+        headers=h,
+    ).json()["id"]
+    meeting_action = client.post(
+        f"/api/v1/projects/{project}/meetings/{meeting}/actions",
+        json={"description": "跟进", "owner_id": user_id, "due_on": "2026-12-10"},
+        headers=h,
+    ).json()["id"]
     material = client.post(
         f"/api/v1/projects/{project}/training-sessions/{session}/materials",
         files={"file": ("讲义.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
@@ -308,6 +318,8 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "risk_id": risk,
         "opportunity_risk": opportunity_risk,
         "conflict_id": conflict,
+        "meeting_id": meeting,
+        "action_id": meeting_action,
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -494,6 +506,12 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
             ("POST", "/api/v1/projects/{project_id}/conflicts/{conflict_id}/status"): {
                 "json": {"status": "negotiating"}
             },
+            ("POST", "/api/v1/projects/{project_id}/meetings"): {
+                "json": {"kind": "customer", "title": "沟通会", "held_on": "2026-12-08"}
+            },
+            ("POST", "/api/v1/projects/{project_id}/meetings/{meeting_id}/actions"): {
+                "json": {"description": "新待办", "owner_id": i["user_id"], "due_on": "2026-12-11"}
+            },
             **{
                 ("PATCH", path): {"json": {}}
                 for path in (
@@ -510,6 +528,8 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "/api/v1/projects/{project_id}/risks/{risk_id}",
                     "/api/v1/opportunities/{opportunity_id}/risks/{risk_id}",
                     "/api/v1/projects/{project_id}/conflicts/{conflict_id}",
+                    "/api/v1/projects/{project_id}/meetings/{meeting_id}",
+                    "/api/v1/projects/{project_id}/meeting-actions/{action_id}",
                     "/api/v1/requirements/{requirement_id}",
                     "/api/v1/clarifications/{clarification_id}",
                 )

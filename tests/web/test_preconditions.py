@@ -50,6 +50,8 @@ def test_every_patch_and_every_delete_of_a_versioned_record_is_guarded(app):
         ("DELETE", "/api/v1/opportunities/{opportunity_id}/risks/{risk_id}"),
         ("DELETE", "/api/v1/projects/{project_id}/conflicts/{conflict_id}"),
         ("POST", "/api/v1/projects/{project_id}/conflicts/{conflict_id}/status"),
+        ("POST", "/api/v1/projects/{project_id}/meetings/{meeting_id}/next"),
+        ("DELETE", "/api/v1/projects/{project_id}/meeting-actions/{action_id}"),
         ("POST", "/api/v1/accounts/{account_id}/merge"),
         ("POST", "/api/v1/opportunities/{opportunity_id}/close"),
         ("POST", "/api/v1/projects/{project_id}/phase"),

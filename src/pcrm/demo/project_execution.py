@@ -2,7 +2,9 @@
 conversion (the open ones come across to the project), each project's risk register, kept
 current by its manager with the review dates ahead, and its issues and conflicts with the
 customer: one resolved with the customer's agreement, one still being negotiated or just
-raised."""
+raised; and its meetings: the weekly meeting (last week's with minutes, decisions and action
+items, this week's created from it), a customer meeting with the customer's people, and for the
+delivered projects the lessons-learned meeting with the customer invited."""
 
 from __future__ import annotations
 
@@ -10,10 +12,13 @@ from datetime import date, timedelta
 
 from pcrm.demo.world import World
 from pcrm.projects.public import (
+    ActionWrite,
     ConflictKind,
     ConflictMove,
     ConflictStatus,
     ConflictWrite,
+    MeetingKind,
+    MeetingWrite,
     ProjectElement,
     RiskCategory,
     RiskResponse,
@@ -21,8 +26,11 @@ from pcrm.projects.public import (
     RiskWrite,
     Severity,
     add_conflict,
+    add_meeting,
+    add_meeting_action,
     add_opportunity_risk,
     add_risk,
+    complete_meeting_action,
     move_conflict,
 )
 
@@ -177,4 +185,102 @@ def project_conflicts(world: World, project_id: int, n: int, contact_ids: list[i
     if n % 2:
         move_conflict(
             db, pm, project_id, pending.id, ConflictMove(status=ConflictStatus.NEGOTIATING)
+        )
+
+
+def project_meetings(
+    world: World, project_id: int, n: int, contact_ids: list[int], delivered: bool
+) -> None:
+    """Last week's weekly meeting with its minutes and action items (one done), this week's,
+    a customer meeting two weeks ago, and the lessons-learned meeting of a delivered project."""
+    db = world.db
+    pm = world.acting("delivery")
+    team = [pm.user_id, world.staff.manager.user_id]
+    monday = world.today - timedelta(days=world.today.weekday())
+    last = add_meeting(
+        db,
+        pm,
+        project_id,
+        MeetingWrite(
+            kind=MeetingKind.WEEKLY,
+            title="项目周例会",
+            held_on=monday - timedelta(days=7),
+            starts_at="09:30",
+            duration_minutes=60,
+            location="公司3号会议室 / 腾讯会议",
+            agenda="1. 上周进度回顾\n2. 风险与问题更新\n3. 本周计划",
+            minutes="开发进度符合计划；接口联调因客户文档未到位推迟两天。",
+            decisions="接口文档由客户信息中心本周三前提供；联调顺延至下周一。",
+            user_ids=team,
+        ),
+    )
+    for k, (text, days, done) in enumerate(
+        (("整理接口问题清单发给客户", -3, True), ("更新风险登记册并复核高风险项", 2, False),
+         ("准备客户沟通会的演示环境", 5 + n % 3, False))
+    ):  # fmt: skip
+        item = add_meeting_action(
+            db,
+            pm,
+            project_id,
+            last.id,
+            ActionWrite(
+                description=text,
+                owner_id=team[k % 2],
+                due_on=world.today + timedelta(days=days),
+            ),
+        )
+        if done:
+            complete_meeting_action(db, pm, project_id, item.id)
+    add_meeting(
+        db,
+        pm,
+        project_id,
+        MeetingWrite(
+            kind=MeetingKind.WEEKLY,
+            title="项目周例会",
+            held_on=monday,
+            starts_at="09:30",
+            duration_minutes=60,
+            location="公司3号会议室 / 腾讯会议",
+            agenda="1. 上周待办跟进\n2. 联调进展\n3. 本周计划",
+            user_ids=team,
+        ),
+    )
+    if contact_ids:
+        add_meeting(
+            db,
+            pm,
+            project_id,
+            MeetingWrite(
+                kind=MeetingKind.CUSTOMER,
+                title="双周客户沟通会",
+                held_on=world.today - timedelta(days=10 + n % 4),
+                starts_at="14:00",
+                duration_minutes=90,
+                location="客户现场会议室",
+                agenda="阶段成果演示；需求确认；下阶段安排",
+                minutes="客户对原型整体认可，提出报表钻取需求（已按冲突记录处理）。",
+                decisions="下次沟通会演示接口联调结果。",
+                user_ids=team[:1],
+                contact_ids=contact_ids[:2],
+            ),
+        )
+    if delivered and contact_ids:
+        add_meeting(
+            db,
+            pm,
+            project_id,
+            MeetingWrite(
+                kind=MeetingKind.LESSONS,
+                title="项目经验教训总结会",
+                held_on=world.today - timedelta(days=20),
+                starts_at="15:00",
+                duration_minutes=120,
+                location="客户现场会议室",
+                agenda="回顾目标达成；哪些做得好；哪些需要改进",
+                minutes="需求基线确认及时；接口文档交付滞后影响联调进度。",
+                decisions="后续项目在启动会上明确接口文档交付时间。",
+                user_ids=team,
+                contact_ids=contact_ids[:2],
+            ),
         )

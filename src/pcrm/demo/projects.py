@@ -233,7 +233,9 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
     requirement_ids = _requirements(world, project.id, story, n, start)
     _goals_and_training(world, project.id, story, n, end)
     project_execution.project_risks(world, project.id, n, start)
-    project_execution.project_conflicts(world, project.id, n, [world.contacts[k] for k in people])
+    contact_ids = [world.contacts[k] for k in people]
+    project_execution.project_conflicts(world, project.id, n, contact_ids)
+    project_execution.project_meetings(world, project.id, n, contact_ids, n >= len(CURRENT))
     for step in range(story.phases):
         if step == 1:  # the planning gate: the customer approved the plan
             _plan(world, project.id, n, start, requirement_ids, approved=True)

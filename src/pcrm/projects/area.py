@@ -24,6 +24,10 @@ from pcrm.projects.goals.vocab import LABELS as GOAL_LABELS
 from pcrm.projects.handover import pages as handover_pages
 from pcrm.projects.handover import routes_api as handover_api
 from pcrm.projects.handover import routes_html as handover_html
+from pcrm.projects.meetings import models as meeting_models
+from pcrm.projects.meetings import routes_api as meetings_api
+from pcrm.projects.meetings import routes_html as meetings_html
+from pcrm.projects.meetings.vocab import LABELS as MEETING_LABELS
 from pcrm.projects.plan import models as plan_models
 from pcrm.projects.plan import routes_api as plan_api
 from pcrm.projects.plan import routes_html as plan_html
@@ -68,6 +72,7 @@ AREA = Area(
         training_api.router,
         risks_api.router,
         conflicts_api.router,
+        meetings_api.router,
     ),
     pages=(
         team_html.router,
@@ -80,6 +85,7 @@ AREA = Area(
         goals_html.router,
         training_html.router,
         conflicts_html.router,
+        meetings_html.router,
     ),
     models=(
         project_models,
@@ -93,6 +99,7 @@ AREA = Area(
         training_models,
         risk_models,
         conflict_models,
+        meeting_models,
     ),
     demo="projects",
     nav=(NavEntry("projects", N_("Projects"), "kanban", "/projects", order=70),),
@@ -196,6 +203,30 @@ AREA = Area(
                     "closed_on": N_("Closed on"),
                 },
             ),
+            "project_meeting": EntityLabels(
+                N_("Meeting"),
+                {
+                    "kind": N_("Meeting kind"),
+                    "title": N_("Meeting title"),
+                    "held_on": N_("Date"),
+                    "starts_at": N_("Start time"),
+                    "duration_minutes": N_("Length (minutes)"),
+                    "cadence_days": N_("Every (days)"),
+                    "agenda": N_("Agenda"),
+                    "minutes": N_("Minutes"),
+                    "decisions": N_("Decisions"),
+                },
+            ),
+            "project_meeting_action": EntityLabels(
+                N_("Action item"),
+                {
+                    "description": N_("Action item"),
+                    "owner_id": N_("Action owner"),
+                    "due_on": N_("Due"),
+                    "done_on": N_("Done on"),
+                    "meeting_id": N_("Meeting"),
+                },
+            ),
         },
         fields={
             "code": N_("Project code"),
@@ -291,6 +322,7 @@ AREA = Area(
             **TRAINING_LABELS,
             **RISK_LABELS,
             **CONFLICT_LABELS,
+            **MEETING_LABELS,
         },
         resolvers={
             "project": references.project_references,

@@ -20,6 +20,9 @@ from pcrm.projects.goals import schemas as _goal_schemas
 from pcrm.projects.goals import service as _goals
 from pcrm.projects.goals import vocab as _goal_vocab
 from pcrm.projects.handover import service as _handover
+from pcrm.projects.meetings import schemas as _meeting_schemas
+from pcrm.projects.meetings import service as _meetings
+from pcrm.projects.meetings import vocab as _meeting_vocab
 from pcrm.projects.plan import schemas as _plan_schemas
 from pcrm.projects.plan import service as _plan
 from pcrm.projects.plan.approval import service as _plan_approval
@@ -502,3 +505,50 @@ def move_conflict(
     db: Session, principal: Principal, project_id: int, conflict_id: int, data: ConflictMove
 ) -> ConflictRead:
     return _conflicts.move_conflict(db, principal, project_id, conflict_id, data)
+
+
+# meetings (会议) and their action items; closure asks for a lessons-learned meeting
+ActionRead = _meeting_schemas.ActionRead
+ActionWrite = _meeting_schemas.ActionWrite
+MeetingKind = _meeting_vocab.MeetingKind
+MeetingRead = _meeting_schemas.MeetingRead
+MeetingWrite = _meeting_schemas.MeetingWrite
+
+__all__ += [
+    "ActionRead",
+    "ActionWrite",
+    "MeetingKind",
+    "MeetingRead",
+    "MeetingWrite",
+    "add_meeting",
+    "add_meeting_action",
+    "complete_meeting_action",
+    "lessons_learned_meeting_recorded",
+]
+
+
+def lessons_learned_meeting_recorded(db: Session, principal: Principal, project_id: int) -> bool:
+    """Whether a lessons-learned meeting (经验教训总结会) with the customer invited (a contact of
+    the account among its attendees) is recorded: one of the closure gate's acts."""
+    return _meetings.lessons_learned_with_customer(db, principal, project_id)
+
+
+def add_meeting(
+    db: Session, principal: Principal, project_id: int, data: MeetingWrite
+) -> MeetingRead:
+    return _meetings.add_meeting(db, principal, project_id, data)
+
+
+def add_meeting_action(
+    db: Session, principal: Principal, project_id: int, meeting_id: int, data: ActionWrite
+) -> ActionRead:
+    return _meetings.add_action(db, principal, project_id, meeting_id, data)
+
+
+def complete_meeting_action(
+    db: Session, principal: Principal, project_id: int, action_id: int
+) -> ActionRead:
+    """Mark an action item done today (its reminder goes)."""
+    return _meetings.update_action(
+        db, principal, project_id, action_id, _meeting_schemas.ActionUpdate(done=True)
+    )

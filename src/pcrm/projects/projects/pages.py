@@ -27,6 +27,7 @@ from pcrm.projects.baselines import pages as baseline_pages
 from pcrm.projects.conflicts import pages as conflict_pages
 from pcrm.projects.constraints import service as constraints
 from pcrm.projects.goals import pages as goal_pages
+from pcrm.projects.meetings import pages as meeting_pages
 from pcrm.projects.plan import pages as plan_pages
 from pcrm.projects.plan.gantt import service as plan_gantt
 from pcrm.projects.projects import forms, service
@@ -58,6 +59,7 @@ TABS = (
     "training",
     "risks",
     "conflicts",
+    "meetings",
     "history",
 )
 NOTICES = {
@@ -81,6 +83,7 @@ NOTICES = {
     **training_pages.NOTICES,
     **risk_pages.NOTICES,
     **conflict_pages.NOTICES,
+    **meeting_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -237,6 +240,7 @@ def project_page(
             ("training", translate(locale, N_("Training"))),
             ("risks", translate(locale, N_("Risks"))),
             ("conflicts", translate(locale, N_("Issues and conflicts"))),
+            ("meetings", translate(locale, N_("Meetings"))),
             ("history", translate(locale, N_("History"))),
         ],
         "vocab": vocab(locale),
@@ -302,6 +306,8 @@ def project_page(
         context.update(risk_pages.risks_tab(db, principal, project_id, locale, params or {}))
     elif tab == "conflicts":
         context.update(conflict_pages.conflicts_tab(db, principal, project_id, locale))
+    elif tab == "meetings":
+        context.update(meeting_pages.meetings_tab(db, principal, project_id, locale))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
     return context
