@@ -50,7 +50,7 @@ def test_a_weekly_meeting_with_an_action_item_and_its_next_meeting(client, world
     assert "提交联调计划" in with_action
     assert done.headers["location"].endswith("notice=action-saved")
     assert "<s>提交联调计划</s>" in final
-    assert following.status_code == 303, following.text[following.text.find("alert"):][:400]
+    assert following.status_code == 303, following.text[following.text.find("alert") :][:400]
     assert following.headers["location"].endswith("notice=meeting-next")
     assert final.count('data-testid="meeting-edit-') == 2
 
