@@ -75,3 +75,43 @@ def test_a_refused_meeting_is_shown_inline_in_chinese_and_nothing_is_written(
     assert 'data-testid="error-cadence_days"' in refused.text
     assert "客户沟通会" in refused.text
     assert row_counts(uow) == before
+
+
+def test_the_meetings_and_conflicts_tabs_read_in_a_fixed_number_of_queries(
+    client, world: World, count_queries
+):
+    """One meeting with an action item and one conflict, or four of each: the same queries."""
+    from tests.accounts.builders import create
+
+    pid = direct_project(client, world)["id"]
+    sign_in(client, "owner@acme.example")
+    owner = world.team.owner.user_id
+
+    def grow(n: int) -> None:
+        meeting = create(
+            client, world.token, f"/api/v1/projects/{pid}/meetings",
+            kind="weekly", title=f"周例会{n}", held_on="2026-12-07",
+            user_ids=[owner], contact_ids=[world.zhang],
+        )  # fmt: skip
+        create(
+            client, world.token, f"/api/v1/projects/{pid}/meetings/{meeting['id']}/actions",
+            description="跟进", owner_id=owner, due_on="2026-12-10",
+        )  # fmt: skip
+        create(
+            client, world.token, f"/api/v1/projects/{pid}/conflicts",
+            kind="other", title=f"问题{n}", user_ids=[owner], contact_ids=[world.li],
+        )  # fmt: skip
+
+    def counted() -> list[int]:
+        found = []
+        for tab in ("meetings", "conflicts"):
+            with count_queries() as queries:
+                assert client.get(f"/projects/{pid}?tab={tab}").status_code == 200
+            found.append(queries.count)
+        return found
+
+    grow(0)
+    few = counted()
+    for n in range(1, 4):
+        grow(n)
+    assert counted() == few

@@ -94,6 +94,14 @@ def test_the_opportunity_has_a_risks_tab_with_its_forms(client, world: World):
     )
     page = client.get(f"{base}/risks").text
 
+    refused = post_form(
+        client,
+        f"{base}/risks",
+        csrf,
+        RISK | {"probability": "7", "impact": "4", "response": "transfer", "status": "open"},
+    )
+    assert refused.status_code == 422
+    assert 'data-testid="error-probability"' in refused.text
     assert 'data-testid="tab-risks"' in overview
     assert added.headers["location"] == f"{base}/risks?notice=risk-added"
     assert "客户机房改造延期" in _section(page, "risks", "</ul>")
