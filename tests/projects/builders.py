@@ -10,10 +10,13 @@ from fastapi.testclient import TestClient
 
 from pcrm.core.audit import AuditEntry
 from pcrm.projects.baselines.models import Baseline
+from pcrm.projects.conflicts.models import ConflictParty, ProjectConflict
 from pcrm.projects.constraints.models import Constraint
 from pcrm.projects.goals.models import Goal
+from pcrm.projects.meetings.models import Meeting, MeetingAction, MeetingAttendee
 from pcrm.projects.plan.models import Deliverable, PlanBuffer, PlanTask, TaskDependency
 from pcrm.projects.projects.models import PhaseChange, Project, ProjectDocument
+from pcrm.projects.risks.models import Risk
 from pcrm.projects.stakeholders.models import Stakeholder
 from pcrm.projects.team.models import TeamMember
 from pcrm.projects.training.models import (
@@ -44,6 +47,12 @@ COUNTED = {
     "training_sessions": TrainingSession,
     "training_attendees": TrainingAttendee,
     "training_reviews": TrainingReview,
+    "risks": Risk,
+    "conflicts": ProjectConflict,
+    "conflict_parties": ConflictParty,
+    "meetings": Meeting,
+    "meeting_attendees": MeetingAttendee,
+    "meeting_actions": MeetingAction,
     "audit_entries": AuditEntry,
 }
 

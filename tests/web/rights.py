@@ -251,6 +251,26 @@ def seed(client: Any, token: str, user_id: int) -> World:
         json={"topic": "系统操作", "held_on": "2026-12-20", "trainer": "王工"},
         headers=h,
     ).json()["id"]
+    risk_body = {"description": "交期风险", "category": "customer", "probability": 3, "impact": 3}
+    risk = client.post(f"/api/v1/projects/{project}/risks", json=risk_body, headers=h).json()["id"]
+    opportunity_risk = client.post(
+        f"/api/v1/opportunities/{opp}/risks", json=risk_body, headers=h
+    ).json()["id"]
+    conflict = client.post(
+        f"/api/v1/projects/{project}/conflicts",
+        json={"kind": "other", "title": "口径不一致", "contact_ids": [boss]},
+        headers=h,
+    ).json()["id"]
+    meeting = client.post(
+        f"/api/v1/projects/{project}/meetings",
+        json={"kind": "weekly", "title": "周例会", "held_on": "2026-12-07", "contact_ids": [boss]},
+        headers=h,
+    ).json()["id"]
+    meeting_action = client.post(
+        f"/api/v1/projects/{project}/meetings/{meeting}/actions",
+        json={"description": "跟进", "owner_id": user_id, "due_on": "2026-12-10"},
+        headers=h,
+    ).json()["id"]
     material = client.post(
         f"/api/v1/projects/{project}/training-sessions/{session}/materials",
         files={"file": ("讲义.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
@@ -307,6 +327,11 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "file_id": material.json()["id"],
         "change_id": change,
         "option_id": option,
+        "risk_id": risk,
+        "opportunity_risk": opportunity_risk,
+        "conflict_id": conflict,
+        "meeting_id": meeting,
+        "action_id": meeting_action,
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -330,6 +355,8 @@ def url(path: str, world: World) -> str:
             ids["edge_id"] = world.ids["influence" if "{kind}" in path else name]
     if "/team/{member_id}" in path:  # a project's team member, not a decision-chain member
         ids["member_id"] = world.ids["team_member"]
+    if path.startswith(("/opportunities/", "/api/v1/opportunities/")) and "{risk_id}" in path:
+        ids["risk_id"] = world.ids["opportunity_risk"]
     return path.format(**ids)
 
 
@@ -351,6 +378,9 @@ def snapshot(connection: Connection, skip: frozenset[str]) -> dict[str, tuple[An
         parts.append(select(*columns).select_from(table))
     rows = connection.execute(union_all(*parts)).all()
     return {row[0]: tuple(row[1:]) for row in rows}
+
+
+_RISK = {"description": "新风险", "category": "supplier", "probability": 2, "impact": 4}
 
 
 def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
@@ -504,6 +534,20 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
             ("PATCH", "/api/v1/projects/{project_id}/changes/{change_id}/options/{option_id}"): {
                 "json": {"title": "方案一（修订）"}
             },
+            ("POST", "/api/v1/projects/{project_id}/risks"): {"json": _RISK},
+            ("POST", "/api/v1/opportunities/{opportunity_id}/risks"): {"json": _RISK},
+            ("POST", "/api/v1/projects/{project_id}/conflicts"): {
+                "json": {"kind": "other", "title": "新问题"}
+            },
+            ("POST", "/api/v1/projects/{project_id}/conflicts/{conflict_id}/status"): {
+                "json": {"status": "negotiating"}
+            },
+            ("POST", "/api/v1/projects/{project_id}/meetings"): {
+                "json": {"kind": "customer", "title": "沟通会", "held_on": "2026-12-08"}
+            },
+            ("POST", "/api/v1/projects/{project_id}/meetings/{meeting_id}/actions"): {
+                "json": {"description": "新待办", "owner_id": i["user_id"], "due_on": "2026-12-11"}
+            },
             **{
                 ("PATCH", path): {"json": {}}
                 for path in (
@@ -517,6 +561,11 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "/api/v1/projects/{project_id}/goals/{goal_id}",
                     "/api/v1/projects/{project_id}/training-needs/{need_id}",
                     "/api/v1/projects/{project_id}/training-sessions/{session_id}",
+                    "/api/v1/projects/{project_id}/risks/{risk_id}",
+                    "/api/v1/opportunities/{opportunity_id}/risks/{risk_id}",
+                    "/api/v1/projects/{project_id}/conflicts/{conflict_id}",
+                    "/api/v1/projects/{project_id}/meetings/{meeting_id}",
+                    "/api/v1/projects/{project_id}/meeting-actions/{action_id}",
                     "/api/v1/requirements/{requirement_id}",
                     "/api/v1/clarifications/{clarification_id}",
                     "/api/v1/projects/{project_id}/changes/{change_id}",

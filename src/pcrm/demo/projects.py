@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from pcrm.demo import project_execution
 from pcrm.demo.plans.opportunities import OpportunityPlan, build_opportunity_plan
 from pcrm.demo.project_changes import seed_changes
 from pcrm.demo.world import World
@@ -162,10 +163,16 @@ def seed(world: World) -> None:
         _write(world, o, story, n)
     for n, (o, story) in enumerate(zip(delivered, DELIVERED, strict=False)):
         _write(world, o, story, n + len(CURRENT))
+    bidding = [
+        o for o in plan.opportunities if o.key in world.opportunities and o.stage is Stage.BIDDING
+    ]
+    for n, o in enumerate(bidding[:3]):  # risks seen while bidding (issue 15)
+        project_execution.opportunity_risks(world, world.opportunities[o.key], n)
 
 
 def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
     db = world.db
+    project_execution.opportunity_risks(world, world.opportunities[o.key], n)
     pm = world.acting("delivery")  # 刘芳 converts and runs the projects
     project = convert_opportunity(db, pm, world.opportunities[o.key])
     start = world.today - timedelta(days=30 * (story.phases + 1))
@@ -226,6 +233,10 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
         move_status(db, pm, project.id, StatusMove(status=status))
     requirement_ids = _requirements(world, project.id, story, n, start)
     _goals_and_training(world, project.id, story, n, end)
+    project_execution.project_risks(world, project.id, n, start)
+    contact_ids = [world.contacts[k] for k in people]
+    project_execution.project_conflicts(world, project.id, n, contact_ids)
+    project_execution.project_meetings(world, project.id, n, contact_ids, n >= len(CURRENT))
     for step in range(story.phases):
         if step == 1:  # the planning gate: the customer approved the plan
             _plan(world, project.id, n, start, requirement_ids, approved=True)

@@ -14,7 +14,11 @@ from pcrm.opportunities.chain import schemas as _chain_schemas
 from pcrm.opportunities.chain import service as _chain
 from pcrm.opportunities.chain.schemas import DecisionMemberRead
 from pcrm.opportunities.documents.schemas import DocumentRead
-from pcrm.opportunities.handover.actions import WonAction, register_won_action
+from pcrm.opportunities.handover.actions import (
+    WonAction,
+    register_opportunity_tab,
+    register_won_action,
+)
 from pcrm.opportunities.handover.schemas import Handover
 from pcrm.opportunities.handover.service import handover
 from pcrm.opportunities.pipeline import schemas as _pipeline_schemas
@@ -42,6 +46,7 @@ __all__ = [
     "add_approved_change",
     "get_opportunity",
     "handover",
+    "register_opportunity_tab",
     "register_won_action",
 ]
 

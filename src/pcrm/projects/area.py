@@ -6,7 +6,7 @@ from __future__ import annotations
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_, currency_name
-from pcrm.opportunities.public import register_won_action
+from pcrm.opportunities.public import register_opportunity_tab, register_won_action
 from pcrm.projects.baselines import models as baseline_models
 from pcrm.projects.baselines import routes_api as baselines_api
 from pcrm.projects.baselines import routes_html as baselines_html
@@ -16,6 +16,10 @@ from pcrm.projects.changes import routes_api as changes_api
 from pcrm.projects.changes import routes_html as changes_html
 from pcrm.projects.changes import service as changes_service
 from pcrm.projects.changes.vocab import LABELS as CHANGE_LABELS
+from pcrm.projects.conflicts import models as conflict_models
+from pcrm.projects.conflicts import routes_api as conflicts_api
+from pcrm.projects.conflicts import routes_html as conflicts_html
+from pcrm.projects.conflicts.vocab import LABELS as CONFLICT_LABELS
 from pcrm.projects.constraints import models as constraint_models
 from pcrm.projects.constraints import routes_api as constraints_api
 from pcrm.projects.editing import routes_html as editing_html
@@ -26,6 +30,10 @@ from pcrm.projects.goals.vocab import LABELS as GOAL_LABELS
 from pcrm.projects.handover import pages as handover_pages
 from pcrm.projects.handover import routes_api as handover_api
 from pcrm.projects.handover import routes_html as handover_html
+from pcrm.projects.meetings import models as meeting_models
+from pcrm.projects.meetings import routes_api as meetings_api
+from pcrm.projects.meetings import routes_html as meetings_html
+from pcrm.projects.meetings.vocab import LABELS as MEETING_LABELS
 from pcrm.projects.plan import models as plan_models
 from pcrm.projects.plan import routes_api as plan_api
 from pcrm.projects.plan import routes_html as plan_html
@@ -37,6 +45,10 @@ from pcrm.projects.requirements import models as requirement_models
 from pcrm.projects.requirements import routes_api as requirements_api
 from pcrm.projects.requirements import routes_html as requirements_html
 from pcrm.projects.requirements.vocab import LABELS as REQUIREMENT_LABELS
+from pcrm.projects.risks import models as risk_models
+from pcrm.projects.risks import routes_api as risks_api
+from pcrm.projects.risks import routes_html as risks_html
+from pcrm.projects.risks.vocab import LABELS as RISK_LABELS
 from pcrm.projects.stakeholders import models as stakeholder_models
 from pcrm.projects.stakeholders import routes_api as stakeholders_api
 from pcrm.projects.team import models as team_models
@@ -65,9 +77,13 @@ AREA = Area(
         goals_api.router,
         training_api.router,
         changes_api.router,
+        risks_api.router,
+        conflicts_api.router,
+        meetings_api.router,
     ),
     pages=(
         team_html.router,
+        risks_html.router,  # /projects/risks before /projects/{project_id}
         projects_html.router,
         editing_html.router,
         handover_html.router,
@@ -77,6 +93,8 @@ AREA = Area(
         goals_html.router,
         training_html.router,
         changes_html.router,
+        conflicts_html.router,
+        meetings_html.router,
     ),
     models=(
         project_models,
@@ -89,6 +107,9 @@ AREA = Area(
         goal_models,
         training_models,
         change_models,
+        risk_models,
+        conflict_models,
+        meeting_models,
     ),
     demo="projects",
     nav=(NavEntry("projects", N_("Projects"), "kanban", "/projects", order=70),),
@@ -208,6 +229,60 @@ AREA = Area(
                     "impact": N_("Impact applied"),
                 },
             ),
+            "project_risk": EntityLabels(
+                N_("Risk"),
+                {
+                    "description": N_("Risk"),
+                    "category": N_("Risk category"),
+                    "probability": N_("Probability (1–5)"),
+                    "impact": N_("Impact (1–5)"),
+                    "response": N_("Response"),
+                    "actions": N_("Response actions"),
+                    "owner_id": N_("Risk owner"),
+                    "trigger": N_("Trigger"),
+                    "review_on": N_("Review date"),
+                    "status": N_("Status"),
+                },
+            ),
+            "project_conflict": EntityLabels(
+                N_("Issue or conflict"),
+                {
+                    "title": N_("Issue"),
+                    "kind": N_("Issue kind"),
+                    "element": N_("Project element"),
+                    "severity": N_("Severity"),
+                    "status": N_("Status"),
+                    "opened_on": N_("Opened on"),
+                    "resolution": N_("Resolution agreed with the customer"),
+                    "agreed_by_id": N_("Agreed by (customer)"),
+                    "resolved_on": N_("Resolved on"),
+                    "closed_on": N_("Closed on"),
+                },
+            ),
+            "project_meeting": EntityLabels(
+                N_("Meeting"),
+                {
+                    "kind": N_("Meeting kind"),
+                    "title": N_("Meeting title"),
+                    "held_on": N_("Date"),
+                    "starts_at": N_("Start time"),
+                    "duration_minutes": N_("Length (minutes)"),
+                    "cadence_days": N_("Every (days)"),
+                    "agenda": N_("Agenda"),
+                    "minutes": N_("Minutes"),
+                    "decisions": N_("Decisions"),
+                },
+            ),
+            "project_meeting_action": EntityLabels(
+                N_("Action item"),
+                {
+                    "description": N_("Action item"),
+                    "owner_id": N_("Action owner"),
+                    "due_on": N_("Due"),
+                    "done_on": N_("Done on"),
+                    "meeting_id": N_("Meeting"),
+                },
+            ),
         },
         fields={
             "code": N_("Project code"),
@@ -302,6 +377,9 @@ AREA = Area(
             **GOAL_LABELS,
             **TRAINING_LABELS,
             **CHANGE_LABELS,
+            **RISK_LABELS,
+            **CONFLICT_LABELS,
+            **MEETING_LABELS,
         },
         resolvers={
             "project": references.project_references,
@@ -320,3 +398,5 @@ AREA = Area(
 
 # a won opportunity's page offers the conversion (or the link to the project)
 register_won_action(handover_pages.won_action)
+# an opportunity's risks (风险) are kept before its project exists
+register_opportunity_tab("risks", "/risks", N_("Risks"))

@@ -15,12 +15,18 @@ from pcrm.projects.changes import schemas as _change_schemas
 from pcrm.projects.changes import service as _changes
 from pcrm.projects.changes.decision import service as _change_steps
 from pcrm.projects.changes.schemas import ChangeFigures
+from pcrm.projects.conflicts import schemas as _conflict_schemas
+from pcrm.projects.conflicts import service as _conflicts
+from pcrm.projects.conflicts import vocab as _conflict_vocab
 from pcrm.projects.constraints import schemas as _constraint_schemas
 from pcrm.projects.constraints import service as _constraints
 from pcrm.projects.goals import schemas as _goal_schemas
 from pcrm.projects.goals import service as _goals
 from pcrm.projects.goals import vocab as _goal_vocab
 from pcrm.projects.handover import service as _handover
+from pcrm.projects.meetings import schemas as _meeting_schemas
+from pcrm.projects.meetings import service as _meetings
+from pcrm.projects.meetings import vocab as _meeting_vocab
 from pcrm.projects.plan import schemas as _plan_schemas
 from pcrm.projects.plan import service as _plan
 from pcrm.projects.plan.approval import service as _plan_approval
@@ -30,6 +36,9 @@ from pcrm.projects.projects.schemas import ProjectFilters, ProjectRead
 from pcrm.projects.requirements import schemas as _requirement_schemas
 from pcrm.projects.requirements import service as _requirements
 from pcrm.projects.requirements import vocab as _requirement_vocab
+from pcrm.projects.risks import schemas as _risk_schemas
+from pcrm.projects.risks import service as _risks
+from pcrm.projects.risks import vocab as _risk_vocab
 from pcrm.projects.stakeholders import schemas as _stakeholder_schemas
 from pcrm.projects.stakeholders import service as _stakeholders
 from pcrm.projects.stakeholders.schemas import StakeholderRead
@@ -493,3 +502,129 @@ def withdraw_change(
     db: Session, principal: Principal, project_id: int, change_id: int, data: Withdrawal
 ) -> None:
     _change_steps.withdraw(db, principal, project_id, change_id, data, None)
+
+
+# risks (风险): a project's, or an opportunity's before its project exists
+
+RiskCategory = _risk_vocab.RiskCategory
+RiskResponse = _risk_vocab.RiskResponse
+RiskStatus = _risk_vocab.RiskStatus
+RiskRead = _risk_schemas.RiskRead
+RiskWrite = _risk_schemas.RiskWrite
+
+__all__ += [
+    "RiskCategory",
+    "RiskRead",
+    "RiskResponse",
+    "RiskStatus",
+    "RiskWrite",
+    "add_opportunity_risk",
+    "add_risk",
+]
+
+
+def add_risk(db: Session, principal: Principal, project_id: int, data: RiskWrite) -> RiskRead:
+    return _risks.add_risk(db, principal, project_id, data)
+
+
+def add_opportunity_risk(
+    db: Session, principal: Principal, opportunity_id: int, data: RiskWrite
+) -> RiskRead:
+    """A risk seen before the project exists; its open ones move to the project at the
+    conversion."""
+    return _risks.add_opportunity_risk(db, principal, opportunity_id, data)
+
+
+# issues and conflicts (问题与冲突); their counts for the loyalty area
+ConflictCounts = _conflict_schemas.ConflictCounts
+ConflictKind = _conflict_vocab.ConflictKind
+ConflictMove = _conflict_schemas.ConflictMove
+ConflictRead = _conflict_schemas.ConflictRead
+ConflictStatus = _conflict_vocab.ConflictStatus
+ConflictWrite = _conflict_schemas.ConflictWrite
+ProjectElement = _conflict_vocab.ProjectElement
+Severity = _conflict_vocab.Severity
+
+__all__ += [
+    "ConflictCounts",
+    "ConflictKind",
+    "ConflictMove",
+    "ConflictRead",
+    "ConflictStatus",
+    "ConflictWrite",
+    "ProjectElement",
+    "Severity",
+    "account_conflict_counts",
+    "add_conflict",
+    "move_conflict",
+    "project_conflict_counts",
+]
+
+
+def project_conflict_counts(db: Session, principal: Principal, project_id: int) -> ConflictCounts:
+    """The project's issues and conflicts: all of them, and those still unresolved."""
+    return _conflicts.project_counts(db, principal, project_id)
+
+
+def account_conflict_counts(db: Session, principal: Principal, account_id: int) -> ConflictCounts:
+    """The issues and conflicts of all the account's projects."""
+    return _conflicts.account_counts(db, principal, account_id)
+
+
+def add_conflict(
+    db: Session, principal: Principal, project_id: int, data: ConflictWrite
+) -> ConflictRead:
+    return _conflicts.add_conflict(db, principal, project_id, data)
+
+
+def move_conflict(
+    db: Session, principal: Principal, project_id: int, conflict_id: int, data: ConflictMove
+) -> ConflictRead:
+    return _conflicts.move_conflict(db, principal, project_id, conflict_id, data)
+
+
+# meetings (会议) and their action items; closure asks for a lessons-learned meeting
+ActionRead = _meeting_schemas.ActionRead
+ActionWrite = _meeting_schemas.ActionWrite
+MeetingKind = _meeting_vocab.MeetingKind
+MeetingRead = _meeting_schemas.MeetingRead
+MeetingWrite = _meeting_schemas.MeetingWrite
+
+__all__ += [
+    "ActionRead",
+    "ActionWrite",
+    "MeetingKind",
+    "MeetingRead",
+    "MeetingWrite",
+    "add_meeting",
+    "add_meeting_action",
+    "complete_meeting_action",
+    "lessons_learned_meeting_recorded",
+]
+
+
+def lessons_learned_meeting_recorded(db: Session, principal: Principal, project_id: int) -> bool:
+    """Whether a lessons-learned meeting (经验教训总结会) with the customer invited (a contact of
+    the account among its attendees) is recorded: one of the closure gate's acts."""
+    return _meetings.lessons_learned_with_customer(db, principal, project_id)
+
+
+def add_meeting(
+    db: Session, principal: Principal, project_id: int, data: MeetingWrite
+) -> MeetingRead:
+    return _meetings.add_meeting(db, principal, project_id, data)
+
+
+def add_meeting_action(
+    db: Session, principal: Principal, project_id: int, meeting_id: int, data: ActionWrite
+) -> ActionRead:
+    return _meetings.add_action(db, principal, project_id, meeting_id, data)
+
+
+def complete_meeting_action(
+    db: Session, principal: Principal, project_id: int, action_id: int
+) -> ActionRead:
+    """Mark an action item done today (its reminder goes)."""
+    return _meetings.update_action(
+        db, principal, project_id, action_id, _meeting_schemas.ActionUpdate(done=True)
+    )

@@ -38,3 +38,15 @@ def register_won_action(provider: WonActionProvider) -> None:
 def won_actions(db: Session, principal: Principal, opportunity_id: int) -> list[WonAction]:
     found = (provider(db, principal, opportunity_id) for provider in _PROVIDERS)
     return [action for action in found if action is not None]
+
+
+# Tabs a later area adds to every opportunity's page (the projects area: 风险, the risks seen
+# before the project exists): (key, path after /opportunities/{id}, English message id). The
+# frame shows them before History; the later area serves the page.
+EXTRA_TABS: list[tuple[str, str, str]] = []
+
+
+def register_opportunity_tab(key: str, path: str, label: str) -> None:
+    """Add a tab to every opportunity's page (once per key)."""
+    if key not in {k for k, _, _ in EXTRA_TABS}:
+        EXTRA_TABS.append((key, path, label))

@@ -28,7 +28,7 @@ from pcrm.identity.public import (
     active_user_refs,
     record_history_view,
 )
-from pcrm.opportunities.handover.actions import won_actions
+from pcrm.opportunities.handover.actions import EXTRA_TABS, won_actions
 from pcrm.opportunities.pipeline import forms, service
 from pcrm.opportunities.pipeline.schemas import (
     OpportunityDetail,
@@ -77,6 +77,7 @@ CLOSING = {stage: outcome for outcome, stage in OUTCOME_STAGE.items()}
 TEMPLATE_VOCAB: dict[str, Any] = {
     "stage": dict(LABELS[Stage]),
     "stage_badge": STAGE_BADGES,
+    "extra_tabs": EXTRA_TABS,
 }
 
 OUTCOME_HELP = {

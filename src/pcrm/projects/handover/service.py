@@ -1,8 +1,8 @@
 """Converting a won opportunity to a project in one step, through the opportunities area's
 hand-over: the account, the awarded amount as budget baseline, the contract date as start, our
 team (the delivery lead as project manager), the customer's decision chain as the first
-stakeholder register and the opportunity's documents (referenced in the files area, not copied).
-The opportunities area keeps no risks yet; when it does, they come across here too."""
+stakeholder register, the opportunity's documents (referenced in the files area, not copied) and
+the open risks recorded on the opportunity (they move to the project)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from pcrm.projects.errors import AlreadyConverted
 from pcrm.projects.projects import service as projects
 from pcrm.projects.projects.models import Project
 from pcrm.projects.projects.schemas import ProjectCreate
+from pcrm.projects.risks import service as risks
 from pcrm.projects.stakeholders import service as stakeholders
 from pcrm.projects.stakeholders.schemas import StakeholderWrite
 from pcrm.projects.team import service as team
@@ -128,5 +129,6 @@ def convert_opportunity(db: Session, principal: Principal, opportunity_id: int) 
         projects.add_document(
             db, scope, project, document.id, document.kind.value, document.filename
         )
+    risks.carry_over(db, principal, won.id, project.id)
     db.flush()
     return project

@@ -25,14 +25,17 @@ from pcrm.core.types import Id
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
 from pcrm.projects.baselines import pages as baseline_pages
 from pcrm.projects.changes import pages as change_pages
+from pcrm.projects.conflicts import pages as conflict_pages
 from pcrm.projects.constraints import service as constraints
 from pcrm.projects.editing import pages as edit
 from pcrm.projects.goals import pages as goal_pages
+from pcrm.projects.meetings import pages as meeting_pages
 from pcrm.projects.plan import pages as plan_pages
 from pcrm.projects.plan.gantt import service as plan_gantt
 from pcrm.projects.projects import forms, service
 from pcrm.projects.projects.schemas import ProjectQuery
 from pcrm.projects.requirements import pages as requirement_pages
+from pcrm.projects.risks import pages as risk_pages
 from pcrm.projects.stakeholders import service as stakeholders
 from pcrm.projects.team import service as team
 from pcrm.projects.training import pages as training_pages
@@ -57,6 +60,9 @@ TABS = (
     "plan",
     "training",
     "changes",
+    "risks",
+    "conflicts",
+    "meetings",
     "history",
 )
 NOTICES = {
@@ -79,6 +85,9 @@ NOTICES = {
     **goal_pages.NOTICES,
     **training_pages.NOTICES,
     **change_pages.NOTICES,
+    **risk_pages.NOTICES,
+    **conflict_pages.NOTICES,
+    **meeting_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -234,6 +243,9 @@ def project_page(
             ("plan", translate(locale, N_("Plan"))),
             ("training", translate(locale, N_("Training"))),
             ("changes", translate(locale, N_("Changes"))),
+            ("risks", translate(locale, N_("Risks"))),
+            ("conflicts", translate(locale, N_("Issues and conflicts"))),
+            ("meetings", translate(locale, N_("Meetings"))),
             ("history", translate(locale, N_("History"))),
         ],
         "vocab": vocab(locale),
@@ -300,6 +312,12 @@ def project_page(
         context.update(
             change_pages.changes_tab(db, principal, project_id, locale, params or {}, writable)
         )
+    elif tab == "risks":
+        context.update(risk_pages.risks_tab(db, principal, project_id, locale, params or {}))
+    elif tab == "conflicts":
+        context.update(conflict_pages.conflicts_tab(db, principal, project_id, locale))
+    elif tab == "meetings":
+        context.update(meeting_pages.meetings_tab(db, principal, project_id, locale))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
     target = edit.editing_of(params or {}) if writable else None

@@ -1,0 +1,1 @@
+"""Issues and conflicts (问题与冲突) of a project with the customer."""

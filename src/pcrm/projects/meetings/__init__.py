@@ -1,0 +1,1 @@
+"""Meetings (会议) of a project: weekly, with the customer, lessons learned."""
