@@ -1,7 +1,7 @@
 """project change requests (变更请求): the requests, their options and the customer's decision
 
 Revision ID: ce6552b41233
-Revises: 7b3d2e91c4a5
+Revises: 71d814ed8698
 Create Date: 2026-12-07 10:51:54.576698
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "ce6552b41233"
-down_revision: str | None = "7b3d2e91c4a5"
+down_revision: str | None = "71d814ed8698"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

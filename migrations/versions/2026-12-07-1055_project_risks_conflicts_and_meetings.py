@@ -1,7 +1,7 @@
 """project risks, conflicts (and parties), meetings (attendees, action items)
 
 Revision ID: 2cfd7b31db00
-Revises: 7b3d2e91c4a5
+Revises: ce6552b41233
 Create Date: 2026-12-07 10:55:21.925119
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "2cfd7b31db00"
-down_revision: str | None = "7b3d2e91c4a5"
+down_revision: str | None = "ce6552b41233"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -4,7 +4,7 @@ The project manager is reminded of a sign-off the customer has not given after t
 and the project page marks such a sign-off red; each workspace sets it (1 to 60, 5 until set).
 
 Revision ID: 5c8e1f4a7b20
-Revises: 7b3d2e91c4a5
+Revises: 2cfd7b31db00
 Create Date: 2026-12-07 11:20:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "5c8e1f4a7b20"
-down_revision: str | None = "7b3d2e91c4a5"
+down_revision: str | None = "2cfd7b31db00"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
