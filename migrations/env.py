@@ -25,6 +25,27 @@ def render_item(type_: str, obj: Any, autogen_context: Any) -> str | bool:
 
 
 def run(connection: Connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        # A batch migration recreates a table (copy, DROP, rename). With foreign keys on,
+        # dropping a table that others point at would delete their rows (ON DELETE CASCADE)
+        # or fail; SQLite's documented procedure turns them off and checks them after.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()  # end the autobegun transaction: the migrations run their own
+    try:
+        _migrate(connection)
+        if sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            connection.commit()
+            if broken:
+                raise RuntimeError(f"the migration left rows pointing nowhere: {broken[:5]}")
+    finally:
+        if sqlite:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
+
+
+def _migrate(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=metadata,

@@ -145,3 +145,34 @@ def test_pcrm_models_alone_lists_every_table():
         check=True,
     ).stdout.split()
     assert listed == sorted(metadata.tables)
+
+
+def test_recreating_a_table_others_point_at_keeps_their_rows(empty_database):
+    # given a workspace with its people (users, sessions... point at workspaces)
+    from pcrm.main import create_app
+    from tests.conftest import make_settings
+    from tests.factories import make_team
+
+    upgrade(empty_database)
+    app = create_app(make_settings(empty_database))
+    with app.state.session_factory() as db, db.begin():
+        make_team(db)
+    app.state.engine.dispose()
+    before = _count(empty_database, "users")
+
+    # when a migration that rebuilds the workspaces table (SQLite's batch mode) runs both ways
+    downgrade(empty_database, "2cfd7b31db00")
+    upgrade(empty_database)
+
+    # then no row that pointed at a workspace was deleted with the old table
+    assert before > 0
+    assert _count(empty_database, "users") == before
+
+
+def _count(url: str, table: str) -> int:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # noqa: S608
+    finally:
+        engine.dispose()
