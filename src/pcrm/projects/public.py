@@ -458,9 +458,8 @@ SendForDecision = _change_schemas.SendForDecision
 Withdrawal = _change_schemas.Withdrawal
 
 
-def plan_tasks(db: Session, principal: Principal, project_id: int) -> list[TaskRead]:
-    """The plan's tasks (the demo picks the ones a change touches by name)."""
-    return _plan.tasks(db, principal, project_id)
+# the plan's tasks (the demo picks the ones a change touches by name)
+plan_tasks = _plan.tasks
 
 
 def change_activity_choices(db: Session, principal: Principal, project_id: int) -> list[int]:
@@ -470,38 +469,13 @@ def change_activity_choices(db: Session, principal: Principal, project_id: int) 
     return list(_changes.activity_choices(db, principal, project))
 
 
-def raise_change(
-    db: Session, principal: Principal, project_id: int, data: ChangeWrite
-) -> ChangeDetail:
-    return _changes.create_change(db, principal, project_id, data)
-
-
-def add_change_option(
-    db: Session, principal: Principal, project_id: int, change_id: int, data: OptionWrite
-) -> OptionRead:
-    return _changes.add_option(db, principal, project_id, change_id, data)
-
-
-def analyse_change(db: Session, principal: Principal, project_id: int, change_id: int) -> None:
-    _change_steps.analyse(db, principal, project_id, change_id, None)
-
-
-def send_change_for_decision(
-    db: Session, principal: Principal, project_id: int, change_id: int, data: SendForDecision
-) -> None:
-    _change_steps.send_for_decision(db, principal, project_id, change_id, data, None)
-
-
-def decide_change(
-    db: Session, principal: Principal, project_id: int, change_id: int, data: DecisionCreate
-) -> ChangeDetail:
-    return _change_steps.record_decision(db, principal, project_id, change_id, data, None)
-
-
-def withdraw_change(
-    db: Session, principal: Principal, project_id: int, change_id: int, data: Withdrawal
-) -> None:
-    _change_steps.withdraw(db, principal, project_id, change_id, data, None)
+# a change's steps, as the services take them (expected_version None: whatever is current)
+raise_change = _changes.create_change
+add_change_option = _changes.add_option
+analyse_change = _change_steps.analyse
+send_change_for_decision = _change_steps.send_for_decision
+decide_change = _change_steps.record_decision
+withdraw_change = _change_steps.withdraw
 
 
 # risks (风险): a project's, or an opportunity's before its project exists
