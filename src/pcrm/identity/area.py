@@ -99,7 +99,13 @@ AREA = Area(
     history=HistoryLabels(
         entities={
             "user": EntityLabels(N_("User"), link="/admin/users/{id}"),
-            "workspace": EntityLabels(N_("Workspace"), {"name": N_("Workspace name")}),
+            "workspace": EntityLabels(
+                N_("Workspace"),
+                {
+                    "name": N_("Workspace name"),
+                    "sign_off_reminder_days": N_("Sign-off late after (days)"),
+                },
+            ),
             "api_token": EntityLabels(N_("API token"), {"name": N_("Token name")}),
             "invitation": EntityLabels(N_("Invitation")),
         },

@@ -33,6 +33,7 @@ from pcrm.projects.handover import routes_html as handover_html
 from pcrm.projects.meetings import models as meeting_models
 from pcrm.projects.meetings import routes_api as meetings_api
 from pcrm.projects.meetings import routes_html as meetings_html
+from pcrm.projects.meetings import service as meetings_service
 from pcrm.projects.meetings.vocab import LABELS as MEETING_LABELS
 from pcrm.projects.plan import models as plan_models
 from pcrm.projects.plan import routes_api as plan_api
@@ -390,6 +391,7 @@ AREA = Area(
             "project_training_session": references.training_session_references,
             "project_change_request": changes_service.change_references,
             "project_change_option": changes_service.option_references,
+            "project_meeting": meetings_service.meeting_references,
         },
         money=frozenset({"budget_amount", "termination_costs", "amount", "cost_delta"}),
         formats={"currency": currency_name},

@@ -106,6 +106,8 @@ class ChangeDecision(IdMixin, TenantMixin, TimestampMixin, Audited, Base):
 
     __tablename__ = "project_change_decisions"
     __audit_entity__ = "project_change_decision"
+    # the moved tasks are shown on the change's page; the history names the decision
+    __audit_exclude__ = frozenset({"impact"})
     __audit_label__ = "signer_name"
     __table_args__ = (UniqueConstraint("change_id"),)
 

@@ -82,3 +82,9 @@ def lessons_learned_with_customer(db: Session, scope: WorkspaceScope, project_id
         invited,
     )
     return db.scalar(query.limit(1)) is not None
+
+
+def meeting_rows(db: Session, scope: WorkspaceScope, ids: Iterable[int]) -> Sequence[Meeting]:
+    """Meetings by id, for naming them in a history."""
+    query = select(Meeting).where(Meeting.workspace_id == scope.workspace_id, Meeting.id.in_(ids))
+    return list(db.scalars(query))

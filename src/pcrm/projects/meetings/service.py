@@ -18,6 +18,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from pcrm.accounts.public import account_people
 from pcrm.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from pcrm.core.etag import check_version
+from pcrm.core.history import Reference
 from pcrm.core.i18n import N_, translate
 from pcrm.identity.public import Principal, active_user_refs, user_refs
 from pcrm.notifications.public import ReminderPlan, keep_reminder
@@ -336,3 +337,16 @@ def remove_action(
 def lessons_learned_with_customer(db: Session, principal: Principal, project_id: int) -> bool:
     projects.get_project(db, principal, project_id)
     return repo.lessons_learned_with_customer(db, principal.scope, project_id)
+
+
+def meeting_references(
+    db: Session, reader: Principal, ids: frozenset[int], locale: str
+) -> dict[int, Reference]:
+    """Meetings named in a history (an action item's meeting): title and date, linked to the
+    project's meetings tab."""
+    return {
+        m.id: Reference(
+            f"{m.title} ({m.held_on.isoformat()})", f"/projects/{m.project_id}?tab=meetings"
+        )
+        for m in repo.meeting_rows(db, reader.scope, ids)
+    }
