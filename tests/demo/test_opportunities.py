@@ -106,7 +106,8 @@ def test_the_demo_opportunities_make_the_pipeline_rhythm_competitors_and_history
         assert reminders == 62
 
         # The demo users did the work: 张伟 the bids (with the technical scores 刘芳 estimates:
-        # delivery may not change tenders), 李明 his accounts.
+        # delivery may not change tenders), 李明 his accounts, and 刘芳 the awarded amount of a
+        # won opportunity, through a billable change the customer approved on her project.
         actors = set(
             db.scalars(
                 select(AuditEntry.actor_label)
@@ -119,7 +120,7 @@ def test_the_demo_opportunities_make_the_pipeline_rhythm_competitors_and_history
                 .execution_options(**GLOBAL)
             )
         )
-        assert actors == {"张伟", "李明"}
+        assert actors == {"张伟", "李明", "刘芳"}
 
         ids = {a.name: a.id for a in db.scalars(select(Account).execution_options(**GLOBAL)).all()}
         rivals = competitor_ids(db)
