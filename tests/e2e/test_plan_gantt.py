@@ -117,9 +117,19 @@ def _drag(page: Page, task_id: int, dx: float) -> None:
 
 
 def _day_width(page: Page, task_id: int, days: int) -> float:
-    box = page.locator(f'.bar-wrapper[data-id="{task_id}"] .bar').bounding_box()
-    assert box is not None
-    return box["width"] / days
+    """A day's width in the chart as drawn now: the bar's width, once two reads 200 ms apart
+    agree (right after a change of view the old view's bar may still be on the page, and a drag
+    measured on it fell a day short)."""
+    bar = page.locator(f'.bar-wrapper[data-id="{task_id}"] .bar')
+    widths: list[float] = []
+    for _ in range(25):
+        box = bar.bounding_box()
+        assert box is not None
+        widths.append(box["width"])
+        if len(widths) > 1 and widths[-1] == widths[-2]:
+            break
+        page.wait_for_timeout(200)
+    return widths[-1] / days
 
 
 def test_dragging_a_bar_saves_its_dates_and_an_invalid_drag_is_refused(
@@ -133,13 +143,14 @@ def test_dragging_a_bar_saves_its_dates_and_an_invalid_drag_is_refused(
     status = page.get_by_test_id("gantt-status")
 
     # a valid drag: two days later, within the links (2.4 day widths, which the chart snaps to
-    # 2 days whether it rounds or floors, and whatever a measured width's rounding)
+    # 2 days whether it rounds or floors)
     _drag(page, drawn.build, 2.4 * day)
     expect(status).to_contain_text("The task's dates were saved.")
     start, end = drawn.dates(drawn.build)
     assert (start, end) == (date(2027, 1, 20), date(2027, 1, 31))
 
-    # an invalid one: before the design is finished
+    # an invalid one: before the design is finished (once the saved drag's redraw is done)
+    page.wait_for_load_state("networkidle")
     bar = page.locator(f'.bar-wrapper[data-id="{drawn.build}"] .bar')
     before = bar.get_attribute("x")
     _drag(page, drawn.build, -14 * day)

@@ -51,6 +51,7 @@ def test_ctrl_k_opens_the_search_and_the_keyboard_opens_a_hit(
 ) -> None:
     sign_in(page, OWNER)
     page.goto(f"/accounts/{records['metro']}")
+    page.wait_for_load_state("networkidle")  # the tab's fragment is in: nothing takes focus
     box = page.get_by_test_id("global-search")
     dropdown = page.get_by_test_id("search-dropdown")
     expect(box).not_to_be_focused()
