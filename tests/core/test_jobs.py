@@ -23,6 +23,7 @@ from pcrm.core.jobs import (
     claim,
     enqueue,
     give_up_lease,
+    keep_periodic,
     register_jobs,
     retry_delay,
     run_due,
@@ -255,3 +256,15 @@ def test_the_app_runs_its_loop_while_it_serves_and_lets_go_of_it_when_it_stops(t
     assert pending == 0
     # nothing of the loop is left running: its thread was joined on shutdown
     assert [t for t in threading.enumerate() if t.name == "pcrm-background"] == []
+
+
+def test_a_pending_periodic_item_is_not_queued_again(uow, count_queries):
+    jobs = [Job("test.periodic", Recorder(), every=timedelta(hours=1))]
+    now = utcnow()
+    with uow() as db:
+        keep_periodic(db, now, jobs)
+    with count_queries() as counted, uow() as db:
+        keep_periodic(db, now, jobs)
+
+    assert [s for s in counted.statements if s.lstrip().upper().startswith("INSERT")] == []
+    assert len(_items(uow, "test.periodic")) == 1

@@ -173,10 +173,22 @@ def give_up_lease(db: Session, holder: str, name: str = LOOP) -> None:
 
 
 def keep_periodic(db: Session, now: datetime, jobs: Iterable[Job]) -> None:
-    """Each periodic job has one pending item (due now when it has never run)."""
-    for job in jobs:
-        if job.every is not None:
-            enqueue(db, job.kind, due_at=now, key=job.kind)
+    """Each periodic job has one pending item (due now when it has never run). The pending
+    ones are read first: a round every few seconds must not try an insert that the unique
+    index refuses (PostgreSQL logs every such refusal)."""
+    kinds = [job.kind for job in jobs if job.every is not None]
+    if not kinds:
+        return
+    pending = set(
+        db.scalars(
+            select(DueItem.pending_key)
+            .where(DueItem.kind.in_(kinds), DueItem.pending_key.in_(kinds))
+            .execution_options(**GLOBAL)
+        )
+    )
+    for kind in kinds:
+        if kind not in pending:
+            enqueue(db, kind, due_at=now, key=kind)
 
 
 def claim(db: Session, now: datetime, limit: int = BATCH) -> list[int]:
