@@ -65,16 +65,12 @@ def _placed_buffers(
 def _approved_pair(
     db: Session, scope: WorkspaceScope, project_id: int
 ) -> tuple[Baseline | None, Baseline | None]:
-    """The latest approved plan baseline and the approved one before it."""
-    approved = [
-        b
-        for b in baselines.baselines(db, scope, project_id, BaselineKind.PLAN)
-        if b.status is BaselineStatus.APPROVED
-    ]
-    return (
-        approved[0] if approved else None,
-        approved[1] if len(approved) > 1 else None,
-    )
+    """The latest approved plan baseline and the approved one before it, with their snapshots
+    (the versions are listed without theirs: each change request adds one of some 130 KB)."""
+    listed = baselines.baselines(db, scope, project_id, BaselineKind.PLAN, with_content=False)
+    ids = [b.id for b in listed if b.status is BaselineStatus.APPROVED][:2]
+    pair = [baselines.baseline(db, scope, baseline_id) for baseline_id in ids]
+    return (pair[0] if pair else None, pair[1] if len(pair) > 1 else None)
 
 
 def gantt_data(db: Session, principal: Principal, project_id: int) -> dict[str, Any]:
