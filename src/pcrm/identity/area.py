@@ -104,6 +104,7 @@ AREA = Area(
                 {
                     "name": N_("Workspace name"),
                     "sign_off_reminder_days": N_("Sign-off late after (days)"),
+                    "conflict_escalation_days": N_("Conflict escalated after (days)"),
                 },
             ),
             "api_token": EntityLabels(N_("API token"), {"name": N_("Token name")}),

@@ -120,3 +120,14 @@ def sign_off_reminder_days(db: Session, scope: WorkspaceScope) -> int:
     1–60): its project manager is reminded then and the project pages mark it."""
     days = _workspace_repository.sign_off_reminder_days(db, scope)
     return DEFAULT_SIGN_OFF_REMINDER_DAYS if days is None else days
+
+
+__all__ += ["DEFAULT_CONFLICT_ESCALATION_DAYS", "conflict_escalation_days"]
+DEFAULT_CONFLICT_ESCALATION_DAYS = 5
+
+
+def conflict_escalation_days(db: Session, scope: WorkspaceScope) -> int:
+    """After how many days a project conflict still unresolved goes to the project manager (the
+    workspace's setting, 1–60)."""
+    days = _workspace_repository.conflict_escalation_days(db, scope)
+    return DEFAULT_CONFLICT_ESCALATION_DAYS if days is None else days

@@ -11,7 +11,6 @@ import pytest
 
 from pcrm.identity.public import operator_principal
 from pcrm.projects import public
-from pcrm.projects.conflicts.service import ESCALATION_DAYS
 from tests.factories import bearer
 from tests.projects.builders import World, direct_project, row_counts
 from tests.projects.risks.steps import EN, archive, open_reminders
@@ -62,7 +61,6 @@ def test_a_conflict_has_parties_and_escalates_to_the_manager_after_n_days(
         None,
     )
     assert [p["name"] for p in body["parties"]] == ["王总", "张伟", "李娜"]
-    assert ESCALATION_DAYS == 5
     assert body["escalation_on"] == "2026-12-06"
     [(source, user, due, title, link)] = open_reminders(uow, "project_conflict")
     assert (source, user, link) == (
@@ -72,6 +70,25 @@ def test_a_conflict_has_parties_and_escalates_to_the_manager_after_n_days(
     )
     assert due == datetime.combine(date(2026, 12, 6), time(9), tzinfo=ZoneInfo("Asia/Shanghai"))
     assert title == "冲突已 5 天未解决：客户要求增加移动端审批"
+
+
+def test_the_workspace_sets_after_how_many_days_a_conflict_escalates(client, world: World, uow):
+    etag = client.get("/api/v1/workspace", headers=bearer(world.token)).headers["etag"]
+    client.patch(
+        "/api/v1/workspace",
+        json={"conflict_escalation_days": 3},
+        headers=bearer(world.token) | {"If-Match": etag},
+    ).raise_for_status()
+    pid = direct_project(client, world, manager_id=world.team.admin.user_id)["id"]
+
+    added = _add(client, world, pid)
+    page = client.get(f"/projects/{pid}?tab=conflicts", headers=bearer(world.token) | EN)
+
+    assert added.json()["escalation_on"] == "2026-12-04"
+    [(_source, _user, due, title, _link)] = open_reminders(uow, "project_conflict")
+    assert due == datetime.combine(date(2026, 12, 4), time(9), tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert title == "冲突已 3 天未解决：客户要求增加移动端审批"
+    assert "unresolved 3 days after it opened" in page.text
 
 
 def test_a_conflict_moves_through_negotiation_to_an_agreed_resolution_and_closing(

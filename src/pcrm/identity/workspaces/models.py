@@ -19,6 +19,10 @@ class Workspace(IdMixin, VersionedMixin, TimestampMixin, Audited, Base):
             "sign_off_reminder_days >= 1 AND sign_off_reminder_days <= 60",
             name="sign_off_reminder_days_range",
         ),
+        CheckConstraint(
+            "conflict_escalation_days >= 1 AND conflict_escalation_days <= 60",
+            name="conflict_escalation_days_range",
+        ),
     )
 
     slug: Mapped[str] = mapped_column(String(40), unique=True)
@@ -28,3 +32,5 @@ class Workspace(IdMixin, VersionedMixin, TimestampMixin, Audited, Base):
     timezone: Mapped[str] = mapped_column(String(60), default="Asia/Shanghai")
     # a customer sign-off pending longer than this is late: the PM is reminded, pages mark it
     sign_off_reminder_days: Mapped[int] = mapped_column(Integer, default=5, server_default="5")
+    # a project conflict unresolved this long after it opened goes to the project manager
+    conflict_escalation_days: Mapped[int] = mapped_column(Integer, default=5, server_default="5")

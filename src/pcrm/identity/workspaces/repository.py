@@ -27,3 +27,9 @@ def sign_off_reminder_days(db: Session, scope: WorkspaceScope) -> int | None:
     reads it), and then this sends no query."""
     found = db.get(Workspace, scope.workspace_id)
     return None if found is None else found.sign_off_reminder_days
+
+
+def conflict_escalation_days(db: Session, scope: WorkspaceScope) -> int | None:
+    """The workspace's setting, read like `sign_off_reminder_days` (usually no query)."""
+    found = db.get(Workspace, scope.workspace_id)
+    return None if found is None else found.conflict_escalation_days

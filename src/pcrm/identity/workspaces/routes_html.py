@@ -1,5 +1,6 @@
-"""The workspace settings page: name, currency, default language, time zone and after how many
-days a pending customer sign-off is late, with the workspace's history."""
+"""The workspace settings page: name, currency, default language, time zone, after how many days
+a pending customer sign-off is late and an unresolved conflict is escalated, with the workspace's
+history."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ router = APIRouter(route_class=SessionRoute, include_in_schema=False)
 WorkspaceAdmin = Annotated[Principal, Depends(require(Permission.MANAGE_WORKSPACE))]
 
 NOTICES = {"saved": N_("Your changes have been saved.")}
+# a blank number keeps the workspace's setting
+OPTIONAL_DAYS = ("sign_off_reminder_days", "conflict_escalation_days")
 
 
 @router.get("/admin/workspace")
@@ -42,6 +45,7 @@ def update_workspace(
     default_locale: Annotated[str, Form()] = "",
     timezone: Annotated[str, Form()] = "",
     sign_off_reminder_days: Annotated[str, Form()] = "",
+    conflict_escalation_days: Annotated[str, Form()] = "",
 ) -> Response:
     locale = page_locale(request)
     form = {
@@ -50,6 +54,7 @@ def update_workspace(
         "default_locale": default_locale,
         "timezone": timezone,
         "sign_off_reminder_days": sign_off_reminder_days.strip(),
+        "conflict_escalation_days": conflict_escalation_days.strip(),
     }
     outcome = attempt(
         db,
@@ -58,7 +63,7 @@ def update_workspace(
             db,
             principal,
             WorkspaceUpdate.model_validate(
-                {k: v for k, v in form.items() if v or k != "sign_off_reminder_days"}
+                {k: v for k, v in form.items() if v or k not in OPTIONAL_DAYS}
             ),
             version,
         ),

@@ -27,6 +27,10 @@ class WorkspaceRead(BaseModel):
     sign_off_reminder_days: int = Field(
         description="A customer sign-off pending longer than this many days is late."
     )
+    conflict_escalation_days: int = Field(
+        description="A project conflict unresolved this many days after it opened is escalated "
+        "to the project manager."
+    )
     version: int
 
 
@@ -42,15 +46,21 @@ class WorkspaceUpdate(_Strict):
         description="After how many days a pending customer sign-off is late (1–60).",
         examples=[5],
     )
+    conflict_escalation_days: int | None = Field(
+        default=None,
+        description="After how many days an unresolved project conflict is escalated to the "
+        "project manager (1–60).",
+        examples=[5],
+    )
 
-    @field_validator("sign_off_reminder_days", mode="before")
+    @field_validator("sign_off_reminder_days", "conflict_escalation_days", mode="before")
     @classmethod
     def _days_not_a_boolean(cls, value: object) -> object:
         if isinstance(value, bool):
             raise ValueError(REMINDER_DAYS)
         return value
 
-    @field_validator("sign_off_reminder_days")
+    @field_validator("sign_off_reminder_days", "conflict_escalation_days")
     @classmethod
     def _days_in_range(cls, value: int | None) -> int | None:
         if value is not None and not 1 <= value <= 60:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from pcrm.core.i18n import N_, translate
-from pcrm.identity.public import Principal
+from pcrm.identity.public import Principal, conflict_escalation_days
 from pcrm.projects.conflicts import service
 from pcrm.projects.conflicts.schemas import ConflictRead
 from pcrm.projects.conflicts.vocab import (
@@ -68,6 +68,6 @@ def conflicts_tab(
         "kind_options": _options(ConflictKind, locale),
         "element_options": [("", "—"), *_options(ProjectElement, locale)],
         "severity_options": _options(Severity, locale),
-        "escalation_days": service.ESCALATION_DAYS,
+        "escalation_days": conflict_escalation_days(db, principal.scope),
         "unresolved_count": sum(1 for c in rows if c.escalation_on is not None),
     }

@@ -6,9 +6,10 @@ any other move is a 409. Resolving records the resolution agreed with the custom
 customer's person who agreed and the day.
 
 Escalation: when a conflict opens, its project manager (or, while the project has none, whoever
-recorded it) gets a reminder due ESCALATION_DAYS days after the day it opened, at 09:00: a
-conflict still unresolved by then needs the manager. The reminder goes once it is resolved and
-comes back if it returns to negotiation."""
+recorded it) gets a reminder due N days after the day it opened, at 09:00, N being the
+workspace's `conflict_escalation_days` (5 until set): a conflict still unresolved by then needs
+the manager. A new setting applies to the reminders planned after it. The reminder goes once it
+is resolved and comes back if it returns to negotiation."""
 
 from __future__ import annotations
 
@@ -24,7 +25,12 @@ from pcrm.accounts.public import account_people
 from pcrm.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_, translate
-from pcrm.identity.public import Principal, active_user_refs, user_refs
+from pcrm.identity.public import (
+    Principal,
+    active_user_refs,
+    conflict_escalation_days,
+    user_refs,
+)
 from pcrm.notifications.public import ReminderPlan, keep_reminder
 from pcrm.projects.conflicts import repository as repo
 from pcrm.projects.conflicts.models import ConflictParty, ProjectConflict
@@ -40,9 +46,6 @@ from pcrm.projects.conflicts.vocab import CONFLICT_MOVES, UNRESOLVED, ConflictKi
 from pcrm.projects.projects import service as projects
 from pcrm.projects.projects.models import Project
 
-# A conflict unresolved this many days after it opened is escalated to the project manager (a
-# workspace setting may replace the constant later).
-ESCALATION_DAYS = 5
 SOURCE = "project_conflict"
 REMINDER_HOUR = time(9, 0)
 TITLE = N_("Conflict unresolved for %(days)s days: %(title)s")
@@ -57,10 +60,10 @@ MOVE_REFUSED = {
 CLOSED_FOR_GOOD = N_("A closed conflict can no longer change.")
 
 
-def _escalation_on(conflict: ProjectConflict) -> date | None:
+def _escalation_on(conflict: ProjectConflict, days: int) -> date | None:
     if conflict.status not in UNRESOLVED:
         return None
-    return conflict.opened_on + timedelta(days=ESCALATION_DAYS)
+    return conflict.opened_on + timedelta(days=days)
 
 
 def _reads(
@@ -70,6 +73,7 @@ def _reads(
     parties = repo.parties(db, scope, [c.id for c in rows])
     users = user_refs(db, scope, {p.user_id for p in parties if p.user_id})
     contacts = {c.id: c.name for c in account_people(db, principal, account_id)}
+    days = conflict_escalation_days(db, scope)
     by_conflict: dict[int, list[PartyRead]] = {}
     for p in parties:
         if p.user_id is not None and p.user_id in users:
@@ -92,7 +96,7 @@ def _reads(
             description=c.description,
             status=c.status,
             opened_on=c.opened_on,
-            escalation_on=_escalation_on(c),
+            escalation_on=_escalation_on(c, days),
             resolution=c.resolution,
             agreed_by_id=c.agreed_by_id,
             agreed_by_name=contacts.get(c.agreed_by_id) if c.agreed_by_id else None,
@@ -158,13 +162,12 @@ def _set_parties(
 
 
 def _remind(db: Session, principal: Principal, project: Project, conflict: ProjectConflict) -> None:
-    day = _escalation_on(conflict)
+    days = conflict_escalation_days(db, principal.scope)
+    day = _escalation_on(conflict, days)
     plan = None
     if day is not None:
         due = datetime.combine(day, REMINDER_HOUR, tzinfo=ZoneInfo(principal.timezone))
-        title = translate(
-            principal.locale or "zh_CN", TITLE, days=ESCALATION_DAYS, title=conflict.title
-        )
+        title = translate(principal.locale or "zh_CN", TITLE, days=days, title=conflict.title)
         user = project.manager_id or principal.user_id
         plan = ReminderPlan(user, due, title, f"/projects/{project.id}?tab=conflicts")
     keep_reminder(db, principal.scope, SOURCE, conflict.id, plan)
