@@ -274,8 +274,9 @@ def wanted_references(
     for entry in entries:
         changes = entry.changes if with_changes else {}
         for kind, value in _kinds_of(entry.entity_type, changes):
-            if isinstance(value, int) and not isinstance(value, bool):
-                wanted.setdefault(kind, set()).add(value)
+            for one in value if isinstance(value, list) else (value,):  # a list of ids: each
+                if isinstance(one, int) and not isinstance(one, bool):
+                    wanted.setdefault(kind, set()).add(one)
         if with_subject and entry.entity_type in _RESOLVERS:
             wanted.setdefault(entry.entity_type, set()).add(entry.entity_id)
     return wanted

@@ -170,6 +170,7 @@ AREA = Area(
                     "milestone_id": N_("Due milestone"),
                     "requirement_ids": N_("Requirements"),
                 },
+                references={"requirement_ids": "project_requirement"},
             ),
             "project_sign_off": EntityLabels(
                 N_("Customer sign-off"),
@@ -206,6 +207,12 @@ AREA = Area(
                     "requirements_baseline_id": N_("Requirements baseline"),
                     "plan_baseline_id": N_("Plan baseline"),
                 },
+                references={
+                    "requirement_ids": "project_requirement",
+                    "task_ids": "project_plan_task",
+                    "deliverable_ids": "project_deliverable",
+                    "activity_ids": "activity",
+                },
             ),
             "project_change_option": EntityLabels(
                 N_("Change option"),
@@ -219,6 +226,7 @@ AREA = Area(
                     "quality_level": N_("Quality effect"),
                     "new_risks": N_("New risks"),
                 },
+                references={"task_ids": "project_plan_task"},
             ),
             "project_change_decision": EntityLabels(
                 N_("Change decision"),
@@ -388,6 +396,7 @@ AREA = Area(
             "project_requirement": references.requirement_references,
             "project_baseline": references.baseline_references,
             "project_plan_task": references.plan_task_references,
+            "project_deliverable": references.deliverable_references,
             "project_training_session": references.training_session_references,
             "project_change_request": changes_service.change_references,
             "project_change_option": changes_service.option_references,

@@ -602,6 +602,12 @@ def test_a_change_names_the_activity_where_it_was_discussed_and_is_edited_until_
         409,
         "A change request can be edited only until it goes to the customer for a decision.",
     )
+    page = client.get(f"/projects/{s.project}/changes/{change['id']}", headers=s.h()).text
+    history = page.split('data-testid="change-history"')[1]
+    # the lists of ids read as names: the requirement, the task, the activity
+    assert "R-001 访客预约" in history
+    assert "需求变更沟通会" in history
+    assert f"[{meeting['id']}]" not in history
 
 
 def test_the_figures_of_an_account_sum_its_projects_changes(client, s: Setting, world: World, uow):
