@@ -18,6 +18,7 @@ from pcrm.projects.public import (
     add_change_option,
     analyse_change,
     change_activity_choices,
+    change_meeting_choices,
     decide_change,
     plan_tasks,
     project_stakeholders,
@@ -36,6 +37,7 @@ def seed_changes(world: World, project_id: int, requirement_ids: list[int]) -> N
     asker = next((s for s in register if not s.is_approver), approver)
     tasks = {t.name: t.id for t in plan_tasks(db, pm, project_id)}
     discussed = change_activity_choices(db, pm, project_id)[:1]
+    meetings = change_meeting_choices(db, pm, project_id)
 
     mobile = raise_change(
         db, pm, project_id,
@@ -50,6 +52,7 @@ def seed_changes(world: World, project_id: int, requirement_ids: list[int]) -> N
             requirement_ids=requirement_ids[:1],
             task_ids=[tasks["接口开发与联调"]],
             activity_ids=discussed,
+            meeting_ids=meetings[-1:],  # first raised at the customer meeting
         ),
     )  # fmt: skip
     slower = add_change_option(db, pm, project_id, mobile.id, OptionWrite(

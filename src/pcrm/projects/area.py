@@ -202,6 +202,7 @@ AREA = Area(
                     "task_ids": N_("Affected tasks"),
                     "deliverable_ids": N_("Affected deliverables"),
                     "activity_ids": N_("Discussed in"),
+                    "meeting_ids": N_("Discussed at meetings"),
                     "implemented_on": N_("Implemented on"),
                     "withdrawn_reason": N_("Reason for the withdrawal"),
                     "requirements_baseline_id": N_("Requirements baseline"),
@@ -212,6 +213,7 @@ AREA = Area(
                     "task_ids": "project_plan_task",
                     "deliverable_ids": "project_deliverable",
                     "activity_ids": "activity",
+                    "meeting_ids": "project_meeting",
                 },
             ),
             "project_change_option": EntityLabels(

@@ -469,6 +469,12 @@ def change_activity_choices(db: Session, principal: Principal, project_id: int) 
     return list(_changes.activity_choices(db, principal, project))
 
 
+def change_meeting_choices(db: Session, principal: Principal, project_id: int) -> list[int]:
+    """Ids of the project's meetings, newest first: where a change may have been discussed."""
+    project = _projects.get_project(db, principal, project_id)
+    return list(_changes.meeting_choices(db, principal, project))
+
+
 # a change's steps, as the services take them (expected_version None: whatever is current)
 raise_change = _changes.create_change
 add_change_option = _changes.add_option

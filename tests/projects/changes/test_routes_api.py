@@ -177,6 +177,7 @@ def test_bad_change_requests_are_refused_with_their_fields_and_nothing_written(
             "requirement_ids": [999_999],
             "deliverable_ids": [999_999],
             "activity_ids": [999_999],
+            "meeting_ids": [999_999],
         },
         headers=s.h(),
     )
@@ -207,6 +208,7 @@ def test_bad_change_requests_are_refused_with_their_fields_and_nothing_written(
         ("task_ids", "Choose tasks of this project's plan."),
         ("deliverable_ids", "Choose deliverables of this project."),
         ("activity_ids", "Choose activities with the account's people."),
+        ("meeting_ids", "Choose meetings of this project."),
     ]
     assert _errors(billable_direct) == [
         ("billable", "The project came from no won opportunity whose amount could grow.")
@@ -636,3 +638,30 @@ def test_the_figures_of_an_account_sum_its_projects_changes(client, s: Setting, 
     assert (figures.changes, figures.approved_cost_delta) == (2, Decimal("80000"))
     assert (figures.by_state["approved"], figures.by_state["submitted"]) == (1, 1)
     assert figures.per_requirement == {s.requirement: 1}
+
+
+def test_a_change_names_the_meetings_where_it_was_discussed_and_they_name_it(
+    client, s: Setting, world: World
+):
+    meeting = client.post(
+        f"/api/v1/projects/{s.project}/meetings",
+        json={"kind": "customer", "title": "客户沟通会", "held_on": "2026-12-02"},
+        headers=s.h(),
+    ).json()
+    change = raise_change(client, s, meeting_ids=[meeting["id"], meeting["id"]])
+    url = f"{s.base}/{change['id']}"
+
+    cleared = client.patch(url, json={"meeting_ids": []}, headers=s.h() | {"If-Match": '"v1"'})
+    again = client.patch(
+        url, json={"meeting_ids": [meeting["id"]]}, headers=s.h() | {"If-Match": '"v2"'}
+    )
+    page = client.get(f"/projects/{s.project}/changes/{change['id']}", headers=s.h()).text
+    tab = client.get(f"/projects/{s.project}?tab=meetings", headers=s.h()).text
+
+    assert change["meetings"] == [{"id": meeting["id"], "label": "2026-12-02 · 客户沟通会"}]
+    assert cleared.json()["meetings"] == []
+    assert again.json()["meetings"] == change["meetings"]
+    assert f'href="/projects/{s.project}?tab=meetings#meeting-{meeting["id"]}"' in page
+    assert "Discussed at meetings" in page.split('data-testid="change-history"')[1]
+    listed = tab.split(f'data-testid="meeting-changes-{meeting["id"]}"')[1][:400]
+    assert f'href="/projects/{s.project}/changes/{change["id"]}">CR-001 ' in listed

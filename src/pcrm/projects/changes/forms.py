@@ -7,7 +7,9 @@ from typing import Any
 
 from starlette.datastructures import FormData
 
-LISTS = ("requirement_ids", "task_ids", "deliverable_ids", "activity_ids")
+from pcrm.projects.changes.vocab import ID_LISTS
+
+LISTS = ID_LISTS  # the lists of ids come from multiple selects
 
 
 def _text(form: FormData, key: str) -> str:

@@ -66,6 +66,7 @@ class ChangeRequest(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audite
     task_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
     deliverable_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
     activity_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    meeting_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)  # the project's meetings
     sent_on: Mapped[date | None] = mapped_column(Date)
     implemented_on: Mapped[date | None] = mapped_column(Date)
     withdrawn_reason: Mapped[str | None] = mapped_column(String(1000))

@@ -93,6 +93,9 @@ def _choices(db: Session, principal: Principal, project_id: int) -> dict[str, An
         "activity_options": [
             (str(i), text) for i, text in service.activity_choices(db, principal, project).items()
         ],
+        "meeting_options": [
+            (str(i), text) for i, text in service.meeting_choices(db, principal, project).items()
+        ],
     }
 
 
@@ -165,6 +168,7 @@ def _values(change: ChangeRead) -> dict[str, Any]:
         "task_ids": [str(t.id) for t in change.tasks],
         "deliverable_ids": [str(d.id) for d in change.deliverables],
         "activity_ids": [str(a.id) for a in change.activities],
+        "meeting_ids": [str(m.id) for m in change.meetings],
     }
 
 

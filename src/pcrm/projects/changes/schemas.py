@@ -48,6 +48,9 @@ class ChangeWrite(WriteSchema):
     activity_ids: Ids = Field(
         default=[], description="Activities with the account's people where it was discussed."
     )
+    meeting_ids: Ids = Field(
+        default=[], description="Meetings of the project (会议) where it was discussed."
+    )
 
 
 class ChangeUpdate(WriteSchema):
@@ -61,6 +64,7 @@ class ChangeUpdate(WriteSchema):
     task_ids: Ids | None = None
     deliverable_ids: Ids | None = None
     activity_ids: Ids | None = None
+    meeting_ids: Ids | None = None
 
 
 class OptionWrite(WriteSchema):
@@ -188,6 +192,7 @@ class ChangeRead(ReadSchema):
     tasks: list[Ref]
     deliverables: list[Ref]
     activities: list[Ref]
+    meetings: list[Ref]
     sent_on: Day | None
     implemented_on: Day | None
     withdrawn_reason: str | None

@@ -36,7 +36,8 @@ from pcrm.projects.changes.schemas import (
     OptionWrite,
     Ref,
 )
-from pcrm.projects.changes.vocab import ChangeOrigin, ChangeState, ImpactLevel
+from pcrm.projects.changes.vocab import ID_LISTS, ChangeOrigin, ChangeState, ImpactLevel
+from pcrm.projects.meetings import repository as meetings
 from pcrm.projects.plan import repository as plan
 from pcrm.projects.plan import schedule
 from pcrm.projects.projects import service as projects
@@ -101,6 +102,8 @@ class _Names:
         self.contacts = {cid: c.name for cid, c in contacts.items()}
         wanted = {a for r in rows for a in r.activity_ids}
         self.activities = activity_choices(db, principal, project) if wanted else {}
+        held = {m for r in rows for m in r.meeting_ids}
+        self.meetings = meeting_choices(db, principal, project) if held else {}
 
 
 def activity_choices(db: Session, principal: Principal, project: Project) -> dict[int, str]:
@@ -110,6 +113,14 @@ def activity_choices(db: Session, principal: Principal, project: Project) -> dic
         return {}
     found = activities_involving(db, principal, project.account_id, people, limit=ACTIVITY_CHOICES)
     return {a.id: f"{a.occurred_at.date().isoformat()} · {a.subject}" for a in found}
+
+
+def meeting_choices(db: Session, principal: Principal, project: Project) -> dict[int, str]:
+    """The project's meetings, as `date · title`, by id, newest first."""
+    return {
+        m.id: f"{m.held_on.isoformat()} · {m.title}"
+        for m in meetings.meetings(db, principal.scope, project.id)
+    }
 
 
 def _refs(ids: list[Any], names: dict[int, str]) -> list[Ref]:
@@ -137,6 +148,7 @@ def _read(change: ChangeRequest, names: _Names) -> ChangeRead:
         tasks=_refs(change.task_ids, names.tasks),
         deliverables=_refs(change.deliverable_ids, names.deliverables),
         activities=_refs(change.activity_ids, names.activities),
+        meetings=_refs(change.meeting_ids, names.meetings),
         sent_on=change.sent_on,
         implemented_on=change.implemented_on,
         withdrawn_reason=change.withdrawn_reason,
@@ -145,6 +157,17 @@ def _read(change: ChangeRequest, names: _Names) -> ChangeRead:
         created_at=change.created_at,
         version=change.version,
     )
+
+
+def changes_by_meeting(db: Session, principal: Principal, project_id: int) -> dict[int, list[Ref]]:
+    """The change requests discussed at each of the project's meetings, by meeting id."""
+    found: dict[int, list[Ref]] = {}
+    for change in repo.changes(db, principal.scope, project_id, None):
+        for meeting_id in change.meeting_ids:
+            found.setdefault(meeting_id, []).append(
+                Ref(id=change.id, label=f"{code(change.number)} {change.title}")
+            )
+    return found
 
 
 def list_changes(
@@ -324,6 +347,10 @@ def _check(db: Session, principal: Principal, project: Project, values: dict[str
         errors.append(
             FieldError("activity_ids", N_("Choose activities with the account's people."))
         )
+    if values.get("meeting_ids") and not set(values["meeting_ids"]) <= set(
+        meeting_choices(db, principal, project)
+    ):
+        errors.append(FieldError("meeting_ids", N_("Choose meetings of this project.")))
     if errors:
         raise ValidationFailed(errors)
 
@@ -338,7 +365,7 @@ def create_change(
     project = projects.writable(db, principal, project_id)
     values = data.model_dump()
     _check(db, principal, project, values)
-    for key in ("requirement_ids", "task_ids", "deliverable_ids", "activity_ids"):
+    for key in ID_LISTS:
         values[key] = _unique(values[key])
     values["raised_on"] = values["raised_on"] or principal.today()
     change = ChangeRequest(
@@ -382,7 +409,7 @@ def update_change(
     ]
     if errors:
         raise ValidationFailed(errors)
-    for key in ("requirement_ids", "task_ids", "deliverable_ids", "activity_ids"):
+    for key in ID_LISTS:
         if key in changes:
             changes[key] = _unique(changes[key])
     kept = {

@@ -67,3 +67,6 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         ImpactLevel.HIGH: N_("High"),
     },
 }
+
+# the lists of ids a change request points at
+ID_LISTS = ("requirement_ids", "task_ids", "deliverable_ids", "activity_ids", "meeting_ids")

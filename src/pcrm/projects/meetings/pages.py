@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.i18n import N_, translate
 from pcrm.identity.public import Principal
+from pcrm.projects.changes.service import changes_by_meeting
 from pcrm.projects.meetings import service
 from pcrm.projects.meetings.schemas import MeetingRead
 from pcrm.projects.meetings.vocab import LABELS, MeetingKind
@@ -49,4 +50,5 @@ def meetings_tab(db: Session, principal: Principal, project_id: int, locale: str
         "meeting_kinds": kinds,
         "meeting_kind_options": list(kinds.items()),
         "open_actions": sum(1 for m in rows for a in m.actions if a.done_on is None),
+        "meeting_changes": changes_by_meeting(db, principal, project_id) if rows else {},
     }
