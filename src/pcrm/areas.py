@@ -17,6 +17,7 @@ from pcrm.notifications.area import AREA as NOTIFICATIONS
 from pcrm.opportunities.area import AREA as OPPORTUNITIES
 from pcrm.projects.area import AREA as PROJECTS
 from pcrm.relationships.area import AREA as RELATIONSHIPS
+from pcrm.service.area import AREA as SERVICE
 from pcrm.web.area import AREA as WEB
 
 AREAS: tuple[Area, ...] = (
@@ -27,5 +28,6 @@ AREAS: tuple[Area, ...] = (
     RELATIONSHIPS,
     OPPORTUNITIES,
     PROJECTS,
+    SERVICE,
     WEB,
 )

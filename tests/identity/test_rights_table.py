@@ -36,6 +36,7 @@ def test_delivery_changes_contacts_and_activities_but_not_the_sales_records():
         Permission.WRITE_CONTACTS,
         Permission.WRITE_ACTIVITIES,
         Permission.WRITE_PROJECTS,
+        Permission.WRITE_SERVICE,
     }
 
 

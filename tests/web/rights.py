@@ -88,6 +88,14 @@ RULES: list[tuple[str, str, Need]] = [
         r"/projects/new|/projects/\{project_id\}/(.*/)?edit",
         P.WRITE_PROJECTS,
     ),
+    # after-sales: the service hours, calendar and default targets are workspace settings
+    (
+        "W",
+        r"/api/v1/service/(settings|calendar.*|targets)|/service/settings.*",
+        P.MANAGE_WORKSPACE,
+    ),
+    ("W", r"(/api/v1)?/service.*", P.WRITE_SERVICE),
+    ("R", r"/service/(requests|plans)/new", P.WRITE_SERVICE),
     # accounts, contacts, activities
     ("W", r"(/api/v1)?/accounts.*", P.WRITE_ACCOUNTS),
     ("R", r"/accounts/new|/accounts/\{account_id\}/(edit|merge)", P.WRITE_ACCOUNTS),
@@ -332,6 +340,7 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "conflict_id": conflict,
         "meeting_id": meeting,
         "action_id": meeting_action,
+        **_service_records(client, h, customer["id"]),
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -381,6 +390,42 @@ def snapshot(connection: Connection, skip: frozenset[str]) -> dict[str, tuple[An
 
 
 _RISK = {"description": "新风险", "category": "supplier", "probability": 2, "impact": 4}
+
+
+def _plan(account_id: int) -> dict[str, Any]:
+    return {
+        "account_id": account_id,
+        "name": "质保期维护",
+        "starts_on": "2026-01-01",
+        "ends_on": "2030-12-31",
+        "targets": [{"priority": "p3", "response_minutes": 240, "resolution_minutes": 1620}],
+    }
+
+
+def _service_records(client: Any, h: dict[str, str], account_id: int) -> dict[str, int | str]:
+    """A maintenance plan, a service request under it and a day of the service calendar."""
+    plan = client.post("/api/v1/service/plans", json=_plan(account_id), headers=h)
+    made = client.post("/api/v1/service/requests", json=_request(account_id), headers=h)
+    day = client.post(
+        "/api/v1/service/calendar",
+        json={"day": "2030-01-02", "kind": "holiday", "name": "公司年会"},
+        headers=h,
+    )
+    return {
+        "plan_id": plan.json()["id"],
+        "request_id": made.json()["id"],
+        "day_id": day.json()["id"],
+    }
+
+
+def _request(account_id: int) -> dict[str, Any]:
+    return {
+        "account_id": account_id,
+        "channel": "phone",
+        "category": "fault",
+        "priority": "p3",
+        "title": "系统无法登录",
+    }
 
 
 def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
@@ -571,6 +616,23 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "/api/v1/projects/{project_id}/changes/{change_id}",
                 )
             },
+            # after-sales
+            ("PATCH", "/api/v1/service/settings"): {"json": {"day_starts_at": "08:30"}},
+            ("POST", "/api/v1/service/calendar"): {
+                "json": {"day": "2030-01-03", "kind": "workday", "name": "调休"}
+            },
+            ("PUT", "/api/v1/service/targets"): {
+                "json": [{"priority": "p1", "response_minutes": 30, "resolution_minutes": 240}]
+            },
+            ("POST", "/api/v1/service/plans"): {"json": _plan(i["account_id"])},
+            ("PATCH", "/api/v1/service/plans/{plan_id}"): {"json": {"note": "续签"}},
+            ("POST", "/api/v1/service/requests"): {"json": _request(i["account_id"])},
+            ("PATCH", "/api/v1/service/requests/{request_id}"): {"json": {"title": "改名"}},
+            ("POST", "/api/v1/service/requests/{request_id}/response"): {"json": {}},
+            ("POST", "/api/v1/service/requests/{request_id}/status"): {
+                "json": {"status": "closed", "resolution": "已解决"}
+            },
+            ("POST", "/api/v1/service/requests/{request_id}/notes"): {"json": {"body": "备注"}},
             ("POST", "/api/v1/opportunities/{opportunity_id}/documents"): {
                 "data": {"kind": "qa"},
                 "files": {"file": ("qa.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},

@@ -33,6 +33,7 @@ class Permission(StrEnum):
     WRITE_OPPORTUNITIES = "write_opportunities"  # opportunities, team, decision chain, documents
     WRITE_TENDERS = "write_tenders"  # tenders, vendors, scores and quote rounds
     WRITE_PROJECTS = "write_projects"  # projects and what hangs on them
+    WRITE_SERVICE = "write_service"  # after-sales: maintenance plans, service requests
     VIEW_AUDIT = "view_audit"
     MANAGE_USERS = "manage_users"
     MANAGE_WORKSPACE = "manage_workspace"
@@ -50,13 +51,15 @@ _RECORDS = frozenset(
         Permission.WRITE_OPPORTUNITIES,
         Permission.WRITE_TENDERS,
         Permission.WRITE_PROJECTS,
+        Permission.WRITE_SERVICE,
     }
 )
-_CUSTOMERS = _RECORDS - {Permission.WRITE_PROJECTS}
+_CUSTOMERS = _RECORDS - {Permission.WRITE_PROJECTS, Permission.WRITE_SERVICE}
 _DELIVERY = {
     Permission.WRITE_CONTACTS,
     Permission.WRITE_ACTIVITIES,
     Permission.WRITE_PROJECTS,
+    Permission.WRITE_SERVICE,
 }
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.OWNER: frozenset(Permission),
@@ -83,6 +86,7 @@ PERMISSION_LABELS: dict[Permission, str] = {
     ),
     Permission.WRITE_TENDERS: "Tenders, vendors, scores and quote rounds",
     Permission.WRITE_PROJECTS: "Projects and what hangs on them",
+    Permission.WRITE_SERVICE: "After-sales: maintenance plans, service requests, complaints",
     Permission.VIEW_AUDIT: "See the whole workspace's audit log",
     Permission.MANAGE_USERS: "Invite users, change roles, deactivate",
     Permission.MANAGE_WORKSPACE: "Workspace settings",
@@ -103,7 +107,8 @@ ROLE_HELP: dict[Role, str] = {
     Role.MANAGER: N_("Works on all records and sees the audit log."),
     Role.SALES: N_("Works on customers and opportunities."),
     Role.DELIVERY: N_(
-        "Reads customers and opportunities; edits contacts, activities and projects."
+        "Reads customers and opportunities; edits contacts, activities, projects and "
+        "after-sales service."
     ),
     Role.VIEWER: N_("Reads everything, changes nothing."),
 }
