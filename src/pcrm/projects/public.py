@@ -20,6 +20,10 @@ from pcrm.projects.conflicts import service as _conflicts
 from pcrm.projects.conflicts import vocab as _conflict_vocab
 from pcrm.projects.constraints import schemas as _constraint_schemas
 from pcrm.projects.constraints import service as _constraints
+from pcrm.projects.deliverables import schemas as _ds
+from pcrm.projects.deliverables import service as _dsv
+from pcrm.projects.deliverables import vocab as _dv
+from pcrm.projects.deliverables.quality import service as _quality
 from pcrm.projects.goals import schemas as _goal_schemas
 from pcrm.projects.goals import service as _goals
 from pcrm.projects.goals import vocab as _goal_vocab
@@ -330,8 +334,8 @@ def add_buffer(db: Session, principal: Principal, project_id: int, data: BufferW
 
 def add_deliverable(
     db: Session, principal: Principal, project_id: int, data: DeliverableWrite
-) -> None:
-    _plan.add_deliverable(db, principal, project_id, data)
+) -> int:
+    return _plan.add_deliverable(db, principal, project_id, data).id
 
 
 def plan_breaches(db: Session, principal: Principal, project_id: int) -> list[int]:
@@ -602,3 +606,13 @@ def complete_meeting_action(
     return _meetings.update_action(
         db, principal, project_id, action_id, _meeting_schemas.ActionUpdate(done=True)
     )
+
+
+# deliverables (交付物): acceptance and quality for the demo; failed inspections for loyalty
+Delivery, AcceptanceDecision, Outcome = _ds.Delivery, _ds.AcceptanceDecision, _dv.Outcome
+InspectionWrite, ResultWrite, QualityCounts = _ds.InspectionWrite, _ds.ResultWrite, _ds.Counts
+StandardWrite, QualityKind, Comparison = _ds.StandardWrite, _dv.QualityKind, _dv.Comparison
+deliver, decide_deliverable = _dsv.deliver, _dsv.decide
+add_quality_standard, record_inspection = _quality.add_standard, _quality.record_inspection
+project_quality_counts, account_quality_counts = _dsv.project_counts, _dsv.account_counts
+__all__ += ["QualityCounts", "account_quality_counts", "project_quality_counts"]
