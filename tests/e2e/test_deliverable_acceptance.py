@@ -81,7 +81,7 @@ def test_a_pm_records_the_delivery_the_inspection_and_the_customers_acceptance(
     sign_in(page, PM)
     d = scope.deliverable_id
     page.goto(f"/projects/{scope.project_id}?tab=deliverables")
-    expect(page.get_by_test_id(f"deliverable-status-{d}")).to_have_text("计划")
+    expect(page.get_by_test_id(f"deliverable-status-{d}")).to_have_text("计划中")
 
     page.get_by_test_id(f"deliver-{d}").click()
     form = page.get_by_test_id(f"deliver-form-{d}")
