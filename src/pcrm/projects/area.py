@@ -19,12 +19,14 @@ from pcrm.projects.changes.vocab import LABELS as CHANGE_LABELS
 from pcrm.projects.conflicts import models as conflict_models
 from pcrm.projects.conflicts import routes_api as conflicts_api
 from pcrm.projects.conflicts import routes_html as conflicts_html
+from pcrm.projects.conflicts import service as conflicts_service
 from pcrm.projects.conflicts.vocab import LABELS as CONFLICT_LABELS
 from pcrm.projects.constraints import models as constraint_models
 from pcrm.projects.constraints import routes_api as constraints_api
 from pcrm.projects.deliverables import models as deliverable_models
 from pcrm.projects.deliverables import routes_api as deliverables_api
 from pcrm.projects.deliverables import routes_html as deliverables_html
+from pcrm.projects.deliverables import service as deliverables_service
 from pcrm.projects.deliverables.vocab import LABELS as DELIVERABLE_LABELS
 from pcrm.projects.editing import routes_html as editing_html
 from pcrm.projects.goals import models as goal_models
@@ -429,6 +431,8 @@ AREA = Area(
             "project_change_request": changes_service.change_references,
             "project_change_option": changes_service.option_references,
             "project_meeting": meetings_service.meeting_references,
+            "project_deliverable": deliverables_service.deliverable_references,
+            "project_conflict": conflicts_service.conflict_references,
         },
         money=frozenset({"budget_amount", "termination_costs", "amount", "cost_delta"}),
         formats={"currency": currency_name},

@@ -114,7 +114,7 @@ def test_a_failed_inspection_opens_an_issue_and_blocks_the_acceptance(client, wo
         "quality",
         "high",
     )
-    assert issue["title"] == "Quality inspection failed: 门禁系统部署手册"
+    assert issue["title"] == "质量检查未通过：门禁系统部署手册"  # in the language of its writer
     assert blocked.status_code == 409
     assert "latest inspection failed" in blocked.json()["detail"]
     assert rows(uow) == before

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
@@ -19,6 +19,15 @@ def deliverables(db: Session, scope: WorkspaceScope, project_id: int) -> Sequenc
         Deliverable.workspace_id == scope.workspace_id, Deliverable.project_id == project_id
     )
     return db.scalars(query.order_by(Deliverable.id)).all()
+
+
+def deliverables_by_ids(
+    db: Session, scope: WorkspaceScope, ids: Iterable[int]
+) -> Sequence[Deliverable]:
+    query = select(Deliverable).where(
+        Deliverable.workspace_id == scope.workspace_id, Deliverable.id.in_(list(ids))
+    )
+    return db.scalars(query).all()
 
 
 def deliverable(

@@ -27,9 +27,7 @@ from pcrm.projects.deliverables.schemas import (
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["projects"])
 ONE = "/projects/{project_id}/deliverables/{deliverable_id}"
 STEP: dict[int | str, dict[str, Any]] = {
-    409: {"description": "Not allowed from the deliverable's status, or an archived project."},
-    412: {"description": "The deliverable changed since it was read."},
-    428: {"description": "If-Match is missing."},
+    409: {"description": "Not allowed from the deliverable's status, or an archived project."}
 }
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from pcrm.accounts.public import account_people
 from pcrm.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from pcrm.core.etag import check_version
+from pcrm.core.history import Reference
 from pcrm.core.i18n import N_
 from pcrm.files.public import Storage, get_file, upload_file
 from pcrm.identity.public import Permission, Principal, user_refs
@@ -444,3 +445,14 @@ def account_counts(db: Session, principal: Principal, account_id: int) -> Counts
     account_people(db, principal, account_id)  # a 404 for another workspace's account
     n, failed = repo.counts_of_account(db, principal.scope, account_id)
     return Counts(inspections=n, failed=failed)
+
+
+def deliverable_references(
+    db: Session, reader: Principal, ids: frozenset[int], locale: str
+) -> dict[int, Reference]:
+    """Deliverables named in a history (a standard's or an inspection's): the name, linked to
+    the project's deliverables tab."""
+    return {
+        d.id: Reference(d.name, f"/projects/{d.project_id}?tab=deliverables")
+        for d in repo.deliverables_by_ids(db, reader.scope, ids)
+    }
