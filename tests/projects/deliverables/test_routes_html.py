@@ -60,12 +60,16 @@ def test_a_deliverable_goes_from_delivery_to_acceptance_on_the_tab(client, world
     )  # fmt: skip
     done = client.get(f"/projects/{s.project_id}?tab=deliverables").text
     plan = client.get(f"/projects/{s.project_id}?tab=plan").text
+    signed = client.get(f"/projects/{s.project_id}?tab=baselines")
 
     assert passed.headers["location"].endswith("notice=deliverable-inspected")
     assert accepted.status_code == 303, accepted.text[-2000:]
     assert 'data-status="accepted"' in done
     assert f'data-testid="deliverable-signed-{s.deliverable_id}">张伟' in done
     assert "门禁系统部署手册" in plan
+    assert signed.status_code == 200
+    assert "Acceptance" in signed.text
+    assert "园区门禁统一认证" in signed.text  # the requirement the accepted deliverable fulfils
 
 
 def test_a_standard_is_edited_in_place_and_refusals_show_in_chinese(client, world: World, uow):

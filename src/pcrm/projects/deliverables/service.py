@@ -325,10 +325,13 @@ def _snapshot(
             "delivery_note": row.delivery_note,
             "delivery_file_id": row.delivery_file_id,
         },
+        # as a requirements baseline holds them (the baselines tab lists them alike)
         "requirements": [
-            {"id": r.id, "number": r.number, "version": r.version, "title": r.title}
-            for r in requirements.requirements(db, principal.scope, project.id)
-            if r.id in held
+            entry
+            for entry in baselines.requirements_content(db, principal.scope, project.id)[
+                "requirements"
+            ]
+            if entry["id"] in held
         ],
         "standards": [s.model_dump(mode="json") for s in detail.standards],
         "inspections": [i.model_dump(mode="json") for i in detail.inspections],
