@@ -26,6 +26,7 @@ from tests.opportunities.builders import account, opportunity, tender, today, ve
 from tests.relationships.builders import acquaintance, competitor, dotted_line, influence, tie
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+DELIVERABLE = "/api/v1/projects/{project_id}/deliverables/{deliverable_id}"
 
 
 class Open(StrEnum):
@@ -246,6 +247,11 @@ def seed(client: Any, token: str, user_id: int) -> World:
         json={"name": "调研报告", "milestone_id": milestone},
         headers=h,
     ).json()["id"]
+    standard = client.post(
+        f"/api/v1/projects/{project}/deliverables/{deliverable}/standards",
+        json={"kind": "performance", "metric": "响应时间", "target_value": "2"},
+        headers=h,
+    ).json()["standards"][0]["id"]
     goal = client.post(
         f"/api/v1/projects/{project}/goals", json={"statement": "按期上线"}, headers=h
     ).json()["id"]
@@ -329,6 +335,7 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "dependency_id": dependency,
         "buffer_id": buffer,
         "deliverable_id": deliverable,
+        "standard_id": standard,
         "goal_id": goal,
         "need_id": need,
         "session_id": session,
@@ -531,6 +538,15 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
             },
             ("POST", "/api/v1/projects/{project_id}/buffers"): {"json": {"days": 3}},
             ("POST", "/api/v1/projects/{project_id}/deliverables"): {"json": {"name": "手册"}},
+            ("POST", f"{DELIVERABLE}/delivery"): {"json": {"delivery_note": "已交付"}},
+            ("POST", f"{DELIVERABLE}/decision"): {
+                "json": {"outcome": "waived", "stakeholder_id": 1, "note": "客户豁免"}
+            },
+            ("POST", f"{DELIVERABLE}/standards"): {
+                "json": {"kind": "security", "metric": "高危漏洞", "target_value": "0"}
+            },
+            ("PATCH", f"{DELIVERABLE}/standards/{{standard_id}}"): {"json": {"metric": "漏洞"}},
+            ("POST", f"{DELIVERABLE}/inspections"): {"json": {"passed": True}},
             ("POST", "/api/v1/projects/{project_id}/baselines/plan"): {"json": {}},
             ("PATCH", "/api/v1/projects/{project_id}/dependencies/{dependency_id}"): {
                 "json": {"lag_days": 0}

@@ -17,8 +17,7 @@ from pcrm.projects.public import (
     Withdrawal,
     add_change_option,
     analyse_change,
-    change_activity_choices,
-    change_meeting_choices,
+    change_discussion_choices,
     decide_change,
     plan_tasks,
     project_stakeholders,
@@ -36,8 +35,8 @@ def seed_changes(world: World, project_id: int, requirement_ids: list[int]) -> N
     approver = next(s for s in register if s.is_approver)
     asker = next((s for s in register if not s.is_approver), approver)
     tasks = {t.name: t.id for t in plan_tasks(db, pm, project_id)}
-    discussed = change_activity_choices(db, pm, project_id)[:1]
-    meetings = change_meeting_choices(db, pm, project_id)
+    activities, meetings = change_discussion_choices(db, pm, project_id)
+    discussed = activities[:1]
 
     mobile = raise_change(
         db, pm, project_id,

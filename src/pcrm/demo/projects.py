@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from pcrm.demo import project_execution
+from pcrm.demo import project_delivery, project_execution
 from pcrm.demo.plans.opportunities import OpportunityPlan, build_opportunity_plan
 from pcrm.demo.project_changes import seed_changes
 from pcrm.demo.world import World
@@ -116,6 +116,12 @@ DELIVERED = (
     Story(phases=3, statuses=("active", "closed"), liaison=True, months=9),
     Story(phases=3, statuses=("active", "closed", "archived"), liaison=True, months=11),
 )
+# what happened to the deliverables, by the status moves after the start
+DELIVERY = {
+    (): project_delivery.EXECUTING,
+    ("on_hold",): project_delivery.ON_HOLD,
+    ("closed", "archived"): project_delivery.ARCHIVED,
+}
 
 CONSTRAINTS = (
     (ConstraintKind.BUDGET_CEILING, "总价不得超过财政批复预算，超出部分需重新立项", True),
@@ -239,7 +245,9 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
     project_execution.project_meetings(world, project.id, n, contact_ids, n >= len(CURRENT))
     for step in range(story.phases):
         if step == 1:  # the planning gate: the customer approved the plan
-            _plan(world, project.id, n, start, requirement_ids, approved=True)
+            made = _plan(world, project.id, n, start, requirement_ids, approved=True)
+            acceptance = DELIVERY.get(story.statuses[1:], project_delivery.CLOSED)
+            project_delivery.seed(world, project.id, made, contact_ids, start, acceptance)
         advance_phase(db, pm, project.id, PhaseAdvance())
     if story.phases == 1:  # planning: the plan is drawn, with the customer for some
         _plan(world, project.id, n, start, requirement_ids, approved=False)
@@ -409,10 +417,10 @@ def _plan(
     requirement_ids: list[int],
     *,
     approved: bool,
-) -> None:
-    """The plan of tasks, links, buffers and deliverables; for the projects past planning the
-    customer approved it (and an executing project's data migration has slipped since), for
-    one in planning it is with the customer, for the others still being drawn."""
+) -> list[int]:
+    """The plan of tasks, links, buffers and deliverables (their ids returned); past planning
+    the customer approved it (and an executing project's data migration has slipped since), in
+    planning it is with the customer for some, still being drawn for the others."""
     db = world.db
     pm = world.acting("delivery")
     made: dict[str, int] = {}
@@ -445,19 +453,21 @@ def _plan(
     add_buffer(db, pm, project_id, BufferWrite(phase=Phase.EXECUTION, days=7, note="联调风险"))
     reserve = 45 if n % 7 == 6 else 10  # the short project keeps a long reserve: past the deadline
     add_buffer(db, pm, project_id, BufferWrite(days=reserve, note="客户验收排期"))
-    for title, due, picked in (
-        ("需求规格说明书", "spec", requirement_ids),
-        ("部署与运维手册", "live", requirement_ids[:2]),
-        ("项目验收报告", "done", []),
-    ):
+    deliverables = [
         add_deliverable(
             db,
             pm,
             project_id,
             DeliverableWrite(name=title, milestone_id=made[due], requirement_ids=picked),
         )
+        for title, due, picked in (
+            ("需求规格说明书", "spec", requirement_ids),
+            ("部署与运维手册", "live", requirement_ids[:2]),
+            ("项目验收报告", "done", []),
+        )
+    ]
     if not approved and n % 2 == 1:
-        return  # still being drawn
+        return deliverables  # still being drawn
     acknowledged = [
         Acknowledgement(constraint_id=c, reason="客户同意试运行期顺延，验收时间以双方会议纪要为准")
         for c in plan_breaches(db, pm, project_id)
@@ -467,7 +477,7 @@ def _plan(
     )
     approver = next((s for s in project_stakeholders(db, pm, project_id) if s.is_approver), None)
     if not approved or approver is None:
-        return  # with the customer
+        return deliverables  # with the customer
     record_sign_off(
         db,
         pm,
@@ -488,6 +498,7 @@ def _plan(
         made["data"],
         TaskUpdate(start_on=start + timedelta(days=77), end_on=start + timedelta(days=107)),
     )
+    return deliverables
 
 
 # (statement, metric, target, unit, kind): the goals agreed with the customer

@@ -19,9 +19,15 @@ from pcrm.projects.changes.vocab import LABELS as CHANGE_LABELS
 from pcrm.projects.conflicts import models as conflict_models
 from pcrm.projects.conflicts import routes_api as conflicts_api
 from pcrm.projects.conflicts import routes_html as conflicts_html
+from pcrm.projects.conflicts import service as conflicts_service
 from pcrm.projects.conflicts.vocab import LABELS as CONFLICT_LABELS
 from pcrm.projects.constraints import models as constraint_models
 from pcrm.projects.constraints import routes_api as constraints_api
+from pcrm.projects.deliverables import models as deliverable_models
+from pcrm.projects.deliverables import routes_api as deliverables_api
+from pcrm.projects.deliverables import routes_html as deliverables_html
+from pcrm.projects.deliverables import service as deliverables_service
+from pcrm.projects.deliverables.vocab import LABELS as DELIVERABLE_LABELS
 from pcrm.projects.editing import routes_html as editing_html
 from pcrm.projects.goals import models as goal_models
 from pcrm.projects.goals import routes_api as goals_api
@@ -81,6 +87,7 @@ AREA = Area(
         risks_api.router,
         conflicts_api.router,
         meetings_api.router,
+        deliverables_api.router,
     ),
     pages=(
         team_html.router,
@@ -96,6 +103,7 @@ AREA = Area(
         changes_html.router,
         conflicts_html.router,
         meetings_html.router,
+        deliverables_html.router,
     ),
     models=(
         project_models,
@@ -111,6 +119,7 @@ AREA = Area(
         risk_models,
         conflict_models,
         meeting_models,
+        deliverable_models,
     ),
     demo="projects",
     nav=(NavEntry("projects", N_("Projects"), "kanban", "/projects", order=70),),
@@ -169,6 +178,35 @@ AREA = Area(
                     "name": N_("Deliverable"),
                     "milestone_id": N_("Due milestone"),
                     "requirement_ids": N_("Requirements"),
+                    "status": N_("Deliverable status"),
+                    "delivered_on": N_("Delivered on"),
+                    "delivery_note": N_("What was delivered, and where"),
+                    "delivery_file_id": N_("Delivered file"),
+                    "decided_on": N_("Decided on"),
+                    "decision_note": N_("Findings or reason"),
+                    "acceptance_baseline_id": N_("Acceptance record"),
+                },
+            ),
+            "project_quality_standard": EntityLabels(
+                N_("Quality standard"),
+                {
+                    "kind": N_("Quality kind"),
+                    "metric": N_("Metric"),
+                    "target_value": N_("Target"),
+                    "comparison": N_("Comparison"),
+                    "deliverable_id": N_("Deliverable"),
+                },
+            ),
+            "project_quality_inspection": EntityLabels(
+                N_("Quality inspection"),
+                {
+                    "inspected_on": N_("Inspected on"),
+                    "inspector_id": N_("Inspector"),
+                    "participant_id": N_("Customer participant"),
+                    "passed": N_("Passed"),
+                    "findings": N_("Findings"),
+                    "issue_id": N_("Issue opened"),
+                    "deliverable_id": N_("Deliverable"),
                 },
                 references={"requirement_ids": "project_requirement"},
             ),
@@ -391,6 +429,7 @@ AREA = Area(
             **RISK_LABELS,
             **CONFLICT_LABELS,
             **MEETING_LABELS,
+            **DELIVERABLE_LABELS,
         },
         resolvers={
             "project": references.project_references,
@@ -398,11 +437,12 @@ AREA = Area(
             "project_requirement": references.requirement_references,
             "project_baseline": references.baseline_references,
             "project_plan_task": references.plan_task_references,
-            "project_deliverable": references.deliverable_references,
             "project_training_session": references.training_session_references,
             "project_change_request": changes_service.change_references,
             "project_change_option": changes_service.option_references,
             "project_meeting": meetings_service.meeting_references,
+            "project_deliverable": deliverables_service.deliverable_references,
+            "project_conflict": conflicts_service.conflict_references,
         },
         money=frozenset({"budget_amount", "termination_costs", "amount", "cost_delta"}),
         formats={"currency": currency_name},

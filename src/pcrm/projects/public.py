@@ -20,6 +20,10 @@ from pcrm.projects.conflicts import service as _conflicts
 from pcrm.projects.conflicts import vocab as _conflict_vocab
 from pcrm.projects.constraints import schemas as _constraint_schemas
 from pcrm.projects.constraints import service as _constraints
+from pcrm.projects.deliverables import schemas as _ds
+from pcrm.projects.deliverables import service as _dsv
+from pcrm.projects.deliverables import vocab as _dv
+from pcrm.projects.deliverables.quality import service as _quality
 from pcrm.projects.goals import schemas as _goal_schemas
 from pcrm.projects.goals import service as _goals
 from pcrm.projects.goals import vocab as _goal_vocab
@@ -330,8 +334,8 @@ def add_buffer(db: Session, principal: Principal, project_id: int, data: BufferW
 
 def add_deliverable(
     db: Session, principal: Principal, project_id: int, data: DeliverableWrite
-) -> None:
-    _plan.add_deliverable(db, principal, project_id, data)
+) -> int:
+    return _plan.add_deliverable(db, principal, project_id, data).id
 
 
 def plan_breaches(db: Session, principal: Principal, project_id: int) -> list[int]:
@@ -458,21 +462,17 @@ SendForDecision = _change_schemas.SendForDecision
 Withdrawal = _change_schemas.Withdrawal
 
 
-# the plan's tasks (the demo picks the ones a change touches by name)
-plan_tasks = _plan.tasks
+plan_tasks = _plan.tasks  # the demo picks the tasks a change touches by name
 
 
-def change_activity_choices(db: Session, principal: Principal, project_id: int) -> list[int]:
-    """Ids of the latest activities with the account's people, newest first: where a change
-    may have been discussed."""
+def change_discussion_choices(
+    db: Session, principal: Principal, project_id: int
+) -> tuple[list[int], list[int]]:
+    """Where a change may have been discussed, newest first: ids of the latest activities with
+    the account's people, and of the project's meetings."""
     project = _projects.get_project(db, principal, project_id)
-    return list(_changes.activity_choices(db, principal, project))
-
-
-def change_meeting_choices(db: Session, principal: Principal, project_id: int) -> list[int]:
-    """Ids of the project's meetings, newest first: where a change may have been discussed."""
-    project = _projects.get_project(db, principal, project_id)
-    return list(_changes.meeting_choices(db, principal, project))
+    activities = _changes.activity_choices(db, principal, project)
+    return list(activities), list(_changes.meeting_choices(db, principal, project))
 
 
 # a change's steps, as the services take them (expected_version None: whatever is current)
@@ -608,3 +608,13 @@ def complete_meeting_action(
     return _meetings.update_action(
         db, principal, project_id, action_id, _meeting_schemas.ActionUpdate(done=True)
     )
+
+
+# deliverables (交付物): acceptance and quality for the demo; failed inspections for loyalty
+Delivery, AcceptanceDecision, Outcome = _ds.Delivery, _ds.AcceptanceDecision, _dv.Outcome
+InspectionWrite, ResultWrite, QualityCounts = _ds.InspectionWrite, _ds.ResultWrite, _ds.Counts
+StandardWrite, QualityKind, Comparison = _ds.StandardWrite, _dv.QualityKind, _dv.Comparison
+deliver, decide_deliverable = _dsv.deliver, _dsv.decide
+add_quality_standard, record_inspection = _quality.add_standard, _quality.record_inspection
+project_quality_counts, account_quality_counts = _dsv.project_counts, _dsv.account_counts
+__all__ += ["QualityCounts", "account_quality_counts", "project_quality_counts"]

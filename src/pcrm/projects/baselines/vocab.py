@@ -10,6 +10,7 @@ from pcrm.core.i18n import N_
 class BaselineKind(StrEnum):
     REQUIREMENTS = "requirements"  # 需求基线
     PLAN = "plan"  # 计划基线
+    ACCEPTANCE = "acceptance"  # 验收: a deliverable as inspected, accepted/rejected/waived
 
 
 class BaselineStatus(StrEnum):
@@ -35,6 +36,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
     BaselineKind: {
         BaselineKind.REQUIREMENTS: N_("Requirements baseline"),
         BaselineKind.PLAN: N_("Plan baseline"),
+        BaselineKind.ACCEPTANCE: N_("Acceptance"),
     },
     BaselineStatus: {
         BaselineStatus.IN_REVIEW: N_("In customer review"),

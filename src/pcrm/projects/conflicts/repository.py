@@ -37,6 +37,15 @@ def conflict(db: Session, scope: WorkspaceScope, conflict_id: int) -> ProjectCon
     return found
 
 
+def conflicts_by_ids(
+    db: Session, scope: WorkspaceScope, ids: Iterable[int]
+) -> Sequence[ProjectConflict]:
+    query = select(ProjectConflict).where(
+        ProjectConflict.workspace_id == scope.workspace_id, ProjectConflict.id.in_(list(ids))
+    )
+    return db.scalars(query).all()
+
+
 def parties(
     db: Session, scope: WorkspaceScope, conflict_ids: Iterable[int]
 ) -> Sequence[ConflictParty]:

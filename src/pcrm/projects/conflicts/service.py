@@ -24,6 +24,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from pcrm.accounts.public import account_people
 from pcrm.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from pcrm.core.etag import check_version
+from pcrm.core.history import Reference
 from pcrm.core.i18n import N_, translate
 from pcrm.identity.public import (
     Principal,
@@ -305,3 +306,14 @@ def account_counts(db: Session, principal: Principal, account_id: int) -> Confli
     account_people(db, principal, account_id)  # a 404 for another workspace's account
     n, unresolved = repo.counts_of_account(db, principal.scope, account_id)
     return ConflictCounts(conflicts=n, unresolved=unresolved)
+
+
+def conflict_references(
+    db: Session, reader: Principal, ids: frozenset[int], locale: str
+) -> dict[int, Reference]:
+    """Issues named in a history (the one a failed inspection opened): the title, linked to
+    the project's issues and conflicts tab."""
+    return {
+        c.id: Reference(c.title, f"/projects/{c.project_id}?tab=conflicts")
+        for c in repo.conflicts_by_ids(db, reader.scope, ids)
+    }

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from pcrm.core.audit import Audited
 from pcrm.core.db import Base, IdMixin, IdType, TenantMixin, TimestampMixin, VersionedMixin
+from pcrm.projects.deliverables.vocab import DeliverableStatus
 from pcrm.projects.projects.models import project_fk, vocabulary_type
 from pcrm.projects.vocab import Phase
 
@@ -97,7 +98,9 @@ class PlanBuffer(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, 
 
 class Deliverable(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited, Base):
     """What the project hands over (交付物): its name, the requirements it fulfils and the
-    milestone it is due at (acceptance comes in part 2)."""
+    milestone it is due at; and its acceptance (交付验收, see `pcrm.projects.deliverables`):
+    its status, when and how it was delivered, and the customer's last decision (the findings
+    of a rejection or the reason of a waiver, and the acceptance baseline signed)."""
 
     __tablename__ = "project_deliverables"
     __audit_entity__ = "project_deliverable"
@@ -111,3 +114,17 @@ class Deliverable(IdMixin, TenantMixin, VersionedMixin, TimestampMixin, Audited,
         IdType, ForeignKey("project_plan_tasks.id", ondelete="SET NULL")
     )
     requirement_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    status: Mapped[DeliverableStatus] = mapped_column(
+        vocabulary_type(DeliverableStatus, "deliverable_status"),
+        default=DeliverableStatus.PLANNED,
+    )
+    delivered_on: Mapped[date | None] = mapped_column(Date)
+    delivery_note: Mapped[str | None] = mapped_column(String(1000))  # what was handed over, where
+    delivery_file_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("stored_files.id", ondelete="SET NULL")
+    )
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decision_note: Mapped[str | None] = mapped_column(Text)  # findings, or the waiver's reason
+    acceptance_baseline_id: Mapped[int | None] = mapped_column(
+        IdType, ForeignKey("project_baselines.id", ondelete="SET NULL")
+    )

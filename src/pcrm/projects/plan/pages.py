@@ -17,6 +17,8 @@ from pcrm.identity.public import Principal, active_user_refs
 from pcrm.projects.baselines import service as baselines
 from pcrm.projects.baselines.vocab import LABELS as BASELINE_LABELS
 from pcrm.projects.baselines.vocab import BaselineKind, BaselineStatus, Decision
+from pcrm.projects.deliverables.vocab import LABELS as DELIVERABLE_LABELS
+from pcrm.projects.deliverables.vocab import DeliverableStatus
 from pcrm.projects.plan import service
 from pcrm.projects.plan.approval import service as approval
 from pcrm.projects.plan.gantt import service as gantt
@@ -185,6 +187,9 @@ def plan_context(
         "dependencies_paged": pages > 1 or any(filters.values()),
         "buffers": chart.buffers,
         "deliverables": service.deliverables(db, principal, project_id),
+        "deliverable_status": {
+            k: translate(locale, v) for k, v in DELIVERABLE_LABELS[DeliverableStatus].items()
+        },
         "requirement_options": [
             (r.id, f"R-{r.number:03d} {r.title}")
             for r in requirements.list_requirements(db, principal, project_id)

@@ -10,6 +10,8 @@ from pcrm.core.etag import IfMatch, expected_version, tag
 from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.projects.baselines.schemas import BaselineDetail
+from pcrm.projects.deliverables import service as acceptance
+from pcrm.projects.deliverables.schemas import DeliverableDetail
 from pcrm.projects.plan import service
 from pcrm.projects.plan.approval import service as approval
 from pcrm.projects.plan.gantt import service as gantt
@@ -179,9 +181,14 @@ def remove_buffer(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get("/projects/{project_id}/deliverables", summary="The plan's deliverables")
-def list_deliverables(project_id: Id, principal: CurrentPrincipal, db: DB) -> list[DeliverableRead]:
-    return service.deliverables(db, principal, project_id)
+@router.get(
+    "/projects/{project_id}/deliverables",
+    summary="The plan's deliverables with their acceptance status, standards and inspections",
+)
+def list_deliverables(
+    project_id: Id, principal: CurrentPrincipal, db: DB
+) -> list[DeliverableDetail]:
+    return acceptance.deliverables(db, principal, project_id)
 
 
 @router.post(

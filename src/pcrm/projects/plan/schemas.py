@@ -11,6 +11,7 @@ from pydantic import Field, StringConstraints, model_validator
 from pcrm.core.dates import Day
 from pcrm.core.types import Id
 from pcrm.projects.baselines.vocab import BaselineStatus
+from pcrm.projects.deliverables.vocab import DeliverableStatus
 from pcrm.projects.schemas import LongText, Name, ReadSchema, Reason, Short, WriteSchema
 from pcrm.projects.vocab import ConstraintKind, Phase
 
@@ -137,6 +138,7 @@ class DeliverableRead(ReadSchema):
     description: str | None
     milestone_id: Id | None
     requirement_ids: list[int]
+    status: DeliverableStatus = Field(description="Its acceptance (see the deliverables tab).")
     version: int
 
 

@@ -27,6 +27,7 @@ from pcrm.projects.baselines import pages as baseline_pages
 from pcrm.projects.changes import pages as change_pages
 from pcrm.projects.conflicts import pages as conflict_pages
 from pcrm.projects.constraints import service as constraints
+from pcrm.projects.deliverables import pages as deliverable_pages
 from pcrm.projects.editing import pages as edit
 from pcrm.projects.goals import pages as goal_pages
 from pcrm.projects.meetings import pages as meeting_pages
@@ -58,6 +59,7 @@ TABS = (
     "constraints",
     "goals",
     "plan",
+    "deliverables",
     "training",
     "changes",
     "risks",
@@ -88,6 +90,7 @@ NOTICES = {
     **risk_pages.NOTICES,
     **conflict_pages.NOTICES,
     **meeting_pages.NOTICES,
+    **deliverable_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -103,6 +106,13 @@ ACTIONS = {
     ProjectStatus.ON_HOLD: N_("Put on hold"),
     ProjectStatus.CLOSED: N_("Close"),
     ProjectStatus.ARCHIVED: N_("Archive"),
+}
+# The tabs whose view-model needs only the project and the reader's language.
+SIMPLE_TABS: dict[str, Callable[[Session, Principal, int, str], dict[str, Any]]] = {
+    "goals": goal_pages.goals_tab,
+    "training": training_pages.training_tab,
+    "conflicts": conflict_pages.conflicts_tab,
+    "meetings": meeting_pages.meetings_tab,
 }
 QUADRANT_ORDER = (
     Quadrant.KEEP_SATISFIED,
@@ -241,6 +251,7 @@ def project_page(
             ("constraints", translate(locale, N_("Constraints"))),
             ("goals", translate(locale, N_("Goals"))),
             ("plan", translate(locale, N_("Plan"))),
+            ("deliverables", translate(locale, N_("Deliverables"))),
             ("training", translate(locale, N_("Training"))),
             ("changes", translate(locale, N_("Changes"))),
             ("risks", translate(locale, N_("Risks"))),
@@ -304,20 +315,20 @@ def project_page(
         ]
     elif tab == "plan":
         context.update(plan_pages.plan_context(db, principal, project_id, locale, params))
-    elif tab == "goals":
-        context.update(goal_pages.goals_tab(db, principal, project_id, locale))
-    elif tab == "training":
-        context.update(training_pages.training_tab(db, principal, project_id, locale))
+    elif tab == "deliverables":
+        context.update(
+            deliverable_pages.deliverables_tab(
+                db, principal, project_id, locale, writable, params or {}
+            )
+        )
+    elif tab in SIMPLE_TABS:
+        context.update(SIMPLE_TABS[tab](db, principal, project_id, locale))
     elif tab == "changes":
         context.update(
             change_pages.changes_tab(db, principal, project_id, locale, params or {}, writable)
         )
     elif tab == "risks":
         context.update(risk_pages.risks_tab(db, principal, project_id, locale, params or {}))
-    elif tab == "conflicts":
-        context.update(conflict_pages.conflicts_tab(db, principal, project_id, locale))
-    elif tab == "meetings":
-        context.update(meeting_pages.meetings_tab(db, principal, project_id, locale))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
     target = edit.editing_of(params or {}) if writable else None

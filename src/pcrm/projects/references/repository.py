@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.projects.baselines.models import Baseline
-from pcrm.projects.plan.models import Deliverable, PlanTask
+from pcrm.projects.plan.models import PlanTask
 from pcrm.projects.projects.models import Project
 from pcrm.projects.requirements.models import Requirement
 from pcrm.projects.stakeholders.models import Stakeholder
@@ -48,13 +48,6 @@ def baselines(db: Session, scope: WorkspaceScope, ids: frozenset[int]) -> list[R
 def plan_tasks(db: Session, scope: WorkspaceScope, ids: frozenset[int]) -> list[Row[Any]]:
     query = select(PlanTask.id, PlanTask.project_id, PlanTask.name).where(
         PlanTask.workspace_id == scope.workspace_id, PlanTask.id.in_(ids)
-    )
-    return list(db.execute(query))
-
-
-def deliverables(db: Session, scope: WorkspaceScope, ids: frozenset[int]) -> list[Row[Any]]:
-    query = select(Deliverable.id, Deliverable.project_id, Deliverable.name).where(
-        Deliverable.workspace_id == scope.workspace_id, Deliverable.id.in_(ids)
     )
     return list(db.execute(query))
 

@@ -78,15 +78,6 @@ def plan_task_references(
     }
 
 
-def deliverable_references(
-    db: Session, reader: Principal, ids: frozenset[int], locale: str
-) -> dict[int, Reference]:
-    return {
-        row.id: Reference(row.name, _link(reader, f"/projects/{row.project_id}?tab=plan"))
-        for row in repo.deliverables(db, reader.scope, ids)
-    }
-
-
 def training_session_references(
     db: Session, reader: Principal, ids: frozenset[int], locale: str
 ) -> dict[int, Reference]:
