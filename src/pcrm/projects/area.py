@@ -186,6 +186,7 @@ AREA = Area(
                     "decision_note": N_("Findings or reason"),
                     "acceptance_baseline_id": N_("Acceptance record"),
                 },
+                references={"requirement_ids": "project_requirement"},
             ),
             "project_quality_standard": EntityLabels(
                 N_("Quality standard"),
