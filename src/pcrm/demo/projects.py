@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from pcrm.demo import project_execution
+from pcrm.demo import project_closure, project_execution
 from pcrm.demo.plans.opportunities import OpportunityPlan, build_opportunity_plan
 from pcrm.demo.project_changes import seed_changes
 from pcrm.demo.world import World
@@ -243,6 +243,8 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
         advance_phase(db, pm, project.id, PhaseAdvance())
     if story.phases == 1:  # planning: the plan is drawn, with the customer for some
         _plan(world, project.id, n, start, requirement_ids, approved=False)
+    if "closed" in story.statuses or n == 1:  # delivered, or executing with closure begun
+        project_closure.closure_records(world, project.id, n, complete=n != 1)
     for status in story.statuses[1:]:
         move_status(db, pm, project.id, StatusMove(status=status))
     if story.phases == 2 and story.statuses == ("active",):  # executing: its change requests

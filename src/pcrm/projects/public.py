@@ -602,3 +602,10 @@ def complete_meeting_action(
     return _meetings.update_action(
         db, principal, project_id, action_id, _meeting_schemas.ActionUpdate(done=True)
     )
+
+
+# closure (收尾): the demo's writes and the customer's evaluations (projects/closure/facade.py)
+from pcrm.projects.closure import facade as _closure  # noqa: E402
+from pcrm.projects.closure.facade import *  # noqa: E402, F403
+
+__all__ += _closure.__all__

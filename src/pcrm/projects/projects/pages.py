@@ -25,6 +25,7 @@ from pcrm.core.types import Id
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
 from pcrm.projects.baselines import pages as baseline_pages
 from pcrm.projects.changes import pages as change_pages
+from pcrm.projects.closure import pages as closure_pages
 from pcrm.projects.conflicts import pages as conflict_pages
 from pcrm.projects.constraints import service as constraints
 from pcrm.projects.editing import pages as edit
@@ -63,6 +64,7 @@ TABS = (
     "risks",
     "conflicts",
     "meetings",
+    "closure",
     "history",
 )
 NOTICES = {
@@ -88,6 +90,7 @@ NOTICES = {
     **risk_pages.NOTICES,
     **conflict_pages.NOTICES,
     **meeting_pages.NOTICES,
+    **closure_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -246,6 +249,7 @@ def project_page(
             ("risks", translate(locale, N_("Risks"))),
             ("conflicts", translate(locale, N_("Issues and conflicts"))),
             ("meetings", translate(locale, N_("Meetings"))),
+            ("closure", translate(locale, N_("Closure"))),
             ("history", translate(locale, N_("History"))),
         ],
         "vocab": vocab(locale),
@@ -308,16 +312,8 @@ def project_page(
         context.update(goal_pages.goals_tab(db, principal, project_id, locale))
     elif tab == "training":
         context.update(training_pages.training_tab(db, principal, project_id, locale))
-    elif tab == "changes":
-        context.update(
-            change_pages.changes_tab(db, principal, project_id, locale, params or {}, writable)
-        )
-    elif tab == "risks":
-        context.update(risk_pages.risks_tab(db, principal, project_id, locale, params or {}))
-    elif tab == "conflicts":
-        context.update(conflict_pages.conflicts_tab(db, principal, project_id, locale))
-    elif tab == "meetings":
-        context.update(meeting_pages.meetings_tab(db, principal, project_id, locale))
+    elif tab in EXECUTION_TABS:
+        context.update(_execution_tab(db, principal, project_id, tab, locale, params, writable))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
     target = edit.editing_of(params or {}) if writable else None
@@ -325,6 +321,30 @@ def project_page(
         context["edit_form"] = edit.edit_form(db, principal, project_id, *target, locale)
         context["editing"] = f"{target[0]}-{target[1]}"
     return context
+
+
+EXECUTION_TABS = ("changes", "risks", "conflicts", "meetings", "closure")
+
+
+def _execution_tab(
+    db: Session,
+    principal: Principal,
+    project_id: int,
+    tab: str,
+    locale: str,
+    params: Mapping[str, str] | None,
+    writable: bool,
+) -> dict[str, Any]:
+    """The context of a tab of execution and closure (part 2 of the projects area)."""
+    if tab == "changes":
+        return change_pages.changes_tab(db, principal, project_id, locale, params or {}, writable)
+    if tab == "risks":
+        return risk_pages.risks_tab(db, principal, project_id, locale, params or {})
+    if tab == "conflicts":
+        return conflict_pages.conflicts_tab(db, principal, project_id, locale)
+    if tab == "meetings":
+        return meeting_pages.meetings_tab(db, principal, project_id, locale)
+    return closure_pages.closure_tab(db, principal, project_id, locale, writable)
 
 
 def _next_phase(phase: Phase, locale: str) -> str | None:
