@@ -10,18 +10,9 @@ from datetime import timedelta
 
 from pcrm.demo.world import World
 from pcrm.projects.public import (
-    EvaluationRatings,
-    ImprovementMove,
-    ImprovementSource,
-    ImprovementStatus,
-    ImprovementWrite,
-    LessonCategory,
-    LessonWrite,
-    OrganisationEvaluationWrite,
-    SatisfactionAnalysisWrite,
-    SatisfactionScores,
     add_improvement,
     add_lesson,
+    closure_schemas,
     move_improvement,
     project_stakeholders,
     save_organisation_evaluation,
@@ -29,9 +20,9 @@ from pcrm.projects.public import (
 )
 
 LESSONS = (
-    (LessonCategory.WENT_WELL, "每周与客户项目负责人对齐范围与优先级，需求变更集中评审，返工少。"),
-    (LessonCategory.TO_IMPROVE, "变更影响分析耗时过长，客户等待决定超过两周，应提前准备方案模板。"),
-    (LessonCategory.RECOMMENDATION, "二期立项前先与信息中心确认接口规范，避免联调期临时补文档。"),
+    ("went_well", "每周与客户项目负责人对齐范围与优先级，需求变更集中评审，返工少。"),
+    ("to_improve", "变更影响分析耗时过长，客户等待决定超过两周，应提前准备方案模板。"),
+    ("recommendation", "二期立项前先与信息中心确认接口规范，避免联调期临时补文档。"),
 )  # fmt: skip
 
 
@@ -48,10 +39,10 @@ def closure_records(world: World, project_id: int, n: int, *, complete: bool) ->
         db,
         pm,
         project_id,
-        SatisfactionAnalysisWrite(
+        closure_schemas.SatisfactionAnalysisWrite(
             respondent_id=customer,
             surveyed_on=world.today - timedelta(days=6),
-            scores=SatisfactionScores(
+            scores=closure_schemas.SatisfactionScores(
                 communication=5, responsiveness=4, quality=4 + n % 2, schedule=3,
                 cost=4, team=5, service=4,
             ),
@@ -61,7 +52,12 @@ def closure_records(world: World, project_id: int, n: int, *, complete: bool) ->
         ),
     )  # fmt: skip
     lessons = [
-        add_lesson(db, pm, project_id, LessonWrite(category=category, text=text))
+        add_lesson(
+            db,
+            pm,
+            project_id,
+            closure_schemas.LessonWrite.model_validate({"category": category, "text": text}),
+        )
         for category, text in LESSONS[: 3 if complete else 1]
     ]
     if not complete:
@@ -70,10 +66,10 @@ def closure_records(world: World, project_id: int, n: int, *, complete: bool) ->
         db,
         pm,
         project_id,
-        OrganisationEvaluationWrite(
+        closure_schemas.OrganisationEvaluationWrite(
             evaluator_id=customer,
             evaluated_on=world.today - timedelta(days=5),
-            ratings=EvaluationRatings(
+            ratings=closure_schemas.EvaluationRatings(
                 communication=5, responsiveness=4, needs_understanding=4, delivery_quality=4,
                 schedule=3, cost_control=4, change_handling=2, professionalism=5,
             ),
@@ -83,12 +79,11 @@ def closure_records(world: World, project_id: int, n: int, *, complete: bool) ->
     )  # fmt: skip
     owner = world.staff.manager.user_id
     actions = (
-        ("变更影响分析模板化，承诺5个工作日内给出方案", ImprovementSource.EVALUATION,
-         "change_handling", None, -10, (ImprovementStatus.IN_PROGRESS, ImprovementStatus.DONE,
-                                         ImprovementStatus.VERIFIED)),
-        ("录制各模块操作视频并放入知识库", ImprovementSource.IMPROVEMENT_ITEM,
-         "培训材料需补充操作视频", None, 14, (ImprovementStatus.IN_PROGRESS,)),
-        ("需求文档统一走版本库并在周例会确认版本", ImprovementSource.LESSON, None,
+        ("变更影响分析模板化，承诺5个工作日内给出方案", "evaluation",
+         "change_handling", None, -10, ("in_progress", "done", "verified")),
+        ("录制各模块操作视频并放入知识库", "improvement_item",
+         "培训材料需补充操作视频", None, 14, ("in_progress",)),
+        ("需求文档统一走版本库并在周例会确认版本", "lesson", None,
          lessons[1].id, 30, ()),
     )  # fmt: skip
     for title, source, detail, lesson_id, days, moves in actions:
@@ -96,16 +91,23 @@ def closure_records(world: World, project_id: int, n: int, *, complete: bool) ->
             db,
             pm,
             project_id,
-            ImprovementWrite(
-                title=title,
-                source=source,
-                source_detail=detail,
-                lesson_id=lesson_id,
-                owner_id=owner,
-                due_on=world.today + timedelta(days=days),
+            closure_schemas.ImprovementWrite.model_validate(
+                {
+                    "title": title,
+                    "source": source,
+                    "source_detail": detail,
+                    "lesson_id": lesson_id,
+                    "owner_id": owner,
+                    "due_on": world.today + timedelta(days=days),
+                }
             ),
         )
         for status in moves:
             action = move_improvement(
-                db, pm, project_id, action.id, ImprovementMove(status=status), action.version
+                db,
+                pm,
+                project_id,
+                action.id,
+                closure_schemas.ImprovementMove.model_validate({"status": status}),
+                action.version,
             )

@@ -15,6 +15,9 @@ from pcrm.projects.changes import schemas as _change_schemas
 from pcrm.projects.changes import service as _changes
 from pcrm.projects.changes.decision import service as _change_steps
 from pcrm.projects.changes.schemas import ChangeFigures
+from pcrm.projects.closure import schemas as closure_schemas
+from pcrm.projects.closure import service as _closure
+from pcrm.projects.closure.improvements import service as _improvements
 from pcrm.projects.conflicts import schemas as _conflict_schemas
 from pcrm.projects.conflicts import service as _conflicts
 from pcrm.projects.conflicts import vocab as _conflict_vocab
@@ -604,8 +607,11 @@ def complete_meeting_action(
     )
 
 
-# closure (收尾): the demo's writes and the customer's evaluations (projects/closure/facade.py)
-from pcrm.projects.closure import facade as _closure  # noqa: E402
-from pcrm.projects.closure.facade import *  # noqa: E402, F403
-
-__all__ += _closure.__all__
+# closure (收尾): the demo's writes; the schemas as a module (projects/closure)
+save_satisfaction_analysis = _closure.save_satisfaction_analysis
+save_organisation_evaluation = _closure.save_organisation_evaluation
+add_lesson = _closure.add_lesson
+add_improvement = _improvements.add_improvement
+move_improvement = _improvements.move_improvement
+__all__ += ["add_improvement", "add_lesson", "closure_schemas", "move_improvement"]
+__all__ += ["save_organisation_evaluation", "save_satisfaction_analysis"]

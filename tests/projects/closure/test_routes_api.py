@@ -137,9 +137,9 @@ def test_the_default_follow_up_plan_is_1_3_and_12_months(client, world: World):
 
 
 def test_the_gate_is_a_list_of_named_checks():
-    from pcrm.projects.closure import gate
+    from pcrm.projects.closure import service
 
-    assert [c.code for c in gate.CHECKS] == ALL_CHECKS
+    assert [c.code for c in service.CHECKS] == ALL_CHECKS
 
 
 def test_ratings_outside_1_to_5_and_a_respondent_off_the_register_are_422_and_write_nothing(

@@ -9,7 +9,9 @@ from sqlalchemy.orm import Session
 
 from pcrm.core.i18n import N_, translate
 from pcrm.identity.public import Permission, Principal
-from pcrm.projects.closure import follow_ups, improvements, service
+from pcrm.projects.closure import service
+from pcrm.projects.closure.follow_ups import service as follow_ups
+from pcrm.projects.closure.improvements import service as improvements
 from pcrm.projects.closure.schemas import ImprovementRead
 from pcrm.projects.closure.vocab import (
     EVALUATION_DIMENSIONS,

@@ -12,7 +12,9 @@ from pcrm.core.etag import IfMatch, IfMatchOnReplace, expected_version, tag
 from pcrm.core.problems import locale_of
 from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
-from pcrm.projects.closure import follow_ups, improvements, service
+from pcrm.projects.closure import service
+from pcrm.projects.closure.follow_ups import service as follow_ups
+from pcrm.projects.closure.improvements import service as improvements
 from pcrm.projects.closure.schemas import (
     CloseProject,
     ClosureRead,

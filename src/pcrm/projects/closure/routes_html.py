@@ -14,7 +14,9 @@ from pcrm.core.pages import page_locale
 from pcrm.core.templating import render
 from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
-from pcrm.projects.closure import follow_ups, forms, improvements, pages, service
+from pcrm.projects.closure import forms, pages, service
+from pcrm.projects.closure.follow_ups import service as follow_ups
+from pcrm.projects.closure.improvements import service as improvements
 from pcrm.projects.closure.schemas import (
     CloseProject,
     FollowUpDone,

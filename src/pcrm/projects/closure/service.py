@@ -10,7 +10,8 @@ project's record and are read-only then (409), like the rest of an archived proj
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,8 +24,10 @@ from pcrm.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from pcrm.core.etag import MISSING, check_version
 from pcrm.core.i18n import N_, translate
 from pcrm.identity.public import Principal, user_refs
-from pcrm.projects.closure import follow_ups, gate
+from pcrm.projects.changes import repository as changes
+from pcrm.projects.changes.vocab import ChangeState
 from pcrm.projects.closure import repository as repo
+from pcrm.projects.closure.follow_ups import service as follow_ups
 from pcrm.projects.closure.models import (
     Lesson,
     OrganisationEvaluation,
@@ -43,6 +46,7 @@ from pcrm.projects.closure.schemas import (
     SatisfactionAnalysisRead,
     SatisfactionAnalysisWrite,
 )
+from pcrm.projects.meetings import service as meetings
 from pcrm.projects.projects import service as projects
 from pcrm.projects.projects.models import Project
 from pcrm.projects.stakeholders import service as stakeholders
@@ -50,6 +54,81 @@ from pcrm.projects.vocab import STATUS_MOVES, ProjectStatus
 
 DEFAULT_FOLLOW_UP_MONTHS = (1, 3, 12)
 NOT_A_STAKEHOLDER = N_("Choose a contact of the customer on the project's stakeholder register.")
+
+
+# --- the closure gate: the acts a project needs before it may be closed, each a named check;
+# adding a check is one entry in CHECKS. Closing with a failing one is a 422 listing exactly the
+# failing ones, nothing written.
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    code: str  # the field of the 422 and of the API's checks
+    done: str  # shown when it passes
+    missing: str  # shown when it fails: what to do
+    passes: Callable[[Session, Principal, int], bool]
+
+
+def _no_pending_change(db: Session, principal: Principal, project_id: int) -> bool:
+    counts = changes.state_counts(db, principal.scope, project_id)
+    return counts.get(ChangeState.AWAITING_DECISION, 0) == 0
+
+
+def _satisfaction_filled(db: Session, principal: Principal, project_id: int) -> bool:
+    return repo.analysis(db, principal.scope, project_id) is not None
+
+
+def _evaluation_filled(db: Session, principal: Principal, project_id: int) -> bool:
+    return repo.evaluation(db, principal.scope, project_id) is not None
+
+
+def _lessons_written(db: Session, principal: Principal, project_id: int) -> bool:
+    return repo.lesson_count(db, principal.scope, project_id) > 0
+
+
+CHECKS: tuple[Check, ...] = (
+    Check(
+        "change_decisions",
+        N_("No change request awaits the customer's decision."),
+        N_("A change request still awaits the customer's decision."),
+        _no_pending_change,
+    ),
+    Check(
+        "lessons_learned_meeting",
+        N_("A lessons-learned meeting with the customer invited is recorded."),
+        N_("Record a lessons-learned meeting with the customer invited."),
+        meetings.lessons_learned_with_customer,
+    ),
+    Check(
+        "satisfaction_analysis",
+        N_("The customer satisfaction analysis is filled."),
+        N_("Fill the customer satisfaction analysis."),
+        _satisfaction_filled,
+    ),
+    Check(
+        "organisation_evaluation",
+        N_("The customer's evaluation of our project organisation is filled."),
+        N_("Fill the customer's evaluation of our project organisation."),
+        _evaluation_filled,
+    ),
+    Check(
+        "lessons",
+        N_("Lessons learned are written."),
+        N_("Write the lessons learned."),
+        _lessons_written,
+    ),
+)
+
+
+def evaluate(db: Session, principal: Principal, project_id: int) -> list[tuple[Check, bool]]:
+    return [(check, check.passes(db, principal, project_id)) for check in CHECKS]
+
+
+def require_passed(db: Session, principal: Principal, project_id: int) -> None:
+    """A 422 naming every failing check (field = its code), or nothing."""
+    failing = [check for check, passed in evaluate(db, principal, project_id) if not passed]
+    if failing:
+        raise ValidationFailed([FieldError(c.code, c.missing, "closure_act") for c in failing])
 
 
 def months_after(day: date, months: int) -> date:
@@ -81,7 +160,7 @@ def _contact_names(db: Session, principal: Principal, project: Project) -> dict[
 
 def closure(db: Session, principal: Principal, project_id: int, locale: str) -> ClosureRead:
     project = projects.get_project(db, principal, project_id)
-    results = gate.evaluate(db, principal, project_id)
+    results = evaluate(db, principal, project_id)
     checks = [
         ClosureCheck(code=c.code, passed=ok, message=translate(locale, c.done if ok else c.missing))
         for c, ok in results
@@ -101,7 +180,7 @@ def close(
 ) -> None:
     """Close an active project whose gate passes (a 422 naming the failing checks otherwise)
     and plan its follow-ups. The caller checked the right, the version and the move."""
-    gate.require_passed(db, principal, project.id)
+    require_passed(db, principal, project.id)
     project.status = ProjectStatus.CLOSED
     project.status_changed_at = utcnow()
     db.flush()

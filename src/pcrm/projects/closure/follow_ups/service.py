@@ -70,13 +70,22 @@ def plan(
     return row
 
 
-def _closed(db: Session, principal: Principal, project_id: int) -> Project:
-    """The project for a follow-up write: closed or archived (409 before), the right checked."""
+def _project(db: Session, principal: Principal, project_id: int) -> Project:
+    """The project for a follow-up write, the right checked (403, then 404)."""
     principal.require(Permission.WRITE_PROJECTS)
-    project = projects_repo.project(db, principal.scope, project_id)
+    return projects_repo.project(db, principal.scope, project_id)
+
+
+def _closed(db: Session, principal: Principal, project_id: int) -> Project:
+    """The project for a new follow-up: closed or archived (409 before)."""
+    project = _project(db, principal, project_id)
+    _after_closure(project)
+    return project
+
+
+def _after_closure(project: Project) -> None:
     if project.status not in AFTER_CLOSURE:
         raise Conflict(NOT_CLOSED_YET)
-    return project
 
 
 def _of(db: Session, principal: Principal, project_id: int, follow_up_id: int) -> FollowUp:
@@ -106,9 +115,10 @@ def update_follow_up(
     data: FollowUpUpdate,
     expected_version: int | None = MISSING,
 ) -> FollowUpRead:
-    project = _closed(db, principal, project_id)
+    project = _project(db, principal, project_id)
     row = _of(db, principal, project_id, follow_up_id)
     check_version(row.version, expected_version)
+    _after_closure(project)
     changes = data.model_dump(exclude_unset=True)
     if changes.get("due_on") is not None:
         row.due_on = changes["due_on"]
@@ -128,9 +138,10 @@ def record_follow_up(
     expected_version: int | None = MISSING,
 ) -> FollowUpRead:
     """The visit was held: when, by whom (the recording user) and what came of it."""
-    project = _closed(db, principal, project_id)
+    project = _project(db, principal, project_id)
     row = _of(db, principal, project_id, follow_up_id)
     check_version(row.version, expected_version)
+    _after_closure(project)
     if row.done_on is not None:
         raise Conflict(N_("This follow-up is already recorded as held."))
     row.done_on = data.done_on or principal.today()
@@ -149,9 +160,10 @@ def remove_follow_up(
     follow_up_id: int,
     expected_version: int | None = MISSING,
 ) -> None:
-    _closed(db, principal, project_id)
+    project = _project(db, principal, project_id)
     row = _of(db, principal, project_id, follow_up_id)
     check_version(row.version, expected_version)
+    _after_closure(project)
     keep_reminder(db, principal.scope, SOURCE, row.id, None)
     db.delete(row)
     db.flush()
