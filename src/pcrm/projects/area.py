@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from pcrm.accounts.public import register_account_page
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_, currency_name
@@ -327,7 +328,7 @@ AREA = Area(
                     "source": N_("Source"),
                     "source_detail": N_("Source item"),
                     "lesson_id": N_("Lesson learned"),
-                    "owner_id": N_("Owner"),
+                    "owner_id": N_("Improvement owner"),
                     "due_on": N_("Due"),
                     "status": N_("Status"),
                     "note": N_("Note"),
@@ -464,3 +465,6 @@ AREA = Area(
 register_won_action(handover_pages.won_action)
 # an opportunity's risks (风险) are kept before its project exists
 register_opportunity_tab("risks", "/risks", N_("Risks"))
+# the lessons learned (经验教训) of the account's projects, on its later opportunities and itself
+register_opportunity_tab("lessons", "/lessons", N_("Lessons learned"))
+register_account_page("lessons", "/lessons", N_("Lessons learned"))

@@ -7,8 +7,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from pcrm.accounts.public import get_account
 from pcrm.core.i18n import N_, translate
 from pcrm.identity.public import Permission, Principal
+from pcrm.opportunities.public import get_opportunity
 from pcrm.projects.closure import service
 from pcrm.projects.closure.follow_ups import service as follow_ups
 from pcrm.projects.closure.improvements import service as improvements
@@ -182,4 +184,32 @@ def improvements_page(
         "status_options": [
             (s.value, names["ImprovementStatus"][s.value]) for s in ImprovementStatus
         ],
+    }
+
+
+def account_lessons_page(
+    db: Session, principal: Principal, account_id: int, locale: str
+) -> dict[str, Any]:
+    """The account's page of lessons learned (its "More" menu): those of all its projects."""
+    return {
+        "account": get_account(db, principal, account_id),
+        "lessons": service.account_lessons(db, principal, account_id),
+        "closure_labels": labels(locale),
+    }
+
+
+def opportunity_lessons_page(
+    db: Session, principal: Principal, opportunity_id: int, locale: str
+) -> dict[str, Any]:
+    """An opportunity's 经验教训 tab: the lessons of the account's other projects."""
+    opportunity = get_opportunity(db, principal, opportunity_id)
+    return {
+        "opportunity": opportunity,
+        "active_tab": "lessons",
+        "lessons": service.opportunity_lessons(
+            db, principal, opportunity.account_id, opportunity_id
+        ),
+        "closure_labels": labels(locale),
+        "notice": None,
+        "problem": None,
     }

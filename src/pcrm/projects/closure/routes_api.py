@@ -16,6 +16,7 @@ from pcrm.projects.closure import service
 from pcrm.projects.closure.follow_ups import service as follow_ups
 from pcrm.projects.closure.improvements import service as improvements
 from pcrm.projects.closure.schemas import (
+    AccountLessonRead,
     CloseProject,
     ClosureRead,
     FollowUpDone,
@@ -169,6 +170,14 @@ def remove_lesson(
 ) -> Response:
     service.remove_lesson(db, principal, project_id, lesson_id, expected_version(if_match))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/accounts/{account_id}/lessons",
+    summary="The lessons learned of the account's projects (newest project first)",
+)
+def account_lessons(account_id: Id, principal: CurrentPrincipal, db: DB) -> list[AccountLessonRead]:
+    return service.account_lessons(db, principal, account_id)
 
 
 @router.get(P + "/improvements", summary="The project's improvement actions (改进事项)")

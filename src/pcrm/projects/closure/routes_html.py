@@ -52,6 +52,22 @@ def improvements_page(request: Request, db: DB, principal: CurrentPrincipal) -> 
     return render(request, "projects/improvements.html", context)
 
 
+@router.get("/accounts/{account_id}/lessons")
+def account_lessons(
+    request: Request, account_id: Id, db: DB, principal: CurrentPrincipal
+) -> Response:
+    context = pages.account_lessons_page(db, principal, account_id, page_locale(request))
+    return render(request, "projects/account_lessons.html", context)
+
+
+@router.get("/opportunities/{opportunity_id}/lessons")
+def opportunity_lessons(
+    request: Request, opportunity_id: Id, db: DB, principal: CurrentPrincipal
+) -> Response:
+    context = pages.opportunity_lessons_page(db, principal, opportunity_id, page_locale(request))
+    return render(request, "projects/opportunity_lessons.html", context)
+
+
 @router.post("/projects/{project_id}/closure")
 def close_project(
     request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm

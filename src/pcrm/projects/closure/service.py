@@ -367,6 +367,15 @@ def account_lessons(
     ]
 
 
+def opportunity_lessons(
+    db: Session, principal: Principal, account_id: int, opportunity_id: int
+) -> list[AccountLessonRead]:
+    """The lessons of the account's projects for one of its opportunities: all but those of the
+    project converted from this very opportunity."""
+    own = projects.project_of_opportunity(db, principal.scope, opportunity_id)
+    return account_lessons(db, principal, account_id, except_project=own.id if own else None)
+
+
 def _lesson_of(db: Session, principal: Principal, project_id: int, lesson_id: int) -> Lesson:
     found = repo.lesson(db, principal.scope, lesson_id)
     if found.project_id != project_id:

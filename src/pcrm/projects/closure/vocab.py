@@ -8,17 +8,17 @@ from pcrm.core.i18n import N_
 
 # 客户满意度分析表: the dimensions the customer scores 1 to 5.
 SATISFACTION_DIMENSIONS: dict[str, str] = {
-    "communication": N_("Communication"),  # 沟通
+    "communication": N_("Communication with us"),  # 沟通
     "responsiveness": N_("Responsiveness"),  # 响应
     "quality": N_("Quality"),  # 质量
     "schedule": N_("Schedule"),  # 进度
-    "cost": N_("Cost"),  # 成本
+    "cost": N_("Cost and value"),  # 成本
     "team": N_("Team"),  # 团队
     "service": N_("Service"),  # 服务
 }
 # 客户评估项目组织表: what the customer rates 1 to 5 about our project organisation.
 EVALUATION_DIMENSIONS: dict[str, str] = {
-    "communication": N_("Communication"),
+    "communication": N_("Communication with us"),
     "responsiveness": N_("Responsiveness"),
     "needs_understanding": N_("Understanding of needs"),
     "delivery_quality": N_("Delivery quality"),
