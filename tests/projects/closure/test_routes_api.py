@@ -393,3 +393,49 @@ def test_a_viewer_cannot_write_and_another_workspace_sees_nothing(client, world:
     assert [r.status_code for r in denied] == [403] * 4
     assert [r.status_code for r in hidden] == [404] * 4
     assert row_counts(uow) == before
+
+
+def test_a_lesson_is_changed_and_removed_with_if_match(client, world: World, uow):
+    pid = direct_project(client, world)["id"]
+    lid = lesson(client, world, pid).json()["id"]
+    path = f"/api/v1/projects/{pid}/lessons/{lid}"
+
+    blank = client.patch(
+        path, json={"text": None}, headers=bearer(world.token) | EN | {"If-Match": '"v1"'}
+    )
+    changed = client.patch(
+        path,
+        json={"category": "to_improve", "text": "变更评估要更快"},
+        headers=bearer(world.token) | {"If-Match": '"v1"'},
+    )
+    stale = client.delete(path, headers=bearer(world.token) | {"If-Match": '"v1"'})
+    removed = client.delete(path, headers=bearer(world.token) | {"If-Match": '"v2"'})
+
+    assert blank.status_code == 422
+    assert (changed.json()["category"], changed.json()["text"]) == ("to_improve", "变更评估要更快")
+    assert (stale.status_code, removed.status_code) == (412, 204)
+    assert client.get(f"/api/v1/projects/{pid}/lessons", headers=bearer(world.token)).json() == []
+
+
+def test_moving_a_follow_up_moves_its_reminder_and_removing_it_removes_it(
+    client, world: World, uow
+):
+    pid = direct_project(client, world)["id"]
+    start(client, world, pid)
+    closure_acts(client, world, pid)
+    assert close(client, world, pid, follow_up_months=[3]).status_code == 200
+    [visit] = client.get(f"/api/v1/projects/{pid}/follow-ups", headers=bearer(world.token)).json()
+    path = f"/api/v1/projects/{pid}/follow-ups/{visit['id']}"
+
+    moved = client.patch(
+        path, json={"due_on": "2027-04-15"}, headers=bearer(world.token) | {"If-Match": '"v1"'}
+    )
+
+    assert moved.json()["due_on"] == "2027-04-15"
+    [reminder] = open_reminders(uow, "project_follow_up")
+    assert reminder[2] == datetime.combine(
+        date(2027, 4, 15), time(9), tzinfo=ZoneInfo("Asia/Shanghai")
+    )
+    removed = client.delete(path, headers=bearer(world.token) | {"If-Match": '"v2"'})
+    assert removed.status_code == 204
+    assert open_reminders(uow, "project_follow_up") == []
