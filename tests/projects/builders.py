@@ -10,6 +10,13 @@ from fastapi.testclient import TestClient
 
 from pcrm.core.audit import AuditEntry
 from pcrm.projects.baselines.models import Baseline
+from pcrm.projects.closure.models import (
+    FollowUp,
+    ImprovementAction,
+    Lesson,
+    OrganisationEvaluation,
+    SatisfactionAnalysis,
+)
 from pcrm.projects.conflicts.models import ConflictParty, ProjectConflict
 from pcrm.projects.constraints.models import Constraint
 from pcrm.projects.goals.models import Goal
@@ -53,6 +60,11 @@ COUNTED = {
     "meetings": Meeting,
     "meeting_attendees": MeetingAttendee,
     "meeting_actions": MeetingAction,
+    "satisfaction_analyses": SatisfactionAnalysis,
+    "organisation_evaluations": OrganisationEvaluation,
+    "lessons": Lesson,
+    "improvements": ImprovementAction,
+    "follow_ups": FollowUp,
     "audit_entries": AuditEntry,
 }
 

@@ -285,6 +285,8 @@ def seed(client: Any, token: str, user_id: int) -> World:
         json={"description": "跟进", "owner_id": user_id, "due_on": "2026-12-10"},
         headers=h,
     ).json()["id"]
+    lesson, improvement = _lesson_and_improvement(client, h, project, user_id)
+    closed, follow_up = _closed_project(client, h, customer["id"], boss)
     material = client.post(
         f"/api/v1/projects/{project}/training-sessions/{session}/materials",
         files={"file": ("讲义.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
@@ -348,6 +350,10 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "meeting_id": meeting,
         "action_id": meeting_action,
         **_service_records(client, h, customer["id"]),
+        "lesson_id": lesson,
+        "improvement_id": improvement,
+        "closed_project": closed,
+        "follow_up_id": follow_up,
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -357,6 +363,56 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "cfo": {"duplicate_id": cfo, "contact_id": cfo},
     }
     return World(ids, bodies)
+
+
+def _lesson_and_improvement(
+    client: Any, h: dict[str, str], project: int, user_id: int
+) -> tuple[int, int]:
+    lesson = client.post(
+        f"/api/v1/projects/{project}/lessons",
+        json={"category": "went_well", "text": "周会有效"},
+        headers=h,
+    ).json()["id"]
+    improvement = client.post(
+        f"/api/v1/projects/{project}/improvements",
+        json={"title": "模板化", "source": "lesson", "lesson_id": lesson, "owner_id": user_id,
+              "due_on": "2026-12-31"},
+        headers=h,
+    ).json()["id"]  # fmt: skip
+    return lesson, improvement
+
+
+def _closed_project(client: Any, h: dict[str, str], account_id: int, boss: int) -> tuple[int, int]:
+    """A project closed through its gate (a stakeholder, the lessons-learned meeting with the
+    customer, both evaluation forms, a lesson), and the first of its follow-ups."""
+    pid = client.post("/api/v1/projects", json={"name": "已收尾", "account_id": account_id},
+                      headers=h).json()["id"]  # fmt: skip
+    path = f"/api/v1/projects/{pid}"
+    writes = (
+        (f"{path}/stakeholders", {"contact_id": boss, "project_role": "management",
+                                  "stakes": ["decides"], "power": 5, "interest": 4}),
+        (f"{path}/meetings", {"kind": "lessons_learned", "title": "总结会",
+                              "held_on": "2026-12-07", "contact_ids": [boss]}),
+        (f"{path}/lessons", {"category": "went_well", "text": "沟通顺畅"}),
+    )  # fmt: skip
+    for url_, body in writes:
+        assert client.post(url_, json=body, headers=h).status_code == 201
+    scores = dict.fromkeys(("communication", "responsiveness", "quality", "schedule", "cost",
+                            "team", "service"), 4)  # fmt: skip
+    ratings = dict.fromkeys(("communication", "responsiveness", "needs_understanding",
+                             "delivery_quality", "schedule", "cost_control", "change_handling",
+                             "professionalism"), 4)  # fmt: skip
+    client.put(f"{path}/satisfaction-analysis", json={"respondent_id": boss, "scores": scores},
+               headers=h)  # fmt: skip
+    client.put(f"{path}/organisation-evaluation", json={"evaluator_id": boss, "ratings": ratings},
+               headers=h)  # fmt: skip
+    for step in ("status", "closure"):
+        version = client.get(path, headers=h).headers["ETag"]
+        body = {"status": "active"} if step == "status" else {}
+        moved = client.post(f"{path}/{step}", json=body, headers={**h, "If-Match": version})
+        assert moved.status_code == 200, moved.text
+    follow_ups = client.get(f"{path}/follow-ups", headers=h).json()
+    return pid, follow_ups[0]["id"]
 
 
 def url(path: str, world: World) -> str:
@@ -371,6 +427,8 @@ def url(path: str, world: World) -> str:
             ids["edge_id"] = world.ids["influence" if "{kind}" in path else name]
     if "/team/{member_id}" in path:  # a project's team member, not a decision-chain member
         ids["member_id"] = world.ids["team_member"]
+    if "{follow_up_id}" in path:  # a follow-up hangs on a closed project
+        ids["project_id"] = world.ids["closed_project"]
     if path.startswith(("/opportunities/", "/api/v1/opportunities/")) and "{risk_id}" in path:
         ids["risk_id"] = world.ids["opportunity_risk"]
     return path.format(**ids)
@@ -609,6 +667,7 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
             ("POST", "/api/v1/projects/{project_id}/meetings/{meeting_id}/actions"): {
                 "json": {"description": "新待办", "owner_id": i["user_id"], "due_on": "2026-12-11"}
             },
+            **_closure_bodies(i),
             **{
                 ("PATCH", path): {"json": {}}
                 for path in (
@@ -630,6 +689,9 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "/api/v1/requirements/{requirement_id}",
                     "/api/v1/clarifications/{clarification_id}",
                     "/api/v1/projects/{project_id}/changes/{change_id}",
+                    "/api/v1/projects/{project_id}/lessons/{lesson_id}",
+                    "/api/v1/projects/{project_id}/improvements/{improvement_id}",
+                    "/api/v1/projects/{project_id}/follow-ups/{follow_up_id}",
                 )
             },
             # after-sales
@@ -676,3 +738,35 @@ def form_body(route: APIRoute, world: World) -> tuple[dict[str, Any], dict[str, 
         else:
             data[name] = "测试"
     return data, files
+
+
+def _closure_bodies(i: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Valid bodies of the closure's writes (projects/closure)."""
+    p = "/api/v1/projects/{project_id}"
+    fours = ("communication", "responsiveness", "quality", "schedule", "cost", "team", "service")
+    ratings = ("communication", "responsiveness", "needs_understanding", "delivery_quality",
+               "schedule", "cost_control", "change_handling", "professionalism")  # fmt: skip
+    return {
+        ("POST", f"{p}/closure"): {"json": {}},
+        ("PUT", f"{p}/satisfaction-analysis"): {
+            "json": {"respondent_id": i["contact_id"], "scores": dict.fromkeys(fours, 4)}
+        },
+        ("PUT", f"{p}/organisation-evaluation"): {
+            "json": {"evaluator_id": i["contact_id"], "ratings": dict.fromkeys(ratings, 4)}
+        },
+        ("POST", f"{p}/lessons"): {"json": {"category": "to_improve", "text": "新经验"}},
+        ("POST", f"{p}/improvements"): {
+            "json": {
+                "title": "新改进",
+                "source": "lesson",
+                "lesson_id": i["lesson_id"],
+                "owner_id": i["user_id"],
+                "due_on": "2026-12-31",
+            }
+        },
+        ("POST", f"{p}/improvements/{{improvement_id}}/status"): {
+            "json": {"status": "in_progress"}
+        },
+        ("POST", f"{p}/follow-ups"): {"json": {"due_on": "2027-03-01"}},
+        ("POST", f"{p}/follow-ups/{{follow_up_id}}/done"): {"json": {}},
+    }

@@ -22,6 +22,7 @@ from pcrm.accounts.contacts import schemas as _contact_schemas
 from pcrm.accounts.contacts import service as _contacts
 from pcrm.accounts.contacts import service as contact_service
 from pcrm.accounts.contacts.schemas import ContactRead, ContactUpdate
+from pcrm.accounts.extra_pages import register_account_page
 from pcrm.accounts.search.service import like_pattern as search_pattern
 from pcrm.accounts.search.service import normalize_query as normalize_search
 from pcrm.accounts.search.service import rank as search_rank
@@ -52,6 +53,7 @@ __all__ = [
     "last_interactions",
     "live_contacts",
     "normalize_search",
+    "register_account_page",
     "reporting_links",
     "search_fields",
     "search_pattern",

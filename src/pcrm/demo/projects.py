@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from pcrm.demo import project_delivery, project_execution
+from pcrm.demo import project_closure, project_delivery, project_execution
 from pcrm.demo.plans.opportunities import OpportunityPlan, build_opportunity_plan
 from pcrm.demo.project_changes import seed_changes
 from pcrm.demo.world import World
@@ -117,11 +117,8 @@ DELIVERED = (
     Story(phases=3, statuses=("active", "closed", "archived"), liaison=True, months=11),
 )
 # what happened to the deliverables, by the status moves after the start
-DELIVERY = {
-    (): project_delivery.EXECUTING,
-    ("on_hold",): project_delivery.ON_HOLD,
-    ("closed", "archived"): project_delivery.ARCHIVED,
-}
+DELIVERY = {(): project_delivery.EXECUTING, ("on_hold",): project_delivery.ON_HOLD,
+            ("closed", "archived"): project_delivery.ARCHIVED}  # fmt: skip
 
 CONSTRAINTS = (
     (ConstraintKind.BUDGET_CEILING, "总价不得超过财政批复预算，超出部分需重新立项", True),
@@ -251,6 +248,8 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
         advance_phase(db, pm, project.id, PhaseAdvance())
     if story.phases == 1:  # planning: the plan is drawn, with the customer for some
         _plan(world, project.id, n, start, requirement_ids, approved=False)
+    if "closed" in story.statuses or n == 1:  # delivered, or executing with closure begun
+        project_closure.closure_records(world, project.id, n, complete=n != 1)
     for status in story.statuses[1:]:
         move_status(db, pm, project.id, StatusMove(status=status))
     if story.phases == 2 and story.statuses == ("active",):  # executing: its change requests

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from pcrm.accounts.public import register_account_page
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_, currency_name
@@ -16,6 +17,10 @@ from pcrm.projects.changes import routes_api as changes_api
 from pcrm.projects.changes import routes_html as changes_html
 from pcrm.projects.changes import service as changes_service
 from pcrm.projects.changes.vocab import LABELS as CHANGE_LABELS
+from pcrm.projects.closure import models as closure_models
+from pcrm.projects.closure import routes_api as closure_api
+from pcrm.projects.closure import routes_html as closure_html
+from pcrm.projects.closure.vocab import LABELS as CLOSURE_LABELS
 from pcrm.projects.conflicts import models as conflict_models
 from pcrm.projects.conflicts import routes_api as conflicts_api
 from pcrm.projects.conflicts import routes_html as conflicts_html
@@ -88,10 +93,12 @@ AREA = Area(
         conflicts_api.router,
         meetings_api.router,
         deliverables_api.router,
+        closure_api.router,
     ),
     pages=(
         team_html.router,
         risks_html.router,  # /projects/risks before /projects/{project_id}
+        closure_html.router,  # /projects/improvements before /projects/{project_id}
         projects_html.router,
         editing_html.router,
         handover_html.router,
@@ -120,6 +127,7 @@ AREA = Area(
         conflict_models,
         meeting_models,
         deliverable_models,
+        closure_models,
     ),
     demo="projects",
     nav=(NavEntry("projects", N_("Projects"), "kanban", "/projects", order=70),),
@@ -333,6 +341,60 @@ AREA = Area(
                     "meeting_id": N_("Meeting"),
                 },
             ),
+            "project_satisfaction_analysis": EntityLabels(
+                N_("Customer satisfaction analysis"),
+                {
+                    "respondent_id": N_("Respondent (customer)"),
+                    "surveyed_on": N_("Surveyed on"),
+                    "scores": N_("Scores"),
+                    "satisfied_points": N_("Satisfied points"),
+                    "dissatisfied_points": N_("Dissatisfied points"),
+                    "improvement_items": N_("Improvement items"),
+                },
+            ),
+            "project_organisation_evaluation": EntityLabels(
+                N_("Customer's evaluation of our project organisation"),
+                {
+                    "evaluator_id": N_("Evaluated by (customer)"),
+                    "evaluated_on": N_("Evaluated on"),
+                    "ratings": N_("Ratings"),
+                    "suggestions": N_("Suggestions"),
+                    "criticism": N_("Criticism"),
+                },
+            ),
+            "project_lesson": EntityLabels(
+                N_("Lesson learned"),
+                {
+                    "category": N_("Lesson category"),
+                    "text": N_("Lesson"),
+                    "author_id": N_("Author"),
+                },
+            ),
+            "project_improvement": EntityLabels(
+                N_("Improvement action"),
+                {
+                    "title": N_("Improvement action"),
+                    "source": N_("Source"),
+                    "source_detail": N_("Source item"),
+                    "lesson_id": N_("Lesson learned"),
+                    "owner_id": N_("Improvement owner"),
+                    "due_on": N_("Due"),
+                    "status": N_("Status"),
+                    "note": N_("Note"),
+                    "done_on": N_("Done on"),
+                    "verified_by_id": N_("Verified by"),
+                    "verified_on": N_("Verified on"),
+                },
+            ),
+            "project_follow_up": EntityLabels(
+                N_("Follow-up visit"),
+                {
+                    "due_on": N_("Due"),
+                    "done_on": N_("Held on"),
+                    "note": N_("Note"),
+                    "done_by_id": N_("Recorded by"),
+                },
+            ),
         },
         fields={
             "code": N_("Project code"),
@@ -431,6 +493,7 @@ AREA = Area(
             **CONFLICT_LABELS,
             **MEETING_LABELS,
             **DELIVERABLE_LABELS,
+            **CLOSURE_LABELS,
         },
         resolvers={
             "project": references.project_references,
@@ -454,3 +517,6 @@ AREA = Area(
 register_won_action(handover_pages.won_action)
 # an opportunity's risks (风险) are kept before its project exists
 register_opportunity_tab("risks", "/risks", N_("Risks"))
+# the lessons learned (经验教训) of the account's projects, on its later opportunities and itself
+register_opportunity_tab("lessons", "/lessons", N_("Lessons learned"))
+register_account_page("lessons", "/lessons", N_("Lessons learned"))

@@ -14,7 +14,9 @@ from pcrm.projects.baselines import vocab as _baseline_vocab
 from pcrm.projects.changes import schemas as _change_schemas
 from pcrm.projects.changes import service as _changes
 from pcrm.projects.changes.decision import service as _change_steps
-from pcrm.projects.changes.schemas import ChangeFigures
+from pcrm.projects.closure import schemas as _closure_schemas
+from pcrm.projects.closure import service as _closure
+from pcrm.projects.closure.improvements import service as _improvements
 from pcrm.projects.conflicts import schemas as _conflict_schemas
 from pcrm.projects.conflicts import service as _conflicts
 from pcrm.projects.conflicts import vocab as _conflict_vocab
@@ -36,7 +38,7 @@ from pcrm.projects.plan import service as _plan
 from pcrm.projects.plan.approval import service as _plan_approval
 from pcrm.projects.projects import schemas as _project_schemas
 from pcrm.projects.projects import service as _projects
-from pcrm.projects.projects.schemas import ProjectFilters, ProjectRead
+from pcrm.projects.projects.schemas import ProjectFilters
 from pcrm.projects.requirements import schemas as _requirement_schemas
 from pcrm.projects.requirements import service as _requirements
 from pcrm.projects.requirements import vocab as _requirement_vocab
@@ -45,29 +47,20 @@ from pcrm.projects.risks import service as _risks
 from pcrm.projects.risks import vocab as _risk_vocab
 from pcrm.projects.stakeholders import schemas as _stakeholder_schemas
 from pcrm.projects.stakeholders import service as _stakeholders
-from pcrm.projects.stakeholders.schemas import StakeholderRead
 from pcrm.projects.team import schemas as _team_schemas
 from pcrm.projects.team import service as _team
-from pcrm.projects.team.schemas import TeamMemberRead
 from pcrm.projects.training import schemas as _training_schemas
 from pcrm.projects.training import service as _training
 from pcrm.projects.training import vocab as _training_vocab
-from pcrm.projects.vocab import Phase, ProjectStatus
 
-__all__ = [
-    "ChangeFigures",
-    "Phase",
-    "ProjectRead",
-    "ProjectStatus",
-    "StakeholderRead",
-    "TeamMemberRead",
-    "account_change_figures",
-    "get_project",
-    "project_change_figures",
-    "project_stakeholders",
-    "project_team",
-    "projects_of_account",
-]
+# the names imported for the module's own use (not part of its interface; see __all__ below)
+_IMPORTED = frozenset(globals())
+closure_schemas = _closure_schemas  # the closure's schemas, for the demo
+ChangeFigures = _change_schemas.ChangeFigures
+ProjectRead = _project_schemas.ProjectRead
+StakeholderRead = _stakeholder_schemas.StakeholderRead
+TeamMemberRead = _team_schemas.TeamMemberRead
+Phase, ProjectStatus = _vocab.Phase, _vocab.ProjectStatus
 
 
 def get_project(db: Session, principal: Principal, project_id: int) -> ProjectRead:
@@ -114,36 +107,6 @@ Frequency = _vocab.Frequency
 Stake = _vocab.Stake
 StakeholderRole = _vocab.StakeholderRole
 TeamRole = _vocab.TeamRole
-
-__all__ += [
-    "Channel",
-    "ConstraintKind",
-    "ConstraintRead",
-    "ConstraintWrite",
-    "Frequency",
-    "LiaisonAppointment",
-    "PhaseAdvance",
-    "ProjectCreate",
-    "ProjectUpdate",
-    "Stake",
-    "StakeholderRole",
-    "StakeholderWrite",
-    "StatusMove",
-    "TeamMemberUpdate",
-    "TeamMemberWrite",
-    "TeamRole",
-    "Termination",
-    "add_constraint",
-    "add_stakeholder",
-    "add_team_member",
-    "advance_phase",
-    "appoint_liaison",
-    "convert_opportunity",
-    "move_status",
-    "terminate",
-    "update_project",
-    "update_team_member",
-]
 
 
 def convert_opportunity(db: Session, principal: Principal, opportunity_id: int) -> ProjectRead:
@@ -224,28 +187,6 @@ RequirementUpdate = _requirement_schemas.RequirementUpdate
 SignOffCreate = _baseline_schemas.SignOffCreate
 SignOffRead = _baseline_schemas.SignOffRead
 
-__all__ += [
-    "BaselineCreate",
-    "BaselineRead",
-    "ClarificationCreate",
-    "ClarificationRead",
-    "ClarificationUpdate",
-    "Decision",
-    "Kano",
-    "Priority",
-    "RequirementCreate",
-    "RequirementRead",
-    "RequirementUpdate",
-    "SignOffCreate",
-    "SignOffRead",
-    "add_requirement",
-    "answer_clarification",
-    "ask_clarification",
-    "record_sign_off",
-    "revise_requirement",
-    "send_requirements_for_sign_off",
-]
-
 
 def add_requirement(
     db: Session, principal: Principal, project_id: int, data: RequirementCreate
@@ -298,24 +239,6 @@ PlanBaselineCreate = _plan_schemas.PlanBaselineCreate
 TaskCreate = _plan_schemas.TaskCreate
 TaskRead = _plan_schemas.TaskRead
 TaskUpdate = _plan_schemas.TaskUpdate
-
-__all__ += [
-    "Acknowledgement",
-    "BufferWrite",
-    "DeliverableWrite",
-    "DependencyCreate",
-    "PlanBaselineCreate",
-    "TaskCreate",
-    "TaskRead",
-    "TaskUpdate",
-    "add_buffer",
-    "add_deliverable",
-    "add_dependency",
-    "add_task",
-    "plan_breaches",
-    "send_plan_for_approval",
-    "update_task",
-]
 
 
 def add_task(db: Session, principal: Principal, project_id: int, data: TaskCreate) -> TaskRead:
@@ -371,30 +294,6 @@ TrainingReviewRead = _training_schemas.TrainingReviewRead
 TrainingReviewWrite = _training_schemas.TrainingReviewWrite
 TrainingSessionRead = _training_schemas.TrainingSessionRead
 TrainingSessionWrite = _training_schemas.TrainingSessionWrite
-
-__all__ += [
-    "AchievableConfirmation",
-    "Attendance",
-    "AttendanceMark",
-    "AttendanceSheet",
-    "GoalKind",
-    "GoalRead",
-    "GoalWrite",
-    "NeedStatus",
-    "TrainingNeedRead",
-    "TrainingNeedWrite",
-    "TrainingReviewRead",
-    "TrainingReviewWrite",
-    "TrainingSessionRead",
-    "TrainingSessionWrite",
-    "add_goal",
-    "add_training_need",
-    "add_training_session",
-    "confirm_goal_achievable",
-    "project_goals",
-    "record_training_attendance",
-    "review_training_needs",
-]
 
 
 def project_goals(db: Session, principal: Principal, project_id: int) -> list[GoalRead]:
@@ -492,16 +391,6 @@ RiskStatus = _risk_vocab.RiskStatus
 RiskRead = _risk_schemas.RiskRead
 RiskWrite = _risk_schemas.RiskWrite
 
-__all__ += [
-    "RiskCategory",
-    "RiskRead",
-    "RiskResponse",
-    "RiskStatus",
-    "RiskWrite",
-    "add_opportunity_risk",
-    "add_risk",
-]
-
 
 def add_risk(db: Session, principal: Principal, project_id: int, data: RiskWrite) -> RiskRead:
     return _risks.add_risk(db, principal, project_id, data)
@@ -524,21 +413,6 @@ ConflictStatus = _conflict_vocab.ConflictStatus
 ConflictWrite = _conflict_schemas.ConflictWrite
 ProjectElement = _conflict_vocab.ProjectElement
 Severity = _conflict_vocab.Severity
-
-__all__ += [
-    "ConflictCounts",
-    "ConflictKind",
-    "ConflictMove",
-    "ConflictRead",
-    "ConflictStatus",
-    "ConflictWrite",
-    "ProjectElement",
-    "Severity",
-    "account_conflict_counts",
-    "add_conflict",
-    "move_conflict",
-    "project_conflict_counts",
-]
 
 
 def project_conflict_counts(db: Session, principal: Principal, project_id: int) -> ConflictCounts:
@@ -569,18 +443,6 @@ ActionWrite = _meeting_schemas.ActionWrite
 MeetingKind = _meeting_vocab.MeetingKind
 MeetingRead = _meeting_schemas.MeetingRead
 MeetingWrite = _meeting_schemas.MeetingWrite
-
-__all__ += [
-    "ActionRead",
-    "ActionWrite",
-    "MeetingKind",
-    "MeetingRead",
-    "MeetingWrite",
-    "add_meeting",
-    "add_meeting_action",
-    "complete_meeting_action",
-    "lessons_learned_meeting_recorded",
-]
 
 
 def lessons_learned_meeting_recorded(db: Session, principal: Principal, project_id: int) -> bool:
@@ -617,4 +479,15 @@ StandardWrite, QualityKind, Comparison = _ds.StandardWrite, _dv.QualityKind, _dv
 deliver, decide_deliverable = _dsv.deliver, _dsv.decide
 add_quality_standard, record_inspection = _quality.add_standard, _quality.record_inspection
 project_quality_counts, account_quality_counts = _dsv.project_counts, _dsv.account_counts
-__all__ += ["QualityCounts", "account_quality_counts", "project_quality_counts"]
+
+# closure (收尾): the demo's writes; the schemas as a module (projects/closure)
+save_satisfaction_analysis = _closure.save_satisfaction_analysis
+save_organisation_evaluation = _closure.save_organisation_evaluation
+add_lesson = _closure.add_lesson
+add_improvement = _improvements.add_improvement
+move_improvement = _improvements.move_improvement
+
+
+# Every public name: each function, alias and constant defined above (a name imported for the
+# module's own use is not one). Computed, so that an addition needs no list kept in step by hand.
+__all__ = [name for name in sorted(globals()) if not name.startswith("_") and name not in _IMPORTED]

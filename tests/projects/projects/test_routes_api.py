@@ -23,6 +23,7 @@ from tests.projects.builders import (
     row_counts,
     signed_requirements,
 )
+from tests.projects.closure.steps import closure_acts
 
 EN = {"Accept-Language": "en"}
 
@@ -62,6 +63,7 @@ def test_codes_are_generated_per_workspace_and_editable_but_unique(client, world
 
 def test_the_status_follows_the_life_cycle(client, world: World):
     project = direct_project(client, world)
+    closure_acts(client, world, project["id"])  # the closure gate's acts (projects/closure)
     path = f"/api/v1/projects/{project['id']}/status"
     seen = []
     for status in ("active", "on_hold", "active", "closed", "archived"):
@@ -94,6 +96,8 @@ def test_an_illegal_status_move_is_a_409_that_says_why(
     client, world: World, uow, moves, refused, message
 ):
     project = direct_project(client, world)
+    if "closed" in moves:
+        closure_acts(client, world, project["id"])
     path = f"/api/v1/projects/{project['id']}/status"
     for status in moves:
         assert _post(client, world, path, {"status": status}).status_code == 200

@@ -11,6 +11,7 @@ from pcrm.core.tenancy import GLOBAL
 from pcrm.notifications.models import Reminder
 from tests.factories import bearer, current
 from tests.projects.builders import World
+from tests.projects.closure.steps import closure_acts
 
 EN = {"Accept-Language": "en"}
 RISK = {
@@ -30,7 +31,9 @@ def add_risk(client, world: World, project_id: int, token: str | None = None, **
 
 
 def archive(client, world: World, project_id: int) -> None:
-    """Start, close and archive the project through its status actions."""
+    """Start, close (after the closure gate's acts) and archive the project through its
+    status actions."""
+    closure_acts(client, world, project_id)
     path = f"/api/v1/projects/{project_id}"
     for status in ("active", "closed", "archived"):
         moved = client.post(

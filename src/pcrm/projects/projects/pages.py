@@ -25,6 +25,7 @@ from pcrm.core.types import Id
 from pcrm.identity.public import Permission, Principal, active_user_refs, record_history_view
 from pcrm.projects.baselines import pages as baseline_pages
 from pcrm.projects.changes import pages as change_pages
+from pcrm.projects.closure import pages as closure_pages
 from pcrm.projects.conflicts import pages as conflict_pages
 from pcrm.projects.constraints import service as constraints
 from pcrm.projects.deliverables import pages as deliverable_pages
@@ -65,6 +66,7 @@ TABS = (
     "risks",
     "conflicts",
     "meetings",
+    "closure",
     "history",
 )
 NOTICES = {
@@ -91,6 +93,7 @@ NOTICES = {
     **conflict_pages.NOTICES,
     **meeting_pages.NOTICES,
     **deliverable_pages.NOTICES,
+    **closure_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -257,6 +260,7 @@ def project_page(
             ("risks", translate(locale, N_("Risks"))),
             ("conflicts", translate(locale, N_("Issues and conflicts"))),
             ("meetings", translate(locale, N_("Meetings"))),
+            ("closure", translate(locale, N_("Closure"))),
             ("history", translate(locale, N_("History"))),
         ],
         "vocab": vocab(locale),
@@ -329,6 +333,8 @@ def project_page(
         )
     elif tab == "risks":
         context.update(risk_pages.risks_tab(db, principal, project_id, locale, params or {}))
+    elif tab == "closure":
+        context.update(closure_pages.closure_tab(db, principal, project_id, locale, writable))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
     target = edit.editing_of(params or {}) if writable else None

@@ -132,8 +132,9 @@ def move_status(
     request: Request, project_id: Id, db: DB, principal: CurrentPrincipal, form: PostedForm
 ) -> Response:
     data = {"status": forms.text(form, "status")}
+    tab = "closure" if data["status"] == "closed" else "overview"  # the gate's checks are there
     return _form_write(
-        request, db, principal, project_id, "overview", "status", data,
+        request, db, principal, project_id, tab, "status", data,
         lambda: service.move_status(
             db, principal, project_id, StatusMove.model_validate(data), forms.version(form)
         ),

@@ -383,11 +383,18 @@ def move_status(
     data: StatusMove,
     expected_version: int | None = None,
 ) -> Project:
-    """A status action; a move the life cycle does not allow is a 409 that says why."""
+    """A status action; a move the life cycle does not allow is a 409 that says why. Closing
+    goes through the closure gate (projects/closure)."""
     project = writable(db, principal, project_id)
     check_version(project.version, expected_version)
     if data.status not in STATUS_MOVES[project.status]:
         raise Conflict(REFUSALS[data.status])
+    if data.status is ProjectStatus.CLOSED:
+        # closing passes the closure gate (a 422 naming the missing acts) and plans follow-ups
+        from pcrm.projects.closure import service as closure
+
+        closure.close(db, principal, project)
+        return project
     project.status = data.status
     project.status_changed_at = utcnow()
     db.flush()

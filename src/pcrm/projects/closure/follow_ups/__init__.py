@@ -1,0 +1,1 @@
+"""The follow-up plan (回访) of a closed project."""
