@@ -41,6 +41,7 @@ NOTICES = {
 }
 PRIORITY_BADGE = {"p1": "red", "p2": "amber", "p3": "blue", "p4": ""}
 STATUS_BADGE = {"new": "blue", "in_progress": "amber", "awaiting_customer": "", "closed": "green"}
+START = N_("Start work on it")
 ACTIONS = {
     RequestStatus.IN_PROGRESS: N_("Reopen"),
     RequestStatus.AWAITING_CUSTOMER: N_("Resolve: ask the customer to confirm"),
@@ -71,8 +72,17 @@ def options(cls: type[Any], locale: str) -> list[tuple[str, str]]:
     return [(k, translate(locale, v)) for k, v in LABELS[cls].items()]
 
 
-def duration(minutes: int, locale: str) -> str:
-    """Working minutes as the user reads them: 2 h 15 min / 2小时15分."""
+def duration(minutes: int, locale: str, day: int | None = None) -> str:
+    """Working minutes as the user reads them: 2 h 15 min / 2小时15分; with the length of a
+    working day (`day` minutes), a day or more as working days: 3 working days 2 h."""
+    if day and abs(minutes) >= day:
+        days, rest = divmod(abs(minutes), day)
+        text = (
+            translate(locale, N_("1 working day"))
+            if days == 1
+            else translate(locale, N_("%(n)s working days"), n=days)
+        )
+        return f"{text} {duration(rest, locale)}" if rest else text
     hours, rest = divmod(abs(minutes), 60)
     if hours and rest:
         return translate(locale, N_("%(h)s h %(m)s min"), h=hours, m=rest)
@@ -81,8 +91,8 @@ def duration(minutes: int, locale: str) -> str:
     return translate(locale, N_("%(m)s min"), m=rest)
 
 
-def clock_text(c: Clock, locale: str) -> tuple[str, str]:
-    """(text, badge colour) of an SLA clock."""
+def clock_text(c: Clock, locale: str, day: int | None = None) -> tuple[str, str]:
+    """(text, badge colour) of an SLA clock (`day`: working minutes a day, None for 7×24)."""
     if c.done_at is not None:
         return (
             translate(locale, N_("Breached")) if c.breached else translate(locale, N_("Met")),
@@ -90,8 +100,8 @@ def clock_text(c: Clock, locale: str) -> tuple[str, str]:
         )
     left = c.minutes_left or 0
     if c.breached:
-        return translate(locale, N_("Overdue %(time)s"), time=duration(left, locale)), "red"
-    return translate(locale, N_("%(time)s left"), time=duration(left, locale)), (
+        return translate(locale, N_("Overdue %(time)s"), time=duration(left, locale, day)), "red"
+    return translate(locale, N_("%(time)s left"), time=duration(left, locale, day)), (
         "amber" if left <= 60 else "blue"
     )
 
@@ -99,6 +109,7 @@ def clock_text(c: Clock, locale: str) -> tuple[str, str]:
 def desk_page(db: Session, principal: Principal, f: RequestFilter, locale: str) -> dict[str, Any]:
     shown = f if f.status else f.model_copy(update={"status": OPEN_STATUSES})
     page = desk.list_requests(db, principal, shown)
+    day = sla.calendar(db, principal.scope, principal.timezone, principal.today()).minutes_a_day
     params = [("status", s.value) for s in f.status]
     params += [("priority", p.value) for p in f.priority]
     params += [("category", c.value) for c in f.category]
@@ -111,7 +122,10 @@ def desk_page(db: Session, principal: Principal, f: RequestFilter, locale: str) 
         "page": page,
         "rows": page.items,
         "clocks": {
-            r.id: (clock_text(r.response, locale), clock_text(r.resolution_clock, locale))
+            r.id: (
+                clock_text(r.response, locale, None if r.around_the_clock else day),
+                clock_text(r.resolution_clock, locale, None if r.around_the_clock else day),
+            )
             for r in page.items
         },
         "filters": f,
@@ -129,17 +143,20 @@ def desk_page(db: Session, principal: Principal, f: RequestFilter, locale: str) 
 def request_page(db: Session, principal: Principal, request_id: int, locale: str) -> dict[str, Any]:
     r = desk.get_request(db, principal, request_id)
     plan = plans.get_plan(db, principal, r.plan_id) if r.plan_id else None
+    cal = sla.calendar(db, principal.scope, principal.timezone, principal.today())
+    day = None if r.around_the_clock else cal.minutes_a_day
+    actions = {s.value: translate(locale, ACTIONS[s]) for s in r.next_statuses if s in ACTIONS}
+    if r.status is RequestStatus.NEW:
+        actions[RequestStatus.IN_PROGRESS.value] = translate(locale, START)
     return {
         "r": r,
         "plan": plan,
-        "response_text": clock_text(r.response, locale),
-        "resolution_text": clock_text(r.resolution_clock, locale),
+        "response_text": clock_text(r.response, locale, day),
+        "resolution_text": clock_text(r.resolution_clock, locale, day),
         "notes": desk.notes(db, principal, request_id),
         "history": record_history_view(db, principal, "service_request", r.id, locale),
         "labels": labels(locale),
-        "actions": {
-            s.value: translate(locale, ACTIONS[s]) for s in r.next_statuses if s in ACTIONS
-        },
+        "actions": actions,
         "priority_options": options(Priority, locale),
         "severity_options": [("", "—"), *options(ComplaintSeverity, locale)],
         "user_options": [

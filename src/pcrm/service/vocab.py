@@ -84,7 +84,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
     },
     RequestStatus: {
         RequestStatus.NEW: N_("New"),
-        RequestStatus.IN_PROGRESS: N_("In progress"),
+        RequestStatus.IN_PROGRESS: N_("In progress (service request)"),
         RequestStatus.AWAITING_CUSTOMER: N_("Awaiting the customer's confirmation"),
         RequestStatus.CLOSED: N_("Closed (service request)"),
     },
