@@ -51,6 +51,13 @@ def test_the_delivered_projects_are_closed_with_their_papers_and_one_shows_what_
         for g in begun
         if any(c["code"] == "satisfaction_analysis" and c["passed"] for c in g["checks"])
     ]
-    # the project in execution: a change request awaits the customer, no lessons-learned
-    # meeting yet, and the evaluation of our organisation is not filled
-    assert failing == [["change_decisions", "lessons_learned_meeting", "organisation_evaluation"]]
+    # the project in execution: deliverables not all accepted, a change request awaits the
+    # customer, no lessons-learned meeting yet, and the evaluation of our organisation is not filled
+    assert failing == [
+        [
+            "change_decisions",
+            "deliverables",
+            "lessons_learned_meeting",
+            "organisation_evaluation",
+        ]
+    ]

@@ -20,6 +20,7 @@ from pcrm.projects.changes.vocab import LABELS as CHANGE_LABELS
 from pcrm.projects.closure import models as closure_models
 from pcrm.projects.closure import routes_api as closure_api
 from pcrm.projects.closure import routes_html as closure_html
+from pcrm.projects.closure import service as closure_service
 from pcrm.projects.closure.vocab import LABELS as CLOSURE_LABELS
 from pcrm.projects.conflicts import models as conflict_models
 from pcrm.projects.conflicts import routes_api as conflicts_api
@@ -506,6 +507,7 @@ AREA = Area(
             "project_change_option": changes_service.option_references,
             "project_meeting": meetings_service.meeting_references,
             "project_deliverable": deliverables_service.deliverable_references,
+            "project_lesson": closure_service.lesson_references,
             "project_conflict": conflicts_service.conflict_references,
         },
         money=frozenset({"budget_amount", "termination_costs", "amount", "cost_delta"}),

@@ -26,6 +26,7 @@ from tests.projects.closure.steps import (
 from tests.projects.risks.steps import archive, open_reminders
 
 ALL_CHECKS = [
+    "deliverables",
     "change_decisions",
     "lessons_learned_meeting",
     "satisfaction_analysis",
@@ -62,6 +63,7 @@ def test_closing_with_missing_acts_lists_exactly_which_and_writes_nothing(
         == "active"
     )
     assert _gate(client, world, pid) == {
+        "deliverables": True,
         "change_decisions": True,
         "lessons_learned_meeting": False,
         "satisfaction_analysis": True,
@@ -83,7 +85,7 @@ def test_the_plain_status_action_passes_the_same_gate(client, world: World, uow)
     )
 
     assert refused.status_code == 422
-    assert [e["field"] for e in refused.json()["errors"]] == ALL_CHECKS[1:]
+    assert [e["field"] for e in refused.json()["errors"]] == ALL_CHECKS[2:]
     assert row_counts(uow) == before
 
 

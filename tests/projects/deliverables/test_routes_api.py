@@ -11,7 +11,7 @@ from decimal import Decimal
 from pcrm.identity.public import operator_principal
 from pcrm.projects import public
 from pcrm.projects.deliverables.service import unsettled_deliverables
-from tests.factories import bearer
+from tests.factories import bearer, current
 from tests.projects.builders import World
 from tests.projects.deliverables.steps import (
     EN,
@@ -24,7 +24,6 @@ from tests.projects.deliverables.steps import (
     step,
     url,
 )
-from tests.projects.risks.steps import archive
 
 
 def _fields(response) -> list[str]:
@@ -278,10 +277,18 @@ def test_standards_are_edited_with_if_match_and_locked_once_accepted(client, wor
     assert rows(uow) == before
 
 
-def test_an_archived_project_refuses_every_step(client, world: World, uow):
+def test_a_project_the_customer_ended_refuses_every_step(client, world: World, uow):
+    """Ended early, the project is archived with a deliverable still unsettled (an ordinary
+    closing would have refused: the gate asks for every deliverable accepted or waived)."""
     s = setup(client, world)
     deliver(client, world, s)
-    archive(client, world, s.project_id)
+    path = f"/api/v1/projects/{s.project_id}"
+    ended = client.post(
+        f"{path}/termination",
+        json={"terminated_on": "2026-11-30", "reason": "预算冻结", "terminated_by_id": world.zhang},
+        headers=current(client, path, bearer(world.token)),
+    )
+    assert ended.status_code == 200, ended.text
     before = rows(uow)
 
     answers = [

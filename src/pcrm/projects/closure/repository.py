@@ -157,3 +157,8 @@ def projects_with_improvements(db: Session, scope: WorkspaceScope) -> list[tuple
         .order_by(Project.code)
     )
     return [(int(i), str(c), str(n)) for i, c, n in db.execute(query).all()]
+
+
+def lessons_by_ids(db: Session, scope: WorkspaceScope, ids: frozenset[int]) -> Sequence[Lesson]:
+    query = select(Lesson).where(Lesson.workspace_id == scope.workspace_id, Lesson.id.in_(ids))
+    return db.scalars(query).all()

@@ -22,6 +22,7 @@ from pcrm.accounts.public import account_people
 from pcrm.core.db import utcnow
 from pcrm.core.errors import Conflict, FieldError, NotFound, ValidationFailed
 from pcrm.core.etag import MISSING, check_version
+from pcrm.core.history import Reference
 from pcrm.core.i18n import N_, translate
 from pcrm.identity.public import Principal, user_refs
 from pcrm.projects.changes import repository as changes
@@ -439,3 +440,17 @@ def remove_lesson(
     check_version(lesson.version, expected_version)
     db.delete(lesson)
     db.flush()
+
+
+def lesson_references(
+    db: Session, reader: Principal, ids: frozenset[int], locale: str
+) -> dict[int, Reference]:
+    """Lessons named in a history (an improvement action's source), cut to 60 characters and
+    linked to their project's closure tab."""
+    return {
+        row.id: Reference(
+            row.text if len(row.text) <= 60 else row.text[:59] + "…",
+            f"/projects/{row.project_id}?tab=closure",
+        )
+        for row in repo.lessons_by_ids(db, reader.scope, ids)
+    }

@@ -8,13 +8,14 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints
 
 from pcrm.core.dates import Instant
-from pcrm.core.types import Id, WriteModel
+from pcrm.core.types import Id, SortKeys, WriteModel
 from pcrm.service.vocab import Category, Channel, ComplaintSeverity, Priority, RequestStatus
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Text = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=10000)]
 Body = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=10000)]
 Short = Annotated[str | None, StringConstraints(strip_whitespace=True, max_length=1000)]
+SORT_KEYS = ("resolution_due", "response_due", "received", "priority", "number")
 Rating = Annotated[int, Field(ge=1, le=5, description="The customer's rating, 1 (bad) to 5.")]
 
 
@@ -132,7 +133,7 @@ class RequestFilter(BaseModel):
     account_id: Id | None = None
     assignee_id: Id | None = None
     breached: bool | None = Field(default=None, description="Only breached (or only not).")
-    sort: str | None = Field(
+    sort: Annotated[str | None, SortKeys(SORT_KEYS)] = Field(
         default=None,
         description="resolution_due (default), response_due, received, priority, number; "
         "`-` for descending.",
