@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_, currency_name
+from pcrm.core.jobs import Job
 from pcrm.opportunities.public import register_opportunity_tab, register_won_action
 from pcrm.projects.baselines import models as baseline_models
 from pcrm.projects.baselines import routes_api as baselines_api
@@ -42,6 +45,11 @@ from pcrm.projects.projects import models as project_models
 from pcrm.projects.projects import routes_api as projects_api
 from pcrm.projects.projects import routes_html as projects_html
 from pcrm.projects.references import service as references
+from pcrm.projects.reports import models as report_models
+from pcrm.projects.reports import routes_api as reports_api
+from pcrm.projects.reports import routes_html as reports_html
+from pcrm.projects.reports import service as reports_service
+from pcrm.projects.reports.vocab import LABELS as REPORT_LABELS
 from pcrm.projects.requirements import models as requirement_models
 from pcrm.projects.requirements import routes_api as requirements_api
 from pcrm.projects.requirements import routes_html as requirements_html
@@ -81,6 +89,7 @@ AREA = Area(
         risks_api.router,
         conflicts_api.router,
         meetings_api.router,
+        reports_api.router,
     ),
     pages=(
         team_html.router,
@@ -96,6 +105,7 @@ AREA = Area(
         changes_html.router,
         conflicts_html.router,
         meetings_html.router,
+        reports_html.router,
     ),
     models=(
         project_models,
@@ -111,7 +121,10 @@ AREA = Area(
         risk_models,
         conflict_models,
         meeting_models,
+        report_models,
     ),
+    # on the 1st, last month's progress report drafted for each active project (idempotent)
+    jobs=(Job(reports_service.JOB, reports_service.monthly_reports_job, every=timedelta(hours=1)),),
     demo="projects",
     nav=(NavEntry("projects", N_("Projects"), "kanban", "/projects", order=70),),
     history=HistoryLabels(
@@ -284,6 +297,20 @@ AREA = Area(
                     "meeting_id": N_("Meeting"),
                 },
             ),
+            "project_report": EntityLabels(
+                N_("Progress report"),
+                {
+                    "kind": N_("Report kind"),
+                    "period_start": N_("Period from"),
+                    "period_end": N_("Period to"),
+                    "summary": N_("Summary"),
+                    "status": N_("Report status"),
+                    "number": N_("Report version"),
+                    "issued_at": N_("Issued at"),
+                    "issued_by_id": N_("Issued by"),
+                    "created_by_id": N_("Drafted by"),
+                },
+            ),
         },
         fields={
             "code": N_("Project code"),
@@ -381,6 +408,7 @@ AREA = Area(
             **RISK_LABELS,
             **CONFLICT_LABELS,
             **MEETING_LABELS,
+            **REPORT_LABELS,
         },
         resolvers={
             "project": references.project_references,

@@ -34,6 +34,7 @@ from pcrm.projects.plan import pages as plan_pages
 from pcrm.projects.plan.gantt import service as plan_gantt
 from pcrm.projects.projects import forms, service
 from pcrm.projects.projects.schemas import ProjectQuery
+from pcrm.projects.reports import pages as report_pages
 from pcrm.projects.requirements import pages as requirement_pages
 from pcrm.projects.risks import pages as risk_pages
 from pcrm.projects.stakeholders import service as stakeholders
@@ -63,6 +64,7 @@ TABS = (
     "risks",
     "conflicts",
     "meetings",
+    "reports",
     "history",
 )
 NOTICES = {
@@ -88,6 +90,7 @@ NOTICES = {
     **risk_pages.NOTICES,
     **conflict_pages.NOTICES,
     **meeting_pages.NOTICES,
+    **report_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -103,6 +106,14 @@ ACTIONS = {
     ProjectStatus.ON_HOLD: N_("Put on hold"),
     ProjectStatus.CLOSED: N_("Close"),
     ProjectStatus.ARCHIVED: N_("Archive"),
+}
+# the tabs whose view-model needs only the project and the reader's language
+SIMPLE_TABS: dict[str, Callable[[Session, Principal, int, str], dict[str, Any]]] = {
+    "goals": goal_pages.goals_tab,
+    "training": training_pages.training_tab,
+    "conflicts": conflict_pages.conflicts_tab,
+    "meetings": meeting_pages.meetings_tab,
+    "reports": report_pages.reports_tab,
 }
 QUADRANT_ORDER = (
     Quadrant.KEEP_SATISFIED,
@@ -246,6 +257,7 @@ def project_page(
             ("risks", translate(locale, N_("Risks"))),
             ("conflicts", translate(locale, N_("Issues and conflicts"))),
             ("meetings", translate(locale, N_("Meetings"))),
+            ("reports", translate(locale, N_("Reports"))),
             ("history", translate(locale, N_("History"))),
         ],
         "vocab": vocab(locale),
@@ -304,20 +316,14 @@ def project_page(
         ]
     elif tab == "plan":
         context.update(plan_pages.plan_context(db, principal, project_id, locale, params))
-    elif tab == "goals":
-        context.update(goal_pages.goals_tab(db, principal, project_id, locale))
-    elif tab == "training":
-        context.update(training_pages.training_tab(db, principal, project_id, locale))
     elif tab == "changes":
         context.update(
             change_pages.changes_tab(db, principal, project_id, locale, params or {}, writable)
         )
     elif tab == "risks":
         context.update(risk_pages.risks_tab(db, principal, project_id, locale, params or {}))
-    elif tab == "conflicts":
-        context.update(conflict_pages.conflicts_tab(db, principal, project_id, locale))
-    elif tab == "meetings":
-        context.update(meeting_pages.meetings_tab(db, principal, project_id, locale))
+    elif tab in SIMPLE_TABS:
+        context.update(SIMPLE_TABS[tab](db, principal, project_id, locale))
     elif tab == "history":
         context["history"] = record_history_view(db, principal, "project", project_id, locale)
     target = edit.editing_of(params or {}) if writable else None
