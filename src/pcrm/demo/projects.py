@@ -14,6 +14,7 @@ from decimal import Decimal
 from pcrm.demo import project_execution
 from pcrm.demo.plans.opportunities import OpportunityPlan, build_opportunity_plan
 from pcrm.demo.project_changes import seed_changes
+from pcrm.demo.project_reports import seed_reports
 from pcrm.demo.world import World
 from pcrm.opportunities.public import Stage
 from pcrm.projects.public import (
@@ -247,6 +248,7 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
         move_status(db, pm, project.id, StatusMove(status=status))
     if story.phases == 2 and story.statuses == ("active",):  # executing: its change requests
         seed_changes(world, project.id, requirement_ids)
+        seed_reports(world, project.id)  # last month's issued report and this month's draft
     if story.terminated and chain:
         terminate(
             db,

@@ -33,6 +33,8 @@ from pcrm.projects.plan.approval import service as _plan_approval
 from pcrm.projects.projects import schemas as _project_schemas
 from pcrm.projects.projects import service as _projects
 from pcrm.projects.projects.schemas import ProjectFilters, ProjectRead
+from pcrm.projects.reports import schemas as _report_schemas
+from pcrm.projects.reports import service as _reports
 from pcrm.projects.requirements import schemas as _requirement_schemas
 from pcrm.projects.requirements import service as _requirements
 from pcrm.projects.requirements import vocab as _requirement_vocab
@@ -602,3 +604,10 @@ def complete_meeting_action(
     return _meetings.update_action(
         db, principal, project_id, action_id, _meeting_schemas.ActionUpdate(done=True)
     )
+
+
+# progress reports (项目进度报告): the demo drafts one and issues another
+ReportWrite = _report_schemas.ReportWrite
+add_report = _reports.add_report
+issue_report = _reports.issue_report
+__all__ += ["ReportWrite", "add_report", "issue_report"]
