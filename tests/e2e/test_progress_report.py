@@ -84,8 +84,9 @@ def test_a_pm_drafts_issues_and_downloads_the_monthly_report(page: Page, scope: 
     expect(page.get_by_test_id("report-draft")).to_have_count(0)
     expect(page.get_by_test_id("report-document")).to_contain_text("第 2 版")
     expect(page.get_by_test_id("report-section-risks")).to_contain_text("信创数据库适配")
-    with page.expect_download() as downloaded:
-        page.get_by_test_id("report-pdf-zh-CN").click()
+    # the first PDF of a process loads WeasyPrint and lays the fonts out: allow a slow machine
+    with page.expect_download(timeout=60_000) as downloaded:
+        page.get_by_test_id("report-pdf-zh-CN").click(timeout=60_000)
     download = downloaded.value
     assert download.suggested_filename.endswith("-report-v2.pdf")
     assert Path(download.path()).read_bytes().startswith(b"%PDF")

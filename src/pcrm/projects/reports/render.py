@@ -1,16 +1,17 @@
-"""A report as a document: its figures typed back from JSON, its codes as labels in the
-reader's language, and the printable HTML that the page shows and that WeasyPrint turns into a
-PDF (Chinese set in Noto Sans CJK SC, Debian's fonts-noto-cjk)."""
+"""A report as a document: its figures from JSON with dates and amounts written out and its
+codes as labels in the reader's language, and the printable HTML that the page shows and that
+WeasyPrint turns into a PDF (Chinese set in Noto Sans CJK SC, Debian's fonts-noto-cjk)."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pcrm.core.i18n import translate
+from pcrm.core.i18n import format_date, format_money, translate
 from pcrm.core.templating import templates
 from pcrm.projects.baselines.vocab import LABELS as BASELINE_LABELS
 from pcrm.projects.baselines.vocab import Decision
@@ -61,28 +62,40 @@ def labels(locale: str) -> dict[str, dict[str, str]]:
     }
 
 
-def _typed(value: Any, key: str = "") -> Any:
-    """The snapshot's JSON with its dates and amounts as dates and decimals again."""
+@lru_cache(maxsize=4096)
+def _day(value: str, locale: str) -> str:
+    return format_date(date.fromisoformat(value), locale)
+
+
+@lru_cache(maxsize=4096)
+def _amount(value: str, currency: str, locale: str) -> str:
+    return format_money(Decimal(value), currency, locale)
+
+
+def _shown(value: Any, locale: str, currency: str, key: str = "") -> Any:
+    """The snapshot's JSON with its dates and amounts written in `locale` (a report repeats
+    the same days and amounts many times: each is formatted once)."""
     if isinstance(value, dict):
-        return {k: _typed(v, k) for k, v in value.items()}
+        return {k: _shown(v, locale, currency, k) for k, v in value.items()}
     if isinstance(value, list):
-        return [_typed(v) for v in value]
+        return [_shown(v, locale, currency) for v in value]
     if isinstance(value, str) and key in DATES:
-        return date.fromisoformat(value)
+        return _day(value, locale)
     if isinstance(value, str) and key in MONEY:
-        return Decimal(value)
+        return _amount(value, currency, locale)
     return value
 
 
 def document(report: ReportDetail, locale: str, timezone: str) -> dict[str, Any]:
     """The context of the report's document template in `locale`."""
     figures = report.content
+    currency = figures["project"]["currency"]
     return {
         "report": report,
         "project": figures["project"],
-        "currency": figures["project"]["currency"],
+        "currency": currency,
         "sections": [
-            {**_typed(s), "title": translate(locale, TITLES[s["key"]])}
+            {**_shown(s, locale, currency), "title": translate(locale, TITLES[s["key"]])}
             for s in figures["sections"]
             if s["key"] in TITLES
         ],
