@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from fastapi import Request
 from sqlalchemy.orm import Session
 
 from pcrm.core.forms import FormErrors, FormValues
-from pcrm.core.i18n import N_, translate
+from pcrm.core.i18n import N_, normalize_locale, translate
+from pcrm.core.pages import page_locale
 from pcrm.identity.public import Permission, Principal
 from pcrm.projects.projects import service as projects
 from pcrm.projects.reports import render, service
@@ -22,6 +24,11 @@ NOTICES = {
     "report-removed": N_("The draft was removed."),
 }
 FINISHED = (ProjectStatus.ARCHIVED, ProjectStatus.TERMINATED)
+
+
+def report_locale(request: Request, lang: str | None) -> str:
+    """`?lang=` when it names a language PCRM speaks, else the reader's."""
+    return normalize_locale(lang) or page_locale(request)
 
 
 def draft_values(report: ReportRead) -> dict[str, Any]:

@@ -21,10 +21,9 @@ from pcrm.projects.conflicts.vocab import LABELS as CONFLICT_LABELS
 from pcrm.projects.conflicts.vocab import ConflictKind, ConflictStatus, Severity
 from pcrm.projects.meetings.vocab import LABELS as MEETING_LABELS
 from pcrm.projects.meetings.vocab import MeetingKind
-from pcrm.projects.reports.content import TITLES
 from pcrm.projects.reports.schemas import ReportDetail
 from pcrm.projects.reports.vocab import LABELS as REPORT_LABELS
-from pcrm.projects.reports.vocab import ReportKind, ReportStatus
+from pcrm.projects.reports.vocab import SECTION_TITLES, ReportKind, ReportStatus
 from pcrm.projects.risks.vocab import LABELS as RISK_LABELS
 from pcrm.projects.risks.vocab import RiskCategory, RiskResponse
 from pcrm.projects.vocab import LABELS as PROJECT_LABELS
@@ -95,9 +94,9 @@ def document(report: ReportDetail, locale: str, timezone: str) -> dict[str, Any]
         "project": figures["project"],
         "currency": currency,
         "sections": [
-            {**_shown(s, locale, currency), "title": translate(locale, TITLES[s["key"]])}
+            {**_shown(s, locale, currency), "title": translate(locale, SECTION_TITLES[s["key"]])}
             for s in figures["sections"]
-            if s["key"] in TITLES
+            if s["key"] in SECTION_TITLES
         ],
         "labels": labels(locale),
         "locale": locale,

@@ -8,11 +8,10 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from pcrm.core.deps import DB, SessionRoute
 from pcrm.core.etag import IfMatch, expected_version, tag
-from pcrm.core.i18n import normalize_locale
-from pcrm.core.pages import page_locale
 from pcrm.core.types import Id
 from pcrm.identity.public import CurrentPrincipal
 from pcrm.projects.reports import service
+from pcrm.projects.reports.pages import report_locale
 from pcrm.projects.reports.schemas import ReportDetail, ReportRead, ReportUpdate, ReportWrite
 
 router = APIRouter(route_class=SessionRoute, prefix="/api/v1", tags=["projects"])
@@ -21,11 +20,6 @@ Lang = Annotated[
     str | None,
     Query(max_length=10, description="zh-CN or en; the reader's language unless given."),
 ]
-
-
-def report_locale(request: Request, lang: str | None) -> str:
-    """`?lang=` when it names a language PCRM speaks, else the reader's."""
-    return normalize_locale(lang) or page_locale(request)
 
 
 @router.get(REPORTS, summary="The project's progress reports: drafts, then issued versions")

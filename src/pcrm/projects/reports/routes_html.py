@@ -21,7 +21,6 @@ from pcrm.identity.public import CurrentPrincipal, Permission, Principal
 from pcrm.projects.projects import forms as project_forms
 from pcrm.projects.projects.pages import form_write
 from pcrm.projects.reports import forms, pages, service
-from pcrm.projects.reports.routes_api import report_locale
 from pcrm.projects.reports.schemas import ReportUpdate, ReportWrite
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
@@ -50,7 +49,7 @@ def report_page(
     principal: CurrentPrincipal,
     lang: Annotated[str | None, Query(max_length=10)] = None,
 ) -> Response:
-    locale = report_locale(request, lang)
+    locale = pages.report_locale(request, lang)
     request.state.locale = locale  # `?lang=` sets the whole page's language, as the PDF's
     context = pages.report_page(
         db, principal, project_id, report_id, locale, notice=notice(request, pages.NOTICES)

@@ -1,6 +1,6 @@
 """Progress reports (项目进度报告) of a project: a draft covers a period (a calendar month, or
 any period on demand) and carries the project manager's summary; its figures are read live
-(content.py). Issuing it makes an immutable version: the next number of the project (1, 2, …)
+(figures/service.py). Issuing it makes an immutable version: the next number of the project (1, 2, …)
 and a snapshot of every figure, so that later changes to the project do not change what was
 issued. An issued report cannot be edited or removed (409); its PDF is made from the snapshot.
 
@@ -24,8 +24,9 @@ from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Principal, user_refs
 from pcrm.notifications.public import ReminderPlan, keep_reminder
 from pcrm.projects.projects import service as projects
-from pcrm.projects.reports import content, render
+from pcrm.projects.reports import render
 from pcrm.projects.reports import repository as repo
+from pcrm.projects.reports.figures import service as content
 from pcrm.projects.reports.models import ProjectReport
 from pcrm.projects.reports.schemas import ReportDetail, ReportRead, ReportUpdate, ReportWrite
 from pcrm.projects.reports.vocab import ReportKind, ReportStatus

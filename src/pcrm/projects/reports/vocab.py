@@ -21,3 +21,14 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
     ReportKind: {"monthly": N_("Monthly report"), "on_demand": N_("Report on demand")},
     ReportStatus: {"draft": N_("Report draft"), "issued": N_("Issued")},
 }
+
+# The title of each section of a report (figures/service.py's SECTIONS, in that order).
+SECTION_TITLES: dict[str, str] = {
+    "progress": N_("Phase and milestones"),
+    "schedule": N_("Schedule variance"),
+    "cost": N_("Cost variance"),
+    "changes": N_("Change requests"),
+    "risks": N_("Top risks"),
+    "issues": N_("Open issues and conflicts"),
+    "meetings": N_("Meetings held"),
+}

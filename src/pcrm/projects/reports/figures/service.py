@@ -2,9 +2,10 @@
 repositories, as plain JSON values (dates as ISO text, money as decimal text) so that an issued
 report keeps them as they were (`ProjectReport.snapshot`).
 
-The report is a list of sections (SECTIONS), each a key, a title and the function that reads
-its figures; a template `reports/sections/_<key>.html` shows one. Adding a section (the
-deliverables, when they land) is one more entry and one more template. The customer's
+The report is a list of sections (SECTIONS), each a key and the function that reads its
+figures; its title is in vocab.SECTION_TITLES and a template `reports/sections/_<key>.html`
+shows it. Adding a section (the deliverables, when they land) is one more entry here, one
+title and one template. The customer's
 satisfaction trend is left out until the loyalty area supplies it."""
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from pcrm.core.i18n import N_
 from pcrm.identity.public import Principal
 from pcrm.projects.baselines import repository as baselines
 from pcrm.projects.baselines.vocab import BaselineKind, Decision
@@ -285,23 +285,17 @@ def _meetings(src: Sources) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
-    key: str
-    title: str
-    read: Callable[[Sources], dict[str, Any]]
-
-
-SECTIONS: tuple[Section, ...] = (
-    Section("progress", N_("Phase and milestones"), _progress),
-    Section("schedule", N_("Schedule variance"), _schedule),
-    Section("cost", N_("Cost variance"), _cost),
-    Section("changes", N_("Change requests"), _changes),
-    Section("risks", N_("Top risks"), _risks),
-    Section("issues", N_("Open issues and conflicts"), _issues),
-    Section("meetings", N_("Meetings held"), _meetings),
+# The report's sections in their order: the key (its title is SECTION_TITLES[key], its
+# template reports/sections/_<key>.html) and the function that reads its figures.
+SECTIONS: tuple[tuple[str, Callable[[Sources], dict[str, Any]]], ...] = (
+    ("progress", _progress),
+    ("schedule", _schedule),
+    ("cost", _cost),
+    ("changes", _changes),
+    ("risks", _risks),
+    ("issues", _issues),
+    ("meetings", _meetings),
 )
-TITLES = {s.key: s.title for s in SECTIONS}
 
 
 def build(
@@ -319,5 +313,5 @@ def build(
             "manager": project.manager_name,
             "currency": project.currency,
         },
-        "sections": [{"key": s.key, **s.read(src)} for s in SECTIONS],
+        "sections": [{"key": key, **read(src)} for key, read in SECTIONS],
     }
