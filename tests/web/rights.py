@@ -271,6 +271,9 @@ def seed(client: Any, token: str, user_id: int) -> World:
         json={"description": "跟进", "owner_id": user_id, "due_on": "2026-12-10"},
         headers=h,
     ).json()["id"]
+    report = client.post(
+        f"/api/v1/projects/{project}/reports", json={"summary": "本月进展"}, headers=h
+    ).json()["id"]
     material = client.post(
         f"/api/v1/projects/{project}/training-sessions/{session}/materials",
         files={"file": ("讲义.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
@@ -332,6 +335,7 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "conflict_id": conflict,
         "meeting_id": meeting,
         "action_id": meeting_action,
+        "report_id": report,
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -535,6 +539,7 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                 "json": {"title": "方案一（修订）"}
             },
             ("POST", "/api/v1/projects/{project_id}/risks"): {"json": _RISK},
+            ("POST", "/api/v1/projects/{project_id}/reports"): {"json": {"summary": "新报告"}},
             ("POST", "/api/v1/opportunities/{opportunity_id}/risks"): {"json": _RISK},
             ("POST", "/api/v1/projects/{project_id}/conflicts"): {
                 "json": {"kind": "other", "title": "新问题"}
@@ -569,6 +574,7 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "/api/v1/requirements/{requirement_id}",
                     "/api/v1/clarifications/{clarification_id}",
                     "/api/v1/projects/{project_id}/changes/{change_id}",
+                    "/api/v1/projects/{project_id}/reports/{report_id}",
                 )
             },
             ("POST", "/api/v1/opportunities/{opportunity_id}/documents"): {
