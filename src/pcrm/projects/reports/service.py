@@ -1,8 +1,9 @@
 """Progress reports (项目进度报告) of a project: a draft covers a period (a calendar month, or
 any period on demand) and carries the project manager's summary; its figures are read live
-(figures/service.py). Issuing it makes an immutable version: the next number of the project (1, 2, …)
-and a snapshot of every figure, so that later changes to the project do not change what was
-issued. An issued report cannot be edited or removed (409); its PDF is made from the snapshot.
+(figures/service.py). Issuing it makes an immutable version: the next number of the project
+(1, 2, …) and a snapshot of every figure, so that later changes to the project do not change
+what was issued. An issued report cannot be edited or removed (409); its PDF is made from the
+snapshot.
 
 The monthly job (`draft_monthly_reports`) drafts last month's report, on the 1st, for every
 active project that has none, and reminds the project manager to finish and issue it."""
