@@ -23,6 +23,7 @@ from pcrm.projects.goals.models import Goal
 from pcrm.projects.meetings.models import Meeting, MeetingAction, MeetingAttendee
 from pcrm.projects.plan.models import Deliverable, PlanBuffer, PlanTask, TaskDependency
 from pcrm.projects.projects.models import PhaseChange, Project, ProjectDocument
+from pcrm.projects.reports.models import ProjectReport
 from pcrm.projects.risks.models import Risk
 from pcrm.projects.stakeholders.models import Stakeholder
 from pcrm.projects.team.models import TeamMember
@@ -65,6 +66,7 @@ COUNTED = {
     "lessons": Lesson,
     "improvements": ImprovementAction,
     "follow_ups": FollowUp,
+    "reports": ProjectReport,
     "audit_entries": AuditEntry,
 }
 

@@ -285,8 +285,6 @@ def seed(client: Any, token: str, user_id: int) -> World:
         json={"description": "跟进", "owner_id": user_id, "due_on": "2026-12-10"},
         headers=h,
     ).json()["id"]
-    lesson, improvement = _lesson_and_improvement(client, h, project, user_id)
-    closed, follow_up = _closed_project(client, h, customer["id"], boss)
     material = client.post(
         f"/api/v1/projects/{project}/training-sessions/{session}/materials",
         files={"file": ("讲义.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")},
@@ -350,10 +348,10 @@ def seed(client: Any, token: str, user_id: int) -> World:
         "meeting_id": meeting,
         "action_id": meeting_action,
         **_service_records(client, h, customer["id"]),
-        "lesson_id": lesson,
-        "improvement_id": improvement,
-        "closed_project": closed,
-        "follow_up_id": follow_up,
+        **_closure_records(client, h, project, customer["id"], boss, user_id),
+        "report_id": client.post(
+            f"/api/v1/projects/{project}/reports", json={"summary": "本月进展"}, headers=h
+        ).json()["id"],
     }
     bodies = {
         "account": {"name": "新单位", "parent_id": customer["id"]},
@@ -464,6 +462,20 @@ def _plan(account_id: int) -> dict[str, Any]:
         "starts_on": "2026-01-01",
         "ends_on": "2030-12-31",
         "targets": [{"priority": "p3", "response_minutes": 240, "resolution_minutes": 1620}],
+    }
+
+
+def _closure_records(
+    client: Any, h: dict[str, str], project: int, account_id: int, boss: int, user_id: int
+) -> dict[str, int | str]:
+    """A lesson with its improvement action, and a closed project with a follow-up visit."""
+    lesson, improvement = _lesson_and_improvement(client, h, project, user_id)
+    closed, follow_up = _closed_project(client, h, account_id, boss)
+    return {
+        "lesson_id": lesson,
+        "improvement_id": improvement,
+        "closed_project": closed,
+        "follow_up_id": follow_up,
     }
 
 
@@ -654,6 +666,7 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                 "json": {"title": "方案一（修订）"}
             },
             ("POST", "/api/v1/projects/{project_id}/risks"): {"json": _RISK},
+            ("POST", "/api/v1/projects/{project_id}/reports"): {"json": {"summary": "新报告"}},
             ("POST", "/api/v1/opportunities/{opportunity_id}/risks"): {"json": _RISK},
             ("POST", "/api/v1/projects/{project_id}/conflicts"): {
                 "json": {"kind": "other", "title": "新问题"}
@@ -692,6 +705,7 @@ def api_bodies(world: World) -> dict[tuple[str, str], dict[str, Any]]:
                     "/api/v1/projects/{project_id}/lessons/{lesson_id}",
                     "/api/v1/projects/{project_id}/improvements/{improvement_id}",
                     "/api/v1/projects/{project_id}/follow-ups/{follow_up_id}",
+                    "/api/v1/projects/{project_id}/reports/{report_id}",
                 )
             },
             # after-sales

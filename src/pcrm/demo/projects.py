@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from pcrm.demo import project_closure, project_delivery, project_execution
+from pcrm.demo import project_closure, project_delivery, project_execution, project_reports
 from pcrm.demo.plans.opportunities import OpportunityPlan, build_opportunity_plan
 from pcrm.demo.project_changes import seed_changes
 from pcrm.demo.world import World
@@ -254,6 +254,7 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
         move_status(db, pm, project.id, StatusMove(status=status))
     if story.phases == 2 and story.statuses == ("active",):  # executing: its change requests
         seed_changes(world, project.id, requirement_ids)
+        project_reports.seed_reports(world, project.id)  # last month's issued, this month's draft
     if story.terminated and chain:
         terminate(
             db,

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pcrm.accounts.public import register_account_page
 from pcrm.core.areas import Area, NavEntry
 from pcrm.core.history import EntityLabels, HistoryLabels
 from pcrm.core.i18n import N_, currency_name
+from pcrm.core.jobs import Job
 from pcrm.opportunities.public import register_opportunity_tab, register_won_action
 from pcrm.projects.baselines import models as baseline_models
 from pcrm.projects.baselines import routes_api as baselines_api
@@ -54,6 +57,11 @@ from pcrm.projects.projects import models as project_models
 from pcrm.projects.projects import routes_api as projects_api
 from pcrm.projects.projects import routes_html as projects_html
 from pcrm.projects.references import service as references
+from pcrm.projects.reports import models as report_models
+from pcrm.projects.reports import routes_api as reports_api
+from pcrm.projects.reports import routes_html as reports_html
+from pcrm.projects.reports import service as reports_service
+from pcrm.projects.reports.vocab import LABELS as REPORT_LABELS
 from pcrm.projects.requirements import models as requirement_models
 from pcrm.projects.requirements import routes_api as requirements_api
 from pcrm.projects.requirements import routes_html as requirements_html
@@ -95,6 +103,7 @@ AREA = Area(
         meetings_api.router,
         deliverables_api.router,
         closure_api.router,
+        reports_api.router,
     ),
     pages=(
         team_html.router,
@@ -112,6 +121,7 @@ AREA = Area(
         conflicts_html.router,
         meetings_html.router,
         deliverables_html.router,
+        reports_html.router,
     ),
     models=(
         project_models,
@@ -129,7 +139,10 @@ AREA = Area(
         meeting_models,
         deliverable_models,
         closure_models,
+        report_models,
     ),
+    # on the 1st, last month's progress report drafted for each active project (idempotent)
+    jobs=(Job(reports_service.JOB, reports_service.monthly_reports_job, every=timedelta(hours=1)),),
     demo="projects",
     nav=(NavEntry("projects", N_("Projects"), "kanban", "/projects", order=70),),
     history=HistoryLabels(
@@ -396,6 +409,20 @@ AREA = Area(
                     "done_by_id": N_("Recorded by"),
                 },
             ),
+            "project_report": EntityLabels(
+                N_("Progress report"),
+                {
+                    "kind": N_("Report kind"),
+                    "period_start": N_("Period from"),
+                    "period_end": N_("Period to"),
+                    "summary": N_("Summary"),
+                    "status": N_("Report status"),
+                    "number": N_("Report version"),
+                    "issued_at": N_("Issued at"),
+                    "issued_by_id": N_("Issued by"),
+                    "created_by_id": N_("Drafted by"),
+                },
+            ),
         },
         fields={
             "code": N_("Project code"),
@@ -495,6 +522,7 @@ AREA = Area(
             **MEETING_LABELS,
             **DELIVERABLE_LABELS,
             **CLOSURE_LABELS,
+            **REPORT_LABELS,
         },
         resolvers={
             "project": references.project_references,

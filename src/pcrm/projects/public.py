@@ -39,6 +39,8 @@ from pcrm.projects.plan.approval import service as _plan_approval
 from pcrm.projects.projects import schemas as _project_schemas
 from pcrm.projects.projects import service as _projects
 from pcrm.projects.projects.schemas import ProjectFilters
+from pcrm.projects.reports import schemas as _report_schemas
+from pcrm.projects.reports import service as _reports
 from pcrm.projects.requirements import schemas as _requirement_schemas
 from pcrm.projects.requirements import service as _requirements
 from pcrm.projects.requirements import vocab as _requirement_vocab
@@ -486,6 +488,11 @@ save_organisation_evaluation = _closure.save_organisation_evaluation
 add_lesson = _closure.add_lesson
 add_improvement = _improvements.add_improvement
 move_improvement = _improvements.move_improvement
+
+# progress reports (项目进度报告): the demo drafts one and issues another
+ReportWrite = _report_schemas.ReportWrite
+add_report = _reports.add_report
+issue_report = _reports.issue_report
 
 
 # Every public name: each function, alias and constant defined above (a name imported for the

@@ -36,6 +36,7 @@ from pcrm.projects.plan import pages as plan_pages
 from pcrm.projects.plan.gantt import service as plan_gantt
 from pcrm.projects.projects import forms, service
 from pcrm.projects.projects.schemas import ProjectQuery
+from pcrm.projects.reports import pages as report_pages
 from pcrm.projects.requirements import pages as requirement_pages
 from pcrm.projects.risks import pages as risk_pages
 from pcrm.projects.stakeholders import service as stakeholders
@@ -67,6 +68,7 @@ TABS = (
     "conflicts",
     "meetings",
     "closure",
+    "reports",
     "history",
 )
 NOTICES = {
@@ -94,6 +96,7 @@ NOTICES = {
     **meeting_pages.NOTICES,
     **deliverable_pages.NOTICES,
     **closure_pages.NOTICES,
+    **report_pages.NOTICES,
 }
 STATUS_BADGE = {
     ProjectStatus.DRAFT: "",
@@ -116,6 +119,7 @@ SIMPLE_TABS: dict[str, Callable[[Session, Principal, int, str], dict[str, Any]]]
     "training": training_pages.training_tab,
     "conflicts": conflict_pages.conflicts_tab,
     "meetings": meeting_pages.meetings_tab,
+    "reports": report_pages.reports_tab,
 }
 QUADRANT_ORDER = (
     Quadrant.KEEP_SATISFIED,
@@ -261,6 +265,7 @@ def project_page(
             ("conflicts", translate(locale, N_("Issues and conflicts"))),
             ("meetings", translate(locale, N_("Meetings"))),
             ("closure", translate(locale, N_("Closure"))),
+            ("reports", translate(locale, N_("Reports"))),
             ("history", translate(locale, N_("History"))),
         ],
         "vocab": vocab(locale),

@@ -1,0 +1,1 @@
+"""The figures of a progress report, read through the projects area's services."""
