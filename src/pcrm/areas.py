@@ -15,6 +15,7 @@ from pcrm.files.area import AREA as FILES
 from pcrm.identity.area import AREA as IDENTITY
 from pcrm.notifications.area import AREA as NOTIFICATIONS
 from pcrm.opportunities.area import AREA as OPPORTUNITIES
+from pcrm.portal.area import AREA as PORTAL
 from pcrm.projects.area import AREA as PROJECTS
 from pcrm.relationships.area import AREA as RELATIONSHIPS
 from pcrm.web.area import AREA as WEB
@@ -27,5 +28,6 @@ AREAS: tuple[Area, ...] = (
     RELATIONSHIPS,
     OPPORTUNITIES,
     PROJECTS,
+    PORTAL,
     WEB,
 )

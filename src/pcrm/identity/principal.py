@@ -57,3 +57,32 @@ class Principal:
 
     def display_name(self, locale: str) -> str:
         return person_name(self.name, self.english_name, locale)
+
+
+@dataclass(frozen=True, slots=True)
+class PortalPrincipal:
+    """A person of the customer signed in to the portal (ADR 0007): one contact of one account
+    of one workspace. Never a `Principal`: no staff route or service accepts one."""
+
+    portal_user_id: int
+    workspace_id: int
+    contact_id: int
+    account_id: int
+    role: str  # identity.portal_users.vocab.PortalRole
+    name: str
+    email: str
+    locale: str | None
+    workspace_name: str
+    timezone: str
+    session_id: int
+
+    @property
+    def scope(self) -> WorkspaceScope:
+        return WorkspaceScope(self.workspace_id)
+
+    @property
+    def is_approver(self) -> bool:
+        return self.role == "approver"
+
+    def today(self) -> date:
+        return utcnow().astimezone(ZoneInfo(self.timezone)).date()

@@ -22,6 +22,8 @@ from pcrm.projects.conflicts import routes_html as conflicts_html
 from pcrm.projects.conflicts.vocab import LABELS as CONFLICT_LABELS
 from pcrm.projects.constraints import models as constraint_models
 from pcrm.projects.constraints import routes_api as constraints_api
+from pcrm.projects.customer import models as customer_models
+from pcrm.projects.customer import routes_html as customer_html
 from pcrm.projects.editing import routes_html as editing_html
 from pcrm.projects.goals import models as goal_models
 from pcrm.projects.goals import routes_api as goals_api
@@ -96,6 +98,7 @@ AREA = Area(
         changes_html.router,
         conflicts_html.router,
         meetings_html.router,
+        customer_html.router,
     ),
     models=(
         project_models,
@@ -108,6 +111,7 @@ AREA = Area(
         goal_models,
         training_models,
         change_models,
+        customer_models,
         risk_models,
         conflict_models,
         meeting_models,

@@ -20,6 +20,8 @@ from pcrm.projects.conflicts import service as _conflicts
 from pcrm.projects.conflicts import vocab as _conflict_vocab
 from pcrm.projects.constraints import schemas as _constraint_schemas
 from pcrm.projects.constraints import service as _constraints
+from pcrm.projects.customer import service as _customer
+from pcrm.projects.customer.schemas import PortalAnswer, PortalClient, PortalDecision
 from pcrm.projects.goals import schemas as _goal_schemas
 from pcrm.projects.goals import service as _goals
 from pcrm.projects.goals import vocab as _goal_vocab
@@ -608,3 +610,11 @@ def complete_meeting_action(
     return _meetings.update_action(
         db, principal, project_id, action_id, _meeting_schemas.ActionUpdate(done=True)
     )
+
+
+__all__ += ["PortalAnswer", "PortalClient", "PortalDecision"]  # the customer portal (ADR 0007)
+portal_projects = _customer.my_projects
+portal_inbox = _customer.inbox
+portal_project = _customer.project
+portal_decide_baseline = _customer.decide_baseline
+portal_answer_question = _customer.answer_question

@@ -35,7 +35,7 @@ from pcrm.core.pagination import (
     PageRequest,
 )
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.identity.public import Permission, Principal
+from pcrm.identity.public import Permission, Principal, end_portal_access
 
 
 def refresh_search_fields(contact: Contact) -> None:
@@ -171,6 +171,8 @@ def update_contact(
         current = repo.open_employment(db, scope, contact.id)
         if current is not None:
             current.ended_on = contact.left_on  # leaving ends the job at that account
+    if moving or contact.status == ContactStatus.LEFT:
+        end_portal_access(db, scope, contact.id)  # a portal user belongs to one account
     refresh_search_fields(contact)
     db.flush()
     return contact
@@ -184,6 +186,7 @@ def archive_contact(
     check_version(contact.version, expected_version)
     if contact.archived_at is None:
         contact.archived_at = utcnow()
+        end_portal_access(db, principal.scope, contact.id)
         db.flush()
     return contact
 
@@ -322,6 +325,7 @@ def merge_contacts(
             setattr(keep, field, getattr(duplicate, field))
     duplicate.archived_at = utcnow()
     duplicate.merged_into_id = keep.id
+    end_portal_access(db, principal.scope, duplicate.id)
     refresh_search_fields(keep)
     db.flush()
     return keep
@@ -336,6 +340,7 @@ def bulk_archive_contacts(db: Session, principal: Principal, ids: list[int]) -> 
     for contact in contacts.values():
         if contact.archived_at is None:
             contact.archived_at = now
+            end_portal_access(db, principal.scope, contact.id)
     db.flush()
     return len(contacts)
 
