@@ -16,7 +16,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from tests.accounts.builders import create, new_account, new_contact
-from tests.factories import Team, bearer, sign_in
+from tests.factories import Team, bearer, current, sign_in
 
 PASSWORD = "portal-pass-2026"
 # names that must never reach another portal user's pages
@@ -33,6 +33,8 @@ class PortalWorld:
     baseline_id: int
     question_id: int
     question_version: int
+    change_id: int
+    options: list[tuple[int, int]]  # (id, version) of A and B
     approver_stakeholder: int
     viewer_stakeholder: int
     leaver_stakeholder: int
@@ -100,7 +102,10 @@ def portal_world(client: TestClient, staff: TestClient, team: Team) -> PortalWor
     wang = new_contact(client, token, huawei, "王芳", email="wang@huawei.example")["id"]
     tencent = new_account(client, token, "腾讯科技")["id"]
     zhao = new_contact(client, token, tencent, "赵敏", email="zhao@tencent.example")["id"]
-    project = create(client, token, "/api/v1/projects", name="智慧园区", account_id=huawei)["id"]
+    project = create(
+        client, token, "/api/v1/projects",
+        name="智慧园区", account_id=huawei, manager_id=team.owner.user_id,
+    )["id"]  # fmt: skip
     create(
         client, token, f"/api/v1/projects/{project}/team",
         user_id=team.owner.user_id, role="pm", allocation=50,
@@ -121,6 +126,25 @@ def portal_world(client: TestClient, staff: TestClient, team: Team) -> PortalWor
         client, token, f"/api/v1/requirements/{requirement}/clarifications",
         question="门禁是否需要访客二维码？", asked_to_id=zhang,
     )  # fmt: skip
+    change = create(
+        client, token, f"/api/v1/projects/{project}/changes",
+        title="增加访客人脸识别", origin="customer", raised_by_contact_id=zhang,
+        raised_on="2026-12-01", reason="园区安保要求升级", category="requirement",
+    )  # fmt: skip
+    options = [
+        create(
+            client,
+            token,
+            f"/api/v1/projects/{project}/changes/{change['id']}/options",
+            title=title,
+            cost_delta=cost,
+        )
+        for title, cost in (("分期实施", "30000"), ("一次到位", "50000"))
+    ]
+    for name in ("analysis", "sending"):
+        url = f"/api/v1/projects/{project}/changes/{change['id']}"
+        sent = client.post(f"{url}/{name}", json={}, headers=current(client, url, h))
+        assert sent.status_code == 200, sent.text
     other = create(
         client, token, "/api/v1/projects", name=OTHER_ACCOUNT_PROJECT, account_id=tencent
     )
@@ -146,6 +170,8 @@ def portal_world(client: TestClient, staff: TestClient, team: Team) -> PortalWor
         baseline_id=baseline["id"],
         question_id=question["id"],
         question_version=question["version"],
+        change_id=change["id"],
+        options=[(o["id"], o["version"]) for o in options],
         approver_stakeholder=approver,
         viewer_stakeholder=viewer,
         leaver_stakeholder=leaver,
@@ -163,6 +189,7 @@ def portal_world(client: TestClient, staff: TestClient, team: Team) -> PortalWor
 def sign_off_rows(uow: Any) -> dict[str, int]:
     from pcrm.identity.portal_users.models import PortalSession, PortalUser
     from pcrm.projects.baselines.models import Baseline, SignOff
+    from pcrm.projects.changes.models import ChangeDecision, ChangeRequest
     from pcrm.projects.customer.models import PortalAct
     from pcrm.projects.requirements.models import Clarification
     from tests.factories.rows import count_rows
@@ -174,6 +201,8 @@ def sign_off_rows(uow: Any) -> dict[str, int]:
             "baselines": Baseline,
             "clarifications": Clarification,
             "acts": PortalAct,
+            "change_decisions": ChangeDecision,
+            "changes": ChangeRequest,
             "portal_users": PortalUser,
             "portal_sessions": PortalSession,
         },

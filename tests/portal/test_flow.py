@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from pcrm.core.tenancy import GLOBAL
 from pcrm.projects.baselines.models import SignOff
+from pcrm.projects.changes.models import ChangeDecision
 from pcrm.projects.customer.models import PortalAct
 from tests.factories import bearer, current, make_team, sign_in
 from tests.portal.builders import (
@@ -185,3 +186,68 @@ def test_an_invitation_link_works_once(make_client, client, world, acme):
     assert done.status_code == 303
     assert fresh.get(f"/portal/join/{token}").status_code == 404
     portal_sign_in(fresh, world.emails["approver"], "new-pass-2026")
+
+
+def test_the_approver_chooses_an_option_of_a_change(make_client, client, world, uow, acme):
+    portal = make_client()
+    csrf = portal_sign_in(portal, world.emails["approver"])
+    home = portal.get("/portal")
+    assert f'data-testid="pending-change-{world.change_id}"' in home.text
+    option_b = world.options[1]
+    decided = portal.post(
+        f"/portal/projects/{world.project_id}/changes/{world.change_id}/decision",
+        data={
+            "csrf_token": csrf,
+            "option": f"{option_b[0]}:{option_b[1]}",
+            "decision": "approved",
+            "comment": "一次到位",
+        },
+    )
+    assert decided.status_code == 303, decided.text
+    with uow() as db:
+        decision = db.scalar(select(ChangeDecision).execution_options(**GLOBAL))
+        act = db.scalar(select(PortalAct).execution_options(**GLOBAL))
+    assert (decision.channel, decision.recorded_by_id, decision.option_id) == (
+        "portal", None, option_b[0],
+    )  # fmt: skip
+    assert (act.kind, act.record_id) == ("change_decision", world.change_id)
+    change = client.get(
+        f"/api/v1/projects/{world.project_id}/changes/{world.change_id}",
+        headers=bearer(acme.tokens["owner"]),
+    ).json()
+    assert change["state"] == "approved"
+    assert f'data-testid="pending-change-{world.change_id}"' not in portal.get("/portal").text
+
+
+def test_a_change_decision_on_a_stale_option_is_409_and_writes_nothing(make_client, world, uow):
+    portal = make_client()
+    csrf = portal_sign_in(portal, world.emails["approver"])
+    before = sign_off_rows(uow)
+    option_a = world.options[0]
+    stale = portal.post(
+        f"/portal/projects/{world.project_id}/changes/{world.change_id}/decision",
+        data={"csrf_token": csrf, "option": f"{option_a[0]}:9", "decision": "approved"},
+    )
+    assert stale.status_code == 409
+    assert 'data-testid="portal-error"' in stale.text
+    missing = portal.post(
+        f"/portal/projects/{world.project_id}/changes/{world.change_id}/decision",
+        data={"csrf_token": csrf, "option": "", "decision": "approved"},
+    )
+    assert missing.status_code == 422
+    assert sign_off_rows(uow) == before
+
+
+def test_the_approver_rejects_a_change(make_client, client, world, acme):
+    portal = make_client()
+    csrf = portal_sign_in(portal, world.emails["approver"])
+    rejected = portal.post(
+        f"/portal/projects/{world.project_id}/changes/{world.change_id}/decision",
+        data={"csrf_token": csrf, "decision": "rejected", "comment": "暂缓"},
+    )
+    assert rejected.status_code == 303
+    change = client.get(
+        f"/api/v1/projects/{world.project_id}/changes/{world.change_id}",
+        headers=bearer(acme.tokens["owner"]),
+    ).json()
+    assert change["state"] == "rejected"

@@ -116,12 +116,16 @@ def _target(path: str, world: Any) -> str:
         "project_id": world.project_id,
         "baseline_id": world.baseline_id,
         "clarification_id": world.question_id,
+        "change_id": world.change_id,
         "token": "no-such-invitation",
     }
     return re.sub(r"\{(\w+)\}", lambda m: str(ids[m.group(1)]), path)
 
 
 def _form(path: str, world: Any, csrf: str) -> dict[str, str]:
+    if "/changes/" in path:
+        option = "{}:{}".format(*world.options[0])
+        return {"csrf_token": csrf, "option": option, "decision": "approved"}
     if path.endswith("/decision"):
         return {"csrf_token": csrf, "baseline_number": "1", "decision": "approved"}
     if path.endswith("/answer"):
@@ -145,6 +149,7 @@ def test_every_portal_route_answers_each_visitor_as_it_should(
         "/portal/join/{token}",
         "/portal/projects/{project_id}",
         "/portal/projects/{project_id}/baselines/{baseline_id}/decision",
+        "/portal/projects/{project_id}/changes/{change_id}/decision",
         "/portal/projects/{project_id}/questions/{clarification_id}/answer",
     }
     wrong: list[tuple[str, str, str, int | None, int]] = []

@@ -28,7 +28,7 @@ class Principal:
     workspace_slug: str
     currency: str
     timezone: str
-    via: Literal["session", "token", "cli"]
+    via: Literal["session", "token", "cli", "portal"]
     credential_id: int | None = None
     # An API token's scopes (identity.tokens.scopes); None for a session or the CLI.
     scopes: frozenset[str] | None = None

@@ -227,3 +227,12 @@ def portal_sign_in(
 
 def portal_sign_out(db: Session, token: str) -> None:
     _portal_users.sign_out(db, token)
+
+
+__all__ += ["acting_for_portal"]
+
+
+def acting_for_portal(db: Session, scope: WorkspaceScope, user_id: int) -> Principal | None:
+    """The active user in whose name a customer's act in the portal carries its effects out
+    (the project's manager), or None."""
+    return _sessions.acting_for_portal(db, scope, user_id)

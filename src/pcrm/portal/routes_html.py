@@ -7,6 +7,7 @@ is no portal session (and a portal session no staff session: staff pages read on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -14,8 +15,8 @@ from pydantic import ValidationError
 from starlette.responses import Response
 
 from pcrm.core.deps import DB, AppSettings, SessionRoute
-from pcrm.core.errors import Conflict
-from pcrm.core.forms import FormValues, attempt, posted_id
+from pcrm.core.errors import Conflict, ValidationFailed
+from pcrm.core.forms import FormValues, attempt, domain_errors, posted_id
 from pcrm.core.i18n import LOCALES, N_, translate
 from pcrm.core.pages import local_path, notice, page_locale, redirect
 from pcrm.core.problems import field_errors_from_pydantic
@@ -42,11 +43,9 @@ from pcrm.identity.public import (
 )
 from pcrm.portal import pages
 from pcrm.projects.public import (
-    PortalAnswer,
-    PortalClient,
-    PortalDecision,
     portal_answer_question,
     portal_decide_baseline,
+    portal_decide_change,
 )
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
@@ -65,11 +64,9 @@ def _next(url: str | None) -> str:
     return target if target.startswith("/portal") else "/portal"
 
 
-def _client(request: Request, settings: AppSettings) -> PortalClient:
-    return PortalClient(
-        ip=client_ip(request, settings.trusted_proxies),
-        user_agent=request.headers.get("user-agent"),
-    )
+def _client(request: Request, settings: AppSettings) -> tuple[str | None, str | None]:
+    """Where an act comes from: the client's IP address and user agent (its receipt)."""
+    return client_ip(request, settings.trusted_proxies), request.headers.get("user-agent")
 
 
 # --- signing in ------------------------------------------------------------------------------
@@ -209,6 +206,24 @@ def project_page(
     return _project_page(request, db, portal, project_id)
 
 
+def _act(
+    request: Request, db: DB, portal: PortalPrincipal, project_id: int, write: Callable[[], None]
+) -> Response | None:
+    """Run an act; on a refusal the project's page again with the reason (422 bad input, 409
+    stale or no longer pending), nothing written. None when it was done."""
+    locale = page_locale(request)
+    try:
+        write()
+    except ValidationFailed as exc:
+        db.rollback()
+        message = " ".join(domain_errors(exc, locale).values())
+        return _project_page(request, db, portal, project_id, message, 422)
+    except Conflict as exc:
+        db.rollback()
+        return _project_page(request, db, portal, project_id, translate(locale, exc.detail), 409)
+    return None
+
+
 @router.post("/portal/projects/{project_id}/baselines/{baseline_id}/decision")
 def decide_baseline(
     request: Request,
@@ -221,26 +236,40 @@ def decide_baseline(
     decision: Annotated[str, Form(max_length=20)] = "",
     comment: Annotated[str, Form(max_length=5000)] = "",
 ) -> Response:
-    locale = page_locale(request)
-    try:
-        data = PortalDecision.model_validate(
-            {
-                "baseline_number": posted_id(baseline_number) or 0,
-                "decision": decision,
-                "comment": comment.strip() or None,
-            }
-        )
-    except ValidationError:
-        message = translate(locale, N_("Choose approve or reject."))
-        return _project_page(request, db, portal, project_id, message, 422)
-    try:
-        portal_decide_baseline(
-            db, portal, project_id, baseline_id, data, _client(request, settings)
-        )
-    except Conflict as exc:
-        db.rollback()
-        return _project_page(request, db, portal, project_id, translate(locale, exc.detail), 409)
-    return redirect(f"/portal/projects/{project_id}", "decided")
+    refused = _act(
+        request, db, portal, project_id,
+        lambda: portal_decide_baseline(
+            db, portal, project_id, baseline_id, posted_id(baseline_number) or 0, decision,
+            comment.strip() or None, _client(request, settings),
+        ),
+    )  # fmt: skip
+    return refused or redirect(f"/portal/projects/{project_id}", "decided")
+
+
+@router.post("/portal/projects/{project_id}/changes/{change_id}/decision")
+def decide_change(
+    request: Request,
+    project_id: Id,
+    change_id: Id,
+    db: DB,
+    settings: AppSettings,
+    portal: CurrentPortalPrincipal,
+    option: Annotated[str, Form(max_length=40)] = "",
+    decision: Annotated[str, Form(max_length=20)] = "",
+    comment: Annotated[str, Form(max_length=5000)] = "",
+) -> Response:
+    # the option as the page showed it: "<id>:<version>"
+    option_id, _, version = option.partition(":")
+    chosen = (posted_id(option_id), posted_id(version))
+    picked = (chosen[0], chosen[1]) if chosen[0] and chosen[1] else None
+    refused = _act(
+        request, db, portal, project_id,
+        lambda: portal_decide_change(
+            db, portal, project_id, change_id, picked, decision, comment.strip() or None,
+            _client(request, settings),
+        ),
+    )  # fmt: skip
+    return refused or redirect(f"/portal/projects/{project_id}", "decided")
 
 
 @router.post("/portal/projects/{project_id}/questions/{clarification_id}/answer")
@@ -254,16 +283,11 @@ def answer_question(
     version: Annotated[str, Form(max_length=12)] = "",
     answer: Annotated[str, Form(max_length=20000)] = "",
 ) -> Response:
-    locale = page_locale(request)
-    if not answer.strip():
-        message = translate(locale, N_("Write your answer."))
-        return _project_page(request, db, portal, project_id, message, 422)
-    data = PortalAnswer(version=posted_id(version) or 0, answer=answer.strip())
-    try:
-        portal_answer_question(
-            db, portal, project_id, clarification_id, data, _client(request, settings)
-        )
-    except Conflict as exc:
-        db.rollback()
-        return _project_page(request, db, portal, project_id, translate(locale, exc.detail), 409)
-    return redirect(f"/portal/projects/{project_id}", "answered")
+    refused = _act(
+        request, db, portal, project_id,
+        lambda: portal_answer_question(
+            db, portal, project_id, clarification_id, posted_id(version) or 0, answer,
+            _client(request, settings),
+        ),
+    )  # fmt: skip
+    return refused or redirect(f"/portal/projects/{project_id}", "answered")

@@ -21,7 +21,6 @@ from pcrm.projects.conflicts import vocab as _conflict_vocab
 from pcrm.projects.constraints import schemas as _constraint_schemas
 from pcrm.projects.constraints import service as _constraints
 from pcrm.projects.customer import service as _customer
-from pcrm.projects.customer.schemas import PortalAnswer, PortalClient, PortalDecision
 from pcrm.projects.goals import schemas as _goal_schemas
 from pcrm.projects.goals import service as _goals
 from pcrm.projects.goals import vocab as _goal_vocab
@@ -612,9 +611,10 @@ def complete_meeting_action(
     )
 
 
-__all__ += ["PortalAnswer", "PortalClient", "PortalDecision"]  # the customer portal (ADR 0007)
+# the customer portal (ADR 0007): a portal principal's projects, inbox and acts (client: IP, UA)
 portal_projects = _customer.my_projects
 portal_inbox = _customer.inbox
 portal_project = _customer.project
 portal_decide_baseline = _customer.decide_baseline
 portal_answer_question = _customer.answer_question
+portal_decide_change = _customer.decide_change

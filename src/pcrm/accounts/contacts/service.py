@@ -171,10 +171,10 @@ def update_contact(
         current = repo.open_employment(db, scope, contact.id)
         if current is not None:
             current.ended_on = contact.left_on  # leaving ends the job at that account
-    if moving or contact.status == ContactStatus.LEFT:
-        end_portal_access(db, scope, contact.id)  # a portal user belongs to one account
     refresh_search_fields(contact)
     db.flush()
+    if moving or contact.status == ContactStatus.LEFT:
+        end_portal_access(db, scope, contact.id)  # a portal user belongs to one account
     return contact
 
 
@@ -186,8 +186,8 @@ def archive_contact(
     check_version(contact.version, expected_version)
     if contact.archived_at is None:
         contact.archived_at = utcnow()
-        end_portal_access(db, principal.scope, contact.id)
         db.flush()
+        end_portal_access(db, principal.scope, contact.id)
     return contact
 
 
@@ -325,9 +325,9 @@ def merge_contacts(
             setattr(keep, field, getattr(duplicate, field))
     duplicate.archived_at = utcnow()
     duplicate.merged_into_id = keep.id
-    end_portal_access(db, principal.scope, duplicate.id)
     refresh_search_fields(keep)
     db.flush()
+    end_portal_access(db, principal.scope, duplicate.id)
     return keep
 
 
@@ -340,8 +340,9 @@ def bulk_archive_contacts(db: Session, principal: Principal, ids: list[int]) -> 
     for contact in contacts.values():
         if contact.archived_at is None:
             contact.archived_at = now
-            end_portal_access(db, principal.scope, contact.id)
     db.flush()
+    for contact in contacts.values():
+        end_portal_access(db, principal.scope, contact.id)
     return len(contacts)
 
 

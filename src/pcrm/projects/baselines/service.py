@@ -180,8 +180,9 @@ def record_sign_off(
     principal.require(Permission.WRITE_PROJECTS)
     baseline = repo.baseline(db, principal.scope, baseline_id)
     project = project_for(db, principal, baseline.project_id, write=True)
+    recorder = None if channel is SignOffChannel.PORTAL else principal.user_id
     return decide(
-        db, principal.scope, project, baseline, data, channel, principal.user_id, principal.today()
+        db, principal.scope, project, baseline, data, channel, recorder, principal.today()
     )
 
 

@@ -134,23 +134,3 @@ class PortalActRead(BaseModel):
     occurred_at: datetime
     ip: str | None
     user_agent: str | None
-
-
-class PortalClient(BaseModel):
-    """Where a portal act came from."""
-
-    ip: str | None
-    user_agent: str | None
-
-
-class PortalDecision(BaseModel):
-    """A baseline decision in the portal: the version the customer saw, and their word."""
-
-    baseline_number: int
-    decision: Decision
-    comment: str | None = Field(default=None, max_length=5000)
-
-
-class PortalAnswer(BaseModel):
-    version: int
-    answer: str = Field(min_length=1, max_length=20000)

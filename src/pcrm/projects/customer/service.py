@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from pcrm.accounts.public import ContactStatus, contacts_by_ids
 from pcrm.core.db import utcnow
-from pcrm.core.errors import Conflict, NotFound, PermissionDenied
+from pcrm.core.errors import Conflict, NotFound, PermissionDenied, field_error
 from pcrm.core.i18n import N_
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import (
@@ -23,6 +23,7 @@ from pcrm.identity.public import (
     PortalRole,
     PortalUserRead,
     Principal,
+    acting_for_portal,
     invite_portal_user,
     portal_users_of_contacts,
     revoke_portal_user,
@@ -33,18 +34,18 @@ from pcrm.projects.baselines import repository as baselines_repo
 from pcrm.projects.baselines import service as baselines
 from pcrm.projects.baselines.models import Baseline
 from pcrm.projects.baselines.schemas import SignOffCreate
-from pcrm.projects.baselines.vocab import BaselineKind, SignOffChannel
+from pcrm.projects.baselines.vocab import BaselineKind, Decision, SignOffChannel
+from pcrm.projects.changes import repository as changes_repo
+from pcrm.projects.changes.decision import service as change_steps
+from pcrm.projects.changes.schemas import DecisionCreate
 from pcrm.projects.changes.vocab import ChangeOrigin
 from pcrm.projects.customer import repository as repo
 from pcrm.projects.customer.models import PortalAct
 from pcrm.projects.customer.schemas import (
     PendingAct,
     PortalActRead,
-    PortalAnswer,
     PortalBaseline,
     PortalChange,
-    PortalClient,
-    PortalDecision,
     PortalMilestone,
     PortalOption,
     PortalProject,
@@ -329,8 +330,9 @@ def _receipt(
     kind: PortalActKind,
     record_id: int,
     summary: str,
-    client: PortalClient,
+    client: tuple[str | None, str | None],
 ) -> None:
+    """The act's receipt: who, what, when, from which address and browser."""
     db.add(
         PortalAct(
             workspace_id=portal.workspace_id,
@@ -342,8 +344,8 @@ def _receipt(
             record_id=record_id,
             summary=summary[:300],
             occurred_at=utcnow(),
-            ip=(client.ip or "")[:64] or None,
-            user_agent=(client.user_agent or "")[:300] or None,
+            ip=(client[0] or "")[:64] or None,
+            user_agent=(client[1] or "")[:300] or None,
         )
     )
 
@@ -353,13 +355,22 @@ def _writable(project: Project) -> None:
         raise Conflict(FINISHED_MESSAGE)
 
 
+def _decision(value: str) -> Decision:
+    try:
+        return Decision(value)
+    except ValueError:
+        raise field_error("decision", N_("Choose approve or reject.")) from None
+
+
 def decide_baseline(
     db: Session,
     portal: PortalPrincipal,
     project_id: int,
     baseline_id: int,
-    data: PortalDecision,
-    client: PortalClient,
+    baseline_number: int,
+    decision: str,
+    comment: str | None,
+    client: tuple[str | None, str | None],
 ) -> None:
     """The approver approves or rejects the baseline version under review (409 on any other
     version); written as the staff's sign-off is, with channel = portal."""
@@ -370,23 +381,59 @@ def decide_baseline(
     if not _approver(portal, stakeholder):
         raise PermissionDenied(NOT_AN_APPROVER)
     _writable(found)
+    chosen = _decision(decision)
     sign_off = baselines.decide(
-        db,
-        portal.scope,
-        found,
-        baseline,
+        db, portal.scope, found, baseline,
         SignOffCreate(
-            stakeholder_id=stakeholder.id,
-            baseline_number=data.baseline_number,
-            decision=data.decision,
-            comment=data.comment,
+            stakeholder_id=stakeholder.id, baseline_number=baseline_number,
+            decision=chosen, comment=comment,
         ),
-        SignOffChannel.PORTAL,
-        None,
-        portal.today(),
-    )
-    summary = f"{baseline.kind} v{baseline.number}: {data.decision}"
+        SignOffChannel.PORTAL, None, portal.today(),
+    )  # fmt: skip
+    summary = f"{baseline.kind} v{baseline.number}: {chosen}"
     _receipt(db, portal, found.id, PortalActKind.BASELINE_DECISION, sign_off.id, summary, client)
+    db.flush()
+
+
+def decide_change(
+    db: Session,
+    portal: PortalPrincipal,
+    project_id: int,
+    change_id: int,
+    option: tuple[int, int] | None,
+    decision: str,
+    comment: str | None,
+    client: tuple[str | None, str | None],
+) -> None:
+    """The approver chooses an option (its id and the version they saw: 409 when it changed
+    since) or rejects the change request. Written by the change's own decision code with
+    channel = portal; what an approval carries out (the plan moved, new baselines, the budget)
+    is done in the name of the project's manager."""
+    stakeholder, found = _stake(db, portal, project_id)
+    change = changes_repo.change(db, portal.scope, change_id)
+    if change.project_id != found.id:
+        raise NotFound()
+    if not _approver(portal, stakeholder):
+        raise PermissionDenied(NOT_AN_APPROVER)
+    _writable(found)
+    chosen = _decision(decision)
+    if chosen is Decision.APPROVED and option is None:
+        raise field_error("option_id", N_("Choose the option you approve."))
+    manager = acting_for_portal(db, portal.scope, found.manager_id) if found.manager_id else None
+    if manager is None:
+        raise Conflict(N_("This project has no project manager yet: ask your account team."))
+    data = DecisionCreate(
+        decision=chosen,
+        option_id=option[0] if option and chosen is Decision.APPROVED else None,
+        option_version=option[1] if option and chosen is Decision.APPROVED else None,
+        stakeholder_id=stakeholder.id,
+        comment=comment,
+    )
+    change_steps.record_decision(
+        db, manager, found.id, change.id, data, None, SignOffChannel.PORTAL
+    )
+    summary = f"CR-{change.number:03d}: {chosen}"
+    _receipt(db, portal, found.id, PortalActKind.CHANGE_DECISION, change.id, summary, client)
     db.flush()
 
 
@@ -395,8 +442,9 @@ def answer_question(
     portal: PortalPrincipal,
     project_id: int,
     clarification_id: int,
-    data: PortalAnswer,
-    client: PortalClient,
+    version: int,
+    answer: str,
+    client: tuple[str | None, str | None],
 ) -> None:
     """The contact answers a question asked to them (409 once it is no longer open or changed
     since they read it)."""
@@ -405,9 +453,11 @@ def answer_question(
     if question.project_id != found.id or question.asked_to_id != portal.contact_id:
         raise NotFound()
     _writable(found)
-    if question.status != ClarificationStatus.OPEN or question.version != data.version:
+    if not answer.strip():
+        raise field_error("answer", N_("Write your answer."))
+    if question.status != ClarificationStatus.OPEN or question.version != version:
         raise Conflict(N_("This question is no longer open: reload to see its answer."))
-    question.answer = data.answer
+    question.answer = answer.strip()[:20000]
     question.answered_on = max(portal.today(), question.asked_on)
     question.status = ClarificationStatus.ANSWERED
     summary = f"clarification {question.id}"
