@@ -154,7 +154,10 @@ def _pending(
                 can_decide=True,
             )
         )
-    return sorted(acts, key=lambda a: (a.due_on or date.max, a.project_id, a.record_id))
+    order = list(PendingKind)  # on the same day: sign-offs, then changes, then questions
+    return sorted(
+        acts, key=lambda a: (a.due_on or date.max, order.index(a.kind), a.project_id, a.record_id)
+    )
 
 
 def inbox(db: Session, portal: PortalPrincipal) -> list[PendingAct]:
