@@ -251,3 +251,36 @@ def test_the_approver_rejects_a_change(make_client, client, world, acme):
         headers=bearer(acme.tokens["owner"]),
     ).json()
     assert change["state"] == "rejected"
+
+
+def test_a_stakeholder_raises_a_change_request(make_client, client, world, uow, acme):
+    portal = make_client()
+    csrf = portal_sign_in(portal, world.emails["viewer"])
+    before = sign_off_rows(uow)
+    blank = portal.post(
+        f"/portal/projects/{world.project_id}/changes",
+        data={"csrf_token": csrf, "title": "", "reason": "", "category": "scope"},
+    )
+    assert blank.status_code == 422
+    assert sign_off_rows(uow) == before
+    raised = portal.post(
+        f"/portal/projects/{world.project_id}/changes",
+        data={
+            "csrf_token": csrf,
+            "title": "增加停车场引导",
+            "reason": "访客停车难",
+            "category": "scope",
+        },
+        headers={"user-agent": "WeChat/8.0 test"},
+    )
+    assert raised.status_code == 303, raised.text
+    found = client.get(
+        f"/api/v1/projects/{world.project_id}/changes", headers=bearer(acme.tokens["owner"])
+    ).json()["items"]
+    mine = [c for c in found if c["title"] == "增加停车场引导"]
+    assert [(c["origin"], c["state"], c["category"]) for c in mine] == [
+        ("customer", "submitted", "scope")
+    ]
+    with uow() as db:
+        kinds = set(db.scalars(select(PortalAct.kind).execution_options(**GLOBAL)))
+    assert kinds == {"change_raised"}

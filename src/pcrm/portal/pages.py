@@ -49,6 +49,14 @@ TEAM_ROLES = {
     "other": N_("Other"),
 }
 DECISIONS = {"approved": N_("Approved"), "rejected": N_("Rejected")}
+CATEGORIES = {
+    "requirement": N_("Requirement"),
+    "scope": N_("Scope"),
+    "schedule": N_("Schedule"),
+    "cost": N_("Cost"),
+    "quality": N_("Quality"),
+    "other": N_("Other"),
+}
 
 
 def _words(table: dict[str, str], locale: str) -> dict[str, str]:
@@ -64,6 +72,7 @@ def labels(locale: str) -> dict[str, dict[str, str]]:
         "change": _words(CHANGE_STATES, locale),
         "team": _words(TEAM_ROLES, locale),
         "decision": _words(DECISIONS, locale),
+        "category": _words(CATEGORIES, locale),
         "role": _words(dict(PORTAL_ROLE_LABELS), locale),
     }
 

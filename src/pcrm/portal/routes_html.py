@@ -46,6 +46,7 @@ from pcrm.projects.public import (
     portal_answer_question,
     portal_decide_baseline,
     portal_decide_change,
+    portal_raise_change,
 )
 
 router = APIRouter(route_class=SessionRoute, include_in_schema=False)
@@ -56,6 +57,7 @@ NOTICES = {
     "signed_out": N_("You have signed out."),
     "decided": N_("Thank you: your decision is recorded."),
     "answered": N_("Thank you: your answer is recorded."),
+    "raised": N_("Your change request is sent to the account team."),
 }
 
 
@@ -207,7 +209,7 @@ def project_page(
 
 
 def _act(
-    request: Request, db: DB, portal: PortalPrincipal, project_id: int, write: Callable[[], None]
+    request: Request, db: DB, portal: PortalPrincipal, project_id: int, write: Callable[[], object]
 ) -> Response | None:
     """Run an act; on a refusal the project's page again with the reason (422 bad input, 409
     stale or no longer pending), nothing written. None when it was done."""
@@ -217,6 +219,11 @@ def _act(
     except ValidationFailed as exc:
         db.rollback()
         message = " ".join(domain_errors(exc, locale).values())
+        return _project_page(request, db, portal, project_id, message, 422)
+    except ValidationError as exc:
+        db.rollback()
+        found = field_errors_from_pydantic(exc.errors(), locale)
+        message = " ".join(e["message"] for e in found)
         return _project_page(request, db, portal, project_id, message, 422)
     except Conflict as exc:
         db.rollback()
@@ -270,6 +277,26 @@ def decide_change(
         ),
     )  # fmt: skip
     return refused or redirect(f"/portal/projects/{project_id}", "decided")
+
+
+@router.post("/portal/projects/{project_id}/changes")
+def raise_change(
+    request: Request,
+    project_id: Id,
+    db: DB,
+    settings: AppSettings,
+    portal: CurrentPortalPrincipal,
+    title: Annotated[str, Form(max_length=300)] = "",
+    reason: Annotated[str, Form(max_length=20000)] = "",
+    category: Annotated[str, Form(max_length=20)] = "",
+) -> Response:
+    refused = _act(
+        request, db, portal, project_id,
+        lambda: portal_raise_change(
+            db, portal, project_id, title, reason, category, _client(request, settings)
+        ),
+    )  # fmt: skip
+    return refused or redirect(f"/portal/projects/{project_id}", "raised")
 
 
 @router.post("/portal/projects/{project_id}/questions/{clarification_id}/answer")

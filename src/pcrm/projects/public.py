@@ -611,10 +611,10 @@ def complete_meeting_action(
     )
 
 
-# the customer portal (ADR 0007): a portal principal's projects, inbox and acts (client: IP, UA)
-portal_projects = _customer.my_projects
+portal_projects = _customer.my_projects  # the customer portal (ADR 0007); client: (IP, UA)
 portal_inbox = _customer.inbox
 portal_project = _customer.project
 portal_decide_baseline = _customer.decide_baseline
 portal_answer_question = _customer.answer_question
 portal_decide_change = _customer.decide_change
+portal_raise_change = _customer.raise_change

@@ -36,8 +36,9 @@ from pcrm.projects.baselines.models import Baseline
 from pcrm.projects.baselines.schemas import SignOffCreate
 from pcrm.projects.baselines.vocab import BaselineKind, Decision, SignOffChannel
 from pcrm.projects.changes import repository as changes_repo
+from pcrm.projects.changes import service as changes
 from pcrm.projects.changes.decision import service as change_steps
-from pcrm.projects.changes.schemas import DecisionCreate
+from pcrm.projects.changes.schemas import ChangeWrite, DecisionCreate
 from pcrm.projects.changes.vocab import ChangeOrigin
 from pcrm.projects.customer import repository as repo
 from pcrm.projects.customer.models import PortalAct
@@ -438,6 +439,40 @@ def decide_change(
     summary = f"CR-{change.number:03d}: {chosen}"
     _receipt(db, portal, found.id, PortalActKind.CHANGE_DECISION, change.id, summary, client)
     db.flush()
+
+
+def raise_change(
+    db: Session,
+    portal: PortalPrincipal,
+    project_id: int,
+    title: str,
+    reason: str,
+    category: str,
+    client: tuple[str | None, str | None],
+) -> int:
+    """A stakeholder of the customer raises a change request (origin customer, raised by their
+    contact, today): the change's own code checks it, the project's manager analyses it. Its
+    number; 422 with the field's message on bad input."""
+    _stakeholder, found = _stake(db, portal, project_id)
+    _writable(found)
+    manager = acting_for_portal(db, portal.scope, found.manager_id) if found.manager_id else None
+    if manager is None:
+        raise Conflict(N_("This project has no project manager yet: ask your account team."))
+    data = ChangeWrite.model_validate(
+        {
+            "title": title.strip(),
+            "origin": ChangeOrigin.CUSTOMER,
+            "raised_by_contact_id": portal.contact_id,
+            "raised_on": portal.today(),
+            "reason": reason.strip(),
+            "category": category,
+        }
+    )
+    made = changes.create_change(db, manager, found.id, data)
+    summary = f"CR-{made.number:03d} {made.title}"
+    _receipt(db, portal, found.id, PortalActKind.CHANGE_RAISED, made.id, summary, client)
+    db.flush()
+    return made.number
 
 
 def answer_question(
