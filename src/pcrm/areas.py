@@ -15,6 +15,7 @@ from pcrm.files.area import AREA as FILES
 from pcrm.identity.area import AREA as IDENTITY
 from pcrm.notifications.area import AREA as NOTIFICATIONS
 from pcrm.opportunities.area import AREA as OPPORTUNITIES
+from pcrm.portal.area import AREA as PORTAL
 from pcrm.projects.area import AREA as PROJECTS
 from pcrm.relationships.area import AREA as RELATIONSHIPS
 from pcrm.service.area import AREA as SERVICE
@@ -29,5 +30,6 @@ AREAS: tuple[Area, ...] = (
     OPPORTUNITIES,
     PROJECTS,
     SERVICE,
+    PORTAL,
     WEB,
 )

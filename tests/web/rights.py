@@ -32,6 +32,7 @@ DELIVERABLE = "/api/v1/projects/{project_id}/deliverables/{deliverable_id}"
 class Open(StrEnum):
     PUBLIC = "public"  # no sign-in needed
     SIGNED_IN = "signed_in"  # any signed-in user: their own profile, tokens, reminders, views
+    PORTAL = "portal"  # a portal principal only (tests/portal): no staff session reaches it
 
 
 Need = Open | Permission
@@ -42,6 +43,8 @@ P = Permission
 # only a writer may open are listed as reads of the write right.
 RULES: list[tuple[str, str, Need]] = [
     ("*", r"/login|/logout|/language|/invite/\{token\}|/healthz|/api/docs", Open.PUBLIC),
+    ("*", r"/portal/(login|logout|language|join/\{token\})", Open.PUBLIC),
+    ("*", r"/portal|/portal/.*", Open.PORTAL),
     ("*", r"/|/api/v1/me|/settings/.*|/api/v1/api-tokens.*", Open.SIGNED_IN),
     ("*", r"/reminders/.*|/api/v1/reminders.*|/lists/.*", Open.SIGNED_IN),
     ("R", r"/api/v1/workspace", P.READ),

@@ -78,6 +78,9 @@ def _expected(who: str, method: str, path: str) -> int | str | None:
     api = path.startswith("/api/")
     if needed is Open.PUBLIC:
         return None
+    if needed is Open.PORTAL:
+        # a staff session is no portal session; a staff form token is not the portal's
+        return 403 if method in UNSAFE else 303
     if who in ("anonymous", "deactivated"):
         return 401 if api else 303
     if who == "stranger":

@@ -39,6 +39,12 @@ CSRF_HEADER = "x-csrf-token"
 CSRF_FIELD = "csrf_token"
 LANG_COOKIE = "pcrm_lang"
 SESSION_COOKIE = "pcrm_session"
+# The customer portal's own session and CSRF cookies (ADR 0007): a staff session never reaches
+# a portal page nor a portal session a staff page, and a token of one is worth nothing in the
+# other's forms.
+PORTAL_SESSION_COOKIE = "pcrm_portal"
+PORTAL_CSRF_COOKIE = "pcrm_portal_csrf"
+PORTAL_PREFIX = "/portal"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 HSTS = "max-age=31536000; includeSubDomains"
 NO_STORE = "no-store"
@@ -110,8 +116,18 @@ def session_cookie_name(request: Request) -> str:
     return cookie_name(request, SESSION_COOKIE)
 
 
+def is_portal_path(path: str) -> bool:
+    return path == PORTAL_PREFIX or path.startswith(PORTAL_PREFIX + "/")
+
+
 def csrf_cookie_name(request: Request) -> str:
-    return cookie_name(request, CSRF_COOKIE)
+    """The CSRF cookie of this request: the portal's under /portal, the staff's elsewhere."""
+    base = PORTAL_CSRF_COOKIE if is_portal_path(request.url.path) else CSRF_COOKIE
+    return cookie_name(request, base)
+
+
+def portal_session_cookie_name(request: Request) -> str:
+    return cookie_name(request, PORTAL_SESSION_COOKIE)
 
 
 def rotate_csrf(request: Request) -> None:
@@ -177,7 +193,8 @@ class PlatformMiddleware:
         )
         locale_token = locale_var.set(state["locale"])  # for services: current_locale()
         secure = state["secure_cookies"] = self.secure_cookies(request)
-        csrf_name = HOST_PREFIX + CSRF_COOKIE if secure else CSRF_COOKIE
+        csrf_base = PORTAL_CSRF_COOKIE if is_portal_path(scope["path"]) else CSRF_COOKIE
+        csrf_name = HOST_PREFIX + csrf_base if secure else csrf_base
         secret = self.secret()
         cookie = request.cookies.get(csrf_name)
         new_cookie = None

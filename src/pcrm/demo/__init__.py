@@ -36,7 +36,7 @@ def seed_demo(db: Session, settings: Settings) -> bool:
     with record_clock_set():  # each writer dates its records; real time again after
         set_record_clock(datetime.combine(today - timedelta(days=STAFF_DAYS), time(9), TZ))
         staff = create_staff(db, settings)
-        world = World(db, today, staff)
+        world = World(db, today, staff, settings=settings)
         for area in AREAS:
             if area.demo is not None:
                 import_module(f"pcrm.demo.{area.demo}").seed(world)

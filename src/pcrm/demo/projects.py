@@ -178,6 +178,7 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
     project_execution.opportunity_risks(world, world.opportunities[o.key], n)
     pm = world.acting("delivery")  # 刘芳 converts and runs the projects
     project = convert_opportunity(db, pm, world.opportunities[o.key])
+    world.projects[o.key] = project.id
     start = world.today - timedelta(days=30 * (story.phases + 1))
     end = start + timedelta(days=30 * story.months)
     update_project(

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from pcrm.config import Settings
 from pcrm.core.audit import set_actor
 from pcrm.core.context import set_record_clock
 from pcrm.identity.public import Principal
@@ -68,9 +69,11 @@ class World:
     relationships: RelationshipPlan | None = None  # the relationships' plan, once written
     competitors: dict[str, int] = field(default_factory=dict)  # name → id
     opportunities: dict[str, int] = field(default_factory=dict)  # plan key → id
+    projects: dict[str, int] = field(default_factory=dict)  # opportunity plan key → project id
     # when each account and contact was entered (later records about them come after)
     account_created: dict[str, datetime] = field(default_factory=dict)
     contact_created: dict[ContactKey, datetime] = field(default_factory=dict)
+    settings: Settings | None = None  # how passwords are hashed (the customer portal's logins)
 
     def acting(self, part: str, at: datetime | None = None) -> Principal:
         """The demo user of this part, to whom the next changes are attributed, as their own

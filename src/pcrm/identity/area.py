@@ -12,6 +12,8 @@ from pcrm.core.jobs import Job
 from pcrm.identity.audit import routes_api as audit_api
 from pcrm.identity.audit import routes_html as audit_pages
 from pcrm.identity.permissions import ROLE_LABELS, Permission, Role
+from pcrm.identity.portal_users import models as portal_user_models
+from pcrm.identity.portal_users.vocab import PORTAL_ROLE_LABELS, PortalRole
 from pcrm.identity.security_log import models as security_log_models
 from pcrm.identity.security_log import routes_api as security_log_api
 from pcrm.identity.security_log import routes_html as security_log_pages
@@ -57,6 +59,7 @@ AREA = Area(
         session_models,
         token_models,
         security_log_models,
+        portal_user_models,
     ),
     nav=(
         NavEntry(
@@ -109,6 +112,17 @@ AREA = Area(
             ),
             "api_token": EntityLabels(N_("API token"), {"name": N_("Token name")}),
             "invitation": EntityLabels(N_("Invitation")),
+            "portal_user": EntityLabels(
+                N_("Portal user"),
+                {
+                    "role": N_("Portal role"),
+                    "contact_id": N_("Contact"),
+                    "account_id": N_("Account"),
+                    "invited_at": N_("Invited at"),
+                    "invitation_expires_at": N_("Invitation expires"),
+                    "deactivation_reason": N_("Why deactivated"),
+                },
+            ),
         },
         fields={
             "name": N_("Name"),
@@ -131,7 +145,10 @@ AREA = Area(
             "user_id": N_("User"),
             "invited_by_id": N_("Invited by"),
         },
-        vocabularies={Role: {role.value: label for role, label in ROLE_LABELS.items()}},
+        vocabularies={
+            Role: {role.value: label for role, label in ROLE_LABELS.items()},
+            PortalRole: dict(PORTAL_ROLE_LABELS),
+        },
         resolvers={"user": user_references},
         formats={"currency": currency_name},
     ),

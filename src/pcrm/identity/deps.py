@@ -24,11 +24,14 @@ from pcrm.core.problems import domain_error_response, is_api, problem
 from pcrm.core.security import (
     UNSAFE_METHODS,
     bearer_token,
+    is_portal_path,
+    portal_session_cookie_name,
     secure_cookies_of,
     session_cookie_name,
 )
 from pcrm.identity.permissions import Permission
-from pcrm.identity.principal import Principal
+from pcrm.identity.portal_users import service as portal_users
+from pcrm.identity.principal import PortalPrincipal, Principal
 from pcrm.identity.security_log import service as security_log
 from pcrm.identity.security_log.schemas import SecurityEventNote
 from pcrm.identity.security_log.vocab import SecurityEventKind, SecurityOutcome
@@ -41,6 +44,38 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 class SignInRequired(Exception):
     pass
+
+
+class PortalSignInRequired(Exception):
+    """A portal page asked without a live portal session (a staff session is none)."""
+
+
+async def optional_portal_principal(
+    request: Request, db: DB, settings: AppSettings
+) -> PortalPrincipal | None:
+    """The customer signed in to the portal, from the portal's own cookie only: a staff
+    session cookie or an API token signs nobody in here (ADR 0007)."""
+    raw = request.cookies.get(portal_session_cookie_name(request))
+    if not raw:
+        return None
+    found = await run_in_threadpool(portal_users.check_session, db, raw, settings)
+    if found is not None:
+        request.state.portal_principal = found
+        if found.locale:
+            request.state.locale = found.locale
+            locale_var.set(found.locale)
+    return found
+
+
+async def current_portal_principal(
+    principal: Annotated[PortalPrincipal | None, Depends(optional_portal_principal)],
+) -> PortalPrincipal:
+    if principal is None:
+        raise PortalSignInRequired()
+    return principal
+
+
+CurrentPortalPrincipal = Annotated[PortalPrincipal, Depends(current_portal_principal)]
 
 
 async def optional_principal(request: Request, db: DB, settings: AppSettings) -> Principal | None:
@@ -136,6 +171,20 @@ def install_auth_handlers(app: FastAPI) -> None:
                 ),
             )
         return domain_error_response(request, exc)
+
+    @app.exception_handler(PortalSignInRequired)
+    async def _portal_sign_in(request: Request, _exc: PortalSignInRequired) -> Response:
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        location = "/portal/login"
+        if is_portal_path(target) and request.method == "GET" and target != "/portal":
+            location += f"?next={quote(target, safe='')}"
+        if request.headers.get("hx-request") == "true":
+            return Response(status_code=204, headers={"HX-Redirect": location})
+        response = RedirectResponse(location, status_code=303)
+        response.delete_cookie(
+            portal_session_cookie_name(request), path="/", secure=secure_cookies_of(request)
+        )
+        return response
 
     @app.exception_handler(SignInRequired)
     async def _sign_in(request: Request, _exc: SignInRequired) -> Response:

@@ -28,7 +28,7 @@ class Principal:
     workspace_slug: str
     currency: str
     timezone: str
-    via: Literal["session", "token", "cli"]
+    via: Literal["session", "token", "cli", "portal"]
     credential_id: int | None = None
     # An API token's scopes (identity.tokens.scopes); None for a session or the CLI.
     scopes: frozenset[str] | None = None
@@ -57,3 +57,32 @@ class Principal:
 
     def display_name(self, locale: str) -> str:
         return person_name(self.name, self.english_name, locale)
+
+
+@dataclass(frozen=True, slots=True)
+class PortalPrincipal:
+    """A person of the customer signed in to the portal (ADR 0007): one contact of one account
+    of one workspace. Never a `Principal`: no staff route or service accepts one."""
+
+    portal_user_id: int
+    workspace_id: int
+    contact_id: int
+    account_id: int
+    role: str  # identity.portal_users.vocab.PortalRole
+    name: str
+    email: str
+    locale: str | None
+    workspace_name: str
+    timezone: str
+    session_id: int
+
+    @property
+    def scope(self) -> WorkspaceScope:
+        return WorkspaceScope(self.workspace_id)
+
+    @property
+    def is_approver(self) -> bool:
+        return self.role == "approver"
+
+    def today(self) -> date:
+        return utcnow().astimezone(ZoneInfo(self.timezone)).date()

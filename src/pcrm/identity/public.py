@@ -131,3 +131,108 @@ def conflict_escalation_days(db: Session, scope: WorkspaceScope) -> int:
     workspace's setting, 1–60)."""
     days = _workspace_repository.conflict_escalation_days(db, scope)
     return DEFAULT_CONFLICT_ESCALATION_DAYS if days is None else days
+
+
+# --- portal principals: the customer's people in the portal (ADR 0007) -------------------------
+# (projects invites and revokes them from a stakeholder row; the portal signs them in)
+
+from pcrm.identity.deps import (  # noqa: E402
+    CurrentPortalPrincipal,
+    PortalSignInRequired,
+    optional_portal_principal,
+)
+from pcrm.identity.portal_users import schemas as _portal_schemas  # noqa: E402
+from pcrm.identity.portal_users import service as _portal_users  # noqa: E402
+from pcrm.identity.portal_users.vocab import (  # noqa: E402
+    PORTAL_ROLE_LABELS,
+    PORTAL_STATUS_LABELS,
+    PortalRole,
+    PortalUserStatus,
+)
+from pcrm.identity.principal import PortalPrincipal  # noqa: E402
+from pcrm.identity.sessions.service import InvalidCredentials, SignInThrottled  # noqa: E402
+
+PortalInvite = _portal_schemas.PortalInvite
+PortalInvitation = _portal_schemas.PortalInvitation
+PortalPasswordSet = _portal_schemas.PortalPasswordSet
+PortalUserRead = _portal_schemas.PortalUserRead
+PortalSignIn = _portal_users.PortalSignIn
+PORTAL_INVITATION_DAYS = _portal_users.INVITATION_DAYS
+
+__all__ += [
+    "PORTAL_INVITATION_DAYS",
+    "PORTAL_ROLE_LABELS",
+    "PORTAL_STATUS_LABELS",
+    "CurrentPortalPrincipal",
+    "InvalidCredentials",
+    "PortalInvitation",
+    "PortalInvite",
+    "PortalPasswordSet",
+    "PortalPrincipal",
+    "PortalRole",
+    "PortalSignIn",
+    "PortalSignInRequired",
+    "PortalUserRead",
+    "PortalUserStatus",
+    "SignInThrottled",
+    "accept_portal_invitation",
+    "end_portal_access",
+    "invite_portal_user",
+    "open_portal_invitation",
+    "optional_portal_principal",
+    "portal_sign_in",
+    "portal_sign_out",
+    "portal_users_of_contacts",
+    "revoke_portal_user",
+]
+
+
+def invite_portal_user(db: Session, principal: Principal, data: PortalInvite) -> PortalInvitation:
+    """Invite a contact to the portal (or again): the link's secret is in the answer, once."""
+    return _portal_users.invite(db, principal, data)
+
+
+def revoke_portal_user(db: Session, principal: Principal, contact_id: int) -> PortalUserRead:
+    """End a contact's portal access; their sessions end at once."""
+    return _portal_users.revoke(db, principal, contact_id)
+
+
+def end_portal_access(db: Session, scope: WorkspaceScope, contact_id: int) -> None:
+    """The contact left their account (or moved, or was archived): their portal access and
+    sessions end at once."""
+    _portal_users.end_for_contact(db, scope, contact_id)
+
+
+def portal_users_of_contacts(
+    db: Session, scope: WorkspaceScope, contact_ids: set[int]
+) -> dict[int, PortalUserRead]:
+    return _portal_users.portal_users_of_contacts(db, scope, contact_ids)
+
+
+def open_portal_invitation(db: Session, token: str) -> PortalUserRead:
+    return _portal_users.open_invitation(db, token)
+
+
+def accept_portal_invitation(
+    db: Session, token: str, data: PortalPasswordSet, settings: Settings
+) -> PortalUserRead:
+    return _portal_users.accept_invitation(db, token, data, settings)
+
+
+def portal_sign_in(
+    db: Session, email: str, password: str, ip: str, user_agent: str | None, settings: Settings
+) -> PortalSignIn:
+    return _portal_users.sign_in(db, email, password, ip, user_agent, settings)
+
+
+def portal_sign_out(db: Session, token: str) -> None:
+    _portal_users.sign_out(db, token)
+
+
+__all__ += ["acting_for_portal"]
+
+
+def acting_for_portal(db: Session, scope: WorkspaceScope, user_id: int) -> Principal | None:
+    """The active user in whose name a customer's act in the portal carries its effects out
+    (the project's manager), or None."""
+    return _sessions.acting_for_portal(db, scope, user_id)

@@ -32,6 +32,8 @@ from pcrm.projects.conflicts import service as conflicts_service
 from pcrm.projects.conflicts.vocab import LABELS as CONFLICT_LABELS
 from pcrm.projects.constraints import models as constraint_models
 from pcrm.projects.constraints import routes_api as constraints_api
+from pcrm.projects.customer import models as customer_models
+from pcrm.projects.customer import routes_html as customer_html
 from pcrm.projects.deliverables import models as deliverable_models
 from pcrm.projects.deliverables import routes_api as deliverables_api
 from pcrm.projects.deliverables import routes_html as deliverables_html
@@ -122,6 +124,7 @@ AREA = Area(
         meetings_html.router,
         deliverables_html.router,
         reports_html.router,
+        customer_html.router,
     ),
     models=(
         project_models,
@@ -134,6 +137,7 @@ AREA = Area(
         goal_models,
         training_models,
         change_models,
+        customer_models,
         risk_models,
         conflict_models,
         meeting_models,

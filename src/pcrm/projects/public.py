@@ -22,6 +22,7 @@ from pcrm.projects.conflicts import service as _conflicts
 from pcrm.projects.conflicts import vocab as _conflict_vocab
 from pcrm.projects.constraints import schemas as _constraint_schemas
 from pcrm.projects.constraints import service as _constraints
+from pcrm.projects.customer import service as _customer
 from pcrm.projects.deliverables import schemas as _ds
 from pcrm.projects.deliverables import service as _dsv
 from pcrm.projects.deliverables import vocab as _dv
@@ -493,6 +494,16 @@ move_improvement = _improvements.move_improvement
 ReportWrite = _report_schemas.ReportWrite
 add_report = _reports.add_report
 issue_report = _reports.issue_report
+
+
+# the customer portal (ADR 0007): the customer's acts, each with the client (IP, UA)
+portal_projects = _customer.my_projects
+portal_inbox = _customer.inbox
+portal_project = _customer.project
+portal_decide_baseline = _customer.decide_baseline
+portal_answer_question = _customer.answer_question
+portal_decide_change = _customer.decide_change
+portal_raise_change = _customer.raise_change
 
 
 # Every public name: each function, alias and constant defined above (a name imported for the

@@ -35,7 +35,7 @@ from pcrm.core.pagination import (
     PageRequest,
 )
 from pcrm.core.tenancy import WorkspaceScope
-from pcrm.identity.public import Permission, Principal
+from pcrm.identity.public import Permission, Principal, end_portal_access
 
 
 def refresh_search_fields(contact: Contact) -> None:
@@ -173,6 +173,8 @@ def update_contact(
             current.ended_on = contact.left_on  # leaving ends the job at that account
     refresh_search_fields(contact)
     db.flush()
+    if moving or contact.status == ContactStatus.LEFT:
+        end_portal_access(db, scope, contact.id)  # a portal user belongs to one account
     return contact
 
 
@@ -185,6 +187,7 @@ def archive_contact(
     if contact.archived_at is None:
         contact.archived_at = utcnow()
         db.flush()
+        end_portal_access(db, principal.scope, contact.id)
     return contact
 
 
@@ -324,6 +327,7 @@ def merge_contacts(
     duplicate.merged_into_id = keep.id
     refresh_search_fields(keep)
     db.flush()
+    end_portal_access(db, principal.scope, duplicate.id)
     return keep
 
 
@@ -337,6 +341,8 @@ def bulk_archive_contacts(db: Session, principal: Principal, ids: list[int]) -> 
         if contact.archived_at is None:
             contact.archived_at = now
     db.flush()
+    for contact in contacts.values():
+        end_portal_access(db, principal.scope, contact.id)
     return len(contacts)
 
 

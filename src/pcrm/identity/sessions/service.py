@@ -257,6 +257,16 @@ def operator_principal(db: Session, workspace_slug: str, email: str) -> Principa
     return principal_of(user, workspace, "cli", 0)
 
 
+def acting_for_portal(db: Session, scope: WorkspaceScope, user_id: int) -> Principal | None:
+    """The active user in whose name the effects of a customer's act in the portal are carried
+    out (the project's manager: the plan moved, the baselines made by an approved change), or
+    None when there is none (ADR 0007)."""
+    user = repo.users_by_ids(db, scope, {user_id}).get(user_id)
+    if user is None or not user.is_active:
+        return None
+    return principal_of(user, workspaces_repo.workspace(db, scope), "portal", 0)
+
+
 # --- housekeeping ------------------------------------------------------------------------------
 
 ENDED_SESSIONS_KEPT = timedelta(days=30)

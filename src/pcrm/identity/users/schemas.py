@@ -101,6 +101,7 @@ class UserRef(BaseModel):
     name: str
     english_name: str | None
     is_active: bool
+    email: str = ""  # how the customer reaches a member of the account team (portal)
 
     def display(self, locale: str | None = None) -> str:
         """The name as the viewer reads it (`core.i18n.person_name`; the request's locale

@@ -178,9 +178,26 @@ def record_sign_off(
 ) -> SignOff:
     """Record an approver's decision on the baseline version under review."""
     principal.require(Permission.WRITE_PROJECTS)
-    scope = principal.scope
-    baseline = repo.baseline(db, scope, baseline_id)
+    baseline = repo.baseline(db, principal.scope, baseline_id)
     project = project_for(db, principal, baseline.project_id, write=True)
+    recorder = None if channel is SignOffChannel.PORTAL else principal.user_id
+    return decide(
+        db, principal.scope, project, baseline, data, channel, recorder, principal.today()
+    )
+
+
+def decide(
+    db: Session,
+    scope: WorkspaceScope,
+    project: Project,
+    baseline: Baseline,
+    data: SignOffCreate,
+    channel: SignOffChannel,
+    recorded_by_id: int | None,
+    today: date,
+) -> SignOff:
+    """The decision itself, once the caller checked who may make it: a staff user recording it
+    on the customer's word, or the approver in the customer portal (`recorded_by_id` None)."""
     latest = repo.latest_baseline(db, scope, project.id, baseline.kind)
     if (
         data.baseline_number != baseline.number
@@ -214,9 +231,9 @@ def record_sign_off(
         contact_id=stakeholder.contact_id,
         signer_name=contact.name if contact else "",
         decision=data.decision,
-        decided_on=data.decided_on or principal.today(),
+        decided_on=data.decided_on or today,
         channel=channel,
-        recorded_by_id=principal.user_id,
+        recorded_by_id=recorded_by_id,
         evidence_file_id=data.evidence_file_id,
         comment=data.comment,
     )

@@ -28,6 +28,7 @@ from pcrm.projects.changes import pages as change_pages
 from pcrm.projects.closure import pages as closure_pages
 from pcrm.projects.conflicts import pages as conflict_pages
 from pcrm.projects.constraints import service as constraints
+from pcrm.projects.customer import pages as customer_pages
 from pcrm.projects.deliverables import pages as deliverable_pages
 from pcrm.projects.editing import pages as edit
 from pcrm.projects.goals import pages as goal_pages
@@ -83,6 +84,7 @@ NOTICES = {
     "member-removed": N_("The team member was removed."),
     "stakeholder-added": N_("The stakeholder was added."),
     "stakeholder-removed": N_("The stakeholder was removed."),
+    "portal-revoked": N_("The contact's portal access was ended."),
     "constraint-added": N_("The constraint was added."),
     "constraint-removed": N_("The constraint was removed."),
     **requirement_pages.NOTICES,
@@ -301,8 +303,8 @@ def project_page(
         context["roles"] = {r.value: label(r, locale) for r in TeamRole}
         context["role_choices"] = choices(TeamRole, locale)
     elif tab == "stakeholders":
-        register = stakeholders.register(db, principal, project_id)
-        context["stakeholders"] = register
+        context.update(customer_pages.portal_card(db, principal, project_id, locale))
+        context["stakeholders"] = register = stakeholders.register(db, principal, project_id)
         context["grid"] = [
             {
                 "quadrant": q.value,

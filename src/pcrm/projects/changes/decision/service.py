@@ -215,13 +215,15 @@ def record_decision(
         decision=data.decision,
         decided_on=decided_on,
         channel=channel,
-        recorded_by_id=principal.user_id,
+        recorded_by_id=None if channel is SignOffChannel.PORTAL else principal.user_id,
         evidence_file_id=data.evidence_file_id,
         comment=data.comment,
         impact={},
     )
     if option is not None:
-        decision.impact = _approve(db, principal, project, change, option, data, decided_on)
+        decision.impact = _approve(
+            db, principal, project, change, option, data, decided_on, channel
+        )
         change.state = ChangeState.APPROVED
     else:
         change.state = ChangeState.REJECTED
@@ -238,6 +240,7 @@ def _approve(
     option: ChangeOption,
     data: DecisionCreate,
     decided_on: date,
+    channel: SignOffChannel,
 ) -> dict[str, Any]:
     """The approval's effects; returns the impact as it was applied (kept on the decision)."""
     scope = principal.scope
@@ -280,7 +283,7 @@ def _approve(
                 requirement.status = RequirementStatus.IN_REVIEW
         baselines.record_sign_off(
             db, principal, made.id,
-            SignOffCreate(baseline_number=made.number, **sign_off),
+            SignOffCreate(baseline_number=made.number, **sign_off), channel,
         )  # fmt: skip
         change.requirements_baseline_id = made.id
     if tasks:
@@ -305,7 +308,7 @@ def _approve(
             db, principal, project, BaselineKind.PLAN, content, note, decided_on
         )
         baselines.record_sign_off(
-            db, principal, made.id, SignOffCreate(baseline_number=made.number, **sign_off)
+            db, principal, made.id, SignOffCreate(baseline_number=made.number, **sign_off), channel
         )
         change.plan_baseline_id = made.id
     if cost:
