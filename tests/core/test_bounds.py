@@ -53,6 +53,8 @@ def test_every_page_with_an_id_past_64_bits_in_its_path_is_a_404(app, client, ac
     csrf = sign_in(client, "owner@acme.example")
     answers = {}
     for method, path in _routes(app, api=False):
+        if path.startswith("/portal/"):  # refuses a staff session first (tests/portal)
+            continue
         url = PARAM.sub(str(TOO_BIG), path)
         response = client.request(method, url, data={"csrf_token": csrf})
         answers[(method, path)] = response.status_code

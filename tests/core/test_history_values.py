@@ -180,6 +180,7 @@ def test_a_name_field_is_never_a_persons_name_for_a_company_or_a_project():
             "contact",
             "user",
             "invitation",
+            "portal_user",
         ):  # people
             label = history.field_label(entity, "name")
             assert translate("zh_CN", label or "") != "姓名", entity

@@ -27,7 +27,7 @@ def counts(db: Session) -> tuple[int, int, int, int]:
 
 def test_the_areas_name_their_seeders_in_the_order_they_seed():
     named = [area.demo for area in AREAS if area.demo is not None]
-    assert named == ["accounts", "relationships", "opportunities", "projects", "service"]
+    assert named == ["accounts", "relationships", "opportunities", "projects", "service", "portal"]
     assert all(callable(import_module(f"pcrm.demo.{name}").seed) for name in named)
 
 

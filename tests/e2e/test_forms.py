@@ -130,8 +130,8 @@ def test_an_opportunity_shows_one_main_button_and_keeps_the_rest_in_more(
     actions = page.locator(".opportunity-head .actions-row")
     visible = [b for b in actions.locator(".btn").all() if b.is_visible()]
     assert [b.get_attribute("data-testid") for b in visible] == ["close-won", "record-actions"]
-    # overview, tender, decision chain, documents, risks, history
-    expect(page.get_by_test_id("opportunity-tabs").locator("a")).to_have_count(6)
+    # overview, tender, decision chain, documents, risks, lessons of the account's projects, history
+    expect(page.get_by_test_id("opportunity-tabs").locator("a")).to_have_count(7)
 
     page.get_by_test_id("record-actions").click()
     menu = actions.locator(".dropdown-menu")

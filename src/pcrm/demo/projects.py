@@ -181,9 +181,8 @@ def _write(world: World, o: OpportunityPlan, story: Story, n: int) -> None:
     world.projects[o.key] = project.id
     start = world.today - timedelta(days=30 * (story.phases + 1))
     end = start + timedelta(days=30 * story.months)
-    update_project(
-        db, pm, project.id, ProjectUpdate(start_on=start, end_on=end, manager_id=pm.user_id)
-    )
+    dates = ProjectUpdate(start_on=start, end_on=end, manager_id=pm.user_id)
+    update_project(db, pm, project.id, dates)
     _team(world, project.id, start, end, n)
     chain = [m.contact for m in o.chain]
     people = sorted(k for k in world.contacts if k[0] == o.account)
