@@ -23,6 +23,7 @@ from tests.projects.deliverables.steps import (
     standard,
     step,
     url,
+    version,
 )
 
 
@@ -308,3 +309,18 @@ def test_a_project_the_customer_ended_refuses_every_step(client, world: World, u
         principal = operator_principal(db, "acme", "owner@acme.example")
         unsettled = unsettled_deliverables(db, principal, s.project_id)
     assert [(d.name, d.status) for d in unsettled] == [("门禁系统部署手册", "delivered")]
+
+
+def test_a_deliverable_the_customer_decided_cannot_be_removed(client, world: World, uow):
+    s = setup(client, world)
+    deliver(client, world, s)
+    waived = decide(client, world, s, "waived", note="本期不做，二期交付")
+    assert waived.status_code == 200, waived.text
+    before = rows(uow)
+
+    tag = {"If-Match": f'"v{version(client, world, s)}"'}
+    removed = client.delete(url(s), headers=bearer(world.token) | EN | tag)
+
+    assert removed.status_code == 409, removed.text
+    assert "record of that decision" in removed.json()["detail"]
+    assert rows(uow) == before

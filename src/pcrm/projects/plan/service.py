@@ -21,6 +21,7 @@ from pcrm.core.etag import check_version
 from pcrm.core.i18n import N_
 from pcrm.core.tenancy import WorkspaceScope
 from pcrm.identity.public import Principal, active_user_refs, user_refs
+from pcrm.projects.deliverables.vocab import SETTLED
 from pcrm.projects.plan import repository as repo
 from pcrm.projects.plan import schedule
 from pcrm.projects.plan.models import Deliverable, PlanBuffer, PlanTask, TaskDependency
@@ -53,6 +54,9 @@ TO_ITSELF = N_("A task cannot depend on itself.")
 ACROSS_PROJECTS = N_("Link tasks of the same project.")
 ALREADY_LINKED = N_("These two tasks are already linked.")
 NO_END = N_("Give the end or the duration of the task.")
+DECIDED = N_(
+    "The customer accepted or waived this deliverable: it stays as the record of that decision."
+)
 PARENT_ELSEWHERE = N_("Choose a task of this project as the parent.")
 PARENT_LOOP = N_("A task cannot be placed under itself or one of its subtasks.")
 HAS_SUBTASKS = N_("This task has subtasks: move or remove them first.")
@@ -588,5 +592,7 @@ def remove_deliverable(
     projects.writable(db, principal, project_id)
     deliverable = repo.one(db, principal.scope, Deliverable, deliverable_id, project_id)
     check_version(deliverable.version, expected_version)
+    if deliverable.status in SETTLED:  # the customer's decision and its inspections stay
+        raise Conflict(DECIDED)
     db.delete(deliverable)
     db.flush()
