@@ -141,3 +141,29 @@ def test_a_viewer_sees_the_desk_but_cannot_open_the_forms(client, world: World, 
     assert desk.status_code == 200
     assert 'data-testid="new-request"' not in desk.text
     assert form.status_code == 403
+
+
+def test_the_desk_and_the_plan_list_run_a_fixed_number_of_queries(
+    client, world: World, count_queries
+):
+    add_plan(client, world)
+    add_request(client, world)
+    _owner(client)
+    client.get("/service")  # the session's first use is written once
+
+    with count_queries() as one_desk:
+        client.get("/service")
+    with count_queries() as one_plan:
+        client.get("/service/plans")
+    for n in range(4):
+        add_plan(client, world, name=f"维保{n}")
+        add_request(client, world, title=f"故障{n}")
+    with count_queries() as five_desk:
+        desk = client.get("/service")
+    with count_queries() as five_plans:
+        plans = client.get("/service/plans")
+
+    assert desk.text.count('data-testid="row-') == 5
+    assert plans.text.count('data-testid="plan-') == 5
+    assert one_desk.count == five_desk.count
+    assert one_plan.count == five_plans.count

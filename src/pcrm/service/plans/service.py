@@ -46,6 +46,7 @@ def _reads(db: Session, principal: Principal, rows: Sequence[MaintenancePlan]) -
     accounts = account_refs(db, scope, {p.account_id for p in rows})
     owners = user_refs(db, scope, {p.owner_id for p in rows if p.owner_id})
     projects = _project_names(db, principal, rows)
+    targets = sla_repo.targets_of_plans(db, scope, [p.id for p in rows])
     today = principal.today()
     return [
         PlanRead(
@@ -62,7 +63,7 @@ def _reads(db: Session, principal: Principal, rows: Sequence[MaintenancePlan]) -
             owner_id=p.owner_id,
             owner_name=owners[p.owner_id].display() if p.owner_id in owners else None,
             note=p.note,
-            targets=[TargetRead.model_validate(t) for t in sla_repo.targets(db, scope, p.id)],
+            targets=[TargetRead.model_validate(t) for t in targets[p.id]],
             version=p.version,
         )
         for p in rows

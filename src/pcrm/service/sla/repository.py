@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from sqlalchemy import select
@@ -56,3 +56,20 @@ def targets(db: Session, scope: WorkspaceScope, plan_id: int | None) -> Sequence
         SlaTarget.plan_id.is_(None) if plan_id is None else SlaTarget.plan_id == plan_id
     )
     return db.scalars(query.order_by(SlaTarget.priority)).all()
+
+
+def targets_of_plans(
+    db: Session, scope: WorkspaceScope, plan_ids: Iterable[int]
+) -> dict[int, list[SlaTarget]]:
+    """The targets of many plans in one query, by plan, each by priority."""
+    wanted = list(plan_ids)
+    found: dict[int, list[SlaTarget]] = {plan_id: [] for plan_id in wanted}
+    if not wanted:
+        return found
+    query = select(SlaTarget).where(
+        SlaTarget.workspace_id == scope.workspace_id, SlaTarget.plan_id.in_(wanted)
+    )
+    for target in db.scalars(query.order_by(SlaTarget.priority)):
+        if target.plan_id is not None:
+            found[target.plan_id].append(target)
+    return found
